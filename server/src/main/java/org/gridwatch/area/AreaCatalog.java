@@ -1,0 +1,95 @@
+package org.gridwatch.area;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.gridwatch.geo.index.PolygonCoverageIndex;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The current hierarchy in memory: every area's outline and figures, the buildings, and the grid locator.
+ *
+ * <p>Readers get a consistent snapshot without locks or SQL; {@link #reload()} builds a new snapshot from
+ * the database and swaps it in atomically. Until the first load, {@link #isReady()} is false.
+ */
+@Service
+public class AreaCatalog {
+  private final AreaVersionRepository versions;
+  private final BuildingRepository buildings;
+  private volatile Snapshot snapshot;
+
+  AreaCatalog(AreaVersionRepository versions, BuildingRepository buildings) {
+    this.versions = versions;
+    this.buildings = buildings;
+  }
+
+  /** An immutable view of the hierarchy at one moment. */
+  public record Snapshot(Map<String, AreaView> byCode, Map<AreaLevel, List<AreaView>> byLevel,
+      Map<String, List<AreaView>> children, List<BuildingView> buildings, PolygonCoverageIndex<AreaView> grids,
+      Instant loadedAt) {
+
+    public Optional<AreaView> find(String code) { return Optional.ofNullable(byCode.get(code)); }
+
+    public List<AreaView> level(AreaLevel level) { return byLevel.getOrDefault(level, List.of()); }
+
+    public List<AreaView> children(String code) { return children.getOrDefault(code, List.of()); }
+
+    /** The area and its ancestors, the area first and the district last. */
+    public List<AreaView> chain(AreaView area) {
+      List<AreaView> out = new ArrayList<>();
+      for (AreaView a = area; a != null; a = a.parentCode() == null ? null : byCode.get(a.parentCode())) out.add(a);
+      return out;
+    }
+
+    /** The grid holding a WGS84 point (boundary rule: see {@link PolygonCoverageIndex}), or empty outside. */
+    public Optional<AreaView> gridAt(double lon, double lat) { return Optional.ofNullable(grids.locate(lon, lat)); }
+  }
+
+  public boolean isReady() { return snapshot != null; }
+
+  /** The current snapshot; fails if the catalog has not been loaded yet. */
+  public Snapshot now() {
+    Snapshot s = snapshot;
+    if (s == null) throw new IllegalStateException("the area catalog is not loaded yet");
+    return s;
+  }
+
+  @Transactional(readOnly = true)
+  public void reload() {
+    Map<String, AreaView> byCode = new HashMap<>();
+    for (AreaVersion v : versions.findCurrent()) {
+      Area a = v.getArea();
+      byCode.put(a.getCode(), new AreaView(a.getCode(), a.getLevel(), a.getName(), a.getNameEn(), a.getParentCode(),
+          a.getKind(), a.isSynthetic(), v.getBoundary(), v.getAreaM2(), v.getHouseholds(), v.getResidents(),
+          v.getVersion(), v.getValidFrom(), etag(a.getCode(), v)));
+    }
+    Map<AreaLevel, List<AreaView>> byLevel = new HashMap<>();
+    Map<String, List<AreaView>> children = new HashMap<>();
+    byCode.values().stream().sorted(Comparator.comparing(AreaView::code)).forEach(a -> {
+      byLevel.computeIfAbsent(a.level(), k -> new ArrayList<>()).add(a);
+      if (a.parentCode() != null) children.computeIfAbsent(a.parentCode(), k -> new ArrayList<>()).add(a);
+    });
+    PolygonCoverageIndex<AreaView> grids = new PolygonCoverageIndex<>(byLevel.getOrDefault(AreaLevel.GRID, List.of()),
+        AreaView::boundary, Comparator.comparing(AreaView::code));
+    List<BuildingView> placed = new ArrayList<>();
+    for (Building b : buildings.findAll()) {
+      AreaView grid = grids.locate(b.getLocation().getX(), b.getLocation().getY());
+      placed.add(new BuildingView(b.getCode(), b.getName(), b.getLocation(), b.getHouseholds(), b.getResidents(),
+          b.isSynthetic(), grid == null ? null : grid.code()));
+    }
+    placed.sort(Comparator.comparing(BuildingView::code));
+    byLevel.replaceAll((k, v) -> List.copyOf(v));
+    children.replaceAll((k, v) -> List.copyOf(v));
+    snapshot = new Snapshot(Map.copyOf(byCode), Map.copyOf(byLevel), Map.copyOf(children), List.copyOf(placed), grids,
+        Instant.now());
+  }
+
+  private static String etag(String code, AreaVersion v) {
+    return "\"" + code + "-v" + v.getVersion() + "-" + Long.toHexString(v.getValidFrom().toEpochMilli()) + "\"";
+  }
+}

@@ -1,0 +1,11 @@
+package org.gridwatch.area;
+
+import java.util.List;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface AreaVersionRepository extends JpaRepository<AreaVersion, Long> {
+  /** The current outline of every area still in use, with its area. */
+  @Query("select v from AreaVersion v join fetch v.area a where v.validTo is null and a.retiredAt is null")
+  List<AreaVersion> findCurrent();
+}

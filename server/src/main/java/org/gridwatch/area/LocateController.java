@@ -1,0 +1,87 @@
+package org.gridwatch.area;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.gridwatch.geo.Crs;
+import org.gridwatch.problem.ProblemException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/** {@code /api/v1/locate}: which grid, community, subdistrict and district hold a point (or 10,000). */
+@RestController
+@RequestMapping("/api/v1/locate")
+class LocateController {
+  static final int MAX_POINTS = 10_000;
+  private final LocateService locate;
+
+  LocateController(LocateService locate) { this.locate = locate; }
+
+  record AreaRef(String code, String name, String nameEn) {
+    static AreaRef of(AreaView a) { return a == null ? null : new AreaRef(a.code(), a.name(), a.nameEn()); }
+  }
+
+  record GridRef(String code, String name, String nameEn, String kind, double areaM2, int households, int residents) {}
+
+  record Located(Map<String, Object> input, Map<String, Object> location, GridRef grid, AreaRef community,
+      AreaRef subdistrict, AreaRef district) {
+    static Located of(Placement p) {
+      AreaView g = p.grid();
+      return new Located(Map.of("lon", p.inputLon(), "lat", p.inputLat(), "crs", p.crs().name()),
+          Map.of("type", "Point", "coordinates", List.of(round(p.lon()), round(p.lat()))),
+          new GridRef(g.code(), g.name(), g.nameEn(), g.kind(), Math.round(g.areaM2() * 10) / 10.0, g.households(),
+              g.residents()),
+          AreaRef.of(p.community()), AreaRef.of(p.subdistrict()), AreaRef.of(p.district()));
+    }
+  }
+
+  record BatchResult(int index, double lon, double lat, AreaRef grid, AreaRef community, AreaRef subdistrict,
+      String problem) {}
+
+  @GetMapping
+  Located locate(@RequestParam(required = false) String lon, @RequestParam(required = false) String lat,
+      @RequestParam(required = false) String crs) {
+    return Located.of(locate.placeOrRefuse(lon, lat, crs));
+  }
+
+  /** Body: {@code {"crs": "GCJ02", "points": [[lon, lat], ...]}}; results come back in the same order. */
+  @PostMapping
+  Map<String, Object> locateMany(@RequestBody JsonNode body) {
+    if (body == null || !body.isObject()) throw ProblemException.badInput("body", "must be a JSON object with points");
+    JsonNode crsNode = body.get("crs");
+    Crs crs = locate.crs(crsNode == null || crsNode.isNull() ? null : crsNode.asString(), "crs");
+    JsonNode points = body.get("points");
+    if (points == null || !points.isArray()) throw ProblemException.badInput("points", "must be an array of [lon, lat]");
+    if (points.isEmpty()) throw ProblemException.badInput("points", "must hold at least one point");
+    if (points.size() > MAX_POINTS) {
+      throw ProblemException.badInput("points", "holds " + points.size() + " points; at most " + MAX_POINTS + " per request");
+    }
+    double[][] xy = new double[points.size()][];
+    for (int i = 0; i < xy.length; i++) {
+      JsonNode p = points.get(i);
+      String at = "points[" + i + "]";
+      if (!p.isArray() || p.size() != 2 || !p.get(0).isNumber() || !p.get(1).isNumber()) {
+        throw ProblemException.badInput(at, "must be [lon, lat] with two numbers");
+      }
+      xy[i] = new double[] {p.get(0).asDouble(), p.get(1).asDouble()};
+      locate.checkRange(xy[i][0], xy[i][1], crs, at + "[0]", at + "[1]");
+    }
+    List<BatchResult> results = new ArrayList<>(xy.length);
+    for (int i = 0; i < xy.length; i++) {
+      int index = i;
+      double lon = xy[i][0], lat = xy[i][1];
+      results.add(locate.place(lon, lat, crs)
+          .map(p -> new BatchResult(index, lon, lat, AreaRef.of(p.grid()), AreaRef.of(p.community()),
+              AreaRef.of(p.subdistrict()), null))
+          .orElseGet(() -> new BatchResult(index, lon, lat, null, null, null, locate.outside(lon, lat, crs).getMessage())));
+    }
+    return Map.of("crs", crs.name(), "count", results.size(), "results", results);
+  }
+
+  private static double round(double v) { return Math.round(v * 1e7) / 1e7; }
+}

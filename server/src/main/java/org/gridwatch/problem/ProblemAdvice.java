@@ -1,0 +1,94 @@
+package org.gridwatch.problem;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/**
+ * Turns every refusal into an RFC 9457 {@code application/problem+json} body with {@code type}, {@code title},
+ * {@code status}, {@code detail}, {@code instance} and, for bad input, {@code errors: [{field, reason}]}.
+ * Unexpected failures become a 500 that reveals nothing of the internals.
+ */
+@RestControllerAdvice
+class ProblemAdvice {
+  private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
+
+  @ExceptionHandler(ProblemException.class)
+  ProblemDetail problem(ProblemException e, HttpServletRequest request) {
+    return body(e.status(), e.slug(), e.title(), e.getMessage(), e.errors(), request);
+  }
+
+  @ExceptionHandler(HttpMessageNotReadableException.class)
+  ProblemDetail unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
+    String reason = e.getMostSpecificCause() instanceof tools.jackson.core.JacksonException je
+        ? "malformed JSON: " + je.getOriginalMessage()
+        : "the request body is missing or unreadable";
+    return body(HttpStatus.BAD_REQUEST, "invalid-input", "Invalid input", "body: " + reason,
+        List.of(new ProblemException.FieldError("body", reason)), request);
+  }
+
+  @ExceptionHandler(MissingServletRequestParameterException.class)
+  ProblemDetail missing(MissingServletRequestParameterException e, HttpServletRequest request) {
+    return fromProblem(ProblemException.badInput(e.getParameterName(), "is required"), request);
+  }
+
+  @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+  ProblemDetail mismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
+    return fromProblem(ProblemException.badInput(e.getName(), "'" + e.getValue() + "' is not a valid value"), request);
+  }
+
+  @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+  ProblemDetail mediaType(HttpMediaTypeNotSupportedException e, HttpServletRequest request) {
+    return body(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Unsupported media type",
+        "Content-Type " + e.getContentType() + " is not accepted here; use one of " + e.getSupportedMediaTypes(),
+        List.of(new ProblemException.FieldError("Content-Type", "not supported")), request);
+  }
+
+  @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+  ProblemDetail method(HttpRequestMethodNotSupportedException e, HttpServletRequest request) {
+    return body(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", "Method not allowed",
+        request.getMethod() + " is not supported here", List.of(), request);
+  }
+
+  @ExceptionHandler(NoResourceFoundException.class)
+  ProblemDetail noResource(NoResourceFoundException e, HttpServletRequest request) {
+    return body(HttpStatus.NOT_FOUND, "not-found", "Not found", "nothing at " + request.getRequestURI(), List.of(), request);
+  }
+
+  @ExceptionHandler(Exception.class)
+  ProblemDetail unexpected(Exception e, HttpServletRequest request) throws Exception {
+    if (e instanceof org.springframework.security.access.AccessDeniedException
+        || e instanceof org.springframework.security.core.AuthenticationException) {
+      throw e; // Spring Security answers these with 401/403
+    }
+    log.error("Unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), e);
+    return body(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
+        "the server failed to handle this request; it has been logged", List.of(), request);
+  }
+
+  static ProblemDetail body(HttpStatus status, String slug, String title, String detail,
+      List<ProblemException.FieldError> errors, HttpServletRequest request) {
+    ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
+    p.setType(URI.create("/problems/" + slug));
+    p.setTitle(title);
+    p.setInstance(URI.create(request.getRequestURI()));
+    if (!errors.isEmpty()) p.setProperty("errors", errors);
+    return p;
+  }
+
+  private static ProblemDetail fromProblem(ProblemException e, HttpServletRequest request) {
+    return body(e.status(), e.slug(), e.title(), e.getMessage(), e.errors(), request);
+  }
+}

@@ -1,0 +1,96 @@
+package org.gridwatch.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Set;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Deny by default. Public without login: the map page and its assets, the area layers of the OGC API,
+ * locate, health. Everything else needs a user: form login for the browser, HTTP Basic for API clients.
+ * API clients get RFC 9457 problems for 401/403; browsers asking for HTML are sent to the login page.
+ *
+ * <p>CSRF: required for state-changing requests that ride on a browser session (the token travels in the
+ * {@code XSRF-TOKEN} cookie and {@code X-XSRF-TOKEN} header); not for requests carrying their own
+ * {@code Authorization} header, which a cross-site page cannot forge, nor for read-only batch locate.
+ */
+@Configuration
+class SecurityConfig {
+  private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+
+  @Bean
+  PasswordEncoder passwordEncoder() { return new BCryptPasswordEncoder(); }
+
+  @Bean
+  SecurityFilterChain security(HttpSecurity http) throws Exception {
+    http.authorizeHttpRequests(auth -> auth
+            .requestMatchers(HttpMethod.GET, "/", "/index.html", "/favicon.ico", "/css/**", "/js/**", "/img/**",
+                "/webjars/**", "/problems/**", "/error").permitAll()
+            .requestMatchers("/login", "/logout").permitAll()
+            .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
+            .requestMatchers(HttpMethod.GET, "/api/v1/config", "/api/v1/areas", "/api/v1/areas/**").permitAll()
+            .requestMatchers("/api/v1/locate").permitAll()
+            .requestMatchers(HttpMethod.GET, "/ogcapi", "/ogcapi/", "/ogcapi/api", "/ogcapi/conformance",
+                "/ogcapi/collections").permitAll()
+            .requestMatchers(HttpMethod.GET, PublicLayers.PATTERNS).permitAll()
+            .anyRequest().authenticated())
+        .formLogin(form -> form.defaultSuccessUrl("/", false))
+        .httpBasic(basic -> basic.authenticationEntryPoint(problemEntryPoint()))
+        .logout(logout -> logout.logoutSuccessUrl("/"))
+        .exceptionHandling(ex -> ex
+            .defaultAuthenticationEntryPointFor(problemEntryPoint(), request -> !wantsHtml(request))
+            .accessDeniedHandler(problemAccessDenied()))
+        .csrf(csrf -> csrf
+            .csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+            .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
+            .requireCsrfProtectionMatcher(sessionWrites()));
+    return http.build();
+  }
+
+  private static RequestMatcher sessionWrites() {
+    return request -> !SAFE.contains(request.getMethod())
+        && request.getHeader("Authorization") == null
+        && !request.getRequestURI().equals("/api/v1/locate");
+  }
+
+  private static boolean wantsHtml(HttpServletRequest request) {
+    String accept = request.getHeader("Accept");
+    return accept != null && accept.contains(MediaType.TEXT_HTML_VALUE) && !"json".equals(request.getParameter("f"));
+  }
+
+  private static AuthenticationEntryPoint problemEntryPoint() {
+    return (request, response, e) -> {
+      response.setHeader("WWW-Authenticate", "Basic realm=\"Gridwatch\"");
+      problem(response, request, 401, "unauthorized", "Login required",
+          "sign in (form login, or HTTP Basic for API clients) to use " + request.getRequestURI());
+    };
+  }
+
+  private static AccessDeniedHandler problemAccessDenied() {
+    return (request, response, e) -> problem(response, request, 403, "forbidden", "Forbidden",
+        "your role does not allow " + request.getMethod() + " " + request.getRequestURI());
+  }
+
+  private static void problem(HttpServletResponse response, HttpServletRequest request, int status, String slug,
+      String title, String detail) throws IOException {
+    response.setStatus(status);
+    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    response.setCharacterEncoding("UTF-8");
+    response.getWriter().write(String.format(
+        "{\"type\":\"/problems/%s\",\"title\":\"%s\",\"status\":%d,\"detail\":\"%s\",\"instance\":\"%s\"}",
+        slug, title, status, detail.replace("\"", "'"), request.getRequestURI().replace("\"", "'")));
+  }
+}
