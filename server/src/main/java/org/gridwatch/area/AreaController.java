@@ -1,0 +1,68 @@
+package org.gridwatch.area;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import org.gridwatch.problem.ProblemException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code /api/v1/areas}: find areas by code or name ({@code ?q=}), and one area with its chain up to the
+ * district ({@code /api/v1/areas/{code}}). Outlines are served by the OGC API.
+ */
+@RestController
+@RequestMapping("/api/v1/areas")
+class AreaController {
+  static final int MAX_RESULTS = 20;
+  private final AreaCatalog catalog;
+
+  AreaController(AreaCatalog catalog) { this.catalog = catalog; }
+
+  record AreaSummary(String code, String level, String name, String nameEn, String parentCode, String kind,
+      double areaM2, int households, int residents, boolean synthetic, List<Double> bbox) {
+    static AreaSummary of(AreaView a) {
+      var e = a.boundary().getEnvelopeInternal();
+      return new AreaSummary(a.code(), a.level().name().toLowerCase(Locale.ROOT), a.name(), a.nameEn(), a.parentCode(),
+          a.kind(), Math.round(a.areaM2() * 10) / 10.0, a.households(), a.residents(), a.synthetic(),
+          List.of(e.getMinX(), e.getMinY(), e.getMaxX(), e.getMaxY()));
+    }
+  }
+
+  record AreaDetail(AreaSummary area, List<AreaSummary> chain, int children) {}
+
+  @GetMapping
+  List<AreaSummary> search(@RequestParam(required = false) String q) {
+    if (q == null || q.isBlank()) throw ProblemException.badInput("q", "is required: a code (or its start) or part of a name");
+    String needle = q.trim().toLowerCase(Locale.ROOT);
+    if (needle.length() > 60) throw ProblemException.badInput("q", "is longer than 60 characters");
+    AreaCatalog.Snapshot s = catalog.now();
+    List<AreaView> hits = new ArrayList<>();
+    for (AreaLevel level : AreaLevel.values()) {
+      for (AreaView a : s.level(level)) {
+        if (a.code().startsWith(needle) || a.name().toLowerCase(Locale.ROOT).contains(needle)
+            || (a.nameEn() != null && a.nameEn().toLowerCase(Locale.ROOT).contains(needle))) {
+          hits.add(a);
+        }
+      }
+    }
+    // Exact code first, then names that start with the query, then the coarser levels.
+    hits.sort(Comparator.<AreaView>comparingInt(a -> a.code().equals(needle) ? 0 : 1)
+        .thenComparingInt(a -> a.name().toLowerCase(Locale.ROOT).startsWith(needle) ? 0 : 1)
+        .thenComparing(AreaView::level).thenComparing(AreaView::code));
+    return hits.stream().limit(MAX_RESULTS).map(AreaSummary::of).toList();
+  }
+
+  @GetMapping("/{code}")
+  AreaDetail area(@PathVariable String code) {
+    AreaCatalog.Snapshot s = catalog.now();
+    AreaView a = s.find(code).orElseThrow(() -> ProblemException.notFound("unknown-area", "Unknown area",
+        "there is no area with code '" + code + "'"));
+    return new AreaDetail(AreaSummary.of(a), s.chain(a).stream().skip(1).map(AreaSummary::of).toList(),
+        s.children(code).size());
+  }
+}

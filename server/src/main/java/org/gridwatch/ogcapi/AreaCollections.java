@@ -1,0 +1,131 @@
+package org.gridwatch.ogcapi;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.gridwatch.area.AreaCatalog;
+import org.gridwatch.area.AreaLevel;
+import org.gridwatch.area.AreaView;
+import org.gridwatch.area.BuildingView;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The public collections over the area catalog: {@code subdistricts}, {@code communities}, {@code grids} and
+ * {@code buildings}. Items are rendered once per catalog snapshot and cached until the catalog changes.
+ */
+@Component
+class AreaCollections {
+  private final AreaCatalog catalog;
+  private final JsonMapper mapper;
+  private volatile Cached cached;
+
+  private record Cached(AreaCatalog.Snapshot snapshot, Map<String, FeatureCollection> collections) {}
+
+  AreaCollections(AreaCatalog catalog, JsonMapper mapper) {
+    this.catalog = catalog;
+    this.mapper = mapper;
+  }
+
+  /** All public collections, in the order a client should list them. */
+  List<FeatureCollection> all() { return List.copyOf(current().values()); }
+
+  Optional<FeatureCollection> find(String id) { return Optional.ofNullable(current().get(id)); }
+
+  private Map<String, FeatureCollection> current() {
+    AreaCatalog.Snapshot s = catalog.now();
+    Cached c = cached;
+    if (c == null || c.snapshot() != s) {
+      c = new Cached(s, build(s));
+      cached = c;
+    }
+    return c.collections();
+  }
+
+  private Map<String, FeatureCollection> build(AreaCatalog.Snapshot s) {
+    Map<String, FeatureCollection> out = new LinkedHashMap<>();
+    out.put("subdistricts", areas(s, AreaLevel.SUBDISTRICT, "Subdistricts 街道",
+        "The 22 subdistricts of Shibei district (OpenStreetMap outlines, ODbL)", Map.of()));
+    out.put("communities", areas(s, AreaLevel.COMMUNITY, "Communities 社区",
+        "Communities (residents' committees) tiling each subdistrict; synthetic demo data",
+        Map.of("subdistrict", "9-digit code of the subdistrict")));
+    out.put("grids", areas(s, AreaLevel.GRID, "Grids 网格",
+        "Grids, the unit of responsibility, tiling each community; synthetic demo data",
+        ordered("subdistrict", "9-digit code of the subdistrict", "community", "12-digit code of the community",
+            "kind", "residential or port")));
+    out.put("buildings", buildings(s));
+    return out;
+  }
+
+  private FeatureCollection areas(AreaCatalog.Snapshot s, AreaLevel level, String title, String description,
+      Map<String, String> filterParams) {
+    List<FeatureItem> items = new ArrayList<>();
+    for (AreaView a : s.level(level)) {
+      List<AreaView> chain = s.chain(a);
+      Map<String, Object> p = new LinkedHashMap<>();
+      p.put("code", a.code());
+      p.put("name", a.name());
+      p.put("name_en", a.nameEn());
+      p.put("level", a.level().name().toLowerCase());
+      p.put("parent_code", a.parentCode());
+      Map<String, String> filters = new LinkedHashMap<>();
+      for (AreaView up : chain.subList(1, chain.size())) {
+        if (up.level() == AreaLevel.SUBDISTRICT || up.level() == AreaLevel.COMMUNITY) {
+          String key = up.level() == AreaLevel.SUBDISTRICT ? "subdistrict" : "community";
+          p.put(key + "_code", up.code());
+          p.put(key + "_name", up.name());
+          filters.put(key, up.code());
+        }
+      }
+      if (a.kind() != null) {
+        p.put("kind", a.kind());
+        filters.put("kind", a.kind());
+      }
+      p.put("area_m2", Math.round(a.areaM2() * 10) / 10.0);
+      p.put("households", a.households());
+      p.put("residents", a.residents());
+      p.put("synthetic", a.synthetic());
+      p.put("version", a.version());
+      p.put("valid_from", a.validFrom().toString());
+      items.add(FeatureItem.of(mapper, a.code(), a.boundary(), p, filters, a.validFrom(), a.etag()));
+    }
+    return new FeatureCollection(level.plural(), title, description, filterParams, List.copyOf(items),
+        FeatureCollection.extentOf(items));
+  }
+
+  private FeatureCollection buildings(AreaCatalog.Snapshot s) {
+    List<FeatureItem> items = new ArrayList<>();
+    for (BuildingView b : s.buildings()) {
+      Map<String, Object> p = new LinkedHashMap<>();
+      p.put("code", b.code());
+      p.put("name", b.name());
+      p.put("households", b.households());
+      p.put("residents", b.residents());
+      Map<String, String> filters = new LinkedHashMap<>();
+      p.put("grid_code", b.gridCode());
+      if (b.gridCode() != null) {
+        String community = b.gridCode().substring(0, 12), subdistrict = b.gridCode().substring(0, 9);
+        p.put("community_code", community);
+        p.put("subdistrict_code", subdistrict);
+        filters.put("grid", b.gridCode());
+        filters.put("community", community);
+        filters.put("subdistrict", subdistrict);
+      }
+      p.put("synthetic", b.synthetic());
+      String etag = "\"" + b.code() + "-" + Integer.toHexString(p.hashCode()) + "\"";
+      items.add(FeatureItem.of(mapper, b.code(), b.location(), p, filters, null, etag));
+    }
+    return new FeatureCollection("buildings", "Buildings 楼栋",
+        "Residential buildings with households and residents; synthetic demo data",
+        ordered("subdistrict", "9-digit code of the subdistrict", "community", "12-digit code of the community",
+            "grid", "15-digit code of the grid"), List.copyOf(items), FeatureCollection.extentOf(items));
+  }
+
+  private static Map<String, String> ordered(String... kv) {
+    Map<String, String> m = new LinkedHashMap<>();
+    for (int i = 0; i < kv.length; i += 2) m.put(kv[i], kv[i + 1]);
+    return m;
+  }
+}

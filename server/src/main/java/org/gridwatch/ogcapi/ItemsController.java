@@ -1,0 +1,103 @@
+package org.gridwatch.ogcapi;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.gridwatch.problem.ProblemException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code /ogcapi/collections/{id}/items} and {@code .../items/{featureId}}: GeoJSON pages in id order with
+ * {@code numberMatched}, {@code numberReturned}, {@code timeStamp} and a {@code next} link carrying an opaque
+ * keyset cursor (never a deep offset); single features with a strong {@code ETag}.
+ */
+@RestController
+class ItemsController {
+  private final AreaCollections collections;
+  private final JsonMapper mapper;
+  private final HtmlPages html;
+
+  ItemsController(AreaCollections collections, JsonMapper mapper, HtmlPages html) {
+    this.collections = collections;
+    this.mapper = mapper;
+    this.html = html;
+  }
+
+  @GetMapping("/ogcapi/collections/{collectionId}/items")
+  ResponseEntity<String> items(@PathVariable String collectionId, HttpServletRequest request) {
+    FeatureCollection c = CollectionsController.find(collections, collectionId);
+    ItemsQuery q = ItemsQuery.parse(request.getParameterMap(), c);
+    OgcFormat format = OgcFormat.of(request);
+    List<FeatureItem> page = new ArrayList<>(Math.min(q.limit(), 1024));
+    int matched = 0;
+    boolean more = false;
+    for (FeatureItem item : c.items()) {
+      if (!q.matches(item)) continue;
+      matched++;
+      if (q.after() != null && item.id().compareTo(q.after()) <= 0) continue;
+      if (page.size() < q.limit()) page.add(item);
+      else more = true;
+    }
+    String self = ServletUriComponentsBuilder.fromRequest(request).build().toUriString();
+    String next = more ? ServletUriComponentsBuilder.fromRequest(request)
+        .replaceQueryParam("cursor", ItemsQuery.encodeCursor(page.get(page.size() - 1).id()))
+        .replaceQueryParam("f").build().toUriString() : null;
+    if (format == OgcFormat.HTML) return html.page(c.title(), html.items(c, page, matched, next));
+    String collection = OgcLinks.root(request) + "/collections/" + c.id();
+    StringBuilder sb = new StringBuilder(128 + page.stream().mapToInt(i -> i.json().length() + 1).sum());
+    sb.append("{\"type\":\"FeatureCollection\",\"numberMatched\":").append(matched)
+        .append(",\"numberReturned\":").append(page.size())
+        .append(",\"timeStamp\":\"").append(Instant.now()).append("\",\"links\":[");
+    List<Object> links = new ArrayList<>(List.of(
+        OgcLinks.link(withoutF(self), "self", "application/geo+json", "This page"),
+        OgcLinks.link(withF(self, "html"), "alternate", "text/html", "This page as HTML"),
+        OgcLinks.link(collection, "collection", "application/json", c.title())));
+    if (next != null) links.add(OgcLinks.link(next, "next", "application/geo+json", "The next page"));
+    for (int i = 0; i < links.size(); i++) sb.append(i > 0 ? "," : "").append(mapper.writeValueAsString(links.get(i)));
+    sb.append("],\"features\":[");
+    for (int i = 0; i < page.size(); i++) sb.append(i > 0 ? "," : "").append(page.get(i).json());
+    sb.append("]}");
+    return ResponseEntity.ok().contentType(OgcFormat.GEO_JSON).body(sb.toString());
+  }
+
+  @GetMapping("/ogcapi/collections/{collectionId}/items/{featureId}")
+  ResponseEntity<String> item(@PathVariable String collectionId, @PathVariable String featureId,
+      HttpServletRequest request) {
+    FeatureCollection c = CollectionsController.find(collections, collectionId);
+    for (String p : request.getParameterMap().keySet()) {
+      if (!p.equals("f")) throw ProblemException.badInput(p, "unknown parameter; a single feature takes only f");
+    }
+    FeatureItem item = c.items().stream().filter(i -> i.id().equals(featureId)).findFirst()
+        .orElseThrow(() -> ProblemException.notFound("unknown-feature", "Unknown feature",
+            "collection " + c.id() + " has no feature '" + featureId + "'"));
+    if (item.etag().equals(request.getHeader("If-None-Match"))) {
+      return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(item.etag()).build();
+    }
+    if (OgcFormat.of(request) == OgcFormat.HTML) {
+      return ResponseEntity.ok().eTag(item.etag()).contentType(org.springframework.http.MediaType.TEXT_HTML)
+          .body(html.page(c.title() + " " + item.id(), html.items(c, List.of(item), 1, null)).getBody());
+    }
+    String self = OgcLinks.root(request) + "/collections/" + c.id() + "/items/" + item.id();
+    String links = mapper.writeValueAsString(List.of(
+        OgcLinks.link(self, "self", "application/geo+json", "This feature"),
+        OgcLinks.link(self + "?f=html", "alternate", "text/html", "This feature as HTML"),
+        OgcLinks.link(OgcLinks.root(request) + "/collections/" + c.id(), "collection", "application/json", c.title())));
+    String body = item.json().substring(0, item.json().length() - 1) + ",\"links\":" + links + "}";
+    return ResponseEntity.ok().eTag(item.etag()).contentType(OgcFormat.GEO_JSON).body(body);
+  }
+
+  private static String withoutF(String url) {
+    return ServletUriComponentsBuilder.fromUriString(url).replaceQueryParam("f").build().toUriString();
+  }
+
+  private static String withF(String url, String f) {
+    return ServletUriComponentsBuilder.fromUriString(url).replaceQueryParam("f", f).build().toUriString();
+  }
+}

@@ -1,0 +1,63 @@
+package org.gridwatch.support;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A plain HTTP client against the server under test, as an API client would call it. */
+public final class Http {
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+  private final String base;
+
+  public Http(int port) { this.base = "http://localhost:" + port; }
+
+  public record Response(int status, java.net.http.HttpHeaders headers, String body) {
+    public JsonNode json() { return JSON.readTree(body); }
+    public String contentType() { return headers.firstValue("Content-Type").orElse(""); }
+    public String header(String name) { return headers.firstValue(name).orElse(null); }
+  }
+
+  public Response get(String path, String... headers) { return send(request(path, headers).GET().build()); }
+
+  public Response postJson(String path, String json, String... headers) {
+    return send(request(path, headers).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build());
+  }
+
+  public Response postForm(String path, String form, String... headers) {
+    return send(request(path, headers).header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(form, StandardCharsets.UTF_8)).build());
+  }
+
+  public static String[] basic(String user, String password) {
+    return new String[] {"Authorization",
+        "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8))};
+  }
+
+  public String url(String path) { return path.startsWith("http") ? path : base + path; }
+
+  private HttpRequest.Builder request(String path, String... headers) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url(path)));
+    for (int i = 0; i + 1 < headers.length; i += 2) b.header(headers[i], headers[i + 1]);
+    return b;
+  }
+
+  private Response send(HttpRequest request) {
+    try {
+      HttpResponse<String> r = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      return new Response(r.statusCode(), r.headers(), r.body());
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}

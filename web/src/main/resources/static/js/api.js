@@ -1,0 +1,29 @@
+// Fetch helpers: JSON in, RFC 9457 problems turned into errors that carry the problem.
+export class ProblemError extends Error {
+  constructor(problem, status) {
+    super(problem.detail || problem.title || `HTTP ${status}`);
+    this.problem = problem;
+    this.status = status;
+  }
+}
+
+export async function getJson(url) {
+  const response = await fetch(url, { headers: { Accept: 'application/json' }, credentials: 'same-origin' });
+  const type = response.headers.get('Content-Type') || '';
+  const body = type.includes('json') ? await response.json() : null;
+  if (!response.ok) throw new ProblemError(body || { title: response.statusText }, response.status);
+  return body;
+}
+
+/** All items of an OGC API collection, following next links. */
+export async function allItems(collection, query = '') {
+  let url = `/ogcapi/collections/${collection}/items?limit=10000${query}`;
+  const features = [];
+  while (url) {
+    const page = await getJson(url);
+    features.push(...page.features);
+    const next = (page.links || []).find(l => l.rel === 'next');
+    url = next ? next.href : null;
+  }
+  return { type: 'FeatureCollection', features };
+}

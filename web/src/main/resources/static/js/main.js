@@ -1,0 +1,127 @@
+// Gridwatch map: Shibei's subdistricts, communities and grids; click anywhere to see who is responsible.
+import { getJson } from './api.js';
+import { apply, setLang, currentLang, onLanguageChange, t, areaName } from './i18n.js';
+import { AreaLayers, legend, escapeHtml } from './layers.js';
+import { showPlacement, showArea, showProblem } from './panel.js';
+
+const L = window.L;
+const SHIBEI = [[36.067, 120.302], [36.159, 120.427]];
+
+async function start() {
+  apply();
+  const config = await getJson('/api/v1/config');
+  const map = L.map('map', { zoomControl: true }).fitBounds(SHIBEI);
+  const noBaseMap = L.layerGroup();
+  const osm = config.tileUrl ? L.tileLayer(config.tileUrl, { maxZoom: 19, attribution: config.tileAttribution }) : null;
+  const preferred = localStorage.getItem('gridwatch.basemap');
+  (osm && preferred !== 'none' ? osm : noBaseMap).addTo(map);
+  map.on('baselayerchange', e => localStorage.setItem('gridwatch.basemap', e.layer === noBaseMap ? 'none' : 'osm'));
+
+  const areas = new AreaLayers(map, config.dataAttribution);
+  const selection = L.layerGroup().addTo(map);
+  let layerControl, legendControl;
+  const controls = () => {
+    if (layerControl) layerControl.remove();
+    if (legendControl) legendControl.remove();
+    const bases = osm ? { [t('basemapOsm')]: osm, [t('basemapNone')]: noBaseMap } : { [t('basemapNone')]: noBaseMap };
+    layerControl = L.control.layers(bases, areas.overlays(), { collapsed: false }).addTo(map);
+    legendControl = legend().addTo(map);
+  };
+  controls();
+  onLanguageChange(controls);
+  document.getElementById('lang').addEventListener('click', () => setLang(currentLang() === 'zh' ? 'en' : 'zh'));
+
+  const highlight = async (code, level) => {
+    selection.clearLayers();
+    const drawn = areas.byCode.get(code);
+    const geometry = drawn ? drawn.feature
+      : await getJson(`/ogcapi/collections/${level}/items/${code}`);
+    selection.addLayer(L.geoJSON(geometry, { interactive: false,
+      style: { color: '#ffb000', weight: 4, fillColor: '#ffd600', fillOpacity: 0.25, className: 'gw-selected' } }));
+    return selection;
+  };
+
+  const pick = async code => {
+    try {
+      const detail = await getJson(`/api/v1/areas/${encodeURIComponent(code)}`);
+      const level = { district: 'subdistricts', subdistrict: 'subdistricts', community: 'communities', grid: 'grids' }[detail.area.level];
+      showArea(detail, pick);
+      const [w, s, e, n] = detail.area.bbox;
+      map.fitBounds([[s, w], [n, e]], { maxZoom: 17 });
+      if (detail.area.level !== 'district') await highlight(code, level);
+    } catch (err) { showProblem(err); }
+  };
+
+  const locate = async (lon, lat, crs, marker) => {
+    try {
+      const p = await getJson(`/api/v1/locate?lon=${encodeURIComponent(lon)}&lat=${encodeURIComponent(lat)}&crs=${crs}`);
+      showPlacement(p, pick);
+      await highlight(p.grid.code, 'grids');
+      const [x, y] = p.location.coordinates;
+      if (marker) {
+        selection.addLayer(L.circleMarker([y, x], { radius: 7, color: '#c62828', weight: 3, fillOpacity: 0.9, className: 'gw-located' })
+          .bindTooltip(t('located')));
+        map.setView([y, x], Math.max(map.getZoom(), 15));
+      }
+      window.gridwatch.lastPlacement = p;
+    } catch (err) {
+      selection.clearLayers();
+      showProblem(err);
+    }
+  };
+
+  map.on('click', e => locate(e.latlng.lng.toFixed(7), e.latlng.lat.toFixed(7), 'WGS84', false));
+  document.getElementById('coord-form').addEventListener('submit', e => {
+    e.preventDefault();
+    const f = e.target;
+    locate(f.lon.value.trim(), f.lat.value.trim(), f.crs.value, true);
+  });
+  wireSearch(pick);
+  showUser();
+  window.gridwatch = { map, areas, locate, pick, ready: false };
+  await areas.load();
+  window.gridwatch.ready = true;
+  document.body.dataset.ready = 'true';
+}
+
+function wireSearch(pick) {
+  const input = document.getElementById('search'), list = document.getElementById('search-results');
+  let timer;
+  input.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(async () => {
+      const q = input.value.trim();
+      list.innerHTML = '';
+      if (!q) return;
+      try {
+        const hits = await getJson(`/api/v1/areas?q=${encodeURIComponent(q)}`);
+        if (!hits.length) list.innerHTML = `<li class="hint">${t('noResults')}</li>`;
+        for (const a of hits) {
+          const li = document.createElement('li');
+          li.tabIndex = 0;
+          li.dataset.code = a.code;
+          li.innerHTML = `${escapeHtml(areaName(a))}<span class="level">${t(a.level)} ${escapeHtml(a.code)}</span>`;
+          li.addEventListener('click', () => pick(a.code));
+          li.addEventListener('keydown', e => { if (e.key === 'Enter') pick(a.code); });
+          list.appendChild(li);
+        }
+      } catch (err) { showProblem(err); }
+    }, 250);
+  });
+}
+
+async function showUser() {
+  try {
+    const me = await getJson('/api/v1/me');
+    document.getElementById('user').textContent = `${me.username} (${me.roles.join(', ')})`;
+    document.getElementById('login').hidden = true;
+    const logout = document.getElementById('logout');
+    logout.hidden = false;
+    logout.addEventListener('submit', () => {
+      const token = document.cookie.split('; ').find(c => c.startsWith('XSRF-TOKEN='));
+      if (token) logout.insertAdjacentHTML('beforeend', `<input type="hidden" name="_csrf" value="${decodeURIComponent(token.split('=')[1])}">`);
+    });
+  } catch { /* not signed in */ }
+}
+
+start().catch(err => { console.error(err); showProblem(err); });
