@@ -122,13 +122,10 @@ public final class GeoJson {
     sb.append(']');
   }
 
-  /** Appends a number rounded to 7 decimals, without trailing zeros (fast path; no BigDecimal). */
+  /** Appends a number rounded (half away from zero) to 7 decimals, without trailing zeros; no BigDecimal. */
   public static void number(StringBuilder sb, double v) {
-    long units = Math.round(v * 1e7);
-    if (units < 0) {
-      sb.append('-');
-      units = -units;
-    }
+    long units = Math.round(Math.abs(v) * 1e7);
+    if (v < 0 && units != 0) sb.append('-');
     sb.append(units / 10_000_000L);
     long frac = units % 10_000_000L;
     if (frac == 0) return;

@@ -22,6 +22,7 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
  * Unexpected failures become a 500 that reveals nothing of the internals.
  */
 @RestControllerAdvice
+@org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
 class ProblemAdvice {
   private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
 
