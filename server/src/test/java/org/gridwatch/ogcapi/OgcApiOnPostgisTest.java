@@ -1,0 +1,6 @@
+package org.gridwatch.ogcapi;
+
+import org.gridwatch.support.OnPostgis;
+
+@OnPostgis
+class OgcApiOnPostgisTest extends OgcApiContract {}
