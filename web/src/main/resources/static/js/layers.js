@@ -82,11 +82,12 @@ export class AreaLayers {
       if (zoom < from || zoom > to || !this.groups[id].hasLayer(this.layers[id])) continue;
       let n = 0;
       this.layers[id].eachLayer(layer => {
-        const center = layer.getBounds().getCenter();
+        const p = layer.feature.properties;
+        const center = p.label_point ? L.latLng(p.label_point[1], p.label_point[0]) : layer.getBounds().getCenter();
         if (n >= 300 || !view.contains(center)) return;
         n++;
-        const p = layer.feature.properties;
-        const text = id === 'grids' ? `${p.code.slice(-3)} ${areaName(p)}` : areaName(p);
+        // Grids: the sequence number at zoom 16, with the name from 17 on, so that labels do not collide.
+        const text = id !== 'grids' ? areaName(p) : zoom >= 17 ? `${p.code.slice(-3)} ${areaName(p)}` : p.code.slice(-3);
         this.labels.addLayer(L.marker(center, { interactive: false, keyboard: false,
           icon: L.divIcon({ className: `gw-label ${id.slice(0, -1)}`, html: escapeHtml(text), iconSize: null }) }));
       });

@@ -58,11 +58,9 @@ async function start() {
       showPlacement(p, pick);
       await highlight(p.grid.code, 'grids');
       const [x, y] = p.location.coordinates;
-      if (marker) {
-        selection.addLayer(L.circleMarker([y, x], { radius: 7, color: '#c62828', weight: 3, fillOpacity: 0.9, className: 'gw-located' })
-          .bindTooltip(t('located')));
-        map.setView([y, x], Math.max(map.getZoom(), 15));
-      }
+      selection.addLayer(L.circleMarker([y, x], { radius: 6, color: '#c62828', weight: 3, fillOpacity: 0.9, className: 'gw-located' })
+        .bindTooltip(t('located')));
+      if (marker) map.setView([y, x], Math.max(map.getZoom(), 15));
       window.gridwatch.lastPlacement = p;
     } catch (err) {
       selection.clearLayers();

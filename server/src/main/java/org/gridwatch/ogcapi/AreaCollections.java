@@ -89,6 +89,8 @@ class AreaCollections {
       p.put("synthetic", a.synthetic());
       p.put("version", a.version());
       p.put("valid_from", a.validFrom().toString());
+      var label = a.boundary().getInteriorPoint();
+      p.put("label_point", List.of(Math.round(label.getX() * 1e7) / 1e7, Math.round(label.getY() * 1e7) / 1e7));
       items.add(FeatureItem.of(mapper, a.code(), a.boundary(), p, filters, a.validFrom(), a.etag()));
     }
     return new FeatureCollection(level.plural(), title, description, filterParams, List.copyOf(items),

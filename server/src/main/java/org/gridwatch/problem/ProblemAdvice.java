@@ -68,6 +68,12 @@ class ProblemAdvice {
     return body(HttpStatus.NOT_FOUND, "not-found", "Not found", "nothing at " + request.getRequestURI(), List.of(), request);
   }
 
+  /** The client went away mid-response (a reload, a closed tab): nothing to answer, nothing to alarm anyone. */
+  @ExceptionHandler(org.springframework.web.context.request.async.AsyncRequestNotUsableException.class)
+  void clientGone(Exception e, HttpServletRequest request) {
+    log.debug("Client left before {} {} was answered: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
+  }
+
   @ExceptionHandler(Exception.class)
   ProblemDetail unexpected(Exception e, HttpServletRequest request) throws Exception {
     if (e instanceof org.springframework.security.access.AccessDeniedException

@@ -14,6 +14,6 @@ class MeController {
   @GetMapping("/api/v1/me")
   Me me(Authentication auth) {
     return new Me(auth.getName(), auth.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-        .map(a -> a.replaceFirst("^ROLE_", "")).sorted().toList());
+        .filter(a -> a.startsWith("ROLE_")).map(a -> a.substring(5)).sorted().toList());
   }
 }

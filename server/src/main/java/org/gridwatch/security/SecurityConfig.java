@@ -71,9 +71,15 @@ class SecurityConfig {
     return accept != null && accept.contains(MediaType.TEXT_HTML_VALUE) && !"json".equals(request.getParameter("f"));
   }
 
+  /**
+   * 401 as a problem. The Basic challenge is left out for the web client's own requests (marked
+   * {@code X-Requested-With: XMLHttpRequest}): browsers answer a challenge with a modal password prompt.
+   */
   private static AuthenticationEntryPoint problemEntryPoint() {
     return (request, response, e) -> {
-      response.setHeader("WWW-Authenticate", "Basic realm=\"Gridwatch\"");
+      if (!"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
+        response.setHeader("WWW-Authenticate", "Basic realm=\"Gridwatch\"");
+      }
       problem(response, request, 401, "unauthorized", "Login required",
           "sign in (form login, or HTTP Basic for API clients) to use " + request.getRequestURI());
     };

@@ -1,0 +1,133 @@
+package org.gridwatch.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Locale;
+import org.gridwatch.geo.Crs;
+import org.gridwatch.support.Browser;
+import org.gridwatch.support.DemoFiles;
+import org.gridwatch.support.OnH2;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
+import org.locationtech.jts.algorithm.construct.MaximumInscribedCircle;
+import org.locationtech.jts.geom.Point;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The map page in real headless Chromium: what a command-centre operator sees and clicks. */
+@OnH2
+@EnabledIf("org.gridwatch.support.TestEnvironment#browserAvailable")
+class MapPageBrowserTest {
+  static ChromeDriver driver;
+  @LocalServerPort int port;
+
+  @BeforeAll
+  static void startBrowser() throws Exception { driver = Browser.start(1400, 900); }
+
+  @AfterAll
+  static void stopBrowser() { if (driver != null) driver.quit(); }
+
+  @BeforeEach
+  void openMap() {
+    driver.manage().deleteAllCookies();
+    driver.get("http://localhost:" + port + "/");
+    driver.executeScript("localStorage.clear(); localStorage.setItem('gridwatch.lang', 'zh')");
+    driver.navigate().refresh();
+    Browser.waitFor(driver, 30).until(d -> "true".equals(((ChromeDriver) d).executeScript("return document.body.dataset.ready")));
+  }
+
+  static Point deepInside(DemoFiles.Feature f) { return new MaximumInscribedCircle(f.geometry(), 1e-6).getCenter(); }
+
+  double zoom() { return ((Number) driver.executeScript("return gridwatch.map.getZoom()")).doubleValue(); }
+
+  long count(String css) { return (Long) driver.executeScript("return document.querySelectorAll(arguments[0]).length", css); }
+
+  @Test
+  void theDistrictIsDrawnWithItsSubdistrictsAndGridsAppearAsYouZoomIn() throws Exception {
+    assertThat(count("path.gw-subdistrict")).isEqualTo(22);
+    Browser.screenshot(driver, "map-district");
+    for (int clicks = 0; clicks < 3 && zoom() < 14; clicks++) {
+      double before = zoom();
+      driver.findElement(By.cssSelector(".leaflet-control-zoom-in")).click();
+      Browser.waitFor(driver, 5).until(d -> zoom() > before);
+    }
+    assertThat(zoom()).isGreaterThanOrEqualTo(14);
+    Browser.waitFor(driver, 10).until(d -> count("path.gw-grid") > 100);
+    assertThat(count("path.gw-community")).isGreaterThan(20);
+    assertThat(driver.findElement(By.cssSelector(".leaflet-control-attribution")).getText()).contains("OpenStreetMap");
+    assertThat(driver.findElement(By.cssSelector(".legend")).getText()).contains("图例");
+    Browser.screenshot(driver, "map-zoomed");
+  }
+
+  @Test
+  void clickingAPointShowsItsGridAndTheChainUpToTheDistrict() throws Exception {
+    DemoFiles.Feature grid = DemoFiles.read("grids").get(517);
+    Point p = deepInside(grid);
+    driver.executeScript("gridwatch.map.setView([arguments[1], arguments[0]], 16, {animate: false})", p.getX(), p.getY());
+    Thread.sleep(300);
+    @SuppressWarnings("unchecked")
+    List<Number> xy = (List<Number>) driver.executeScript(
+        "const pt = gridwatch.map.latLngToContainerPoint([arguments[1], arguments[0]]); return [pt.x, pt.y]", p.getX(), p.getY());
+    WebElement map = driver.findElement(By.id("map"));
+    int dx = (int) Math.round(xy.get(0).doubleValue() - map.getSize().getWidth() / 2.0);
+    int dy = (int) Math.round(xy.get(1).doubleValue() - map.getSize().getHeight() / 2.0);
+    new Actions(driver).moveToElement(map, dx, dy).click().perform();
+    Browser.waitFor(driver, 10).until(ExpectedConditions.textToBe(By.id("grid-code"), grid.code()));
+    String panel = driver.findElement(By.id("info")).getText();
+    assertThat(panel).contains(grid.name()).contains(grid.parentCode()).contains("市北区");
+    assertThat(count("path.gw-selected")).isEqualTo(1);
+    assertThat(count("path.gw-located")).isEqualTo(1);
+    Browser.screenshot(driver, "map-clicked");
+  }
+
+  @Test
+  void coordinatesInGcj02LandInTheSameGridAsTheirWgs84Original() {
+    DemoFiles.Feature grid = DemoFiles.read("grids").get(301);
+    Point p = deepInside(grid);
+    double[] gcj = Crs.GCJ02.fromWgs84(p.getX(), p.getY());
+    driver.findElement(By.id("lon")).sendKeys(String.format(Locale.ROOT, "%.7f", gcj[0]));
+    driver.findElement(By.id("lat")).sendKeys(String.format(Locale.ROOT, "%.7f", gcj[1]));
+    new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("crs"))).selectByValue("GCJ02");
+    driver.findElement(By.cssSelector("#coord-form button[type=submit]")).click();
+    Browser.waitFor(driver, 10).until(ExpectedConditions.textToBe(By.id("grid-code"), grid.code()));
+    assertThat(count("path.gw-located")).isEqualTo(1);
+  }
+
+  @Test
+  void aPointOutsideTheDistrictSaysSo() {
+    driver.findElement(By.id("lon")).sendKeys("120.2");
+    driver.findElement(By.id("lat")).sendKeys("36.3");
+    driver.findElement(By.cssSelector("#coord-form button[type=submit]")).click();
+    Browser.waitFor(driver, 10).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#info .problem")));
+    assertThat(driver.findElement(By.cssSelector("#info .problem")).getText()).contains("不在市北区内");
+  }
+
+  @Test
+  void searchByNameOrCodeAndSwitchToEnglish() {
+    DemoFiles.Feature community = DemoFiles.read("communities").get(12);
+    driver.findElement(By.id("search")).sendKeys(community.code());
+    By first = By.cssSelector("#search-results li[data-code='" + community.code() + "']");
+    Browser.waitFor(driver, 10).until(ExpectedConditions.elementToBeClickable(first)).click();
+    Browser.waitFor(driver, 10).until(ExpectedConditions.textToBePresentInElementLocated(By.id("info"), community.name()));
+    driver.findElement(By.id("lang")).click();
+    assertThat(driver.findElement(By.cssSelector("header h1")).getText()).contains("Gridwatch grid management");
+    assertThat(driver.findElement(By.cssSelector(".leaflet-control-layers")).getText()).contains("No base map");
+  }
+
+  @Test
+  void withNoBaseMapTheDistrictIsStillDrawn() throws Exception {
+    driver.findElements(By.cssSelector(".leaflet-control-layers-base label")).stream()
+        .filter(l -> l.getText().contains("无底图")).findFirst().orElseThrow().click();
+    assertThat(count("path.gw-subdistrict")).isEqualTo(22);
+    assertThat(count(".leaflet-tile")).isZero();
+    Browser.screenshot(driver, "map-no-basemap");
+  }
+}
