@@ -1,0 +1,64 @@
+package org.gridwatch;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.repository.Repository;
+
+/**
+ * The shape of the code (DESIGN.md §2): one package per capability; arrows point one way, adapters →
+ * capabilities → area → geo; geo imports nothing of ours; repositories stay inside their package.
+ */
+class ArchitectureTest {
+  static final JavaClasses CLASSES = new ClassFileImporter()
+      .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("org.gridwatch");
+
+  @Test
+  void dependenciesPointOneWay() {
+    layeredArchitecture().consideringOnlyDependenciesInLayers().withOptionalLayers(true)
+        .layer("adapters").definedBy("org.gridwatch.ogcapi..", "org.gridwatch.open311..", "org.gridwatch.live..",
+            "org.gridwatch.client..")
+        .layer("capabilities").definedBy("org.gridwatch.staff..", "org.gridwatch.skynet..", "org.gridwatch.groundnet..",
+            "org.gridwatch.coverage..", "org.gridwatch.incident..")
+        .layer("area").definedBy("org.gridwatch.area..")
+        .layer("security").definedBy("org.gridwatch.security..")
+        .layer("problem").definedBy("org.gridwatch.problem..")
+        .layer("geo").definedBy("org.gridwatch.geo..")
+        .whereLayer("adapters").mayNotBeAccessedByAnyLayer()
+        .whereLayer("capabilities").mayOnlyBeAccessedByLayers("adapters", "capabilities")
+        .whereLayer("area").mayOnlyBeAccessedByLayers("adapters", "capabilities")
+        .whereLayer("security").mayOnlyBeAccessedByLayers("adapters", "capabilities")
+        .whereLayer("problem").mayOnlyBeAccessedByLayers("adapters", "capabilities", "area", "security")
+        .check(CLASSES);
+  }
+
+  @Test
+  void geoImportsNothingOfOurs() {
+    noClasses().that().resideInAPackage("org.gridwatch.geo..")
+        .should().dependOnClassesThat().resideOutsideOfPackages("org.gridwatch.geo..", "java..", "javax..",
+            "org.locationtech..", "tools.jackson..", "com.fasterxml.jackson..")
+        .check(CLASSES);
+  }
+
+  @Test
+  void theGenericSpatialIndexKnowsNoDomainTypes() {
+    noClasses().that().resideInAPackage("org.gridwatch.geo.index..")
+        .should().dependOnClassesThat().resideInAPackage("org.gridwatch.geo").check(CLASSES);
+  }
+
+  @Test
+  void packagesHaveNoCycles() {
+    slices().matching("org.gridwatch.(*)..").should().beFreeOfCycles().check(CLASSES);
+  }
+
+  @Test
+  void repositoriesStayInsideTheirCapability() {
+    classes().that().areAssignableTo(Repository.class).should().notBePublic().check(CLASSES);
+  }
+}
