@@ -33,6 +33,9 @@ class ProblemAdvice {
 
   @ExceptionHandler(HttpMessageNotReadableException.class)
   ProblemDetail unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof ProblemException p) return problem(p, request); // e.g. a body that grew too large
+    }
     String reason = e.getMostSpecificCause() instanceof tools.jackson.core.JacksonException je
         ? "malformed JSON: " + je.getOriginalMessage()
         : "the request body is missing or unreadable";

@@ -136,6 +136,21 @@ abstract class LocateApiContract {
     assertProblem(http.postJson("/api/v1/locate", many.append("]}").toString()), 400, "points", "at most 10000");
   }
 
+  @Test
+  void oversizedBodiesAreRefusedBeforeTheyAreRead() throws Exception {
+    String huge = "{\"points\":[" + "[120.35,36.1],".repeat(400_000) + "[120.35,36.1]]}";
+    Http.Response declared = http.postJson("/api/v1/locate", huge);
+    assertThat(declared.status()).isEqualTo(413);
+    assertThat(declared.json().get("type").asString()).isEqualTo("/problems/body-too-large");
+    // Without a Content-Length (chunked), the limit is enforced while reading.
+    var chunked = java.net.http.HttpRequest.newBuilder(java.net.URI.create(http.url("/api/v1/locate")))
+        .header("Content-Type", "application/json")
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(
+            () -> new java.io.ByteArrayInputStream(huge.getBytes(java.nio.charset.StandardCharsets.UTF_8)))).build();
+    var response = java.net.http.HttpClient.newHttpClient().send(chunked, java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).isEqualTo(413);
+  }
+
   static void assertProblem(Http.Response r, int status, String field, String reasonPart) {
     assertThat(r.status()).as(r.body()).isEqualTo(status);
     assertThat(r.contentType()).startsWith("application/problem+json");
