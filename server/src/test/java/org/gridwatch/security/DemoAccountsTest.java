@@ -24,13 +24,19 @@ class DemoAccountsTest {
     verify(users, never()).save(any());
   }
 
-  @Test
-  void onTheEmbeddedDefaultAGeneratedPasswordIsUsedForAllFive() {
+  /** Runs the start-up step against an empty user table and returns what it saved. */
+  List<AppUser> createdWith(String password, String datasourceUrl) {
     AppUserRepository users = mock(AppUserRepository.class);
     when(users.findByUsername(any())).thenReturn(Optional.empty());
     List<AppUser> saved = new ArrayList<>();
     when(users.save(any())).thenAnswer(i -> { saved.add(i.getArgument(0)); return i.getArgument(0); });
-    new DemoAccounts(users, encoder, "", "jdbc:h2:file:./x").run(null);
+    new DemoAccounts(users, encoder, password, datasourceUrl).run(null);
+    return saved;
+  }
+
+  @Test
+  void onTheEmbeddedDefaultAGeneratedPasswordIsUsedForAllFive() {
+    List<AppUser> saved = createdWith("", "jdbc:h2:file:./x");
     assertThat(saved).extracting(AppUser::getUsername).containsExactly("admin", "operator", "planner", "police", "gridworker");
     assertThat(saved.get(0).getPasswordHash()).isEqualTo(saved.get(4).getPasswordHash()).startsWith("$2");
     assertThat(encoder.matches("", saved.get(0).getPasswordHash())).isFalse();
@@ -38,11 +44,7 @@ class DemoAccountsTest {
 
   @Test
   void anExplicitPasswordIsAppliedOnAnyDatabase() {
-    AppUserRepository users = mock(AppUserRepository.class);
-    when(users.findByUsername(any())).thenReturn(Optional.empty());
-    List<AppUser> saved = new ArrayList<>();
-    when(users.save(any())).thenAnswer(i -> { saved.add(i.getArgument(0)); return i.getArgument(0); });
-    new DemoAccounts(users, encoder, "s3cret-demo", "jdbc:postgresql://db/gridwatch").run(null);
+    List<AppUser> saved = createdWith("s3cret-demo", "jdbc:postgresql://db/gridwatch");
     assertThat(saved).hasSize(5).allSatisfy(u -> assertThat(encoder.matches("s3cret-demo", u.getPasswordHash())).isTrue());
   }
 }

@@ -22,6 +22,9 @@ public final class TestEnvironment {
     return ci() || (Files.isExecutable(Path.of(chromium())) && Files.isExecutable(Path.of(chromedriver())));
   }
 
+  /** Used by {@code @EnabledIf} on the GDAL interoperability test. */
+  public static boolean gdalAvailable() { return ci() || Files.isExecutable(Path.of("/usr/bin/ogrinfo")); }
+
   public static String chromium() { return env("GRIDWATCH_TEST_CHROMIUM", "/usr/bin/chromium"); }
   public static String chromedriver() { return env("GRIDWATCH_TEST_CHROMEDRIVER", "/usr/bin/chromedriver"); }
 
