@@ -30,23 +30,24 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 @Configuration
 class SecurityConfig {
   private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+  private static final String[] PUBLIC_READS = {
+      "/", "/index.html", "/favicon.ico", "/css/**", "/js/**", "/img/**", "/webjars/**", "/problems/**", "/error",
+      "/actuator/health", "/actuator/health/**", "/api/v1/config", "/api/v1/areas", "/api/v1/areas/**",
+      "/ogcapi", "/ogcapi/", "/ogcapi/api", "/ogcapi/conformance", "/ogcapi/collections"};
 
   @Bean
   PasswordEncoder passwordEncoder() { return new BCryptPasswordEncoder(); }
 
   @Bean
   SecurityFilterChain security(HttpSecurity http) throws Exception {
-    http.authorizeHttpRequests(auth -> auth
-            .requestMatchers(HttpMethod.GET, "/", "/index.html", "/favicon.ico", "/css/**", "/js/**", "/img/**",
-                "/webjars/**", "/problems/**", "/error").permitAll()
-            .requestMatchers("/login", "/logout").permitAll()
-            .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
-            .requestMatchers(HttpMethod.GET, "/api/v1/config", "/api/v1/areas", "/api/v1/areas/**").permitAll()
-            .requestMatchers("/api/v1/locate").permitAll()
-            .requestMatchers(HttpMethod.GET, "/ogcapi", "/ogcapi/", "/ogcapi/api", "/ogcapi/conformance",
-                "/ogcapi/collections").permitAll()
-            .requestMatchers(HttpMethod.GET, PublicLayers.PATTERNS).permitAll()
-            .anyRequest().authenticated())
+    http.authorizeHttpRequests(auth -> {
+          for (HttpMethod read : new HttpMethod[] {HttpMethod.GET, HttpMethod.HEAD}) {
+            auth.requestMatchers(read, PUBLIC_READS).permitAll();
+            auth.requestMatchers(read, PublicLayers.PATTERNS).permitAll();
+          }
+          auth.requestMatchers("/login", "/logout", "/api/v1/locate").permitAll();
+          auth.anyRequest().authenticated();
+        })
         .formLogin(form -> form.defaultSuccessUrl("/", false))
         .httpBasic(basic -> basic.authenticationEntryPoint(problemEntryPoint()))
         .logout(logout -> logout.logoutSuccessUrl("/"))

@@ -27,6 +27,7 @@ abstract class SecurityContract {
         "/api/v1/locate?lon=120.36&lat=36.09", "/api/v1/areas?q=370203014", "/api/v1/config"}) {
       assertThat(http.get(path).status()).as(path).isEqualTo(200);
     }
+    assertThat(http.head("/ogcapi/collections/grids/items").status()).isEqualTo(200);
     Http.Response health = http.get("/actuator/health");
     assertThat(health.status()).isEqualTo(200);
     assertThat(health.body()).isEqualTo("{\"status\":\"UP\"}");

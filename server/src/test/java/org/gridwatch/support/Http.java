@@ -26,6 +26,10 @@ public final class Http {
 
   public Response get(String path, String... headers) { return send(request(path, headers).GET().build()); }
 
+  public Response head(String path, String... headers) {
+    return send(request(path, headers).method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
+  }
+
   public Response postJson(String path, String json, String... headers) {
     return send(request(path, headers).header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build());
