@@ -79,6 +79,27 @@ abstract class LocateApiContract {
   }
 
   @Test
+  void aPointOnASharedBoundaryGoesToTheLowestCodeOfTheGridsItTouches() {
+    List<DemoFiles.Feature> grids = DemoFiles.read("grids");
+    java.util.Map<org.locationtech.jts.geom.Coordinate, java.util.TreeSet<String>> owners = new java.util.HashMap<>();
+    for (DemoFiles.Feature g : grids.subList(0, 200)) {
+      for (var c : g.geometry().getCoordinates()) owners.computeIfAbsent(c, k -> new java.util.TreeSet<>()).add(g.code());
+    }
+    int checked = 0;
+    for (var e : owners.entrySet()) {
+      if (e.getValue().size() < 2 || checked >= 20) continue;
+      var c = e.getKey();
+      // The vertex lies on the boundary of every grid listed (and of none of the others' interiors).
+      JsonNode body = http.get("/api/v1/locate?lon=" + c.x + "&lat=" + c.y).json();
+      String lowest = grids.stream().filter(g -> g.geometry().intersects(g.geometry().getFactory().createPoint(c)))
+          .map(DemoFiles.Feature::code).sorted().findFirst().orElseThrow();
+      assertThat(body.at("/grid/code").asString()).as("vertex %s shared by %s", c, e.getValue()).isEqualTo(lowest);
+      checked++;
+    }
+    assertThat(checked).isEqualTo(20);
+  }
+
+  @Test
   void batchLocateAnswersEveryPointInOrder() {
     List<DemoFiles.Feature> grids = sampleGrids(300, 3);
     StringBuilder body = new StringBuilder("{\"crs\":\"WGS84\",\"points\":[");
