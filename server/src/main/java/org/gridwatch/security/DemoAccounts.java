@@ -15,7 +15,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The demo accounts {@code admin}, {@code operator}, {@code planner}, {@code police} and {@code gridworker}.
+ * The demo accounts {@code admin}, {@code operator}, {@code planner}, {@code police}, {@code gridworker},
+ * {@code community}, {@code subdistrict}, {@code department} and {@code resident}; the staff roster links the
+ * staff accounts to people of the demo roster.
  *
  * <p>On the embedded default (H2) they always exist: with {@code gridwatch.demo-password} when it is set,
  * otherwise with a random password generated on first start and printed once in the log. On any other
@@ -48,6 +50,10 @@ class DemoAccounts implements ApplicationRunner {
     m.put("planner", Role.PLANNER);
     m.put("police", Role.POLICE);
     m.put("gridworker", Role.GRID_WORKER);
+    m.put("community", Role.COMMUNITY_STAFF);
+    m.put("subdistrict", Role.SUBDISTRICT_STAFF);
+    m.put("department", Role.DEPARTMENT_STAFF);
+    m.put("resident", Role.RESIDENT);
     return m;
   }
 

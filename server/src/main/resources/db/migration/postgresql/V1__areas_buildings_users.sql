@@ -67,6 +67,7 @@ CREATE TABLE app_user (
 );
 CREATE TABLE app_user_role (
   user_id BIGINT      NOT NULL REFERENCES app_user (id) ON DELETE CASCADE,
-  role    VARCHAR(20) NOT NULL CHECK (role IN ('ADMIN', 'OPERATOR', 'PLANNER', 'POLICE', 'GRID_WORKER')),
+  role    VARCHAR(20) NOT NULL CHECK (role IN ('ADMIN', 'OPERATOR', 'PLANNER', 'POLICE', 'GRID_WORKER',
+                                                 'COMMUNITY_STAFF', 'SUBDISTRICT_STAFF', 'DEPARTMENT_STAFF', 'RESIDENT')),
   PRIMARY KEY (user_id, role)
 );

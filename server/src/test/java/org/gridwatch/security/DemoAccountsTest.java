@@ -37,14 +37,15 @@ class DemoAccountsTest {
   @Test
   void onTheEmbeddedDefaultAGeneratedPasswordIsUsedForAllFive() {
     List<AppUser> saved = createdWith("", "jdbc:h2:file:./x");
-    assertThat(saved).extracting(AppUser::getUsername).containsExactly("admin", "operator", "planner", "police", "gridworker");
-    assertThat(saved.get(0).getPasswordHash()).isEqualTo(saved.get(4).getPasswordHash()).startsWith("$2");
+    assertThat(saved).extracting(AppUser::getUsername).containsExactly("admin", "operator", "planner", "police",
+        "gridworker", "community", "subdistrict", "department", "resident");
+    assertThat(saved.get(0).getPasswordHash()).isEqualTo(saved.get(8).getPasswordHash()).startsWith("$2");
     assertThat(encoder.matches("", saved.get(0).getPasswordHash())).isFalse();
   }
 
   @Test
   void anExplicitPasswordIsAppliedOnAnyDatabase() {
     List<AppUser> saved = createdWith("s3cret-demo", "jdbc:postgresql://db/gridwatch");
-    assertThat(saved).hasSize(5).allSatisfy(u -> assertThat(encoder.matches("s3cret-demo", u.getPasswordHash())).isTrue());
+    assertThat(saved).hasSize(9).allSatisfy(u -> assertThat(encoder.matches("s3cret-demo", u.getPasswordHash())).isTrue());
   }
 }

@@ -52,7 +52,8 @@ abstract class SecurityContract {
   @Test
   void demoAccountsSignInWithHttpBasicAndCarryTheirRole() {
     String[][] accounts = {{"admin", "ADMIN"}, {"operator", "OPERATOR"}, {"planner", "PLANNER"}, {"police", "POLICE"},
-        {"gridworker", "GRID_WORKER"}};
+        {"gridworker", "GRID_WORKER"}, {"community", "COMMUNITY_STAFF"}, {"subdistrict", "SUBDISTRICT_STAFF"},
+        {"department", "DEPARTMENT_STAFF"}, {"resident", "RESIDENT"}};
     for (String[] a : accounts) {
       Http.Response r = http.get("/api/v1/me", Http.basic(a[0], TestEnvironment.DEMO_PASSWORD));
       assertThat(r.status()).as(a[0]).isEqualTo(200);

@@ -1,0 +1,64 @@
+package org.gridwatch.staff;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** One slot of one grid filled by a person or a team, valid in [validFrom, validTo). */
+@Entity
+@Table(name = "grid_assignment")
+class GridAssignment {
+  @Id
+  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "grid_assignment_seq")
+  @SequenceGenerator(name = "grid_assignment_seq", sequenceName = "grid_assignment_seq", allocationSize = 50)
+  private Long id;
+
+  @Column(nullable = false)
+  private String gridCode;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false)
+  private Slot slot;
+
+  @ManyToOne(fetch = FetchType.EAGER)
+  @JoinColumn(name = "person_id")
+  private Person person;
+
+  @ManyToOne(fetch = FetchType.EAGER)
+  @JoinColumn(name = "team_id")
+  private Team team;
+
+  @Column(nullable = false)
+  private Instant validFrom;
+
+  private Instant validTo;
+
+  protected GridAssignment() {}
+
+  GridAssignment(String gridCode, Slot slot, Person person, Team team, Instant validFrom) {
+    this.gridCode = gridCode;
+    this.slot = slot;
+    this.person = person;
+    this.team = team;
+    this.validFrom = validFrom;
+  }
+
+  String getGridCode() { return gridCode; }
+  Slot getSlot() { return slot; }
+  Person getPerson() { return person; }
+  Team getTeam() { return team; }
+  Instant getValidFrom() { return validFrom; }
+  Instant getValidTo() { return validTo; }
+
+  boolean validAt(Instant t) { return !validFrom.isAfter(t) && (validTo == null || validTo.isAfter(t)); }
+}
