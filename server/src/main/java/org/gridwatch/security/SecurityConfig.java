@@ -23,17 +23,21 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * locate, health. Everything else needs a user: form login for the browser, HTTP Basic for API clients.
  * API clients get RFC 9457 problems for 401/403; browsers asking for HTML are sent to the login page.
  *
- * <p>CSRF: required for state-changing requests that ride on a browser session (the token travels in the
- * {@code XSRF-TOKEN} cookie and {@code X-XSRF-TOKEN} header); not for requests carrying their own
- * {@code Authorization} header, which a cross-site page cannot forge, nor for read-only batch locate.
+ * <p>CSRF: required for state-changing requests that ride on a browser session cookie (the token travels in the
+ * {@code XSRF-TOKEN} cookie and {@code X-XSRF-TOKEN} header); not for requests without a session (nothing to
+ * ride on), nor for those carrying their own {@code Authorization} header, which a cross-site page cannot
+ * forge, nor for read-only batch locate.
  */
 @Configuration
 class SecurityConfig {
   private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+  /** Always protected, session or not: login CSRF would sign a victim into someone else's account. */
+  private static final Set<String> SESSION_FORMS = Set.of("/login", "/logout");
   private static final String[] PUBLIC_READS = {
       "/", "/index.html", "/favicon.ico", "/css/**", "/js/**", "/img/**", "/webjars/**", "/problems/**", "/error",
       "/actuator/health", "/actuator/health/**", "/api/v1/config", "/api/v1/areas", "/api/v1/areas/**",
-      "/ogcapi", "/ogcapi/", "/ogcapi/api", "/ogcapi/conformance", "/ogcapi/collections"};
+      "/ogcapi", "/ogcapi/", "/ogcapi/api", "/ogcapi/conformance", "/ogcapi/collections",
+      "/api/v1/categories", "/api/v1/incidents/*"};
 
   @Bean
   PasswordEncoder passwordEncoder() { return new BCryptPasswordEncoder(); }
@@ -46,6 +50,7 @@ class SecurityConfig {
             auth.requestMatchers(read, PublicLayers.PATTERNS).permitAll();
           }
           auth.requestMatchers("/login", "/logout", "/api/v1/locate").permitAll();
+          auth.requestMatchers(HttpMethod.POST, "/api/v1/incidents").permitAll(); // residents report without an account
           auth.anyRequest().authenticated();
         })
         .formLogin(form -> form.defaultSuccessUrl("/", false))
@@ -57,13 +62,25 @@ class SecurityConfig {
         .csrf(csrf -> csrf
             .csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
             .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
-            .requireCsrfProtectionMatcher(sessionWrites()));
+            .requireCsrfProtectionMatcher(sessionWrites()))
+        // Load the deferred token on every request so that the XSRF-TOKEN cookie reaches the web client.
+        .addFilterAfter(new org.springframework.web.filter.OncePerRequestFilter() {
+          @Override
+          protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
+              jakarta.servlet.FilterChain chain) throws jakarta.servlet.ServletException, IOException {
+            Object token = request.getAttribute(org.springframework.security.web.csrf.CsrfToken.class.getName());
+            if (token instanceof org.springframework.security.web.csrf.CsrfToken t) t.getToken();
+            chain.doFilter(request, response);
+          }
+        }, org.springframework.security.web.csrf.CsrfFilter.class);
     return http.build();
   }
 
+  /** Writes that ride on a browser session cookie: only those can be forged cross-site. */
   private static RequestMatcher sessionWrites() {
     return request -> !SAFE.contains(request.getMethod())
         && request.getHeader("Authorization") == null
+        && (request.getRequestedSessionId() != null || SESSION_FORMS.contains(request.getRequestURI()))
         && !request.getRequestURI().equals("/api/v1/locate");
   }
 

@@ -19,7 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The synthetic demo roster, made once into an empty roster (seeded, so every install gets the same one):
  * a grid member and two teams per grid, a police officer per two or three grids of a community, community and
- * subdistrict staff, the district departments — and a few realistic gaps (about 2 % of grids without an
+ * subdistrict staff, two people in each district department — and a few realistic gaps (about 2 % of grids without an
  * officer, 1 % without a volunteer team, a handful without a member or a patrol team). The demo accounts are
  * linked to people around grid {@value #DEMO_GRID}.
  */
@@ -57,7 +57,6 @@ class DemoRoster implements ApplicationRunner {
 
   private void generate() {
     SplittableRandom random = new SplittableRandom(370203);
-    Departments.ALL.forEach(d -> em.persist(new Department(d.code(), d.name(), d.nameEn())));
     int people = 0;
     AreaCatalog.Snapshot s = areas.now();
     for (AreaView sub : s.level(AreaLevel.SUBDISTRICT)) {
@@ -76,12 +75,12 @@ class DemoRoster implements ApplicationRunner {
         }
       }
     }
-    for (Departments.Entry d : Departments.ALL) {
-      for (int i = 1; i <= 2; i++) person(random, "D" + d.code() + i, Duty.DEPARTMENT_STAFF, d.code(), people++);
+    for (String department : Departments.CODES) {
+      for (int i = 1; i <= 2; i++) person(random, "D" + department + i, Duty.DEPARTMENT_STAFF, department, people++);
     }
     em.flush();
     linkDemoAccounts();
-    log.info("Demo roster: {} people, {} departments", people, Departments.ALL.size());
+    log.info("Demo roster: {} people", people);
   }
 
   /** The demo accounts act as real people of the roster, around one grid of 敦化路街道. */

@@ -5,7 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** A district department (区直部门), the last level of bottom-up handling. */
+/** A district department (区直部门), the last level of bottom-up handling. Seeded by migration V3. */
 @Entity
 @Table(name = "department")
 class Department {
@@ -19,12 +19,6 @@ class Department {
   private String nameEn;
 
   protected Department() {}
-
-  Department(String code, String name, String nameEn) {
-    this.code = code;
-    this.name = name;
-    this.nameEn = nameEn;
-  }
 
   String getCode() { return code; }
   String getName() { return name; }

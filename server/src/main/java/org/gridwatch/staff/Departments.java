@@ -2,7 +2,10 @@ package org.gridwatch.staff;
 
 import java.util.List;
 
-/** The district departments of the demo: where cases land when no lower level resolves them in time. */
+/**
+ * Codes of the district departments (区直部门) of the demo, where cases land when no lower level resolves them
+ * in time. Their names are seeded by the database migration with the categories that point to them.
+ */
 public final class Departments {
   public static final String CITY_MANAGEMENT = "CGJ";
   public static final String HOUSING = "ZJJ";
@@ -11,15 +14,7 @@ public final class Departments {
   public static final String JUSTICE = "SFJ";
   public static final String COMMERCE = "SWJ";
 
-  record Entry(String code, String name, String nameEn) {}
-
-  static final List<Entry> ALL = List.of(
-      new Entry(CITY_MANAGEMENT, "市北区城市管理局", "Shibei Urban Management Bureau"),
-      new Entry(HOUSING, "市北区住房和城乡建设局", "Shibei Housing and Urban-Rural Development Bureau"),
-      new Entry(PUBLIC_SECURITY, "青岛市公安局市北分局", "Shibei Branch, Qingdao Public Security Bureau"),
-      new Entry(CIVIL_AFFAIRS, "市北区民政局", "Shibei Civil Affairs Bureau"),
-      new Entry(JUSTICE, "市北区司法局", "Shibei Justice Bureau"),
-      new Entry(COMMERCE, "市北区商务局", "Shibei Commerce Bureau"));
+  static final List<String> CODES = List.of(CITY_MANAGEMENT, HOUSING, PUBLIC_SECURITY, CIVIL_AFFAIRS, JUSTICE, COMMERCE);
 
   private Departments() {}
 }

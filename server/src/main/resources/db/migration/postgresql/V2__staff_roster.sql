@@ -3,7 +3,7 @@ CREATE SEQUENCE person_seq INCREMENT BY 50;
 CREATE SEQUENCE team_seq INCREMENT BY 50;
 CREATE SEQUENCE grid_assignment_seq INCREMENT BY 50;
 
--- District departments (区直部门): the top of bottom-up handling.
+-- District departments (区直部门): the top of bottom-up handling (rows seeded in V3 with the categories).
 CREATE TABLE department (
   code    VARCHAR(20)  PRIMARY KEY,
   name    VARCHAR(60)  NOT NULL,

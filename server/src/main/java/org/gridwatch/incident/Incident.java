@@ -1,0 +1,203 @@
+package org.gridwatch.incident;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import org.locationtech.jts.geom.Point;
+
+/**
+ * A case: a resident request or an incident, placed in its grid at report time, with who is responsible now
+ * and the clock of its current stage. The reporter's contact details are private. State changes go through
+ * {@link Workflow}; every change is recorded as an {@link IncidentEvent}.
+ */
+@Entity
+@Table(name = "incident")
+public class Incident {
+  @Id
+  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "incident_seq")
+  @SequenceGenerator(name = "incident_seq", sequenceName = "incident_seq", allocationSize = 50)
+  private Long id;
+
+  @Column(nullable = false, unique = true)
+  private String publicId;
+
+  @Enumerated(EnumType.STRING) private Kind kind;
+  private String categoryCode;
+  @Enumerated(EnumType.STRING) private Channel channel;
+  @Enumerated(EnumType.STRING) private Status status;
+  @Enumerated(EnumType.STRING) private Priority priority;
+
+  private Point location;
+  private double inputLon;
+  private double inputLat;
+  private String inputCrs;
+  private String address;
+  private String description;
+  private String mediaUrls;
+
+  private String reporterName;
+  private String reporterPhone;
+  private String reporterEmail;
+  private String reporterDevice;
+  private String reporterAccount;
+
+  private String gridCode;
+  private String communityCode;
+  private String subdistrictCode;
+  private String districtCode;
+  private int boundaryVersion;
+
+  @Enumerated(EnumType.STRING) private Level level;
+  private String unitCode;
+  private Instant stageStartedAt;
+  private Instant deadline;
+  private Instant warnAt;
+  private boolean warned;
+  private Instant reportedAt;
+  private Instant registeredAt;
+  private Instant dispatchedAt;
+  private Instant resolvedAt;
+  private Instant closedAt;
+  private int escalations;
+  private int reopenings;
+  private boolean leftGrid;
+  private boolean breached;
+  private boolean overdueNotified;
+  private Boolean closedOnTime;
+  private Long duplicateOf;
+  private Long mergedInto;
+
+  @Version
+  private int version;
+
+  private Instant updatedAt;
+
+  protected Incident() {}
+
+  /** What a reporter tells us, already validated and placed. */
+  record Report(Kind kind, String categoryCode, Channel channel, Priority priority, Point location, double inputLon,
+      double inputLat, String inputCrs, String address, String description, String mediaUrls, String reporterName,
+      String reporterPhone, String reporterEmail, String reporterDevice, String reporterAccount, String gridCode,
+      String communityCode, String subdistrictCode, String districtCode, int boundaryVersion) {}
+
+  static Incident reported(Report r, Instant now, Instant registerDeadline) {
+    Incident i = new Incident();
+    i.kind = r.kind();
+    i.categoryCode = r.categoryCode();
+    i.channel = r.channel();
+    i.status = Status.REPORTED;
+    i.priority = r.priority();
+    i.location = r.location();
+    i.inputLon = r.inputLon();
+    i.inputLat = r.inputLat();
+    i.inputCrs = r.inputCrs();
+    i.address = r.address();
+    i.description = r.description();
+    i.mediaUrls = r.mediaUrls();
+    i.reporterName = r.reporterName();
+    i.reporterPhone = r.reporterPhone();
+    i.reporterEmail = r.reporterEmail();
+    i.reporterDevice = r.reporterDevice();
+    i.reporterAccount = r.reporterAccount();
+    i.gridCode = r.gridCode();
+    i.communityCode = r.communityCode();
+    i.subdistrictCode = r.subdistrictCode();
+    i.districtCode = r.districtCode();
+    i.boundaryVersion = r.boundaryVersion();
+    i.reportedAt = now;
+    i.updatedAt = now;
+    i.startStage(now, registerDeadline, null);
+    return i;
+  }
+
+  /** Moves to a status and restarts the stage clock (deadline null: no clock). */
+  void moveTo(Status next, Instant now, Instant deadline, Instant warnAt) {
+    this.status = next;
+    this.updatedAt = now;
+    startStage(now, deadline, warnAt);
+  }
+
+  private void startStage(Instant now, Instant deadline, Instant warnAt) {
+    this.overdueNotified = false;
+    this.stageStartedAt = now;
+    this.deadline = deadline;
+    this.warnAt = warnAt;
+    this.warned = false;
+  }
+
+  void assign(Level level, String unitCode) {
+    this.level = level;
+    this.unitCode = unitCode;
+    if (level != Level.GRID) this.leftGrid = true;
+  }
+
+  void markRegistered(Instant now) { this.registeredAt = now; }
+  void markDispatched(Instant now) { if (dispatchedAt == null) dispatchedAt = now; }
+  void markResolved(Instant now) { this.resolvedAt = now; }
+  void markClosed(Instant now, boolean onTime) { this.closedAt = now; this.closedOnTime = onTime; }
+  void markEscalated() { this.escalations++; }
+  void markBreached() { this.breached = true; }
+  void markOverdueNotified() { this.overdueNotified = true; }
+  void assignPublicId(String publicId) { this.publicId = publicId; }
+  /** Changes status without restarting the stage clock (e.g. accepting a dispatched case). */
+  void setStatusKeepingClock(Status next, Instant now) { this.status = next; this.updatedAt = now; }
+  void markReopened() { this.reopenings++; this.closedAt = null; this.closedOnTime = null; }
+  void markWarned() { this.warned = true; }
+  void extendDeadline(Instant deadline, Instant warnAt) { this.deadline = deadline; this.warnAt = warnAt; this.warned = false; }
+  void linkDuplicateOf(Long other) { this.duplicateOf = other; }
+  void mergeInto(Long other) { this.mergedInto = other; }
+
+  public Long getId() { return id; }
+  public String getPublicId() { return publicId; }
+  public Kind getKind() { return kind; }
+  public String getCategoryCode() { return categoryCode; }
+  public Channel getChannel() { return channel; }
+  public Status getStatus() { return status; }
+  public Priority getPriority() { return priority; }
+  public Point getLocation() { return location; }
+  public double getInputLon() { return inputLon; }
+  public double getInputLat() { return inputLat; }
+  public String getInputCrs() { return inputCrs; }
+  public String getAddress() { return address; }
+  public String getDescription() { return description; }
+  public String getMediaUrls() { return mediaUrls; }
+  public String getReporterName() { return reporterName; }
+  public String getReporterPhone() { return reporterPhone; }
+  public String getReporterEmail() { return reporterEmail; }
+  public String getReporterDevice() { return reporterDevice; }
+  public String getReporterAccount() { return reporterAccount; }
+  public String getGridCode() { return gridCode; }
+  public String getCommunityCode() { return communityCode; }
+  public String getSubdistrictCode() { return subdistrictCode; }
+  public String getDistrictCode() { return districtCode; }
+  public int getBoundaryVersion() { return boundaryVersion; }
+  public Level getLevel() { return level; }
+  public String getUnitCode() { return unitCode; }
+  public Instant getStageStartedAt() { return stageStartedAt; }
+  public Instant getDeadline() { return deadline; }
+  public Instant getWarnAt() { return warnAt; }
+  public boolean isWarned() { return warned; }
+  public Instant getReportedAt() { return reportedAt; }
+  public Instant getRegisteredAt() { return registeredAt; }
+  public Instant getDispatchedAt() { return dispatchedAt; }
+  public Instant getResolvedAt() { return resolvedAt; }
+  public Instant getClosedAt() { return closedAt; }
+  public int getEscalations() { return escalations; }
+  public int getReopenings() { return reopenings; }
+  public boolean isLeftGrid() { return leftGrid; }
+  public boolean isBreached() { return breached; }
+  public boolean isOverdueNotified() { return overdueNotified; }
+  public Boolean getClosedOnTime() { return closedOnTime; }
+  public Long getDuplicateOf() { return duplicateOf; }
+  public Long getMergedInto() { return mergedInto; }
+  public int getVersion() { return version; }
+  public Instant getUpdatedAt() { return updatedAt; }
+}

@@ -1,0 +1,156 @@
+package org.gridwatch.incident;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.gridwatch.problem.ProblemException;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * {@code /api/v1/incidents}: report a case (anyone; an {@code Idempotency-Key} makes retries safe), follow it by
+ * its id (anyone, no personal data), the staff queue, and the workflow actions
+ * ({@code POST /api/v1/incidents/{id}/{action}}).
+ */
+@RestController
+@RequestMapping("/api/v1/incidents")
+class IncidentController {
+  private final Intake intake;
+  private final Workflow workflow;
+  private final IncidentQueue queue;
+  private final IncidentRepository incidents;
+  private final IncidentEventRepository events;
+  private final Categories categories;
+  private final Actors actors;
+  private final Clock clock;
+
+  IncidentController(Intake intake, Workflow workflow, IncidentQueue queue, IncidentRepository incidents,
+      IncidentEventRepository events, Categories categories, Actors actors, Clock clock) {
+    this.intake = intake;
+    this.workflow = workflow;
+    this.queue = queue;
+    this.incidents = incidents;
+    this.events = events;
+    this.categories = categories;
+    this.actors = actors;
+    this.clock = clock;
+  }
+
+  @PostMapping
+  ResponseEntity<Map<String, Object>> report(@RequestBody JsonNode body,
+      @RequestHeader(name = "Idempotency-Key", required = false) String key, HttpServletRequest request) {
+    if (key != null && (key.isBlank() || key.length() > 100)) {
+      throw ProblemException.badInput("Idempotency-Key", "must be 1 to 100 characters");
+    }
+    Actor actor = actors.current();
+    Submission s = NativeSubmission.read(body, actor);
+    String hash = key == null ? null : sha256(body.toString());
+    Intake.Result r;
+    try {
+      r = intake.submit(s, actor, key, hash);
+    } catch (DataIntegrityViolationException e) {
+      if (key == null) throw e;
+      r = intake.submit(s, actor, key, hash); // a concurrent retry with the same key won: return its case
+    }
+    Incident i = r.incident();
+    Map<String, Object> view = IncidentViews.publicView(i, categories.find(i.getCategoryCode()).orElse(null), clock.instant());
+    view.put("duplicateOf", i.getDuplicateOf() == null ? null : incidents.findById(i.getDuplicateOf()).map(Incident::getPublicId).orElse(null));
+    URI location = URI.create(request.getRequestURI() + "/" + i.getPublicId());
+    return r.created() ? ResponseEntity.created(location).body(view) : ResponseEntity.ok().location(location).body(view);
+  }
+
+  @GetMapping("/{id}")
+  Map<String, Object> one(@PathVariable String id) {
+    Incident i = incidents.findByPublicId(id).orElseThrow(() -> ProblemException.notFound("unknown-incident",
+        "Unknown case", "there is no case " + id));
+    Actor actor = actors.current();
+    Category c = categories.find(i.getCategoryCode()).orElse(null);
+    if (actor == Actor.ANONYMOUS_RESIDENT || !Permissions.mayRead(actor, i)) {
+      return IncidentViews.publicView(i, c, clock.instant());
+    }
+    List<Action> allowed = Arrays.stream(Action.values())
+        .filter(a -> a.allowedFrom(i.getStatus()) && Permissions.denial(a, actor, i).isEmpty()).toList();
+    return IncidentViews.staffView(i, c, clock.instant(), events.findByIncidentIdOrderByAtAscIdAsc(i.getId()), allowed,
+        actor.commandCentre());
+  }
+
+  @GetMapping
+  Map<String, Object> list(@RequestParam(required = false) String status, @RequestParam(required = false) String category,
+      @RequestParam(required = false) String level, @RequestParam(required = false) String subdistrict,
+      @RequestParam(required = false) String grid, @RequestParam(defaultValue = "50") String limit,
+      @RequestParam(required = false) String cursor) {
+    Actor actor = actors.current();
+    if (actor == Actor.ANONYMOUS_RESIDENT) throw new ProblemException(HttpStatus.UNAUTHORIZED, "unauthorized", "Login required", "the queue needs a login", List.of());
+    boolean open = status == null || status.equalsIgnoreCase("open");
+    List<Status> statuses = new ArrayList<>();
+    if (status != null && !status.equalsIgnoreCase("open") && !status.equalsIgnoreCase("all")) {
+      for (String s : status.split(",")) statuses.add(parse(Status.class, s, "status"));
+    }
+    int n;
+    try {
+      n = Math.max(1, Math.min(500, Integer.parseInt(limit)));
+    } catch (NumberFormatException e) {
+      throw ProblemException.badInput("limit", "'" + limit + "' is not an integer");
+    }
+    IncidentQueue.Filter f = new IncidentQueue.Filter(statuses, open && statuses.isEmpty() && !"all".equalsIgnoreCase(status),
+        category, level == null ? null : parse(Level.class, level, "level"), subdistrict, grid);
+    IncidentQueue.Page page = queue.page(f, actor, n, cursor);
+    var now = clock.instant();
+    return Map.of("items", page.items().stream()
+            .map(i -> IncidentViews.publicView(i, categories.find(i.getCategoryCode()).orElse(null), now)).toList(),
+        "next", page.next() == null ? "" : page.next());
+  }
+
+  @PostMapping("/{id}/{action}")
+  Map<String, Object> act(@PathVariable String id, @PathVariable String action, @RequestBody(required = false) JsonNode body) {
+    Action a = Action.ofPath(action).orElseThrow(() -> ProblemException.notFound("unknown-action", "Unknown action",
+        "'" + action + "' is not an action; use one of " + Arrays.stream(Action.values()).map(Action::path).toList()));
+    JsonNode b = body == null ? tools.jackson.databind.node.JsonNodeFactory.instance.objectNode() : body;
+    Workflow.Input input = new Workflow.Input(text(b, "note"), text(b, "photoUrl"),
+        b.hasNonNull("level") ? parse(Level.class, b.get("level").asString(), "level") : null,
+        b.hasNonNull("extendHours") ? b.get("extendHours").asInt() : null, text(b, "into"));
+    if (input.photoUrl() != null && !NativeSubmission.isWebUrl(input.photoUrl())) {
+      throw ProblemException.badInput("photoUrl", "must be an http or https URL");
+    }
+    workflow.act(id, a, input, actors.current());
+    return one(id);
+  }
+
+  private static String text(JsonNode b, String field) {
+    return b.hasNonNull(field) ? b.get(field).asString() : null;
+  }
+
+  static <E extends Enum<E>> E parse(Class<E> type, String value, String field) {
+    try {
+      return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw ProblemException.badInput(field, "'" + value + "' is not one of " + Arrays.toString(type.getEnumConstants()));
+    }
+  }
+
+  static String sha256(String s) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

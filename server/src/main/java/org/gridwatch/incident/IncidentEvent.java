@@ -1,0 +1,68 @@
+package org.gridwatch.incident;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** One entry of a case's history: what happened, who did it (and in which role), when, and why. */
+@Entity
+@Table(name = "incident_event")
+public class IncidentEvent {
+  /** What happened. */
+  public enum Type {
+    REPORTED, REGISTERED, REJECTED, DISPATCHED, STARTED, RESOLVED, VERIFIED, CLOSED, RETURNED, EXTENDED, PARKED,
+    UNPARKED, REOPENED, ESCALATED, SLA_WARNING, OVERDUE, LINKED_DUPLICATE, MERGED
+  }
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "incident_event_seq")
+  @SequenceGenerator(name = "incident_event_seq", sequenceName = "incident_event_seq", allocationSize = 50)
+  private Long id;
+
+  private Long incidentId;
+  private Instant at;
+  @Enumerated(EnumType.STRING) private Type type;
+  @Enumerated(EnumType.STRING) private Status fromStatus;
+  @Enumerated(EnumType.STRING) private Status toStatus;
+  private String actor;
+  private String actorRole;
+  @Enumerated(EnumType.STRING) private Level level;
+  private String unitCode;
+  private String note;
+  private String photoUrl;
+
+  protected IncidentEvent() {}
+
+  IncidentEvent(Long incidentId, Instant at, Type type, Status from, Status to, String actor, String actorRole,
+      Level level, String unitCode, String note, String photoUrl) {
+    this.incidentId = incidentId;
+    this.at = at;
+    this.type = type;
+    this.fromStatus = from;
+    this.toStatus = to;
+    this.actor = actor;
+    this.actorRole = actorRole;
+    this.level = level;
+    this.unitCode = unitCode;
+    this.note = note;
+    this.photoUrl = photoUrl;
+  }
+
+  public Long getIncidentId() { return incidentId; }
+  public Instant getAt() { return at; }
+  public Type getType() { return type; }
+  public Status getFromStatus() { return fromStatus; }
+  public Status getToStatus() { return toStatus; }
+  public String getActor() { return actor; }
+  public String getActorRole() { return actorRole; }
+  public Level getLevel() { return level; }
+  public String getUnitCode() { return unitCode; }
+  public String getNote() { return note; }
+  public String getPhotoUrl() { return photoUrl; }
+}

@@ -1,0 +1,98 @@
+package org.gridwatch.incident;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.gridwatch.problem.ProblemException;
+import org.gridwatch.staff.Roster;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The operators' queue: cases filtered by status, category, level, subdistrict or grid, most urgent first (the
+ * earliest deadline; cases without a clock last), restricted to what the actor may read, paged with a keyset
+ * cursor on (deadline, id) so that deep pages stay as fast as the first.
+ */
+@Service
+public class IncidentQueue {
+  /** A filter; null members are not applied. {@code open} selects every status that still needs action. */
+  public record Filter(List<Status> statuses, boolean open, String category, Level level, String subdistrict, String grid) {}
+
+  public record Page(List<Incident> items, String next) {}
+
+  private static final Instant NO_DEADLINE = Instant.parse("9999-12-31T00:00:00Z");
+  private final EntityManager em;
+
+  IncidentQueue(EntityManager em) { this.em = em; }
+
+  @Transactional(readOnly = true)
+  public Page page(Filter f, Actor actor, int limit, String cursor) {
+    StringBuilder jpql = new StringBuilder("select i from Incident i where 1 = 1");
+    Map<String, Object> params = new HashMap<>();
+    if (f.statuses() != null && !f.statuses().isEmpty()) {
+      jpql.append(" and i.status in :statuses");
+      params.put("statuses", f.statuses());
+    } else if (f.open()) {
+      jpql.append(" and i.status in :statuses");
+      params.put("statuses", java.util.Arrays.stream(Status.values()).filter(Status::open).toList());
+    }
+    if (f.category() != null) { jpql.append(" and i.categoryCode = :category"); params.put("category", f.category()); }
+    if (f.level() != null) { jpql.append(" and i.level = :level"); params.put("level", f.level()); }
+    if (f.subdistrict() != null) { jpql.append(" and i.subdistrictCode = :sub"); params.put("sub", f.subdistrict()); }
+    if (f.grid() != null) { jpql.append(" and i.gridCode = :grid"); params.put("grid", f.grid()); }
+    restrictToScope(actor, jpql, params);
+    if (cursor != null) {
+      Object[] after = decode(cursor);
+      jpql.append(" and (coalesce(i.deadline, :none) > :afterDeadline or (coalesce(i.deadline, :none) = :afterDeadline and i.id > :afterId))");
+      params.put("none", NO_DEADLINE);
+      params.put("afterDeadline", after[0]);
+      params.put("afterId", after[1]);
+    }
+    jpql.append(" order by coalesce(i.deadline, :none2), i.id");
+    params.put("none2", NO_DEADLINE);
+    TypedQuery<Incident> q = em.createQuery(jpql.toString(), Incident.class);
+    params.forEach(q::setParameter);
+    List<Incident> rows = q.setMaxResults(limit + 1).getResultList();
+    String next = null;
+    if (rows.size() > limit) {
+      rows = new ArrayList<>(rows.subList(0, limit));
+      Incident last = rows.get(limit - 1);
+      next = encode(last.getDeadline() == null ? NO_DEADLINE : last.getDeadline(), last.getId());
+    }
+    return new Page(rows, next);
+  }
+
+  private static void restrictToScope(Actor actor, StringBuilder jpql, Map<String, Object> params) {
+    if (actor.commandCentre() || actor.has(org.gridwatch.security.Role.PLANNER)) return;
+    Roster.Scope scope = actor.scope().orElseThrow(() -> new ProblemException(org.springframework.http.HttpStatus.FORBIDDEN,
+        "forbidden", "Forbidden", "the queue is for staff; residents follow their cases by id", List.of()));
+    switch (scope.duty()) {
+      case GRID_MEMBER, POLICE_OFFICER -> {
+        jpql.append(" and i.gridCode in :scopeGrids");
+        params.put("scopeGrids", scope.grids().isEmpty() ? List.of("-") : List.copyOf(scope.grids()));
+      }
+      case COMMUNITY_STAFF -> { jpql.append(" and i.communityCode = :scopeUnit"); params.put("scopeUnit", scope.unitCode()); }
+      case SUBDISTRICT_STAFF -> { jpql.append(" and i.subdistrictCode = :scopeUnit"); params.put("scopeUnit", scope.unitCode()); }
+      case DEPARTMENT_STAFF -> { jpql.append(" and i.unitCode = :scopeUnit"); params.put("scopeUnit", scope.unitCode()); }
+    }
+  }
+
+  private static String encode(Instant deadline, long id) {
+    return Base64.getUrlEncoder().withoutPadding().encodeToString((deadline.toString() + "|" + id).getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static Object[] decode(String cursor) {
+    try {
+      String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|");
+      return new Object[] {Instant.parse(parts[0]), Long.parseLong(parts[1])};
+    } catch (RuntimeException e) {
+      throw ProblemException.badInput("cursor", "not a cursor from a next link of this API");
+    }
+  }
+}

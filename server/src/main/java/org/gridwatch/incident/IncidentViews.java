@@ -1,0 +1,93 @@
+package org.gridwatch.incident;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How a case is shown. The public view (anyone with its id, Open311, the OGC API) carries no personal data;
+ * staff who may read the case also see its channel, original coordinates, history and the actions open to
+ * them; the command centre alone sees the reporter's contact details.
+ */
+final class IncidentViews {
+  private IncidentViews() {}
+
+  static Map<String, Object> publicView(Incident i, Category c, Instant now) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", i.getPublicId());
+    m.put("kind", i.getKind().name());
+    m.put("category", i.getCategoryCode());
+    m.put("categoryName", c == null ? null : c.getName());
+    m.put("categoryNameEn", c == null ? null : c.getNameEn());
+    m.put("status", i.getStatus().name());
+    m.put("priority", i.getPriority().name());
+    m.put("location", Map.of("type", "Point", "coordinates", List.of(round(i.getLocation().getX()), round(i.getLocation().getY()))));
+    m.put("address", i.getAddress());
+    m.put("description", i.getDescription());
+    m.put("mediaUrls", mediaUrls(i));
+    m.put("gridCode", i.getGridCode());
+    m.put("communityCode", i.getCommunityCode());
+    m.put("subdistrictCode", i.getSubdistrictCode());
+    m.put("level", i.getLevel() == null ? null : i.getLevel().name());
+    m.put("unitCode", i.getUnitCode());
+    m.put("reportedAt", i.getReportedAt());
+    m.put("updatedAt", i.getUpdatedAt());
+    m.put("deadline", i.getDeadline());
+    m.put("overdue", i.getDeadline() != null && now.isAfter(i.getDeadline()));
+    m.put("closedAt", i.getClosedAt());
+    return m;
+  }
+
+  static Map<String, Object> staffView(Incident i, Category c, Instant now, List<IncidentEvent> history,
+      List<Action> allowed, boolean withReporter) {
+    Map<String, Object> m = publicView(i, c, now);
+    m.put("channel", i.getChannel().name());
+    m.put("input", Map.of("lon", i.getInputLon(), "lat", i.getInputLat(), "crs", i.getInputCrs()));
+    m.put("boundaryVersion", i.getBoundaryVersion());
+    m.put("districtCode", i.getDistrictCode());
+    m.put("stageStartedAt", i.getStageStartedAt());
+    m.put("warnAt", i.getWarnAt());
+    m.put("escalations", i.getEscalations());
+    m.put("reopenings", i.getReopenings());
+    m.put("breached", i.isBreached());
+    m.put("duplicateOf", i.getDuplicateOf());
+    m.put("mergedInto", i.getMergedInto());
+    m.put("version", i.getVersion());
+    m.put("actions", allowed.stream().map(Action::path).toList());
+    List<Map<String, Object>> events = new ArrayList<>();
+    for (IncidentEvent e : history) {
+      Map<String, Object> ev = new LinkedHashMap<>();
+      ev.put("at", e.getAt());
+      ev.put("type", e.getType().name());
+      ev.put("from", e.getFromStatus() == null ? null : e.getFromStatus().name());
+      ev.put("to", e.getToStatus() == null ? null : e.getToStatus().name());
+      ev.put("actor", e.getActor());
+      ev.put("role", e.getActorRole());
+      ev.put("level", e.getLevel() == null ? null : e.getLevel().name());
+      ev.put("unitCode", e.getUnitCode());
+      ev.put("note", e.getNote());
+      ev.put("photoUrl", e.getPhotoUrl());
+      events.add(ev);
+    }
+    m.put("history", events);
+    if (withReporter) {
+      Map<String, Object> r = new LinkedHashMap<>();
+      r.put("name", i.getReporterName());
+      r.put("phone", i.getReporterPhone());
+      r.put("email", i.getReporterEmail());
+      r.put("deviceId", i.getReporterDevice());
+      r.put("account", i.getReporterAccount());
+      m.put("reporter", r);
+    }
+    return m;
+  }
+
+  static List<String> mediaUrls(Incident i) {
+    return i.getMediaUrls() == null ? List.of() : Arrays.asList(i.getMediaUrls().split("\n"));
+  }
+
+  private static double round(double v) { return Math.round(v * 1e7) / 1e7; }
+}

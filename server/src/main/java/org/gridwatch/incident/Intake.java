@@ -1,0 +1,94 @@
+package org.gridwatch.incident;
+
+import jakarta.persistence.EntityManager;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import org.gridwatch.area.LocateService;
+import org.gridwatch.area.Placement;
+import org.gridwatch.geo.Geometries;
+import org.gridwatch.problem.ProblemException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Takes in a new case from any channel: checks the category, places the point in its grid (converting from the
+ * client's CRS), links a likely duplicate, starts the registration clock, and stores the case with its first
+ * history entry — all in one transaction. With an idempotency key, a retry returns the case made the first
+ * time instead of a second one.
+ */
+@Service
+public class Intake {
+  /** The case, and whether this call made it (false: an earlier call with the same idempotency key did). */
+  public record Result(Incident incident, boolean created) {}
+
+  private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+  private final EntityManager em;
+  private final Categories categories;
+  private final LocateService locate;
+  private final Duplicates duplicates;
+  private final Workflow workflow;
+  private final Clock clock;
+
+  Intake(EntityManager em, Categories categories, LocateService locate, Duplicates duplicates, Workflow workflow, Clock clock) {
+    this.em = em;
+    this.categories = categories;
+    this.locate = locate;
+    this.duplicates = duplicates;
+    this.workflow = workflow;
+    this.clock = clock;
+  }
+
+  @Transactional
+  public Result submit(Submission s, Actor actor, String idempotencyKey, String requestHash) {
+    if (idempotencyKey != null) {
+      Object[] earlier = earlier(idempotencyKey);
+      if (earlier != null) {
+        if (!earlier[0].equals(requestHash)) {
+          throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused", "Idempotency key reused",
+              "Idempotency-Key '" + idempotencyKey + "' was used for a different request",
+              List.of(new ProblemException.FieldError("Idempotency-Key", "already used for a different request")));
+        }
+        return new Result(em.find(Incident.class, ((Number) earlier[1]).longValue()), false);
+      }
+    }
+    Category c = categories.find(s.categoryCode()).filter(Category::isActive).orElseThrow(() -> ProblemException.badInput(
+        s.fields().category(), "unknown category '" + s.categoryCode() + "'; see GET /api/v1/categories"));
+    locate.checkRange(s.lon(), s.lat(), s.crs(), s.fields().location(), s.fields().location());
+    Placement p = locate.place(s.lon(), s.lat(), s.crs()).orElseThrow(() -> ProblemException.badInput(
+        s.fields().location(), locate.outside(s.lon(), s.lat(), s.crs()).getMessage()));
+    Instant now = clock.instant();
+    var point = Geometries.point(p.lon(), p.lat());
+    Incident.Report report = new Incident.Report(s.kind() != null ? s.kind() : c.getKind(), c.getCode(), s.channel(),
+        s.priority() != null ? s.priority() : c.getDefaultPriority(), point, s.lon(), s.lat(), s.crs().name(),
+        s.address(), s.description(), s.mediaUrls() == null || s.mediaUrls().isEmpty() ? null : String.join("\n", s.mediaUrls()),
+        s.reporter().name(), s.reporter().phone(), s.reporter().email(), s.reporter().deviceId(), s.reporter().account(),
+        p.grid().code(), p.community().code(), p.subdistrict().code(), p.district().code(), p.grid().version());
+    Incident i = Incident.reported(report, now, workflow.deadline(c, Stage.REGISTER, now));
+    var duplicate = duplicates.likelyDuplicate(c.getCode(), point, now);
+    i.assignPublicId("pending");
+    em.persist(i);
+    i.assignPublicId(String.format("GW-%d-%06d", now.atZone(CHINA).getYear(), i.getId()));
+    duplicate.ifPresent(d -> i.linkDuplicateOf(d.getId()));
+    em.flush();
+    workflow.record(i, IncidentEvent.Type.REPORTED, null, actor, now, null, null);
+    duplicate.ifPresent(d -> workflow.record(i, IncidentEvent.Type.LINKED_DUPLICATE, i.getStatus(), Actor.SYSTEM, now,
+        "possible duplicate of " + d.getPublicId(), null));
+    if (idempotencyKey != null) {
+      em.createNativeQuery("insert into idempotency_key (idem_key, request_hash, incident_id, created_at) values (?1, ?2, ?3, ?4)")
+          .setParameter(1, idempotencyKey).setParameter(2, requestHash).setParameter(3, i.getId()).setParameter(4, now)
+          .executeUpdate();
+    }
+    return new Result(i, true);
+  }
+
+  private Object[] earlier(String key) {
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows = em.createNativeQuery("select request_hash, incident_id from idempotency_key where idem_key = ?1")
+        .setParameter(1, key).getResultList();
+    return rows.isEmpty() ? null : rows.get(0);
+  }
+}

@@ -1,0 +1,69 @@
+package org.gridwatch.incident;
+
+import java.util.Optional;
+import java.util.Set;
+import org.gridwatch.security.Role;
+import org.gridwatch.staff.Duty;
+import org.gridwatch.staff.Roster;
+
+/**
+ * Who may do what to which case. The command centre (OPERATOR, ADMIN) acts anywhere. Handlers act only on
+ * cases of their own area at their level or below: a grid member on the grids they are assigned to (a police
+ * officer likewise, for security cases and disputes), community and subdistrict staff on their area,
+ * department staff on cases escalated to their department. Subdistrict staff also approve extensions and
+ * parking in their subdistrict. Residents only report and read.
+ */
+final class Permissions {
+  private static final Set<String> POLICE_CATEGORIES = Set.of("PUBLIC_SECURITY", "NEIGHBOUR_DISPUTE");
+
+  private Permissions() {}
+
+  /** Empty when allowed; otherwise why not, in words for the 403 problem. */
+  static Optional<String> denial(Action action, Actor actor, Incident incident) {
+    if (actor == Actor.SYSTEM || actor.commandCentre()) return Optional.empty();
+    return switch (action.who()) {
+      case COMMAND -> Optional.of("only the command centre (OPERATOR, ADMIN) may " + action.path() + " a case");
+      case APPROVER -> isSubdistrictOver(actor, incident) ? Optional.empty()
+          : Optional.of("only the command centre or the subdistrict over the case may approve " + action.path());
+      case HANDLER -> handles(actor, incident) ? Optional.empty()
+          : Optional.of("case " + incident.getPublicId() + " is at " + incident.getLevel() + " " + incident.getUnitCode()
+              + ", outside what " + actor.username() + " handles");
+    };
+  }
+
+  /** Whether the actor is (part of) the unit responsible for the case now. */
+  static boolean handles(Actor actor, Incident i) {
+    Roster.Scope scope = actor.scope().orElse(null);
+    if (scope == null || i.getLevel() == null) return false;
+    Level level = i.getLevel();
+    return switch (scope.duty()) {
+      case GRID_MEMBER -> actor.has(Role.GRID_WORKER) && level == Level.GRID && scope.grids().contains(i.getGridCode());
+      case POLICE_OFFICER -> actor.has(Role.POLICE) && level == Level.GRID && scope.grids().contains(i.getGridCode())
+          && POLICE_CATEGORIES.contains(i.getCategoryCode());
+      case COMMUNITY_STAFF -> actor.has(Role.COMMUNITY_STAFF) && level.ordinal() <= Level.COMMUNITY.ordinal()
+          && scope.unitCode().equals(i.getCommunityCode());
+      case SUBDISTRICT_STAFF -> isSubdistrictOver(actor, i) && level.ordinal() <= Level.SUBDISTRICT.ordinal();
+      case DEPARTMENT_STAFF -> actor.has(Role.DEPARTMENT_STAFF) && level == Level.DEPARTMENT
+          && scope.unitCode().equals(i.getUnitCode());
+    };
+  }
+
+  private static boolean isSubdistrictOver(Actor actor, Incident i) {
+    return actor.has(Role.SUBDISTRICT_STAFF) && actor.scope().filter(s -> s.duty() == Duty.SUBDISTRICT_STAFF)
+        .map(s -> s.unitCode().equals(i.getSubdistrictCode())).orElse(false);
+  }
+
+  /** Whether the actor may read the case at all (residents: their own; staff: their area; command: all). */
+  static boolean mayRead(Actor actor, Incident i) {
+    if (actor.commandCentre() || actor.has(Role.PLANNER)) return true;
+    if (actor.has(Role.RESIDENT)) return actor.username().equals(i.getReporterAccount());
+    Roster.Scope scope = actor.scope().orElse(null);
+    if (scope == null) return false;
+    return switch (scope.duty()) {
+      case GRID_MEMBER, POLICE_OFFICER -> scope.grids().contains(i.getGridCode());
+      case COMMUNITY_STAFF -> scope.unitCode().equals(i.getCommunityCode());
+      case SUBDISTRICT_STAFF -> scope.unitCode().equals(i.getSubdistrictCode());
+      case DEPARTMENT_STAFF -> scope.unitCode().equals(i.getUnitCode());
+    };
+  }
+}

@@ -1,0 +1,3 @@
+package org.gridwatch.incident;
+
+public enum Priority { LOW, NORMAL, HIGH, URGENT }

@@ -1,0 +1,25 @@
+package org.gridwatch.incident;
+
+import java.util.List;
+import org.gridwatch.geo.Crs;
+
+/**
+ * A new case as any channel hands it over, already checked for form (numbers, lengths, URLs) by the channel,
+ * which knows its own field names. {@code fields} names the channel's fields for category and location, so
+ * that semantic refusals (unknown category, outside the district) name what the client sent.
+ */
+public record Submission(String categoryCode, double lon, double lat, Crs crs, String address, String description,
+    List<String> mediaUrls, Priority priority, Kind kind, Channel channel, Reporter reporter, Fields fields) {
+
+  /** The reporter's contact details: private, never on a public read, never logged. */
+  public record Reporter(String name, String phone, String email, String deviceId, String account) {
+    public static final Reporter NONE = new Reporter(null, null, null, null, null);
+  }
+
+  /** How the channel calls its category and location fields. */
+  public record Fields(String category, String location) {
+    public static final Fields NATIVE = new Fields("category", "location");
+  }
+
+  public static final int MAX_DESCRIPTION = 4000;
+}

@@ -1,0 +1,182 @@
+package org.gridwatch.incident;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.gridwatch.problem.ProblemException;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Moves cases through the closed loop. Each action is checked against the current status (409 otherwise) and
+ * the actor's role and area (403 otherwise), changes the case and its clock, and is recorded with actor, role,
+ * time and note. Concurrent changes to one case are caught by its version (409, try again).
+ */
+@Service
+public class Workflow {
+  /** What an action may carry: a note, a photo, a target level, extra hours, a case to merge into. */
+  public record Input(String note, String photoUrl, Level level, Integer extendHours, String into) {
+    public static Input of(String note) { return new Input(note, null, null, null, null); }
+  }
+
+  private final IncidentRepository incidents;
+  private final IncidentEventRepository events;
+  private final Categories categories;
+  private final WorkingCalendar calendar;
+  private final ApplicationEventPublisher publisher;
+  private final Clock clock;
+
+  Workflow(IncidentRepository incidents, IncidentEventRepository events, Categories categories, WorkingCalendar calendar,
+      ApplicationEventPublisher publisher, Clock clock) {
+    this.incidents = incidents;
+    this.events = events;
+    this.categories = categories;
+    this.calendar = calendar;
+    this.publisher = publisher;
+    this.clock = clock;
+  }
+
+  @Transactional
+  public Incident act(String publicId, Action action, Input input, Actor actor) {
+    Incident i = incidents.findByPublicId(publicId).orElseThrow(() -> notFound(publicId));
+    if (!action.allowedFrom(i.getStatus())) {
+      throw new ProblemException(HttpStatus.CONFLICT, "illegal-transition", "Not allowed in this status",
+          "cannot " + action.path() + " case " + publicId + " while it is " + i.getStatus() + "; " + action.path()
+              + " is allowed from " + action.from(), List.of(new ProblemException.FieldError("action", "not allowed from " + i.getStatus())));
+    }
+    Permissions.denial(action, actor, i).ifPresent(reason -> {
+      throw new ProblemException(HttpStatus.FORBIDDEN, "forbidden-action", "Not allowed for you", reason, List.of());
+    });
+    String note = input.note() == null ? null : input.note().strip();
+    if (action.noteRequired() && (note == null || note.isEmpty())) {
+      throw ProblemException.badInput("note", "is required to " + action.path() + " a case");
+    }
+    if (note != null && note.length() > 2000) throw ProblemException.badInput("note", "is longer than 2000 characters");
+    apply(i, action, input, note, actor, clock.instant());
+    try {
+      incidents.saveAndFlush(i);
+    } catch (ObjectOptimisticLockingFailureException e) {
+      throw new ProblemException(HttpStatus.CONFLICT, "changed-meanwhile", "Changed meanwhile",
+          "case " + publicId + " was changed by someone else; reload it and try again", List.of());
+    }
+    return i;
+  }
+
+  private void apply(Incident i, Action action, Input in, String note, Actor actor, Instant now) {
+    Category c = categories.find(i.getCategoryCode()).orElseThrow();
+    Status from = i.getStatus();
+    IncidentEvent.Type type;
+    switch (action) {
+      case REGISTER -> {
+        i.markRegistered(now);
+        i.moveTo(Status.REGISTERED, now, deadline(c, Stage.DISPATCH, now), null);
+        type = IncidentEvent.Type.REGISTERED;
+      }
+      case REJECT -> {
+        i.moveTo(Status.REJECTED, now, null, null);
+        type = IncidentEvent.Type.REJECTED;
+      }
+      case DISPATCH -> {
+        Level level = in.level() != null ? in.level() : c.getFirstLevel();
+        dispatchTo(i, c, level, now);
+        type = IncidentEvent.Type.DISPATCHED;
+      }
+      case START -> {
+        i.setStatusKeepingClock(Status.IN_PROGRESS, now);
+        type = IncidentEvent.Type.STARTED;
+      }
+      case RESOLVE -> {
+        if (i.getDeadline() != null && now.isAfter(i.getDeadline())) i.markBreached();
+        i.markResolved(now);
+        i.moveTo(Status.RESOLVED, now, deadline(c, Stage.VERIFY, now), null);
+        type = IncidentEvent.Type.RESOLVED;
+      }
+      case RETURN -> {
+        i.moveTo(Status.RETURNED, now, deadline(c, Stage.DISPATCH, now), null);
+        type = IncidentEvent.Type.RETURNED;
+      }
+      case ESCALATE -> {
+        i.markEscalated();
+        dispatchTo(i, c, i.getLevel().next(), now);
+        type = IncidentEvent.Type.ESCALATED;
+      }
+      case VERIFY -> {
+        i.setStatusKeepingClock(Status.VERIFIED, now);
+        type = IncidentEvent.Type.VERIFIED;
+      }
+      case CLOSE -> {
+        i.markClosed(now, !i.isBreached());
+        i.moveTo(Status.CLOSED, now, null, null);
+        type = IncidentEvent.Type.CLOSED;
+      }
+      case EXTEND -> {
+        TimeLimit extra = in.extendHours() != null && in.extendHours() > 0
+            ? new TimeLimit(in.extendHours(), TimeLimit.Unit.WORKING_HOURS) : c.limit(Stage.HANDLE);
+        Instant base = i.getDeadline().isAfter(now) ? i.getDeadline() : now;
+        i.extendDeadline(calendar.add(base, extra), calendar.add(base, extra, 0.8));
+        type = IncidentEvent.Type.EXTENDED;
+      }
+      case PARK -> {
+        i.moveTo(Status.PARKED, now, null, null);
+        type = IncidentEvent.Type.PARKED;
+      }
+      case UNPARK -> {
+        dispatchTo(i, c, i.getLevel() == null ? c.getFirstLevel() : i.getLevel(), now);
+        type = IncidentEvent.Type.UNPARKED;
+      }
+      case REOPEN -> {
+        i.markReopened();
+        dispatchTo(i, c, i.getLevel() == null ? c.getFirstLevel() : i.getLevel(), now);
+        type = IncidentEvent.Type.REOPENED;
+      }
+      case MERGE -> {
+        Incident target = incidents.findByPublicId(in.into() == null ? "" : in.into())
+            .orElseThrow(() -> ProblemException.badInput("into", "names no case to merge into"));
+        if (target.getId().equals(i.getId()) || !target.getStatus().open()) {
+          throw ProblemException.badInput("into", "must be another open case");
+        }
+        i.mergeInto(target.getId());
+        i.moveTo(Status.MERGED, now, null, null);
+        record(target, IncidentEvent.Type.MERGED, target.getStatus(), actor, now, "merged in " + i.getPublicId(), null);
+        type = IncidentEvent.Type.MERGED;
+      }
+      default -> throw new IllegalStateException(action.name());
+    }
+    record(i, type, from, actor, now, note, in.photoUrl());
+  }
+
+  /** Hands the case to a level (its unit follows from the placement) and starts the handling clock. */
+  void dispatchTo(Incident i, Category c, Level level, Instant now) {
+    i.assign(level, unitFor(i, c, level));
+    i.markDispatched(now);
+    TimeLimit handle = c.limit(Stage.HANDLE);
+    i.moveTo(Status.DISPATCHED, now, calendar.add(now, handle), calendar.add(now, handle, 0.8));
+  }
+
+  static String unitFor(Incident i, Category c, Level level) {
+    return switch (level) {
+      case GRID -> i.getGridCode();
+      case COMMUNITY -> i.getCommunityCode();
+      case SUBDISTRICT -> i.getSubdistrictCode();
+      case DEPARTMENT -> c.getDepartmentCode();
+    };
+  }
+
+  Instant deadline(Category c, Stage stage, Instant from) {
+    TimeLimit limit = c.limit(stage);
+    return limit == null ? null : calendar.add(from, limit);
+  }
+
+  void record(Incident i, IncidentEvent.Type type, Status from, Actor actor, Instant now, String note, String photo) {
+    events.save(new IncidentEvent(i.getId(), now, type, from, i.getStatus(), actor.username(), actor.roleName(),
+        i.getLevel(), i.getUnitCode(), note, photo));
+    publisher.publishEvent(new IncidentChanged(i.getId(), i.getPublicId(), type, i.getStatus(), i.getGridCode()));
+  }
+
+  private static ProblemException notFound(String publicId) {
+    return ProblemException.notFound("unknown-incident", "Unknown case", "there is no case " + publicId);
+  }
+}

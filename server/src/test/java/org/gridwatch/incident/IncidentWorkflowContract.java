@@ -1,0 +1,250 @@
+package org.gridwatch.incident;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import org.gridwatch.support.DemoFiles;
+import org.gridwatch.support.Http;
+import org.gridwatch.support.TestEnvironment;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.locationtech.jts.algorithm.construct.MaximumInscribedCircle;
+import org.locationtech.jts.geom.Point;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A case's life through the HTTP API as its users live it — a resident reports, the command centre registers
+ * and dispatches, the grid worker handles, the command centre verifies and closes — plus the refusals, the SLA
+ * clock and its safety with two instances.
+ */
+abstract class IncidentWorkflowContract {
+  static final String DEMO_GRID = "370203014001001";
+
+  @LocalServerPort int port;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired Escalation escalation;
+  Http http;
+
+  @BeforeEach
+  void client() { http = new Http(port); }
+
+  static String[] as(String user) { return Http.basic(user, TestEnvironment.DEMO_PASSWORD); }
+
+  static Point inside(String gridCode) {
+    DemoFiles.Feature g = DemoFiles.read("grids").stream().filter(f -> f.code().equals(gridCode)).findFirst().orElseThrow();
+    return new MaximumInscribedCircle(g.geometry(), 1e-6).getCenter();
+  }
+
+  static String report(String category, double lon, double lat, String extra) {
+    return String.format(Locale.ROOT, "{\"category\":\"%s\",\"location\":{\"type\":\"Point\",\"coordinates\":[%.7f,%.7f]},"
+        + "\"description\":\"门口垃圾堆了三天没人清理\"%s}", category, lon, lat, extra);
+  }
+
+  JsonNode create(String category, Point p, String... headers) {
+    Http.Response r = http.postJson("/api/v1/incidents", report(category, p.getX(), p.getY(),
+        ",\"reporter\":{\"name\":\"李女士\",\"phone\":\"13900001111\"}"), headers);
+    assertThat(r.status()).as(r.body()).isEqualTo(201);
+    return r.json();
+  }
+
+  JsonNode act(String id, String action, String body, String user) {
+    Http.Response r = http.postJson("/api/v1/incidents/" + id + "/" + action, body, as(user));
+    assertThat(r.status()).as(action + " " + r.body()).isEqualTo(200);
+    return r.json();
+  }
+
+  int count(String table) { return jdbc.queryForObject("select count(*) from " + table, Integer.class); }
+
+  @Test
+  void aResidentReportLandsInItsGridAndShowsNoPersonalData() {
+    Point p = inside(DEMO_GRID);
+    JsonNode created = create("SANITATION", p);
+    assertThat(created.get("id").asString()).matches("GW-20\\d\\d-\\d{6,}");
+    assertThat(created.get("gridCode").asString()).isEqualTo(DEMO_GRID);
+    assertThat(created.get("communityCode").asString()).isEqualTo(DEMO_GRID.substring(0, 12));
+    assertThat(created.get("status").asString()).isEqualTo("REPORTED");
+    assertThat(Instant.parse(created.get("deadline").asString())).isAfter(Instant.now());
+    String publicRead = http.get("/api/v1/incidents/" + created.get("id").asString()).body();
+    assertThat(publicRead).doesNotContain("13900001111").doesNotContain("李女士");
+    JsonNode operatorRead = http.get("/api/v1/incidents/" + created.get("id").asString(), as("operator")).json();
+    assertThat(operatorRead.at("/reporter/phone").asString()).isEqualTo("13900001111");
+    assertThat(operatorRead.get("channel").asString()).isEqualTo("RESIDENT_WEB");
+  }
+
+  @Test
+  void gcj02CoordinatesArePlacedAfterConversion() {
+    Point p = inside(DEMO_GRID);
+    double[] gcj = org.gridwatch.geo.Crs.GCJ02.fromWgs84(p.getX(), p.getY());
+    Http.Response r = http.postJson("/api/v1/incidents", report("SANITATION", gcj[0], gcj[1], ",\"crs\":\"GCJ02\""));
+    assertThat(r.status()).isEqualTo(201);
+    assertThat(r.json().get("gridCode").asString()).isEqualTo(DEMO_GRID);
+  }
+
+  @Test
+  void aRetryWithTheSameIdempotencyKeyReturnsTheSameCase() {
+    Point p = inside("370203014001002");
+    String body = report("ROAD_NOT_CLEAN", p.getX(), p.getY(), "");
+    String key = "retry-" + System.nanoTime();
+    int before = count("incident");
+    Http.Response first = http.postJson("/api/v1/incidents", body, "Idempotency-Key", key);
+    Http.Response again = http.postJson("/api/v1/incidents", body, "Idempotency-Key", key);
+    assertThat(first.status()).isEqualTo(201);
+    assertThat(again.status()).isEqualTo(200);
+    assertThat(again.json().get("id").asString()).isEqualTo(first.json().get("id").asString());
+    assertThat(count("incident")).isEqualTo(before + 1);
+    Http.Response other = http.postJson("/api/v1/incidents", report("SANITATION", p.getX(), p.getY(), ""), "Idempotency-Key", key);
+    assertThat(other.status()).isEqualTo(422);
+    assertThat(other.json().at("/errors/0/field").asString()).isEqualTo("Idempotency-Key");
+  }
+
+  @Test
+  void badReportsAreRefusedPreciselyAndNothingIsStored() {
+    Point p = inside(DEMO_GRID);
+    int before = count("incident"), events = count("incident_event");
+    assertField(http.postJson("/api/v1/incidents", "{\"location\":{\"type\":\"Point\",\"coordinates\":[120.37,36.09]},\"description\":\"x\"}"), "category");
+    assertField(http.postJson("/api/v1/incidents", report("UFO_SIGHTING", p.getX(), p.getY(), "")), "category");
+    assertField(http.postJson("/api/v1/incidents", "{\"category\":\"SANITATION\",\"description\":\"x\"}"), "location");
+    assertField(http.postJson("/api/v1/incidents", report("SANITATION", 120.20, 36.30, "")), "location");
+    assertField(http.postJson("/api/v1/incidents", report("SANITATION", p.getX(), p.getY(), ",\"crs\":\"WGS-85\"")), "crs");
+    assertField(http.postJson("/api/v1/incidents", "{\"category\":\"SANITATION\",\"description\":\"x\","
+        + "\"location\":{\"type\":\"Point\",\"coordinates\":[120.37,\"NaN\"]}}"), "location.coordinates[1]");
+    assertField(http.postJson("/api/v1/incidents", "{\"category\":\"SANITATION\",\"location\":{\"type\":\"Point\","
+        + "\"coordinates\":[120.37,36.09]},\"description\":\"" + "长".repeat(4001) + "\"}"), "description");
+    assertField(http.postJson("/api/v1/incidents", report("SANITATION", p.getX(), p.getY(), ",\"mood\":\"angry\"")), "mood");
+    assertField(http.postJson("/api/v1/incidents", report("SANITATION", p.getX(), p.getY(), ",\"mediaUrls\":[\"javascript:alert(1)\"]")), "mediaUrls[0]");
+    assertField(http.postJson("/api/v1/incidents", "{\"category\": \"SANITATION\""), "body");
+    assertThat(count("incident")).isEqualTo(before);
+    assertThat(count("incident_event")).isEqualTo(events);
+  }
+
+  static void assertField(Http.Response r, String field) {
+    assertThat(r.status()).as(r.body()).isEqualTo(400);
+    assertThat(r.contentType()).startsWith("application/problem+json");
+    List<String> fields = new ArrayList<>();
+    r.json().get("errors").forEach(e -> fields.add(e.get("field").asString()));
+    assertThat(fields).as(r.body()).contains(field);
+  }
+
+  @Test
+  void theClosedLoopFromReportToClosureIsRecordedStepByStep() {
+    String id = create("SANITATION", inside(DEMO_GRID)).get("id").asString();
+    act(id, "register", "{}", "operator");
+    JsonNode dispatched = act(id, "dispatch", "{}", "operator");
+    assertThat(dispatched.get("level").asString()).isEqualTo("GRID");
+    assertThat(dispatched.get("unitCode").asString()).isEqualTo(DEMO_GRID);
+    assertThat(dispatched.get("status").asString()).isEqualTo("DISPATCHED");
+    act(id, "start", "{}", "gridworker");
+    act(id, "resolve", "{\"note\":\"已清理\",\"photoUrl\":\"https://example.org/after.jpg\"}", "gridworker");
+    act(id, "verify", "{}", "operator");
+    JsonNode closed = act(id, "close", "{}", "operator");
+    assertThat(closed.get("status").asString()).isEqualTo("CLOSED");
+    List<String> steps = new ArrayList<>(), roles = new ArrayList<>();
+    closed.get("history").forEach(e -> { steps.add(e.get("type").asString()); roles.add(e.get("role").asString()); });
+    assertThat(steps).containsExactly("REPORTED", "REGISTERED", "DISPATCHED", "STARTED", "RESOLVED", "VERIFIED", "CLOSED");
+    assertThat(roles).containsExactly("RESIDENT", "OPERATOR", "OPERATOR", "GRID_WORKER", "GRID_WORKER", "OPERATOR", "OPERATOR");
+    assertThat(closed.get("history").get(4).get("note").asString()).isEqualTo("已清理");
+  }
+
+  @Test
+  void illegalTransitionsAndForeignCasesAreRefused() {
+    String id = create("SANITATION", inside(DEMO_GRID)).get("id").asString();
+    Http.Response early = http.postJson("/api/v1/incidents/" + id + "/close", "{}", as("operator"));
+    assertThat(early.status()).isEqualTo(409);
+    assertThat(early.json().get("detail").asString()).contains("REPORTED");
+    assertThat(http.postJson("/api/v1/incidents/" + id + "/register", "{}", as("gridworker")).status()).isEqualTo(403);
+    assertThat(http.postJson("/api/v1/incidents/" + id + "/register", "{}", as("resident")).status()).isEqualTo(403);
+    assertThat(http.postJson("/api/v1/incidents/" + id + "/register", "{}").status()).isEqualTo(401);
+    assertField(http.postJson("/api/v1/incidents/" + id + "/reject", "{}", as("operator")), "note");
+    // A case in another grid: the demo grid worker may not touch it.
+    String other = create("SANITATION", inside("370203005001001")).get("id").asString();
+    act(other, "register", "{}", "operator");
+    act(other, "dispatch", "{}", "operator");
+    Http.Response foreign = http.postJson("/api/v1/incidents/" + other + "/start", "{}", as("gridworker"));
+    assertThat(foreign.status()).isEqualTo(403);
+    assertThat(foreign.contentType()).startsWith("application/problem+json");
+    assertThat(http.postJson("/api/v1/incidents/" + other + "/fly", "{}", as("operator")).status()).isEqualTo(404);
+  }
+
+  @Test
+  void aBreachedDeadlineEscalatesOnceToTheNextLevelAfterAWarning() {
+    String id = create("PUBLIC_SECURITY", inside(DEMO_GRID)).get("id").asString();
+    act(id, "register", "{}", "operator");
+    JsonNode d = act(id, "dispatch", "{}", "operator");
+    Instant deadline = Instant.parse(d.get("deadline").asString());
+    Instant warnAt = Instant.parse(d.get("warnAt").asString());
+    assertThat(Duration.between(Instant.now(), deadline)).isBetween(Duration.ofMinutes(115), Duration.ofMinutes(121));
+    escalation.runAt(warnAt.plusSeconds(1));
+    JsonNode warned = http.get("/api/v1/incidents/" + id, as("operator")).json();
+    assertThat(warned.get("level").asString()).isEqualTo("GRID");
+    assertThat(history(warned)).contains("SLA_WARNING");
+    escalation.runAt(deadline.plusSeconds(1));
+    escalation.runAt(deadline.plusSeconds(2));
+    JsonNode escalated = http.get("/api/v1/incidents/" + id, as("operator")).json();
+    assertThat(escalated.get("level").asString()).isEqualTo("COMMUNITY");
+    assertThat(escalated.get("unitCode").asString()).isEqualTo(DEMO_GRID.substring(0, 12));
+    assertThat(escalated.get("escalations").asInt()).isEqualTo(1);
+    assertThat(history(escalated).stream().filter("ESCALATED"::equals).count()).isEqualTo(1);
+    assertThat(Instant.parse(escalated.get("deadline").asString())).isAfter(deadline);
+  }
+
+  @Test
+  void twoInstancesRunningTheClockAtOnceNeverEscalateTwice() throws Exception {
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      String id = create("PUBLIC_SECURITY", inside("370203013001001")).get("id").asString();
+      act(id, "register", "{}", "operator");
+      act(id, "dispatch", "{}", "operator");
+      ids.add(id);
+    }
+    Instant later = Instant.now().plus(Duration.ofHours(3));
+    CountDownLatch start = new CountDownLatch(1);
+    CompletableFuture<Escalation.Outcome> a = CompletableFuture.supplyAsync(() -> { await(start); return escalation.runAt(later); });
+    CompletableFuture<Escalation.Outcome> b = CompletableFuture.supplyAsync(() -> { await(start); return escalation.runAt(later); });
+    start.countDown();
+    a.get();
+    b.get();
+    for (String id : ids) {
+      Integer n = jdbc.queryForObject("select count(*) from incident_event e join incident i on i.id = e.incident_id "
+          + "where i.public_id = ? and e.type = 'ESCALATED'", Integer.class, id);
+      assertThat(n).as(id).isEqualTo(1);
+      assertThat(jdbc.queryForObject("select level from incident where public_id = ?", String.class, id)).isEqualTo("COMMUNITY");
+    }
+  }
+
+  static void await(CountDownLatch latch) {
+    try {
+      latch.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Test
+  void aSecondReportNearbyIsLinkedAsAPossibleDuplicateAndCanBeMerged() {
+    Point p = inside("370203014001003");
+    String first = create("MUNICIPAL_FACILITY", p).get("id").asString();
+    Point near = p.getFactory().createPoint(new org.locationtech.jts.geom.Coordinate(p.getX() + 0.0001, p.getY()));
+    JsonNode second = create("MUNICIPAL_FACILITY", near);
+    assertThat(second.get("duplicateOf").asString()).isEqualTo(first);
+    JsonNode merged = act(second.get("id").asString(), "merge", "{\"into\":\"" + first + "\"}", "operator");
+    assertThat(merged.get("status").asString()).isEqualTo("MERGED");
+    assertThat(history(http.get("/api/v1/incidents/" + first, as("operator")).json())).contains("MERGED");
+    JsonNode far = create("MUNICIPAL_FACILITY", inside("370203005001001"));
+    assertThat(far.get("duplicateOf").isNull()).isTrue();
+  }
+
+  static List<String> history(JsonNode incident) {
+    List<String> out = new ArrayList<>();
+    incident.get("history").forEach(e -> out.add(e.get("type").asString()));
+    return out;
+  }
+}
