@@ -79,6 +79,8 @@ CREATE TABLE incident (
 CREATE INDEX incident_location_idx ON incident USING GIST (location);
 CREATE INDEX incident_queue_idx ON incident (status, deadline);
 CREATE INDEX incident_grid_idx ON incident (grid_code, reported_at);
+CREATE INDEX incident_community_idx ON incident (community_code, reported_at);
+CREATE INDEX incident_subdistrict_idx ON incident (subdistrict_code, reported_at);
 CREATE INDEX incident_reported_idx ON incident (reported_at);
 CREATE INDEX incident_category_idx ON incident (category_code, reported_at);
 

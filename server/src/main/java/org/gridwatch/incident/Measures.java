@@ -1,0 +1,96 @@
+package org.gridwatch.incident;
+
+import jakarta.persistence.EntityManager;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Performance measures of grid management over the cases reported in [from, to) in an area, overall and per
+ * category. The cases counted:
+ *
+ * <ul>
+ *   <li><b>due</b> (应结案数): cases accepted for handling — every case except those rejected (注销) or merged into
+ *       another;</li>
+ *   <li><b>closureRate</b> (结案率) = closed / due;</li>
+ *   <li><b>onTimeClosureRate</b> (按期结案率) = closed without any handling deadline passing before resolution
+ *       / due;</li>
+ *   <li><b>handlingRate</b> (处置率) = handled (resolved at least once) / dispatched;</li>
+ *   <li><b>reworkRate</b> (返工率) = handled cases reopened at least once (返工) / handled;</li>
+ *   <li><b>averageHandlingHours</b>: mean hours from first dispatch to resolution, over handled cases;</li>
+ *   <li><b>disputesResolvedInGridRate</b> (邻里纠纷不出网格): neighbour disputes closed without ever leaving their
+ *       grid level / neighbour disputes closed.</li>
+ * </ul>
+ * A rate whose denominator is zero is null. Aggregation runs in the database (HQL, the same on both stores).
+ */
+@Service
+public class Measures {
+  public record Figures(long due, long closed, long closedOnTime, long dispatched, long handled, long reworked,
+      Double averageHandlingHours, long disputesClosed, long disputesClosedInGrid) {
+
+    public Map<String, Object> asMap() {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("due", due);
+      m.put("closed", closed);
+      m.put("closureRate", rate(closed, due));
+      m.put("onTimeClosureRate", rate(closedOnTime, due));
+      m.put("handlingRate", rate(handled, dispatched));
+      m.put("reworkRate", rate(reworked, handled));
+      m.put("averageHandlingHours", averageHandlingHours == null ? null : Math.round(averageHandlingHours * 10) / 10.0);
+      m.put("disputesResolvedInGridRate", rate(disputesClosedInGrid, disputesClosed));
+      return m;
+    }
+
+    private static Double rate(long part, long whole) { return whole == 0 ? null : Math.round(part * 10000.0 / whole) / 10000.0; }
+  }
+
+  private static final String SELECT = "select i.categoryCode, "
+      + "sum(case when i.status not in (org.gridwatch.incident.Status.REJECTED, org.gridwatch.incident.Status.MERGED) then 1 else 0 end), "
+      + "sum(case when i.closedAt is not null then 1 else 0 end), "
+      + "sum(case when i.closedAt is not null and i.closedOnTime = true then 1 else 0 end), "
+      + "sum(case when i.dispatchedAt is not null then 1 else 0 end), "
+      + "sum(case when i.resolvedAt is not null then 1 else 0 end), "
+      + "sum(case when i.resolvedAt is not null and i.reopenings > 0 then 1 else 0 end), "
+      + "sum(case when i.resolvedAt is not null then (i.resolvedAt - i.dispatchedAt) by second else 0 end), "
+      + "sum(case when i.closedAt is not null and i.categoryCode = 'NEIGHBOUR_DISPUTE' then 1 else 0 end), "
+      + "sum(case when i.closedAt is not null and i.categoryCode = 'NEIGHBOUR_DISPUTE' and i.leftGrid = false then 1 else 0 end) "
+      + "from Incident i where i.reportedAt >= :from and i.reportedAt < :to";
+
+  private final EntityManager em;
+
+  Measures(EntityManager em) { this.em = em; }
+
+  /** @param areaColumn the Incident property that holds the area's code (gridCode, communityCode, ...), null for all */
+  @Transactional(readOnly = true)
+  public Map<String, Figures> byCategory(String areaColumn, String code, Instant from, Instant to) {
+    String jpql = SELECT + (areaColumn == null ? "" : " and i." + areaColumn + " = :code") + " group by i.categoryCode";
+    var q = em.createQuery(jpql, Object[].class).setParameter("from", from).setParameter("to", to);
+    if (areaColumn != null) q.setParameter("code", code);
+    Map<String, Figures> out = new LinkedHashMap<>();
+    for (Object[] r : q.getResultList()) {
+      long handled = n(r[5]);
+      out.put((String) r[0], new Figures(n(r[1]), n(r[2]), n(r[3]), n(r[4]), handled, n(r[6]),
+          handled == 0 ? null : d(r[7]) / 3600.0 / handled, n(r[8]), n(r[9])));
+    }
+    return out;
+  }
+
+  /** The overall figures: the sum over categories. */
+  public static Figures total(Map<String, Figures> byCategory) {
+    List<Figures> all = new ArrayList<>(byCategory.values());
+    long handled = all.stream().mapToLong(Figures::handled).sum();
+    double hours = all.stream().filter(f -> f.averageHandlingHours() != null)
+        .mapToDouble(f -> f.averageHandlingHours() * f.handled()).sum();
+    return new Figures(all.stream().mapToLong(Figures::due).sum(), all.stream().mapToLong(Figures::closed).sum(),
+        all.stream().mapToLong(Figures::closedOnTime).sum(), all.stream().mapToLong(Figures::dispatched).sum(), handled,
+        all.stream().mapToLong(Figures::reworked).sum(), handled == 0 ? null : hours / handled,
+        all.stream().mapToLong(Figures::disputesClosed).sum(), all.stream().mapToLong(Figures::disputesClosedInGrid).sum());
+  }
+
+  private static long n(Object o) { return o == null ? 0 : ((Number) o).longValue(); }
+  private static double d(Object o) { return o == null ? 0 : ((Number) o).doubleValue(); }
+}
