@@ -78,10 +78,16 @@ class ProblemAdvice {
   }
 
   @ExceptionHandler(Exception.class)
-  ProblemDetail unexpected(Exception e, HttpServletRequest request) throws Exception {
+  ProblemDetail unexpected(Exception e, HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response)
+      throws Exception {
     if (e instanceof org.springframework.security.access.AccessDeniedException
         || e instanceof org.springframework.security.core.AuthenticationException) {
       throw e; // Spring Security answers these with 401/403
+    }
+    if (response.isCommitted() || e instanceof java.io.IOException) {
+      // A stream (e.g. server-sent events) already under way, or a client gone: no body can be sent any more.
+      log.debug("Failure after the response started on {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
+      return null;
     }
     log.error("Unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), e);
     return body(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",

@@ -25,6 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
  * explicitly: no default password ever ships for production.
  */
 @Component
+@org.springframework.core.annotation.Order(30)
 class DemoAccounts implements ApplicationRunner {
   private static final Logger log = LoggerFactory.getLogger(DemoAccounts.class);
   static final Map<String, Role> ACCOUNTS = accounts();

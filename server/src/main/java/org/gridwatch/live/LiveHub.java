@@ -1,0 +1,68 @@
+package org.gridwatch.live;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.gridwatch.incident.IncidentChanged;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The operators' live stream. After a case change commits, its event goes out through the {@link Fanout}
+ * (PostgreSQL NOTIFY, so that every instance hears it, or in-process on the embedded database) and comes back
+ * here to be written to every connected emitter of this instance. Events carry ids and statuses only.
+ */
+@Component
+class LiveHub {
+  /** What an operator's map and queue need to react: which case, what happened, where. */
+  record LiveEvent(String id, String type, String status, String gridCode) {}
+
+  private final List<SseEmitter> emitters = new CopyOnWriteArrayList<>();
+  private final JsonMapper json;
+  private final Fanout fanout;
+
+  LiveHub(JsonMapper json, Fanout fanout) {
+    this.json = json;
+    this.fanout = fanout;
+    fanout.onMessage(this::deliver);
+  }
+
+  SseEmitter connect() {
+    SseEmitter emitter = new SseEmitter(30 * 60 * 1000L);
+    emitters.add(emitter);
+    emitter.onCompletion(() -> emitters.remove(emitter));
+    emitter.onTimeout(() -> emitters.remove(emitter));
+    emitter.onError(e -> emitters.remove(emitter));
+    send(emitter, SseEmitter.event().name("hello").data("{\"connected\":true}"));
+    return emitter;
+  }
+
+  @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+  void changed(IncidentChanged e) {
+    fanout.publish(json.writeValueAsString(new LiveEvent(e.publicId(), e.type().name(), e.status().name(), e.gridCode())));
+  }
+
+  /** Keeps idle connections (and the proxies between) open. */
+  @Scheduled(fixedRate = 15_000)
+  void heartbeat() {
+    for (SseEmitter e : emitters) send(e, SseEmitter.event().comment("keep-alive"));
+  }
+
+  private void deliver(String payload) {
+    for (SseEmitter e : emitters) send(e, SseEmitter.event().name("incident").data(payload));
+  }
+
+  private void send(SseEmitter emitter, SseEmitter.SseEventBuilder event) {
+    try {
+      emitter.send(event);
+    } catch (IOException | IllegalStateException e) {
+      emitters.remove(emitter);
+    }
+  }
+
+  int connections() { return emitters.size(); }
+}
