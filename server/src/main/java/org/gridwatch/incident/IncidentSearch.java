@@ -1,0 +1,76 @@
+package org.gridwatch.incident;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Read access to cases for the standard interfaces (Open311, OGC API): by public id, and filtered lists newest
+ * first. What they may show of a case is their business; this service only finds.
+ */
+@Service
+@Transactional(readOnly = true)
+public class IncidentSearch {
+  /** Filters of a list; null or empty members are not applied. */
+  public record Criteria(List<String> publicIds, List<String> categories, List<Status> statuses, Instant from,
+      Instant to, String gridCode) {}
+
+  private final EntityManager em;
+  private final IncidentRepository incidents;
+  private final IncidentEventRepository events;
+
+  IncidentSearch(EntityManager em, IncidentRepository incidents, IncidentEventRepository events) {
+    this.em = em;
+    this.incidents = incidents;
+    this.events = events;
+  }
+
+  public Optional<Incident> byPublicId(String publicId) { return incidents.findByPublicId(publicId); }
+
+  public Optional<Incident> byId(long id) { return incidents.findById(id); }
+
+  public List<IncidentEvent> history(Incident i) { return events.findByIncidentIdOrderByAtAscIdAsc(i.getId()); }
+
+  /** The latest note of one of these event types (e.g. the resolution feedback), if any. */
+  public Optional<String> lastNote(Incident i, IncidentEvent.Type... types) {
+    List<IncidentEvent> h = history(i);
+    for (int k = h.size() - 1; k >= 0; k--) {
+      IncidentEvent e = h.get(k);
+      if (e.getNote() != null && List.of(types).contains(e.getType())) return Optional.of(e.getNote());
+    }
+    return Optional.empty();
+  }
+
+  public long count(Criteria c) {
+    Map<String, Object> params = new HashMap<>();
+    TypedQuery<Long> q = em.createQuery("select count(i) from Incident i where " + where(c, params), Long.class);
+    params.forEach(q::setParameter);
+    return q.getSingleResult();
+  }
+
+  /** Newest first, then by id; {@code offset} rows skipped. */
+  public List<Incident> list(Criteria c, int offset, int limit) {
+    Map<String, Object> params = new HashMap<>();
+    TypedQuery<Incident> q = em.createQuery("select i from Incident i where " + where(c, params)
+        + " order by i.reportedAt desc, i.id desc", Incident.class);
+    params.forEach(q::setParameter);
+    return q.setFirstResult(offset).setMaxResults(limit).getResultList();
+  }
+
+  private static String where(Criteria c, Map<String, Object> params) {
+    StringBuilder w = new StringBuilder("1 = 1");
+    if (c.publicIds() != null && !c.publicIds().isEmpty()) { w.append(" and i.publicId in :ids"); params.put("ids", c.publicIds()); }
+    if (c.categories() != null && !c.categories().isEmpty()) { w.append(" and i.categoryCode in :cats"); params.put("cats", c.categories()); }
+    if (c.statuses() != null && !c.statuses().isEmpty()) { w.append(" and i.status in :statuses"); params.put("statuses", c.statuses()); }
+    if (c.from() != null) { w.append(" and i.reportedAt >= :from"); params.put("from", c.from()); }
+    if (c.to() != null) { w.append(" and i.reportedAt < :to"); params.put("to", c.to()); }
+    if (c.gridCode() != null) { w.append(" and i.gridCode = :grid"); params.put("grid", c.gridCode()); }
+    return w.toString();
+  }
+}

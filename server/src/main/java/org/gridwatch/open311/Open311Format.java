@@ -1,0 +1,71 @@
+package org.gridwatch.open311;
+
+import java.util.List;
+import java.util.Map;
+import org.gridwatch.problem.ProblemException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.util.HtmlUtils;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * GeoReport v2 bodies in both formats: JSON as the values are, XML with the element names of the
+ * specification (a list becomes a root element holding one child element per item). Errors are the GeoReport
+ * error list, {@code [{"code": 400, "description": "..."}]}, with the same HTTP status.
+ */
+final class Open311Format {
+  enum Kind { JSON, XML }
+
+  private Open311Format() {}
+
+  static Kind of(String extension) {
+    return switch (extension) {
+      case "json" -> Kind.JSON;
+      case "xml" -> Kind.XML;
+      default -> throw new ProblemException(HttpStatus.NOT_FOUND, "unknown-format", "Unknown format",
+          "GeoReport formats are .json and .xml, not ." + extension, List.of());
+    };
+  }
+
+  static ResponseEntity<String> body(HttpStatus status, Kind kind, JsonMapper json, String root, String item, Object value) {
+    if (kind == Kind.JSON) {
+      return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(json.writeValueAsString(value));
+    }
+    StringBuilder sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"utf-8\"?>");
+    element(sb, root, value, item);
+    return ResponseEntity.status(status).contentType(new MediaType("text", "xml", java.nio.charset.StandardCharsets.UTF_8))
+        .body(sb.toString());
+  }
+
+  static ResponseEntity<String> error(HttpStatus status, Kind kind, JsonMapper json, String description) {
+    Map<String, Object> e = new java.util.LinkedHashMap<>();
+    e.put("code", status.value());
+    e.put("description", description);
+    return body(status, kind, json, "errors", "error", List.of(e));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static void element(StringBuilder sb, String name, Object value, String itemName) {
+    if (value == null) {
+      sb.append('<').append(name).append("/>");
+      return;
+    }
+    sb.append('<').append(name).append('>');
+    if (value instanceof Map<?, ?> map) {
+      for (Map.Entry<?, ?> e : map.entrySet()) element(sb, String.valueOf(e.getKey()), e.getValue(), singular(String.valueOf(e.getKey())));
+    } else if (value instanceof List<?> list) {
+      for (Object o : list) element(sb, itemName, o, singular(itemName));
+    } else {
+      sb.append(HtmlUtils.htmlEscape(String.valueOf(value), "UTF-8"));
+    }
+    sb.append("</").append(name).append('>');
+  }
+
+  /** The element name of the items of a list element (endpoints → endpoint, formats → format, ...). */
+  private static String singular(String plural) {
+    if (plural.endsWith("ies")) return plural.substring(0, plural.length() - 3) + "y";
+    if (plural.endsWith("s")) return plural.substring(0, plural.length() - 1);
+    return plural + "_item";
+  }
+}

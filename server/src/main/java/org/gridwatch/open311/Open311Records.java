@@ -1,0 +1,94 @@
+package org.gridwatch.open311;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.gridwatch.area.AreaCatalog;
+import org.gridwatch.area.AreaView;
+import org.gridwatch.incident.Categories;
+import org.gridwatch.incident.Category;
+import org.gridwatch.incident.Incident;
+import org.gridwatch.incident.IncidentEvent;
+import org.gridwatch.incident.IncidentSearch;
+import org.gridwatch.incident.Status;
+import org.gridwatch.staff.Roster;
+import org.springframework.stereotype.Component;
+
+/**
+ * A case as a GeoReport v2 service request record. Nothing personal is ever in it: no name, email, phone,
+ * device or account. {@code agency_responsible} names the unit responsible now; {@code expected_datetime} is
+ * the deadline of the current stage, in Beijing time with its offset.
+ */
+@Component
+class Open311Records {
+  static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+  static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX").withZone(CHINA);
+  static final String COMMAND_CENTRE = "市北区网格化服务管理中心 Shibei grid management command centre";
+
+  private final Categories categories;
+  private final AreaCatalog areas;
+  private final Roster roster;
+  private final IncidentSearch search;
+
+  Open311Records(Categories categories, AreaCatalog areas, Roster roster, IncidentSearch search) {
+    this.categories = categories;
+    this.areas = areas;
+    this.roster = roster;
+    this.search = search;
+  }
+
+  Map<String, Object> record(Incident i) {
+    Category c = categories.find(i.getCategoryCode()).orElse(null);
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("service_request_id", i.getPublicId());
+    m.put("status", i.getStatus().open() ? "open" : "closed");
+    m.put("status_notes", statusNotes(i));
+    m.put("service_name", c == null ? i.getCategoryCode() : c.getName() + " " + c.getNameEn());
+    m.put("service_code", i.getCategoryCode());
+    m.put("description", i.getDescription());
+    m.put("agency_responsible", agency(i));
+    m.put("service_notice", notice(i));
+    m.put("requested_datetime", time(i.getReportedAt()));
+    m.put("updated_datetime", time(i.getUpdatedAt()));
+    m.put("expected_datetime", i.getStatus().open() ? time(i.getDeadline()) : null);
+    m.put("address", i.getAddress());
+    m.put("address_id", null);
+    m.put("zipcode", null);
+    m.put("lat", Math.round(i.getLocation().getY() * 1e7) / 1e7);
+    m.put("long", Math.round(i.getLocation().getX() * 1e7) / 1e7);
+    m.put("media_url", i.getMediaUrls() == null ? null : i.getMediaUrls().split("\n")[0]);
+    return m;
+  }
+
+  String agency(Incident i) {
+    if (i.getLevel() == null) return COMMAND_CENTRE;
+    return switch (i.getLevel()) {
+      case DEPARTMENT -> roster.department(i.getUnitCode()).map(d -> d.name() + " " + d.nameEn()).orElse(i.getUnitCode());
+      default -> areas.now().find(i.getUnitCode()).map(Open311Records::areaName).orElse(i.getUnitCode());
+    };
+  }
+
+  /** Where the case was placed, in words: the grid and the responsible level. */
+  String notice(Incident i) {
+    return "Grid " + i.getGridCode() + areas.now().find(i.getGridCode()).map(g -> " (" + g.name() + ")").orElse("")
+        + "; responsible now: " + agency(i);
+  }
+
+  private String statusNotes(Incident i) {
+    Status s = i.getStatus();
+    return switch (s) {
+      case REJECTED -> search.lastNote(i, IncidentEvent.Type.REJECTED).orElse("rejected");
+      case MERGED -> "merged into " + (i.getMergedInto() == null ? "another request"
+          : search.byId(i.getMergedInto()).map(Incident::getPublicId).orElse("another request"));
+      case RESOLVED, VERIFIED, CLOSED -> search.lastNote(i, IncidentEvent.Type.RESOLVED).orElse(s.name().toLowerCase());
+      case PARKED -> search.lastNote(i, IncidentEvent.Type.PARKED).orElse("parked");
+      default -> s.name().toLowerCase().replace('_', ' ');
+    };
+  }
+
+  private static String areaName(AreaView a) { return a.name() + (a.nameEn() == null ? "" : " " + a.nameEn()); }
+
+  static String time(Instant t) { return t == null ? null : ISO.format(t); }
+}

@@ -1,0 +1,81 @@
+package org.gridwatch.open311;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import org.gridwatch.incident.Submission;
+import org.gridwatch.problem.ProblemException;
+import org.gridwatch.problem.ProblemException.FieldError;
+
+/**
+ * Reads the form of {@code POST requests}: {@code service_code}, {@code lat} and {@code long} (WGS84; an
+ * address alone cannot be placed in a grid), {@code description} (at most 4,000 characters), {@code media_url},
+ * {@code address_string}, and the reporter's private details (email, phone, first and last name, device id,
+ * account id), which are kept but never shown by any GET.
+ */
+final class Open311Submission {
+  private Open311Submission() {}
+
+  static Submission read(HttpServletRequest r) {
+    List<FieldError> errors = new ArrayList<>();
+    String code = param(r, "service_code", 30, errors);
+    if (code == null) errors.add(new FieldError("service_code", "service_code is required"));
+    String latText = r.getParameter("lat"), lonText = r.getParameter("long");
+    double lat = Double.NaN, lon = Double.NaN;
+    if (latText == null || lonText == null) {
+      errors.add(new FieldError("lat", r.getParameter("address_string") != null || r.getParameter("address_id") != null
+          ? "lat and long are required: an address alone cannot be placed in a grid" : "lat and long are required"));
+    } else {
+      lat = number(latText, "lat", errors);
+      lon = number(lonText, "long", errors);
+    }
+    String description = param(r, "description", Submission.MAX_DESCRIPTION, errors);
+    if (description == null) description = "(no description)";
+    String media = param(r, "media_url", 300, errors);
+    if (media != null && !webUrl(media)) errors.add(new FieldError("media_url", "media_url must be an http or https URL"));
+    String address = param(r, "address_string", 200, errors);
+    String name = join(param(r, "first_name", 30, errors), param(r, "last_name", 30, errors));
+    Submission.Reporter reporter = new Submission.Reporter(name, param(r, "phone", 30, errors), param(r, "email", 120, errors),
+        param(r, "device_id", 120, errors), null);
+    param(r, "account_id", 40, errors);
+    if (!errors.isEmpty()) {
+      throw ProblemException.badInput(errors);
+    }
+    return new Submission(code, lon, lat, Open311Controller.CRS, address, description, media == null ? List.of() : List.of(media),
+        null, null, Open311Controller.CHANNEL, reporter, new Submission.Fields("service_code", "lat"));
+  }
+
+  private static String param(HttpServletRequest r, String name, int max, List<FieldError> errors) {
+    String v = r.getParameter(name);
+    if (v == null || v.isBlank()) return null;
+    v = v.strip();
+    if (v.length() > max) errors.add(new FieldError(name, name + " is " + v.length() + " characters long; at most " + max));
+    return v;
+  }
+
+  private static double number(String text, String field, List<FieldError> errors) {
+    try {
+      double v = Double.parseDouble(text.strip());
+      if (!Double.isFinite(v)) errors.add(new FieldError(field, field + " must be a finite number"));
+      return v;
+    } catch (NumberFormatException e) {
+      errors.add(new FieldError(field, field + " '" + text + "' is not a number"));
+      return Double.NaN;
+    }
+  }
+
+  private static boolean webUrl(String url) {
+    try {
+      URI u = URI.create(url);
+      return ("http".equals(u.getScheme()) || "https".equals(u.getScheme())) && u.getHost() != null;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  private static String join(String a, String b) {
+    if (a == null) return b;
+    return b == null ? a : a + " " + b;
+  }
+}

@@ -1,0 +1,95 @@
+package org.gridwatch.open311;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.gridwatch.support.Http;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.w3c.dom.Document;
+import tools.jackson.databind.JsonNode;
+
+/** Open311 GeoReport v2 as a client library would use it, in JSON and in XML. */
+abstract class Open311Contract {
+  static final String POINT = "lat=36.0989&long=120.3754";
+  @LocalServerPort int port;
+  Http http;
+
+  @BeforeEach
+  void client() { http = new Http(port); }
+
+  static Document xml(String body) throws Exception {
+    return DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  Http.Response post(String form) { return http.postForm("/open311/v2/requests.json", form); }
+
+  @Test
+  void discoveryAndServicesInBothFormats() throws Exception {
+    JsonNode d = http.get("/open311/v2/discovery.json").json();
+    assertThat(d.at("/endpoints/0/specification").asString()).isEqualTo("http://wiki.open311.org/GeoReport_v2");
+    assertThat(xml(http.get("/open311/v2/discovery.xml").body()).getElementsByTagName("endpoint").getLength()).isEqualTo(1);
+    JsonNode services = http.get("/open311/v2/services.json").json();
+    assertThat(services.size()).isGreaterThanOrEqualTo(10);
+    assertThat(services.get(0).has("service_code")).isTrue();
+    assertThat(services.get(0).get("type").asString()).isEqualTo("realtime");
+    Http.Response x = http.get("/open311/v2/services.xml");
+    assertThat(x.contentType()).startsWith("text/xml");
+    assertThat(xml(x.body()).getElementsByTagName("service").getLength()).isEqualTo(services.size());
+    assertThat(http.get("/open311/v2/services/SANITATION.json").json().get("service_code").asString()).isEqualTo("SANITATION");
+    assertThat(http.get("/open311/v2/services/NOPE.json").status()).isEqualTo(404);
+    assertThat(http.get("/open311/v2/services.json?jurisdiction_id=beijing").status()).isEqualTo(404);
+  }
+
+  @Test
+  void aPostedRequestIsPlacedAndReadableWithoutPersonalData() throws Exception {
+    Http.Response created = post("api_key=test-api-key&service_code=SANITATION&" + POINT
+        + "&description=%E5%9E%83%E5%9C%BE&email=wang%40example.org&phone=13811112222&first_name=Wang&last_name=Fang&device_id=dev-42");
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    String id = created.json().get(0).get("service_request_id").asString();
+    assertThat(created.json().get(0).get("service_notice").asString()).contains("Grid 370203");
+    JsonNode r = http.get("/open311/v2/requests/" + id + ".json").json().get(0);
+    assertThat(r.get("status").asString()).isEqualTo("open");
+    assertThat(r.get("service_code").asString()).isEqualTo("SANITATION");
+    assertThat(r.get("agency_responsible").asString()).isNotBlank();
+    assertThat(OffsetDateTime.parse(r.get("expected_datetime").asString()).getOffset().getTotalSeconds()).isEqualTo(8 * 3600);
+    assertThat(r.get("lat").asDouble()).isCloseTo(36.0989, org.assertj.core.api.Assertions.within(1e-6));
+    for (String path : new String[] {"/open311/v2/requests/" + id + ".json", "/open311/v2/requests/" + id + ".xml",
+        "/open311/v2/requests.json?service_request_id=" + id, "/open311/v2/requests.xml?status=open"}) {
+      String body = http.get(path).body();
+      assertThat(body).doesNotContain("wang@example.org").doesNotContain("13811112222").doesNotContain("Fang").doesNotContain("dev-42");
+    }
+    Document x = xml(http.get("/open311/v2/requests/" + id + ".xml").body());
+    assertThat(x.getElementsByTagName("service_request_id").item(0).getTextContent()).isEqualTo(id);
+    JsonNode open = http.get("/open311/v2/requests.json?status=open&service_code=SANITATION").json();
+    assertThat(open.size()).isBetween(1, 1000);
+    open.forEach(o -> assertThat(o.get("status").asString()).isEqualTo("open"));
+  }
+
+  @Test
+  void errorsAreGeoReportErrorListsWithTheRightStatus() {
+    Http.Response noKey = post("service_code=SANITATION&" + POINT + "&description=x");
+    assertThat(noKey.status()).isEqualTo(403);
+    assertThat(noKey.json().get(0).get("code").asInt()).isEqualTo(403);
+    assertThat(post("api_key=wrong&service_code=SANITATION&" + POINT).status()).isEqualTo(403);
+    Http.Response outside = post("api_key=test-api-key&service_code=SANITATION&lat=36.30&long=120.20&description=x");
+    assertThat(outside.status()).isEqualTo(400);
+    assertThat(outside.json().get(0).get("description").asString()).contains("outside");
+    assertThat(post("api_key=test-api-key&" + POINT + "&description=x").json().get(0).get("description").asString()).contains("service_code");
+    assertThat(post("api_key=test-api-key&service_code=UFO&" + POINT).status()).isEqualTo(400);
+    assertThat(post("api_key=test-api-key&service_code=SANITATION&address_string=Dunhua+Road+1").json().get(0)
+        .get("description").asString()).contains("lat and long");
+    assertThat(post("api_key=test-api-key&service_code=SANITATION&lat=abc&long=120.37").status()).isEqualTo(400);
+    assertThat(http.get("/open311/v2/requests/GW-1999-000001.json").status()).isEqualTo(404);
+    assertThat(http.get("/open311/v2/requests.json?start_date=2025-01-01T00:00:00%2B08:00&end_date=2025-12-01T00:00:00%2B08:00").status())
+        .isEqualTo(400);
+    assertThat(http.get("/open311/v2/requests.json?status=pending").status()).isEqualTo(400);
+    Http.Response xmlError = http.postForm("/open311/v2/requests.xml", "service_code=SANITATION");
+    assertThat(xmlError.status()).isEqualTo(403);
+    assertThat(xmlError.body()).contains("<errors><error><code>403</code>");
+  }
+}
