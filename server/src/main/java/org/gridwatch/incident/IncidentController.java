@@ -36,17 +36,19 @@ class IncidentController {
   private final Intake intake;
   private final Workflow workflow;
   private final IncidentQueue queue;
+  private final IncidentMap map;
   private final IncidentRepository incidents;
   private final IncidentEventRepository events;
   private final Categories categories;
   private final Actors actors;
   private final Clock clock;
 
-  IncidentController(Intake intake, Workflow workflow, IncidentQueue queue, IncidentRepository incidents,
+  IncidentController(Intake intake, Workflow workflow, IncidentQueue queue, IncidentMap map, IncidentRepository incidents,
       IncidentEventRepository events, Categories categories, Actors actors, Clock clock) {
     this.intake = intake;
     this.workflow = workflow;
     this.queue = queue;
+    this.map = map;
     this.incidents = incidents;
     this.events = events;
     this.categories = categories;
@@ -117,6 +119,33 @@ class IncidentController {
     return Map.of("items", page.items().stream()
             .map(i -> IncidentViews.publicView(i, categories.find(i.getCategoryCode()).orElse(null), now)).toList(),
         "next", page.next() == null ? "" : page.next());
+  }
+
+  /** Open cases for the map: per-grid counts below zoom 15, points in the box from zoom 15 on. */
+  @GetMapping("/map")
+  Map<String, Object> map(@RequestParam(defaultValue = "12") int zoom, @RequestParam(required = false) String bbox,
+      @RequestParam(required = false) String category) {
+    Actor actor = actors.current();
+    if (actor == Actor.ANONYMOUS_RESIDENT) {
+      throw new ProblemException(HttpStatus.UNAUTHORIZED, "unauthorized", "Login required", "the case map needs a login", List.of());
+    }
+    if (actor.has(org.gridwatch.security.Role.RESIDENT) && actor.roles().size() == 1) {
+      throw new ProblemException(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "the case map is for staff", List.of());
+    }
+    if (category != null && categories.find(category).isEmpty()) throw ProblemException.badInput("category", "unknown category " + category);
+    if (zoom < IncidentMap.POINT_ZOOM || bbox == null) return Map.of("mode", "grids", "grids", map.perGrid(category));
+    String[] p = bbox.split(",");
+    if (p.length != 4) throw ProblemException.badInput("bbox", "needs west,south,east,north");
+    double[] v = new double[4];
+    for (int k = 0; k < 4; k++) {
+      try {
+        v[k] = Double.parseDouble(p[k]);
+      } catch (NumberFormatException e) {
+        throw ProblemException.badInput("bbox", "'" + p[k] + "' is not a number");
+      }
+      if (!Double.isFinite(v[k])) throw ProblemException.badInput("bbox", "numbers must be finite");
+    }
+    return Map.of("mode", "points", "points", map.points(v[0], v[1], v[2], v[3], category), "max", IncidentMap.MAX_POINTS);
   }
 
   @PostMapping("/{id}/{action}")

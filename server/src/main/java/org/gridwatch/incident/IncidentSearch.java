@@ -19,7 +19,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class IncidentSearch {
   /** Filters of a list; null or empty members are not applied. */
   public record Criteria(List<String> publicIds, List<String> categories, List<Status> statuses, Instant from,
-      Instant to, String gridCode) {}
+      Instant to, String gridCode, org.locationtech.jts.geom.Polygon bbox) {
+    public Criteria(List<String> publicIds, List<String> categories, List<Status> statuses, Instant from, Instant to, String gridCode) {
+      this(publicIds, categories, statuses, from, to, gridCode, null);
+    }
+  }
 
   private final EntityManager em;
   private final IncidentRepository incidents;
@@ -54,6 +58,16 @@ public class IncidentSearch {
     return q.getSingleResult();
   }
 
+  /** In id order after {@code afterId} (keyset paging), at most {@code limit}. */
+  public List<Incident> listById(Criteria c, long afterId, int limit) {
+    Map<String, Object> params = new HashMap<>();
+    TypedQuery<Incident> q = em.createQuery("select i from Incident i where " + where(c, params)
+        + " and i.id > :afterId order by i.id", Incident.class);
+    params.forEach(q::setParameter);
+    q.setParameter("afterId", afterId);
+    return q.setMaxResults(limit).getResultList();
+  }
+
   /** Newest first, then by id; {@code offset} rows skipped. */
   public List<Incident> list(Criteria c, int offset, int limit) {
     Map<String, Object> params = new HashMap<>();
@@ -71,6 +85,7 @@ public class IncidentSearch {
     if (c.from() != null) { w.append(" and i.reportedAt >= :from"); params.put("from", c.from()); }
     if (c.to() != null) { w.append(" and i.reportedAt < :to"); params.put("to", c.to()); }
     if (c.gridCode() != null) { w.append(" and i.gridCode = :grid"); params.put("grid", c.gridCode()); }
+    if (c.bbox() != null) { w.append(" and st_intersects(i.location, :bbox) = true"); params.put("bbox", c.bbox()); }
     return w.toString();
   }
 }

@@ -17,11 +17,11 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @RestController
 class ApiDocumentController {
-  private final AreaCollections collections;
+  private final FeatureSources collections;
   private final JsonMapper mapper;
   private final HtmlPages html;
 
-  ApiDocumentController(AreaCollections collections, JsonMapper mapper, HtmlPages html) {
+  ApiDocumentController(FeatureSources collections, JsonMapper mapper, HtmlPages html) {
     this.collections = collections;
     this.mapper = mapper;
     this.html = html;
@@ -47,7 +47,7 @@ class ApiDocumentController {
     paths.put("/", get("getLandingPage", "Landing page", List.of(ref("f")), json("application/json")));
     paths.put("/conformance", get("getConformance", "Conformance classes", List.of(ref("f")), json("application/json")));
     paths.put("/collections", get("getCollections", "Feature collections", List.of(ref("f")), json("application/json")));
-    for (FeatureCollection c : collections.all()) {
+    for (FeatureSource c : collections.visible()) {
       String base = "/collections/" + c.id();
       paths.put(base, get("describe_" + c.id(), c.title(), List.of(ref("f")), json("application/json")));
       List<Object> params = new ArrayList<>(List.of(ref("limit"), ref("bbox"), ref("datetime"), ref("cursor"), ref("f")));

@@ -7,8 +7,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import org.gridwatch.problem.ProblemException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,11 +18,11 @@ import tools.jackson.databind.json.JsonMapper;
 @RestController
 class CollectionsController {
   static final String CRS84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84";
-  private final AreaCollections collections;
+  private final FeatureSources collections;
   private final JsonMapper mapper;
   private final HtmlPages html;
 
-  CollectionsController(AreaCollections collections, JsonMapper mapper, HtmlPages html) {
+  CollectionsController(FeatureSources collections, JsonMapper mapper, HtmlPages html) {
     this.collections = collections;
     this.mapper = mapper;
     this.html = html;
@@ -34,7 +32,7 @@ class CollectionsController {
   ResponseEntity<String> collections(HttpServletRequest request) {
     String root = OgcLinks.root(request);
     List<Map<String, Object>> list = new ArrayList<>();
-    collections.all().forEach(c -> list.add(describe(c, root)));
+    collections.visible().forEach(c -> list.add(describe(c, root)));
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("links", List.of(
         OgcLinks.link(root + "/collections", "self", "application/json", "This document"),
@@ -46,18 +44,13 @@ class CollectionsController {
 
   @GetMapping("/ogcapi/collections/{collectionId}")
   ResponseEntity<String> collection(@PathVariable String collectionId, HttpServletRequest request) {
-    FeatureCollection c = find(collections, collectionId);
+    FeatureSource c = collections.require(collectionId);
     Map<String, Object> body = describe(c, OgcLinks.root(request));
     if (OgcFormat.of(request) == OgcFormat.HTML) return html.page(c.title(), html.collections(List.of(body)));
     return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(mapper.writeValueAsString(body));
   }
 
-  static FeatureCollection find(AreaCollections collections, String id) {
-    return collections.find(id).orElseThrow(() -> ProblemException.notFound("unknown-collection", "Unknown collection",
-        "there is no collection '" + id + "'; see /ogcapi/collections"));
-  }
-
-  private static Map<String, Object> describe(FeatureCollection c, String root) {
+  private static Map<String, Object> describe(FeatureSource c, String root) {
     String self = root + "/collections/" + c.id();
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("id", c.id());
@@ -71,7 +64,7 @@ class CollectionsController {
       extent.put("spatial", Map.of("bbox", List.of(List.of(round(e.getMinX()), round(e.getMinY()), round(e.getMaxX()),
           round(e.getMaxY()))), "crs", CRS84));
     }
-    Instant first = c.items().stream().map(FeatureItem::validFrom).filter(Objects::nonNull).min(Instant::compareTo).orElse(null);
+    Instant first = c.firstValidFrom();
     if (first != null) {
       extent.put("temporal", Map.of("interval", List.of(Arrays.asList(first.toString(), null)),
           "trs", "http://www.opengis.net/def/uom/ISO-8601/0/Gregorian"));

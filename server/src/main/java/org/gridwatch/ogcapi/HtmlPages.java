@@ -53,7 +53,7 @@ class HtmlPages {
     return sb.append("</table>").toString();
   }
 
-  String items(FeatureCollection c, List<FeatureItem> page, int matched, String next) {
+  String items(FeatureSource c, List<FeatureItem> page, long matched, String next) {
     StringBuilder sb = new StringBuilder("<p>").append(page.size()).append(" of ").append(matched)
         .append(" matching features.</p>");
     if (page.isEmpty()) return sb.toString();

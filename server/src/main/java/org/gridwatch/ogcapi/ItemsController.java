@@ -20,11 +20,11 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @RestController
 class ItemsController {
-  private final AreaCollections collections;
+  private final FeatureSources collections;
   private final JsonMapper mapper;
   private final HtmlPages html;
 
-  ItemsController(AreaCollections collections, JsonMapper mapper, HtmlPages html) {
+  ItemsController(FeatureSources collections, JsonMapper mapper, HtmlPages html) {
     this.collections = collections;
     this.mapper = mapper;
     this.html = html;
@@ -32,22 +32,16 @@ class ItemsController {
 
   @GetMapping("/ogcapi/collections/{collectionId}/items")
   ResponseEntity<String> items(@PathVariable String collectionId, HttpServletRequest request) {
-    FeatureCollection c = CollectionsController.find(collections, collectionId);
+    FeatureSource c = collections.require(collectionId);
     ItemsQuery q = ItemsQuery.parse(request.getParameterMap(), c);
     OgcFormat format = OgcFormat.of(request);
-    List<FeatureItem> page = new ArrayList<>(Math.min(q.limit(), 1024));
-    int matched = 0;
-    boolean more = false;
-    for (FeatureItem item : c.items()) {
-      if (!q.matches(item)) continue;
-      matched++;
-      if (q.after() != null && item.id().compareTo(q.after()) <= 0) continue;
-      if (page.size() < q.limit()) page.add(item);
-      else more = true;
-    }
+    FeatureSource.Page result = c.page(q);
+    List<FeatureItem> page = result.items();
+    long matched = result.matched();
+    boolean more = result.more();
     String self = ServletUriComponentsBuilder.fromRequest(request).build().toUriString();
     String next = more ? ServletUriComponentsBuilder.fromRequest(request)
-        .replaceQueryParam("cursor", ItemsQuery.encodeCursor(page.get(page.size() - 1).id()))
+        .replaceQueryParam("cursor", ItemsQuery.encodeCursor(page.get(page.size() - 1).sortKey()))
         .replaceQueryParam("f").build().toUriString() : null;
     if (format == OgcFormat.HTML) return html.page(c.title(), html.items(c, page, matched, next));
     String collection = OgcLinks.root(request) + "/collections/" + c.id();
@@ -70,11 +64,11 @@ class ItemsController {
   @GetMapping("/ogcapi/collections/{collectionId}/items/{featureId}")
   ResponseEntity<String> item(@PathVariable String collectionId, @PathVariable String featureId,
       HttpServletRequest request) {
-    FeatureCollection c = CollectionsController.find(collections, collectionId);
+    FeatureSource c = collections.require(collectionId);
     for (String p : request.getParameterMap().keySet()) {
       if (!p.equals("f")) throw ProblemException.badInput(p, "unknown parameter; a single feature takes only f");
     }
-    FeatureItem item = c.items().stream().filter(i -> i.id().equals(featureId)).findFirst()
+    FeatureItem item = c.item(featureId)
         .orElseThrow(() -> ProblemException.notFound("unknown-feature", "Unknown feature",
             "collection " + c.id() + " has no feature '" + featureId + "'"));
     if (item.etag().equals(request.getHeader("If-None-Match"))) {

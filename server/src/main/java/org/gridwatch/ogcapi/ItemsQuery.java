@@ -25,8 +25,9 @@ record ItemsQuery(int limit, List<Envelope> bbox, Instant from, Instant to, Stri
   static final int DEFAULT_LIMIT = 10;
   static final int MAX_LIMIT = 10_000;
   private static final Set<String> COMMON = Set.of("limit", "bbox", "datetime", "cursor", "f");
+  private static final Set<String> AREA_FILTERS = Set.of("subdistrict", "community", "grid");
 
-  static ItemsQuery parse(Map<String, String[]> params, FeatureCollection collection) {
+  static ItemsQuery parse(Map<String, String[]> params, FeatureSource collection) {
     List<FieldError> errors = new ArrayList<>();
     for (var e : params.entrySet()) {
       if (!COMMON.contains(e.getKey()) && !collection.filterParams().containsKey(e.getKey())) {
@@ -44,7 +45,7 @@ record ItemsQuery(int limit, List<Envelope> bbox, Instant from, Instant to, Stri
     for (String key : collection.filterParams().keySet()) {
       String v = one(params, key);
       if (v == null) continue;
-      if (!key.equals("kind") && !v.matches("\\d{6,15}")) errors.add(new FieldError(key, "'" + v + "' is not an area code"));
+      if (AREA_FILTERS.contains(key) && !v.matches("\\d{6,15}")) errors.add(new FieldError(key, "'" + v + "' is not an area code"));
       filters.put(key, v);
     }
     if (!errors.isEmpty()) throw ProblemException.badInput(errors);
@@ -70,7 +71,7 @@ record ItemsQuery(int limit, List<Envelope> bbox, Instant from, Instant to, Stri
     return Base64.getUrlEncoder().withoutPadding().encodeToString(("after:" + lastId).getBytes(StandardCharsets.UTF_8));
   }
 
-  private static List<String> allowed(FeatureCollection c) {
+  private static List<String> allowed(FeatureSource c) {
     List<String> out = new ArrayList<>(List.of("limit", "bbox", "datetime", "cursor", "f"));
     out.addAll(c.filterParams().keySet());
     return out;

@@ -205,6 +205,35 @@ abstract class OgcApiContract {
     assertThat(missing.contentType()).startsWith("application/problem+json");
   }
 
+  @org.springframework.beans.factory.annotation.Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+  @Test
+  void casesAreACollectionForSignedInUsersWithoutPersonalData() {
+    String[] operator = Http.basic("operator", org.gridwatch.support.TestEnvironment.DEMO_PASSWORD);
+    assertThat(http.get("/ogcapi/collections/incidents/items").status()).isEqualTo(401);
+    List<String> anonymous = new ArrayList<>();
+    getJson("/ogcapi/collections", "application/json").get("collections").forEach(c -> anonymous.add(c.get("id").asString()));
+    assertThat(anonymous).doesNotContain("incidents");
+    Http.Response listed = http.get("/ogcapi/collections", operator[0], operator[1]);
+    assertThat(listed.body()).contains("\"incidents\"");
+    long total = jdbc.queryForObject("select count(*) from incident", Long.class);
+    Http.Response page = http.get("/ogcapi/collections/incidents/items?limit=100", operator[0], operator[1]);
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(page.json().get("numberMatched").asLong()).isEqualTo(total);
+    assertThat(page.json().get("features").size()).isEqualTo(100);
+    assertThat(page.body()).doesNotContain("reporter").doesNotContain("phone");
+    String box = "120.35,36.08,120.37,36.10";
+    long inBox = jdbc.queryForObject("select count(*) from incident where ST_Intersects(location, ST_MakeEnvelope(120.35, 36.08, 120.37, 36.10, 4326))", Long.class);
+    JsonNode boxed = http.get("/ogcapi/collections/incidents/items?limit=1&bbox=" + box, operator[0], operator[1]).json();
+    assertThat(boxed.get("numberMatched").asLong()).isEqualTo(inBox).isGreaterThan(0);
+    String next = link(boxed, "next").get("href").asString();
+    JsonNode second = http.get(next, operator[0], operator[1]).json();
+    assertThat(second.at("/features/0/id").asString()).isNotEqualTo(boxed.at("/features/0/id").asString());
+    String id = boxed.at("/features/0/id").asString();
+    assertThat(http.get("/ogcapi/collections/incidents/items/" + id, operator[0], operator[1]).json().at("/properties/id").asString())
+        .isEqualTo(id);
+  }
+
   @Test
   void everyResourceHasAnHtmlRepresentation() {
     for (String path : new String[] {"/ogcapi", "/ogcapi/conformance", "/ogcapi/collections", "/ogcapi/collections/grids",

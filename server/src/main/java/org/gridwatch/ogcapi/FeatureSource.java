@@ -1,0 +1,30 @@
+package org.gridwatch.ogcapi;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.locationtech.jts.geom.Envelope;
+
+/**
+ * A collection of the OGC API, whatever holds it: the in-memory area layers ({@link FeatureCollection}) or the
+ * cases in the database ({@link IncidentFeatures}). Items come in id order; a page is the items after the
+ * query's cursor that match it, with the total that match.
+ */
+interface FeatureSource {
+  /** One page of a query: how many items match in all, the items of this page, and whether more follow. */
+  record Page(long matched, List<FeatureItem> items, boolean more) {}
+
+  String id();
+  String title();
+  String description();
+  /** The collection's own filter parameters (name → what it matches), for validation and the OpenAPI document. */
+  Map<String, String> filterParams();
+  Envelope extent();
+  /** Start of the temporal extent, or null. */
+  Instant firstValidFrom();
+  /** Whether anonymous clients may read it (the area layers) or only signed-in users (cases). */
+  boolean isPublic();
+  Page page(ItemsQuery query);
+  Optional<FeatureItem> item(String id);
+}

@@ -1,0 +1,42 @@
+package org.gridwatch.ogcapi;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.gridwatch.problem.ProblemException;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+/** Every collection of the OGC API, in listing order; anonymous clients see only the public ones. */
+@Component
+class FeatureSources {
+  private final AreaCollections areas;
+  private final IncidentFeatures incidents;
+
+  FeatureSources(AreaCollections areas, IncidentFeatures incidents) {
+    this.areas = areas;
+    this.incidents = incidents;
+  }
+
+  List<FeatureSource> visible() {
+    List<FeatureSource> out = new ArrayList<>(areas.all());
+    if (signedIn()) out.add(incidents);
+    return out;
+  }
+
+  Optional<FeatureSource> find(String id) {
+    return visible().stream().filter(s -> s.id().equals(id)).findFirst();
+  }
+
+  FeatureSource require(String id) {
+    return find(id).orElseThrow(() -> ProblemException.notFound("unknown-collection", "Unknown collection",
+        "there is no collection '" + id + "'; see /ogcapi/collections"));
+  }
+
+  private static boolean signedIn() {
+    Authentication a = SecurityContextHolder.getContext().getAuthentication();
+    return a != null && a.isAuthenticated() && !(a instanceof AnonymousAuthenticationToken);
+  }
+}
