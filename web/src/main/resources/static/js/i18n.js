@@ -12,6 +12,19 @@ const TEXT = {
     legend: '图例', legendSub: '街道界线', legendCom: '社区界线', legendGrid: '网格（按户数）', legendPort: '港区网格',
     legendSel: '选中的网格', located: '定位点', input: '输入', wgs84: 'WGS84 坐标', error: '出错了',
     children: '下级区域数', zoomIn: '放大查看', loading: '加载中…',
+    console: '指挥台', report: '我要上报', queue: '案件队列', statusLabel: '状态', categoryLabel: '类别', levelLabel: '层级',
+    subdistrictLabel: '街道', allOption: '全部', openOption: '未结案', left: '剩余', overdueBy: '已超时', noCases: '没有案件',
+    detail: '案件详情', timeline: '处理过程', notePlaceholder: '处理说明（部分操作必填）', follow: '跟随新案件',
+    followOff: '已停止自动定位（拖动了地图）', newCase: '新案件', signInFirst: '请先登录', reportTitle: '上报问题',
+    pickCategory: '选择类别', dropPin: '在地图上点击放置位置', willHandle: '将由以下网格处理', describe: '问题描述',
+    photoUrl: '照片链接（可选）', contact: '联系方式（可选，仅工作人员可见）', name: '姓名', phone: '电话', submit: '提交',
+    submitted: '已提交，您的案件编号', trackTitle: '查询进度', caseId: '案件编号', track: '查询', deadline: '期限',
+    responsible: '当前负责', reportedAt: '上报时间', grids_open: '网格未结案件', live: '实时',
+    REPORTED: '已上报', REGISTERED: '已立案', REJECTED: '已注销', DISPATCHED: '已派遣', IN_PROGRESS: '处理中', RESOLVED: '已处置',
+    VERIFIED: '已核查', CLOSED: '已结案', RETURNED: '已回退', PARKED: '已挂账', MERGED: '已合并',
+    GRID: '网格', COMMUNITY: '社区', SUBDISTRICT: '街道', DEPARTMENT: '区直部门',
+    register: '立案', reject: '注销', dispatch: '派遣', start: '开始处理', resolve: '处置反馈', return: '回退', escalate: '上报上级',
+    verify: '核查', close: '结案', extend: '延期', park: '挂账', unpark: '恢复处理', reopen: '返工', merge: '合并',
   },
   en: {
     title: 'Gridwatch grid management', subtitle: 'Shibei District · Qingdao', ogcapi: 'OGC API', login: 'Sign in',
@@ -27,6 +40,21 @@ const TEXT = {
     legendGrid: 'Grid (by households)', legendPort: 'Port grid', legendSel: 'Selected grid', located: 'Located point',
     input: 'Input', wgs84: 'WGS84', error: 'Something went wrong', children: 'Sub-areas', zoomIn: 'Zoom in',
     loading: 'Loading…',
+    console: 'Console', report: 'Report a problem', queue: 'Case queue', statusLabel: 'Status', categoryLabel: 'Category',
+    levelLabel: 'Level', subdistrictLabel: 'Subdistrict', allOption: 'All', openOption: 'Open', left: 'left', overdueBy: 'overdue by',
+    noCases: 'No cases', detail: 'Case', timeline: 'Timeline', notePlaceholder: 'Note (required for some actions)',
+    follow: 'Follow new cases', followOff: 'Auto-zoom off (you moved the map)', newCase: 'New case', signInFirst: 'Please sign in',
+    reportTitle: 'Report a problem', pickCategory: 'Choose a category', dropPin: 'Click the map to drop a pin',
+    willHandle: 'It will be handled by', describe: 'What is the problem?', photoUrl: 'Photo URL (optional)',
+    contact: 'Contact (optional, staff only)', name: 'Name', phone: 'Phone', submit: 'Submit', submitted: 'Sent. Your case number is',
+    trackTitle: 'Follow a case', caseId: 'Case number', track: 'Look up', deadline: 'Deadline', responsible: 'Responsible now',
+    reportedAt: 'Reported', grids_open: 'Open cases per grid', live: 'Live',
+    REPORTED: 'Reported', REGISTERED: 'Registered', REJECTED: 'Rejected', DISPATCHED: 'Dispatched', IN_PROGRESS: 'In progress',
+    RESOLVED: 'Resolved', VERIFIED: 'Verified', CLOSED: 'Closed', RETURNED: 'Returned', PARKED: 'Parked', MERGED: 'Merged',
+    GRID: 'Grid', COMMUNITY: 'Community', SUBDISTRICT: 'Subdistrict', DEPARTMENT: 'Department',
+    register: 'Register', reject: 'Reject', dispatch: 'Dispatch', start: 'Start', resolve: 'Resolve', return: 'Return',
+    escalate: 'Escalate', verify: 'Verify', close: 'Close', extend: 'Extend', park: 'Park', unpark: 'Unpark', reopen: 'Reopen',
+    merge: 'Merge',
   },
 };
 
@@ -55,4 +83,10 @@ export function apply() {
   document.querySelectorAll('[data-i18n-placeholder]').forEach(el => { el.placeholder = t(el.dataset.i18nPlaceholder); });
   const button = document.getElementById('lang');
   if (button) button.textContent = lang === 'zh' ? 'EN' : '中文';
+}
+
+/** A date-time as the command centre reads it: Beijing time, in the UI language. */
+export function when(iso) {
+  if (!iso) return '—';
+  return new Date(iso).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', { timeZone: 'Asia/Shanghai', hour12: false });
 }

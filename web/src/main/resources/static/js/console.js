@@ -1,0 +1,250 @@
+// The operators' console: the queue by SLA time left, cases on the map, a case's timeline and actions, live.
+import { getJson, postJson, allItems } from './api.js';
+import { apply, setLang, currentLang, onLanguageChange, t, areaName, when } from './i18n.js';
+import { escapeHtml } from './layers.js';
+
+const L = window.L;
+const SHIBEI = [[36.067, 120.302], [36.159, 120.427]];
+const STATUS_COLOUR = { REPORTED: '#8e24aa', REGISTERED: '#5e35b1', DISPATCHED: '#1e88e5', IN_PROGRESS: '#00897b',
+  RESOLVED: '#7cb342', VERIFIED: '#43a047', RETURNED: '#f4511e', PARKED: '#6d4c41' };
+const state = { me: null, categories: [], selected: null, next: null, items: [], follow: true, fresh: new Set() };
+
+async function start() {
+  apply();
+  document.getElementById('lang').addEventListener('click', () => setLang(currentLang() === 'zh' ? 'en' : 'zh'));
+  try {
+    state.me = await getJson('/api/v1/me');
+  } catch {
+    document.getElementById('queue').innerHTML = `<li class="hint"><a href="/login">${t('signInFirst')}</a></li>`;
+    return;
+  }
+  document.getElementById('user').textContent = `${state.me.username} (${state.me.roles.join(', ')})`;
+  document.getElementById('login').hidden = true;
+  state.categories = await getJson('/api/v1/categories');
+  const subdistricts = await allItems('subdistricts');
+  fillFilters(subdistricts.features);
+  const map = L.map('map', { maxZoom: 19 }).fitBounds(SHIBEI); // clustering needs a maximum zoom
+  state.map = map;
+  L.geoJSON(subdistricts, { style: { color: '#b22222', weight: 2, fill: false }, interactive: false,
+    attribution: '&copy; OpenStreetMap contributors (ODbL); demo cases are synthetic' }).addTo(map);
+  state.grids = L.geoJSON(await allItems('grids'), { style: () => ({ weight: 0.5, color: '#777', fillOpacity: 0 }), className: 'gw-grid' }).addTo(map);
+  state.cluster = L.markerClusterGroup({ showCoverageOnHover: false }).addTo(map);
+  map.on('moveend', refreshMap);
+  map.on('dragstart', () => setFollow(false));
+  addFollowControl(map);
+  document.getElementById('filters').addEventListener('change', () => loadQueue(true));
+  document.getElementById('more').addEventListener('click', () => loadQueue(false));
+  onLanguageChange(() => { renderQueue(); if (state.selected) showCase(state.selected); });
+  await loadQueue(true);
+  await refreshMap();
+  connectLive();
+  setInterval(tickCountdowns, 1000);
+  window.gridwatchConsole = state;
+  document.body.dataset.ready = 'true';
+}
+
+function fillFilters(subdistricts) {
+  const options = (id, values) => {
+    document.getElementById(id).innerHTML = values.map(([v, label]) => `<option value="${escapeHtml(v)}">${escapeHtml(label)}</option>`).join('');
+  };
+  options('f-status', [['open', t('openOption')], ['all', t('allOption')],
+    ...['REPORTED', 'REGISTERED', 'DISPATCHED', 'IN_PROGRESS', 'RESOLVED', 'VERIFIED', 'RETURNED', 'PARKED', 'CLOSED', 'REJECTED']
+      .map(s => [s, t(s)])]);
+  options('f-category', [['', t('allOption')], ...state.categories.map(c => [c.code, areaName(c)])]);
+  options('f-level', [['', t('allOption')], ...['GRID', 'COMMUNITY', 'SUBDISTRICT', 'DEPARTMENT'].map(l => [l, t(l)])]);
+  options('f-subdistrict', [['', t('allOption')], ...subdistricts.map(f => [f.properties.code, areaName(f.properties)])]);
+}
+
+function queueUrl(cursor) {
+  const p = new URLSearchParams({ limit: '50', status: document.getElementById('f-status').value });
+  for (const [param, id] of [['category', 'f-category'], ['level', 'f-level'], ['subdistrict', 'f-subdistrict']]) {
+    const v = document.getElementById(id).value;
+    if (v) p.set(param, v);
+  }
+  if (cursor) p.set('cursor', cursor);
+  return `/api/v1/incidents?${p}`;
+}
+
+async function loadQueue(reset) {
+  const page = await getJson(queueUrl(reset ? null : state.next));
+  state.items = reset ? page.items : state.items.concat(page.items);
+  state.next = page.next || null;
+  document.getElementById('more').hidden = !state.next;
+  renderQueue();
+}
+
+/** On time, warning (less than a fifth of the time left) or overdue. */
+function urgency(item, now = Date.now()) {
+  if (!item.deadline) return 'none';
+  const due = Date.parse(item.deadline), from = Date.parse(item.updatedAt || item.reportedAt);
+  if (now > due) return 'overdue';
+  return (due - now) < 0.2 * Math.max(1, due - from) ? 'warning' : 'on-time';
+}
+
+function countdown(item, now = Date.now()) {
+  if (!item.deadline) return '';
+  let ms = Date.parse(item.deadline) - now;
+  const sign = ms < 0 ? `${t('overdueBy')} ` : '';
+  ms = Math.abs(ms);
+  const h = Math.floor(ms / 3600000), m = Math.floor(ms / 60000) % 60, s = Math.floor(ms / 1000) % 60;
+  const text = h >= 48 ? `${Math.floor(h / 24)}d ${h % 24}h` : `${h}:${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}`;
+  return ms === 0 ? '' : `${sign}${text}${sign ? '' : ' ' + t('left')}`;
+}
+
+function renderQueue() {
+  const list = document.getElementById('queue');
+  if (!state.items.length) { list.innerHTML = `<li class="hint">${t('noCases')}</li>`; return; }
+  list.innerHTML = '';
+  for (const item of state.items) {
+    const li = document.createElement('li');
+    li.dataset.id = item.id;
+    li.className = `${urgency(item)}${state.selected === item.id ? ' selected' : ''}${state.fresh.has(item.id) ? ' fresh' : ''}`;
+    const cat = state.categories.find(c => c.code === item.category);
+    li.innerHTML = `<div class="row1"><span>${escapeHtml(item.id)}</span><span class="countdown ${urgency(item)}">${countdown(item)}</span></div>
+      <div class="row2"><span>${escapeHtml(cat ? areaName(cat) : item.category)}</span><span class="badge">${t(item.status)}</span>
+      <span>${item.level ? t(item.level) : ''} ${escapeHtml(item.unitCode || '')}</span></div>`;
+    li.addEventListener('click', () => { setFollow(true); showCase(item.id, true); });
+    list.appendChild(li);
+  }
+}
+
+function tickCountdowns() {
+  const now = Date.now();
+  document.querySelectorAll('#queue li[data-id]').forEach(li => {
+    const item = state.items.find(i => i.id === li.dataset.id);
+    if (!item) return;
+    const span = li.querySelector('.countdown');
+    const u = urgency(item, now);
+    span.textContent = countdown(item, now);
+    span.className = `countdown ${u}`;
+    li.classList.remove('on-time', 'warning', 'overdue');
+    if (u !== 'none') li.classList.add(u);
+  });
+}
+
+async function refreshMap() {
+  const map = state.map, zoom = map.getZoom();
+  const b = map.getBounds();
+  const category = document.getElementById('f-category').value;
+  const q = new URLSearchParams({ zoom: String(zoom), bbox: [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()].map(v => v.toFixed(6)).join(',') });
+  if (category) q.set('category', category);
+  const data = await getJson(`/api/v1/incidents/map?${q}`);
+  state.cluster.clearLayers();
+  if (data.mode === 'grids') {
+    const counts = new Map(data.grids.map(g => [g.gridCode, g]));
+    state.grids.setStyle(f => {
+      const g = counts.get(f.properties.code);
+      const open = g ? g.open : 0, overdue = g ? g.overdue : 0;
+      return { weight: 0.5, color: '#777', fillColor: overdue > 0 ? '#c62828' : '#1e88e5',
+        fillOpacity: Math.min(0.75, open * 0.12) };
+    });
+  } else {
+    state.grids.setStyle({ weight: 0.5, color: '#777', fillOpacity: 0 });
+    for (const p of data.points) {
+      const colour = p.overdue ? '#c62828' : (STATUS_COLOUR[p.status] || '#555');
+      const marker = L.marker([p.lat, p.lon], { icon: L.divIcon({ className: 'gw-case', html: '',
+        iconSize: [14, 14], iconAnchor: [7, 7] }) });
+      marker.on('add', () => { marker.getElement().style.background = colour; });
+      marker.bindTooltip(`${p.id} · ${t(p.status)}`);
+      marker.on('click', () => showCase(p.id, false));
+      state.cluster.addLayer(marker);
+    }
+  }
+}
+
+async function showCase(id, zoom) {
+  state.selected = id;
+  renderQueue();
+  const c = await getJson(`/api/v1/incidents/${encodeURIComponent(id)}`);
+  const cat = state.categories.find(x => x.code === c.category);
+  const el = document.getElementById('detail');
+  document.getElementById('detail-empty').hidden = true;
+  const history = (c.history || []).map(e => `<li><strong>${escapeHtml(e.type)}</strong> ${when(e.at)}
+    · ${escapeHtml(e.actor)} (${escapeHtml(e.role)})${e.level ? ` · ${t(e.level)} ${escapeHtml(e.unitCode || '')}` : ''}
+    ${e.note ? `<br>${escapeHtml(e.note)}` : ''}</li>`).join('');
+  el.innerHTML = `<h2>${escapeHtml(c.id)} <span class="badge" id="case-status">${t(c.status)}</span></h2>
+    <dl>
+      <dt>${t('categoryLabel')}</dt><dd>${escapeHtml(cat ? areaName(cat) : c.category)}</dd>
+      <dt>${t('grid')}</dt><dd>${escapeHtml(c.gridCode)}</dd>
+      <dt>${t('responsible')}</dt><dd id="case-unit">${c.level ? t(c.level) : '—'} ${escapeHtml(c.unitCode || '')}</dd>
+      <dt>${t('deadline')}</dt><dd>${when(c.deadline)}</dd>
+      <dt>${t('reportedAt')}</dt><dd>${when(c.reportedAt)}</dd>
+    </dl>
+    <p>${escapeHtml(c.description)}</p>
+    ${c.reporter ? `<p class="note">${escapeHtml([c.reporter.name, c.reporter.phone, c.reporter.email].filter(Boolean).join(' · '))}</p>` : ''}
+    <div class="actions">${(c.actions || []).map(a => `<button type="button" data-action="${a}">${t(a)}</button>`).join('')}</div>
+    <textarea id="action-note" placeholder="${t('notePlaceholder')}"></textarea>
+    <h3>${t('timeline')}</h3><ol class="timeline">${history}</ol>`;
+  el.querySelectorAll('.actions button').forEach(b => b.addEventListener('click', () => act(c.id, b.dataset.action)));
+  const [x, y] = c.location.coordinates;
+  if (zoom && state.follow) state.map.setView([y, x], Math.max(state.map.getZoom(), 16));
+}
+
+async function act(id, action) {
+  const note = document.getElementById('action-note').value.trim();
+  const body = { note: note || null };
+  if (action === 'merge') body.into = prompt('GW-…');
+  try {
+    await postJson(`/api/v1/incidents/${encodeURIComponent(id)}/${action}`, body);
+    toast(`${id}: ${t(action)}`);
+    await showCase(id, false);
+    await loadQueue(true);
+  } catch (err) {
+    toast(err.message);
+  }
+}
+
+function connectLive() {
+  const source = new EventSource('/api/v1/live');
+  const indicator = document.getElementById('live-state');
+  source.addEventListener('hello', () => { indicator.className = 'live-on'; });
+  source.onerror = () => { indicator.className = 'live-off'; };
+  let pending;
+  source.addEventListener('incident', e => {
+    const ev = JSON.parse(e.data);
+    if (ev.type === 'REPORTED') {
+      state.fresh.add(ev.id);
+      toast(`${t('newCase')} ${ev.id}`);
+    }
+    clearTimeout(pending);
+    pending = setTimeout(async () => {
+      await loadQueue(true);
+      await refreshMap();
+      if (state.selected === ev.id) await showCase(ev.id, false);
+      if (ev.type === 'REPORTED' && state.follow) {
+        const item = state.items.find(i => i.id === ev.id);
+        if (item) state.map.setView([item.location.coordinates[1], item.location.coordinates[0]], Math.max(state.map.getZoom(), 15));
+      }
+    }, 300);
+  });
+}
+
+function setFollow(on) {
+  state.follow = on;
+  const b = document.getElementById('follow');
+  if (b) b.textContent = on ? `✓ ${t('follow')}` : t('followOff');
+}
+
+function addFollowControl(map) {
+  const control = L.control({ position: 'topright' });
+  control.onAdd = () => {
+    const b = L.DomUtil.create('button', 'legend');
+    b.id = 'follow';
+    b.type = 'button';
+    L.DomEvent.disableClickPropagation(b);
+    b.addEventListener('click', () => setFollow(!state.follow));
+    return b;
+  };
+  control.addTo(map);
+  setFollow(true);
+}
+
+function toast(text) {
+  const el = document.getElementById('toast');
+  el.textContent = text;
+  el.hidden = false;
+  clearTimeout(toast.timer);
+  toast.timer = setTimeout(() => { el.hidden = true; }, 3500);
+}
+
+start().catch(err => { console.error(err); toast(err.message); });
