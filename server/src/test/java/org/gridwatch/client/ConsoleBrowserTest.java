@@ -1,0 +1,126 @@
+package org.gridwatch.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Locale;
+import org.gridwatch.support.Browser;
+import org.gridwatch.support.DemoFiles;
+import org.gridwatch.support.Http;
+import org.gridwatch.support.OnH2;
+import org.gridwatch.support.TestEnvironment;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
+import org.locationtech.jts.algorithm.construct.MaximumInscribedCircle;
+import org.locationtech.jts.geom.Point;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The operators' console and the resident page in headless Chromium, as their users click through them. */
+@OnH2
+@EnabledIf("org.gridwatch.support.TestEnvironment#browserAvailable")
+class ConsoleBrowserTest {
+  static ChromeDriver driver;
+  @LocalServerPort int port;
+  @Autowired JdbcTemplate jdbc;
+
+  @BeforeAll
+  static void startBrowser() throws Exception { driver = Browser.start(1500, 900); }
+
+  @AfterAll
+  static void stopBrowser() { if (driver != null) driver.quit(); }
+
+  String url(String path) { return "http://localhost:" + port + path; }
+
+  void signInAs(String user) {
+    driver.manage().deleteAllCookies();
+    driver.get(url("/login"));
+    driver.findElement(By.id("username")).sendKeys(user);
+    driver.findElement(By.id("password")).sendKeys(TestEnvironment.DEMO_PASSWORD);
+    driver.findElement(By.cssSelector("button[type=submit]")).click();
+    Browser.waitFor(driver, 10).until(d -> !d.getCurrentUrl().contains("/login"));
+  }
+
+  void open(String path) {
+    driver.get(url(path));
+    driver.executeScript("localStorage.setItem('gridwatch.lang', 'zh')");
+    driver.navigate().refresh();
+    Browser.waitFor(driver, 30).until(d -> "true".equals(((ChromeDriver) d).executeScript("return document.body.dataset.ready")));
+  }
+
+  static Point inside(String grid) {
+    return new MaximumInscribedCircle(DemoFiles.read("grids").stream().filter(g -> g.code().equals(grid)).findFirst()
+        .orElseThrow().geometry(), 1e-6).getCenter();
+  }
+
+  @Test
+  void aNewCaseAppearsLiveAndTheOperatorRegistersAndDispatchesIt() throws Exception {
+    signInAs("operator");
+    open("/console.html");
+    Browser.waitFor(driver, 10).until(ExpectedConditions.attributeToBe(By.id("live-state"), "class", "live-on"));
+    Point p = inside("370203014002001");
+    String id = new Http(port).postJson("/api/v1/incidents", String.format(Locale.ROOT,
+        "{\"category\":\"SANITATION\",\"location\":{\"type\":\"Point\",\"coordinates\":[%.7f,%.7f]},\"description\":\"垃圾桶满了\"}",
+        p.getX(), p.getY())).json().get("id").asString();
+    By row = By.cssSelector("#queue li[data-id='" + id + "']");
+    Browser.waitFor(driver, 15).until(ExpectedConditions.presenceOfElementLocated(row));
+    assertThat(driver.findElement(row).getAttribute("class")).contains("fresh");
+    driver.findElement(row).click();
+    clickAction("register", "立案");
+    Browser.waitFor(driver, 10).until(ExpectedConditions.textToBe(By.id("case-status"), "已立案"));
+    clickAction("dispatch", "派遣");
+    Browser.waitFor(driver, 10).until(ExpectedConditions.textToBe(By.id("case-status"), "已派遣"));
+    assertThat(driver.findElement(By.id("case-unit")).getText()).contains("370203014002001");
+    assertThat(jdbc.queryForObject("select status from incident where public_id = ?", String.class, id)).isEqualTo("DISPATCHED");
+    assertThat(driver.findElement(By.cssSelector("#detail .timeline")).getText()).contains("REGISTERED").contains("DISPATCHED");
+    Browser.screenshot(driver, "console");
+  }
+
+  void clickAction(String action, String label) {
+    WebElement button = Browser.waitFor(driver, 10).until(ExpectedConditions.elementToBeClickable(
+        By.cssSelector("#detail .actions button[data-action='" + action + "']")));
+    assertThat(button.getText()).isEqualTo(label);
+    button.click();
+  }
+
+  @Test
+  void theConsoleNeedsALogin() {
+    driver.manage().deleteAllCookies();
+    driver.get(url("/console.html"));
+    Browser.waitFor(driver, 10).until(ExpectedConditions.textToBePresentInElementLocated(By.id("queue"), "登录"));
+  }
+
+  @Test
+  void aResidentDropsAPinSeesTheGridSendsTheReportAndFollowsIt() {
+    driver.manage().deleteAllCookies();
+    open("/report.html");
+    String grid = "370203021001001";
+    Point p = inside(grid);
+    driver.executeScript("gridwatchReport.map.setView([arguments[1], arguments[0]], 17, {animate: false})", p.getX(), p.getY());
+    @SuppressWarnings("unchecked")
+    List<Number> xy = (List<Number>) driver.executeScript(
+        "const pt = gridwatchReport.map.latLngToContainerPoint([arguments[1], arguments[0]]); return [pt.x, pt.y]", p.getX(), p.getY());
+    WebElement map = driver.findElement(By.id("map"));
+    new Actions(driver).moveToElement(map, (int) Math.round(xy.get(0).doubleValue() - map.getSize().getWidth() / 2.0),
+        (int) Math.round(xy.get(1).doubleValue() - map.getSize().getHeight() / 2.0)).click().perform();
+    Browser.waitFor(driver, 10).until(ExpectedConditions.textToBe(By.id("pin-grid-code"), grid));
+    new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("category"))).selectByValue("MUNICIPAL_FACILITY");
+    driver.findElement(By.id("description")).sendKeys("路灯不亮");
+    driver.findElement(By.id("contact-phone")).sendKeys("13700002222");
+    driver.findElement(By.id("submit")).click();
+    String id = Browser.waitFor(driver, 10).until(ExpectedConditions.visibilityOfElementLocated(By.id("new-case-id"))).getText();
+    assertThat(id).startsWith("GW-");
+    Browser.waitFor(driver, 10).until(ExpectedConditions.textToBe(By.id("track-status"), "已上报"));
+    assertThat(jdbc.queryForObject("select grid_code from incident where public_id = ?", String.class, id)).isEqualTo(grid);
+    assertThat(jdbc.queryForObject("select reporter_phone from incident where public_id = ?", String.class, id)).isEqualTo("13700002222");
+    assertThat(driver.findElement(By.id("track-result")).getText()).doesNotContain("13700002222");
+  }
+}
