@@ -204,6 +204,7 @@ class DemoIncidents implements ApplicationRunner {
       jdbc.batchUpdate("insert into incident_event (id, incident_id, at, type, from_status, to_status, actor, actor_role, "
           + "level, unit_code, note) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", events);
       jdbc.execute("alter sequence incident_seq restart with " + (incidents.size() + 1000));
+      jdbc.execute("alter sequence " + CaseNumbers.SEQUENCE + " restart with " + (incidents.size() + 1));
       jdbc.execute("alter sequence incident_event_seq restart with " + (eventId + 1000));
     }
   }

@@ -26,28 +26,28 @@ class Duplicates {
 
   Duplicates(EntityManager em) { this.em = em; }
 
-  Optional<Incident> likelyDuplicate(String category, Point p, Instant now) {
+  /** A nearby open case: its row id and public number. */
+  record Near(long id, String publicId) {}
+
+  Optional<Near> likelyDuplicate(String category, Point p, Instant now) {
     // 50 m is about 0.00056° of longitude and 0.00045° of latitude here; the box is a little larger.
     Envelope box = new Envelope(p.getX() - 0.0007, p.getX() + 0.0007, p.getY() - 0.0006, p.getY() + 0.0006);
     @SuppressWarnings("unchecked")
-    List<Number> ids = em.createNativeQuery("select id from incident where category_code = ?1 and status in ("
-            + OPEN_SQL + ") and reported_at >= ?2 and merged_into is null "
+    List<Object[]> rows = em.createNativeQuery("select id, public_id, ST_X(location), ST_Y(location) from incident "
+            + "where category_code = ?1 and status in (" + OPEN_SQL + ") and reported_at >= ?2 and merged_into is null "
             + "and location && ST_MakeEnvelope(?3, ?4, ?5, ?6, 4326)")
         .setParameter(1, category).setParameter(2, now.minus(WINDOW))
         .setParameter(3, box.getMinX()).setParameter(4, box.getMinY()).setParameter(5, box.getMaxX())
-        .setParameter(6, box.getMaxY()).getResultList();
-    if (ids.isEmpty()) return Optional.empty();
-    List<Incident> near = em.createQuery("select i from Incident i where i.id in :ids", Incident.class)
-        .setParameter("ids", ids.stream().map(Number::longValue).toList()).getResultList();
+        .setParameter(6, box.getMaxY()).setMaxResults(200).getResultList();
     double[] at = MetricProjection.project(p.getX(), p.getY());
-    Incident best = null;
+    Near best = null;
     double bestD = RADIUS_M;
-    for (Incident i : near) {
-      double[] q = MetricProjection.project(i.getLocation().getX(), i.getLocation().getY());
+    for (Object[] r : rows) {
+      double[] q = MetricProjection.project(((Number) r[2]).doubleValue(), ((Number) r[3]).doubleValue());
       double d = Math.hypot(q[0] - at[0], q[1] - at[1]);
       if (d <= bestD) {
         bestD = d;
-        best = i;
+        best = new Near(((Number) r[0]).longValue(), (String) r[1]);
       }
     }
     return Optional.ofNullable(best);

@@ -17,7 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The operators' queue: cases filtered by status, category, level, subdistrict or grid, most urgent first (the
  * earliest deadline; cases without a clock last), restricted to what the actor may read, paged with a keyset
- * cursor on (deadline, id) so that deep pages stay as fast as the first.
+ * cursor on (deadline, id) so that deep pages stay as fast as the first. On PostGIS a partial index over the
+ * open cases serves this order directly.
  */
 @Service
 public class IncidentQueue {
@@ -26,7 +27,8 @@ public class IncidentQueue {
 
   public record Page(List<Incident> items, String next) {}
 
-  private static final Instant NO_DEADLINE = Instant.parse("9999-12-31T00:00:00Z");
+  private static final String OPEN_LITERALS = java.util.Arrays.stream(Status.values()).filter(Status::open)
+      .map(s -> "org.gridwatch.incident.Status." + s.name()).collect(java.util.stream.Collectors.joining(", "));
   private final EntityManager em;
 
   IncidentQueue(EntityManager em) { this.em = em; }
@@ -39,8 +41,7 @@ public class IncidentQueue {
       jpql.append(" and i.status in :statuses");
       params.put("statuses", f.statuses());
     } else if (f.open()) {
-      jpql.append(" and i.status in :statuses");
-      params.put("statuses", java.util.Arrays.stream(Status.values()).filter(Status::open).toList());
+      jpql.append(" and i.status in (").append(OPEN_LITERALS).append(")"); // literals: the partial index applies
     }
     if (f.category() != null) { jpql.append(" and i.categoryCode = :category"); params.put("category", f.category()); }
     if (f.level() != null) { jpql.append(" and i.level = :level"); params.put("level", f.level()); }
@@ -49,13 +50,16 @@ public class IncidentQueue {
     restrictToScope(actor, jpql, params);
     if (cursor != null) {
       Object[] after = decode(cursor);
-      jpql.append(" and (coalesce(i.deadline, :none) > :afterDeadline or (coalesce(i.deadline, :none) = :afterDeadline and i.id > :afterId))");
-      params.put("none", NO_DEADLINE);
-      params.put("afterDeadline", after[0]);
+      if (after[0] == null) {
+        jpql.append(" and i.deadline is null and i.id > :afterId");
+      } else {
+        jpql.append(" and (i.deadline > :afterDeadline or (i.deadline = :afterDeadline and i.id > :afterId) or i.deadline is null)");
+        params.put("afterDeadline", after[0]);
+      }
       params.put("afterId", after[1]);
     }
-    jpql.append(" order by coalesce(i.deadline, :none2), i.id");
-    params.put("none2", NO_DEADLINE);
+    // Matches the index on (deadline, id): the most urgent first, cases without a clock last.
+    jpql.append(" order by i.deadline asc nulls last, i.id");
     TypedQuery<Incident> q = em.createQuery(jpql.toString(), Incident.class);
     params.forEach(q::setParameter);
     List<Incident> rows = q.setMaxResults(limit + 1).getResultList();
@@ -63,7 +67,7 @@ public class IncidentQueue {
     if (rows.size() > limit) {
       rows = new ArrayList<>(rows.subList(0, limit));
       Incident last = rows.get(limit - 1);
-      next = encode(last.getDeadline() == null ? NO_DEADLINE : last.getDeadline(), last.getId());
+      next = encode(last.getDeadline(), last.getId());
     }
     return new Page(rows, next);
   }
@@ -84,13 +88,14 @@ public class IncidentQueue {
   }
 
   private static String encode(Instant deadline, long id) {
-    return Base64.getUrlEncoder().withoutPadding().encodeToString((deadline.toString() + "|" + id).getBytes(StandardCharsets.UTF_8));
+    String d = deadline == null ? "-" : deadline.toString();
+    return Base64.getUrlEncoder().withoutPadding().encodeToString((d + "|" + id).getBytes(StandardCharsets.UTF_8));
   }
 
   private static Object[] decode(String cursor) {
     try {
       String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|");
-      return new Object[] {Instant.parse(parts[0]), Long.parseLong(parts[1])};
+      return new Object[] {parts[0].equals("-") ? null : Instant.parse(parts[0]), Long.parseLong(parts[1])};
     } catch (RuntimeException e) {
       throw ProblemException.badInput("cursor", "not a cursor from a next link of this API");
     }

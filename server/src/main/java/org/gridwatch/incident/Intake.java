@@ -3,7 +3,6 @@ package org.gridwatch.incident;
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 import org.gridwatch.area.LocateService;
 import org.gridwatch.area.Placement;
@@ -24,16 +23,17 @@ public class Intake {
   /** The case, and whether this call made it (false: an earlier call with the same idempotency key did). */
   public record Result(Incident incident, boolean created) {}
 
-  private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-
   private final EntityManager em;
   private final Categories categories;
   private final LocateService locate;
   private final Duplicates duplicates;
   private final Workflow workflow;
+  private final CaseNumbers numbers;
   private final Clock clock;
 
-  Intake(EntityManager em, Categories categories, LocateService locate, Duplicates duplicates, Workflow workflow, Clock clock) {
+  Intake(EntityManager em, Categories categories, LocateService locate, Duplicates duplicates, Workflow workflow,
+      CaseNumbers numbers, Clock clock) {
+    this.numbers = numbers;
     this.em = em;
     this.categories = categories;
     this.locate = locate;
@@ -69,14 +69,13 @@ public class Intake {
         p.grid().code(), p.community().code(), p.subdistrict().code(), p.district().code(), p.grid().version());
     Incident i = Incident.reported(report, now, workflow.deadline(c, Stage.REGISTER, now));
     var duplicate = duplicates.likelyDuplicate(c.getCode(), point, now);
-    i.assignPublicId("pending");
+    i.assignPublicId(numbers.next(now));
+    duplicate.ifPresent(d -> i.linkDuplicateOf(d.id()));
     em.persist(i);
-    i.assignPublicId(String.format("GW-%d-%06d", now.atZone(CHINA).getYear(), i.getId()));
-    duplicate.ifPresent(d -> i.linkDuplicateOf(d.getId()));
     em.flush();
     workflow.record(i, IncidentEvent.Type.REPORTED, null, actor, now, null, null);
     duplicate.ifPresent(d -> workflow.record(i, IncidentEvent.Type.LINKED_DUPLICATE, i.getStatus(), Actor.SYSTEM, now,
-        "possible duplicate of " + d.getPublicId(), null));
+        "possible duplicate of " + d.publicId(), null));
     if (idempotencyKey != null) {
       em.createNativeQuery("insert into idempotency_key (idem_key, request_hash, incident_id, created_at) values (?1, ?2, ?3, ?4)")
           .setParameter(1, idempotencyKey).setParameter(2, requestHash).setParameter(3, i.getId()).setParameter(4, now)

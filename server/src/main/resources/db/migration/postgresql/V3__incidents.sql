@@ -1,6 +1,8 @@
 -- Incidents and resident requests (OTO): categories with time limits, cases, their history, idempotency keys.
 CREATE SEQUENCE incident_seq INCREMENT BY 50;
 CREATE SEQUENCE incident_event_seq INCREMENT BY 50;
+-- Case numbers: GW-<year>-<number>, never reused.
+CREATE SEQUENCE incident_number_seq;
 
 CREATE TABLE category (
   code             VARCHAR(30)  PRIMARY KEY,
@@ -77,7 +79,9 @@ CREATE TABLE incident (
   updated_at        TIMESTAMPTZ          NOT NULL
 );
 CREATE INDEX incident_location_idx ON incident USING GIST (location);
-CREATE INDEX incident_queue_idx ON incident (status, deadline);
+CREATE INDEX incident_queue_idx ON incident (deadline, id)
+  WHERE status IN ('REPORTED', 'REGISTERED', 'DISPATCHED', 'IN_PROGRESS', 'RESOLVED', 'VERIFIED', 'RETURNED', 'PARKED');
+CREATE INDEX incident_status_idx ON incident (status);
 CREATE INDEX incident_grid_idx ON incident (grid_code, reported_at);
 CREATE INDEX incident_community_idx ON incident (community_code, reported_at);
 CREATE INDEX incident_subdistrict_idx ON incident (subdistrict_code, reported_at);

@@ -27,10 +27,10 @@ abstract class LiveContract {
       live.awaitConnected();
       Http http = new Http(port);
       String id = http.postJson("/api/v1/incidents", REPORT).json().get("id").asString();
-      String created = live.awaitEventFor(id, 10);
-      assertThat(created).contains("\"type\":\"REPORTED\"").doesNotContain("description");
+      String created = live.awaitEventFor(id, "REPORTED", 10);
+      assertThat(created).isNotNull().contains("\"status\":\"REPORTED\"").doesNotContain("description");
       http.postJson("/api/v1/incidents/" + id + "/register", "{}", operator());
-      assertThat(live.awaitEventFor(id, 10)).contains("\"type\":\"REGISTERED\"");
+      assertThat(live.awaitEventFor(id, "REGISTERED", 10)).isNotNull().contains("\"status\":\"REGISTERED\"");
     }
   }
 }

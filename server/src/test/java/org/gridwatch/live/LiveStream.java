@@ -37,12 +37,12 @@ final class LiveStream implements AutoCloseable {
     if (!connected) throw new AssertionError("the live stream did not connect");
   }
 
-  /** The first incident event mentioning this case id, or null after the timeout. */
-  String awaitEventFor(String publicId, int seconds) throws InterruptedException {
+  /** The first incident event of this type for this case id, or null after the timeout. */
+  String awaitEventFor(String publicId, String type, int seconds) throws InterruptedException {
     long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
     while (System.nanoTime() < end) {
       String e = incidents.poll(200, TimeUnit.MILLISECONDS);
-      if (e != null && e.contains(publicId)) return e;
+      if (e != null && e.contains("\"" + publicId + "\"") && e.contains("\"type\":\"" + type + "\"")) return e;
     }
     return null;
   }
