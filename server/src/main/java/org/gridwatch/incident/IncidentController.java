@@ -74,7 +74,7 @@ class IncidentController {
     }
     Incident i = r.incident();
     Map<String, Object> view = IncidentViews.publicView(i, categories.find(i.getCategoryCode()).orElse(null), clock.instant());
-    view.put("duplicateOf", i.getDuplicateOf() == null ? null : incidents.findById(i.getDuplicateOf()).map(Incident::getPublicId).orElse(null));
+    view.put("duplicateOf", r.duplicateOf());
     URI location = URI.create(request.getRequestURI() + "/" + i.getPublicId());
     return r.created() ? ResponseEntity.created(location).body(view) : ResponseEntity.ok().location(location).body(view);
   }

@@ -20,8 +20,11 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class Intake {
-  /** The case, and whether this call made it (false: an earlier call with the same idempotency key did). */
-  public record Result(Incident incident, boolean created) {}
+  /**
+   * The case, whether this call made it (false: an earlier call with the same idempotency key did), and the
+   * public id of the open case it probably repeats, if any.
+   */
+  public record Result(Incident incident, boolean created, String duplicateOf) {}
 
   private final EntityManager em;
   private final Categories categories;
@@ -52,7 +55,9 @@ public class Intake {
               "Idempotency-Key '" + idempotencyKey + "' was used for a different request",
               List.of(new ProblemException.FieldError("Idempotency-Key", "already used for a different request")));
         }
-        return new Result(em.find(Incident.class, ((Number) earlier[1]).longValue()), false);
+        Incident before = em.find(Incident.class, ((Number) earlier[1]).longValue());
+        String dup = before.getDuplicateOf() == null ? null : em.find(Incident.class, before.getDuplicateOf()).getPublicId();
+        return new Result(before, false, dup);
       }
     }
     Category c = categories.find(s.categoryCode()).filter(Category::isActive).orElseThrow(() -> ProblemException.badInput(
@@ -81,7 +86,7 @@ public class Intake {
           .setParameter(1, idempotencyKey).setParameter(2, requestHash).setParameter(3, i.getId()).setParameter(4, now)
           .executeUpdate();
     }
-    return new Result(i, true);
+    return new Result(i, true, duplicate.map(Duplicates.Near::publicId).orElse(null));
   }
 
   private Object[] earlier(String key) {

@@ -39,7 +39,7 @@ public final class IntakeBenchmark {
   final String url = env("GRIDWATCH_TEST_PG_URL", "jdbc:postgresql://localhost:5432/gridwatch_test");
   final String user = env("GRIDWATCH_TEST_PG_USER", "gridwatch");
   final String password = env("GRIDWATCH_TEST_PG_PASSWORD", "gridwatch");
-  final int rate = Integer.parseInt(env("GRIDWATCH_BENCH_RATE", "1000"));
+  final int rate = Integer.parseInt(env("GRIDWATCH_BENCH_RATE", "150"));
   final int seconds = Integer.parseInt(env("GRIDWATCH_BENCH_SECONDS", "30"));
   final List<double[]> points = points(20_000);
 
@@ -59,6 +59,7 @@ public final class IntakeBenchmark {
     server.start();
     try {
       measuresAndQueue("with the demo year of 50,000 cases");
+      ceiling(server);
       sustained(server);
       baseline();
       killNine(server);
@@ -80,6 +81,40 @@ public final class IntakeBenchmark {
   }
 
   private double lastIntakeRate;
+
+  /**
+   * How fast this machine can go at all: closed loops of 8 clients for 15 s, first on an endpoint that does
+   * nothing (the HTTP stack, the security filters and the client on the same two cores), then on intake.
+   */
+  private void ceiling(ServerProcess server) throws Exception {
+    System.out.println();
+    System.out.println("== Ceilings, closed loop, 8 clients on the same machine");
+    String base = "http://localhost:" + server.port;
+    double empty = closedLoop(base + "/api/v1/config", null, 15);
+    double intake = closedLoop(base + "/api/v1/incidents", this::report, 15);
+    System.out.printf("GET /api/v1/config (does nothing): %,.0f requests/s; POST /api/v1/incidents: %,.0f reports/s%n", empty, intake);
+  }
+
+  private static double closedLoop(String url, java.util.function.IntFunction<String> body, int seconds) throws Exception {
+    java.util.concurrent.atomic.AtomicLong ok = new java.util.concurrent.atomic.AtomicLong();
+    java.util.concurrent.atomic.AtomicInteger seq = new java.util.concurrent.atomic.AtomicInteger();
+    long end = System.nanoTime() + seconds * 1_000_000_000L;
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    for (int t = 0; t < 8; t++) {
+      pool.submit(() -> {
+        HttpClient c = HttpClient.newHttpClient();
+        while (System.nanoTime() < end) {
+          HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url));
+          if (body != null) b.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body.apply(seq.incrementAndGet())));
+          if (c.send(b.build(), HttpResponse.BodyHandlers.ofString()).statusCode() / 100 == 2) ok.incrementAndGet();
+        }
+        return null;
+      });
+    }
+    pool.shutdown();
+    pool.awaitTermination(seconds + 60L, java.util.concurrent.TimeUnit.SECONDS);
+    return ok.get() / (double) seconds;
+  }
 
   /** PostGIS alone storing the same reports: one INSERT and commit per report over 8 connections. */
   private void baseline() throws Exception {
@@ -122,7 +157,7 @@ public final class IntakeBenchmark {
   private void killNine(ServerProcess server) throws Exception {
     System.out.println();
     System.out.println("== Durability: kill -9 halfway through a run, restart, look for every acknowledged report");
-    int killRate = Math.max(100, rate / 2);
+    int killRate = Math.max(50, rate * 2 / 3);
     LoadGenerator.Result r = new LoadGenerator().run("http://localhost:" + server.port + "/api/v1/incidents", killRate, 20,
         this::report, () -> {
           try {
