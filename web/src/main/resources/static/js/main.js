@@ -2,7 +2,7 @@
 import { getJson } from './api.js';
 import { apply, setLang, currentLang, onLanguageChange, t, areaName } from './i18n.js';
 import { AreaLayers, legend, escapeHtml } from './layers.js';
-import { showPlacement, showArea, showProblem } from './panel.js';
+import { showPlacement, showArea, showProblem, showRoster } from './panel.js';
 
 const L = window.L;
 const SHIBEI = [[36.067, 120.302], [36.159, 120.427]];
@@ -56,6 +56,7 @@ async function start() {
     try {
       const p = await getJson(`/api/v1/locate?lon=${encodeURIComponent(lon)}&lat=${encodeURIComponent(lat)}&crs=${crs}`);
       showPlacement(p, pick);
+      if (window.gridwatch.signedIn) getJson(`/api/v1/grids/${p.grid.code}/roster`).then(showRoster).catch(() => {});
       await highlight(p.grid.code, 'grids');
       const [x, y] = p.location.coordinates;
       selection.addLayer(L.circleMarker([y, x], { radius: 6, color: '#c62828', weight: 3, fillOpacity: 0.9, className: 'gw-located' })
@@ -111,6 +112,7 @@ function wireSearch(pick) {
 async function showUser() {
   try {
     const me = await getJson('/api/v1/me');
+    window.gridwatch.signedIn = true;
     document.getElementById('user').textContent = `${me.username} (${me.roles.join(', ')})`;
     document.getElementById('login').hidden = true;
     const logout = document.getElementById('logout');

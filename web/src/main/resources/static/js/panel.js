@@ -67,3 +67,11 @@ export function showProblem(error) {
   const title = error.status === 404 && error.problem?.type?.endsWith('outside-district') ? t('outside') : t('error');
   info().innerHTML = `<div class="problem" role="alert"><strong>${escapeHtml(title)}</strong><p>${escapeHtml(error.message)}</p></div>`;
 }
+
+/** Appends a grid's roster (一员一警两队) to the panel; a vacant slot is marked so the gap is seen. */
+export function showRoster(r) {
+  const row = (label, v) => `<dt>${t(label)}</dt><dd${v ? '' : ' class="gap"'}>${v ? escapeHtml(v.name) : t('gap')}</dd>`;
+  info().insertAdjacentHTML('beforeend', `<div class="label">${t('roster')}</div><dl id="roster">
+    ${row('gridMember', r.gridMember)}${row('policeOfficer', r.policeOfficer)}
+    ${row('patrolTeam', r.patrolTeam)}${row('volunteerTeam', r.volunteerTeam)}</dl>`);
+}

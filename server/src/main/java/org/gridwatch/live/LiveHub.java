@@ -17,7 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
  * here to be written to every connected emitter of this instance. Events carry ids and statuses only.
  */
 @Component
-class LiveHub {
+class LiveHub implements org.springframework.context.SmartLifecycle {
   /** What an operator's map and queue need to react: which case, what happened, where. */
   record LiveEvent(String id, String type, String status, String gridCode) {}
 
@@ -65,4 +65,23 @@ class LiveHub {
   }
 
   int connections() { return emitters.size(); }
+
+  private volatile boolean running;
+
+  @Override
+  public void start() { running = true; }
+
+  /** Ends every stream first on shutdown, so graceful shutdown does not wait for streams that never end. */
+  @Override
+  public void stop() {
+    running = false;
+    for (SseEmitter e : emitters) e.complete();
+    emitters.clear();
+  }
+
+  @Override
+  public boolean isRunning() { return running; }
+
+  @Override
+  public int getPhase() { return Integer.MAX_VALUE; }
 }

@@ -35,6 +35,11 @@ public final class Http {
         .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build());
   }
 
+  public Response put(String path, String json, String... headers) {
+    return send(request(path, headers).header("Content-Type", "application/json")
+        .PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build());
+  }
+
   public Response postForm(String path, String form, String... headers) {
     return send(request(path, headers).header("Content-Type", "application/x-www-form-urlencoded")
         .POST(HttpRequest.BodyPublishers.ofString(form, StandardCharsets.UTF_8)).build());
