@@ -156,7 +156,7 @@ class IncidentController {
     Workflow.Input input = new Workflow.Input(text(b, "note"), text(b, "photoUrl"),
         b.hasNonNull("level") ? parse(Level.class, b.get("level").asString(), "level") : null,
         b.hasNonNull("extendHours") ? b.get("extendHours").asInt() : null, text(b, "into"));
-    if (input.photoUrl() != null && !NativeSubmission.isWebUrl(input.photoUrl())) {
+    if (input.photoUrl() != null && !Submission.isWebUrl(input.photoUrl())) {
       throw ProblemException.badInput("photoUrl", "must be an http or https URL");
     }
     workflow.act(id, a, input, actors.current());

@@ -1,6 +1,5 @@
 package org.gridwatch.incident;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -115,19 +114,11 @@ final class NativeSubmission {
     if (n.size() > 5) errors.add(new FieldError("mediaUrls", "at most 5 URLs"));
     for (int i = 0; i < n.size(); i++) {
       String url = n.get(i).isString() ? n.get(i).asString() : "";
-      if (!isWebUrl(url)) errors.add(new FieldError("mediaUrls[" + i + "]", "must be an http or https URL of at most 300 characters"));
+      if (!Submission.isWebUrl(url)) errors.add(new FieldError("mediaUrls[" + i + "]", "must be an http or https URL of at most 300 characters"));
       else out.add(url);
     }
     return out;
   }
 
-  static boolean isWebUrl(String url) {
-    if (url == null || url.length() > 300) return false;
-    try {
-      URI u = URI.create(url);
-      return ("http".equals(u.getScheme()) || "https".equals(u.getScheme())) && u.getHost() != null;
-    } catch (IllegalArgumentException e) {
-      return false;
-    }
-  }
+
 }

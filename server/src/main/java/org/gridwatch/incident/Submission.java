@@ -22,4 +22,15 @@ public record Submission(String categoryCode, double lon, double lat, Crs crs, S
   }
 
   public static final int MAX_DESCRIPTION = 4000;
+
+  /** Whether a media or photo link is an http(s) URL of at most 300 characters: the only kind a case keeps. */
+  public static boolean isWebUrl(String url) {
+    if (url == null || url.length() > 300) return false;
+    try {
+      java.net.URI u = java.net.URI.create(url);
+      return ("http".equals(u.getScheme()) || "https".equals(u.getScheme())) && u.getHost() != null;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
 }

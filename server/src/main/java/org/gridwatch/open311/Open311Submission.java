@@ -1,7 +1,6 @@
 package org.gridwatch.open311;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import org.gridwatch.incident.Submission;
@@ -33,7 +32,7 @@ final class Open311Submission {
     String description = param(r, "description", Submission.MAX_DESCRIPTION, errors);
     if (description == null) description = "(no description)";
     String media = param(r, "media_url", 300, errors);
-    if (media != null && !webUrl(media)) errors.add(new FieldError("media_url", "media_url must be an http or https URL"));
+    if (media != null && !Submission.isWebUrl(media)) errors.add(new FieldError("media_url", "media_url must be an http or https URL"));
     String address = param(r, "address_string", 200, errors);
     String name = join(param(r, "first_name", 30, errors), param(r, "last_name", 30, errors));
     Submission.Reporter reporter = new Submission.Reporter(name, param(r, "phone", 30, errors), param(r, "email", 120, errors),
@@ -65,14 +64,7 @@ final class Open311Submission {
     }
   }
 
-  private static boolean webUrl(String url) {
-    try {
-      URI u = URI.create(url);
-      return ("http".equals(u.getScheme()) || "https".equals(u.getScheme())) && u.getHost() != null;
-    } catch (IllegalArgumentException e) {
-      return false;
-    }
-  }
+
 
   private static String join(String a, String b) {
     if (a == null) return b;
