@@ -39,7 +39,7 @@ public final class IntakeBenchmark {
   final String url = env("GRIDWATCH_TEST_PG_URL", "jdbc:postgresql://localhost:5432/gridwatch_test");
   final String user = env("GRIDWATCH_TEST_PG_USER", "gridwatch");
   final String password = env("GRIDWATCH_TEST_PG_PASSWORD", "gridwatch");
-  final int rate = Integer.parseInt(env("GRIDWATCH_BENCH_RATE", "150"));
+  final int rate = Integer.parseInt(env("GRIDWATCH_BENCH_RATE", "300"));
   final int seconds = Integer.parseInt(env("GRIDWATCH_BENCH_SECONDS", "30"));
   final List<double[]> points = points(20_000);
 
@@ -73,7 +73,9 @@ public final class IntakeBenchmark {
   private void sustained(ServerProcess server) throws Exception {
     System.out.println();
     System.out.println("== Intake over HTTP: POST /api/v1/incidents (placement, duplicate check, commit), PostGIS");
-    LoadGenerator.Result r = new LoadGenerator().run("http://localhost:" + server.port + "/api/v1/incidents", rate, seconds,
+    LoadGenerator generator = new LoadGenerator();
+    generator.run("http://localhost:" + server.port + "/api/v1/incidents", rate / 2, 20, this::report, null); // warms the generator too
+    LoadGenerator.Result r = generator.run("http://localhost:" + server.port + "/api/v1/incidents", rate, seconds,
         this::report, null);
     print(r);
     System.out.printf("acknowledged and found in PostGIS afterwards: %d of %d%n", present(r.acknowledged()), r.acknowledged().size());
@@ -88,8 +90,10 @@ public final class IntakeBenchmark {
    */
   private void ceiling(ServerProcess server) throws Exception {
     System.out.println();
-    System.out.println("== Ceilings, closed loop, 8 clients on the same machine");
+    System.out.println("== Ceilings, closed loop, 8 clients on the same machine (after 90 s of warm-up for the JIT)");
     String base = "http://localhost:" + server.port;
+    closedLoop(base + "/api/v1/config", null, 15);
+    closedLoop(base + "/api/v1/incidents", this::report, 90);
     double empty = closedLoop(base + "/api/v1/config", null, 15);
     double intake = closedLoop(base + "/api/v1/incidents", this::report, 15);
     System.out.printf("GET /api/v1/config (does nothing): %,.0f requests/s; POST /api/v1/incidents: %,.0f reports/s%n", empty, intake);
