@@ -59,6 +59,25 @@ public final class MetricProjection {
     }.transform(METRIC.createGeometry(wgs84));
   }
 
+  /** A copy of an EPSG:4549 geometry in WGS84 longitude/latitude. */
+  public static Geometry toWgs84(Geometry metres) {
+    return new GeometryTransformer() {
+      @Override
+      protected CoordinateSequence transformCoordinates(CoordinateSequence coords, Geometry parent) {
+        CoordinateSequence out = coords.copy();
+        ProjCoordinate src = new ProjCoordinate(), dst = new ProjCoordinate();
+        for (int i = 0; i < out.size(); i++) {
+          src.x = out.getX(i);
+          src.y = out.getY(i);
+          TMERC.inverseProject(src, dst);
+          out.setOrdinate(i, 0, dst.x);
+          out.setOrdinate(i, 1, dst.y);
+        }
+        return out;
+      }
+    }.transform(Geometries.FACTORY.createGeometry(metres));
+  }
+
   /** Area in square metres of a WGS84 polygonal geometry. */
   public static double areaM2(Geometry wgs84) {
     return toMetres(wgs84).getArea();

@@ -1,0 +1,47 @@
+package org.gridwatch.geo;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.geom.PrecisionModel;
+
+/**
+ * What a camera sees, as a polygon: the circular sector of radius {@code range} metres around its position,
+ * from {@code heading - fov/2} to {@code heading + fov/2} (degrees clockwise from north), built in EPSG:4549
+ * metres so that the shape is true on the ground. A field of view of 360° gives a disc. The arc is drawn in
+ * steps of at most {@value #STEP_DEG}°, so the area is within 0.03 % of π r² · fov/360.
+ */
+public final class Sector {
+  static final double STEP_DEG = 2.0;
+  /** Metric geometries (EPSG:4549) for computations that stay in metres. */
+  public static final GeometryFactory METRIC = new GeometryFactory(new PrecisionModel(), MetricProjection.EPSG);
+
+  private Sector() {}
+
+  /** The sector in EPSG:4549 metres. */
+  public static Polygon metres(double lon, double lat, double headingDeg, double fovDeg, double rangeM) {
+    if (!(rangeM > 0)) throw new IllegalArgumentException("range must be positive");
+    if (!(fovDeg > 0) || fovDeg > 360) throw new IllegalArgumentException("field of view must be in (0, 360]");
+    double[] c = MetricProjection.project(lon, lat);
+    List<Coordinate> ring = new ArrayList<>();
+    boolean full = fovDeg >= 360;
+    if (!full) ring.add(new Coordinate(c[0], c[1]));
+    int steps = Math.max(2, (int) Math.ceil(fovDeg / STEP_DEG));
+    double from = headingDeg - fovDeg / 2;
+    for (int i = 0; i <= steps; i++) {
+      if (full && i == steps) break;
+      double a = Math.toRadians(from + fovDeg * i / steps);
+      ring.add(new Coordinate(c[0] + rangeM * Math.sin(a), c[1] + rangeM * Math.cos(a)));
+    }
+    ring.add(new Coordinate(ring.get(0)));
+    return METRIC.createPolygon(ring.toArray(Coordinate[]::new));
+  }
+
+  /** The same sector in WGS84, for storage and maps. */
+  public static Geometry wgs84(double lon, double lat, double headingDeg, double fovDeg, double rangeM) {
+    return MetricProjection.toWgs84(metres(lon, lat, headingDeg, fovDeg, rangeM));
+  }
+}
