@@ -37,6 +37,17 @@ public class IncidentSearch {
 
   public Optional<Incident> byPublicId(String publicId) { return incidents.findByPublicId(publicId); }
 
+  /** Where a case was reported: its grid and point, for spatial analysis (no personal data). */
+  public record Where(String gridCode, double lon, double lat) {}
+
+  /** Every case reported since {@code since}, as points. */
+  public List<Where> reportedSince(Instant since) {
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows = em.createNativeQuery("select grid_code, ST_X(location), ST_Y(location) from incident where reported_at >= ?1")
+        .setParameter(1, since).getResultList();
+    return rows.stream().map(r -> new Where((String) r[0], ((Number) r[1]).doubleValue(), ((Number) r[2]).doubleValue())).toList();
+  }
+
   public Optional<Incident> byId(long id) { return incidents.findById(id); }
 
   public List<IncidentEvent> history(Incident i) { return events.findByIncidentIdOrderByAtAscIdAsc(i.getId()); }

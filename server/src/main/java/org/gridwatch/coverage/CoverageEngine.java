@@ -1,0 +1,302 @@
+package org.gridwatch.coverage;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.gridwatch.area.AreaCatalog;
+import org.gridwatch.area.AreaLevel;
+import org.gridwatch.area.AreaView;
+import org.gridwatch.geo.Geometries;
+import org.gridwatch.geo.MetricProjection;
+import org.gridwatch.groundnet.RouteChanged;
+import org.gridwatch.groundnet.RouteView;
+import org.gridwatch.groundnet.Routes;
+import org.gridwatch.skynet.CameraChanged;
+import org.gridwatch.skynet.CameraView;
+import org.gridwatch.skynet.Cameras;
+import org.gridwatch.skynet.KeyAreas;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.prep.PreparedGeometry;
+import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
+import org.locationtech.jts.index.quadtree.Quadtree;
+import org.locationtech.jts.operation.overlayng.OverlayNG;
+import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
+import org.locationtech.jts.operation.union.UnaryUnionOp;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Coverage of every grid by the sky net and the ground net, computed in memory in EPSG:4549 metres with JTS.
+ *
+ * <p>Per grid it keeps the part covered by ONLINE camera sectors (which does not depend on the time), and per
+ * set of routes running at a moment the part covered by their buffers. A change to one camera or route
+ * recomputes only the grids its old and new shapes touch. Reads and updates are guarded by a read-write lock;
+ * the first use builds everything (about a second for the demo).
+ */
+@Service
+public class CoverageEngine {
+  /** A grid in metres, prepared for fast tests. */
+  record GridShape(AreaView area, Geometry metric, PreparedGeometry prepared, double areaM2) {}
+
+  private final AreaCatalog areas;
+  private final Cameras cameras;
+  private final Routes routes;
+  private final KeyAreas keyAreas;
+  private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+
+  private AreaCatalog.Snapshot builtFor;
+  private Map<String, GridShape> grids;
+  private Quadtree gridIndex;
+  private final Map<String, Geometry> sectors = new HashMap<>();    // ONLINE cameras, metric
+  private final Quadtree sectorIndex = new Quadtree();
+  private final Map<String, Geometry> cameraCover = new HashMap<>(); // grid -> covered part, metric
+  private final Map<String, Geometry> buffers = new HashMap<>();     // route -> buffer, metric
+  private final Map<String, RouteView> routeViews = new HashMap<>();
+  private final Quadtree bufferIndex = new Quadtree();
+  private final Map<Set<String>, Map<String, Geometry>> patrolCover = new LinkedHashMap<>(16, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<Set<String>, Map<String, Geometry>> eldest) { return size() > 8; }
+  };
+  private Map<String, Geometry> keyAreaParts;                          // grid -> key area inside it, metric
+
+  CoverageEngine(AreaCatalog areas, Cameras cameras, Routes routes, KeyAreas keyAreas) {
+    this.areas = areas;
+    this.cameras = cameras;
+    this.routes = routes;
+    this.keyAreas = keyAreas;
+  }
+
+  /** The covered parts of one grid at a moment: cameras, patrols, both (metric). */
+  record Parts(GridShape grid, Geometry cameras, Geometry patrols, Geometry combined) {}
+
+  /** Every grid's parts at {@code when}, building or refreshing whatever is missing. */
+  List<Parts> parts(Instant when) {
+    ensureBuilt();
+    lock.readLock().lock();
+    try {
+      Map<String, Geometry> patrols = patrolCoverFor(when);
+      List<Parts> out = new ArrayList<>(grids.size());
+      for (GridShape g : grids.values()) {
+        Geometry c = cameraCover.get(g.area().code()), p = patrols.get(g.area().code());
+        out.add(new Parts(g, c, p, union(java.util.Arrays.asList(c, p))));
+      }
+      return out;
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  Parts partsOf(String gridCode, Instant when) {
+    return parts(when).stream().filter(p -> p.grid().area().code().equals(gridCode)).findFirst().orElse(null);
+  }
+
+  Geometry keyAreaPart(String gridCode) {
+    ensureBuilt();
+    return keyAreaParts.get(gridCode);
+  }
+
+  Collection<CameraView> cameras() { return cameras.all(); }
+
+  Collection<RouteView> routes() { return routes.all(); }
+
+  /** The grids a shape (metric) touches. */
+  List<GridShape> gridsTouching(Geometry metric) {
+    ensureBuilt();
+    return touching(metric);
+  }
+
+  private List<GridShape> touching(Geometry metric) {
+    List<GridShape> out = new ArrayList<>();
+    for (Object o : gridIndex.query(metric.getEnvelopeInternal())) {
+      GridShape g = (GridShape) o;
+      if (g.prepared().intersects(metric)) out.add(g);
+    }
+    return out;
+  }
+
+  /** What cameras and routes would cover in one grid, given the shapes to use (for what-if). */
+  static Geometry coverOf(GridShape g, Collection<Geometry> shapes) {
+    List<Geometry> parts = new ArrayList<>();
+    for (Geometry s : shapes) {
+      if (!s.getEnvelopeInternal().intersects(g.metric().getEnvelopeInternal()) || !g.prepared().intersects(s)) continue;
+      parts.add(g.prepared().containsProperly(s) ? s : overlay(s, g.metric(), OverlayNG.INTERSECTION));
+    }
+    return union(parts);
+  }
+
+  /** Shapes (metric) near a grid from an index. */
+  static List<Geometry> near(Quadtree index, GridShape g) {
+    List<Geometry> out = new ArrayList<>();
+    for (Object o : index.query(g.metric().getEnvelopeInternal())) out.add((Geometry) o);
+    return out;
+  }
+
+  List<Geometry> sectorsNear(GridShape g) { return near(sectorIndex, g); }
+
+  List<Geometry> activeBuffersNear(GridShape g, Instant when) {
+    List<Geometry> out = new ArrayList<>();
+    for (Object o : bufferIndex.query(g.metric().getEnvelopeInternal())) {
+      Geometry b = (Geometry) o;
+      RouteView r = routeViews.get((String) b.getUserData());
+      if (r != null && r.activeAt(when)) out.add(b);
+    }
+    return out;
+  }
+
+  static Geometry union(Collection<Geometry> parts) {
+    List<Geometry> present = parts.stream().filter(p -> p != null && !p.isEmpty()).toList();
+    if (present.isEmpty()) return null;
+    if (present.size() == 1) return present.get(0);
+    return Geometries.polygonal(UnaryUnionOp.union(present));
+  }
+
+  /** A robust overlay keeping only its areal part (see {@link Geometries#polygonal}). */
+  static Geometry overlay(Geometry a, Geometry b, int op) {
+    return Geometries.polygonal(OverlayNGRobust.overlay(a, b, op));
+  }
+
+  static double area(Geometry g) { return g == null ? 0 : g.getArea(); }
+
+  @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+  void cameraChanged(CameraChanged e) {
+    if (grids == null) return;
+    lock.writeLock().lock();
+    try {
+      Set<String> dirty = new TreeSet<>();
+      if (e.before() != null) dirty.addAll(removeSector(e.before().code()));
+      if (e.after() != null && e.after().online()) dirty.addAll(addSector(e.after()));
+      for (String code : dirty) cameraCover.put(code, coverOf(grids.get(code), sectorsNear(grids.get(code))));
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+  void routeChanged(RouteChanged e) {
+    if (grids == null) return;
+    lock.writeLock().lock();
+    try {
+      if (e.before() != null) removeBuffer(e.before().code());
+      if (e.after() != null) addBuffer(e.after());
+      patrolCover.clear(); // cheap to rebuild per window, and any window may include this route
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  private Map<String, Geometry> patrolCoverFor(Instant when) {
+    Set<String> active = new TreeSet<>();
+    routeViews.values().forEach(r -> { if (r.activeAt(when)) active.add(r.code()); });
+    Map<String, Geometry> cached;
+    synchronized (patrolCover) {
+      cached = patrolCover.get(active);
+    }
+    if (cached != null) return cached;
+    Map<String, Geometry> computed = new HashMap<>();
+    grids.values().parallelStream().forEach(g -> {
+      Geometry cover = coverOf(g, activeBuffersNear(g, when));
+      synchronized (computed) {
+        computed.put(g.area().code(), cover);
+      }
+    });
+    synchronized (patrolCover) {
+      patrolCover.put(Set.copyOf(active), computed);
+    }
+    return computed;
+  }
+
+  private void ensureBuilt() {
+    AreaCatalog.Snapshot s = areas.now();
+    if (builtFor == s) return;
+    lock.writeLock().lock();
+    try {
+      if (builtFor == s) return;
+      build(s);
+      builtFor = s;
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  /** Everything from scratch: grids, sectors, buffers, the camera cover of every grid (in parallel). */
+  void build(AreaCatalog.Snapshot s) {
+    Map<String, GridShape> g = new LinkedHashMap<>();
+    Quadtree index = new Quadtree();
+    for (AreaView a : s.level(AreaLevel.GRID)) {
+      Geometry m = MetricProjection.toMetres(a.boundary());
+      GridShape shape = new GridShape(a, m, PreparedGeometryFactory.prepare(m), m.getArea());
+      g.put(a.code(), shape);
+      index.insert(m.getEnvelopeInternal(), shape);
+    }
+    grids = g;
+    gridIndex = index;
+    sectors.clear();
+    for (Object o : sectorIndex.queryAll()) sectorIndex.remove(((Geometry) o).getEnvelopeInternal(), o);
+    for (CameraView c : cameras.all()) if (c.online()) addSector(c);
+    buffers.clear();
+    routeViews.clear();
+    for (Object o : bufferIndex.queryAll()) bufferIndex.remove(((Geometry) o).getEnvelopeInternal(), o);
+    for (RouteView r : routes.all()) addBuffer(r);
+    patrolCover.clear();
+    cameraCover.clear();
+    Map<String, Geometry> computed = new HashMap<>();
+    grids.values().parallelStream().forEach(shape -> {
+      Geometry cover = coverOf(shape, sectorsNear(shape));
+      synchronized (computed) {
+        computed.put(shape.area().code(), cover);
+      }
+    });
+    cameraCover.putAll(computed);
+    List<Geometry> keys = keyAreas.all().stream().map(k -> MetricProjection.toMetres(k.boundary())).toList();
+    Map<String, Geometry> parts = new HashMap<>();
+    for (GridShape shape : grids.values()) {
+      Geometry part = coverOf(shape, keys);
+      if (part != null && part.getArea() > 1) parts.put(shape.area().code(), part);
+    }
+    keyAreaParts = parts;
+  }
+
+  private Set<String> addSector(CameraView c) {
+    Geometry sector = c.sectorMetres();
+    sector.setUserData(c.code());
+    sectors.put(c.code(), sector);
+    sectorIndex.insert(sector.getEnvelopeInternal(), sector);
+    Set<String> touched = new TreeSet<>();
+    touching(sector).forEach(gs -> touched.add(gs.area().code()));
+    return touched;
+  }
+
+  private Set<String> removeSector(String code) {
+    Geometry old = sectors.remove(code);
+    if (old == null) return Set.of();
+    sectorIndex.remove(old.getEnvelopeInternal(), old);
+    Set<String> touched = new TreeSet<>();
+    touching(old).forEach(gs -> touched.add(gs.area().code()));
+    return touched;
+  }
+
+  private void addBuffer(RouteView r) {
+    Geometry b = r.bufferMetres();
+    b.setUserData(r.code());
+    buffers.put(r.code(), b);
+    routeViews.put(r.code(), r);
+    bufferIndex.insert(b.getEnvelopeInternal(), b);
+  }
+
+  private void removeBuffer(String code) {
+    Geometry old = buffers.remove(code);
+    routeViews.remove(code);
+    if (old != null) bufferIndex.remove(old.getEnvelopeInternal(), old);
+  }
+
+  Envelope districtEnvelope() { return areas.now().level(AreaLevel.DISTRICT).get(0).boundary().getEnvelopeInternal(); }
+}

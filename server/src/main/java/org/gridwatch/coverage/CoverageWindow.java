@@ -1,0 +1,36 @@
+package org.gridwatch.coverage;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import org.gridwatch.problem.ProblemException;
+
+/**
+ * The moment patrol coverage is judged at: {@code now} (default), {@code day} (10:00 today, Beijing time),
+ * {@code night} (23:00 today), a time of day {@code HH:MM} (today), or an ISO date-time.
+ */
+final class CoverageWindow {
+  static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+
+  private CoverageWindow() {}
+
+  static Instant parse(String text, Clock clock) {
+    Instant now = clock.instant();
+    if (text == null || text.isBlank() || text.equalsIgnoreCase("now")) return now;
+    LocalDate today = now.atZone(BEIJING).toLocalDate();
+    try {
+      return switch (text.strip().toLowerCase()) {
+        case "day" -> today.atTime(10, 0).atZone(BEIJING).toInstant();
+        case "night" -> today.atTime(23, 0).atZone(BEIJING).toInstant();
+        default -> text.length() <= 5 ? today.atTime(LocalTime.parse(text.strip())).atZone(BEIJING).toInstant()
+            : OffsetDateTime.parse(text.strip()).toInstant();
+      };
+    } catch (DateTimeParseException e) {
+      throw ProblemException.badInput("window", "'" + text + "' is not now, day, night, a time HH:MM or a date-time");
+    }
+  }
+}

@@ -1,0 +1,155 @@
+package org.gridwatch.coverage;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.gridwatch.geo.MetricProjection;
+import org.gridwatch.geo.Sector;
+import org.gridwatch.groundnet.RouteView;
+import org.gridwatch.incident.IncidentSearch;
+import org.gridwatch.skynet.CameraView;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.Point;
+import org.locationtech.jts.index.strtree.STRtree;
+import org.springframework.stereotype.Service;
+
+/**
+ * Planning before spending: what drafted cameras or routes would change in each grid (nothing is saved), and
+ * where k new cameras would cover the most past cases that fell in today's gaps (greedy maximum coverage).
+ */
+@Service
+public class Planning {
+  /** A grid before and after the drafts. */
+  public record Change(String gridCode, double areaM2, double cameraBefore, double cameraAfter, double patrolBefore,
+      double patrolAfter, double combinedBefore, double combinedAfter) {}
+
+  /** A suggested site: a dome camera of radius {@code rangeM} here would cover {@code gain} more past cases. */
+  public record Site(double lon, double lat, double rangeM, int gain) {}
+
+  public record Suggestions(List<Site> sites, int casesInWindow, int coveredBefore, int coveredAfter, String bound) {}
+
+  static final double SUGGESTED_RANGE_M = 60;
+  private static final GeometryFactory METRIC = Sector.METRIC;
+
+  private final CoverageEngine engine;
+  private final IncidentSearch incidents;
+
+  Planning(CoverageEngine engine, IncidentSearch incidents) {
+    this.engine = engine;
+    this.incidents = incidents;
+  }
+
+  /** The change per grid touched by the drafts; a draft camera or route with an existing code replaces it. */
+  public List<Change> whatIf(List<CameraView> draftCameras, List<RouteView> draftRoutes, Instant when) {
+    Set<String> replacedCameras = new HashSet<>(), replacedRoutes = new HashSet<>();
+    List<Geometry> newSectors = new ArrayList<>(), newBuffers = new ArrayList<>(), shapes = new ArrayList<>();
+    for (CameraView c : draftCameras) {
+      replacedCameras.add(c.code());
+      engine.cameras().stream().filter(x -> x.code().equals(c.code()) && x.online()).findFirst()
+          .ifPresent(old -> shapes.add(old.sectorMetres()));
+      if (c.online()) {
+        Geometry s = c.sectorMetres();
+        newSectors.add(s);
+        shapes.add(s);
+      }
+    }
+    for (RouteView r : draftRoutes) {
+      replacedRoutes.add(r.code());
+      engine.routes().stream().filter(x -> x.code().equals(r.code())).findFirst().ifPresent(old -> shapes.add(old.bufferMetres()));
+      if (r.activeAt(when)) {
+        Geometry b = r.bufferMetres();
+        newBuffers.add(b);
+        shapes.add(b);
+      }
+    }
+    Map<String, CoverageEngine.Parts> now = new HashMap<>();
+    engine.parts(when).forEach(p -> now.put(p.grid().area().code(), p));
+    Map<String, CoverageEngine.GridShape> touched = new LinkedHashMap<>();
+    for (Geometry s : shapes) engine.gridsTouching(s).forEach(g -> touched.put(g.area().code(), g));
+    List<Change> out = new ArrayList<>();
+    for (CoverageEngine.GridShape g : touched.values()) {
+      List<Geometry> sectors = new ArrayList<>(engine.sectorsNear(g));
+      sectors.removeIf(s -> replacedCameras.contains((String) s.getUserData()));
+      sectors.addAll(newSectors);
+      List<Geometry> buffers = new ArrayList<>(engine.activeBuffersNear(g, when));
+      buffers.removeIf(b -> replacedRoutes.contains((String) b.getUserData()));
+      buffers.addAll(newBuffers);
+      Geometry cam = CoverageEngine.coverOf(g, sectors), pat = CoverageEngine.coverOf(g, buffers);
+      Geometry both = CoverageEngine.union(java.util.Arrays.asList(cam, pat));
+      CoverageEngine.Parts before = now.get(g.area().code());
+      double a = g.areaM2();
+      out.add(new Change(g.area().code(), a, CoverageEngine.area(before.cameras()) / a, CoverageEngine.area(cam) / a,
+          CoverageEngine.area(before.patrols()) / a, CoverageEngine.area(pat) / a, CoverageEngine.area(before.combined()) / a,
+          CoverageEngine.area(both) / a));
+    }
+    out.sort(Comparator.comparing(Change::gridCode));
+    return out;
+  }
+
+  /**
+   * Greedy maximum coverage: candidate sites are the uncovered cases themselves (the demand points); each step
+   * takes the site whose disc covers the most still-uncovered cases of the last 90 days that lie in the gaps
+   * at {@code when}. Greedy choice reaches at least 1 − 1/e ≈ 63 % of the
+   * best possible coverage with k sites (Nemhauser, Wolsey and Fisher, 1978).
+   */
+  public Suggestions suggest(int k, Instant when) {
+    List<Point> uncovered = new ArrayList<>();
+    int total = 0;
+    Map<String, List<IncidentSearch.Where>> byGrid = new HashMap<>();
+    for (IncidentSearch.Where w : incidents.reportedSince(when.minus(Coverage.CASE_WINDOW))) {
+      byGrid.computeIfAbsent(w.gridCode(), x -> new ArrayList<>()).add(w);
+      total++;
+    }
+    for (CoverageEngine.Parts p : engine.parts(when)) {
+      var covered = p.combined() == null ? null : org.locationtech.jts.geom.prep.PreparedGeometryFactory.prepare(p.combined());
+      for (IncidentSearch.Where w : byGrid.getOrDefault(p.grid().area().code(), List.of())) {
+        double[] xy = MetricProjection.project(w.lon(), w.lat());
+        Point pt = METRIC.createPoint(new Coordinate(xy[0], xy[1]));
+        if (covered == null || !covered.contains(pt)) uncovered.add(pt);
+      }
+    }
+    int coveredBefore = total - uncovered.size();
+    STRtree index = new STRtree();
+    for (Point p : uncovered) index.insert(p.getEnvelopeInternal(), p);
+    List<Coordinate> candidates = new ArrayList<>();
+    uncovered.forEach(p -> candidates.add(p.getCoordinate()));
+    Set<Point> taken = new HashSet<>();
+    List<Site> sites = new ArrayList<>();
+    for (int step = 0; step < k; step++) {
+      Coordinate best = null;
+      List<Point> bestCovers = List.of();
+      for (Coordinate c : candidates) {
+        List<Point> covers = within(index, c, taken);
+        if (covers.size() > bestCovers.size()) {
+          best = c;
+          bestCovers = covers;
+        }
+      }
+      if (best == null) break;
+      taken.addAll(bestCovers);
+      double[] ll = MetricProjection.unproject(best.x, best.y);
+      sites.add(new Site(Math.round(ll[0] * 1e7) / 1e7, Math.round(ll[1] * 1e7) / 1e7, SUGGESTED_RANGE_M, bestCovers.size()));
+    }
+    return new Suggestions(sites, total, coveredBefore, coveredBefore + taken.size(),
+        "greedy maximum coverage reaches at least 1 - 1/e (about 63 %) of the best possible gain with " + k + " sites");
+  }
+
+  private static List<Point> within(STRtree index, Coordinate c, Set<Point> taken) {
+    List<Point> out = new ArrayList<>();
+    var env = new org.locationtech.jts.geom.Envelope(c);
+    env.expandBy(SUGGESTED_RANGE_M);
+    for (Object o : index.query(env)) {
+      Point p = (Point) o;
+      if (!taken.contains(p) && p.getCoordinate().distance(c) <= SUGGESTED_RANGE_M) out.add(p);
+    }
+    return out;
+  }
+}

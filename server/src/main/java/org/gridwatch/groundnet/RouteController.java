@@ -1,0 +1,75 @@
+package org.gridwatch.groundnet;
+
+import java.util.List;
+import java.util.Map;
+import org.gridwatch.geo.GeoJson;
+import org.gridwatch.problem.ProblemException;
+import org.gridwatch.security.Role;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** {@code /api/v1/routes}: patrol routes; read for signed-in users, written by POLICE, OPERATOR and ADMIN. */
+@RestController
+@RequestMapping("/api/v1/routes")
+class RouteController {
+  private final Routes routes;
+  private final JsonMapper json;
+
+  RouteController(Routes routes, JsonMapper json) {
+    this.routes = routes;
+    this.json = json;
+  }
+
+  static Map<String, Object> view(RouteView r, JsonMapper json) {
+    return Map.of("code", r.code(), "name", r.name(), "geometry", json.readTree(GeoJson.toJson(r.line())),
+        "team", r.teamCode() == null ? "" : r.teamCode(), "mode", r.mode().name(), "width", r.widthM(),
+        "schedule", json.readTree(r.schedule().toJson()));
+  }
+
+  @GetMapping
+  List<Map<String, Object>> all() { return routes.all().stream().map(r -> view(r, json)).toList(); }
+
+  @GetMapping("/{code}")
+  Map<String, Object> one(@PathVariable String code) {
+    return view(routes.find(code).orElseThrow(() -> ProblemException.notFound("unknown-route", "Unknown route",
+        "there is no patrol route " + code)), json);
+  }
+
+  @PostMapping
+  ResponseEntity<Map<String, Object>> create(@RequestBody JsonNode body, Authentication auth) {
+    mayEdit(auth);
+    RouteView v = routes.read(body.path("code").asString(null), body);
+    return ResponseEntity.status(HttpStatus.CREATED).body(view(routes.save(v, true), json));
+  }
+
+  @PutMapping("/{code}")
+  Map<String, Object> update(@PathVariable String code, @RequestBody JsonNode body, Authentication auth) {
+    mayEdit(auth);
+    routes.find(code).orElseThrow(() -> ProblemException.notFound("unknown-route", "Unknown route", "there is no patrol route " + code));
+    return view(routes.save(routes.read(code, body), false), json);
+  }
+
+  @DeleteMapping("/{code}")
+  ResponseEntity<Void> delete(@PathVariable String code, Authentication auth) {
+    mayEdit(auth);
+    routes.delete(code);
+    return ResponseEntity.noContent().build();
+  }
+
+  static void mayEdit(Authentication auth) {
+    boolean ok = auth != null && auth.getAuthorities().stream().anyMatch(a -> List.of("ROLE_" + Role.POLICE, "ROLE_" + Role.OPERATOR,
+        "ROLE_" + Role.ADMIN).contains(a.getAuthority()));
+    if (!ok) throw new ProblemException(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "only POLICE, OPERATOR and ADMIN edit the ground net", List.of());
+  }
+}

@@ -1,0 +1,126 @@
+package org.gridwatch.groundnet;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.gridwatch.area.AreaCatalog;
+import org.gridwatch.area.AreaLevel;
+import org.gridwatch.geo.GeoJson;
+import org.gridwatch.geo.MetricProjection;
+import org.gridwatch.problem.ProblemException;
+import org.gridwatch.problem.ProblemException.FieldError;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.LineString;
+import org.locationtech.jts.geom.MultiLineString;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The ground net: patrol routes read from memory, written through here with checks (a line of at least 20 m
+ * that reaches into the district, a known mode, a width, a schedule) and a {@link RouteChanged} event for
+ * every change.
+ */
+@Service
+public class Routes {
+  private final PatrolRouteRepository repository;
+  private final AreaCatalog areas;
+  private final ApplicationEventPublisher events;
+  private final Clock clock;
+  private volatile Map<String, RouteView> byCode;
+
+  Routes(PatrolRouteRepository repository, AreaCatalog areas, ApplicationEventPublisher events, Clock clock) {
+    this.repository = repository;
+    this.areas = areas;
+    this.events = events;
+    this.clock = clock;
+  }
+
+  public List<RouteView> all() { return cache().values().stream().sorted(Comparator.comparing(RouteView::code)).toList(); }
+
+  public Optional<RouteView> find(String code) { return Optional.ofNullable(cache().get(code)); }
+
+  /** Reads and checks a route from JSON: {name, geometry (GeoJSON line), team, mode, width, schedule}. */
+  public RouteView read(String code, JsonNode body) {
+    List<FieldError> errors = new ArrayList<>();
+    if (code == null || !code.matches("[A-Za-z0-9-]{2,20}")) errors.add(new FieldError("code", "letters, digits and - only, 2–20 long"));
+    Geometry line = null;
+    try {
+      line = GeoJson.read(body.get("geometry"), "geometry");
+      if (!(line instanceof LineString || line instanceof MultiLineString)) {
+        errors.add(new FieldError("geometry", "must be a LineString or MultiLineString"));
+        line = null;
+      } else if (MetricProjection.lengthM(line) < 20) {
+        errors.add(new FieldError("geometry", "is shorter than 20 m"));
+      } else if (!areas.now().level(AreaLevel.DISTRICT).get(0).boundary().intersects(line)) {
+        errors.add(new FieldError("geometry", "does not reach into the district"));
+      }
+    } catch (GeoJson.InvalidGeoJson e) {
+      errors.add(new FieldError(e.field(), e.reason()));
+    }
+    Mode mode = Mode.FOOT;
+    String m = body.path("mode").asString("FOOT");
+    try {
+      mode = Mode.valueOf(m.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      errors.add(new FieldError("mode", "'" + m + "' is not one of FOOT, BIKE, CAR"));
+    }
+    double width = body.has("width") ? body.get("width").asDouble(Double.NaN) : mode.defaultWidth();
+    if (!(width > 0 && width <= 200)) errors.add(new FieldError("width", "metres, more than 0 and at most 200"));
+    Schedule schedule = Schedule.parse(body.get("schedule"), "schedule", errors);
+    String name = body.path("name").asString(code);
+    if (name.length() > 100) errors.add(new FieldError("name", "at most 100 characters"));
+    if (!errors.isEmpty()) throw ProblemException.badInput(errors);
+    return new RouteView(code, name, line, body.path("team").asString(null), mode, width, schedule, false);
+  }
+
+  @Transactional
+  public RouteView save(RouteView v, boolean mustBeNew) {
+    PatrolRoute existing = repository.findByCode(v.code()).orElse(null);
+    if (mustBeNew && existing != null) {
+      throw new ProblemException(HttpStatus.CONFLICT, "duplicate-route", "Route exists", "a route with code " + v.code()
+          + " exists already", List.of(new FieldError("code", "already used")));
+    }
+    RouteView before = existing == null ? null : existing.view();
+    PatrolRoute r = existing != null ? existing : new PatrolRoute(v.code(), v.synthetic());
+    r.apply(v, clock.instant());
+    repository.save(r);
+    repository.flush();
+    byCode = null;
+    RouteView after = r.view();
+    events.publishEvent(new RouteChanged(before, after));
+    return after;
+  }
+
+  @Transactional
+  public void delete(String code) {
+    PatrolRoute r = repository.findByCode(code).orElseThrow(() -> ProblemException.notFound("unknown-route",
+        "Unknown route", "there is no patrol route " + code));
+    RouteView before = r.view();
+    repository.delete(r);
+    repository.flush();
+    byCode = null;
+    events.publishEvent(new RouteChanged(before, null));
+  }
+
+  /** Forgets the cached routes (after a bulk load that bypassed this service). */
+  void invalidate() { byCode = null; }
+
+  @Transactional(readOnly = true)
+  Map<String, RouteView> cache() {
+    Map<String, RouteView> m = byCode;
+    if (m == null) {
+      m = repository.findAll().stream().map(PatrolRoute::view).collect(Collectors.toUnmodifiableMap(RouteView::code, Function.identity()));
+      byCode = m;
+    }
+    return m;
+  }
+}
