@@ -1,7 +1,9 @@
 package org.gridwatch.coverage;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -32,15 +34,40 @@ public class Coverage {
   private final CoverageEngine engine;
   private final IncidentSearch incidents;
   private final Roster roster;
+  private final Clock clock;
+  private volatile Computed last;
 
-  Coverage(CoverageEngine engine, IncidentSearch incidents, Roster roster) {
+  /** The last figures computed, reused while nothing changed (schedules are to the minute, so is the key). */
+  private record Computed(Instant when, long version, boolean withGaps, Instant at, List<GridFigures> grids) {}
+
+  Coverage(CoverageEngine engine, IncidentSearch incidents, Roster roster, Clock clock) {
     this.engine = engine;
     this.incidents = incidents;
     this.roster = roster;
+    this.clock = clock;
   }
 
-  /** Every grid's figures at {@code when}; gaps in WGS84 only when asked (they are large). */
+  /** The moment a window names: now (default), day, night, HH:MM today (Beijing time), or an ISO date-time. */
+  public Instant at(String window) { return CoverageWindow.parse(window, clock); }
+
+  /**
+   * Every grid's figures at {@code when} (to the minute); gaps in WGS84 only when asked (they are large).
+   * Figures are reused for a minute while no camera or route changes (cases in gaps may lag by that minute).
+   */
   public List<GridFigures> grids(Instant when, boolean withGaps) {
+    Instant minute = when.truncatedTo(ChronoUnit.MINUTES);
+    long version = engine.version();
+    Computed c = last;
+    if (c != null && c.when().equals(minute) && c.version() == version && (c.withGaps() || !withGaps)
+        && c.at().isAfter(clock.instant().minusSeconds(60))) {
+      return c.grids();
+    }
+    List<GridFigures> out = compute(minute, withGaps);
+    last = new Computed(minute, version, withGaps, clock.instant(), out);
+    return out;
+  }
+
+  private List<GridFigures> compute(Instant when, boolean withGaps) {
     Map<String, int[]> cameraCounts = new HashMap<>();
     for (CameraView c : engine.cameras()) {
       if (c.gridCode() == null) continue;
@@ -59,18 +86,22 @@ public class Coverage {
           : CoverageEngine.overlay(p.grid().metric(), p.combined(), OverlayNG.DIFFERENCE);
       int inGaps = countInside(gapMetric, cases.getOrDefault(code, List.of()));
       Geometry key = engine.keyAreaPart(code);
-      Double keyCoverage = key == null ? null
-          : Math.min(1, CoverageEngine.area(p.cameras() == null ? null : CoverageEngine.overlay(p.cameras(), key, OverlayNG.INTERSECTION)) / key.getArea());
+      double keyCovered = key == null || p.cameras() == null ? 0
+          : CoverageEngine.area(CoverageEngine.overlay(p.cameras(), key, OverlayNG.INTERSECTION));
       int[] cams = cameraCounts.getOrDefault(code, new int[2]);
       List<String> staffing = roster.of(code).gaps().stream().map(Slot::name).toList();
       out.add(new GridFigures(code, p.grid().area().parentCode(), code.substring(0, 9), p.grid().areaM2(),
-          CoverageEngine.area(p.cameras()), CoverageEngine.area(p.patrols()), CoverageEngine.area(p.combined()), keyCoverage,
+          CoverageEngine.area(p.cameras()), CoverageEngine.area(p.patrols()), CoverageEngine.area(p.combined()), CoverageEngine.area(key), keyCovered,
           cams[0], cams[1], inGaps, staffing, withGaps && !gapMetric.isEmpty() ? MetricProjection.toWgs84(gapMetric) : null));
     }
-    return out;
+    return List.copyOf(out);
   }
 
-  /** Area-weighted figures of every area of a level (or one area when {@code code} is given). */
+  /**
+   * Area-weighted figures of every area of a level (or one area when {@code code} is given): covered square metres
+   * summed over the grids divided by their area, so a large grid weighs by its size. Key-area coverage is
+   * weighted by key-area size, the working rate by camera count; staffing counts fully staffed grids.
+   */
   public List<Map<String, Object>> rollup(AreaLevel level, String code, Instant when) {
     Map<String, double[]> sums = new LinkedHashMap<>();
     for (GridFigures g : grids(when, false)) {
@@ -81,7 +112,7 @@ public class Coverage {
         case DISTRICT -> "370203";
       };
       if (code != null && !key.equals(code)) continue;
-      double[] s = sums.computeIfAbsent(key, k -> new double[7]);
+      double[] s = sums.computeIfAbsent(key, k -> new double[11]);
       s[0] += g.areaM2();
       s[1] += g.cameraCoveredM2();
       s[2] += g.patrolCoveredM2();
@@ -89,18 +120,25 @@ public class Coverage {
       s[4] += g.cameras();
       s[5] += g.camerasOnline();
       s[6] += g.casesInGaps90d();
+      s[7] += g.keyAreaM2();
+      s[8] += g.keyAreaCoveredM2();
+      s[9] += 1;
+      s[10] += g.staffingComplete() ? 1 : 0;
     }
     List<Map<String, Object>> out = new ArrayList<>();
     sums.forEach((k, s) -> {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("code", k);
       m.put("areaM2", Math.round(s[0]));
-      m.put("cameraCoverage", round(s[1] / s[0]));
-      m.put("patrolCoverage", round(s[2] / s[0]));
-      m.put("combinedCoverage", round(s[3] / s[0]));
+      m.put("cameraCoverage", GridFigures.round(s[1] / s[0]));
+      m.put("patrolCoverage", GridFigures.round(s[2] / s[0]));
+      m.put("combinedCoverage", GridFigures.round(s[3] / s[0]));
       m.put("cameras", (long) s[4]);
-      m.put("cameraWorkingRate", s[4] == 0 ? null : round(s[5] / s[4]));
+      m.put("cameraWorkingRate", s[4] == 0 ? null : GridFigures.round(s[5] / s[4]));
+      m.put("keyAreaCoverage", s[7] == 0 ? null : GridFigures.round(s[8] / s[7]));
       m.put("casesInGaps90d", (long) s[6]);
+      m.put("grids", (long) s[9]);
+      m.put("gridsFullyStaffed", (long) s[10]);
       out.add(m);
     });
     return out;
@@ -117,7 +155,6 @@ public class Coverage {
     return n;
   }
 
-  static double round(double v) { return Math.round(v * 10000) / 10000.0; }
 
   static Geometry wgs84(Geometry metric) { return metric == null ? Geometries.FACTORY.createPolygon() : MetricProjection.toWgs84(metric); }
 }

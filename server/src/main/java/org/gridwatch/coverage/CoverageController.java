@@ -52,34 +52,17 @@ class CoverageController {
     this.clock = clock;
   }
 
-  static Map<String, Object> view(GridFigures g) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("gridCode", g.gridCode());
-    m.put("areaM2", Math.round(g.areaM2()));
-    m.put("cameraCoverage", Coverage.round(g.cameraCoverage()));
-    m.put("patrolCoverage", Coverage.round(g.patrolCoverage()));
-    m.put("combinedCoverage", Coverage.round(g.combinedCoverage()));
-    m.put("gapAreaM2", Math.round(g.gapAreaM2()));
-    m.put("keyAreaCoverage", g.keyAreaCoverage() == null ? null : Coverage.round(g.keyAreaCoverage()));
-    m.put("cameras", g.cameras());
-    m.put("cameraWorkingRate", g.cameraWorkingRate() == null ? null : Coverage.round(g.cameraWorkingRate()));
-    m.put("casesInGaps90d", g.casesInGaps90d());
-    m.put("staffingComplete", g.staffingComplete());
-    m.put("staffingGaps", g.staffingGaps());
-    return m;
-  }
-
   @GetMapping("/grids")
   Map<String, Object> grids(@RequestParam(required = false) String window) {
-    Instant when = CoverageWindow.parse(window, clock);
-    return Map.of("window", when, "grids", coverage.grids(when, false).stream().map(CoverageController::view).toList());
+    Instant when = coverage.at(window);
+    return Map.of("window", when, "grids", coverage.grids(when, false).stream().map(GridFigures::figures).toList());
   }
 
   @GetMapping("/grids/{code}")
   Map<String, Object> grid(@PathVariable String code, @RequestParam(required = false) String window) {
-    Instant when = CoverageWindow.parse(window, clock);
+    Instant when = coverage.at(window);
     return coverage.grids(when, false).stream().filter(g -> g.gridCode().equals(code)).findFirst()
-        .map(CoverageController::view).orElseThrow(() -> ProblemException.notFound("unknown-grid", "Unknown grid",
+        .map(GridFigures::figures).orElseThrow(() -> ProblemException.notFound("unknown-grid", "Unknown grid",
             "there is no grid " + code));
   }
 
@@ -92,13 +75,13 @@ class CoverageController {
     } catch (IllegalArgumentException e) {
       throw ProblemException.badInput("level", "one of grid, community, subdistrict, district");
     }
-    return coverage.rollup(l, code, CoverageWindow.parse(window, clock));
+    return coverage.rollup(l, code, coverage.at(window));
   }
 
   /** Body: {@code {"window": "night", "cameras": [{code, lon, lat, type, heading, fov, range, ...}], "routes": [...]}}. */
   @PostMapping("/what-if")
   Map<String, Object> whatIf(@RequestBody JsonNode body) {
-    Instant when = CoverageWindow.parse(body.path("window").asString(null), clock);
+    Instant when = coverage.at(body.path("window").asString(null));
     List<CameraView> drafts = new ArrayList<>();
     JsonNode cams = body.path("cameras");
     for (int i = 0; i < cams.size(); i++) drafts.add(cameras.placed(cameras.draft(fields(cams.get(i)), "cameras[" + i + "]."), "cameras[" + i + "]."));
@@ -121,7 +104,7 @@ class CoverageController {
   Planning.Suggestions suggestions(@RequestBody(required = false) JsonNode body) {
     int k = body == null ? 5 : body.path("k").asInt(5);
     if (k < 1 || k > 50) throw ProblemException.badInput("k", "between 1 and 50 sites");
-    return planning.suggest(k, CoverageWindow.parse(body == null ? null : body.path("window").asString(null), clock));
+    return planning.suggest(k, coverage.at(body == null ? null : body.path("window").asString(null)));
   }
 
   /** Which cameras see a point, and the nearest patrol route with its next pass. */

@@ -67,12 +67,19 @@ public class CoverageEngine {
     protected boolean removeEldestEntry(Map.Entry<Set<String>, Map<String, Geometry>> eldest) { return size() > 8; }
   };
   private Map<String, Geometry> keyAreaParts;                          // grid -> key area inside it, metric
+  private volatile long version;                                       // bumped by every rebuild and change
 
   CoverageEngine(AreaCatalog areas, Cameras cameras, Routes routes, KeyAreas keyAreas) {
     this.areas = areas;
     this.cameras = cameras;
     this.routes = routes;
     this.keyAreas = keyAreas;
+  }
+
+  /** Changes whenever any figure may have changed (a rebuild, a camera or a route change). */
+  long version() {
+    ensureBuilt();
+    return version;
   }
 
   /** The covered parts of one grid at a moment: cameras, patrols, both (metric). */
@@ -175,6 +182,7 @@ public class CoverageEngine {
       if (e.before() != null) dirty.addAll(removeSector(e.before().code()));
       if (e.after() != null && e.after().online()) dirty.addAll(addSector(e.after()));
       for (String code : dirty) cameraCover.put(code, coverOf(grids.get(code), sectorsNear(grids.get(code))));
+      version++;
     } finally {
       lock.writeLock().unlock();
     }
@@ -188,6 +196,7 @@ public class CoverageEngine {
       if (e.before() != null) removeBuffer(e.before().code());
       if (e.after() != null) addBuffer(e.after());
       patrolCover.clear(); // cheap to rebuild per window, and any window may include this route
+      version++;
     } finally {
       lock.writeLock().unlock();
     }
@@ -263,6 +272,7 @@ public class CoverageEngine {
       if (part != null && part.getArea() > 1) parts.put(shape.area().code(), part);
     }
     keyAreaParts = parts;
+    version++;
   }
 
   private Set<String> addSector(CameraView c) {

@@ -84,14 +84,21 @@ public class Planning {
       buffers.addAll(newBuffers);
       Geometry cam = CoverageEngine.coverOf(g, sectors), pat = CoverageEngine.coverOf(g, buffers);
       Geometry both = CoverageEngine.union(java.util.Arrays.asList(cam, pat));
-      CoverageEngine.Parts before = now.get(g.area().code());
-      double a = g.areaM2();
-      out.add(new Change(g.area().code(), a, CoverageEngine.area(before.cameras()) / a, CoverageEngine.area(cam) / a,
-          CoverageEngine.area(before.patrols()) / a, CoverageEngine.area(pat) / a, CoverageEngine.area(before.combined()) / a,
-          CoverageEngine.area(both) / a));
+      out.add(change(g, now.get(g.area().code()), cam, pat, both));
     }
     out.sort(Comparator.comparing(Change::gridCode));
     return out;
+  }
+
+  private static Change change(CoverageEngine.GridShape g, CoverageEngine.Parts before, Geometry cam, Geometry pat,
+      Geometry both) {
+    double a = g.areaM2();
+    return new Change(g.area().code(), Math.round(a), share(before.cameras(), a), share(cam, a),
+        share(before.patrols(), a), share(pat, a), share(before.combined(), a), share(both, a));
+  }
+
+  private static double share(Geometry cover, double gridArea) {
+    return GridFigures.round(Math.min(1, CoverageEngine.area(cover) / gridArea));
   }
 
   /**
