@@ -47,6 +47,9 @@ public class Coverage {
     this.clock = clock;
   }
 
+  /** Changes whenever a camera, a route or the grids change: a key for anything derived from them. */
+  public long version() { return engine.version(); }
+
   /** The moment a window names: now (default), day, night, HH:MM today (Beijing time), or an ISO date-time. */
   public Instant at(String window) { return CoverageWindow.parse(window, clock); }
 

@@ -53,7 +53,7 @@ class AreaCollections {
         Map.of("subdistrict", "9-digit code of the subdistrict")));
     out.put("grids", areas(s, AreaLevel.GRID, "Grids 网格",
         "Grids, the unit of responsibility, tiling each community; synthetic demo data",
-        ordered("subdistrict", "9-digit code of the subdistrict", "community", "12-digit code of the community",
+        FeatureSource.params("subdistrict", "9-digit code of the subdistrict", "community", "12-digit code of the community",
             "kind", "residential or port")));
     out.put("buildings", buildings(s));
     return out;
@@ -121,13 +121,7 @@ class AreaCollections {
     }
     return new FeatureCollection("buildings", "Buildings 楼栋",
         "Residential buildings with households and residents; synthetic demo data",
-        ordered("subdistrict", "9-digit code of the subdistrict", "community", "12-digit code of the community",
+        FeatureSource.params("subdistrict", "9-digit code of the subdistrict", "community", "12-digit code of the community",
             "grid", "15-digit code of the grid"), List.copyOf(items), FeatureCollection.extentOf(items));
-  }
-
-  private static Map<String, String> ordered(String... kv) {
-    Map<String, String> m = new LinkedHashMap<>();
-    for (int i = 0; i < kv.length; i += 2) m.put(kv[i], kv[i + 1]);
-    return m;
   }
 }

@@ -30,7 +30,10 @@ record FeatureCollection(String id, String title, String description, Map<String
   public boolean isPublic() { return true; }
 
   @Override
-  public Page page(ItemsQuery q) {
+  public Page page(ItemsQuery q) { return pageOf(items, q); }
+
+  /** The page of {@code items} (in id order) that a query asks for, with the number that match in all. */
+  static Page pageOf(List<FeatureItem> items, ItemsQuery q) {
     List<FeatureItem> page = new ArrayList<>(Math.min(q.limit(), 1024));
     long matched = 0;
     boolean more = false;

@@ -15,6 +15,13 @@ interface FeatureSource {
   /** One page of a query: how many items match in all, the items of this page, and whether more follow. */
   record Page(long matched, List<FeatureItem> items, boolean more) {}
 
+  /** Filter parameters in the order given: name, description, name, description… */
+  static Map<String, String> params(String... nameThenDescription) {
+    Map<String, String> m = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < nameThenDescription.length; i += 2) m.put(nameThenDescription[i], nameThenDescription[i + 1]);
+    return m;
+  }
+
   String id();
   String title();
   String description();

@@ -14,15 +14,20 @@ import org.springframework.stereotype.Component;
 class FeatureSources {
   private final AreaCollections areas;
   private final IncidentFeatures incidents;
+  private final CoverageCollections coverage;
 
-  FeatureSources(AreaCollections areas, IncidentFeatures incidents) {
+  FeatureSources(AreaCollections areas, IncidentFeatures incidents, CoverageCollections coverage) {
     this.areas = areas;
     this.incidents = incidents;
+    this.coverage = coverage;
   }
 
   List<FeatureSource> visible() {
     List<FeatureSource> out = new ArrayList<>(areas.all());
-    if (signedIn()) out.add(incidents);
+    if (signedIn()) {
+      out.add(incidents);
+      out.addAll(coverage.all());
+    }
     return out;
   }
 

@@ -52,6 +52,13 @@ record ItemsQuery(int limit, List<Envelope> bbox, Instant from, Instant to, Stri
     return new ItemsQuery(limit, bbox, interval[0], interval[1], after, filters);
   }
 
+  /** This query without one of its filters: for a parameter that chooses what to compute rather than what to keep. */
+  ItemsQuery withoutFilter(String key) {
+    Map<String, String> rest = new LinkedHashMap<>(filters);
+    rest.remove(key);
+    return new ItemsQuery(limit, bbox, from, to, after, rest);
+  }
+
   boolean matches(FeatureItem item) {
     for (var f : filters.entrySet()) if (!f.getValue().equals(item.filters().get(f.getKey()))) return false;
     if (bbox != null && bbox.stream().noneMatch(b -> b.intersects(item.envelope()) && intersects(b, item))) return false;

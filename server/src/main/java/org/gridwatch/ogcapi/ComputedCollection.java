@@ -1,0 +1,34 @@
+package org.gridwatch.ogcapi;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.locationtech.jts.geom.Envelope;
+
+/**
+ * A collection for signed-in users whose items are computed from live state (cameras, routes, coverage) rather
+ * than held: {@code items} gets the value of the collection's {@code window} parameter (null for now) and returns
+ * the items in id order. The window chooses what to compute, so it is not a filter on the items.
+ */
+record ComputedCollection(String id, String title, String description, Map<String, String> filterParams,
+    Envelope extent, Function<String, List<FeatureItem>> items) implements FeatureSource {
+  static final String WINDOW = "window";
+
+  @Override
+  public Instant firstValidFrom() { return null; }
+
+  @Override
+  public boolean isPublic() { return false; }
+
+  @Override
+  public Page page(ItemsQuery q) {
+    return FeatureCollection.pageOf(items.apply(q.filters().get(WINDOW)), q.withoutFilter(WINDOW));
+  }
+
+  @Override
+  public Optional<FeatureItem> item(String id) {
+    return items.apply(null).stream().filter(i -> i.id().equals(id)).findFirst();
+  }
+}

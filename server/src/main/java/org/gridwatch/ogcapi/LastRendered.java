@@ -1,0 +1,26 @@
+package org.gridwatch.ogcapi;
+
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The items last rendered from one source value, reused while the source hands back the same value (the same
+ * object: sources keep their results until something changes), so repeated reads render nothing.
+ */
+final class LastRendered<T> {
+  private record Entry<T>(T source, List<FeatureItem> items) {}
+
+  private final Function<T, List<FeatureItem>> render;
+  private volatile Entry<T> last;
+
+  LastRendered(Function<T, List<FeatureItem>> render) { this.render = render; }
+
+  List<FeatureItem> of(T source) {
+    Entry<T> e = last;
+    if (e == null || e.source() != source) {
+      e = new Entry<>(source, render.apply(source));
+      last = e;
+    }
+    return e.items();
+  }
+}
