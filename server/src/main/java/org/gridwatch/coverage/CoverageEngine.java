@@ -236,6 +236,18 @@ public class CoverageEngine {
     }
   }
 
+  /** Throws away everything incremental and builds again from the stored cameras and routes. */
+  void rebuild() {
+    lock.writeLock().lock();
+    try {
+      AreaCatalog.Snapshot s = areas.now();
+      build(s);
+      builtFor = s;
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
   /** Everything from scratch: grids, sectors, buffers, the camera cover of every grid (in parallel). */
   void build(AreaCatalog.Snapshot s) {
     Map<String, GridShape> g = new LinkedHashMap<>();

@@ -26,11 +26,12 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The ground net: patrol routes read from memory, written through here with checks (a line of at least 20 m
- * that reaches into the district, a known mode, a width, a schedule) and a {@link RouteChanged} event for
+ * that stays within 500 m of the district, a known mode, a width, a schedule) and a {@link RouteChanged} event for
  * every change.
  */
 @Service
 public class Routes {
+  static final double MAX_OUTSIDE_M = 500;
   private final PatrolRouteRepository repository;
   private final AreaCatalog areas;
   private final ApplicationEventPublisher events;
@@ -60,8 +61,8 @@ public class Routes {
         line = null;
       } else if (MetricProjection.lengthM(line) < 20) {
         errors.add(new FieldError("geometry", "is shorter than 20 m"));
-      } else if (!areas.now().level(AreaLevel.DISTRICT).get(0).boundary().intersects(line)) {
-        errors.add(new FieldError("geometry", "does not reach into the district"));
+      } else {
+        farOutside(line).ifPresent(reason -> errors.add(new FieldError("geometry", reason)));
       }
     } catch (GeoJson.InvalidGeoJson e) {
       errors.add(new FieldError(e.field(), e.reason()));
@@ -80,6 +81,24 @@ public class Routes {
     if (name.length() > 100) errors.add(new FieldError("name", "at most 100 characters"));
     if (!errors.isEmpty()) throw ProblemException.badInput(errors);
     return new RouteView(code, name, line, body.path("team").asString(null), mode, width, schedule, false);
+  }
+
+  /** Why the line strays too far from the district (a patrol may follow a street along its edge), if it does. */
+  private Optional<String> farOutside(Geometry line) {
+    Geometry district = areas.now().level(AreaLevel.DISTRICT).get(0).boundary();
+    Geometry districtMetres = null;
+    for (org.locationtech.jts.geom.Coordinate c : line.getCoordinates()) {
+      var point = line.getFactory().createPoint(c);
+      if (district.contains(point)) continue;
+      if (districtMetres == null) districtMetres = MetricProjection.toMetres(district);
+      double[] xy = MetricProjection.project(c.x, c.y);
+      double away = districtMetres.distance(districtMetres.getFactory().createPoint(new org.locationtech.jts.geom.Coordinate(xy[0], xy[1])));
+      if (away > MAX_OUTSIDE_M) {
+        return Optional.of(String.format(Locale.ROOT, "(%.6f, %.6f) is %.0f m outside the district; a route may run at most %.0f m outside it",
+            c.x, c.y, away, MAX_OUTSIDE_M));
+      }
+    }
+    return Optional.empty();
   }
 
   @Transactional

@@ -54,8 +54,27 @@ public class Cameras {
     List<FieldError> errors = new ArrayList<>();
     Map<String, String> in = new java.util.HashMap<>(input);
     in.putIfAbsent("code", "DRAFT");
-    CameraView v = CameraInput.read(in, prefix, errors);
+    CameraView v = read(in, prefix, errors);
     if (!errors.isEmpty()) throw ProblemException.badInput(errors);
+    return v;
+  }
+
+  /** Reads a camera; when lon or lat is out of range but the two swapped lie in the district, says so. */
+  private CameraView read(Map<String, String> input, String prefix, List<FieldError> errors) {
+    int first = errors.size();
+    CameraView v = CameraInput.read(input, prefix, errors);
+    for (int i = first; i < errors.size(); i++) {
+      FieldError e = errors.get(i);
+      if (!e.field().equals(prefix + "lon") && !e.field().equals(prefix + "lat")) continue;
+      try {
+        double lon = Double.parseDouble(input.get("lon").strip()), lat = Double.parseDouble(input.get("lat").strip());
+        if (locate.place(lat, lon, Crs.WGS84).isPresent()) {
+          errors.set(i, new FieldError(e.field(), e.reason() + "; lon and lat look swapped: (" + lat + ", " + lon + ") lies in the district"));
+        }
+      } catch (RuntimeException notNumbers) {
+        // nothing to hint
+      }
+    }
     return v;
   }
 
@@ -81,7 +100,7 @@ public class Cameras {
   @Transactional
   public CameraView create(Map<String, String> input) {
     List<FieldError> errors = new ArrayList<>();
-    CameraView v = CameraInput.read(input, "", errors);
+    CameraView v = read(input, "", errors);
     if (errors.isEmpty()) v = placed(v, "", errors);
     if (!errors.isEmpty()) throw ProblemException.badInput(errors);
     if (repository.findByCode(v.code()).isPresent()) {
@@ -96,7 +115,7 @@ public class Cameras {
     Camera c = repository.findByCode(code).orElseThrow(() -> notFound(code));
     input.put("code", code);
     List<FieldError> errors = new ArrayList<>();
-    CameraView v = CameraInput.read(input, "", errors);
+    CameraView v = read(input, "", errors);
     if (errors.isEmpty()) v = placed(v, "", errors);
     if (!errors.isEmpty()) throw ProblemException.badInput(errors);
     return save(c, v);
@@ -121,7 +140,7 @@ public class Cameras {
     for (int i = 0; i < rows.size(); i++) {
       String prefix = "rows[" + i + "].";
       List<FieldError> rowErrors = new ArrayList<>();
-      CameraView v = CameraInput.read(rows.get(i), prefix, rowErrors);
+      CameraView v = read(rows.get(i), prefix, rowErrors);
       if (rowErrors.isEmpty()) v = placed(v, prefix, rowErrors);
       if (rowErrors.isEmpty() && !seen.add(v.code())) rowErrors.add(new FieldError(prefix + "code", "appears twice in this import"));
       if (rowErrors.isEmpty()) good.add(v);

@@ -40,6 +40,13 @@ public final class Http {
         .PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build());
   }
 
+  public Response post(String path, String body, String contentType, String... headers) {
+    return send(request(path, headers).header("Content-Type", contentType)
+        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
+  }
+
+  public Response delete(String path, String... headers) { return send(request(path, headers).DELETE().build()); }
+
   public Response postForm(String path, String form, String... headers) {
     return send(request(path, headers).header("Content-Type", "application/x-www-form-urlencoded")
         .POST(HttpRequest.BodyPublishers.ofString(form, StandardCharsets.UTF_8)).build());

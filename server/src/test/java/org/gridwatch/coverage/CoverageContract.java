@@ -1,0 +1,379 @@
+package org.gridwatch.coverage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import org.gridwatch.area.AreaCatalog;
+import org.gridwatch.area.AreaLevel;
+import org.gridwatch.area.AreaView;
+import org.gridwatch.geo.MetricProjection;
+import org.gridwatch.groundnet.RouteView;
+import org.gridwatch.groundnet.Routes;
+import org.gridwatch.skynet.CameraView;
+import org.gridwatch.skynet.Cameras;
+import org.gridwatch.support.Http;
+import org.gridwatch.support.TestEnvironment;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.locationtech.jts.algorithm.locate.IndexedPointInAreaLocator;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.Location;
+import org.locationtech.jts.geom.Point;
+import org.locationtech.jts.operation.distance.DistanceOp;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Per-grid coverage of the demo sky net and ground net, checked against an independent answer (random points
+ * tested by distance and bearing, and by distance to the route), incremental updates against a full rebuild,
+ * planning that saves nothing, and who may see any of it.
+ */
+abstract class CoverageContract {
+  static final int SAMPLES_PER_GRID = 100_000;
+  static final double TOLERANCE_PP = 0.5;
+
+  @Autowired AreaCatalog areas;
+  @Autowired Cameras cameras;
+  @Autowired Routes routes;
+  @Autowired Coverage coverage;
+  @Autowired CoverageEngine engine;
+  @LocalServerPort int port;
+  Http http;
+  String[] police;
+
+  @BeforeEach
+  void client() {
+    http = new Http(port);
+    police = Http.basic("police", TestEnvironment.DEMO_PASSWORD);
+  }
+
+  @Test
+  void perGridCoverageAgreesWithMonteCarloSamplingByDayAndNight() {
+    Map<String, JsonNode> day = gridsOver("day"), night = gridsOver("night");
+    assertThat(day).hasSize(areas.now().level(AreaLevel.GRID).size());
+    List<String> chosen = new ArrayList<>();
+    chosen.add(mostBy(day, "cameraCoverage"));
+    chosen.add(mostBy(day, "patrolCoverage"));
+    chosen.add(mostBy(night, "patrolCoverage"));
+    chosen.add(mostBy(day, "combinedCoverage"));
+    List<String> codes = new ArrayList<>(day.keySet());
+    SplittableRandom pick = new SplittableRandom(4549);
+    while (chosen.size() < 8) chosen.add(codes.get(pick.nextInt(codes.size())));
+    assertThat(day.get(chosen.get(0)).get("cameraCoverage").asDouble()).as("a well watched grid").isGreaterThan(0.3);
+    assertThat(night.get(chosen.get(2)).get("patrolCoverage").asDouble()).as("a grid patrolled at night").isGreaterThan(0.2);
+
+    Instant dayAt = coverage.at("day"), nightAt = coverage.at("night");
+    for (String code : new java.util.LinkedHashSet<>(chosen)) {
+      double[] d = sample(code, dayAt), n = sample(code, nightAt);
+      JsonNode gd = day.get(code), gn = night.get(code);
+      assertThat(gd.get("cameraCoverage").asDouble() * 100).as(code + " camera").isCloseTo(d[0], within(TOLERANCE_PP));
+      assertThat(gd.get("patrolCoverage").asDouble() * 100).as(code + " patrol by day").isCloseTo(d[1], within(TOLERANCE_PP));
+      assertThat(gd.get("combinedCoverage").asDouble() * 100).as(code + " combined by day").isCloseTo(d[2], within(TOLERANCE_PP));
+      assertThat(gn.get("patrolCoverage").asDouble() * 100).as(code + " patrol at night").isCloseTo(n[1], within(TOLERANCE_PP));
+      assertThat(gn.get("combinedCoverage").asDouble() * 100).as(code + " combined at night").isCloseTo(n[2], within(TOLERANCE_PP));
+    }
+  }
+
+  @Test
+  void nightsAreThinnerThanDaysAndTheDistrictFiguresAreAreaWeighted() {
+    JsonNode dayDistrict = http.get("/api/v1/coverage/summary?level=district&window=day", police).json().get(0);
+    JsonNode nightDistrict = http.get("/api/v1/coverage/summary?level=district&window=night", police).json().get(0);
+    assertThat(nightDistrict.get("patrolCoverage").asDouble()).isLessThan(dayDistrict.get("patrolCoverage").asDouble());
+    double covered = 0, area = 0;
+    for (JsonNode g : gridsOver("day").values()) {
+      covered += g.get("combinedCoverage").asDouble() * g.get("areaM2").asDouble();
+      area += g.get("areaM2").asDouble();
+    }
+    assertThat(dayDistrict.get("combinedCoverage").asDouble()).isCloseTo(covered / area, within(0.001));
+    long online = cameras.all().stream().filter(CameraView::online).count();
+    assertThat(dayDistrict.get("cameraWorkingRate").asDouble())
+        .isCloseTo((double) online / cameras.all().size(), within(0.0001)).isBetween(0.93, 0.99);
+    JsonNode subdistricts = http.get("/api/v1/coverage/summary?level=subdistrict&window=night", police).json();
+    assertThat(subdistricts.size()).isEqualTo(22);
+  }
+
+  @Test
+  void movingOneCameraChangesOnlyTheGridsItTouchesAndMatchesAFullRebuild() {
+    Instant when = coverage.at("day");
+    AreaView grid = areas.now().level(AreaLevel.GRID).get(40);
+    Point inside = grid.boundary().getInteriorPoint();
+    Map<String, Double> before = cameraCovered(when);
+
+    String body = cameraJson(inside.getX(), inside.getY(), 45, 120);
+    assertThat(http.postJson("/api/v1/cameras", body, police).status()).isEqualTo(201);
+    Map<String, Double> placed = cameraCovered(when);
+    Set<String> touchedFirst = touched(inside.getX(), inside.getY(), 45, 120);
+    assertThat(changed(before, placed)).isNotEmpty().isSubsetOf(touchedFirst);
+
+    Point elsewhere = areas.now().level(AreaLevel.GRID).get(700).boundary().getInteriorPoint();
+    assertThat(http.put("/api/v1/cameras/MC-TEST", cameraJson(elsewhere.getX(), elsewhere.getY(), 200, 90), police).status())
+        .isEqualTo(200);
+    Map<String, Double> moved = cameraCovered(when);
+    Set<String> touchedEither = new HashSet<>(touchedFirst);
+    touchedEither.addAll(touched(elsewhere.getX(), elsewhere.getY(), 200, 90));
+    assertThat(changed(placed, moved)).isNotEmpty().isSubsetOf(touchedEither);
+    engine.rebuild();
+    assertThat(changed(moved, cameraCovered(when))).as("incremental equals a full rebuild").isEmpty();
+
+    assertThat(http.delete("/api/v1/cameras/MC-TEST", police).status()).isEqualTo(204);
+    assertThat(changed(before, cameraCovered(when))).as("deleting restores the start").isEmpty();
+  }
+
+  @Test
+  void whatIfShowsTheChangeAndSavesNothing() {
+    Point inside = areas.now().level(AreaLevel.GRID).get(300).boundary().getInteriorPoint();
+    int camerasBefore = http.get("/api/v1/cameras", police).json().size();
+    Map<String, Double> before = cameraCovered(coverage.at("day"));
+    String draft = "{\"window\":\"day\",\"cameras\":[{\"code\":\"WHATIF-1\",\"lon\":" + inside.getX() + ",\"lat\":" + inside.getY()
+        + ",\"type\":\"DOME\",\"heading\":0,\"fov\":360,\"range\":60,\"status\":\"ONLINE\"}]}";
+    Http.Response r = http.postJson("/api/v1/coverage/what-if", draft, police);
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    JsonNode grids = r.json().get("grids");
+    assertThat(grids.size()).isGreaterThan(0);
+    double gained = 0;
+    for (JsonNode g : grids) {
+      assertThat(g.get("cameraAfter").asDouble()).isGreaterThanOrEqualTo(g.get("cameraBefore").asDouble());
+      assertThat(g.get("combinedAfter").asDouble()).isGreaterThanOrEqualTo(g.get("combinedBefore").asDouble());
+      gained += (g.get("cameraAfter").asDouble() - g.get("cameraBefore").asDouble()) * g.get("areaM2").asDouble();
+    }
+    assertThat(gained).as("new camera cover, m²").isPositive().isLessThanOrEqualTo(Math.PI * 60 * 60 * 1.001);
+    assertThat(http.get("/api/v1/cameras", police).json().size()).isEqualTo(camerasBefore);
+    assertThat(changed(before, cameraCovered(coverage.at("day")))).isEmpty();
+  }
+
+  @Test
+  void suggestionsAreGreedyAndStateTheirBound() {
+    Http.Response r = http.postJson("/api/v1/coverage/suggestions", "{\"k\":4,\"window\":\"night\"}", police);
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    JsonNode s = r.json();
+    JsonNode sites = s.get("sites");
+    assertThat(sites.size()).isEqualTo(4);
+    int sum = 0, previous = Integer.MAX_VALUE;
+    for (JsonNode site : sites) {
+      int gain = site.get("gain").asInt();
+      assertThat(gain).isPositive().isLessThanOrEqualTo(previous);
+      previous = gain;
+      sum += gain;
+      assertThat(areas.now().gridAt(site.get("lon").asDouble(), site.get("lat").asDouble())).as("a site inside the district").isPresent();
+    }
+    assertThat(s.get("coveredAfter").asInt()).isEqualTo(s.get("coveredBefore").asInt() + sum);
+    assertThat(s.get("coveredAfter").asInt()).isLessThanOrEqualTo(s.get("casesInWindow").asInt());
+    assertThat(s.get("bound").asString()).contains("1 - 1/e");
+    assertThat(http.postJson("/api/v1/coverage/suggestions", "{\"k\":0}", police).json().get("errors").get(0).get("field").asString())
+        .isEqualTo("k");
+  }
+
+  @Test
+  void aPointKnowsWhichCamerasSeeItAndTheNearestPatrol() {
+    CameraView c = cameras.all().stream().filter(x -> x.online() && x.effectiveFov() < 180).findFirst().orElseThrow();
+    double[] at = MetricProjection.project(c.lon(), c.lat());
+    double h = Math.toRadians(c.heading());
+    double[] ahead = MetricProjection.unproject(at[0] + 0.5 * c.rangeM() * Math.sin(h), at[1] + 0.5 * c.rangeM() * Math.cos(h));
+    double[] behind = MetricProjection.unproject(at[0] - 0.5 * c.rangeM() * Math.sin(h), at[1] - 0.5 * c.rangeM() * Math.cos(h));
+    JsonNode seen = http.get("/api/v1/coverage/at?lon=" + ahead[0] + "&lat=" + ahead[1], police).json();
+    assertThat(codes(seen.get("cameras"))).contains(c.code());
+    assertThat(seen.get("nearestRoute").get("distanceM").asDouble()).isNotNegative();
+    assertThat(Instant.parse(seen.get("nearestRoute").get("nextPass").asString())).isAfter(Instant.now().minusSeconds(3600));
+    JsonNode unseen = http.get("/api/v1/coverage/at?lon=" + behind[0] + "&lat=" + behind[1], police).json();
+    assertThat(codes(unseen.get("cameras"))).doesNotContain(c.code());
+    assertThat(http.get("/api/v1/coverage/at?lon=121.5&lat=36.5", police).status()).isEqualTo(404);
+    assertThat(http.get("/api/v1/coverage/at?lon=abc&lat=36.1", police).json().get("errors").get(0).get("field").asString())
+        .isEqualTo("lon");
+  }
+
+  @Test
+  void cameraAndPatrolPositionsAreForSignedInUsersOnly() {
+    for (String path : List.of("/api/v1/cameras", "/api/v1/routes", "/api/v1/coverage/grids", "/api/v1/coverage/summary",
+        "/ogcapi/collections/cameras/items", "/ogcapi/collections/camera-coverage/items", "/ogcapi/collections/patrol-routes/items",
+        "/ogcapi/collections/grid-coverage/items", "/ogcapi/collections/coverage-gaps/items")) {
+      assertThat(http.get(path).status()).as(path).isEqualTo(401);
+      assertThat(http.get(path, police).status()).as(path).isEqualTo(200);
+    }
+    assertThat(http.get("/ogcapi/collections").body()).doesNotContain("camera-coverage");
+    assertThat(http.get("/ogcapi/collections", police).body()).contains("camera-coverage", "grid-coverage", "coverage-gaps");
+    String[] gridworker = Http.basic("gridworker", TestEnvironment.DEMO_PASSWORD);
+    Point p = areas.now().level(AreaLevel.GRID).get(10).boundary().getInteriorPoint();
+    Http.Response r = http.postJson("/api/v1/cameras", cameraJson(p.getX(), p.getY(), 0, 60).replace("MC-TEST", "GW-TRY"), gridworker);
+    assertThat(r.status()).isEqualTo(403);
+    assertThat(http.get("/api/v1/cameras/GW-TRY", police).status()).isEqualTo(404);
+  }
+
+  @Test
+  void theOgcGridCoverageCarriesTheSameFiguresAsTheApi() {
+    JsonNode page = http.get("/ogcapi/collections/grid-coverage/items?window=night&limit=5&subdistrict=370203005", police).json();
+    assertThat(page.get("numberMatched").asInt()).isPositive();
+    Map<String, JsonNode> night = gridsOver("night");
+    for (JsonNode f : page.get("features")) {
+      JsonNode p = f.get("properties");
+      assertThat(p.get("subdistrictCode").asString()).isEqualTo("370203005");
+      assertThat(p.get("combinedCoverage").asDouble()).isEqualTo(night.get(f.get("id").asString()).get("combinedCoverage").asDouble());
+      assertThat(f.get("geometry").get("type").asString()).isEqualTo("MultiPolygon");
+    }
+    JsonNode gaps = http.get("/ogcapi/collections/coverage-gaps/items?window=night&limit=3", police).json();
+    for (JsonNode f : gaps.get("features")) {
+      double gapArea = night.get(f.get("id").asString()).get("gapAreaM2").asDouble();
+      Geometry g = org.gridwatch.geo.GeoJson.read(f.get("geometry"), "geometry");
+      assertThat(MetricProjection.areaM2(g)).isCloseTo(gapArea, within(Math.max(2, gapArea * 0.001)));
+    }
+    assertThat(http.get("/ogcapi/collections/grid-coverage/items?window=noon", police).json().get("errors").get(0)
+        .get("field").asString()).isEqualTo("window");
+  }
+
+  @Test
+  void importKeepsGoodRowsAndNamesEveryBadOne() {
+    Point a = areas.now().level(AreaLevel.GRID).get(500).boundary().getInteriorPoint();
+    Point b = areas.now().level(AreaLevel.GRID).get(501).boundary().getInteriorPoint();
+    String csv = "code,name,lon,lat,type,heading,fov,range,status\n"
+        + "IMP-1,good,%s,%s,FIXED,90,60,50,ONLINE\n".formatted(a.getX(), a.getY())
+        + "IMP-2,bad lon,abc,36.09,FIXED,90,60,50,ONLINE\n"
+        + "IMP-3,bad fov,%s,%s,FIXED,90,400,50,ONLINE\n".formatted(a.getX(), a.getY())
+        + "IMP-4,good too,%s,%s,DOME,0,360,40,OFFLINE\n".formatted(b.getX(), b.getY())
+        + "IMP-5,outside,121.5,36.5,FIXED,0,60,50,ONLINE\n";
+    int before = cameras.all().size();
+    Http.Response r = http.post("/api/v1/cameras/import", csv, "text/csv", police);
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    assertThat(r.json().get("stored").asInt()).isEqualTo(2);
+    assertThat(r.json().get("refused").asInt()).isEqualTo(3);
+    assertThat(codes(r.json().get("errors"), "field")).containsExactly("rows[1].lon", "rows[2].fov", "rows[4].lon");
+    assertThat(cameras.all().size()).isEqualTo(before + 2);
+    assertThat(cameras.find("IMP-4").orElseThrow().gridCode()).isEqualTo(areas.now().gridAt(b.getX(), b.getY()).orElseThrow().code());
+    assertThat(cameras.find("IMP-2")).isEmpty();
+    http.delete("/api/v1/cameras/IMP-1", police);
+    http.delete("/api/v1/cameras/IMP-4", police);
+  }
+
+  @Test
+  void badCamerasAndRoutesAreRefusedNamingTheField() {
+    Point p = areas.now().level(AreaLevel.GRID).get(20).boundary().getInteriorPoint();
+    Http.Response cam = http.postJson("/api/v1/cameras", "{\"code\":\"BAD-1\",\"lon\":" + p.getX() + ",\"lat\":" + p.getY()
+        + ",\"type\":\"FIXED\",\"heading\":370,\"fov\":0,\"range\":-1,\"status\":\"ONLINE\"}", police);
+    assertThat(cam.status()).isEqualTo(400);
+    assertThat(codes(cam.json().get("errors"), "field")).containsExactly("heading", "fov", "range");
+    assertThat(http.postJson("/api/v1/cameras", "{\"code\":\"BAD-2\",\"lon\":36.1,\"lat\":120.35}", police).body())
+        .contains("\"lat\"").contains("look swapped");
+    String schedule = "\"schedule\":[{\"days\":\"MON-SUN\",\"start\":\"08:00\",\"end\":\"10:00\",\"passes\":1}]";
+    Http.Response polygon = http.postJson("/api/v1/routes", "{\"code\":\"BAD-R\",\"mode\":\"FOOT\",\"geometry\":{\"type\":\"Polygon\","
+        + "\"coordinates\":[[[120.35,36.09],[120.36,36.09],[120.36,36.1],[120.35,36.09]]]}," + schedule + "}", police);
+    assertThat(codes(polygon.json().get("errors"), "field")).containsExactly("geometry");
+    Http.Response far = http.postJson("/api/v1/routes", "{\"code\":\"BAD-R\",\"mode\":\"FOOT\",\"geometry\":{\"type\":\"LineString\","
+        + "\"coordinates\":[[" + p.getX() + "," + p.getY() + "],[121.36,36.09]]}," + schedule + "}", police);
+    assertThat(far.status()).isEqualTo(400);
+    assertThat(far.json().get("errors").get(0).get("reason").asString()).contains("outside the district");
+    Http.Response width = http.postJson("/api/v1/routes", "{\"code\":\"BAD-R\",\"mode\":\"FOOT\",\"width\":-5,\"geometry\":{\"type\":\"LineString\","
+        + "\"coordinates\":[[" + p.getX() + "," + p.getY() + "],[" + (p.getX() + 0.001) + "," + p.getY() + "]]}," + schedule + "}", police);
+    assertThat(codes(width.json().get("errors"), "field")).containsExactly("width");
+    assertThat(http.get("/api/v1/routes/BAD-R", police).status()).isEqualTo(404);
+  }
+
+  // ---- the independent answer ----
+
+  /** Percent of random points of the grid seen by an ONLINE camera, on an active route's strip, and either. */
+  double[] sample(String gridCode, Instant when) {
+    Geometry grid = MetricProjection.toMetres(areas.now().find(gridCode).orElseThrow().boundary());
+    IndexedPointInAreaLocator inGrid = new IndexedPointInAreaLocator(grid);
+    Envelope box = grid.getEnvelopeInternal();
+    List<double[]> near = new ArrayList<>();
+    for (CameraView c : cameras.all()) {
+      if (!c.online()) continue;
+      double[] xy = MetricProjection.project(c.lon(), c.lat());
+      Envelope reach = new Envelope(xy[0] - c.rangeM(), xy[0] + c.rangeM(), xy[1] - c.rangeM(), xy[1] + c.rangeM());
+      if (reach.intersects(box)) near.add(new double[] {xy[0], xy[1], c.rangeM(), c.heading(), c.effectiveFov()});
+    }
+    List<Geometry> lines = new ArrayList<>();
+    List<Double> widths = new ArrayList<>();
+    for (RouteView r : routes.all()) {
+      if (!r.activeAt(when)) continue;
+      Geometry line = MetricProjection.toMetres(r.line());
+      Envelope reach = new Envelope(line.getEnvelopeInternal());
+      reach.expandBy(r.widthM());
+      if (!reach.intersects(box)) continue;
+      lines.add(line);
+      widths.add(r.widthM());
+    }
+    SplittableRandom random = new SplittableRandom(gridCode.hashCode());
+    int in = 0, camera = 0, patrol = 0, either = 0;
+    while (in < SAMPLES_PER_GRID) {
+      Coordinate c = new Coordinate(box.getMinX() + random.nextDouble() * box.getWidth(),
+          box.getMinY() + random.nextDouble() * box.getHeight());
+      if (inGrid.locate(c) != Location.INTERIOR) continue;
+      in++;
+      boolean seen = near.stream().anyMatch(s -> inSector(c, s));
+      boolean walked = false;
+      Point pt = grid.getFactory().createPoint(c);
+      for (int i = 0; i < lines.size() && !walked; i++) walked = DistanceOp.isWithinDistance(pt, lines.get(i), widths.get(i));
+      if (seen) camera++;
+      if (walked) patrol++;
+      if (seen || walked) either++;
+    }
+    return new double[] {100.0 * camera / in, 100.0 * patrol / in, 100.0 * either / in};
+  }
+
+  /** Within range, and within half the field of view of the heading (bearing clockwise from grid north). */
+  static boolean inSector(Coordinate p, double[] camera) {
+    double dx = p.x - camera[0], dy = p.y - camera[1];
+    if (Math.hypot(dx, dy) > camera[2]) return false;
+    if (camera[4] >= 360) return true;
+    double bearing = Math.toDegrees(Math.atan2(dx, dy));
+    double off = Math.abs(((bearing - camera[3]) % 360 + 540) % 360 - 180);
+    return off <= camera[4] / 2;
+  }
+
+  // ---- helpers ----
+
+  Map<String, JsonNode> gridsOver(String window) {
+    Http.Response r = http.get("/api/v1/coverage/grids?window=" + window, police);
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    Map<String, JsonNode> out = new HashMap<>();
+    for (JsonNode g : r.json().get("grids")) out.put(g.get("gridCode").asString(), g);
+    return out;
+  }
+
+  static String mostBy(Map<String, JsonNode> grids, String figure) {
+    return grids.values().stream().max(Comparator.comparingDouble(g -> g.get(figure).asDouble())).orElseThrow()
+        .get("gridCode").asString();
+  }
+
+  Map<String, Double> cameraCovered(Instant when) {
+    Map<String, Double> out = new HashMap<>();
+    for (GridFigures g : coverage.grids(when, false)) out.put(g.gridCode(), g.cameraCoveredM2());
+    return out;
+  }
+
+  static Set<String> changed(Map<String, Double> a, Map<String, Double> b) {
+    Set<String> out = new HashSet<>();
+    for (var e : a.entrySet()) if (Math.abs(e.getValue() - b.get(e.getKey())) > 0.01) out.add(e.getKey());
+    return out;
+  }
+
+  Set<String> touched(double lon, double lat, double heading, double range) {
+    Geometry sector = org.gridwatch.geo.Sector.wgs84(lon, lat, heading, 60, range);
+    Set<String> out = new HashSet<>();
+    for (AreaView g : areas.now().level(AreaLevel.GRID)) if (g.boundary().intersects(sector)) out.add(g.code());
+    return out;
+  }
+
+  static String cameraJson(double lon, double lat, double heading, double range) {
+    return "{\"code\":\"MC-TEST\",\"name\":\"test camera\",\"lon\":" + lon + ",\"lat\":" + lat + ",\"type\":\"FIXED\",\"heading\":"
+        + heading + ",\"fov\":60,\"range\":" + range + ",\"status\":\"ONLINE\"}";
+  }
+
+  static List<String> codes(JsonNode array) { return codes(array, "code"); }
+
+  static List<String> codes(JsonNode array, String field) {
+    List<String> out = new ArrayList<>();
+    array.forEach(n -> out.add(n.get(field).asString()));
+    return out;
+  }
+}
