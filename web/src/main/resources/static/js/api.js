@@ -36,11 +36,15 @@ function xsrf() {
 }
 
 /** POSTs JSON; the XSRF token rides along for signed-in browser sessions. */
-export async function postJson(url, body, headers = {}) {
+export async function postJson(url, body, headers = {}) { return sendJson('POST', url, body, headers); }
+
+/** Sends JSON with any method (POST, PUT, DELETE); answers the JSON reply, or null when there is none. */
+export async function sendJson(method, url, body, headers = {}) {
   const h = { Accept: 'application/json', 'Content-Type': 'application/json', 'X-Requested-With': 'XMLHttpRequest', ...headers };
   const token = xsrf();
   if (token) h['X-XSRF-TOKEN'] = token;
-  const response = await fetch(url, { method: 'POST', headers: h, credentials: 'same-origin', body: JSON.stringify(body) });
+  const response = await fetch(url, { method, headers: h, credentials: 'same-origin',
+    body: body === undefined ? undefined : JSON.stringify(body) });
   const type = response.headers.get('Content-Type') || '';
   const data = type.includes('json') ? await response.json() : null;
   if (!response.ok) throw new ProblemError(data || { title: response.statusText }, response.status);

@@ -87,7 +87,7 @@ class CoverageController {
     for (int i = 0; i < cams.size(); i++) drafts.add(cameras.placed(cameras.draft(fields(cams.get(i)), "cameras[" + i + "]."), "cameras[" + i + "]."));
     List<RouteView> draftRoutes = new ArrayList<>();
     JsonNode rts = body.path("routes");
-    for (int i = 0; i < rts.size(); i++) draftRoutes.add(routes.read(rts.get(i).path("code").asString("DRAFT-" + i), rts.get(i)));
+    for (int i = 0; i < rts.size(); i++) draftRoutes.add(routes.read(rts.get(i).path("code").asString("DRAFT-" + i), rts.get(i), "routes[" + i + "]."));
     if (drafts.isEmpty() && draftRoutes.isEmpty()) throw ProblemException.badInput("cameras", "give at least one draft camera or route");
     List<Planning.Change> changes = planning.whatIf(drafts, draftRoutes, when);
     double before = 0, after = 0, area = 0;

@@ -50,19 +50,22 @@ public class Routes {
   public Optional<RouteView> find(String code) { return Optional.ofNullable(cache().get(code)); }
 
   /** Reads and checks a route from JSON: {name, geometry (GeoJSON line), team, mode, width, schedule}. */
-  public RouteView read(String code, JsonNode body) {
+  public RouteView read(String code, JsonNode body) { return read(code, body, ""); }
+
+  /** The same, naming fields with a prefix (e.g. {@code routes[2].}) when the route is part of a larger body. */
+  public RouteView read(String code, JsonNode body, String prefix) {
     List<FieldError> errors = new ArrayList<>();
-    if (code == null || !code.matches("[A-Za-z0-9-]{2,20}")) errors.add(new FieldError("code", "letters, digits and - only, 2–20 long"));
+    if (code == null || !code.matches("[A-Za-z0-9-]{2,20}")) errors.add(new FieldError(prefix + "code", "letters, digits and - only, 2–20 long"));
     Geometry line = null;
     try {
-      line = GeoJson.read(body.get("geometry"), "geometry");
+      line = GeoJson.read(body.get("geometry"), prefix + "geometry");
       if (!(line instanceof LineString || line instanceof MultiLineString)) {
-        errors.add(new FieldError("geometry", "must be a LineString or MultiLineString"));
+        errors.add(new FieldError(prefix + "geometry", "must be a LineString or MultiLineString"));
         line = null;
       } else if (MetricProjection.lengthM(line) < 20) {
-        errors.add(new FieldError("geometry", "is shorter than 20 m"));
+        errors.add(new FieldError(prefix + "geometry", "is shorter than 20 m"));
       } else {
-        farOutside(line).ifPresent(reason -> errors.add(new FieldError("geometry", reason)));
+        farOutside(line).ifPresent(reason -> errors.add(new FieldError(prefix + "geometry", reason)));
       }
     } catch (GeoJson.InvalidGeoJson e) {
       errors.add(new FieldError(e.field(), e.reason()));
@@ -72,13 +75,13 @@ public class Routes {
     try {
       mode = Mode.valueOf(m.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      errors.add(new FieldError("mode", "'" + m + "' is not one of FOOT, BIKE, CAR"));
+      errors.add(new FieldError(prefix + "mode", "'" + m + "' is not one of FOOT, BIKE, CAR"));
     }
     double width = body.has("width") ? body.get("width").asDouble(Double.NaN) : mode.defaultWidth();
-    if (!(width > 0 && width <= 200)) errors.add(new FieldError("width", "metres, more than 0 and at most 200"));
-    Schedule schedule = Schedule.parse(body.get("schedule"), "schedule", errors);
+    if (!(width > 0 && width <= 200)) errors.add(new FieldError(prefix + "width", "metres, more than 0 and at most 200"));
+    Schedule schedule = Schedule.parse(body.get("schedule"), prefix + "schedule", errors);
     String name = body.path("name").asString(code);
-    if (name.length() > 100) errors.add(new FieldError("name", "at most 100 characters"));
+    if (name.length() > 100) errors.add(new FieldError(prefix + "name", "at most 100 characters"));
     if (!errors.isEmpty()) throw ProblemException.badInput(errors);
     return new RouteView(code, name, line, body.path("team").asString(null), mode, width, schedule, false);
   }

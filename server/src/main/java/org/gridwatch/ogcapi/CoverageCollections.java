@@ -1,5 +1,7 @@
 package org.gridwatch.ogcapi;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -38,7 +40,11 @@ class CoverageCollections {
   private final Routes routes;
   private final Coverage coverage;
   private final JsonMapper mapper;
-  private final LastRendered<Long> cameraItems, sectorItems, routeItems;
+  private final LastRendered<Long> cameraItems, sectorItems;
+  private final LastRendered<Moment> routeItems;
+
+  /** The state of cameras and routes ({@link Coverage#version()}) at a moment, to the minute. */
+  private record Moment(long version, Instant minute) {}
   private final LastRendered<List<GridFigures>> gridItems, gapItems;
 
   CoverageCollections(AreaCatalog catalog, Cameras cameras, Routes routes, Coverage coverage, JsonMapper mapper) {
@@ -48,8 +54,8 @@ class CoverageCollections {
     this.coverage = coverage;
     this.mapper = mapper;
     this.cameraItems = new LastRendered<>(v -> renderCameras(c -> WGS84.createPoint(new Coordinate(c.lon(), c.lat()))));
-    this.sectorItems = new LastRendered<>(v -> renderCameras(c -> c.online() ? c.sectorWgs84() : null));
-    this.routeItems = new LastRendered<>(v -> renderRoutes());
+    this.sectorItems = new LastRendered<>(v -> renderCameras(CameraView::sectorWgs84));
+    this.routeItems = new LastRendered<>(m -> renderRoutes(m.minute()));
     this.gridItems = new LastRendered<>(figures -> renderGrids(figures, false));
     this.gapItems = new LastRendered<>(figures -> renderGrids(figures, true));
   }
@@ -64,11 +70,12 @@ class CoverageCollections {
         new ComputedCollection("cameras", "Cameras 天网", "Sky-net cameras (login required)", byCamera, district,
             w -> cameraItems.of(coverage.version())),
         new ComputedCollection("camera-coverage", "Camera coverage 摄像头覆盖",
-            "What each ONLINE camera sees: its sector in metres (EPSG:4549), unclipped (login required)", byCamera,
+            "What each camera sees: its sector built in metres (EPSG:4549), unclipped; only ONLINE ones count as coverage (login required)", byCamera,
             district, w -> sectorItems.of(coverage.version())),
         new ComputedCollection("patrol-routes", "Patrol routes 地网", "Ground-net patrol routes with their schedules (login required)",
-            FeatureSource.params("mode", "FOOT, BIKE or CAR", "team", "code of the patrolling team"), district,
-            w -> routeItems.of(coverage.version())),
+            FeatureSource.params(ComputedCollection.WINDOW, WINDOW_TEXT + "; sets each route's active property", "mode",
+                "FOOT, BIKE or CAR", "team", "code of the patrolling team"), district,
+            w -> routeItems.of(new Moment(coverage.version(), coverage.at(w).truncatedTo(ChronoUnit.MINUTES)))),
         new ComputedCollection("grid-coverage", "Grid coverage 网格覆盖",
             "Grids with camera, patrol and combined coverage at a moment (login required)", byGrid, district,
             w -> gridItems.of(coverage.grids(coverage.at(w), true))),
@@ -106,7 +113,7 @@ class CoverageCollections {
     return List.copyOf(out);
   }
 
-  private List<FeatureItem> renderRoutes() {
+  private List<FeatureItem> renderRoutes(Instant when) {
     List<FeatureItem> out = new ArrayList<>();
     for (RouteView r : routes.all()) {
       Map<String, Object> p = new LinkedHashMap<>();
@@ -116,6 +123,8 @@ class CoverageCollections {
       p.put("mode", r.mode().name());
       p.put("width", r.widthM());
       p.put("schedule", mapper.readTree(r.schedule().toJson()));
+      p.put("active", r.activeAt(when));
+      r.schedule().nextPass(when).ifPresent(t -> p.put("next_pass", t.toString()));
       p.put("synthetic", r.synthetic());
       Map<String, String> filters = new HashMap<>();
       filters.put("mode", r.mode().name());

@@ -40,21 +40,9 @@ class ConsoleBrowserTest {
 
   String url(String path) { return "http://localhost:" + port + path; }
 
-  void signInAs(String user) {
-    driver.manage().deleteAllCookies();
-    driver.get(url("/login"));
-    driver.findElement(By.id("username")).sendKeys(user);
-    driver.findElement(By.id("password")).sendKeys(TestEnvironment.DEMO_PASSWORD);
-    driver.findElement(By.cssSelector("button[type=submit]")).click();
-    Browser.waitFor(driver, 10).until(d -> !d.getCurrentUrl().contains("/login"));
-  }
+  void signInAs(String user) { Browser.signIn(driver, url(""), user); }
 
-  void open(String path) {
-    driver.get(url(path));
-    driver.executeScript("localStorage.setItem('gridwatch.lang', 'zh')");
-    driver.navigate().refresh();
-    Browser.waitFor(driver, 30).until(d -> "true".equals(((ChromeDriver) d).executeScript("return document.body.dataset.ready")));
-  }
+  void open(String path) { Browser.open(driver, url(path)); }
 
   static Point inside(String grid) {
     return new MaximumInscribedCircle(DemoFiles.read("grids").stream().filter(g -> g.code().equals(grid)).findFirst()
@@ -105,12 +93,7 @@ class ConsoleBrowserTest {
     String grid = "370203021001001";
     Point p = inside(grid);
     driver.executeScript("gridwatchReport.map.setView([arguments[1], arguments[0]], 17, {animate: false})", p.getX(), p.getY());
-    @SuppressWarnings("unchecked")
-    List<Number> xy = (List<Number>) driver.executeScript(
-        "const pt = gridwatchReport.map.latLngToContainerPoint([arguments[1], arguments[0]]); return [pt.x, pt.y]", p.getX(), p.getY());
-    WebElement map = driver.findElement(By.id("map"));
-    new Actions(driver).moveToElement(map, (int) Math.round(xy.get(0).doubleValue() - map.getSize().getWidth() / 2.0),
-        (int) Math.round(xy.get(1).doubleValue() - map.getSize().getHeight() / 2.0)).click().perform();
+    Browser.clickMap(driver, "gridwatchReport.map", p.getX(), p.getY());
     Browser.waitFor(driver, 10).until(ExpectedConditions.textToBe(By.id("pin-grid-code"), grid));
     new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("category"))).selectByValue("MUNICIPAL_FACILITY");
     driver.findElement(By.id("description")).sendKeys("路灯不亮");

@@ -73,13 +73,7 @@ class MapPageBrowserTest {
     Point p = deepInside(grid);
     driver.executeScript("gridwatch.map.setView([arguments[1], arguments[0]], 16, {animate: false})", p.getX(), p.getY());
     Thread.sleep(300);
-    @SuppressWarnings("unchecked")
-    List<Number> xy = (List<Number>) driver.executeScript(
-        "const pt = gridwatch.map.latLngToContainerPoint([arguments[1], arguments[0]]); return [pt.x, pt.y]", p.getX(), p.getY());
-    WebElement map = driver.findElement(By.id("map"));
-    int dx = (int) Math.round(xy.get(0).doubleValue() - map.getSize().getWidth() / 2.0);
-    int dy = (int) Math.round(xy.get(1).doubleValue() - map.getSize().getHeight() / 2.0);
-    new Actions(driver).moveToElement(map, dx, dy).click().perform();
+    Browser.clickMap(driver, "gridwatch.map", p.getX(), p.getY());
     Browser.waitFor(driver, 10).until(ExpectedConditions.textToBe(By.id("grid-code"), grid.code()));
     String panel = driver.findElement(By.id("info")).getText();
     assertThat(panel).contains(grid.name()).contains(grid.parentCode()).contains("市北区");

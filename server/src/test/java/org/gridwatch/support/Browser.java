@@ -34,6 +34,35 @@ public final class Browser {
     return new WebDriverWait(driver, Duration.ofSeconds(seconds));
   }
 
+  /** Signs in through the login form, as a person would. */
+  public static void signIn(ChromeDriver driver, String baseUrl, String user) {
+    driver.manage().deleteAllCookies();
+    driver.get(baseUrl + "/login");
+    driver.findElement(org.openqa.selenium.By.id("username")).sendKeys(user);
+    driver.findElement(org.openqa.selenium.By.id("password")).sendKeys(TestEnvironment.DEMO_PASSWORD);
+    driver.findElement(org.openqa.selenium.By.cssSelector("button[type=submit]")).click();
+    waitFor(driver, 10).until(d -> !d.getCurrentUrl().contains("/login"));
+  }
+
+  /** Opens a page in Chinese and waits until it says it is ready ({@code body[data-ready]}). */
+  public static void open(ChromeDriver driver, String url) {
+    driver.get(url);
+    driver.executeScript("localStorage.setItem('gridwatch.lang', 'zh')");
+    driver.navigate().refresh();
+    waitFor(driver, 60).until(d -> "true".equals(((ChromeDriver) d).executeScript("return document.body.dataset.ready")));
+  }
+
+  /** Clicks the Leaflet map {@code mapExpression} (e.g. {@code gridwatch.map}) where the point lon/lat is drawn. */
+  public static void clickMap(ChromeDriver driver, String mapExpression, double lon, double lat) {
+    @SuppressWarnings("unchecked")
+    java.util.List<Number> xy = (java.util.List<Number>) driver.executeScript("const pt = " + mapExpression
+        + ".latLngToContainerPoint([arguments[1], arguments[0]]); return [pt.x, pt.y]", lon, lat);
+    org.openqa.selenium.WebElement map = driver.findElement(org.openqa.selenium.By.id("map"));
+    int dx = (int) Math.round(xy.get(0).doubleValue() - map.getSize().getWidth() / 2.0);
+    int dy = (int) Math.round(xy.get(1).doubleValue() - map.getSize().getHeight() / 2.0);
+    new org.openqa.selenium.interactions.Actions(driver).moveToElement(map, dx, dy).click().perform();
+  }
+
   /** Saves a screenshot under server/target/screenshots for people to look at. */
   public static Path screenshot(ChromeDriver driver, String name) throws Exception {
     Path dir = Path.of("target", "screenshots");

@@ -1,0 +1,161 @@
+package org.gridwatch.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.gridwatch.area.AreaCatalog;
+import org.gridwatch.area.AreaLevel;
+import org.gridwatch.area.AreaView;
+import org.gridwatch.support.Browser;
+import org.gridwatch.support.Http;
+import org.gridwatch.support.OnH2;
+import org.gridwatch.support.TestEnvironment;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
+import org.locationtech.jts.algorithm.construct.MaximumInscribedCircle;
+import org.locationtech.jts.geom.Point;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+/** The police planning view in headless Chromium: the time slider, placing a camera, drawing a route, suggestions. */
+@OnH2
+@EnabledIf("org.gridwatch.support.TestEnvironment#browserAvailable")
+class PlanningBrowserTest {
+  static ChromeDriver driver;
+  @LocalServerPort int port;
+  @Autowired AreaCatalog areas;
+  Http http;
+  String[] police;
+
+  @BeforeAll
+  static void startBrowser() throws Exception { driver = Browser.start(1500, 950); }
+
+  @AfterAll
+  static void stopBrowser() { if (driver != null) driver.quit(); }
+
+  @BeforeEach
+  void signIn() {
+    http = new Http(port);
+    police = Http.basic("police", TestEnvironment.DEMO_PASSWORD);
+    Browser.signIn(driver, url(""), "police");
+    Browser.open(driver, url("/planning.html"));
+    waitUntilIdle();
+  }
+
+  String url(String path) { return "http://localhost:" + port + path; }
+
+  void waitUntilIdle() {
+    Browser.waitFor(driver, 60).until(d -> driver.executeScript("return document.body.dataset.busy") == null);
+  }
+
+  /** A grid with room for more cover by day, and a point well inside it. */
+  AreaView poorlyCoveredGrid() {
+    JsonNode grids = http.get("/api/v1/coverage/grids?window=10:00", police).json().get("grids");
+    for (JsonNode g : grids) {
+      if (g.get("combinedCoverage").asDouble() < 0.4 && g.get("areaM2").asDouble() > 60_000) {
+        return areas.now().find(g.get("gridCode").asString()).orElseThrow();
+      }
+    }
+    throw new AssertionError("no grid under 40 % by day");
+  }
+
+  static Point deepInside(AreaView grid) { return new MaximumInscribedCircle(grid.boundary(), 1e-6).getCenter(); }
+
+  double[] combinedBeforeAfter(String grid) {
+    By cell = By.cssSelector("#whatif tr[data-grid='" + grid + "'] td.combined");
+    String text = Browser.waitFor(driver, 20).until(ExpectedConditions.visibilityOfElementLocated(cell)).getText();
+    String[] parts = text.replace("%", "").split("→");
+    return new double[] {Double.parseDouble(parts[0].trim()), Double.parseDouble(parts[1].trim())};
+  }
+
+  void zoomTo(Point p) {
+    driver.executeScript("gridwatchPlanning.map.setView([arguments[1], arguments[0]], 17, {animate: false})", p.getX(), p.getY());
+  }
+
+  @Test
+  void placingACameraShowsTheGridsCoverageRiseAndSavingKeepsIt() throws Exception {
+    AreaView grid = poorlyCoveredGrid();
+    Point p = deepInside(grid);
+    double storedBefore = gridCoverage(grid.code());
+    zoomTo(p);
+    driver.findElement(By.id("place-camera")).click();
+    new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("c-type"))).selectByValue("DOME");
+    driver.findElement(By.id("c-range")).clear();
+    driver.findElement(By.id("c-range")).sendKeys("60");
+    Browser.clickMap(driver, "gridwatchPlanning.map", p.getX(), p.getY());
+    double[] change = combinedBeforeAfter(grid.code());
+    assertThat(change[0]).isCloseTo(storedBefore * 100, org.assertj.core.api.Assertions.within(0.06));
+    assertThat(change[1]).as("combined coverage with the draft").isGreaterThan(change[0] + 1);
+    assertThat(driver.findElement(By.id("drafts")).getText()).contains("新摄像头");
+    assertThat(gridCoverage(grid.code())).as("a draft saves nothing").isEqualTo(storedBefore);
+    Browser.screenshot(driver, "planning-what-if");
+
+    driver.findElement(By.id("save-drafts")).click();
+    Browser.waitFor(driver, 20).until(ExpectedConditions.textToBePresentInElementLocated(By.id("toast"), "已保存"));
+    waitUntilIdle();
+    assertThat(gridCoverage(grid.code())).isCloseTo(change[1] / 100, org.assertj.core.api.Assertions.within(0.0006));
+    List<String> planned = new java.util.ArrayList<>();
+    for (JsonNode c : http.get("/api/v1/cameras", police).json()) if (c.get("code").asString().startsWith("PLAN-C")) planned.add(c.get("code").asString());
+    assertThat(planned).hasSize(1);
+    Object shown = driver.executeScript("return gridwatchPlanning.grids.get(arguments[0]).combinedCoverage", grid.code());
+    assertThat(((Number) shown).doubleValue()).as("the map shows the saved cover").isEqualTo(gridCoverage(grid.code()));
+    assertThat(http.delete("/api/v1/cameras/" + planned.get(0), police).status()).isEqualTo(204);
+  }
+
+  @Test
+  void theTimeSliderMovesPatrolCoverageBetweenDayAndNight() throws Exception {
+    String day = driver.findElement(By.id("sum-patrolCoverage")).getText();
+    Browser.screenshot(driver, "planning-day");
+    driver.findElement(By.cssSelector("button[data-window='23:00']")).click();
+    Browser.waitFor(driver, 60).until(ExpectedConditions.not(ExpectedConditions.textToBe(By.id("sum-patrolCoverage"), day)));
+    waitUntilIdle();
+    assertThat(driver.findElement(By.id("window-label")).getText()).isEqualTo("23:00");
+    double night = Double.parseDouble(driver.findElement(By.id("sum-patrolCoverage")).getText().replace("%", ""));
+    assertThat(night).isLessThan(Double.parseDouble(day.replace("%", "")));
+    JsonNode summary = http.get("/api/v1/coverage/summary?level=district&window=23:00", police).json().get(0);
+    assertThat(night).isCloseTo(summary.get("patrolCoverage").asDouble() * 100, org.assertj.core.api.Assertions.within(0.06));
+    long inactive = (Long) driver.executeScript("return gridwatchPlanning.routes.filter(r => !r.properties.active).length");
+    assertThat(inactive).as("routes not patrolling at 23:00").isPositive();
+    Browser.screenshot(driver, "planning-night");
+  }
+
+  @Test
+  void drawingARouteShowsItsPatrolCoverBeforeSaving() {
+    AreaView grid = poorlyCoveredGrid();
+    Point p = deepInside(grid);
+    zoomTo(p);
+    driver.findElement(By.id("draw-route")).click();
+    double step = 0.0008;
+    for (double dx : new double[] {-step, 0, step}) Browser.clickMap(driver, "gridwatchPlanning.map", p.getX() + dx, p.getY());
+    driver.findElement(By.id("finish-route")).click();
+    By cell = By.cssSelector("#whatif tr[data-grid='" + grid.code() + "'] td:nth-child(3)");
+    String patrol = Browser.waitFor(driver, 20).until(ExpectedConditions.visibilityOfElementLocated(cell)).getText();
+    String[] parts = patrol.replace("%", "").split("→");
+    assertThat(Double.parseDouble(parts[1].trim())).isGreaterThan(Double.parseDouble(parts[0].trim()));
+    driver.findElement(By.id("discard-drafts")).click();
+    Browser.waitFor(driver, 5).until(ExpectedConditions.textToBe(By.id("whatif"), ""));
+  }
+
+  @Test
+  void aSuggestedSiteCanBeTakenAsADraftCamera() {
+    driver.findElement(By.id("k")).clear();
+    driver.findElement(By.id("k")).sendKeys("3");
+    driver.findElement(By.id("suggest")).click();
+    Browser.waitFor(driver, 30).until(d -> driver.findElements(By.cssSelector("#suggestions button.accept")).size() == 3);
+    assertThat(driver.findElement(By.id("suggest-summary")).getText()).contains("1 - 1/e");
+    driver.findElements(By.cssSelector("#suggestions button.accept")).get(0).click();
+    Browser.waitFor(driver, 20).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#whatif tr[data-grid]")));
+    assertThat(driver.findElement(By.id("drafts")).getText()).contains("DOME").contains("60");
+  }
+
+  double gridCoverage(String grid) {
+    return http.get("/api/v1/coverage/grids/" + grid + "?window=10:00", police).json().get("combinedCoverage").asDouble();
+  }
+}
