@@ -10,18 +10,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
-import org.gridwatch.area.AreaCatalog;
-import org.gridwatch.area.AreaLevel;
 import org.gridwatch.area.AreaView;
 import org.gridwatch.geo.Geometries;
 import org.gridwatch.geo.MetricProjection;
 import org.gridwatch.groundnet.RouteChanged;
 import org.gridwatch.groundnet.RouteView;
-import org.gridwatch.groundnet.Routes;
 import org.gridwatch.skynet.CameraChanged;
 import org.gridwatch.skynet.CameraView;
-import org.gridwatch.skynet.Cameras;
-import org.gridwatch.skynet.KeyAreas;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
@@ -47,13 +42,10 @@ public class CoverageEngine {
   /** A grid in metres, prepared for fast tests. */
   record GridShape(AreaView area, Geometry metric, PreparedGeometry prepared, double areaM2) {}
 
-  private final AreaCatalog areas;
-  private final Cameras cameras;
-  private final Routes routes;
-  private final KeyAreas keyAreas;
+  private final CoverageInputs inputs;
   private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
 
-  private AreaCatalog.Snapshot builtFor;
+  private Object builtFor;
   private Map<String, GridShape> grids;
   private Quadtree gridIndex;
   private final Map<String, Geometry> sectors = new HashMap<>();    // ONLINE cameras, metric
@@ -69,12 +61,7 @@ public class CoverageEngine {
   private Map<String, Geometry> keyAreaParts;                          // grid -> key area inside it, metric
   private volatile long version;                                       // bumped by every rebuild and change
 
-  CoverageEngine(AreaCatalog areas, Cameras cameras, Routes routes, KeyAreas keyAreas) {
-    this.areas = areas;
-    this.cameras = cameras;
-    this.routes = routes;
-    this.keyAreas = keyAreas;
-  }
+  CoverageEngine(CoverageInputs inputs) { this.inputs = inputs; }
 
   /** Changes whenever any figure may have changed (a rebuild, a camera or a route change). */
   long version() {
@@ -91,12 +78,10 @@ public class CoverageEngine {
     lock.readLock().lock();
     try {
       Map<String, Geometry> patrols = patrolCoverFor(when);
-      List<Parts> out = new ArrayList<>(grids.size());
-      for (GridShape g : grids.values()) {
+      return grids.values().parallelStream().map(g -> {
         Geometry c = cameraCover.get(g.area().code()), p = patrols.get(g.area().code());
-        out.add(new Parts(g, c, p, union(java.util.Arrays.asList(c, p))));
-      }
-      return out;
+        return new Parts(g, c, p, union(java.util.Arrays.asList(c, p)));
+      }).toList();
     } finally {
       lock.readLock().unlock();
     }
@@ -111,9 +96,9 @@ public class CoverageEngine {
     return keyAreaParts.get(gridCode);
   }
 
-  Collection<CameraView> cameras() { return cameras.all(); }
+  Collection<CameraView> cameras() { return inputs.cameras(); }
 
-  Collection<RouteView> routes() { return routes.all(); }
+  Collection<RouteView> routes() { return inputs.routes(); }
 
   /** The grids a shape (metric) touches. */
   List<GridShape> gridsTouching(Geometry metric) {
@@ -130,14 +115,24 @@ public class CoverageEngine {
     return out;
   }
 
-  /** What cameras and routes would cover in one grid, given the shapes to use (for what-if). */
+  /**
+   * What cameras and routes would cover in one grid, given the shapes to use (for what-if). Shapes inside the
+   * grid are kept whole. Small shapes crossing its edge (sectors) are united first and clipped once; large ones
+   * (a route's buffer spanning many grids) are clipped one by one, which overlay does cheaply by cutting them
+   * to the grid's envelope first.
+   */
   static Geometry coverOf(GridShape g, Collection<Geometry> shapes) {
-    List<Geometry> parts = new ArrayList<>();
+    List<Geometry> kept = new ArrayList<>(), crossing = new ArrayList<>();
+    Envelope box = g.metric().getEnvelopeInternal();
     for (Geometry s : shapes) {
-      if (!s.getEnvelopeInternal().intersects(g.metric().getEnvelopeInternal()) || !g.prepared().intersects(s)) continue;
-      parts.add(g.prepared().containsProperly(s) ? s : overlay(s, g.metric(), OverlayNG.INTERSECTION));
+      if (!s.getEnvelopeInternal().intersects(box) || !g.prepared().intersects(s)) continue;
+      if (g.prepared().containsProperly(s)) kept.add(s);
+      else if (s.getEnvelopeInternal().getArea() > box.getArea()) kept.add(overlay(s, g.metric(), OverlayNG.INTERSECTION));
+      else crossing.add(s);
     }
-    return union(parts);
+    Geometry crossed = union(crossing);
+    if (crossed != null) kept.add(overlay(crossed, g.metric(), OverlayNG.INTERSECTION));
+    return union(kept);
   }
 
   /** Shapes (metric) near a grid from an index. */
@@ -224,13 +219,13 @@ public class CoverageEngine {
   }
 
   private void ensureBuilt() {
-    AreaCatalog.Snapshot s = areas.now();
-    if (builtFor == s) return;
+    Object key = inputs.gridsKey();
+    if (builtFor == key) return;
     lock.writeLock().lock();
     try {
-      if (builtFor == s) return;
-      build(s);
-      builtFor = s;
+      if (builtFor == key) return;
+      build();
+      builtFor = key;
     } finally {
       lock.writeLock().unlock();
     }
@@ -240,19 +235,19 @@ public class CoverageEngine {
   void rebuild() {
     lock.writeLock().lock();
     try {
-      AreaCatalog.Snapshot s = areas.now();
-      build(s);
-      builtFor = s;
+      Object key = inputs.gridsKey();
+      build();
+      builtFor = key;
     } finally {
       lock.writeLock().unlock();
     }
   }
 
   /** Everything from scratch: grids, sectors, buffers, the camera cover of every grid (in parallel). */
-  void build(AreaCatalog.Snapshot s) {
+  private void build() {
     Map<String, GridShape> g = new LinkedHashMap<>();
     Quadtree index = new Quadtree();
-    for (AreaView a : s.level(AreaLevel.GRID)) {
+    for (AreaView a : inputs.grids()) {
       Geometry m = MetricProjection.toMetres(a.boundary());
       GridShape shape = new GridShape(a, m, PreparedGeometryFactory.prepare(m), m.getArea());
       g.put(a.code(), shape);
@@ -262,11 +257,11 @@ public class CoverageEngine {
     gridIndex = index;
     sectors.clear();
     for (Object o : sectorIndex.queryAll()) sectorIndex.remove(((Geometry) o).getEnvelopeInternal(), o);
-    for (CameraView c : cameras.all()) if (c.online()) addSector(c);
+    for (CameraView c : inputs.cameras()) if (c.online()) addSector(c);
     buffers.clear();
     routeViews.clear();
     for (Object o : bufferIndex.queryAll()) bufferIndex.remove(((Geometry) o).getEnvelopeInternal(), o);
-    for (RouteView r : routes.all()) addBuffer(r);
+    for (RouteView r : inputs.routes()) addBuffer(r);
     patrolCover.clear();
     cameraCover.clear();
     Map<String, Geometry> computed = new HashMap<>();
@@ -277,7 +272,7 @@ public class CoverageEngine {
       }
     });
     cameraCover.putAll(computed);
-    List<Geometry> keys = keyAreas.all().stream().map(k -> MetricProjection.toMetres(k.boundary())).toList();
+    List<Geometry> keys = inputs.keyAreas().stream().map(MetricProjection::toMetres).toList();
     Map<String, Geometry> parts = new HashMap<>();
     for (GridShape shape : grids.values()) {
       Geometry part = coverOf(shape, keys);
@@ -319,6 +314,4 @@ public class CoverageEngine {
     routeViews.remove(code);
     if (old != null) bufferIndex.remove(old.getEnvelopeInternal(), old);
   }
-
-  Envelope districtEnvelope() { return areas.now().level(AreaLevel.DISTRICT).get(0).boundary().getEnvelopeInternal(); }
 }

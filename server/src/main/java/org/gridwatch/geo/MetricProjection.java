@@ -41,26 +41,13 @@ public final class MetricProjection {
   }
 
   /** A copy of a WGS84 geometry in EPSG:4549 metres. */
-  public static Geometry toMetres(Geometry wgs84) {
-    return new GeometryTransformer() {
-      @Override
-      protected CoordinateSequence transformCoordinates(CoordinateSequence coords, Geometry parent) {
-        CoordinateSequence out = coords.copy();
-        ProjCoordinate src = new ProjCoordinate(), dst = new ProjCoordinate();
-        for (int i = 0; i < out.size(); i++) {
-          src.x = out.getX(i);
-          src.y = out.getY(i);
-          TMERC.project(src, dst);
-          out.setOrdinate(i, 0, dst.x);
-          out.setOrdinate(i, 1, dst.y);
-        }
-        return out;
-      }
-    }.transform(METRIC.createGeometry(wgs84));
-  }
+  public static Geometry toMetres(Geometry wgs84) { return transform(METRIC.createGeometry(wgs84), true); }
 
   /** A copy of an EPSG:4549 geometry in WGS84 longitude/latitude. */
-  public static Geometry toWgs84(Geometry metres) {
+  public static Geometry toWgs84(Geometry metres) { return transform(Geometries.FACTORY.createGeometry(metres), false); }
+
+  /** Projects (or unprojects) every coordinate of {@code copy} in place of a transformed copy. */
+  private static Geometry transform(Geometry copy, boolean forward) {
     return new GeometryTransformer() {
       @Override
       protected CoordinateSequence transformCoordinates(CoordinateSequence coords, Geometry parent) {
@@ -69,13 +56,14 @@ public final class MetricProjection {
         for (int i = 0; i < out.size(); i++) {
           src.x = out.getX(i);
           src.y = out.getY(i);
-          TMERC.inverseProject(src, dst);
+          if (forward) TMERC.project(src, dst);
+          else TMERC.inverseProject(src, dst);
           out.setOrdinate(i, 0, dst.x);
           out.setOrdinate(i, 1, dst.y);
         }
         return out;
       }
-    }.transform(Geometries.FACTORY.createGeometry(metres));
+    }.transform(copy);
   }
 
   /** Area in square metres of a WGS84 polygonal geometry. */

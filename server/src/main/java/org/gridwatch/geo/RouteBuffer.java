@@ -10,7 +10,7 @@ import org.locationtech.jts.operation.buffer.BufferOp;
  * half-disc caps, π · width².
  */
 public final class RouteBuffer {
-  private static final int QUADRANT_SEGMENTS = 16;
+  private static final int QUADRANT_SEGMENTS = 8;
 
   private RouteBuffer() {}
 

@@ -1,9 +1,26 @@
 package org.gridwatch.security;
 
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.gridwatch.problem.ProblemException;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+
 /**
  * What a user may do. Each maps to the Spring Security authority {@code ROLE_<name>}. Which areas a staff
  * role may act in comes from the staff roster (the person linked to the account), not from the role.
  */
 public enum Role {
-  ADMIN, OPERATOR, PLANNER, POLICE, GRID_WORKER, COMMUNITY_STAFF, SUBDISTRICT_STAFF, DEPARTMENT_STAFF, RESIDENT
+  ADMIN, OPERATOR, PLANNER, POLICE, GRID_WORKER, COMMUNITY_STAFF, SUBDISTRICT_STAFF, DEPARTMENT_STAFF, RESIDENT;
+
+  public String authority() { return "ROLE_" + name(); }
+
+  /** 403 as a problem unless the user has one of the roles; {@code what} says what they tried, e.g. "edit the sky net". */
+  public static void require(Authentication auth, String what, Role... roles) {
+    List<String> allowed = Arrays.stream(roles).map(Role::authority).toList();
+    if (auth != null && auth.getAuthorities().stream().anyMatch(a -> allowed.contains(a.getAuthority()))) return;
+    String names = Arrays.stream(roles).map(Role::name).collect(Collectors.joining(", "));
+    throw new ProblemException(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "only " + names + " may " + what, List.of());
+  }
 }

@@ -121,9 +121,5 @@ class CameraController {
     return m;
   }
 
-  static void mayEdit(Authentication auth) {
-    boolean ok = auth != null && auth.getAuthorities().stream().anyMatch(a -> List.of("ROLE_" + Role.POLICE, "ROLE_" + Role.OPERATOR,
-        "ROLE_" + Role.ADMIN).contains(a.getAuthority()));
-    if (!ok) throw new ProblemException(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "only POLICE, OPERATOR and ADMIN edit the sky net", List.of());
-  }
+  static void mayEdit(Authentication auth) { Role.require(auth, "edit the sky net", Role.POLICE, Role.OPERATOR, Role.ADMIN); }
 }

@@ -164,7 +164,7 @@ public final class LocateBenchmark {
   }
 
   /** A city of n Voronoi grids over about 45 × 35 km around Qingdao (seeded). */
-  static List<Geometry> syntheticCity(int n) {
+  public static List<Geometry> syntheticCity(int n) {
     GeometryFactory gf = new GeometryFactory(new PrecisionModel(), 4326);
     SplittableRandom r = new SplittableRandom(20_000);
     List<Coordinate> sites = new ArrayList<>();

@@ -4,10 +4,10 @@ import java.util.Arrays;
 import java.util.concurrent.Callable;
 
 /** Wall-clock measurement with warm-up: the median of repeated runs, in nanoseconds. */
-final class Timer {
+public final class Timer {
   private Timer() {}
 
-  static long median(int warmups, int runs, Callable<?> work) throws Exception {
+  public static long median(int warmups, int runs, Callable<?> work) throws Exception {
     for (int i = 0; i < warmups; i++) work.call();
     long[] t = new long[runs];
     for (int i = 0; i < runs; i++) {
@@ -19,7 +19,7 @@ final class Timer {
     return t[runs / 2];
   }
 
-  static double perSecond(long count, long nanos) { return count * 1e9 / nanos; }
+  public static double perSecond(long count, long nanos) { return count * 1e9 / nanos; }
 
-  static String ms(long nanos) { return String.format("%.1f ms", nanos / 1e6); }
+  public static String ms(long nanos) { return String.format("%.1f ms", nanos / 1e6); }
 }

@@ -1,0 +1,268 @@
+package org.gridwatch.coverage;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.SplittableRandom;
+import javax.sql.DataSource;
+import org.gridwatch.GridwatchApplication;
+import org.gridwatch.area.AreaLevel;
+import org.gridwatch.area.AreaView;
+import org.gridwatch.bench.LocateBenchmark;
+import org.gridwatch.bench.Timer;
+import org.gridwatch.geo.MetricProjection;
+import org.gridwatch.groundnet.Mode;
+import org.gridwatch.groundnet.RouteView;
+import org.gridwatch.groundnet.Schedule;
+import org.gridwatch.skynet.CameraChanged;
+import org.gridwatch.skynet.CameraStatus;
+import org.gridwatch.skynet.CameraType;
+import org.gridwatch.skynet.CameraView;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.MultiPolygon;
+import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.io.WKBWriter;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Coverage benchmark (a harness, not a test): the in-memory engine against PostGIS doing the same unions and
+ * intersections in the same run, for the Shibei demo (1,103 grids, 3,000 cameras, ~170 routes) and a generated
+ * city (20,000 grids, 50,000 cameras, 3,000 routes); full recompute and one camera moved. Run with
+ * {@code ./mvnw -Pbench -DskipTests verify} (see docs/benchmarks.md); needs the PostGIS test database.
+ */
+public final class CoverageBenchmark {
+  static final Instant DAY = LocalDate.of(2026, 11, 25).atTime(10, 0).atZone(Schedule.BEIJING).toInstant();
+  static final int MOVES = 40;
+
+  public static void main(String[] args) throws Exception {
+    ConfigurableApplicationContext app = SpringApplication.run(GridwatchApplication.class,
+        "--spring.profiles.active=test-postgis", "--server.port=0", "--logging.level.root=WARN", "--spring.main.banner-mode=off");
+    try {
+      System.out.printf("machine: %d cores, %s, Java %s%n", Runtime.getRuntime().availableProcessors(),
+          System.getProperty("os.arch"), System.getProperty("java.version"));
+      DataSource db = app.getBean(DataSource.class);
+      StoredInputs stored = app.getBean(StoredInputs.class);
+      CoverageInputs district = new Fixed(stored.grids(), List.copyOf(stored.cameras()), List.copyOf(stored.routes()), stored.keyAreas());
+      run("Shibei demo", district, db, 5);
+      if (args.length == 0 || !args[0].equals("district")) run("Generated city", city(20_000, 50_000, 3_000), db, 1);
+    } finally {
+      app.close();
+    }
+  }
+
+  /** Fixed inputs: the stored district copied once, or a generated city. */
+  record Fixed(List<AreaView> grids, Collection<CameraView> cameras, Collection<RouteView> routes, List<Geometry> keyAreas)
+      implements CoverageInputs {
+    @Override
+    public Object gridsKey() { return grids; }
+  }
+
+  static void run(String title, CoverageInputs in, DataSource db, int runs) throws Exception {
+    System.out.printf("%n== %s: %,d grids, %,d cameras, %,d routes (%,d running at 10:00)%n", title, in.grids().size(),
+        in.cameras().size(), in.routes().size(), in.routes().stream().filter(r -> r.activeAt(DAY)).count());
+    CoverageEngine engine = new CoverageEngine(in);
+    double[] memory = new double[3];
+    long full = Timer.median(runs > 1 ? 1 : 0, runs, () -> {
+      engine.rebuild();
+      sum(engine.parts(DAY), memory);
+      return null;
+    });
+    System.out.printf("in memory, full recompute (grids, sectors, buffers, camera/patrol/combined cover): %s%n", Timer.ms(full));
+
+    load(db, in);
+    double[] sql = new double[3];
+    long postgis = Timer.median(0, Math.min(runs, 3), () -> {
+      postgisFull(db, sql);
+      return null;
+    });
+    System.out.printf("PostGIS, the same unions and intersections in one SQL statement: %s -> in memory is %.1fx faster%n",
+        Timer.ms(postgis), (double) postgis / full);
+    System.out.printf("covered m², in memory vs PostGIS: cameras %,.0f / %,.0f, patrols %,.0f / %,.0f, combined %,.0f / %,.0f%n",
+        memory[0], sql[0], memory[1], sql[1], memory[2], sql[2]);
+
+    List<CameraView> cams = new ArrayList<>(in.cameras().stream().filter(CameraView::online).toList());
+    SplittableRandom r = new SplittableRandom(7);
+    long[] mem = new long[MOVES], pg = new long[MOVES];
+    for (int i = 0; i < MOVES; i++) {
+      CameraView before = cams.get(r.nextInt(cams.size()));
+      CameraView after = moved(before, 60 + r.nextDouble() * 60, r.nextDouble() * 360);
+      long s = System.nanoTime();
+      engine.cameraChanged(new CameraChanged(before, after));
+      mem[i] = System.nanoTime() - s;
+      s = System.nanoTime();
+      postgisMove(db, before, after);
+      pg[i] = System.nanoTime() - s;
+      engine.cameraChanged(new CameraChanged(after, before)); // put it back, untimed
+      postgisMove(db, after, before);
+    }
+    java.util.Arrays.sort(mem);
+    java.util.Arrays.sort(pg);
+    System.out.printf("one camera moved (%d moves), in memory: median %s, p90 %s%n", MOVES, Timer.ms(mem[MOVES / 2]), Timer.ms(mem[MOVES * 9 / 10]));
+    System.out.printf("one camera moved, PostGIS (update the sector, recompute the touched grids): median %s -> %.1fx%n",
+        Timer.ms(pg[MOVES / 2]), (double) pg[MOVES / 2] / mem[MOVES / 2]);
+  }
+
+  static void sum(List<CoverageEngine.Parts> parts, double[] out) {
+    java.util.Arrays.fill(out, 0);
+    for (CoverageEngine.Parts p : parts) {
+      out[0] += CoverageEngine.area(p.cameras());
+      out[1] += CoverageEngine.area(p.patrols());
+      out[2] += CoverageEngine.area(p.combined());
+    }
+  }
+
+  // ---- PostGIS doing the same work ----
+
+  static final String COVER_SQL = """
+      with b as (select ST_Buffer(line, width, 'quad_segs=8') geom from bench_cov_routes where active),
+      cam as (select g.id, ST_Union(ST_Intersection(s.geom, g.geom)) c from bench_cov_grids g
+              join bench_cov_sectors s on s.geom && g.geom and ST_Intersects(s.geom, g.geom) %s group by g.id),
+      pat as (select g.id, ST_Union(ST_Intersection(b.geom, g.geom)) p from bench_cov_grids g
+              join b on b.geom && g.geom and ST_Intersects(b.geom, g.geom) %s group by g.id)
+      select coalesce(sum(ST_Area(cam.c)), 0), coalesce(sum(ST_Area(pat.p)), 0),
+             coalesce(sum(ST_Area(coalesce(ST_Union(cam.c, pat.p), cam.c, pat.p))), 0)
+      from bench_cov_grids g left join cam on cam.id = g.id left join pat on pat.id = g.id %s""";
+
+  static void postgisFull(DataSource db, double[] out) throws Exception {
+    try (Connection c = db.getConnection(); Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(COVER_SQL.formatted("", "", ""))) {
+      rs.next();
+      for (int i = 0; i < 3; i++) out[i] = rs.getDouble(i + 1);
+    }
+  }
+
+  /** Replace one sector and recompute the camera cover of the grids its old or new sector touches. */
+  static void postgisMove(DataSource db, CameraView before, CameraView after) throws Exception {
+    WKBWriter wkb = new WKBWriter();
+    String touched = "and g.id in (select g2.id from bench_cov_grids g2 where ST_Intersects(g2.geom, ST_GeomFromWKB(?, 4549))"
+        + " or ST_Intersects(g2.geom, ST_GeomFromWKB(?, 4549)))";
+    try (Connection c = db.getConnection()) {
+      try (PreparedStatement ps = c.prepareStatement("update bench_cov_sectors set geom = ST_GeomFromWKB(?, 4549) where code = ?")) {
+        ps.setBytes(1, wkb.write(after.sectorMetres()));
+        ps.setString(2, after.code());
+        ps.executeUpdate();
+      }
+      String sql = "select g.id, ST_Area(ST_Union(ST_Intersection(s.geom, g.geom))) from bench_cov_grids g join bench_cov_sectors s"
+          + " on s.geom && g.geom and ST_Intersects(s.geom, g.geom) " + touched + " group by g.id";
+      try (PreparedStatement ps = c.prepareStatement(sql)) {
+        ps.setBytes(1, wkb.write(before.sectorMetres()));
+        ps.setBytes(2, wkb.write(after.sectorMetres()));
+        try (ResultSet rs = ps.executeQuery()) { while (rs.next()) rs.getDouble(2); }
+      }
+    }
+  }
+
+  /** The same inputs in PostGIS, projected to EPSG:4549 by the same code, with GiST indexes. */
+  static void load(DataSource db, CoverageInputs in) throws Exception {
+    WKBWriter wkb = new WKBWriter();
+    try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+      s.execute("drop table if exists bench_cov_grids, bench_cov_sectors, bench_cov_routes");
+      s.execute("create table bench_cov_grids (id integer primary key, geom geometry(MultiPolygon, 4549))");
+      s.execute("create table bench_cov_sectors (code text primary key, geom geometry(Polygon, 4549))");
+      s.execute("create table bench_cov_routes (code text primary key, line geometry(MultiLineString, 4549), width float8, active boolean)");
+      batch(c, "insert into bench_cov_grids values (?, ST_Multi(ST_GeomFromWKB(?, 4549)))", in.grids(), (ps, g, i) -> {
+        ps.setInt(1, i);
+        ps.setBytes(2, wkb.write(MetricProjection.toMetres(g.boundary())));
+      });
+      batch(c, "insert into bench_cov_sectors values (?, ST_GeomFromWKB(?, 4549))",
+          in.cameras().stream().filter(CameraView::online).toList(), (ps, cam, i) -> {
+            ps.setString(1, cam.code());
+            ps.setBytes(2, wkb.write(cam.sectorMetres()));
+          });
+      batch(c, "insert into bench_cov_routes values (?, ST_Multi(ST_GeomFromWKB(?, 4549)), ?, ?)", List.copyOf(in.routes()),
+          (ps, route, i) -> {
+            ps.setString(1, route.code());
+            ps.setBytes(2, wkb.write(MetricProjection.toMetres(route.line())));
+            ps.setDouble(3, route.widthM());
+            ps.setBoolean(4, route.activeAt(DAY));
+          });
+      for (String t : List.of("bench_cov_grids", "bench_cov_sectors")) s.execute("create index on " + t + " using gist (geom)");
+      s.execute("analyze bench_cov_grids; analyze bench_cov_sectors; analyze bench_cov_routes");
+    }
+  }
+
+  interface Binder<T> {
+    void bind(PreparedStatement ps, T item, int index) throws Exception;
+  }
+
+  static <T> void batch(Connection c, String sql, List<T> items, Binder<T> binder) throws Exception {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      for (int i = 0; i < items.size(); i++) {
+        binder.bind(ps, items.get(i), i);
+        ps.addBatch();
+        if (i % 2000 == 1999) ps.executeBatch();
+      }
+      ps.executeBatch();
+    }
+  }
+
+  // ---- a generated city ----
+
+  static CoverageInputs city(int gridCount, int cameraCount, int routeCount) {
+    GeometryFactory gf = new GeometryFactory();
+    List<AreaView> grids = new ArrayList<>();
+    Envelope env = new Envelope();
+    List<Geometry> cells = LocateBenchmark.syntheticCity(gridCount);
+    for (int i = 0; i < cells.size(); i++) {
+      Geometry cell = cells.get(i);
+      if (!(cell instanceof Polygon p)) continue;
+      env.expandToInclude(cell.getEnvelopeInternal());
+      MultiPolygon mp = gf.createMultiPolygon(new Polygon[] {p});
+      String code = String.format("9%014d", i);
+      grids.add(new AreaView(code, AreaLevel.GRID, code, null, code.substring(0, 12), "residential", true, mp,
+          MetricProjection.areaM2(mp), 0, 0, 1, Instant.EPOCH, "\"" + code + "\""));
+    }
+    SplittableRandom r = new SplittableRandom(50_000);
+    List<CameraView> cameras = new ArrayList<>();
+    for (int i = 0; i < cameraCount; i++) {
+      boolean dome = r.nextDouble() < 0.3;
+      cameras.add(new CameraView(String.format("BC%06d", i), "bench", r.nextDouble(env.getMinX(), env.getMaxX()),
+          r.nextDouble(env.getMinY(), env.getMaxY()), dome ? CameraType.DOME : CameraType.FIXED, r.nextDouble() * 360,
+          dome ? 360 : 40 + r.nextDouble() * 50, 30 + r.nextDouble() * 90, 6, r.nextDouble() < 0.96 ? CameraStatus.ONLINE
+              : CameraStatus.OFFLINE, false, LocalDate.of(2024, 1, 1), null, true));
+    }
+    List<RouteView> routes = new ArrayList<>();
+    Schedule day = new Schedule(List.of(new Schedule.Window(EnumSet.allOf(DayOfWeek.class), LocalTime.of(8, 0), LocalTime.of(20, 0), 2)));
+    Schedule night = new Schedule(List.of(new Schedule.Window(EnumSet.allOf(DayOfWeek.class), LocalTime.of(20, 0), LocalTime.of(8, 0), 1)));
+    for (int i = 0; i < routeCount; i++) {
+      double[] at = MetricProjection.project(r.nextDouble(env.getMinX(), env.getMaxX()), r.nextDouble(env.getMinY(), env.getMaxY()));
+      int n = 5 + r.nextInt(6);
+      Coordinate[] line = new Coordinate[n];
+      double heading = r.nextDouble() * 2 * Math.PI;
+      for (int k = 0; k < n; k++) {
+        double[] ll = MetricProjection.unproject(at[0], at[1]);
+        line[k] = new Coordinate(ll[0], ll[1]);
+        heading += (r.nextDouble() - 0.5) * Math.PI / 2;
+        double step = 150 + r.nextDouble() * 250;
+        at = new double[] {at[0] + step * Math.sin(heading), at[1] + step * Math.cos(heading)};
+      }
+      Mode mode = Mode.values()[r.nextInt(Mode.values().length)];
+      routes.add(new RouteView(String.format("BR%05d", i), "bench", gf.createMultiLineString(
+          new org.locationtech.jts.geom.LineString[] {gf.createLineString(line)}), null, mode, mode.defaultWidth(),
+          r.nextDouble() < 0.6 ? day : night, true));
+    }
+    return new Fixed(grids, cameras, routes, List.of());
+  }
+
+  static CameraView moved(CameraView c, double metres, double bearingDeg) {
+    double[] xy = MetricProjection.project(c.lon(), c.lat());
+    double a = Math.toRadians(bearingDeg);
+    double[] ll = MetricProjection.unproject(xy[0] + metres * Math.sin(a), xy[1] + metres * Math.cos(a));
+    return new CameraView(c.code(), c.name(), ll[0], ll[1], c.type(), c.heading(), c.fov(), c.rangeM(), c.mountHeightM(),
+        c.status(), c.keyArea(), c.installDate(), c.gridCode(), c.synthetic());
+  }
+
+}
