@@ -50,3 +50,16 @@ export async function sendJson(method, url, body, headers = {}) {
   if (!response.ok) throw new ProblemError(data || { title: response.statusText }, response.status);
   return data;
 }
+
+/** The signed-in user ({username, roles}), shown in the page header; null when nobody is signed in. */
+export async function signedInUser() {
+  let me;
+  try {
+    me = await getJson('/api/v1/me');
+  } catch {
+    return null;
+  }
+  document.getElementById('user').textContent = `${me.username} (${me.roles.join(', ')})`;
+  document.getElementById('login').hidden = true;
+  return me;
+}

@@ -1,6 +1,6 @@
 // The operators' console: the queue by SLA time left, cases on the map, a case's timeline and actions, live.
-import { getJson, postJson, allItems } from './api.js';
-import { apply, setLang, currentLang, onLanguageChange, t, areaName, when } from './i18n.js';
+import { getJson, postJson, allItems, signedInUser } from './api.js';
+import { startLanguage, onLanguageChange, t, areaName, when } from './i18n.js';
 import { escapeHtml } from './layers.js';
 
 const L = window.L;
@@ -10,16 +10,12 @@ const STATUS_COLOUR = { REPORTED: '#8e24aa', REGISTERED: '#5e35b1', DISPATCHED: 
 const state = { me: null, categories: [], selected: null, next: null, items: [], follow: true, fresh: new Set() };
 
 async function start() {
-  apply();
-  document.getElementById('lang').addEventListener('click', () => setLang(currentLang() === 'zh' ? 'en' : 'zh'));
-  try {
-    state.me = await getJson('/api/v1/me');
-  } catch {
+  startLanguage();
+  state.me = await signedInUser();
+  if (!state.me) {
     document.getElementById('queue').innerHTML = `<li class="hint"><a href="/login">${t('signInFirst')}</a></li>`;
     return;
   }
-  document.getElementById('user').textContent = `${state.me.username} (${state.me.roles.join(', ')})`;
-  document.getElementById('login').hidden = true;
   state.categories = await getJson('/api/v1/categories');
   const subdistricts = await allItems('subdistricts');
   fillFilters(subdistricts.features);

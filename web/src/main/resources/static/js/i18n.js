@@ -108,6 +108,12 @@ export function setLang(next) {
   listeners.forEach(fn => fn(lang));
 }
 
+/** Applies the language to the page and lets the header button switch it. */
+export function startLanguage() {
+  apply();
+  document.getElementById('lang').addEventListener('click', () => setLang(lang === 'zh' ? 'en' : 'zh'));
+}
+
 export function apply() {
   document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
   document.title = t('title');

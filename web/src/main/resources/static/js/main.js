@@ -1,6 +1,6 @@
 // Gridwatch map: Shibei's subdistricts, communities and grids; click anywhere to see who is responsible.
-import { getJson } from './api.js';
-import { apply, setLang, currentLang, onLanguageChange, t, areaName } from './i18n.js';
+import { getJson, signedInUser } from './api.js';
+import { startLanguage, onLanguageChange, t, areaName } from './i18n.js';
 import { AreaLayers, legend, escapeHtml } from './layers.js';
 import { showPlacement, showArea, showProblem, showRoster } from './panel.js';
 
@@ -8,7 +8,7 @@ const L = window.L;
 const SHIBEI = [[36.067, 120.302], [36.159, 120.427]];
 
 async function start() {
-  apply();
+  startLanguage();
   const config = await getJson('/api/v1/config');
   const map = L.map('map', { zoomControl: true }).fitBounds(SHIBEI);
   const noBaseMap = L.layerGroup();
@@ -29,7 +29,6 @@ async function start() {
   };
   controls();
   onLanguageChange(controls);
-  document.getElementById('lang').addEventListener('click', () => setLang(currentLang() === 'zh' ? 'en' : 'zh'));
 
   const highlight = async (code, level) => {
     selection.clearLayers();
@@ -110,18 +109,14 @@ function wireSearch(pick) {
 }
 
 async function showUser() {
-  try {
-    const me = await getJson('/api/v1/me');
-    window.gridwatch.signedIn = true;
-    document.getElementById('user').textContent = `${me.username} (${me.roles.join(', ')})`;
-    document.getElementById('login').hidden = true;
-    const logout = document.getElementById('logout');
-    logout.hidden = false;
-    logout.addEventListener('submit', () => {
-      const token = document.cookie.split('; ').find(c => c.startsWith('XSRF-TOKEN='));
-      if (token) logout.insertAdjacentHTML('beforeend', `<input type="hidden" name="_csrf" value="${decodeURIComponent(token.split('=')[1])}">`);
-    });
-  } catch { /* not signed in */ }
+  if (!(await signedInUser())) return;
+  window.gridwatch.signedIn = true;
+  const logout = document.getElementById('logout');
+  logout.hidden = false;
+  logout.addEventListener('submit', () => {
+    const token = document.cookie.split('; ').find(c => c.startsWith('XSRF-TOKEN='));
+    if (token) logout.insertAdjacentHTML('beforeend', `<input type="hidden" name="_csrf" value="${decodeURIComponent(token.split('=')[1])}">`);
+  });
 }
 
 start().catch(err => { console.error(err); showProblem(err); });

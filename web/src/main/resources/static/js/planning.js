@@ -1,7 +1,7 @@
 // The police planning view: per-grid coverage for a time of day, gaps, cameras with their sectors, patrol routes
 // with their strips, drafts with their effect (what-if) and suggested camera sites.
-import { getJson, postJson, allItems } from './api.js';
-import { apply, setLang, currentLang, onLanguageChange, t } from './i18n.js';
+import { getJson, postJson, allItems, signedInUser } from './api.js';
+import { startLanguage, onLanguageChange, t } from './i18n.js';
 import { escapeHtml } from './layers.js';
 import { Drafts } from './drafts.js';
 
@@ -23,17 +23,13 @@ export function toast(text) {
 }
 
 async function start() {
-  apply();
-  document.getElementById('lang').addEventListener('click', () => setLang(currentLang() === 'zh' ? 'en' : 'zh'));
-  try {
-    state.me = await getJson('/api/v1/me');
-  } catch {
+  startLanguage();
+  state.me = await signedInUser();
+  if (!state.me) {
     document.getElementById('summary').innerHTML = `<dd><a href="/login">${t('signInFirst')}</a></dd>`;
     document.body.dataset.ready = 'true';
     return;
   }
-  document.getElementById('user').textContent = `${state.me.username} (${state.me.roles.join(', ')})`;
-  document.getElementById('login').hidden = true;
   const map = L.map('map', { preferCanvas: true }).fitBounds(SHIBEI);
   state.map = map;
   map.createPane('sectors').style.zIndex = 420;

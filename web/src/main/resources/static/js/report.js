@@ -1,6 +1,6 @@
 // The resident page: choose a category, drop a pin (see which grid will handle it), describe, send, follow.
 import { getJson, postJson } from './api.js';
-import { apply, setLang, currentLang, onLanguageChange, t, areaName, when } from './i18n.js';
+import { startLanguage, onLanguageChange, t, areaName, when } from './i18n.js';
 import { escapeHtml } from './layers.js';
 
 const L = window.L;
@@ -8,8 +8,7 @@ const SHIBEI = [[36.067, 120.302], [36.159, 120.427]];
 let pin = null, marker = null, categories = [];
 
 async function start() {
-  apply();
-  document.getElementById('lang').addEventListener('click', () => setLang(currentLang() === 'zh' ? 'en' : 'zh'));
+  startLanguage();
   const config = await getJson('/api/v1/config');
   const map = L.map('map').fitBounds(SHIBEI);
   if (config.tileUrl) L.tileLayer(config.tileUrl, { maxZoom: 19, attribution: config.tileAttribution }).addTo(map);
