@@ -49,6 +49,7 @@ abstract class CoverageContract {
   @Autowired Routes routes;
   @Autowired Coverage coverage;
   @Autowired CoverageEngine engine;
+  @Autowired org.gridwatch.skynet.KeyAreas keyAreas;
   @LocalServerPort int port;
   Http http;
   String[] police;
@@ -83,6 +84,35 @@ abstract class CoverageContract {
       assertThat(gd.get("combinedCoverage").asDouble() * 100).as(code + " combined by day").isCloseTo(d[2], within(TOLERANCE_PP));
       assertThat(gn.get("patrolCoverage").asDouble() * 100).as(code + " patrol at night").isCloseTo(n[1], within(TOLERANCE_PP));
       assertThat(gn.get("combinedCoverage").asDouble() * 100).as(code + " combined at night").isCloseTo(n[2], within(TOLERANCE_PP));
+    }
+  }
+
+  @Test
+  void theDemoSkyNetAndGroundNetLookLikeADistricts() {
+    List<CameraView> all = cameras.all();
+    assertThat(all).hasSizeBetween(2_800, 3_200);
+    assertThat(all.stream().filter(CameraView::online).count() / (double) all.size()).isBetween(0.93, 0.99);
+    assertThat(all.stream().map(CameraView::type).distinct()).hasSize(3);
+    assertThat(all).allSatisfy(c -> {
+      assertThat(c.gridCode()).isNotNull();
+      assertThat(c.heading()).isBetween(0.0, 360.0);
+      if (c.type() == org.gridwatch.skynet.CameraType.FIXED) assertThat(c.fov()).isLessThan(180);
+    });
+    double districtArea = MetricProjection.areaM2(areas.now().level(AreaLevel.DISTRICT).get(0).boundary());
+    double keyArea = 0;
+    int inKeyAreas = 0;
+    for (var k : keyAreas.all()) {
+      keyArea += MetricProjection.areaM2(k.boundary());
+      var prepared = org.locationtech.jts.geom.prep.PreparedGeometryFactory.prepare(k.boundary());
+      inKeyAreas += (int) all.stream().filter(c -> prepared.contains(k.boundary().getFactory().createPoint(new Coordinate(c.lon(), c.lat())))).count();
+    }
+    assertThat(inKeyAreas / keyArea).as("cameras per m² in key areas, against the district's")
+        .isGreaterThan(3 * all.size() / districtArea);
+
+    List<RouteView> walks = routes.all();
+    assertThat(walks).hasSizeBetween(120, 220);
+    for (AreaView sub : areas.now().level(AreaLevel.SUBDISTRICT)) {
+      assertThat(walks.stream().anyMatch(r -> r.line().intersects(sub.boundary()))).as("a route in " + sub.name()).isTrue();
     }
   }
 
