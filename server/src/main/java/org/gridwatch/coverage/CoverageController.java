@@ -117,7 +117,7 @@ class CoverageController {
     List<Map<String, Object>> seeing = new ArrayList<>();
     for (CameraView c : cameras.all()) {
       if (Math.abs(c.lon() - placement.lon()) > 0.01 || Math.abs(c.lat() - placement.lat()) > 0.01) continue;
-      if (c.sectorMetres().covers(point)) {
+      if (engine.sight(c).covers(point)) {
         seeing.add(Map.of("code", c.code(), "name", c.name(), "status", c.status().name(), "type", c.type().name()));
       }
     }

@@ -17,6 +17,7 @@ import org.gridwatch.groundnet.RouteChanged;
 import org.gridwatch.groundnet.RouteView;
 import org.gridwatch.skynet.CameraChanged;
 import org.gridwatch.skynet.CameraView;
+import org.gridwatch.skynet.ObstaclesChanged;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
@@ -97,6 +98,20 @@ public class CoverageEngine {
   }
 
   Collection<CameraView> cameras() { return inputs.cameras(); }
+
+  /** What a camera sees (metric), obstacles considered. */
+  Geometry sight(CameraView c) { return inputs.sight(c); }
+
+  /** A new obstacle layer changes every sector: everything is built again on next use. */
+  @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+  void obstaclesChanged(ObstaclesChanged e) {
+    lock.writeLock().lock();
+    try {
+      builtFor = null;
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
 
   Collection<RouteView> routes() { return inputs.routes(); }
 
@@ -283,7 +298,7 @@ public class CoverageEngine {
   }
 
   private Set<String> addSector(CameraView c) {
-    Geometry sector = c.sectorMetres();
+    Geometry sector = inputs.sight(c);
     sector.setUserData(c.code());
     sectors.put(c.code(), sector);
     sectorIndex.insert(sector.getEnvelopeInternal(), sector);

@@ -6,6 +6,7 @@ import org.gridwatch.area.AreaView;
 import org.gridwatch.groundnet.RouteView;
 import org.gridwatch.skynet.CameraView;
 import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.Polygon;
 
 /** What the coverage engine works on: the grids (and a key that changes when they do), cameras, routes, key areas. */
 interface CoverageInputs {
@@ -20,4 +21,7 @@ interface CoverageInputs {
 
   /** Key areas (重点区域) in WGS84. */
   List<Geometry> keyAreas();
+
+  /** What a camera sees, in EPSG:4549 metres: its sector, clipped by obstacles where there are any. */
+  default Polygon sight(CameraView c) { return c.sectorMetres(); }
 }

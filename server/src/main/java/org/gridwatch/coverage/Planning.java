@@ -54,9 +54,9 @@ public class Planning {
     for (CameraView c : draftCameras) {
       replacedCameras.add(c.code());
       engine.cameras().stream().filter(x -> x.code().equals(c.code()) && x.online()).findFirst()
-          .ifPresent(old -> shapes.add(old.sectorMetres()));
+          .ifPresent(old -> shapes.add(engine.sight(old)));
       if (c.online()) {
-        Geometry s = c.sectorMetres();
+        Geometry s = engine.sight(c);
         newSectors.add(s);
         shapes.add(s);
       }

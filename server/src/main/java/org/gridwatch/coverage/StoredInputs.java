@@ -11,7 +11,9 @@ import org.gridwatch.skynet.CameraView;
 import org.gridwatch.skynet.Cameras;
 import org.gridwatch.skynet.KeyAreaView;
 import org.gridwatch.skynet.KeyAreas;
+import org.gridwatch.skynet.Sight;
 import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.Polygon;
 import org.springframework.stereotype.Component;
 
 /** The engine's inputs as stored: the current grids of the catalog, the sky net, the ground net, key areas. */
@@ -21,8 +23,10 @@ class StoredInputs implements CoverageInputs {
   private final Cameras cameras;
   private final Routes routes;
   private final KeyAreas keyAreas;
+  private final Sight sight;
 
-  StoredInputs(AreaCatalog areas, Cameras cameras, Routes routes, KeyAreas keyAreas) {
+  StoredInputs(AreaCatalog areas, Cameras cameras, Routes routes, KeyAreas keyAreas, Sight sight) {
+    this.sight = sight;
     this.areas = areas;
     this.cameras = cameras;
     this.routes = routes;
@@ -40,6 +44,9 @@ class StoredInputs implements CoverageInputs {
 
   @Override
   public Collection<RouteView> routes() { return routes.all(); }
+
+  @Override
+  public Polygon sight(CameraView c) { return sight.metres(c); }
 
   @Override
   public List<Geometry> keyAreas() { return keyAreas.all().stream().map(k -> (Geometry) k.boundary()).toList(); }

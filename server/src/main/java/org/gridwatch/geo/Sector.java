@@ -22,20 +22,25 @@ public final class Sector {
 
   private Sector() {}
 
-  /** The sector in EPSG:4549 metres. */
+  /** The sector in EPSG:4549 metres of a camera at WGS84 lon/lat. */
   public static Polygon metres(double lon, double lat, double headingDeg, double fovDeg, double rangeM) {
+    double[] c = MetricProjection.project(lon, lat);
+    return around(c[0], c[1], headingDeg, fovDeg, rangeM);
+  }
+
+  /** The sector around a point already in EPSG:4549 metres. */
+  public static Polygon around(double x, double y, double headingDeg, double fovDeg, double rangeM) {
     if (!(rangeM > 0)) throw new IllegalArgumentException("range must be positive");
     if (!(fovDeg > 0) || fovDeg > 360) throw new IllegalArgumentException("field of view must be in (0, 360]");
-    double[] c = MetricProjection.project(lon, lat);
     List<Coordinate> ring = new ArrayList<>();
     boolean full = fovDeg >= 360;
-    if (!full) ring.add(new Coordinate(c[0], c[1]));
+    if (!full) ring.add(new Coordinate(x, y));
     int steps = Math.max(2, (int) Math.ceil(fovDeg / STEP_DEG));
     double from = headingDeg - fovDeg / 2;
     for (int i = 0; i <= steps; i++) {
       if (full && i == steps) break;
       double a = Math.toRadians(from + fovDeg * i / steps);
-      ring.add(new Coordinate(c[0] + rangeM * Math.sin(a), c[1] + rangeM * Math.cos(a)));
+      ring.add(new Coordinate(x + rangeM * Math.sin(a), y + rangeM * Math.cos(a)));
     }
     ring.add(new Coordinate(ring.get(0)));
     return METRIC.createPolygon(ring.toArray(Coordinate[]::new));

@@ -17,6 +17,7 @@ import org.gridwatch.groundnet.RouteView;
 import org.gridwatch.groundnet.Routes;
 import org.gridwatch.skynet.CameraView;
 import org.gridwatch.skynet.Cameras;
+import org.gridwatch.skynet.Sight;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -39,6 +40,7 @@ class CoverageCollections {
   private final Cameras cameras;
   private final Routes routes;
   private final Coverage coverage;
+  private final Sight sight;
   private final JsonMapper mapper;
   private final LastRendered<Long> cameraItems, sectorItems;
   private final LastRendered<Moment> routeItems;
@@ -47,14 +49,15 @@ class CoverageCollections {
   private record Moment(long version, Instant minute) {}
   private final LastRendered<List<GridFigures>> gridItems, gapItems;
 
-  CoverageCollections(AreaCatalog catalog, Cameras cameras, Routes routes, Coverage coverage, JsonMapper mapper) {
+  CoverageCollections(AreaCatalog catalog, Cameras cameras, Routes routes, Coverage coverage, Sight sight, JsonMapper mapper) {
+    this.sight = sight;
     this.catalog = catalog;
     this.cameras = cameras;
     this.routes = routes;
     this.coverage = coverage;
     this.mapper = mapper;
     this.cameraItems = new LastRendered<>(v -> renderCameras(c -> WGS84.createPoint(new Coordinate(c.lon(), c.lat()))));
-    this.sectorItems = new LastRendered<>(v -> renderCameras(CameraView::sectorWgs84));
+    this.sectorItems = new LastRendered<>(v -> renderCameras(sight::wgs84));
     this.routeItems = new LastRendered<>(m -> renderRoutes(m.minute()));
     this.gridItems = new LastRendered<>(figures -> renderGrids(figures, false));
     this.gapItems = new LastRendered<>(figures -> renderGrids(figures, true));
@@ -70,7 +73,7 @@ class CoverageCollections {
         new ComputedCollection("cameras", "Cameras 天网", "Sky-net cameras (login required)", byCamera, district,
             w -> cameraItems.of(coverage.version())),
         new ComputedCollection("camera-coverage", "Camera coverage 摄像头覆盖",
-            "What each camera sees: its sector built in metres (EPSG:4549), unclipped; only ONLINE ones count as coverage (login required)", byCamera,
+            "What each camera sees: its sector built in metres (EPSG:4549), clipped by line of sight where an obstacle layer is loaded; only ONLINE ones count as coverage (login required)", byCamera,
             district, w -> sectorItems.of(coverage.version())),
         new ComputedCollection("patrol-routes", "Patrol routes 地网", "Ground-net patrol routes with their schedules (login required)",
             FeatureSource.params(ComputedCollection.WINDOW, WINDOW_TEXT + "; sets each route's active property", "mode",

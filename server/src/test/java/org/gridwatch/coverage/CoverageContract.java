@@ -162,6 +162,47 @@ abstract class CoverageContract {
   }
 
   @Test
+  void anObstacleLayerClipsWhatCamerasSeeAndClearingItRestoresThem() {
+    CameraView c = cameras.all().stream().filter(x -> x.online() && x.type() == org.gridwatch.skynet.CameraType.FIXED
+        && x.rangeM() >= 60).findFirst().orElseThrow();
+    Instant when = coverage.at("day");
+    Map<String, Double> before = cameraCovered(when);
+    double[] eye = MetricProjection.project(c.lon(), c.lat());
+    double h = Math.toRadians(c.heading()), ax = Math.sin(h), ay = Math.cos(h);
+    // A wall 10 m in front of the camera, square to its heading, 40 m wide and 1 m thick.
+    double[][] corners = {{10, -20}, {10, 20}, {11, 20}, {11, -20}, {10, -20}};
+    StringBuilder ring = new StringBuilder();
+    for (double[] k : corners) {
+      double[] ll = MetricProjection.unproject(eye[0] + k[0] * ax + k[1] * ay, eye[1] + k[0] * ay - k[1] * ax);
+      ring.append(ring.isEmpty() ? "" : ",").append("[").append(ll[0]).append(",").append(ll[1]).append("]");
+    }
+    String body = "{\"type\":\"FeatureCollection\",\"features\":["
+        + "{\"type\":\"Feature\",\"properties\":{\"code\":\"WALL-1\",\"height_m\":12},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[" + ring + "]]}},"
+        + "{\"type\":\"Feature\",\"properties\":{\"code\":\"BOWTIE\"},\"geometry\":{\"type\":\"Polygon\",\"coordinates\":"
+        + "[[[120.35,36.09],[120.351,36.091],[120.351,36.09],[120.35,36.091],[120.35,36.09]]]}},"
+        + "{\"type\":\"Feature\",\"properties\":{\"code\":\"A-POINT\"},\"geometry\":{\"type\":\"Point\",\"coordinates\":[120.35,36.09]}}]}";
+    Http.Response r = http.postJson("/api/v1/obstacles/import", body, police);
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    assertThat(r.json().get("stored").asInt()).isEqualTo(1);
+    assertThat(codes(r.json().get("errors"), "field")).containsExactly("features[1].geometry", "features[2].geometry");
+    assertThat(r.json().get("errors").get(0).get("reason").asString()).containsIgnoringCase("self-intersection");
+    try {
+      double full = Math.PI * c.rangeM() * c.rangeM() * c.effectiveFov() / 360;
+      JsonNode sector = http.get("/ogcapi/collections/camera-coverage/items/" + c.code(), police).json();
+      double seen = MetricProjection.areaM2(org.gridwatch.geo.GeoJson.read(sector.get("geometry"), "geometry"));
+      assertThat(seen).as("the wall hides most of what lies beyond 10 m").isLessThan(full * 0.5);
+      assertThat(cameraCovered(when).get(c.gridCode())).isLessThan(before.get(c.gridCode()));
+      double[] beyond = MetricProjection.unproject(eye[0] + 30 * ax, eye[1] + 30 * ay);
+      assertThat(codes(http.get("/api/v1/coverage/at?lon=" + beyond[0] + "&lat=" + beyond[1], police).json().get("cameras")))
+          .doesNotContain(c.code());
+      assertThat(http.delete("/api/v1/obstacles", Http.basic("gridworker", TestEnvironment.DEMO_PASSWORD)).status()).isEqualTo(403);
+    } finally {
+      assertThat(http.delete("/api/v1/obstacles", police).json().get("removed").asInt()).isEqualTo(1);
+    }
+    assertThat(changed(before, cameraCovered(when))).as("clearing restores every grid").isEmpty();
+  }
+
+  @Test
   void whatIfShowsTheChangeAndSavesNothing() {
     Point inside = areas.now().level(AreaLevel.GRID).get(300).boundary().getInteriorPoint();
     int camerasBefore = http.get("/api/v1/cameras", police).json().size();

@@ -1,0 +1,39 @@
+package org.gridwatch.skynet;
+
+import java.util.Map;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * {@code /api/v1/obstacles}: the obstacle layer that clips cameras' sectors by line of sight. Signed-in users
+ * read how many there are; POLICE, OPERATOR and ADMIN import GeoJSON footprints or clear the layer.
+ */
+@RestController
+@RequestMapping("/api/v1/obstacles")
+class ObstacleController {
+  private final Obstacles obstacles;
+
+  ObstacleController(Obstacles obstacles) { this.obstacles = obstacles; }
+
+  @GetMapping
+  Map<String, Object> summary() { return Map.of("count", obstacles.count()); }
+
+  /** Body: a GeoJSON FeatureCollection of Polygons/MultiPolygons, properties {@code code} and {@code height_m}. */
+  @PostMapping("/import")
+  Obstacles.ImportReport importObstacles(@RequestBody JsonNode body, Authentication auth) {
+    CameraController.mayEdit(auth);
+    return obstacles.importFeatures(body);
+  }
+
+  @DeleteMapping
+  Map<String, Object> clear(Authentication auth) {
+    CameraController.mayEdit(auth);
+    return Map.of("removed", obstacles.clear());
+  }
+}
