@@ -39,6 +39,8 @@ const TEXT = {
     hintCamera: '在地图上点击放置摄像头。', hintRoute: '依次点击地图添加路线点（至少两个），然后点“完成绘制”。',
     draftRoute: '规划巡逻线', coveredChange: '覆盖面积变化', camerasShort: '视频', patrolShort: '巡逻', combinedShort: '综合',
     newRoute: '新巡逻线', reshapedRoute: '调整巡逻线', newCamera: '新摄像头', plannedCamera: '规划摄像头', saved: '已保存',
+    obstaclesTitle: '遮挡物（楼体轮廓）', obstaclesCount: '已载入', importObstacles: '导入 GeoJSON', clearObstacles: '清除',
+    obstaclesStored: '已导入', obstaclesRefused: '拒绝',
   },
   en: {
     title: 'Gridwatch grid management', subtitle: 'Shibei District · Qingdao', ogcapi: 'OGC API', login: 'Sign in',
@@ -86,7 +88,9 @@ const TEXT = {
     hintCamera: 'Click the map to place the camera.', hintRoute: 'Click the map to add points (two or more), then Finish route.',
     draftRoute: 'Planned route', coveredChange: 'Covered area change', camerasShort: 'Cam.', patrolShort: 'Patrol',
     combinedShort: 'Both', newRoute: 'New route', reshapedRoute: 'Reshaped route', newCamera: 'New camera',
-    plannedCamera: 'Planned camera', saved: 'Saved',
+    plannedCamera: 'Planned camera', saved: 'Saved', obstaclesTitle: 'Obstacles (building footprints)',
+    obstaclesCount: 'Loaded', importObstacles: 'Import GeoJSON', clearObstacles: 'Clear', obstaclesStored: 'Imported',
+    obstaclesRefused: 'refused',
   },
 };
 

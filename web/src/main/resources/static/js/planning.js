@@ -1,6 +1,6 @@
 // The police planning view: per-grid coverage for a time of day, gaps, cameras with their sectors, patrol routes
 // with their strips, drafts with their effect (what-if) and suggested camera sites.
-import { getJson, postJson, allItems, signedInUser } from './api.js';
+import { getJson, postJson, sendJson, allItems, signedInUser } from './api.js';
 import { startLanguage, onLanguageChange, t } from './i18n.js';
 import { escapeHtml } from './layers.js';
 import { Drafts } from './drafts.js';
@@ -53,6 +53,7 @@ async function start() {
   state.drafts = new Drafts(map, () => state.window, { onSaved: () => reload(), restyle: () => restyleGrids(), percent, toast });
   bindWindow();
   document.getElementById('suggest').addEventListener('click', suggest);
+  bindObstacles();
   onLanguageChange(() => summary());
   await reload();
   window.gridwatchPlanning = state;
@@ -155,6 +156,35 @@ function routePopup(f, line) {
     + `<br>${t('nextPass')}: ${next}<br><button type="button" class="edit-route">${t('editRoute')}</button>`;
   div.querySelector('.edit-route').addEventListener('click', () => { line.closePopup(); state.drafts.editRoute(f); });
   line.bindPopup(div).openPopup();
+}
+
+/** The obstacle layer: import footprints (GeoJSON) or clear them; sectors and coverage follow at once. */
+function bindObstacles() {
+  const count = async () => {
+    document.getElementById('obstacle-count').textContent = (await getJson('/api/v1/obstacles')).count;
+  };
+  document.getElementById('obstacle-file').addEventListener('change', async e => {
+    const file = e.target.files[0];
+    if (!file) return;
+    try {
+      const r = await postJson('/api/v1/obstacles/import', JSON.parse(await file.text()));
+      const firstError = r.errors.length ? ` ${r.errors[0].field}: ${r.errors[0].reason}` : '';
+      toast(`${t('obstaclesStored')} ${r.stored}, ${t('obstaclesRefused')} ${r.refused}.${firstError}`);
+      await Promise.all([count(), reload()]);
+    } catch (err) {
+      toast(err instanceof SyntaxError ? `${file.name}: ${err.message}` : err.message);
+    }
+    e.target.value = '';
+  });
+  document.getElementById('clear-obstacles').addEventListener('click', async () => {
+    try {
+      await sendJson('DELETE', '/api/v1/obstacles');
+      await Promise.all([count(), reload()]);
+    } catch (err) {
+      toast(err.message);
+    }
+  });
+  count();
 }
 
 async function summary() {

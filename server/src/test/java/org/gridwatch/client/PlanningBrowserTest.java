@@ -66,6 +66,15 @@ class PlanningBrowserTest {
     throw new AssertionError("no grid under 40 % by day");
   }
 
+  /** The grid most covered by cameras. */
+  AreaView wellWatchedGrid() {
+    JsonNode best = null;
+    for (JsonNode g : http.get("/api/v1/coverage/grids?window=10:00", police).json().get("grids")) {
+      if (best == null || g.get("cameraCoverage").asDouble() > best.get("cameraCoverage").asDouble()) best = g;
+    }
+    return areas.now().find(best.get("gridCode").asString()).orElseThrow();
+  }
+
   static Point deepInside(AreaView grid) { return new MaximumInscribedCircle(grid.boundary(), 1e-6).getCenter(); }
 
   double[] combinedBeforeAfter(String grid) {
@@ -155,7 +164,38 @@ class PlanningBrowserTest {
     assertThat(driver.findElement(By.id("drafts")).getText()).contains("DOME").contains("60");
   }
 
-  double gridCoverage(String grid) {
-    return http.get("/api/v1/coverage/grids/" + grid + "?window=10:00", police).json().get("combinedCoverage").asDouble();
+  @Test
+  void importingFootprintsClipsTheSectorsAndClearingThemRestoresCoverage() throws Exception {
+    AreaView grid = wellWatchedGrid();
+    double before = cameraCoverage(grid.code());
+    // A building covering the whole grid's envelope, less a margin: every camera looking into it is cut short.
+    var box = grid.boundary().getEnvelopeInternal();
+    double w = box.getMinX() + box.getWidth() * 0.3, e = box.getMaxX() - box.getWidth() * 0.3;
+    double s = box.getMinY() + box.getHeight() * 0.3, n = box.getMaxY() - box.getHeight() * 0.3;
+    String geojson = "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"properties\":{\"code\":\"B1\"},"
+        + "\"geometry\":{\"type\":\"Polygon\",\"coordinates\":[[[%s,%s],[%s,%s],[%s,%s],[%s,%s],[%s,%s]]]}},".formatted(w, s, e, s, e, n, w, n, w, s)
+        + "{\"type\":\"Feature\",\"properties\":{\"code\":\"B2\"},\"geometry\":{\"type\":\"Point\",\"coordinates\":[120.35,36.09]}}]}";
+    java.nio.file.Path file = java.nio.file.Files.createTempFile("footprints", ".geojson");
+    java.nio.file.Files.writeString(file, geojson);
+    driver.findElement(By.id("obstacle-file")).sendKeys(file.toAbsolutePath().toString());
+    Browser.waitFor(driver, 30).until(ExpectedConditions.textToBe(By.id("obstacle-count"), "1"));
+    assertThat(driver.findElement(By.id("toast")).getText()).contains("已导入 1").contains("拒绝 1").contains("features[1].geometry");
+    waitUntilIdle();
+    double clipped = cameraCoverage(grid.code());
+    Object shown = driver.executeScript("return gridwatchPlanning.grids.get(arguments[0]).cameraCoverage", grid.code());
+    assertThat(((Number) shown).doubleValue()).isEqualTo(clipped);
+    driver.findElement(By.id("clear-obstacles")).click();
+    Browser.waitFor(driver, 30).until(ExpectedConditions.textToBe(By.id("obstacle-count"), "0"));
+    waitUntilIdle();
+    assertThat(clipped).as("a building in the middle of a watched grid hides part of it").isLessThan(before);
+    assertThat(cameraCoverage(grid.code())).isEqualTo(before);
+  }
+
+  double gridCoverage(String grid) { return figure(grid, "combinedCoverage"); }
+
+  double cameraCoverage(String grid) { return figure(grid, "cameraCoverage"); }
+
+  double figure(String grid, String name) {
+    return http.get("/api/v1/coverage/grids/" + grid + "?window=10:00", police).json().get(name).asDouble();
   }
 }
