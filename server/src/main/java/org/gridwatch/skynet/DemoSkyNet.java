@@ -22,6 +22,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.gridwatch.incident.IncidentSearch;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -30,7 +31,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The synthetic sky net of the demo, made once into an empty database (seeded): 40 key public areas around
  * busy housing, and {@code gridwatch.demo-data.cameras} cameras (default 3,000) — most at street crossings
  * (where three or more grids meet: the grid edges stand for streets), looking along one of the streets; the
- * rest in the key areas and among the housing. A third are PTZ or dome cameras seeing all around; about 96 %
+ * rest in the key areas, where the demo's cases of the past year were reported (so hot spots are watched more
+ * closely) and among the housing. A third are PTZ or dome cameras seeing all around; about 96 %
  * are online, 3 % offline, 1 % faulty.
  */
 @Component
@@ -44,16 +46,18 @@ class DemoSkyNet implements ApplicationRunner {
   private final TransactionTemplate tx;
   private final AreaCatalog areas;
   private final Cameras cameras;
+  private final IncidentSearch incidents;
   private final Clock clock;
   private final boolean demoData;
   private final int count;
 
-  DemoSkyNet(EntityManager em, TransactionTemplate tx, AreaCatalog areas, Cameras cameras, Clock clock,
+  DemoSkyNet(EntityManager em, TransactionTemplate tx, AreaCatalog areas, Cameras cameras, IncidentSearch incidents, Clock clock,
       @Value("${gridwatch.demo-data.enabled:true}") boolean demoData, @Value("${gridwatch.demo-data.cameras:3000}") int count) {
     this.em = em;
     this.tx = tx;
     this.areas = areas;
     this.cameras = cameras;
+    this.incidents = incidents;
     this.clock = clock;
     this.demoData = demoData;
     this.count = count;
@@ -81,6 +85,7 @@ class DemoSkyNet implements ApplicationRunner {
           Geometries.asMultiPolygon(disc), true));
     }
     List<double[]> crossings = crossings(s);
+    List<IncidentSearch.Where> cases = incidents.reportedSince(clock.instant().minus(java.time.Duration.ofDays(365)));
     int n = 0;
     while (n < count) {
       double lon, lat, heading;
@@ -95,6 +100,11 @@ class DemoSkyNet implements ApplicationRunner {
         Coordinate c = k.getCentroid().getCoordinate();
         lon = c.x + r.nextDouble(-0.0008, 0.0008);
         lat = c.y + r.nextDouble(-0.0006, 0.0006);
+        heading = r.nextDouble(0, 360);
+      } else if (x < 0.9 && !cases.isEmpty()) {
+        IncidentSearch.Where w = cases.get(r.nextInt(cases.size()));
+        lon = w.lon() + r.nextDouble(-0.0002, 0.0002);
+        lat = w.lat() + r.nextDouble(-0.0002, 0.0002);
         heading = r.nextDouble(0, 360);
       } else {
         BuildingView b = buildings.get(r.nextInt(buildings.size()));

@@ -50,6 +50,7 @@ abstract class CoverageContract {
   @Autowired Coverage coverage;
   @Autowired CoverageEngine engine;
   @Autowired org.gridwatch.skynet.KeyAreas keyAreas;
+  @Autowired org.gridwatch.incident.IncidentSearch incidents;
   @LocalServerPort int port;
   Http http;
   String[] police;
@@ -108,6 +109,17 @@ abstract class CoverageContract {
     }
     assertThat(inKeyAreas / keyArea).as("cameras per m² in key areas, against the district's")
         .isGreaterThan(3 * all.size() / districtArea);
+
+    Map<String, Integer> casesPerGrid = new HashMap<>();
+    for (var w : incidents.reportedSince(Instant.now().minus(java.time.Duration.ofDays(365)))) casesPerGrid.merge(w.gridCode(), 1, Integer::sum);
+    List<AreaView> byCases = new ArrayList<>(areas.now().level(AreaLevel.GRID));
+    byCases.sort(Comparator.comparingInt((AreaView g) -> casesPerGrid.getOrDefault(g.code(), 0)).reversed());
+    Set<String> busiest = new HashSet<>(byCases.subList(0, byCases.size() / 10).stream().map(AreaView::code).toList());
+    double[] busy = new double[2], rest = new double[2];
+    for (AreaView g : byCases) (busiest.contains(g.code()) ? busy : rest)[0] += g.areaM2();
+    for (CameraView c : all) (busiest.contains(c.gridCode()) ? busy : rest)[1]++;
+    assertThat(busy[1] / busy[0]).as("cameras per m² in the tenth of grids with the most cases, against the rest")
+        .isGreaterThan(1.5 * rest[1] / rest[0]);
 
     List<RouteView> walks = routes.all();
     assertThat(walks).hasSizeBetween(120, 220);
