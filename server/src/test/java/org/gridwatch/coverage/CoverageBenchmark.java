@@ -57,6 +57,7 @@ public final class CoverageBenchmark {
       StoredInputs stored = app.getBean(StoredInputs.class);
       CoverageInputs district = new Fixed(stored.grids(), List.copyOf(stored.cameras()), List.copyOf(stored.routes()), stored.keyAreas());
       run("Shibei demo", district, db, 5);
+      lineOfSight(district, app.getBean(org.gridwatch.area.AreaCatalog.class).now().buildings());
       if (args.length == 0 || !args[0].equals("district")) run("Generated city", city(20_000, 50_000, 3_000), db, 1);
     } finally {
       app.close();
@@ -113,6 +114,40 @@ public final class CoverageBenchmark {
     System.out.printf("one camera moved (%d moves), in memory: median %s, p90 %s%n", MOVES, Timer.ms(mem[MOVES / 2]), Timer.ms(mem[MOVES * 9 / 10]));
     System.out.printf("one camera moved, PostGIS (update the sector, recompute the touched grids): median %s -> %.1fx%n",
         Timer.ms(pg[MOVES / 2]), (double) pg[MOVES / 2] / mem[MOVES / 2]);
+  }
+
+  /** The same district with a footprint around every building: what line of sight costs, against no obstacles. */
+  static void lineOfSight(CoverageInputs district, List<org.gridwatch.area.BuildingView> buildings) throws Exception {
+    SplittableRandom r = new SplittableRandom(11);
+    List<Geometry> footprints = new ArrayList<>();
+    for (var b : buildings) {
+      double[] c = MetricProjection.project(b.location().getX(), b.location().getY());
+      double w = 8 + r.nextDouble() * 6, l = 15 + r.nextDouble() * 25;
+      footprints.add(org.gridwatch.geo.Sector.METRIC.toGeometry(new Envelope(c[0] - l / 2, c[0] + l / 2, c[1] - w / 2, c[1] + w / 2)));
+    }
+    org.gridwatch.geo.LineOfSight los = new org.gridwatch.geo.LineOfSight(footprints);
+    CoverageInputs clipped = new WithObstacles(district, los);
+    CoverageEngine plain = new CoverageEngine(district), blocked = new CoverageEngine(clipped);
+    double[] a = new double[3], b = new double[3];
+    long without = Timer.median(1, 3, () -> { plain.rebuild(); sum(plain.parts(DAY), a); return null; });
+    long with = Timer.median(1, 3, () -> { blocked.rebuild(); sum(blocked.parts(DAY), b); return null; });
+    System.out.printf("%n== Line of sight: the district with %,d building footprints (synthetic, 8–14 × 15–40 m)%n", footprints.size());
+    System.out.printf("full recompute without obstacles %s, with line of sight %s -> %.1fx the time; camera cover %,.0f -> %,.0f m²%n",
+        Timer.ms(without), Timer.ms(with), (double) with / without, a[0], b[0]);
+  }
+
+  record WithObstacles(CoverageInputs base, org.gridwatch.geo.LineOfSight los) implements CoverageInputs {
+    @Override public Object gridsKey() { return base.gridsKey(); }
+    @Override public List<AreaView> grids() { return base.grids(); }
+    @Override public Collection<CameraView> cameras() { return base.cameras(); }
+    @Override public Collection<RouteView> routes() { return base.routes(); }
+    @Override public List<Geometry> keyAreas() { return base.keyAreas(); }
+
+    @Override
+    public Polygon sight(CameraView c) {
+      double[] xy = MetricProjection.project(c.lon(), c.lat());
+      return los.visible(xy[0], xy[1], c.heading(), c.effectiveFov(), c.rangeM());
+    }
   }
 
   static void sum(List<CoverageEngine.Parts> parts, double[] out) {
