@@ -159,14 +159,22 @@ public class CoverageEngine {
 
   List<Geometry> sectorsNear(GridShape g) { return near(sectorIndex, g); }
 
-  List<Geometry> activeBuffersNear(GridShape g, Instant when) {
+  List<Geometry> activeBuffersNear(GridShape g, Instant when) { return buffersNear(g, activeAt(when)); }
+
+  /** Buffers near a grid of the routes named. */
+  private List<Geometry> buffersNear(GridShape g, Set<String> routeCodes) {
     List<Geometry> out = new ArrayList<>();
     for (Object o : bufferIndex.query(g.metric().getEnvelopeInternal())) {
       Geometry b = (Geometry) o;
-      RouteView r = routeViews.get((String) b.getUserData());
-      if (r != null && r.activeAt(when)) out.add(b);
+      if (routeCodes.contains((String) b.getUserData())) out.add(b);
     }
     return out;
+  }
+
+  private Set<String> activeAt(Instant when) {
+    Set<String> active = new TreeSet<>();
+    routeViews.values().forEach(r -> { if (r.activeAt(when)) active.add(r.code()); });
+    return active;
   }
 
   static Geometry union(Collection<Geometry> parts) {
@@ -203,9 +211,19 @@ public class CoverageEngine {
     if (grids == null) return;
     lock.writeLock().lock();
     try {
-      if (e.before() != null) removeBuffer(e.before().code());
-      if (e.after() != null) addBuffer(e.after());
-      patrolCover.clear(); // cheap to rebuild per window, and any window may include this route
+      String code = (e.after() != null ? e.after() : e.before()).code();
+      Set<String> dirty = new TreeSet<>();
+      if (e.before() != null) dirty.addAll(removeBuffer(e.before().code()));
+      if (e.after() != null) dirty.addAll(addBuffer(e.after()));
+      // Patrol cover is kept per set of running routes. A set with this route in it changes only in the grids
+      // its old and new buffers touch; a set without it does not change. A new schedule puts the route in other
+      // sets, which are computed when first asked for.
+      synchronized (patrolCover) {
+        for (var entry : patrolCover.entrySet()) {
+          if (!entry.getKey().contains(code)) continue;
+          for (String grid : dirty) entry.getValue().put(grid, coverOf(grids.get(grid), buffersNear(grids.get(grid), entry.getKey())));
+        }
+      }
       version++;
     } finally {
       lock.writeLock().unlock();
@@ -213,8 +231,7 @@ public class CoverageEngine {
   }
 
   private Map<String, Geometry> patrolCoverFor(Instant when) {
-    Set<String> active = new TreeSet<>();
-    routeViews.values().forEach(r -> { if (r.activeAt(when)) active.add(r.code()); });
+    Set<String> active = activeAt(when);
     Map<String, Geometry> cached;
     synchronized (patrolCover) {
       cached = patrolCover.get(active);
@@ -222,7 +239,7 @@ public class CoverageEngine {
     if (cached != null) return cached;
     Map<String, Geometry> computed = new HashMap<>();
     grids.values().parallelStream().forEach(g -> {
-      Geometry cover = coverOf(g, activeBuffersNear(g, when));
+      Geometry cover = coverOf(g, buffersNear(g, active));
       synchronized (computed) {
         computed.put(g.area().code(), cover);
       }
@@ -302,31 +319,38 @@ public class CoverageEngine {
     sector.setUserData(c.code());
     sectors.put(c.code(), sector);
     sectorIndex.insert(sector.getEnvelopeInternal(), sector);
-    Set<String> touched = new TreeSet<>();
-    touching(sector).forEach(gs -> touched.add(gs.area().code()));
-    return touched;
+    return codesTouching(sector);
   }
 
   private Set<String> removeSector(String code) {
     Geometry old = sectors.remove(code);
     if (old == null) return Set.of();
     sectorIndex.remove(old.getEnvelopeInternal(), old);
-    Set<String> touched = new TreeSet<>();
-    touching(old).forEach(gs -> touched.add(gs.area().code()));
-    return touched;
+    return codesTouching(old);
   }
 
-  private void addBuffer(RouteView r) {
+  /** Adds a route's buffer; answers the grids it touches. */
+  private Set<String> addBuffer(RouteView r) {
     Geometry b = r.bufferMetres();
     b.setUserData(r.code());
     buffers.put(r.code(), b);
     routeViews.put(r.code(), r);
     bufferIndex.insert(b.getEnvelopeInternal(), b);
+    return grids == null ? Set.of() : codesTouching(b);
   }
 
-  private void removeBuffer(String code) {
+  /** Removes a route's buffer; answers the grids it touched. */
+  private Set<String> removeBuffer(String code) {
     Geometry old = buffers.remove(code);
     routeViews.remove(code);
-    if (old != null) bufferIndex.remove(old.getEnvelopeInternal(), old);
+    if (old == null) return Set.of();
+    bufferIndex.remove(old.getEnvelopeInternal(), old);
+    return codesTouching(old);
+  }
+
+  private Set<String> codesTouching(Geometry metric) {
+    Set<String> touched = new TreeSet<>();
+    touching(metric).forEach(gs -> touched.add(gs.area().code()));
+    return touched;
   }
 }

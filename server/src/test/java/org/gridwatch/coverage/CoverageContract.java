@@ -174,6 +174,39 @@ abstract class CoverageContract {
   }
 
   @Test
+  void reshapingOneRouteChangesOnlyTheGridsItTouchesAndMatchesAFullRebuild() {
+    Instant when = coverage.at("day");
+    RouteView r = routes.all().stream().filter(x -> x.activeAt(when)).findFirst().orElseThrow();
+    Map<String, Double> before = patrolCovered(when);
+    JsonNode original = http.get("/api/v1/routes/" + r.code(), police).json();
+    Geometry moved = MetricProjection.toWgs84(org.locationtech.jts.geom.util.AffineTransformation
+        .translationInstance(80, 0).transform(MetricProjection.toMetres(r.line())));
+    String body = original.toString().replace(original.get("geometry").toString(), org.gridwatch.geo.GeoJson.toJson(moved));
+    assertThat(http.put("/api/v1/routes/" + r.code(), body, police).status()).isEqualTo(200);
+    Map<String, Double> after = patrolCovered(when);
+    Set<String> touched = touchedBy(r.line(), r.widthM());
+    touched.addAll(touchedBy(moved, r.widthM()));
+    assertThat(changed(before, after)).isNotEmpty().isSubsetOf(touched);
+    engine.rebuild();
+    assertThat(changed(after, patrolCovered(when))).as("incremental equals a full rebuild").isEmpty();
+    assertThat(http.put("/api/v1/routes/" + r.code(), original.toString(), police).status()).isEqualTo(200);
+    assertThat(changed(before, patrolCovered(when))).as("moving it back restores the start").isEmpty();
+  }
+
+  Map<String, Double> patrolCovered(Instant when) {
+    Map<String, Double> out = new HashMap<>();
+    for (GridFigures g : coverage.grids(when, false)) out.put(g.gridCode(), g.patrolCoveredM2());
+    return out;
+  }
+
+  Set<String> touchedBy(Geometry lineWgs84, double width) {
+    Geometry strip = MetricProjection.toWgs84(org.gridwatch.geo.RouteBuffer.metres(lineWgs84, width));
+    Set<String> out = new HashSet<>();
+    for (AreaView g : areas.now().level(AreaLevel.GRID)) if (g.boundary().intersects(strip)) out.add(g.code());
+    return out;
+  }
+
+  @Test
   void anObstacleLayerClipsWhatCamerasSeeAndClearingItRestoresThem() {
     CameraView c = cameras.all().stream().filter(x -> x.online() && x.type() == org.gridwatch.skynet.CameraType.FIXED
         && x.rangeM() >= 60).findFirst().orElseThrow();
