@@ -21,6 +21,7 @@ import org.gridwatch.bench.LocateBenchmark;
 import org.gridwatch.bench.Timer;
 import org.gridwatch.geo.MetricProjection;
 import org.gridwatch.groundnet.Mode;
+import org.gridwatch.groundnet.RouteChanged;
 import org.gridwatch.groundnet.RouteView;
 import org.gridwatch.groundnet.Schedule;
 import org.gridwatch.skynet.CameraChanged;
@@ -40,7 +41,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * Coverage benchmark (a harness, not a test): the in-memory engine against PostGIS doing the same unions and
  * intersections in the same run, for the Shibei demo (1,103 grids, 3,000 cameras, ~170 routes) and a generated
- * city (20,000 grids, 50,000 cameras, 3,000 routes); full recompute and one camera moved. Run with
+ * city (20,000 grids, 50,000 cameras, 3,000 routes); full recompute, one camera moved and one route moved. Run with
  * {@code ./mvnw -Pbench -DskipTests verify} (see docs/benchmarks.md); needs the PostGIS test database.
  */
 public final class CoverageBenchmark {
@@ -114,6 +115,64 @@ public final class CoverageBenchmark {
     System.out.printf("one camera moved (%d moves), in memory: median %s, p90 %s%n", MOVES, Timer.ms(mem[MOVES / 2]), Timer.ms(mem[MOVES * 9 / 10]));
     System.out.printf("one camera moved, PostGIS (update the sector, recompute the touched grids): median %s -> %.1fx%n",
         Timer.ms(pg[MOVES / 2]), (double) pg[MOVES / 2] / mem[MOVES / 2]);
+    routeMoves(engine, in, db);
+  }
+
+  /** Routes running at 10:00 moved 60 m one at a time: the engine updates the cached patrol cover of 10:00. */
+  static void routeMoves(CoverageEngine engine, CoverageInputs in, DataSource db) throws Exception {
+    List<RouteView> running = in.routes().stream().filter(x -> x.activeAt(DAY)).toList();
+    engine.parts(DAY);
+    SplittableRandom r = new SplittableRandom(9);
+    int moves = 20;
+    long[] mem = new long[moves], pg = new long[moves];
+    for (int i = 0; i < moves; i++) {
+      RouteView before = running.get(r.nextInt(running.size()));
+      double a = r.nextDouble() * 2 * Math.PI;
+      RouteView after = new RouteView(before.code(), before.name(), MetricProjection.toWgs84(
+          org.locationtech.jts.geom.util.AffineTransformation.translationInstance(60 * Math.sin(a), 60 * Math.cos(a))
+              .transform(MetricProjection.toMetres(before.line()))), before.teamCode(), before.mode(), before.widthM(),
+          before.schedule(), before.synthetic());
+      long s = System.nanoTime();
+      engine.routeChanged(new RouteChanged(before, after));
+      mem[i] = System.nanoTime() - s;
+      s = System.nanoTime();
+      postgisRouteMove(db, before, after);
+      pg[i] = System.nanoTime() - s;
+      engine.routeChanged(new RouteChanged(after, before));
+      postgisRouteMove(db, after, before);
+    }
+    java.util.Arrays.sort(mem);
+    java.util.Arrays.sort(pg);
+    System.out.printf("one running route moved 60 m (%d moves), in memory: median %s, p90 %s%n", moves, Timer.ms(mem[moves / 2]),
+        Timer.ms(mem[moves * 9 / 10]));
+    System.out.printf("one route moved, PostGIS (update the line and its stored buffer, recompute the touched grids): median %s -> %.1fx%n",
+        Timer.ms(pg[moves / 2]), (double) pg[moves / 2] / mem[moves / 2]);
+  }
+
+  static void postgisRouteMove(DataSource db, RouteView before, RouteView after) throws Exception {
+    WKBWriter wkb = new WKBWriter();
+    byte[] oldLine = wkb.write(MetricProjection.toMetres(before.line())), newLine = wkb.write(MetricProjection.toMetres(after.line()));
+    try (Connection c = db.getConnection()) {
+      for (String update : List.of("update bench_cov_routes set line = ST_Multi(ST_GeomFromWKB(?, 4549)) where code = ?",
+          "update bench_cov_buffers b set geom = ST_Buffer(ST_GeomFromWKB(?, 4549), r.width, 'quad_segs=8') from bench_cov_routes r"
+              + " where r.code = b.code and b.code = ?")) {
+        try (PreparedStatement ps = c.prepareStatement(update)) {
+          ps.setBytes(1, newLine);
+          ps.setString(2, after.code());
+          ps.executeUpdate();
+        }
+      }
+      String sql = "with t as (select g.id, g.geom from bench_cov_grids g where ST_DWithin(g.geom, ST_GeomFromWKB(?, 4549), ?)"
+          + " or ST_DWithin(g.geom, ST_GeomFromWKB(?, 4549), ?)) select t.id, ST_Area(ST_Union(ST_Intersection(b.geom, t.geom)))"
+          + " from t join bench_cov_buffers b on b.active and b.geom && t.geom and ST_Intersects(b.geom, t.geom) group by t.id";
+      try (PreparedStatement ps = c.prepareStatement(sql)) {
+        ps.setBytes(1, oldLine);
+        ps.setDouble(2, before.widthM());
+        ps.setBytes(3, newLine);
+        ps.setDouble(4, after.widthM());
+        try (ResultSet rs = ps.executeQuery()) { while (rs.next()) rs.getDouble(2); }
+      }
+    }
   }
 
   /** The same district with a footprint around every building: what line of sight costs, against no obstacles. */
@@ -204,7 +263,7 @@ public final class CoverageBenchmark {
   static void load(DataSource db, CoverageInputs in) throws Exception {
     WKBWriter wkb = new WKBWriter();
     try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
-      s.execute("drop table if exists bench_cov_grids, bench_cov_sectors, bench_cov_routes");
+      s.execute("drop table if exists bench_cov_grids, bench_cov_sectors, bench_cov_routes, bench_cov_buffers");
       s.execute("create table bench_cov_grids (id integer primary key, geom geometry(MultiPolygon, 4549))");
       s.execute("create table bench_cov_sectors (code text primary key, geom geometry(Polygon, 4549))");
       s.execute("create table bench_cov_routes (code text primary key, line geometry(MultiLineString, 4549), width float8, active boolean)");
@@ -224,8 +283,10 @@ public final class CoverageBenchmark {
             ps.setDouble(3, route.widthM());
             ps.setBoolean(4, route.activeAt(DAY));
           });
-      for (String t : List.of("bench_cov_grids", "bench_cov_sectors")) s.execute("create index on " + t + " using gist (geom)");
-      s.execute("analyze bench_cov_grids; analyze bench_cov_sectors; analyze bench_cov_routes");
+      // Stored buffers, kept up to date like the engine's, for the route-move comparison.
+      s.execute("create table bench_cov_buffers as select code, ST_Buffer(line, width, 'quad_segs=8') geom, active from bench_cov_routes");
+      for (String t : List.of("bench_cov_grids", "bench_cov_sectors", "bench_cov_buffers")) s.execute("create index on " + t + " using gist (geom)");
+      s.execute("analyze bench_cov_grids; analyze bench_cov_sectors; analyze bench_cov_routes; analyze bench_cov_buffers");
     }
   }
 
