@@ -277,23 +277,30 @@ public class CoverageEngine {
 
   /** Everything from scratch: grids, sectors, buffers, the camera cover of every grid (in parallel). */
   private void build() {
+    // Projecting grids and building shapes is independent per item: done in parallel, indexed in order.
+    List<GridShape> shapes = inputs.grids().parallelStream().map(a -> {
+      Geometry m = MetricProjection.toMetres(a.boundary());
+      return new GridShape(a, m, PreparedGeometryFactory.prepare(m), m.getArea());
+    }).toList();
     Map<String, GridShape> g = new LinkedHashMap<>();
     Quadtree index = new Quadtree();
-    for (AreaView a : inputs.grids()) {
-      Geometry m = MetricProjection.toMetres(a.boundary());
-      GridShape shape = new GridShape(a, m, PreparedGeometryFactory.prepare(m), m.getArea());
-      g.put(a.code(), shape);
-      index.insert(m.getEnvelopeInternal(), shape);
+    for (GridShape shape : shapes) {
+      g.put(shape.area().code(), shape);
+      index.insert(shape.metric().getEnvelopeInternal(), shape);
     }
     grids = g;
     gridIndex = index;
     sectors.clear();
     for (Object o : sectorIndex.queryAll()) sectorIndex.remove(((Geometry) o).getEnvelopeInternal(), o);
-    for (CameraView c : inputs.cameras()) if (c.online()) addSector(c);
+    List<CameraView> online = inputs.cameras().stream().filter(CameraView::online).toList();
+    List<Geometry> sights = online.parallelStream().map(inputs::sight).map(Geometry.class::cast).toList();
+    for (int i = 0; i < online.size(); i++) indexSector(online.get(i).code(), sights.get(i));
     buffers.clear();
     routeViews.clear();
     for (Object o : bufferIndex.queryAll()) bufferIndex.remove(((Geometry) o).getEnvelopeInternal(), o);
-    for (RouteView r : inputs.routes()) addBuffer(r);
+    List<RouteView> all = List.copyOf(inputs.routes());
+    List<Geometry> strips = all.parallelStream().map(RouteView::bufferMetres).toList();
+    for (int i = 0; i < all.size(); i++) indexBuffer(all.get(i), strips.get(i));
     patrolCover.clear();
     cameraCover.clear();
     Map<String, Geometry> computed = new HashMap<>();
@@ -314,12 +321,17 @@ public class CoverageEngine {
     version++;
   }
 
+  /** Adds a camera's sight; answers the grids it touches. */
   private Set<String> addSector(CameraView c) {
     Geometry sector = inputs.sight(c);
-    sector.setUserData(c.code());
-    sectors.put(c.code(), sector);
-    sectorIndex.insert(sector.getEnvelopeInternal(), sector);
+    indexSector(c.code(), sector);
     return codesTouching(sector);
+  }
+
+  private void indexSector(String code, Geometry sector) {
+    sector.setUserData(code);
+    sectors.put(code, sector);
+    sectorIndex.insert(sector.getEnvelopeInternal(), sector);
   }
 
   private Set<String> removeSector(String code) {
@@ -332,11 +344,15 @@ public class CoverageEngine {
   /** Adds a route's buffer; answers the grids it touches. */
   private Set<String> addBuffer(RouteView r) {
     Geometry b = r.bufferMetres();
+    indexBuffer(r, b);
+    return codesTouching(b);
+  }
+
+  private void indexBuffer(RouteView r, Geometry b) {
     b.setUserData(r.code());
     buffers.put(r.code(), b);
     routeViews.put(r.code(), r);
     bufferIndex.insert(b.getEnvelopeInternal(), b);
-    return grids == null ? Set.of() : codesTouching(b);
   }
 
   /** Removes a route's buffer; answers the grids it touched. */
