@@ -97,56 +97,52 @@ public final class CoverageBenchmark {
 
     List<CameraView> cams = new ArrayList<>(in.cameras().stream().filter(CameraView::online).toList());
     SplittableRandom r = new SplittableRandom(7);
-    long[] mem = new long[MOVES], pg = new long[MOVES];
-    for (int i = 0; i < MOVES; i++) {
+    timeMoves("one camera moved 60–120 m", "update the sector, recompute the touched grids", MOVES, () -> {
       CameraView before = cams.get(r.nextInt(cams.size()));
       CameraView after = moved(before, 60 + r.nextDouble() * 60, r.nextDouble() * 360);
-      long s = System.nanoTime();
-      engine.cameraChanged(new CameraChanged(before, after));
-      mem[i] = System.nanoTime() - s;
-      s = System.nanoTime();
-      postgisMove(db, before, after);
-      pg[i] = System.nanoTime() - s;
-      engine.cameraChanged(new CameraChanged(after, before)); // put it back, untimed
-      postgisMove(db, after, before);
-    }
-    java.util.Arrays.sort(mem);
-    java.util.Arrays.sort(pg);
-    System.out.printf("one camera moved (%d moves), in memory: median %s, p90 %s%n", MOVES, Timer.ms(mem[MOVES / 2]), Timer.ms(mem[MOVES * 9 / 10]));
-    System.out.printf("one camera moved, PostGIS (update the sector, recompute the touched grids): median %s -> %.1fx%n",
-        Timer.ms(pg[MOVES / 2]), (double) pg[MOVES / 2] / mem[MOVES / 2]);
-    routeMoves(engine, in, db);
-  }
-
-  /** Routes running at 10:00 moved 60 m one at a time: the engine updates the cached patrol cover of 10:00. */
-  static void routeMoves(CoverageEngine engine, CoverageInputs in, DataSource db) throws Exception {
+      return new Move(() -> engine.cameraChanged(new CameraChanged(before, after)), () -> postgisMove(db, before, after),
+          () -> engine.cameraChanged(new CameraChanged(after, before)), () -> postgisMove(db, after, before));
+    });
+    // Routes running at 10:00 moved 60 m one at a time: the engine updates the cached patrol cover of 10:00.
     List<RouteView> running = in.routes().stream().filter(x -> x.activeAt(DAY)).toList();
     engine.parts(DAY);
-    SplittableRandom r = new SplittableRandom(9);
-    int moves = 20;
-    long[] mem = new long[moves], pg = new long[moves];
-    for (int i = 0; i < moves; i++) {
-      RouteView before = running.get(r.nextInt(running.size()));
-      double a = r.nextDouble() * 2 * Math.PI;
+    SplittableRandom rr = new SplittableRandom(9);
+    timeMoves("one running route moved 60 m", "update the line and its stored buffer, recompute the touched grids", 20, () -> {
+      RouteView before = running.get(rr.nextInt(running.size()));
+      double a = rr.nextDouble() * 2 * Math.PI;
       RouteView after = new RouteView(before.code(), before.name(), MetricProjection.toWgs84(
           org.locationtech.jts.geom.util.AffineTransformation.translationInstance(60 * Math.sin(a), 60 * Math.cos(a))
               .transform(MetricProjection.toMetres(before.line()))), before.teamCode(), before.mode(), before.widthM(),
           before.schedule(), before.synthetic());
+      return new Move(() -> engine.routeChanged(new RouteChanged(before, after)), () -> postgisRouteMove(db, before, after),
+          () -> engine.routeChanged(new RouteChanged(after, before)), () -> postgisRouteMove(db, after, before));
+    });
+  }
+
+  interface Step {
+    void run() throws Exception;
+  }
+
+  /** A change made in memory and in PostGIS (timed), and its undoing in both (not timed). */
+  record Move(Step memory, Step postgis, Step undoMemory, Step undoPostgis) {}
+
+  static void timeMoves(String what, String postgisWork, int n, java.util.concurrent.Callable<Move> next) throws Exception {
+    long[] mem = new long[n], pg = new long[n];
+    for (int i = 0; i < n; i++) {
+      Move m = next.call();
       long s = System.nanoTime();
-      engine.routeChanged(new RouteChanged(before, after));
+      m.memory().run();
       mem[i] = System.nanoTime() - s;
       s = System.nanoTime();
-      postgisRouteMove(db, before, after);
+      m.postgis().run();
       pg[i] = System.nanoTime() - s;
-      engine.routeChanged(new RouteChanged(after, before));
-      postgisRouteMove(db, after, before);
+      m.undoMemory().run();
+      m.undoPostgis().run();
     }
     java.util.Arrays.sort(mem);
     java.util.Arrays.sort(pg);
-    System.out.printf("one running route moved 60 m (%d moves), in memory: median %s, p90 %s%n", moves, Timer.ms(mem[moves / 2]),
-        Timer.ms(mem[moves * 9 / 10]));
-    System.out.printf("one route moved, PostGIS (update the line and its stored buffer, recompute the touched grids): median %s -> %.1fx%n",
-        Timer.ms(pg[moves / 2]), (double) pg[moves / 2] / mem[moves / 2]);
+    System.out.printf("%s (%d times), in memory: median %s, p90 %s%n", what, n, Timer.ms(mem[n / 2]), Timer.ms(mem[n * 9 / 10]));
+    System.out.printf("  PostGIS (%s): median %s -> %.1fx%n", postgisWork, Timer.ms(pg[n / 2]), (double) pg[n / 2] / mem[n / 2]);
   }
 
   static void postgisRouteMove(DataSource db, RouteView before, RouteView after) throws Exception {
