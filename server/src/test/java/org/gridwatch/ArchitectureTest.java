@@ -25,7 +25,7 @@ class ArchitectureTest {
         .layer("adapters").definedBy("org.gridwatch.ogcapi..", "org.gridwatch.open311..", "org.gridwatch.live..",
             "org.gridwatch.client..")
         .layer("capabilities").definedBy("org.gridwatch.staff..", "org.gridwatch.skynet..", "org.gridwatch.groundnet..",
-            "org.gridwatch.coverage..", "org.gridwatch.incident..")
+            "org.gridwatch.coverage..", "org.gridwatch.incident..", "org.gridwatch.redistrict..")
         .layer("area").definedBy("org.gridwatch.area..")
         .layer("security").definedBy("org.gridwatch.security..")
         .layer("problem").definedBy("org.gridwatch.problem..")

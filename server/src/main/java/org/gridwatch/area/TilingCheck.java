@@ -13,12 +13,12 @@ import org.locationtech.jts.operation.union.UnaryUnionOp;
  * areas) and no gap or overhang (their union equals the parent), each within a relative tolerance of the
  * parent's area, measured in EPSG:4549 square metres.
  */
-final class TilingCheck {
+public final class TilingCheck {
   /** 0.01 %: the tolerance the hierarchy is held to. */
-  static final double TOLERANCE = 1e-4;
+  public static final double TOLERANCE = 1e-4;
 
   /** A parent whose children do not tile it, with what is wrong and by how much. */
-  record Violation(String parentCode, String problem, double areaM2) {
+  public record Violation(String parentCode, String problem, double areaM2) {
     @Override
     public String toString() {
       return String.format("%s: %s (%.1f m²)", parentCode, problem, areaM2);
@@ -27,7 +27,7 @@ final class TilingCheck {
 
   private TilingCheck() {}
 
-  static List<Violation> check(Map<String, Geometry> parents, Map<String, List<Geometry>> childrenByParent) {
+  public static List<Violation> check(Map<String, Geometry> parents, Map<String, List<Geometry>> childrenByParent) {
     List<Violation> out = new ArrayList<>();
     for (var e : parents.entrySet()) {
       String code = e.getKey();
