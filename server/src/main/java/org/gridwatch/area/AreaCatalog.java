@@ -89,7 +89,7 @@ public class AreaCatalog {
         Instant.now());
   }
 
-  private static String etag(String code, AreaVersion v) {
+  static String etag(String code, AreaVersion v) {
     return "\"" + code + "-v" + v.getVersion() + "-" + Long.toHexString(v.getValidFrom().toEpochMilli()) + "\"";
   }
 }

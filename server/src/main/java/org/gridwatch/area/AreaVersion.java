@@ -57,6 +57,9 @@ class AreaVersion {
     this.residents = residents;
   }
 
+  /** Ends this version: it stays in history, valid until {@code at}. */
+  void close(Instant at) { this.validTo = at; }
+
   Area getArea() { return area; }
   int getVersion() { return version; }
   Instant getValidFrom() { return validFrom; }

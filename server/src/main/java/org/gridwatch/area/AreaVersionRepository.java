@@ -8,4 +8,12 @@ interface AreaVersionRepository extends JpaRepository<AreaVersion, Long> {
   /** The current outline of every area still in use, with its area. */
   @Query("select v from AreaVersion v join fetch v.area a where v.validTo is null and a.retiredAt is null")
   List<AreaVersion> findCurrent();
+
+  /** The current outlines of a parent's children. */
+  @Query("select v from AreaVersion v join fetch v.area a where v.validTo is null and a.retiredAt is null and a.parentCode = :parent")
+  List<AreaVersion> findCurrentChildren(@org.springframework.data.repository.query.Param("parent") String parent);
+
+  /** The current outline of one area. */
+  @Query("select v from AreaVersion v join fetch v.area a where v.validTo is null and a.code = :code")
+  java.util.Optional<AreaVersion> findCurrentOf(@org.springframework.data.repository.query.Param("code") String code);
 }

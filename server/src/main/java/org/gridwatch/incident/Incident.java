@@ -139,6 +139,14 @@ public class Incident {
     if (level != Level.GRID) this.leftGrid = true;
   }
 
+  /** A boundary edit moved the case's location into another grid of the same community. */
+  void rehome(String grid, int boundaryVersion, Instant now) {
+    if (level == Level.GRID && gridCode.equals(unitCode)) this.unitCode = grid;
+    this.gridCode = grid;
+    this.boundaryVersion = boundaryVersion;
+    this.updatedAt = now;
+  }
+
   void markRegistered(Instant now) { this.registeredAt = now; }
   void markDispatched(Instant now) { if (dispatchedAt == null) dispatchedAt = now; }
   void markResolved(Instant now) { this.resolvedAt = now; }

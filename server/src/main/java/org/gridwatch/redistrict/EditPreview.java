@@ -52,21 +52,24 @@ public class EditPreview {
     Map<String, Geometry> siblings = new LinkedHashMap<>();
     for (AreaView c : s.children(parent.code())) siblings.put(c.code(), c.boundary());
     Reshape.Result r = Reshape.apply(parent.boundary(), siblings, code, outline, minPieceM2);
-    if (!r.ok()) {
-      List<FieldError> errors = r.refusals().stream().map(x -> new FieldError(x.field(), x.message())).toList();
-      throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "edit-refused", "Edit refused",
-          "the parent " + parent.code() + " would not stay exactly tiled by valid areas", errors);
-    }
+    if (!r.ok()) throw refused(parent.code(), r);
     List<BuildingView> inParent = buildingsIn(s, parent);
     List<Touched> touched = new ArrayList<>();
     double ideal = (double) parent.households() / siblings.size();
     for (var e : r.after().entrySet()) {
       Geometry before = siblings.get(e.getKey());
-      if (MetricProjection.areaM2(Reshape.overlay(before, e.getValue(), org.locationtech.jts.operation.overlayng.OverlayNG.SYMDIFFERENCE)) < 0.01) continue;
+      if (!Reshape.changed(before, e.getValue())) continue;
       touched.add(new Touched(e.getKey(), Shape.of(before, inParent), Shape.of(e.getValue(), inParent),
           area.level() == AreaLevel.GRID ? (BAND_LOW + BAND_HIGH) / 2.0 : ideal, e.getValue()));
     }
     return new Preview(code, touched, moving(inParent, siblings, r.after()), warnings(area.level(), touched));
+  }
+
+  /** 422 naming every refusal and where it is. */
+  static ProblemException refused(String parentCode, Reshape.Result r) {
+    List<FieldError> errors = r.refusals().stream().map(x -> new FieldError(x.field(), x.message())).toList();
+    return new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "edit-refused", "Edit refused",
+        "the parent " + parentCode + " would not stay exactly tiled by valid areas", errors);
   }
 
   private static List<BuildingView> buildingsIn(AreaCatalog.Snapshot s, AreaView parent) {
@@ -84,10 +87,7 @@ public class EditPreview {
     return out;
   }
 
-  private static String owner(BuildingView b, Map<String, ? extends Geometry> areas) {
-    return areas.entrySet().stream().filter(e -> e.getValue().covers(b.location())).map(Map.Entry::getKey).sorted()
-        .findFirst().orElse(null);
-  }
+  private static String owner(BuildingView b, Map<String, ? extends Geometry> areas) { return Reshape.owner(b.location(), areas); }
 
   private static List<String> warnings(AreaLevel level, List<Touched> touched) {
     List<String> out = new ArrayList<>();

@@ -20,6 +20,7 @@ import tools.jackson.databind.JsonNode;
 /** The reshape preview as a planner calls it: conserved figures, what moves, refusals that say where. */
 abstract class RedistrictContract {
   @Autowired AreaCatalog areas;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
   @LocalServerPort int port;
   Http http;
   String[] planner;
@@ -75,6 +76,84 @@ abstract class RedistrictContract {
     assertThat(self.get("after").get("households").asInt() - self.get("before").get("households").asInt()).isEqualTo(moved);
     assertThat(ms).as("preview time, ms (the target is 300 ms; generous here for a cold test JVM)").isLessThan(5_000);
     assertThat(areas.now().find(g.code()).orElseThrow().boundary().equalsExact(g.boundary())).as("nothing saved").isTrue();
+  }
+
+  @Test
+  void aCommittedReshapeMovesTheBorderReHomesOpenCasesAndKeepsHistory() {
+    AreaView g = grid(250);
+    AreaView community = areas.now().find(g.parentCode()).orElseThrow();
+    AreaView neighbour = areas.now().children(community.code()).stream()
+        .filter(n -> !n.code().equals(g.code()) && n.boundary().intersection(g.boundary()).getLength() > 0.0005)
+        .findFirst().orElseThrow();
+    Geometry strip = neighbour.boundary().intersection(g.boundary().buffer(0.0003));
+    Geometry grown = g.boundary().union(strip);
+    org.locationtech.jts.geom.Point inStrip = strip.getInteriorPoint();
+    assertThat(areas.now().gridAt(inStrip.getX(), inStrip.getY()).orElseThrow().code()).isEqualTo(neighbour.code());
+    String caseId = http.postJson("/api/v1/incidents", String.format(java.util.Locale.ROOT,
+        "{\"category\":\"SANITATION\",\"location\":{\"type\":\"Point\",\"coordinates\":[%.7f,%.7f]},\"description\":\"垃圾\"}",
+        inStrip.getX(), inStrip.getY())).json().get("id").asString();
+    String etag = http.get("/ogcapi/collections/grids/items/" + g.code()).header("ETag");
+    String neighbourEtag = http.get("/ogcapi/collections/grids/items/" + neighbour.code()).header("ETag");
+
+    assertThat(reshape(g.code(), grown, "\"stale\"").status()).isEqualTo(412);
+    Http.Response r = reshape(g.code(), grown, etag);
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    assertThat(r.header("ETag")).isNotEqualTo(etag);
+    assertThat(r.json().get("casesMoved").toString()).contains(caseId).contains(neighbour.code());
+    assertThat(areas.now().gridAt(inStrip.getX(), inStrip.getY()).orElseThrow().code()).as("the locator moved at once").isEqualTo(g.code());
+    assertThat(http.get("/ogcapi/collections/grids/items/" + neighbour.code()).header("ETag")).isNotEqualTo(neighbourEtag);
+    assertThat(jdbc.queryForObject("select grid_code from incident where public_id = ?", String.class, caseId)).isEqualTo(g.code());
+    assertThat(jdbc.queryForObject("select count(*) from incident_event e join incident i on i.id = e.incident_id"
+        + " where i.public_id = ? and e.type = 'REHOMED'", Integer.class, caseId)).isEqualTo(1);
+    assertThat(jdbc.queryForObject("select count(*) from area_version v join area a on a.id = v.area_id where a.code = ?"
+        + " and v.valid_to is not null", Integer.class, g.code())).as("the old outline kept in history").isEqualTo(1);
+    assertThat(org.gridwatch.area.TilingCheck.check(java.util.Map.of("c", community.boundary()), java.util.Map.of("c",
+        areas.now().children(community.code()).stream().map(a -> (Geometry) a.boundary()).toList()))).isEmpty();
+    assertThat(reshape(g.code(), grown, etag).status()).as("the old tag is stale now").isEqualTo(412);
+
+    // Put it back (other tests use the demo outlines as their oracle). Snapping the new cut to the 1 cm grid
+    // means the inverse edit restores the outlines to within a square metre or so, not to the last vertex.
+    assertThat(reshape(g.code(), g.boundary(), null).status()).isEqualTo(200);
+    for (AreaView original : java.util.List.of(g, neighbour)) {
+      Geometry back = areas.now().find(original.code()).orElseThrow().boundary();
+      assertThat(MetricProjection.areaM2(back.symDifference(original.boundary()))).as(original.code()).isLessThan(2.0);
+    }
+    assertThat(jdbc.queryForObject("select grid_code from incident where public_id = ?", String.class, caseId)).isEqualTo(neighbour.code());
+  }
+
+  @Test
+  void twoPlannersEditingNeighboursAtOnceNeverBreakTheTiling() throws Exception {
+    AreaView a = grid(600);
+    AreaView community = areas.now().find(a.parentCode()).orElseThrow();
+    AreaView b = areas.now().children(community.code()).stream()
+        .filter(n -> !n.code().equals(a.code()) && n.boundary().intersection(a.boundary()).getLength() > 0.0005)
+        .findFirst().orElseThrow();
+    // Each grows into the other over the same border: whichever commits second works on the first one's result.
+    Geometry aGrown = a.boundary().union(b.boundary().intersection(a.boundary().buffer(0.0003)));
+    Geometry bGrown = b.boundary().union(a.boundary().intersection(b.boundary().buffer(0.0003)));
+    java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+    java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+    var first = two.submit(() -> { start.await(); return reshape(a.code(), aGrown, null).status(); });
+    var second = two.submit(() -> { start.await(); return reshape(b.code(), bGrown, null).status(); });
+    int s1 = first.get(), s2 = second.get();
+    two.shutdown();
+    assertThat(java.util.List.of(s1, s2)).allMatch(st -> st == 200 || st == 422).contains(200);
+    assertThat(org.gridwatch.area.TilingCheck.check(java.util.Map.of("c", community.boundary()), java.util.Map.of("c",
+        areas.now().children(community.code()).stream().map(x -> (Geometry) x.boundary()).toList()))).isEmpty();
+    Integer current = jdbc.queryForObject("select count(*) from area_version v join area a on a.id = v.area_id"
+        + " where a.parent_code = ? and v.valid_to is null", Integer.class, community.code());
+    assertThat(current).as("one current version per grid").isEqualTo(areas.now().children(community.code()).size());
+    assertThat(reshape(a.code(), a.boundary(), null).status()).isEqualTo(200);
+    assertThat(reshape(b.code(), b.boundary(), null).status()).isEqualTo(200);
+    for (AreaView original : java.util.List.of(a, b)) {
+      Geometry back = areas.now().find(original.code()).orElseThrow().boundary();
+      assertThat(MetricProjection.areaM2(back.symDifference(original.boundary()))).as(original.code()).isLessThan(2.0);
+    }
+  }
+
+  Http.Response reshape(String code, Geometry outline, String ifMatch) {
+    return ifMatch == null ? http.postJson("/api/v1/areas/" + code + "/reshape", GeoJson.toJson(outline), planner)
+        : http.postJson("/api/v1/areas/" + code + "/reshape", GeoJson.toJson(outline), planner[0], planner[1], "If-Match", ifMatch);
   }
 
   @Test

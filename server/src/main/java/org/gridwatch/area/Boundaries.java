@@ -1,0 +1,79 @@
+package org.gridwatch.area;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.gridwatch.geo.MetricProjection;
+import org.gridwatch.problem.ProblemException;
+import org.locationtech.jts.geom.MultiPolygon;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Writing boundaries: dated versions (the current one closed, a new one valid from now), under a lock on the
+ * parent so that edits of siblings queue instead of racing; read from the database, never from the cache. After
+ * the commit the catalog (and so the locator) is reloaded before the caller gets its answer.
+ */
+@Service
+public class Boundaries {
+  /** The current outline of an area as stored, with its entity tag. */
+  public record Current(String code, int version, MultiPolygon boundary, String etag) {}
+
+  /** Published when boundaries changed; the catalog reloads after the commit. */
+  public record Changed(java.util.Set<String> codes, Instant at) {}
+
+  private final AreaRepository areas;
+  private final AreaVersionRepository versions;
+  private final AreaCatalog catalog;
+  private final ApplicationEventPublisher events;
+
+  Boundaries(AreaRepository areas, AreaVersionRepository versions, AreaCatalog catalog, ApplicationEventPublisher events) {
+    this.areas = areas;
+    this.versions = versions;
+    this.catalog = catalog;
+    this.events = events;
+  }
+
+  /** Locks the parent for the rest of the transaction and answers its children's current outlines, in code order. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public Map<String, Current> lockChildren(String parentCode) {
+    areas.lockByCode(parentCode).orElseThrow(() -> ProblemException.notFound("unknown-area", "Unknown area", "there is no area " + parentCode));
+    Map<String, Current> out = new LinkedHashMap<>();
+    versions.findCurrentChildren(parentCode).stream().sorted(java.util.Comparator.comparing(v -> v.getArea().getCode()))
+        .forEach(v -> out.put(v.getArea().getCode(), current(v)));
+    return out;
+  }
+
+  @Transactional(propagation = Propagation.MANDATORY)
+  public Current currentOf(String code) {
+    return versions.findCurrentOf(code).map(Boundaries::current)
+        .orElseThrow(() -> ProblemException.notFound("unknown-area", "Unknown area", "there is no area " + code));
+  }
+
+  /** Closes the current version of {@code code} at {@code now} and stores the new outline as the next one. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public Current supersede(String code, MultiPolygon boundary, int households, int residents, Instant now) {
+    AreaVersion old = versions.findCurrentOf(code).orElseThrow();
+    old.close(now);
+    versions.saveAndFlush(old);
+    AreaVersion next = new AreaVersion(old.getArea(), old.getVersion() + 1, now, boundary, MetricProjection.areaM2(boundary),
+        households, residents);
+    versions.saveAndFlush(next);
+    return current(next);
+  }
+
+  /** Announces the change; the catalog reloads once the transaction has committed. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void announce(java.util.Set<String> codes, Instant at) { events.publishEvent(new Changed(codes, at)); }
+
+  @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+  void reloadAfterCommit(Changed e) { catalog.reload(); }
+
+  private static Current current(AreaVersion v) {
+    return new Current(v.getArea().getCode(), v.getVersion(), v.getBoundary(), AreaCatalog.etag(v.getArea().getCode(), v));
+  }
+}
