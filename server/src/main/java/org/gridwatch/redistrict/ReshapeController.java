@@ -42,8 +42,7 @@ class ReshapeController {
   ResponseEntity<Map<String, Object>> reshape(@PathVariable String code, @RequestBody JsonNode body,
       @RequestHeader(name = "If-Match", required = false) String ifMatch, Authentication auth) {
     mayRedraw(auth);
-    String role = auth.getAuthorities().iterator().next().getAuthority().replace("ROLE_", "");
-    EditCommit.Committed c = commit.reshape(code, outline(body), ifMatch, auth.getName(), role);
+    EditCommit.Committed c = commit.reshape(code, outline(body), ifMatch, auth.getName(), Role.of(auth));
     var response = ResponseEntity.ok();
     c.saved().stream().filter(s -> s.code().equals(code)).findFirst().ifPresent(s -> response.eTag(s.etag()));
     return response.body(Map.of("code", code, "saved", c.saved(), "casesMoved", c.casesMoved()));

@@ -16,6 +16,11 @@ public enum Role {
 
   public String authority() { return "ROLE_" + name(); }
 
+  /** The role a user acts in, for audit entries: the first of their roles by name. */
+  public static String of(Authentication auth) {
+    return auth.getAuthorities().stream().map(a -> a.getAuthority().replace("ROLE_", "")).sorted().findFirst().orElse("");
+  }
+
   /** 403 as a problem unless the user has one of the roles; {@code what} says what they tried, e.g. "edit the sky net". */
   public static void require(Authentication auth, String what, Role... roles) {
     List<String> allowed = Arrays.stream(roles).map(Role::authority).toList();

@@ -151,6 +151,37 @@ abstract class RedistrictContract {
     }
   }
 
+  @Test
+  void qgisCanReshapeAGridThroughOgcApiPart4() {
+    assertThat(http.options("/ogcapi/collections/grids/items").header("Allow")).contains("POST").contains("GET");
+    assertThat(http.options("/ogcapi/collections/grids/items/anything").header("Allow")).contains("PUT").doesNotContain("DELETE");
+    assertThat(http.options("/ogcapi/collections/buildings/items").header("Allow")).doesNotContain("POST");
+    AreaView g = grid(700);
+    AreaView community = areas.now().find(g.parentCode()).orElseThrow();
+    AreaView neighbour = areas.now().children(community.code()).stream()
+        .filter(n -> !n.code().equals(g.code()) && n.boundary().intersection(g.boundary()).getLength() > 0.0005)
+        .findFirst().orElseThrow();
+    Geometry grown = g.boundary().union(neighbour.boundary().intersection(g.boundary().buffer(0.0002)));
+    String feature = "{\"type\":\"Feature\",\"id\":\"" + g.code() + "\",\"properties\":{},\"geometry\":" + GeoJson.toJson(grown) + "}";
+    String path = "/ogcapi/collections/grids/items/" + g.code();
+    String crs = "<http://www.opengis.net/def/crs/OGC/1.3/CRS84>";
+    assertThat(http.put(path, feature).status()).isEqualTo(401);
+    assertThat(http.put(path, feature, Http.basic("police", TestEnvironment.DEMO_PASSWORD)).status()).isEqualTo(403);
+    assertThat(http.put(path, feature, planner[0], planner[1], "If-Match", "\"stale\"").status()).isEqualTo(412);
+    assertThat(http.put(path, feature, planner[0], planner[1], "Content-Crs", "<http://www.opengis.net/def/crs/EPSG/0/3857>")
+        .json().get("errors").get(0).get("field").asString()).isEqualTo("Content-Crs");
+    assertThat(http.postJson("/ogcapi/collections/grids/items", feature, planner).status()).isEqualTo(422);
+    Http.Response put = http.put(path, feature, planner[0], planner[1], "Content-Crs", crs);
+    assertThat(put.status()).as(put.body()).isEqualTo(204);
+    assertThat(put.header("ETag")).isEqualTo(http.get(path).header("ETag"));
+    double shared = areas.now().find(neighbour.code()).orElseThrow().boundary().getArea();
+    assertThat(shared).as("the neighbour gave up the strip").isLessThan(neighbour.boundary().getArea());
+    String back = "{\"type\":\"Feature\",\"properties\":{},\"geometry\":" + GeoJson.toJson(g.boundary()) + "}";
+    assertThat(http.put(path, back, planner[0], planner[1], "If-Match", put.header("ETag")).status()).isEqualTo(204);
+    assertThat(MetricProjection.areaM2(areas.now().find(neighbour.code()).orElseThrow().boundary().symDifference(neighbour.boundary())))
+        .isLessThan(2.0);
+  }
+
   Http.Response reshape(String code, Geometry outline, String ifMatch) {
     return ifMatch == null ? http.postJson("/api/v1/areas/" + code + "/reshape", GeoJson.toJson(outline), planner)
         : http.postJson("/api/v1/areas/" + code + "/reshape", GeoJson.toJson(outline), planner[0], planner[1], "If-Match", ifMatch);

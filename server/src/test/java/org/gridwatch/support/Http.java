@@ -45,6 +45,10 @@ public final class Http {
         .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
   }
 
+  public Response options(String path, String... headers) {
+    return send(request(path, headers).method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build());
+  }
+
   public Response delete(String path, String... headers) { return send(request(path, headers).DELETE().build()); }
 
   public Response postForm(String path, String form, String... headers) {

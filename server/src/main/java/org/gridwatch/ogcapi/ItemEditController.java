@@ -1,0 +1,108 @@
+package org.gridwatch.ogcapi;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Map;
+import java.util.Set;
+import org.gridwatch.area.AreaCatalog;
+import org.gridwatch.area.AreaLevel;
+import org.gridwatch.area.AreaView;
+import org.gridwatch.geo.GeoJson;
+import org.gridwatch.problem.ProblemException;
+import org.gridwatch.redistrict.EditCommit;
+import org.gridwatch.security.Role;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * OGC API – Features Part 4 for the area layers, as QGIS uses it: {@code OPTIONS} says what each endpoint
+ * allows (QGIS turns editing on only when the items list allows POST), {@code PUT} of a Feature reshapes an area
+ * by the same rules as {@code /api/v1/areas/{code}/reshape} ({@code If-Match} honoured when sent, 412 when
+ * stale); PLANNER and ADMIN only. New areas come from splitting one, so POST is refused with a 422 that says so.
+ */
+@RestController
+class ItemEditController {
+  private static final Map<String, AreaLevel> EDITABLE = Map.of("subdistricts", AreaLevel.SUBDISTRICT,
+      "communities", AreaLevel.COMMUNITY, "grids", AreaLevel.GRID);
+  private static final Set<String> CONTENT_CRS = Set.of(CollectionsController.CRS84, "<" + CollectionsController.CRS84 + ">");
+
+  private final FeatureSources collections;
+  private final AreaCatalog catalog;
+  private final EditCommit commit;
+
+  ItemEditController(FeatureSources collections, AreaCatalog catalog, EditCommit commit) {
+    this.collections = collections;
+    this.catalog = catalog;
+    this.commit = commit;
+  }
+
+  @RequestMapping(value = "/ogcapi/collections/{collectionId}/items", method = RequestMethod.OPTIONS)
+  ResponseEntity<Void> itemsOptions(@PathVariable String collectionId) {
+    collections.require(collectionId);
+    return allow(EDITABLE.containsKey(collectionId)
+        ? new HttpMethod[] {HttpMethod.GET, HttpMethod.HEAD, HttpMethod.POST, HttpMethod.OPTIONS}
+        : new HttpMethod[] {HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS});
+  }
+
+  @RequestMapping(value = "/ogcapi/collections/{collectionId}/items/{featureId}", method = RequestMethod.OPTIONS)
+  ResponseEntity<Void> itemOptions(@PathVariable String collectionId, @PathVariable String featureId) {
+    collections.require(collectionId);
+    return allow(EDITABLE.containsKey(collectionId)
+        ? new HttpMethod[] {HttpMethod.GET, HttpMethod.HEAD, HttpMethod.PUT, HttpMethod.OPTIONS}
+        : new HttpMethod[] {HttpMethod.GET, HttpMethod.HEAD, HttpMethod.OPTIONS});
+  }
+
+  @PutMapping("/ogcapi/collections/{collectionId}/items/{featureId}")
+  ResponseEntity<Void> replace(@PathVariable String collectionId, @PathVariable String featureId, @RequestBody JsonNode body,
+      @RequestHeader(name = "If-Match", required = false) String ifMatch,
+      @RequestHeader(name = "Content-Crs", required = false) String contentCrs, Authentication auth) {
+    AreaLevel level = editable(collectionId, auth);
+    if (contentCrs != null && !CONTENT_CRS.contains(contentCrs.strip())) {
+      throw ProblemException.badInput("Content-Crs", "only " + CollectionsController.CRS84 + " (longitude, latitude) is accepted");
+    }
+    AreaView area = catalog.now().find(featureId).filter(a -> a.level() == level).orElseThrow(() -> ProblemException.notFound(
+        "unknown-feature", "Unknown feature", "collection " + collectionId + " has no feature '" + featureId + "'"));
+    if (body == null || !"Feature".equals(body.path("type").asString(null))) {
+      throw ProblemException.badInput("type", "send a GeoJSON Feature");
+    }
+    EditCommit.Committed c;
+    try {
+      c = commit.reshape(area.code(), GeoJson.read(body.get("geometry"), "geometry"), ifMatch, auth.getName(), Role.of(auth));
+    } catch (GeoJson.InvalidGeoJson e) {
+      throw ProblemException.badInput(e.field(), e.reason());
+    }
+    var response = ResponseEntity.noContent();
+    c.saved().stream().filter(s -> s.code().equals(area.code())).findFirst().ifPresent(s -> response.eTag(s.etag()));
+    return response.build();
+  }
+
+  @PostMapping("/ogcapi/collections/{collectionId}/items")
+  ResponseEntity<Void> create(@PathVariable String collectionId, Authentication auth) {
+    editable(collectionId, auth);
+    throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "no-direct-create", "Areas are not created directly",
+        "a new area comes from splitting an existing one, which keeps its parent tiled; reshape areas with PUT", java.util.List.of());
+  }
+
+  private AreaLevel editable(String collectionId, Authentication auth) {
+    collections.require(collectionId);
+    AreaLevel level = EDITABLE.get(collectionId);
+    if (level == null) {
+      throw new ProblemException(HttpStatus.METHOD_NOT_ALLOWED, "read-only-collection", "Read-only collection",
+          "collection " + collectionId + " cannot be edited", java.util.List.of());
+    }
+    Role.require(auth, "redraw boundaries", Role.PLANNER, Role.ADMIN);
+    return level;
+  }
+
+  private static ResponseEntity<Void> allow(HttpMethod... methods) { return ResponseEntity.ok().allow(methods).build(); }
+}
