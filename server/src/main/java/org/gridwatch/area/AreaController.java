@@ -20,8 +20,14 @@ import org.springframework.web.bind.annotation.RestController;
 class AreaController {
   static final int MAX_RESULTS = 20;
   private final AreaCatalog catalog;
+  private final AreaHistory history;
+  private final tools.jackson.databind.json.JsonMapper json;
 
-  AreaController(AreaCatalog catalog) { this.catalog = catalog; }
+  AreaController(AreaCatalog catalog, AreaHistory history, tools.jackson.databind.json.JsonMapper json) {
+    this.catalog = catalog;
+    this.history = history;
+    this.json = json;
+  }
 
   record AreaSummary(String code, String level, String name, String nameEn, String parentCode, String kind,
       double areaM2, int households, int residents, boolean synthetic, List<Double> bbox) {
@@ -55,6 +61,47 @@ class AreaController {
         .thenComparingInt(a -> a.name().toLowerCase(Locale.ROOT).startsWith(needle) ? 0 : 1)
         .thenComparing(AreaView::level).thenComparing(AreaView::code));
     return hits.stream().limit(MAX_RESULTS).map(AreaSummary::of).toList();
+  }
+
+  /** Every version of an area's outline, oldest first, with the time each was valid. */
+  @GetMapping("/{code}/history")
+  List<java.util.Map<String, Object>> history(@PathVariable String code) {
+    List<AreaHistory.Version> versions = history.of(code);
+    if (versions.isEmpty()) throw unknown(code);
+    return versions.stream().map(this::version).toList();
+  }
+
+  @GetMapping(value = "/{code}", params = "at")
+  java.util.Map<String, Object> areaAt(@PathVariable String code, @RequestParam String at) {
+    java.time.Instant when = instant(at, "at");
+    return version(history.at(code, when).orElseThrow(() -> ProblemException.notFound("not-then", "Not valid then",
+        "area " + code + " had no outline at " + when)));
+  }
+
+  static java.time.Instant instant(String text, String field) {
+    try {
+      return text.length() == 10 ? java.time.LocalDate.parse(text).atStartOfDay(java.time.ZoneOffset.UTC).toInstant()
+          : java.time.OffsetDateTime.parse(text).toInstant();
+    } catch (java.time.format.DateTimeParseException e) {
+      throw ProblemException.badInput(field, "'" + text + "' is not a date (2026-11-28) or an RFC 3339 date-time");
+    }
+  }
+
+  private java.util.Map<String, Object> version(AreaHistory.Version v) {
+    java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+    m.put("code", v.code());
+    m.put("version", v.version());
+    m.put("validFrom", v.validFrom());
+    m.put("validTo", v.validTo());
+    m.put("areaM2", Math.round(v.areaM2() * 10) / 10.0);
+    m.put("households", v.households());
+    m.put("residents", v.residents());
+    m.put("geometry", json.readTree(org.gridwatch.geo.GeoJson.toJson(v.boundary())));
+    return m;
+  }
+
+  private static ProblemException unknown(String code) {
+    return ProblemException.notFound("unknown-area", "Unknown area", "there is no area with code '" + code + "'");
   }
 
   @GetMapping("/{code}")

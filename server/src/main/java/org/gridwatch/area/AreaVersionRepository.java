@@ -13,6 +13,16 @@ interface AreaVersionRepository extends JpaRepository<AreaVersion, Long> {
   @Query("select v from AreaVersion v join fetch v.area a where v.validTo is null and a.retiredAt is null and a.parentCode = :parent")
   List<AreaVersion> findCurrentChildren(@org.springframework.data.repository.query.Param("parent") String parent);
 
+  /** Every version of an area, oldest first. */
+  @Query("select v from AreaVersion v join fetch v.area a where a.code = :code order by v.version")
+  List<AreaVersion> findHistory(@org.springframework.data.repository.query.Param("code") String code);
+
+  /** The versions of one level valid at an instant. */
+  @Query("select v from AreaVersion v join fetch v.area a where a.level = :level and v.validFrom <= :at"
+      + " and (v.validTo is null or v.validTo > :at)")
+  List<AreaVersion> findValidAt(@org.springframework.data.repository.query.Param("level") AreaLevel level,
+      @org.springframework.data.repository.query.Param("at") java.time.Instant at);
+
   /** The current outline of one area. */
   @Query("select v from AreaVersion v join fetch v.area a where v.validTo is null and a.code = :code")
   java.util.Optional<AreaVersion> findCurrentOf(@org.springframework.data.repository.query.Param("code") String code);

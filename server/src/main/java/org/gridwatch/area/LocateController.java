@@ -19,8 +19,12 @@ import tools.jackson.databind.JsonNode;
 class LocateController {
   static final int MAX_POINTS = 10_000;
   private final LocateService locate;
+  private final AreaHistory history;
 
-  LocateController(LocateService locate) { this.locate = locate; }
+  LocateController(LocateService locate, AreaHistory history) {
+    this.locate = locate;
+    this.history = history;
+  }
 
   record AreaRef(String code, String name, String nameEn) {
     static AreaRef of(AreaView a) { return a == null ? null : new AreaRef(a.code(), a.name(), a.nameEn()); }
@@ -47,6 +51,18 @@ class LocateController {
   Located locate(@RequestParam(required = false) String lon, @RequestParam(required = false) String lat,
       @RequestParam(required = false) String crs) {
     return Located.of(locate.placeOrRefuse(lon, lat, crs));
+  }
+
+  /** As of an instant ({@code at}): the grid that held the point then, by the outlines valid then. */
+  @GetMapping(params = "at")
+  Map<String, Object> locateAt(@RequestParam(required = false) String lon, @RequestParam(required = false) String lat,
+      @RequestParam(required = false) String crs, @RequestParam String at) {
+    java.time.Instant when = AreaController.instant(at, "at");
+    Placement p = locate.placeOrRefuse(lon, lat, crs);
+    AreaHistory.Version v = history.gridAt(org.gridwatch.geo.Geometries.point(p.lon(), p.lat()), when)
+        .orElseThrow(() -> ProblemException.notFound("not-then", "No grid then", "no grid held this point at " + when));
+    return Map.of("lon", p.lon(), "lat", p.lat(), "at", when, "grid", Map.of("code", v.code(), "version", v.version(),
+        "validFrom", v.validFrom(), "validTo", v.validTo() == null ? "" : v.validTo().toString()));
   }
 
   /** Body: {@code {"crs": "GCJ02", "points": [[lon, lat], ...]}}; results come back in the same order. */

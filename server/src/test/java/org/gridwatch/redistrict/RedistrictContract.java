@@ -111,6 +111,19 @@ abstract class RedistrictContract {
         areas.now().children(community.code()).stream().map(a -> (Geometry) a.boundary()).toList()))).isEmpty();
     assertThat(reshape(g.code(), grown, etag).status()).as("the old tag is stale now").isEqualTo(412);
 
+    JsonNode history = http.get("/api/v1/areas/" + g.code() + "/history").json();
+    assertThat(history.size()).isEqualTo(2);
+    assertThat(history.get(0).get("validTo").asString()).isEqualTo(history.get(1).get("validFrom").asString());
+    String before = java.time.Instant.parse(history.get(0).get("validTo").asString()).minusMillis(1).toString();
+    JsonNode then = http.get("/api/v1/areas/" + g.code() + "?at=" + before).json();
+    assertThat(then.get("version").asInt()).isEqualTo(1);
+    assertThat(MetricProjection.areaM2(GeoJson.read(then.get("geometry"), "geometry"))).isCloseTo(g.areaM2(), within(0.5));
+    String point = "/api/v1/locate?lon=" + inStrip.getX() + "&lat=" + inStrip.getY();
+    assertThat(http.get(point + "&at=" + before).json().get("grid").get("code").asString()).isEqualTo(neighbour.code());
+    assertThat(http.get(point + "&at=" + java.time.Instant.now()).json().get("grid").get("code").asString()).isEqualTo(g.code());
+    assertThat(http.get("/api/v1/areas/" + g.code() + "?at=1999-01-01").status()).isEqualTo(404);
+    assertThat(http.get("/api/v1/areas/" + g.code() + "?at=yesterday").json().get("errors").get(0).get("field").asString()).isEqualTo("at");
+
     // Put it back (other tests use the demo outlines as their oracle). Snapping the new cut to the 1 cm grid
     // means the inverse edit restores the outlines to within a square metre or so, not to the last vertex.
     assertThat(reshape(g.code(), g.boundary(), null).status()).isEqualTo(200);

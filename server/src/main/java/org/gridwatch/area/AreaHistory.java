@@ -1,0 +1,45 @@
+package org.gridwatch.area;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.locationtech.jts.geom.MultiPolygon;
+import org.locationtech.jts.geom.Point;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Areas as they were: every dated version of an area, the version valid at an instant, and which grid held a
+ * point then. Read from the database (the catalog holds only the present).
+ */
+@Service
+public class AreaHistory {
+  /** One version of an area's outline; {@code validTo} is null for the current one. */
+  public record Version(String code, int version, Instant validFrom, Instant validTo, MultiPolygon boundary, double areaM2,
+      int households, int residents) {}
+
+  private final AreaVersionRepository versions;
+
+  AreaHistory(AreaVersionRepository versions) { this.versions = versions; }
+
+  @Transactional(readOnly = true)
+  public List<Version> of(String code) { return versions.findHistory(code).stream().map(AreaHistory::view).toList(); }
+
+  @Transactional(readOnly = true)
+  public Optional<Version> at(String code, Instant at) {
+    return of(code).stream().filter(v -> !v.validFrom().isAfter(at) && (v.validTo() == null || v.validTo().isAfter(at))).findFirst();
+  }
+
+  /** The grid that held a WGS84 point at an instant (on a shared edge: the lowest code), if any. */
+  @Transactional(readOnly = true)
+  public Optional<Version> gridAt(Point point, Instant at) {
+    return versions.findValidAt(AreaLevel.GRID, at).stream().filter(v -> v.getBoundary().covers(point)).map(AreaHistory::view)
+        .min(Comparator.comparing(Version::code));
+  }
+
+  private static Version view(AreaVersion v) {
+    return new Version(v.getArea().getCode(), v.getVersion(), v.getValidFrom(), v.getValidTo(), v.getBoundary(), v.getAreaM2(),
+        v.getHouseholds(), v.getResidents());
+  }
+}
