@@ -235,24 +235,7 @@ public final class IntakeBenchmark {
   /** Copies open cases (new ids and public ids) until there are {@code target} open ones. */
   private void topUpOpenCases(int target) throws Exception {
     try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
-      ResultSet rs = s.executeQuery("select count(*) from incident where status not in ('CLOSED','REJECTED','MERGED')");
-      rs.next();
-      long open = rs.getLong(1);
-      while (open < target) {
-        long add = Math.min(target - open, 20_000);
-        s.execute("insert into incident (id, public_id, kind, category_code, channel, status, priority, location, input_lon, "
-            + "input_lat, input_crs, address, description, grid_code, community_code, subdistrict_code, district_code, "
-            + "boundary_version, level, unit_code, stage_started_at, deadline, warn_at, warned, reported_at, escalations, "
-            + "reopenings, left_grid, breached, overdue_notified, version, updated_at) "
-            + "select m.top + row_number() over (), 'GB-' || (m.top + row_number() over ()), "
-            + "kind, category_code, channel, 'DISPATCHED', priority, location, input_lon, input_lat, input_crs, address, "
-            + "description, grid_code, community_code, subdistrict_code, district_code, boundary_version, 'GRID', grid_code, "
-            + "now(), now() + (random() * interval '5 days'), now() + interval '1 day', false, now() - (random() * interval '3 days'), 0, 0, false, false, false, 0, now() "
-            + "from incident, (select max(id) as top from incident) m limit " + add);
-        open += add;
-      }
-      s.execute("select setval('incident_seq', (select max(id) from incident) + 1000)");
-      s.execute("analyze incident");
+      CaseCopies.topUp(s, "status not in ('CLOSED','REJECTED','MERGED')", target, true);
     }
   }
 
