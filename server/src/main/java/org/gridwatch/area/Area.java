@@ -54,6 +54,9 @@ class Area {
     this.createdAt = createdAt;
   }
 
+  /** No longer in use from {@code at}; its code is never given out again. */
+  void retire(Instant at) { this.retiredAt = at; }
+
   Long getId() { return id; }
   String getCode() { return code; }
   AreaLevel getLevel() { return level; }

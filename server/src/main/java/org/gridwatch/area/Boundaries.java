@@ -66,6 +66,31 @@ public class Boundaries {
     return current(next);
   }
 
+  /**
+   * A new area under {@code parentCode} like {@code like} (level, kind, code length), with the next code never
+   * used there — retired codes are not given out again — and its first version valid from {@code now}.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public Current create(String parentCode, String like, String name, MultiPolygon boundary, int households, int residents, Instant now) {
+    Area model = areas.findByCode(like).orElseThrow();
+    int digits = model.getCode().length() - parentCode.length();
+    int next = areas.codesUnder(parentCode).stream().mapToInt(c -> Integer.parseInt(c.substring(parentCode.length()))).max().orElse(0) + 1;
+    if (String.valueOf(next).length() > digits) throw ProblemException.badInput("codes", "no codes left under " + parentCode);
+    String code = parentCode + String.format("%0" + digits + "d", next);
+    Area area = areas.saveAndFlush(new Area(code, model.getLevel(), name, null, parentCode, model.getKind(), false, now));
+    return current(versions.saveAndFlush(new AreaVersion(area, 1, now, boundary, MetricProjection.areaM2(boundary), households, residents)));
+  }
+
+  /** Ends an area: its current version closes at {@code now} and the area is retired (it stays in history). */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void retire(String code, Instant now) {
+    AreaVersion v = versions.findCurrentOf(code).orElseThrow();
+    v.close(now);
+    versions.saveAndFlush(v);
+    v.getArea().retire(now);
+    areas.saveAndFlush(v.getArea());
+  }
+
   /** Announces the change; the catalog reloads once the transaction has committed. */
   @Transactional(propagation = Propagation.MANDATORY)
   public void announce(java.util.Set<String> codes, Instant at) { events.publishEvent(new Changed(codes, at)); }

@@ -24,11 +24,13 @@ import tools.jackson.databind.json.JsonMapper;
 class ReshapeController {
   private final EditPreview preview;
   private final EditCommit commit;
+  private final Merge merge;
   private final JsonMapper json;
 
-  ReshapeController(EditPreview preview, EditCommit commit, JsonMapper json) {
+  ReshapeController(EditPreview preview, EditCommit commit, Merge merge, JsonMapper json) {
     this.preview = preview;
     this.commit = commit;
+    this.merge = merge;
     this.json = json;
   }
 
@@ -46,6 +48,18 @@ class ReshapeController {
     var response = ResponseEntity.ok();
     c.saved().stream().filter(s -> s.code().equals(code)).findFirst().ifPresent(s -> response.eTag(s.etag()));
     return response.body(Map.of("code", code, "saved", c.saved(), "casesMoved", c.casesMoved()));
+  }
+
+  /** Body: {@code {"codes": ["370203005001001", "370203005001002"]}}: adjacent grids of one community. */
+  @PostMapping("/api/v1/areas/merge")
+  ResponseEntity<Merge.Merged> merge(@RequestBody JsonNode body, Authentication auth) {
+    mayRedraw(auth);
+    JsonNode codes = body == null ? null : body.get("codes");
+    if (codes == null || !codes.isArray()) throw ProblemException.badInput("codes", "an array of area codes");
+    java.util.List<String> list = new java.util.ArrayList<>();
+    codes.forEach(c -> list.add(c.asString()));
+    Merge.Merged m = merge.merge(list, auth.getName(), Role.of(auth));
+    return ResponseEntity.status(org.springframework.http.HttpStatus.CREATED).eTag(m.etag()).body(m);
   }
 
   private static void mayRedraw(Authentication auth) { Role.require(auth, "redraw boundaries", Role.PLANNER, Role.ADMIN); }

@@ -1,0 +1,109 @@
+package org.gridwatch.redistrict;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.gridwatch.area.AreaCatalog;
+import org.gridwatch.area.AreaLevel;
+import org.gridwatch.area.AreaView;
+import org.gridwatch.area.TilingCheck;
+import org.gridwatch.support.Http;
+import org.gridwatch.support.TestEnvironment;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.Point;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Edits that cannot be undone (merges), on a database of their own so that the rest of the suite keeps the
+ * demo outlines it uses as its oracle.
+ */
+abstract class RestructureContract {
+  @Autowired AreaCatalog areas;
+  @Autowired JdbcTemplate jdbc;
+  @LocalServerPort int port;
+  Http http;
+  String[] planner;
+
+  @BeforeEach
+  void client() {
+    http = new Http(port);
+    planner = Http.basic("planner", TestEnvironment.DEMO_PASSWORD);
+  }
+
+  AreaView[] neighbours(int index) {
+    AreaView a = areas.now().level(AreaLevel.GRID).get(index);
+    AreaView b = areas.now().children(a.parentCode()).stream()
+        .filter(n -> !n.code().equals(a.code()) && n.boundary().intersection(a.boundary()).getLength() > 0.0005).findFirst().orElseThrow();
+    return new AreaView[] {a, b};
+  }
+
+  Http.Response merge(String... codes) {
+    return http.postJson("/api/v1/areas/merge", "{\"codes\":[\"" + String.join("\",\"", codes) + "\"]}", planner);
+  }
+
+  @Test
+  void mergingTwoNeighboursMakesANewGridWithBothHouseholdsAndTheirOpenCases() {
+    AreaView[] pair = neighbours(400);
+    AreaView a = pair[0], b = pair[1];
+    AreaView community = areas.now().find(a.parentCode()).orElseThrow();
+    int maxSerial = jdbc.queryForList("select code from area where parent_code = ?", String.class, community.code()).stream()
+        .mapToInt(c -> Integer.parseInt(c.substring(12))).max().orElseThrow();
+    Point inA = a.boundary().getInteriorPoint();
+    String caseId = http.postJson("/api/v1/incidents", String.format(Locale.ROOT,
+        "{\"category\":\"SANITATION\",\"location\":{\"type\":\"Point\",\"coordinates\":[%.7f,%.7f]},\"description\":\"垃圾\"}",
+        inA.getX(), inA.getY())).json().get("id").asString();
+
+    Http.Response r = merge(a.code(), b.code());
+    assertThat(r.status()).as(r.body()).isEqualTo(201);
+    String merged = r.json().get("code").asString();
+    assertThat(merged).startsWith(community.code()).isEqualTo(community.code() + String.format("%03d", maxSerial + 1));
+    assertThat(r.header("ETag")).isNotBlank();
+    assertThat(r.json().get("casesMoved").toString()).contains(caseId);
+
+    AreaView now = areas.now().find(merged).orElseThrow();
+    assertThat(now.households()).isEqualTo(a.households() + b.households());
+    assertThat(areas.now().find(a.code())).isEmpty();
+    assertThat(http.get("/api/v1/areas/" + a.code()).status()).isEqualTo(404);
+    JsonNode history = http.get("/api/v1/areas/" + a.code() + "/history").json();
+    assertThat(history.size()).isEqualTo(1);
+    assertThat(history.get(0).get("validTo").isNull()).as("the retired outline keeps its dates").isFalse();
+    assertThat(areas.now().gridAt(inA.getX(), inA.getY()).orElseThrow().code()).isEqualTo(merged);
+    assertThat(jdbc.queryForObject("select grid_code from incident where public_id = ?", String.class, caseId)).isEqualTo(merged);
+    assertThat(jdbc.queryForObject("select count(*) from incident_event e join incident i on i.id = e.incident_id"
+        + " where i.public_id = ? and e.type = 'REHOMED'", Integer.class, caseId)).isEqualTo(1);
+    assertThat(TilingCheck.check(Map.of("c", community.boundary()), Map.of("c",
+        areas.now().children(community.code()).stream().map(x -> (Geometry) x.boundary()).toList()))).isEmpty();
+
+    // Codes are never reused: merging again takes the next serial, not one given up.
+    AreaView neighbour = areas.now().children(community.code()).stream()
+        .filter(n -> !n.code().equals(merged) && n.boundary().intersection(now.boundary()).getLength() > 0.0005).findFirst().orElseThrow();
+    Http.Response again = merge(merged, neighbour.code());
+    assertThat(again.status()).as(again.body()).isEqualTo(201);
+    assertThat(again.json().get("code").asString()).isEqualTo(community.code() + String.format("%03d", maxSerial + 2));
+  }
+
+  @Test
+  void mergesThatCannotBeAreRefusedNamingTheField() {
+    List<AreaView> grids = areas.now().level(AreaLevel.GRID);
+    AreaView first = grids.get(10);
+    AreaView farInSameCommunity = areas.now().children(first.parentCode()).stream()
+        .filter(n -> !n.code().equals(first.code()) && n.boundary().distance(first.boundary()) > 0.0005).findFirst().orElseThrow();
+    Http.Response apart = merge(first.code(), farInSameCommunity.code());
+    assertThat(apart.status()).isEqualTo(422);
+    assertThat(apart.json().get("errors").get(0).get("field").asString()).isEqualTo("codes");
+    AreaView elsewhere = grids.stream().filter(g -> !g.parentCode().equals(first.parentCode())).findFirst().orElseThrow();
+    assertThat(merge(first.code(), elsewhere.code()).json().get("errors").get(0).get("field").asString()).isEqualTo("codes");
+    assertThat(merge(first.code()).status()).isEqualTo(400);
+    assertThat(merge(first.code(), "370203999999999").status()).isEqualTo(404);
+    assertThat(http.postJson("/api/v1/areas/merge", "{\"codes\":[\"" + first.code() + "\",\"" + farInSameCommunity.code() + "\"]}",
+        Http.basic("police", TestEnvironment.DEMO_PASSWORD)).status()).isEqualTo(403);
+    assertThat(areas.now().find(first.code())).as("nothing half-written").isPresent();
+  }
+}
