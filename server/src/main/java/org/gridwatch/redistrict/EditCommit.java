@@ -82,7 +82,7 @@ public class EditCommit {
     List<Rehoming.Moved> moved = List.of();
     if (area.level() == AreaLevel.GRID && !touched.isEmpty()) {
       Map<String, MultiPolygon> after = r.after();
-      moved = rehoming.apply(touched, p -> Reshape.owner(p, after), versions.getOrDefault(code, mine.version()), actor,
+      moved = rehoming.apply(touched, Reshape.placer(after), versions.getOrDefault(code, mine.version()), actor,
           actorRole, now);
     }
     if (!touched.isEmpty()) boundaries.announce(touched, now);

@@ -115,6 +115,16 @@ public final class Reshape {
     return MetricProjection.areaM2(overlay(before, after, OverlayNG.SYMDIFFERENCE)) >= 0.01;
   }
 
+  /**
+   * Places points among the given areas exactly as the locator will once they are stored (the same index and
+   * the same shared-edge rule: the lowest code), so that re-homed cases agree with what locate answers.
+   */
+  public static java.util.function.Function<org.locationtech.jts.geom.Point, String> placer(Map<String, ? extends Geometry> areas) {
+    List<String> codes = new ArrayList<>(areas.keySet());
+    var index = new org.gridwatch.geo.index.PolygonCoverageIndex<String>(codes, areas::get, java.util.Comparator.naturalOrder());
+    return p -> index.locate(p.getX(), p.getY());
+  }
+
   /** The area holding a point: the lowest code among those covering it (the shared-edge rule), or null. */
   public static String owner(org.locationtech.jts.geom.Point p, Map<String, ? extends Geometry> areas) {
     return areas.entrySet().stream().filter(e -> e.getValue().covers(p)).map(Map.Entry::getKey).sorted().findFirst().orElse(null);

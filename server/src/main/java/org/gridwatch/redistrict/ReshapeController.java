@@ -25,9 +25,11 @@ class ReshapeController {
   private final EditPreview preview;
   private final EditCommit commit;
   private final Merge merge;
+  private final Split split;
   private final JsonMapper json;
 
-  ReshapeController(EditPreview preview, EditCommit commit, Merge merge, JsonMapper json) {
+  ReshapeController(EditPreview preview, EditCommit commit, Merge merge, Split split, JsonMapper json) {
+    this.split = split;
     this.preview = preview;
     this.commit = commit;
     this.merge = merge;
@@ -60,6 +62,19 @@ class ReshapeController {
     codes.forEach(c -> list.add(c.asString()));
     Merge.Merged m = merge.merge(list, auth.getName(), Role.of(auth));
     return ResponseEntity.status(org.springframework.http.HttpStatus.CREATED).eTag(m.etag()).body(m);
+  }
+
+  /** Body: {@code {"line": GeoJSON LineString}} crossing the grid once. */
+  @PostMapping("/api/v1/areas/{code}/split")
+  ResponseEntity<Split.Done> split(@PathVariable String code, @RequestBody JsonNode body, Authentication auth) {
+    mayRedraw(auth);
+    Geometry line;
+    try {
+      line = GeoJson.read(body == null ? null : body.get("line"), "line");
+    } catch (GeoJson.InvalidGeoJson e) {
+      throw ProblemException.badInput(e.field(), e.reason());
+    }
+    return ResponseEntity.status(org.springframework.http.HttpStatus.CREATED).body(split.split(code, line, auth.getName(), Role.of(auth)));
   }
 
   private static void mayRedraw(Authentication auth) { Role.require(auth, "redraw boundaries", Role.PLANNER, Role.ADMIN); }

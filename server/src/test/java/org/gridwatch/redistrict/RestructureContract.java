@@ -90,6 +90,55 @@ abstract class RestructureContract {
   }
 
   @Test
+  void splittingAGridAlongALineMakesTwoNewGridsAndMovesItsCases() {
+    AreaView g = null;
+    Geometry line = null;
+    for (AreaView candidate : areas.now().level(AreaLevel.GRID).subList(800, 900)) {
+      var e = candidate.boundary().getEnvelopeInternal();
+      double x = candidate.boundary().getInteriorPoint().getX();
+      Geometry cut = candidate.boundary().getFactory().createLineString(new org.locationtech.jts.geom.Coordinate[] {
+          new org.locationtech.jts.geom.Coordinate(x, e.getMinY() - 0.001), new org.locationtech.jts.geom.Coordinate(x, e.getMaxY() + 0.001)});
+      if (Split.pieces(candidate.boundary(), cut).size() == 2) {
+        g = candidate;
+        line = cut;
+        break;
+      }
+    }
+    assertThat(g).isNotNull();
+    AreaView community = areas.now().find(g.parentCode()).orElseThrow();
+    int maxSerial = jdbc.queryForList("select code from area where parent_code = ?", String.class, community.code()).stream()
+        .mapToInt(c -> Integer.parseInt(c.substring(12))).max().orElseThrow();
+    Point onTheCut = g.boundary().getInteriorPoint(); // the line runs through it: the shared-edge rule decides
+    String caseId = http.postJson("/api/v1/incidents", String.format(Locale.ROOT,
+        "{\"category\":\"SANITATION\",\"location\":{\"type\":\"Point\",\"coordinates\":[%.7f,%.7f]},\"description\":\"垃圾\"}",
+        onTheCut.getX(), onTheCut.getY())).json().get("id").asString();
+    // The case is stored at the coordinates sent (7 decimals); ask the locator about that very point.
+    Point inside = g.boundary().getFactory().createPoint(new org.locationtech.jts.geom.Coordinate(
+        Double.parseDouble(String.format(Locale.ROOT, "%.7f", onTheCut.getX())), Double.parseDouble(String.format(Locale.ROOT, "%.7f", onTheCut.getY()))));
+    Http.Response r = http.postJson("/api/v1/areas/" + g.code() + "/split", "{\"line\":" + org.gridwatch.geo.GeoJson.toJson(line) + "}", planner);
+    assertThat(r.status()).as(r.body()).isEqualTo(201);
+    List<String> codes = List.of(r.json().get("codes").get(0).asString(), r.json().get("codes").get(1).asString());
+    assertThat(codes).as(r.body()).containsExactly(community.code() + String.format("%03d", maxSerial + 1), community.code() + String.format("%03d", maxSerial + 2));
+    int households = codes.stream().mapToInt(c -> areas.now().find(c).orElseThrow().households()).sum();
+    assertThat(households).isEqualTo(g.households());
+    assertThat(areas.now().find(g.code())).isEmpty();
+    String owner = areas.now().gridAt(inside.getX(), inside.getY()).orElseThrow().code();
+    assertThat(codes).contains(owner);
+    assertThat(jdbc.queryForObject("select grid_code from incident where public_id = ?", String.class, caseId)).isEqualTo(owner);
+    assertThat(TilingCheck.check(Map.of("c", community.boundary()), Map.of("c",
+        areas.now().children(community.code()).stream().map(x -> (Geometry) x.boundary()).toList()))).isEmpty();
+
+    AreaView other = areas.now().level(AreaLevel.GRID).get(5);
+    String far = "{\"line\":{\"type\":\"LineString\",\"coordinates\":[[121.0,37.0],[121.1,37.1]]}}";
+    Http.Response refused = http.postJson("/api/v1/areas/" + other.code() + "/split", far, planner);
+    assertThat(refused.status()).isEqualTo(422);
+    assertThat(refused.json().get("errors").get(0).get("field").asString()).isEqualTo("line");
+    assertThat(http.postJson("/api/v1/areas/" + other.code() + "/split", "{\"line\":{\"type\":\"Point\",\"coordinates\":[120.3,36.1]}}",
+        planner).json().get("errors").get(0).get("field").asString()).isEqualTo("line");
+    assertThat(areas.now().find(other.code())).isPresent();
+  }
+
+  @Test
   void mergesThatCannotBeAreRefusedNamingTheField() {
     List<AreaView> grids = areas.now().level(AreaLevel.GRID);
     AreaView first = grids.get(10);
