@@ -9,13 +9,11 @@ import org.gridwatch.area.AreaLevel;
 import org.gridwatch.area.AreaView;
 import org.gridwatch.area.BuildingView;
 import org.gridwatch.geo.GeoJson;
-import org.gridwatch.geo.MetricProjection;
 import org.gridwatch.problem.ProblemException;
 import org.gridwatch.problem.ProblemException.FieldError;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.MultiPolygon;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
@@ -30,13 +28,9 @@ public class EditPreview {
   static final int BAND_LOW = 300, BAND_HIGH = 500;
   static final double STRINGY = 0.2;
 
-  private final AreaCatalog catalog;
-  private final double minPieceM2;
+  private final EditSupport edits;
 
-  EditPreview(AreaCatalog catalog, @Value("${gridwatch.redistrict.min-piece-m2:100}") double minPieceM2) {
-    this.catalog = catalog;
-    this.minPieceM2 = minPieceM2;
-  }
+  EditPreview(EditSupport edits) { this.edits = edits; }
 
   public record Touched(String code, Shape before, Shape after, double idealHouseholds, MultiPolygon outline) {}
 
@@ -45,13 +39,13 @@ public class EditPreview {
   public record Preview(String code, List<Touched> touched, List<Moving> moving, List<String> warnings) {}
 
   public Preview reshape(String code, Geometry outline) {
-    AreaCatalog.Snapshot s = catalog.now();
-    AreaView area = s.find(code).orElseThrow(() -> ProblemException.notFound("unknown-area", "Unknown area", "there is no area " + code));
+    AreaCatalog.Snapshot s = edits.catalog.now();
+    AreaView area = edits.area(code);
     if (area.level() == AreaLevel.DISTRICT) throw ProblemException.badInput("code", "the district itself cannot be reshaped");
     AreaView parent = s.find(area.parentCode()).orElseThrow();
     Map<String, Geometry> siblings = new LinkedHashMap<>();
     for (AreaView c : s.children(parent.code())) siblings.put(c.code(), c.boundary());
-    Reshape.Result r = Reshape.apply(parent.boundary(), siblings, code, outline, minPieceM2);
+    Reshape.Result r = Reshape.apply(parent.boundary(), siblings, code, outline, edits.minPieceM2);
     if (!r.ok()) throw refused(parent.code(), r);
     List<BuildingView> inParent = buildingsIn(s, parent);
     List<Touched> touched = new ArrayList<>();

@@ -1,13 +1,11 @@
 package org.gridwatch.redistrict;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.gridwatch.area.AreaCatalog;
 import org.gridwatch.area.AreaLevel;
 import org.gridwatch.area.AreaView;
 import org.gridwatch.area.Boundaries;
@@ -16,7 +14,6 @@ import org.gridwatch.incident.Rehoming;
 import org.gridwatch.problem.ProblemException;
 import org.gridwatch.problem.ProblemException.FieldError;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 import org.locationtech.jts.operation.overlayng.OverlayNG;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -31,17 +28,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class Merge {
   public record Merged(String code, String etag, List<String> retired, List<Rehoming.Moved> casesMoved) {}
 
-  private final AreaCatalog catalog;
-  private final Boundaries boundaries;
-  private final Rehoming rehoming;
-  private final Clock clock;
+  private final EditSupport edits;
 
-  Merge(AreaCatalog catalog, Boundaries boundaries, Rehoming rehoming, Clock clock) {
-    this.catalog = catalog;
-    this.boundaries = boundaries;
-    this.rehoming = rehoming;
-    this.clock = clock;
-  }
+  Merge(EditSupport edits) { this.edits = edits; }
 
   @Transactional
   public Merged merge(List<String> requested, String actor, String actorRole) {
@@ -49,14 +38,14 @@ public class Merge {
     if (codes.size() < 2) throw ProblemException.badInput("codes", "name at least two different grids");
     List<AreaView> areas = new ArrayList<>();
     for (String c : codes) {
-      areas.add(catalog.now().find(c).orElseThrow(() -> ProblemException.notFound("unknown-area", "Unknown area", "there is no area " + c)));
+      areas.add(edits.area(c));
     }
     String parent = areas.get(0).parentCode();
     for (AreaView a : areas) {
       if (a.level() != AreaLevel.GRID) throw ProblemException.badInput("codes", a.code() + " is not a grid; only grids merge for now");
       if (!a.parentCode().equals(parent)) throw ProblemException.badInput("codes", a.code() + " is not in " + parent + " like " + areas.get(0).code());
     }
-    Map<String, Boundaries.Current> current = boundaries.lockChildren(parent);
+    Map<String, Boundaries.Current> current = edits.boundaries.lockChildren(parent);
     Geometry union = null;
     for (String c : codes) {
       if (!current.containsKey(c)) throw ProblemException.notFound("unknown-area", "Unknown area", c + " is no longer current");
@@ -66,17 +55,16 @@ public class Merge {
       throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "edit-refused", "Edit refused", "the grids do not form one piece",
           List.of(new FieldError("codes", "not adjacent: the union has " + union.getNumGeometries() + " pieces")));
     }
-    var inside = PreparedGeometryFactory.prepare(union);
-    Shape shape = Shape.of(union, catalog.now().buildings().stream().filter(b -> inside.covers(b.location())).toList());
-    Instant now = clock.instant();
+    Shape shape = edits.shapeOf(union);
+    Instant now = edits.now();
     String name = areas.get(0).name() + "（合并）";
-    Boundaries.Current created = boundaries.create(parent, areas.get(0).code(), name, Geometries.asMultiPolygon(union),
+    Boundaries.Current created = edits.boundaries.create(parent, areas.get(0).code(), name, Geometries.asMultiPolygon(union),
         shape.households(), shape.residents(), now);
-    for (String c : codes) boundaries.retire(c, now);
-    List<Rehoming.Moved> moved = rehoming.apply(codes, p -> created.code(), created.version(), actor, actorRole, now);
+    for (String c : codes) edits.boundaries.retire(c, now);
+    List<Rehoming.Moved> moved = edits.rehoming.apply(codes, p -> created.code(), created.version(), actor, actorRole, now);
     Set<String> changed = new LinkedHashSet<>(codes);
     changed.add(created.code());
-    boundaries.announce(changed, now);
+    edits.boundaries.announce(changed, now);
     return new Merged(created.code(), created.etag(), List.copyOf(codes), moved);
   }
 }

@@ -1,6 +1,5 @@
 package org.gridwatch.redistrict;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.gridwatch.area.AreaCatalog;
 import org.gridwatch.area.AreaLevel;
 import org.gridwatch.area.AreaView;
 import org.gridwatch.area.Boundaries;
@@ -26,7 +24,6 @@ import org.locationtech.jts.geom.MultiPolygon;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 import org.locationtech.jts.operation.overlayng.OverlayNG;
 import org.locationtech.jts.operation.polygonize.Polygonizer;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,50 +37,38 @@ import org.springframework.transaction.annotation.Transactional;
 public class Split {
   public record Done(List<String> codes, String retired, List<Rehoming.Moved> casesMoved) {}
 
-  private final AreaCatalog catalog;
-  private final Boundaries boundaries;
-  private final Rehoming rehoming;
-  private final Clock clock;
-  private final double minPieceM2;
+  private final EditSupport edits;
 
-  Split(AreaCatalog catalog, Boundaries boundaries, Rehoming rehoming, Clock clock,
-      @Value("${gridwatch.redistrict.min-piece-m2:100}") double minPieceM2) {
-    this.catalog = catalog;
-    this.boundaries = boundaries;
-    this.rehoming = rehoming;
-    this.clock = clock;
-    this.minPieceM2 = minPieceM2;
-  }
+  Split(EditSupport edits) { this.edits = edits; }
 
   @Transactional
   public Done split(String code, Geometry line, String actor, String actorRole) {
-    AreaView area = catalog.now().find(code).orElseThrow(() -> ProblemException.notFound("unknown-area", "Unknown area", "there is no area " + code));
+    AreaView area = edits.area(code);
     if (area.level() != AreaLevel.GRID) throw ProblemException.badInput("code", code + " is not a grid; only grids split for now");
     if (!(line instanceof LineString || line instanceof MultiLineString)) throw ProblemException.badInput("line", "must be a LineString");
-    Boundaries.Current current = boundaries.lockChildren(area.parentCode()).get(code);
+    Boundaries.Current current = edits.boundaries.lockChildren(area.parentCode()).get(code);
     List<Geometry> pieces = pieces(current.boundary(), line);
     if (pieces.size() != 2) throw refused("the line cuts the grid into " + pieces.size() + " pieces, not 2", line);
     for (Geometry p : pieces) {
       double m2 = MetricProjection.areaM2(p);
-      if (m2 < minPieceM2) throw refused(String.format(Locale.ROOT, "leaves a sliver of %.1f m² (minimum %.0f m²)", m2, minPieceM2), p);
+      if (m2 < edits.minPieceM2) throw refused(String.format(Locale.ROOT, "leaves a sliver of %.1f m² (minimum %.0f m²)", m2, edits.minPieceM2), p);
     }
     List<Geometry> check = new ArrayList<>(pieces);
     if (!TilingCheck.check(Map.of("g", current.boundary()), Map.of("g", check)).isEmpty()) throw refused("the halves do not tile the grid", line);
-    Instant now = clock.instant();
+    Instant now = edits.now();
     Map<String, MultiPolygon> created = new LinkedHashMap<>();
     for (int i = 0; i < pieces.size(); i++) {
       MultiPolygon half = Geometries.asMultiPolygon(pieces.get(i));
-      var inside = PreparedGeometryFactory.prepare(half);
-      Shape shape = Shape.of(half, catalog.now().buildings().stream().filter(b -> inside.covers(b.location())).toList());
-      Boundaries.Current c = boundaries.create(area.parentCode(), code, area.name() + (i == 0 ? "（一）" : "（二）"), half,
+      Shape shape = edits.shapeOf(half);
+      Boundaries.Current c = edits.boundaries.create(area.parentCode(), code, area.name() + (i == 0 ? "（一）" : "（二）"), half,
           shape.households(), shape.residents(), now);
       created.put(c.code(), half);
     }
-    boundaries.retire(code, now);
-    List<Rehoming.Moved> moved = rehoming.apply(List.of(code), Reshape.placer(created), 1, actor, actorRole, now);
+    edits.boundaries.retire(code, now);
+    List<Rehoming.Moved> moved = edits.rehoming.apply(List.of(code), Reshape.placer(created), 1, actor, actorRole, now);
     Set<String> changed = new LinkedHashSet<>(created.keySet());
     changed.add(code);
-    boundaries.announce(changed, now);
+    edits.boundaries.announce(changed, now);
     return new Done(List.copyOf(created.keySet()), code, moved);
   }
 

@@ -1,0 +1,45 @@
+package org.gridwatch.redistrict;
+
+import java.time.Clock;
+import java.time.Instant;
+import org.gridwatch.area.AreaCatalog;
+import org.gridwatch.area.AreaView;
+import org.gridwatch.area.Boundaries;
+import org.gridwatch.incident.Rehoming;
+import org.gridwatch.problem.ProblemException;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/** What every boundary edit works with: the catalog, stored boundaries, case re-homing, the clock, the sliver limit. */
+@Component
+class EditSupport {
+  final AreaCatalog catalog;
+  final Boundaries boundaries;
+  final Rehoming rehoming;
+  final double minPieceM2;
+  private final Clock clock;
+
+  EditSupport(AreaCatalog catalog, Boundaries boundaries, Rehoming rehoming, Clock clock,
+      @Value("${gridwatch.redistrict.min-piece-m2:100}") double minPieceM2) {
+    this.catalog = catalog;
+    this.boundaries = boundaries;
+    this.rehoming = rehoming;
+    this.clock = clock;
+    this.minPieceM2 = minPieceM2;
+  }
+
+  /** A current area, or 404. */
+  AreaView area(String code) {
+    return catalog.now().find(code).orElseThrow(() -> ProblemException.notFound("unknown-area", "Unknown area", "there is no area " + code));
+  }
+
+  /** The figures of an outline, counting the buildings inside it. */
+  Shape shapeOf(Geometry outline) {
+    var inside = PreparedGeometryFactory.prepare(outline);
+    return Shape.of(outline, catalog.now().buildings().stream().filter(b -> inside.covers(b.location())).toList());
+  }
+
+  Instant now() { return clock.instant(); }
+}
