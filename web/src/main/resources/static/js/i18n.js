@@ -41,6 +41,7 @@ const TEXT = {
     newRoute: '新巡逻线', reshapedRoute: '调整巡逻线', newCamera: '新摄像头', plannedCamera: '规划摄像头', saved: '已保存',
     obstaclesTitle: '遮挡物（楼体轮廓）', obstaclesCount: '已载入', importObstacles: '导入 GeoJSON', clearObstacles: '清除',
     obstaclesStored: '已导入', obstaclesRefused: '拒绝',
+    planner: '网格调整', selectedArea: '选中的网格', plannerHint: '点击地图上的网格，然后拖动它的顶点。', commitEdit: '提交调整', buildingsMoving: '换网格的楼栋',
   },
   en: {
     title: 'Gridwatch grid management', subtitle: 'Shibei District · Qingdao', ogcapi: 'OGC API', login: 'Sign in',
@@ -90,7 +91,8 @@ const TEXT = {
     combinedShort: 'Both', newRoute: 'New route', reshapedRoute: 'Reshaped route', newCamera: 'New camera',
     plannedCamera: 'Planned camera', saved: 'Saved', obstaclesTitle: 'Obstacles (building footprints)',
     obstaclesCount: 'Loaded', importObstacles: 'Import GeoJSON', clearObstacles: 'Clear', obstaclesStored: 'Imported',
-    obstaclesRefused: 'refused',
+    obstaclesRefused: 'refused', planner: 'Grid redrawing', selectedArea: 'Selected grid',
+    plannerHint: 'Click a grid on the map, then drag its vertices.', commitEdit: 'Commit', buildingsMoving: 'Buildings changing grid',
   },
 };
 

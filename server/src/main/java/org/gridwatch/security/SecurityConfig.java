@@ -34,7 +34,7 @@ class SecurityConfig {
   /** Always protected, session or not: login CSRF would sign a victim into someone else's account. */
   private static final Set<String> SESSION_FORMS = Set.of("/login", "/logout");
   private static final String[] PUBLIC_READS = {
-      "/", "/index.html", "/console.html", "/report.html", "/planning.html", "/favicon.ico", "/css/**", "/js/**", "/img/**", "/webjars/**", "/problems/**", "/error",
+      "/", "/index.html", "/console.html", "/report.html", "/planning.html", "/planner.html", "/favicon.ico", "/css/**", "/js/**", "/img/**", "/webjars/**", "/problems/**", "/error",
       "/actuator/health", "/actuator/health/**", "/api/v1/config", "/api/v1/areas", "/api/v1/areas/**",
       "/ogcapi", "/ogcapi/", "/ogcapi/api", "/ogcapi/conformance", "/ogcapi/collections",
       "/api/v1/categories", "/api/v1/incidents/*"};
