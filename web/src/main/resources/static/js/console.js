@@ -2,6 +2,7 @@
 import { getJson, postJson, allItems, signedInUser } from './api.js';
 import { startLanguage, onLanguageChange, t, areaName, when } from './i18n.js';
 import { escapeHtml } from './layers.js';
+import { toast } from './toast.js';
 
 const L = window.L;
 const SHIBEI = [[36.067, 120.302], [36.159, 120.427]];
@@ -235,12 +236,5 @@ function addFollowControl(map) {
   setFollow(true);
 }
 
-function toast(text) {
-  const el = document.getElementById('toast');
-  el.textContent = text;
-  el.hidden = false;
-  clearTimeout(toast.timer);
-  toast.timer = setTimeout(() => { el.hidden = true; }, 3500);
-}
 
 start().catch(err => { console.error(err); toast(err.message); });

@@ -3,18 +3,12 @@
 import { getJson, postJson, sendJson, allItems, signedInUser } from './api.js';
 import { startLanguage, t } from './i18n.js';
 import { escapeHtml } from './layers.js';
+import { toast } from './toast.js';
 
 const L = window.L;
 const SHIBEI = [[36.067, 120.302], [36.159, 120.427]];
 const state = { selected: null, ring: null, etag: null, preview: null, asked: 0 };
 
-function toast(text) {
-  const el = document.getElementById('toast');
-  el.textContent = text;
-  el.hidden = false;
-  clearTimeout(toast.timer);
-  toast.timer = setTimeout(() => { el.hidden = true; }, 5000);
-}
 
 async function start() {
   startLanguage();

@@ -4,6 +4,7 @@ import { getJson, postJson, sendJson, allItems, signedInUser } from './api.js';
 import { startLanguage, onLanguageChange, t } from './i18n.js';
 import { escapeHtml } from './layers.js';
 import { Drafts } from './drafts.js';
+import { toast } from './toast.js';
 
 const L = window.L;
 const SHIBEI = [[36.067, 120.302], [36.159, 120.427]];
@@ -14,13 +15,6 @@ const state = { window: '10:00', grids: new Map(), drafts: null, loading: 0 };
 export function coverageColour(share) { return COVERAGE_BINS.find(([max]) => share < max)[1]; }
 export function percent(share) { return share == null ? '—' : `${(share * 100).toFixed(1)}%`; }
 
-export function toast(text) {
-  const el = document.getElementById('toast');
-  el.textContent = text;
-  el.hidden = false;
-  clearTimeout(toast.timer);
-  toast.timer = setTimeout(() => { el.hidden = true; }, 5000);
-}
 
 async function start() {
   startLanguage();
