@@ -7,6 +7,7 @@ import org.gridwatch.area.AreaView;
 import org.gridwatch.area.Boundaries;
 import org.gridwatch.incident.Rehoming;
 import org.gridwatch.problem.ProblemException;
+import org.gridwatch.staff.Reassignment;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -18,11 +19,13 @@ class EditSupport {
   final AreaCatalog catalog;
   final Boundaries boundaries;
   final Rehoming rehoming;
+  final Reassignment staff;
   final double minPieceM2;
   private final Clock clock;
 
-  EditSupport(AreaCatalog catalog, Boundaries boundaries, Rehoming rehoming, Clock clock,
+  EditSupport(AreaCatalog catalog, Boundaries boundaries, Rehoming rehoming, Reassignment staff, Clock clock,
       @Value("${gridwatch.redistrict.min-piece-m2:100}") double minPieceM2) {
+    this.staff = staff;
     this.catalog = catalog;
     this.boundaries = boundaries;
     this.rehoming = rehoming;

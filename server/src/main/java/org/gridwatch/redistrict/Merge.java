@@ -12,6 +12,7 @@ import org.gridwatch.area.Boundaries;
 import org.gridwatch.geo.Geometries;
 import org.gridwatch.incident.Rehoming;
 import org.gridwatch.problem.ProblemException;
+import org.gridwatch.staff.Reassignment;
 import org.gridwatch.problem.ProblemException.FieldError;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.operation.overlayng.OverlayNG;
@@ -26,7 +27,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class Merge {
-  public record Merged(String code, String etag, List<String> retired, List<Rehoming.Moved> casesMoved) {}
+  public record Merged(String code, String etag, List<String> retired, List<Rehoming.Moved> casesMoved,
+      List<Reassignment.Carried> staff) {}
 
   private final EditSupport edits;
 
@@ -62,9 +64,10 @@ public class Merge {
         shape.households(), shape.residents(), now);
     for (String c : codes) edits.boundaries.retire(c, now);
     List<Rehoming.Moved> moved = edits.rehoming.apply(codes, p -> created.code(), created.version(), actor, actorRole, now);
+    List<Reassignment.Carried> staff = edits.staff.carryOver(Map.of(created.code(), List.copyOf(codes)), now);
     Set<String> changed = new LinkedHashSet<>(codes);
     changed.add(created.code());
     edits.boundaries.announce(changed, now);
-    return new Merged(created.code(), created.etag(), List.copyOf(codes), moved);
+    return new Merged(created.code(), created.etag(), List.copyOf(codes), moved, staff);
   }
 }

@@ -16,6 +16,7 @@ import org.gridwatch.geo.Geometries;
 import org.gridwatch.geo.MetricProjection;
 import org.gridwatch.incident.Rehoming;
 import org.gridwatch.problem.ProblemException;
+import org.gridwatch.staff.Reassignment;
 import org.gridwatch.problem.ProblemException.FieldError;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.LineString;
@@ -35,7 +36,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class Split {
-  public record Done(List<String> codes, String retired, List<Rehoming.Moved> casesMoved) {}
+  public record Done(List<String> codes, String retired, List<Rehoming.Moved> casesMoved, List<Reassignment.Carried> staff) {}
 
   private final EditSupport edits;
 
@@ -66,10 +67,13 @@ public class Split {
     }
     edits.boundaries.retire(code, now);
     List<Rehoming.Moved> moved = edits.rehoming.apply(List.of(code), Reshape.placer(created), 1, actor, actorRole, now);
+    Map<String, List<String>> successors = new LinkedHashMap<>();
+    created.keySet().forEach(c -> successors.put(c, List.of(code)));
+    List<Reassignment.Carried> staff = edits.staff.carryOver(successors, now);
     Set<String> changed = new LinkedHashSet<>(created.keySet());
     changed.add(code);
     edits.boundaries.announce(changed, now);
-    return new Done(List.copyOf(created.keySet()), code, moved);
+    return new Done(List.copyOf(created.keySet()), code, moved, staff);
   }
 
   /** The grid cut by the line, each piece snapped to the common precision grid. */

@@ -53,6 +53,9 @@ class GridAssignment {
     this.validFrom = validFrom;
   }
 
+  /** The assignment ends at {@code t} (it stays in the dated history). */
+  void end(Instant t) { this.validTo = t; }
+
   String getGridCode() { return gridCode; }
   Slot getSlot() { return slot; }
   Person getPerson() { return person; }

@@ -9,4 +9,7 @@ interface GridAssignmentRepository extends JpaRepository<GridAssignment, Long> {
   List<GridAssignment> findCurrent();
 
   List<GridAssignment> findByGridCode(String gridCode);
+
+  @Query("select a from GridAssignment a where a.validTo is null and a.gridCode in :grids order by a.gridCode, a.id")
+  List<GridAssignment> findCurrentIn(@org.springframework.data.repository.query.Param("grids") java.util.Collection<String> grids);
 }

@@ -60,12 +60,21 @@ abstract class RestructureContract {
         "{\"category\":\"SANITATION\",\"location\":{\"type\":\"Point\",\"coordinates\":[%.7f,%.7f]},\"description\":\"垃圾\"}",
         inA.getX(), inA.getY())).json().get("id").asString();
 
+    JsonNode rosterA = http.get("/api/v1/grids/" + a.code() + "/roster", planner).json();
+    JsonNode rosterB = http.get("/api/v1/grids/" + b.code() + "/roster", planner).json();
     Http.Response r = merge(a.code(), b.code());
     assertThat(r.status()).as(r.body()).isEqualTo(201);
     String merged = r.json().get("code").asString();
     assertThat(merged).startsWith(community.code()).isEqualTo(community.code() + String.format("%03d", maxSerial + 1));
     assertThat(r.header("ETag")).isNotBlank();
     assertThat(r.json().get("casesMoved").toString()).contains(caseId);
+    JsonNode rosterMerged = http.get("/api/v1/grids/" + merged + "/roster", planner).json();
+    for (String slot : List.of("gridMember", "policeOfficer", "patrolTeam", "volunteerTeam")) {
+      JsonNode expected = rosterA.get(slot).isNull() ? rosterB.get(slot) : rosterA.get(slot);
+      assertThat(rosterMerged.get(slot).toString()).as(slot).isEqualTo(expected.toString());
+    }
+    assertThat(jdbc.queryForObject("select count(*) from grid_assignment where grid_code in (?, ?) and valid_to is null",
+        Integer.class, a.code(), b.code())).as("the old grids' assignments ended").isZero();
 
     AreaView now = areas.now().find(merged).orElseThrow();
     assertThat(now.households()).isEqualTo(a.households() + b.households());
@@ -115,6 +124,7 @@ abstract class RestructureContract {
     // The case is stored at the coordinates sent (7 decimals); ask the locator about that very point.
     Point inside = g.boundary().getFactory().createPoint(new org.locationtech.jts.geom.Coordinate(
         Double.parseDouble(String.format(Locale.ROOT, "%.7f", onTheCut.getX())), Double.parseDouble(String.format(Locale.ROOT, "%.7f", onTheCut.getY()))));
+    String memberBefore = http.get("/api/v1/grids/" + g.code() + "/roster", planner).json().get("gridMember").toString();
     Http.Response r = http.postJson("/api/v1/areas/" + g.code() + "/split", "{\"line\":" + org.gridwatch.geo.GeoJson.toJson(line) + "}", planner);
     assertThat(r.status()).as(r.body()).isEqualTo(201);
     List<String> codes = List.of(r.json().get("codes").get(0).asString(), r.json().get("codes").get(1).asString());
@@ -122,6 +132,10 @@ abstract class RestructureContract {
     int households = codes.stream().mapToInt(c -> areas.now().find(c).orElseThrow().households()).sum();
     assertThat(households).isEqualTo(g.households());
     assertThat(areas.now().find(g.code())).isEmpty();
+    for (String half : codes) {
+      assertThat(http.get("/api/v1/grids/" + half + "/roster", planner).json().get("gridMember").toString())
+          .as("both halves keep the old grid's member").isEqualTo(memberBefore);
+    }
     String owner = areas.now().gridAt(inside.getX(), inside.getY()).orElseThrow().code();
     assertThat(codes).contains(owner);
     assertThat(jdbc.queryForObject("select grid_code from incident where public_id = ?", String.class, caseId)).isEqualTo(owner);

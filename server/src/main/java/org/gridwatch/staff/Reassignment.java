@@ -1,0 +1,57 @@
+package org.gridwatch.staff;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.gridwatch.area.Boundaries;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Staff follow grids that are merged or split (一员一警两队): a new grid takes, slot by slot, the person or team
+ * of the first old grid that had one; the old grids' assignments end. After a split both halves keep the old
+ * grid's people until a planner reassigns them. The roster is reloaded once the edit has committed.
+ */
+@Service
+public class Reassignment {
+  /** One slot filled in a new grid, and from which old grid. */
+  public record Carried(String grid, String slot, String from) {}
+
+  private final GridAssignmentRepository assignments;
+  private final Roster roster;
+
+  Reassignment(GridAssignmentRepository assignments, Roster roster) {
+    this.assignments = assignments;
+    this.roster = roster;
+  }
+
+  /** {@code successors}: every new grid with the old grids it replaces, in order of preference. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public List<Carried> carryOver(Map<String, List<String>> successors, Instant now) {
+    List<Carried> out = new ArrayList<>();
+    List<GridAssignment> ending = new ArrayList<>();
+    for (var e : successors.entrySet()) {
+      List<GridAssignment> old = assignments.findCurrentIn(e.getValue());
+      Map<Slot, GridAssignment> taken = new EnumMap<>(Slot.class);
+      for (String grid : e.getValue()) {
+        for (GridAssignment a : old) if (a.getGridCode().equals(grid)) taken.putIfAbsent(a.getSlot(), a);
+      }
+      taken.forEach((slot, a) -> {
+        assignments.save(new GridAssignment(e.getKey(), slot, a.getPerson(), a.getTeam(), now));
+        out.add(new Carried(e.getKey(), slot.name(), a.getGridCode()));
+      });
+      ending.addAll(old);
+    }
+    ending.stream().distinct().forEach(a -> a.end(now));
+    assignments.flush();
+    return out;
+  }
+
+  @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+  void boundariesChanged(Boundaries.Changed e) { roster.reload(); }
+}
