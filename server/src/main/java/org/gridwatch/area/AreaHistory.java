@@ -17,7 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class AreaHistory {
   /** One version of an area's outline; {@code validTo} is null for the current one. */
   public record Version(String code, int version, Instant validFrom, Instant validTo, MultiPolygon boundary, double areaM2,
-      int households, int residents) {}
+      int households, int residents, String name, AreaLevel level, String parentCode, String kind) {}
 
   private final AreaVersionRepository versions;
 
@@ -31,6 +31,12 @@ public class AreaHistory {
     return of(code).stream().filter(v -> !v.validFrom().isAfter(at) && (v.validTo() == null || v.validTo().isAfter(at))).findFirst();
   }
 
+  /** Every area of a level as it was at an instant (retired ones included if they were current then), by code. */
+  @Transactional(readOnly = true)
+  public List<Version> level(AreaLevel level, Instant at) {
+    return versions.findValidAt(level, at).stream().map(AreaHistory::view).sorted(Comparator.comparing(Version::code)).toList();
+  }
+
   /** The grid that held a WGS84 point at an instant (on a shared edge: the lowest code), if any. */
   @Transactional(readOnly = true)
   public Optional<Version> gridAt(Point point, Instant at) {
@@ -39,7 +45,8 @@ public class AreaHistory {
   }
 
   private static Version view(AreaVersion v) {
-    return new Version(v.getArea().getCode(), v.getVersion(), v.getValidFrom(), v.getValidTo(), v.getBoundary(), v.getAreaM2(),
-        v.getHouseholds(), v.getResidents());
+    Area a = v.getArea();
+    return new Version(a.getCode(), v.getVersion(), v.getValidFrom(), v.getValidTo(), v.getBoundary(), v.getAreaM2(),
+        v.getHouseholds(), v.getResidents(), a.getName(), a.getLevel(), a.getParentCode(), a.getKind());
   }
 }

@@ -19,13 +19,15 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class AreaCollections {
   private final AreaCatalog catalog;
+  private final org.gridwatch.area.AreaHistory history;
   private final JsonMapper mapper;
   private volatile Cached cached;
 
   private record Cached(AreaCatalog.Snapshot snapshot, Map<String, FeatureCollection> collections) {}
 
-  AreaCollections(AreaCatalog catalog, JsonMapper mapper) {
+  AreaCollections(AreaCatalog catalog, org.gridwatch.area.AreaHistory history, JsonMapper mapper) {
     this.catalog = catalog;
+    this.history = history;
     this.mapper = mapper;
   }
 
@@ -33,6 +35,44 @@ class AreaCollections {
   List<FeatureCollection> all() { return List.copyOf(current().values()); }
 
   Optional<FeatureCollection> find(String id) { return Optional.ofNullable(current().get(id)); }
+
+  /**
+   * An area layer as it was at an instant, from the stored versions (areas retired since included, areas made
+   * since left out); empty for the other collections.
+   */
+  Optional<FeatureCollection> asOf(String id, java.time.Instant at) {
+    AreaLevel level = switch (id) {
+      case "subdistricts" -> AreaLevel.SUBDISTRICT;
+      case "communities" -> AreaLevel.COMMUNITY;
+      case "grids" -> AreaLevel.GRID;
+      default -> null;
+    };
+    if (level == null) return Optional.empty();
+    List<FeatureItem> items = new ArrayList<>();
+    for (var v : history.level(level, at)) {
+      Map<String, Object> p = new LinkedHashMap<>();
+      p.put("code", v.code());
+      p.put("name", v.name());
+      p.put("level", level.name().toLowerCase());
+      p.put("parent_code", v.parentCode());
+      Map<String, String> filters = new LinkedHashMap<>();
+      if (v.code().length() > 9) filters.put("subdistrict", v.code().substring(0, 9));
+      if (v.code().length() > 12) filters.put("community", v.code().substring(0, 12));
+      if (v.kind() != null) filters.put("kind", v.kind());
+      filters.forEach((k, c) -> p.put(k.equals("kind") ? "kind" : k + "_code", c));
+      p.put("area_m2", Math.round(v.areaM2() * 10) / 10.0);
+      p.put("households", v.households());
+      p.put("residents", v.residents());
+      p.put("version", v.version());
+      p.put("valid_from", v.validFrom().toString());
+      p.put("valid_to", v.validTo() == null ? null : v.validTo().toString());
+      String etag = "\"" + v.code() + "-v" + v.version() + "-" + Long.toHexString(v.validFrom().toEpochMilli()) + "\"";
+      items.add(FeatureItem.of(mapper, v.code(), v.boundary(), p, filters, v.validFrom(), etag));
+    }
+    FeatureCollection now = current().get(id);
+    return Optional.of(new FeatureCollection(id, now.title(), now.description(), now.filterParams(), List.copyOf(items),
+        FeatureCollection.extentOf(items)));
+  }
 
   private Map<String, FeatureCollection> current() {
     AreaCatalog.Snapshot s = catalog.now();

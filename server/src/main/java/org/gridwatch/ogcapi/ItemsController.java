@@ -21,11 +21,13 @@ import tools.jackson.databind.json.JsonMapper;
 @RestController
 class ItemsController {
   private final FeatureSources collections;
+  private final AreaCollections areas;
   private final JsonMapper mapper;
   private final HtmlPages html;
 
-  ItemsController(FeatureSources collections, JsonMapper mapper, HtmlPages html) {
+  ItemsController(FeatureSources collections, AreaCollections areas, JsonMapper mapper, HtmlPages html) {
     this.collections = collections;
+    this.areas = areas;
     this.mapper = mapper;
     this.html = html;
   }
@@ -34,6 +36,8 @@ class ItemsController {
   ResponseEntity<String> items(@PathVariable String collectionId, HttpServletRequest request) {
     FeatureSource c = collections.require(collectionId);
     ItemsQuery q = ItemsQuery.parse(request.getParameterMap(), c);
+    // An instant in datetime asks for the areas as they were then: the stored versions, not today's outlines.
+    if (q.from() != null && q.from().equals(q.to())) c = areas.asOf(collectionId, q.from()).<FeatureSource>map(x -> x).orElse(c);
     OgcFormat format = OgcFormat.of(request);
     FeatureSource.Page result = c.page(q);
     List<FeatureItem> page = result.items();

@@ -84,6 +84,13 @@ abstract class RestructureContract {
     assertThat(history.size()).isEqualTo(1);
     assertThat(history.get(0).get("validTo").isNull()).as("the retired outline keeps its dates").isFalse();
     assertThat(areas.now().gridAt(inA.getX(), inA.getY()).orElseThrow().code()).isEqualTo(merged);
+    String before = java.time.Instant.parse(history.get(0).get("validTo").asString()).minusMillis(1).toString();
+    JsonNode then = http.get("/ogcapi/collections/grids/items?limit=100&community=" + community.code() + "&datetime=" + before).json();
+    JsonNode today = http.get("/ogcapi/collections/grids/items?limit=100&community=" + community.code() + "&datetime="
+        + java.time.Instant.now()).json();
+    assertThat(then.toString()).as("the OGC layer as it was").contains("\"" + a.code() + "\"").doesNotContain("\"" + merged + "\"");
+    assertThat(today.toString()).contains("\"" + merged + "\"").doesNotContain("\"id\":\"" + a.code() + "\"");
+    assertThat(then.get("numberMatched").asInt()).isEqualTo(today.get("numberMatched").asInt() + 1);
     assertThat(jdbc.queryForObject("select grid_code from incident where public_id = ?", String.class, caseId)).isEqualTo(merged);
     assertThat(jdbc.queryForObject("select count(*) from incident_event e join incident i on i.id = e.incident_id"
         + " where i.public_id = ? and e.type = 'REHOMED'", Integer.class, caseId)).isEqualTo(1);
