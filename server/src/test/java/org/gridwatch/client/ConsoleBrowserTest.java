@@ -72,11 +72,17 @@ class ConsoleBrowserTest {
     Browser.screenshot(driver, "console");
   }
 
+  /** Clicks an action button; the case panel is drawn again when the live event arrives, so a button found a
+   * moment ago may have been replaced: find it again until the click lands. */
   void clickAction(String action, String label) {
-    WebElement button = Browser.waitFor(driver, 10).until(ExpectedConditions.elementToBeClickable(
-        By.cssSelector("#detail .actions button[data-action='" + action + "']")));
-    assertThat(button.getText()).isEqualTo(label);
-    button.click();
+    By button = By.cssSelector("#detail .actions button[data-action='" + action + "']");
+    Browser.waitFor(driver, 10).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
+      WebElement b = ExpectedConditions.elementToBeClickable(button).apply(d);
+      if (b == null) return false;
+      assertThat(b.getText()).isEqualTo(label);
+      b.click();
+      return true;
+    });
   }
 
   @Test
