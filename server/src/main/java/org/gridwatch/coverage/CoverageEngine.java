@@ -74,22 +74,21 @@ public class CoverageEngine {
   record Parts(GridShape grid, Geometry cameras, Geometry patrols, Geometry combined) {}
 
   /** Every grid's parts at {@code when}, building or refreshing whatever is missing. */
-  List<Parts> parts(Instant when) {
+  List<Parts> parts(Instant when) { return partsOf(null, when); }
+
+  /** The parts of the given grids only (all of them when {@code only} is null): the combined union is per grid. */
+  List<Parts> partsOf(Collection<GridShape> only, Instant when) {
     ensureBuilt();
     lock.readLock().lock();
     try {
       Map<String, Geometry> patrols = patrolCoverFor(when);
-      return grids.values().parallelStream().map(g -> {
+      return (only == null ? grids.values() : only).parallelStream().map(g -> {
         Geometry c = cameraCover.get(g.area().code()), p = patrols.get(g.area().code());
         return new Parts(g, c, p, union(java.util.Arrays.asList(c, p)));
       }).toList();
     } finally {
       lock.readLock().unlock();
     }
-  }
-
-  Parts partsOf(String gridCode, Instant when) {
-    return parts(when).stream().filter(p -> p.grid().area().code().equals(gridCode)).findFirst().orElse(null);
   }
 
   Geometry keyAreaPart(String gridCode) {

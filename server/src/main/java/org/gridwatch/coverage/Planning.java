@@ -14,6 +14,8 @@ import org.gridwatch.geo.Sector;
 import org.gridwatch.groundnet.RouteView;
 import org.gridwatch.incident.IncidentSearch;
 import org.gridwatch.skynet.CameraView;
+import org.gridwatch.skynet.Cameras;
+import org.gridwatch.groundnet.Routes;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -41,10 +43,14 @@ public class Planning {
 
   private final CoverageEngine engine;
   private final IncidentSearch incidents;
+  private final Cameras cameras;
+  private final Routes routes;
 
-  Planning(CoverageEngine engine, IncidentSearch incidents) {
+  Planning(CoverageEngine engine, IncidentSearch incidents, Cameras cameras, Routes routes) {
     this.engine = engine;
     this.incidents = incidents;
+    this.cameras = cameras;
+    this.routes = routes;
   }
 
   /** The change per grid touched by the drafts; a draft camera or route with an existing code replaces it. */
@@ -53,8 +59,7 @@ public class Planning {
     List<Geometry> newSectors = new ArrayList<>(), newBuffers = new ArrayList<>(), shapes = new ArrayList<>();
     for (CameraView c : draftCameras) {
       replacedCameras.add(c.code());
-      engine.cameras().stream().filter(x -> x.code().equals(c.code()) && x.online()).findFirst()
-          .ifPresent(old -> shapes.add(engine.sight(old)));
+      cameras.find(c.code()).filter(CameraView::online).ifPresent(old -> shapes.add(engine.sight(old)));
       if (c.online()) {
         Geometry s = engine.sight(c);
         newSectors.add(s);
@@ -63,17 +68,17 @@ public class Planning {
     }
     for (RouteView r : draftRoutes) {
       replacedRoutes.add(r.code());
-      engine.routes().stream().filter(x -> x.code().equals(r.code())).findFirst().ifPresent(old -> shapes.add(old.bufferMetres()));
+      routes.find(r.code()).ifPresent(old -> shapes.add(old.bufferMetres()));
       if (r.activeAt(when)) {
         Geometry b = r.bufferMetres();
         newBuffers.add(b);
         shapes.add(b);
       }
     }
-    Map<String, CoverageEngine.Parts> now = new HashMap<>();
-    engine.parts(when).forEach(p -> now.put(p.grid().area().code(), p));
     Map<String, CoverageEngine.GridShape> touched = new LinkedHashMap<>();
     for (Geometry s : shapes) engine.gridsTouching(s).forEach(g -> touched.put(g.area().code(), g));
+    Map<String, CoverageEngine.Parts> now = new HashMap<>();
+    engine.partsOf(touched.values(), when).forEach(p -> now.put(p.grid().area().code(), p));
     List<Change> out = new ArrayList<>();
     for (CoverageEngine.GridShape g : touched.values()) {
       List<Geometry> sectors = new ArrayList<>(engine.sectorsNear(g));

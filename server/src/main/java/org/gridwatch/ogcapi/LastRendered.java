@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * The items last rendered from one source value, reused while the source hands back the same value (the same
- * object: sources keep their results until something changes), so repeated reads render nothing.
+ * The items last rendered from one source value, reused while the source hands back an equal value (a version
+ * number, a moment, or the very list a source keeps until something changes), so repeated reads render nothing.
  */
 final class LastRendered<T> {
   private record Entry<T>(T source, List<FeatureItem> items) {}
@@ -17,7 +17,7 @@ final class LastRendered<T> {
 
   List<FeatureItem> of(T source) {
     Entry<T> e = last;
-    if (e == null || e.source() != source) {
+    if (e == null || !java.util.Objects.equals(e.source(), source)) {
       e = new Entry<>(source, render.apply(source));
       last = e;
     }

@@ -71,17 +71,18 @@ public class EditPreview {
     return s.buildings().stream().filter(b -> inside.covers(b.location())).toList();
   }
 
-  /** Buildings whose owner changes: the first sibling covering them before and after (codes in order). */
+  /** Buildings whose grid changes, placed before and after by the locator's own rule. */
   private static List<Moving> moving(List<BuildingView> buildings, Map<String, Geometry> before, Map<String, MultiPolygon> after) {
     List<Moving> out = new ArrayList<>();
+    var was = Reshape.placer(before);
+    var will = Reshape.placer(after);
     for (BuildingView b : buildings) {
-      String from = owner(b, before), to = owner(b, after);
+      String from = was.apply(b.location()), to = will.apply(b.location());
       if (from != null && to != null && !from.equals(to)) out.add(new Moving(b.code(), from, to, b.households()));
     }
     return out;
   }
 
-  private static String owner(BuildingView b, Map<String, ? extends Geometry> areas) { return Reshape.owner(b.location(), areas); }
 
   private static List<String> warnings(AreaLevel level, List<Touched> touched) {
     List<String> out = new ArrayList<>();

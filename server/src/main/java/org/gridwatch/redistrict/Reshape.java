@@ -125,11 +125,6 @@ public final class Reshape {
     return p -> index.locate(p.getX(), p.getY());
   }
 
-  /** The area holding a point: the lowest code among those covering it (the shared-edge rule), or null. */
-  public static String owner(org.locationtech.jts.geom.Point p, Map<String, ? extends Geometry> areas) {
-    return areas.entrySet().stream().filter(e -> e.getValue().covers(p)).map(Map.Entry::getKey).sorted().findFirst().orElse(null);
-  }
-
   /** The sibling sharing the longest border with a piece (borders measured within 1 cm), or null if none touches it. */
   static String longestBorder(Geometry piece, Map<String, Geometry> siblings) {
     Geometry near = piece.buffer(1e-7);
