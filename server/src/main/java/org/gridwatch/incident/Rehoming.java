@@ -32,26 +32,24 @@ public class Rehoming {
     this.publisher = publisher;
   }
 
-  /** Open cases of {@code grids} whose new grid ({@code placeAgain} of their location) differs. */
+  /** An open case as a boundary edit sees it: where it is and which grid holds it now. */
+  public record Open(String publicId, String grid, Point location) {}
+
+  /** The open cases of {@code grids}, for a preview. */
   @Transactional(propagation = Propagation.MANDATORY, readOnly = true)
-  public List<Moved> preview(Collection<String> grids, Function<Point, String> placeAgain) {
-    List<Moved> out = new ArrayList<>();
-    for (Incident i : openIn(grids)) {
-      String to = placeAgain.apply(i.getLocation());
-      if (to != null && !to.equals(i.getGridCode())) out.add(new Moved(i.getPublicId(), i.getGridCode(), to));
-    }
-    return out;
+  public List<Open> open(Collection<String> grids) {
+    return openIn(grids).stream().map(i -> new Open(i.getPublicId(), i.getGridCode(), i.getLocation())).toList();
   }
 
-  /** Moves them, each with a REHOMED entry by {@code actor}, and announces each change on the live stream. */
+  /** Moves them (each placed under the new grid's boundary version {@code versionOf}), each with a REHOMED entry by {@code actor}, and announces each change on the live stream. */
   @Transactional(propagation = Propagation.MANDATORY)
-  public List<Moved> apply(Collection<String> grids, Function<Point, String> placeAgain, int boundaryVersion, String actor,
+  public List<Moved> apply(Collection<String> grids, Function<Point, String> placeAgain, java.util.function.ToIntFunction<String> versionOf, String actor,
       String actorRole, Instant now) {
     List<Moved> out = new ArrayList<>();
     for (Incident i : openIn(grids)) {
       String from = i.getGridCode(), to = placeAgain.apply(i.getLocation());
       if (to == null || to.equals(from)) continue;
-      i.rehome(to, boundaryVersion, now);
+      i.rehome(to, versionOf.applyAsInt(to), now);
       events.save(new IncidentEvent(i.getId(), now, IncidentEvent.Type.REHOMED, i.getStatus(), i.getStatus(), actor, actorRole,
           i.getLevel(), i.getUnitCode(), "boundary edit: grid " + from + " → " + to, null));
       publisher.publishEvent(new IncidentChanged(i.getId(), i.getPublicId(), IncidentEvent.Type.REHOMED, i.getStatus(), to));

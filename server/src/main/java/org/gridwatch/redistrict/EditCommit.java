@@ -4,14 +4,16 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
+import java.util.Set;
 import org.gridwatch.area.AreaLevel;
 import org.gridwatch.area.AreaView;
 import org.gridwatch.area.Boundaries;
 import org.gridwatch.incident.Rehoming;
 import org.gridwatch.problem.ProblemException;
+import org.gridwatch.staff.Reassignment;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.MultiPolygon;
 import org.springframework.http.HttpStatus;
@@ -19,17 +21,18 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Commits a reshape atomically: the parent is locked, the edit is worked out again on the boundaries as stored
- * (so that two planners editing neighbours one after the other cannot break the tiling), every touched area gets
- * a new version valid from now, open cases in edited grids are placed again with an audit entry, and the
- * catalog is reloaded before the answer goes out. {@code If-Match} with the area's entity tag guards against
- * editing an outline that changed meanwhile (412).
+ * Commits an edit atomically: the parent is locked, the edit is worked out again on the boundaries as stored (so
+ * that two planners editing neighbours one after the other cannot break the tiling), every touched area gets a
+ * new version valid from now (new areas their first, retired ones their last), open cases in edited grids are
+ * placed again with an audit entry, staff follow new grids, and the catalog is reloaded before the answer goes
+ * out. {@code If-Match} with the area's entity tag guards against editing an outline that changed meanwhile (412).
  */
 @Service
 public class EditCommit {
   public record Saved(String code, int version, String etag) {}
 
-  public record Committed(List<Saved> saved, List<Rehoming.Moved> casesMoved) {}
+  public record Committed(String kind, List<Saved> saved, List<String> created, List<String> retired,
+      List<Rehoming.Moved> casesMoved, List<Reassignment.Carried> staff) {}
 
   private final EditSupport edits;
 
@@ -39,36 +42,68 @@ public class EditCommit {
   public Committed reshape(String code, Geometry outline, String ifMatch, String actor, String actorRole) {
     AreaView area = edits.area(code);
     if (area.level() == AreaLevel.DISTRICT) throw ProblemException.badInput("code", "the district itself cannot be reshaped");
-    Map<String, Boundaries.Current> current = edits.boundaries.lockChildren(area.parentCode());
-    Boundaries.Current mine = current.get(code);
-    if (ifMatch != null && !ifMatch.equals(mine.etag())) {
-      throw new ProblemException(HttpStatus.PRECONDITION_FAILED, "stale-outline", "Outline changed meanwhile",
-          code + " is now " + mine.etag() + ", not " + ifMatch + "; reload it and edit again", List.of());
-    }
+    Map<String, Geometry> current = locked(area.parentCode(), code, ifMatch);
     Geometry parent = edits.boundaries.currentOf(area.parentCode()).boundary();
-    Map<String, Geometry> before = new LinkedHashMap<>();
-    current.forEach((c, v) -> before.put(c, v.boundary()));
-    Reshape.Result r = Reshape.apply(parent, before, code, outline, edits.minPieceM2);
+    Reshape.Result r = Reshape.apply(parent, current, code, outline, edits.minPieceM2);
     if (!r.ok()) throw EditPreview.refused(area.parentCode(), r);
+    return store(Edit.reshape(code, area.parentCode(), area.level(), current, r.after()), actor, actorRole);
+  }
+
+  @Transactional
+  public Committed split(String code, Split.Cut cut, String ifMatch, String actor, String actorRole) {
+    AreaView area = edits.area(code);
+    Map<String, Geometry> current = locked(area.parentCode(), code, ifMatch);
+    return store(Split.plan(area, current.get(code), cut, edits.minPieceM2), actor, actorRole);
+  }
+
+  @Transactional
+  public Committed merge(List<String> codes, String actor, String actorRole) {
+    List<AreaView> areas = Merge.areas(codes, edits);
+    return store(Merge.plan(areas, locked(areas.get(0).parentCode(), null, null)), actor, actorRole);
+  }
+
+  /** Locks the parent and answers its children's stored outlines; 412 when {@code code}'s tag is not {@code ifMatch}. */
+  private Map<String, Geometry> locked(String parentCode, String code, String ifMatch) {
+    Map<String, Boundaries.Current> current = edits.boundaries.lockChildren(parentCode);
+    if (ifMatch != null && code != null && current.containsKey(code) && !ifMatch.equals(current.get(code).etag())) {
+      throw new ProblemException(HttpStatus.PRECONDITION_FAILED, "stale-outline", "Outline changed meanwhile",
+          code + " is now " + current.get(code).etag() + ", not " + ifMatch + "; reload it and edit again", List.of());
+    }
+    Map<String, Geometry> out = new LinkedHashMap<>();
+    current.forEach((c, v) -> out.put(c, v.boundary()));
+    return out;
+  }
+
+  private Committed store(Edit edit, String actor, String actorRole) {
     Instant now = edits.now();
     List<Saved> saved = new ArrayList<>();
     Map<String, Integer> versions = new HashMap<>();
-    TreeSet<String> touched = new TreeSet<>();
-    for (var e : r.after().entrySet()) {
-      if (!Reshape.changed(before.get(e.getKey()), e.getValue())) continue;
+    Map<String, String> created = new LinkedHashMap<>();
+    Map<String, MultiPolygon> after = new LinkedHashMap<>();
+    for (var e : edit.after().entrySet()) {
       Shape shape = edits.shapeOf(e.getValue());
-      Boundaries.Current next = edits.boundaries.supersede(e.getKey(), e.getValue(), shape.households(), shape.residents(), now);
+      Boundaries.Current next = e.getKey().startsWith(Edit.NEW)
+          ? edits.boundaries.create(edit.parentCode(), edit.successors().get(e.getKey()).get(0), edit.names().get(e.getKey()),
+              e.getValue(), shape.households(), shape.residents(), now)
+          : edits.boundaries.supersede(e.getKey(), e.getValue(), shape.households(), shape.residents(), now);
+      if (e.getKey().startsWith(Edit.NEW)) created.put(e.getKey(), next.code());
       saved.add(new Saved(next.code(), next.version(), next.etag()));
       versions.put(next.code(), next.version());
-      touched.add(next.code());
+      after.put(next.code(), e.getValue());
     }
+    List<String> retired = edit.retired();
+    retired.forEach(c -> edits.boundaries.retire(c, now));
     List<Rehoming.Moved> moved = List.of();
-    if (area.level() == AreaLevel.GRID && !touched.isEmpty()) {
-      Map<String, MultiPolygon> after = r.after();
-      moved = edits.rehoming.apply(touched, Reshape.placer(after), versions.getOrDefault(code, mine.version()), actor,
-          actorRole, now);
+    List<Reassignment.Carried> staff = List.of();
+    if (edit.level() == AreaLevel.GRID && !after.isEmpty()) {
+      moved = edits.rehoming.apply(edit.before().keySet(), Reshape.placer(after), c -> versions.getOrDefault(c, 1), actor, actorRole, now);
+      Map<String, List<String>> successors = new LinkedHashMap<>();
+      created.forEach((key, code) -> successors.put(code, edit.successors().get(key)));
+      if (!successors.isEmpty()) staff = edits.staff.carryOver(successors, now);
     }
-    if (!touched.isEmpty()) edits.boundaries.announce(touched, now);
-    return new Committed(saved, moved);
+    Set<String> changed = new LinkedHashSet<>(edit.before().keySet());
+    changed.addAll(after.keySet());
+    if (!changed.isEmpty()) edits.boundaries.announce(changed, now);
+    return new Committed(edit.kind(), saved, List.copyOf(created.values()), retired, moved, staff);
   }
 }

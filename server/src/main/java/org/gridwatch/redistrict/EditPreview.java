@@ -2,8 +2,11 @@ package org.gridwatch.redistrict;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.gridwatch.area.AreaCatalog;
 import org.gridwatch.area.AreaLevel;
 import org.gridwatch.area.AreaView;
@@ -16,11 +19,13 @@ import org.locationtech.jts.geom.MultiPolygon;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The preview of a reshape, before anything is saved: every area it touches before and after (area, households,
- * residents, compactness, deviation from the ideal size), the buildings that change hands, warnings, and the new
- * outlines for a diff view. A refused edit is a 422 problem naming the field and the place.
+ * The preview of an edit (reshape, split, merge), before anything is saved: every area it touches before and
+ * after (area, households, residents, compactness, deviation from the ideal size), the buildings that change
+ * hands, what else moves (open cases, cameras, route lengths, staff and workload: {@link Impact}), warnings, and
+ * the new outlines for a diff view. A refused edit is a 422 problem naming the field and the place.
  */
 @Service
 public class EditPreview {
@@ -29,15 +34,21 @@ public class EditPreview {
   static final double STRINGY = 0.2;
 
   private final EditSupport edits;
+  private final Impact impact;
 
-  EditPreview(EditSupport edits) { this.edits = edits; }
+  EditPreview(EditSupport edits, Impact impact) {
+    this.edits = edits;
+    this.impact = impact;
+  }
 
+  /** One touched area: {@code before} is null for an area that would be created, {@code after} for one retired. */
   public record Touched(String code, Shape before, Shape after, double idealHouseholds, MultiPolygon outline) {}
 
   public record Moving(String building, String from, String to, int households) {}
 
-  public record Preview(String code, List<Touched> touched, List<Moving> moving, List<String> warnings) {}
+  public record Preview(Edit edit, List<Touched> touched, List<Moving> moving, Impact.Report impact, List<String> warnings) {}
 
+  @Transactional(readOnly = true)
   public Preview reshape(String code, Geometry outline) {
     AreaCatalog.Snapshot s = edits.catalog.now();
     AreaView area = edits.area(code);
@@ -47,16 +58,42 @@ public class EditPreview {
     for (AreaView c : s.children(parent.code())) siblings.put(c.code(), c.boundary());
     Reshape.Result r = Reshape.apply(parent.boundary(), siblings, code, outline, edits.minPieceM2);
     if (!r.ok()) throw refused(parent.code(), r);
-    List<BuildingView> inParent = buildingsIn(s, parent);
+    return of(Edit.reshape(code, parent.code(), area.level(), siblings, r.after()));
+  }
+
+  @Transactional(readOnly = true)
+  public Preview split(String code, Split.Cut cut) {
+    AreaView area = edits.area(code);
+    return of(Split.plan(area, area.boundary(), cut, edits.minPieceM2));
+  }
+
+  @Transactional(readOnly = true)
+  public Preview merge(List<String> codes) {
+    List<AreaView> areas = Merge.areas(codes, edits);
+    Map<String, Geometry> current = new LinkedHashMap<>();
+    areas.forEach(a -> current.put(a.code(), a.boundary()));
+    return of(Merge.plan(areas, current));
+  }
+
+  private Preview of(Edit edit) {
+    AreaCatalog.Snapshot s = edits.catalog.now();
+    AreaView parent = s.find(edit.parentCode()).orElseThrow();
+    List<BuildingView> inGround = buildingsIn(s, edit.ground());
+    int childrenAfter = s.children(parent.code()).size() + edit.created().size() - edit.retired().size();
+    double ideal = edit.level() == AreaLevel.GRID ? (BAND_LOW + BAND_HIGH) / 2.0 : (double) parent.households() / childrenAfter;
+    Set<String> codes = new LinkedHashSet<>(edit.before().keySet());
+    codes.addAll(edit.after().keySet());
     List<Touched> touched = new ArrayList<>();
-    double ideal = (double) parent.households() / siblings.size();
-    for (var e : r.after().entrySet()) {
-      Geometry before = siblings.get(e.getKey());
-      if (!Reshape.changed(before, e.getValue())) continue;
-      touched.add(new Touched(e.getKey(), Shape.of(before, inParent), Shape.of(e.getValue(), inParent),
-          area.level() == AreaLevel.GRID ? (BAND_LOW + BAND_HIGH) / 2.0 : ideal, e.getValue()));
+    for (String c : codes) {
+      Geometry before = edit.before().get(c);
+      MultiPolygon after = edit.after().get(c);
+      touched.add(new Touched(c, before == null ? null : Shape.of(before, inGround), after == null ? null : Shape.of(after, inGround),
+          ideal, after));
     }
-    return new Preview(code, touched, moving(inParent, siblings, r.after()), warnings(area.level(), touched));
+    List<Moving> moving = moving(inGround, edit);
+    List<String> warnings = warnings(edit.level(), touched);
+    warnings.addAll(Compounds.cut(inGround, edit));
+    return new Preview(edit, touched, moving, impact.of(edit), warnings);
   }
 
   /** 422 naming every refusal and where it is. */
@@ -66,16 +103,16 @@ public class EditPreview {
         "the parent " + parentCode + " would not stay exactly tiled by valid areas", errors);
   }
 
-  private static List<BuildingView> buildingsIn(AreaCatalog.Snapshot s, AreaView parent) {
-    var inside = PreparedGeometryFactory.prepare(parent.boundary());
+  private static List<BuildingView> buildingsIn(AreaCatalog.Snapshot s, Geometry ground) {
+    var inside = PreparedGeometryFactory.prepare(ground);
     return s.buildings().stream().filter(b -> inside.covers(b.location())).toList();
   }
 
-  /** Buildings whose grid changes, placed before and after by the locator's own rule. */
-  private static List<Moving> moving(List<BuildingView> buildings, Map<String, Geometry> before, Map<String, MultiPolygon> after) {
+  /** Buildings whose area changes, placed before and after by the locator's own rule. */
+  private static List<Moving> moving(List<BuildingView> buildings, Edit edit) {
     List<Moving> out = new ArrayList<>();
-    var was = Reshape.placer(before);
-    var will = Reshape.placer(after);
+    var was = Reshape.placer(edit.before());
+    var will = Reshape.placer(edit.after());
     for (BuildingView b : buildings) {
       String from = was.apply(b.location()), to = will.apply(b.location());
       if (from != null && to != null && !from.equals(to)) out.add(new Moving(b.code(), from, to, b.households()));
@@ -83,15 +120,15 @@ public class EditPreview {
     return out;
   }
 
-
   private static List<String> warnings(AreaLevel level, List<Touched> touched) {
     List<String> out = new ArrayList<>();
     for (Touched t : touched) {
+      if (t.after() == null) continue;
       if (level == AreaLevel.GRID && (t.after().households() < BAND_LOW || t.after().households() > BAND_HIGH)) {
         out.add(t.code() + ": " + t.after().households() + " households, outside " + BAND_LOW + "–" + BAND_HIGH);
       }
       if (t.after().polsbyPopper() < STRINGY) {
-        out.add(String.format(java.util.Locale.ROOT, "%s: Polsby-Popper %.2f, below %.1f (stringy)", t.code(), t.after().polsbyPopper(), STRINGY));
+        out.add(String.format(Locale.ROOT, "%s: Polsby-Popper %.2f, below %.1f (stringy)", t.code(), t.after().polsbyPopper(), STRINGY));
       }
     }
     return out;
@@ -103,13 +140,27 @@ public class EditPreview {
     for (Touched t : p.touched()) {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("code", t.code());
-      m.put("before", t.before().figures());
-      m.put("after", t.after().figures());
+      m.put("before", t.before() == null ? null : t.before().figures());
+      m.put("after", t.after() == null ? null : t.after().figures());
       m.put("idealHouseholds", t.idealHouseholds());
-      m.put("deviation", Math.round((t.after().households() - t.idealHouseholds()) / t.idealHouseholds() * 1000) / 1000.0);
-      m.put("outline", json.readTree(GeoJson.toJson(t.outline())));
+      m.put("deviation", t.after() == null ? null
+          : Math.round((t.after().households() - t.idealHouseholds()) / t.idealHouseholds() * 1000) / 1000.0);
+      m.put("outline", t.outline() == null ? null : json.readTree(GeoJson.toJson(t.outline())));
       touched.add(m);
     }
-    return Map.of("code", p.code(), "touched", touched, "moving", p.moving(), "warnings", p.warnings());
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("kind", p.edit().kind());
+    out.put("code", p.edit().code());
+    out.put("parent", p.edit().parentCode());
+    out.put("touched", touched);
+    out.put("created", p.edit().created());
+    out.put("retired", p.edit().retired());
+    out.put("moving", p.moving());
+    out.put("cases", p.impact().cases());
+    out.put("cameras", p.impact().cameras());
+    out.put("routes", p.impact().routes());
+    out.put("staff", p.impact().staff());
+    out.put("warnings", p.warnings());
+    return out;
   }
 }

@@ -1,73 +1,61 @@
 package org.gridwatch.redistrict;
 
-import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.gridwatch.area.AreaLevel;
 import org.gridwatch.area.AreaView;
-import org.gridwatch.area.Boundaries;
 import org.gridwatch.geo.Geometries;
-import org.gridwatch.incident.Rehoming;
 import org.gridwatch.problem.ProblemException;
-import org.gridwatch.staff.Reassignment;
 import org.gridwatch.problem.ProblemException.FieldError;
 import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.MultiPolygon;
 import org.locationtech.jts.operation.overlayng.OverlayNG;
 import org.springframework.http.HttpStatus;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Merging adjacent sibling grids into one new grid: a new code (never a reused one), the union as its first
- * version, the old grids retired (their history kept), and their open cases moved to the new grid with an audit
- * entry. Grids only for now: merging communities or subdistricts would also re-parent their children.
+ * version, the old grids retired (their history kept), their open cases moved to the new grid and their staff
+ * carried over. Grids only: merging communities or subdistricts would also re-code their children.
  */
-@Service
-public class Merge {
-  public record Merged(String code, String etag, List<String> retired, List<Rehoming.Moved> casesMoved,
-      List<Reassignment.Carried> staff) {}
+final class Merge {
+  private Merge() {}
 
-  private final EditSupport edits;
-
-  Merge(EditSupport edits) { this.edits = edits; }
-
-  @Transactional
-  public Merged merge(List<String> requested, String actor, String actorRole) {
+  /** The codes asked for, checked: at least two different current grids of one community. */
+  static List<AreaView> areas(List<String> requested, EditSupport edits) {
     Set<String> codes = new LinkedHashSet<>(requested);
     if (codes.size() < 2) throw ProblemException.badInput("codes", "name at least two different grids");
     List<AreaView> areas = new ArrayList<>();
-    for (String c : codes) {
-      areas.add(edits.area(c));
-    }
+    for (String c : codes) areas.add(edits.area(c));
     String parent = areas.get(0).parentCode();
     for (AreaView a : areas) {
-      if (a.level() != AreaLevel.GRID) throw ProblemException.badInput("codes", a.code() + " is not a grid; only grids merge for now");
+      if (a.level() != AreaLevel.GRID) throw ProblemException.badInput("codes", a.code() + " is not a grid; only grids merge");
       if (!a.parentCode().equals(parent)) throw ProblemException.badInput("codes", a.code() + " is not in " + parent + " like " + areas.get(0).code());
     }
-    Map<String, Boundaries.Current> current = edits.boundaries.lockChildren(parent);
+    return areas;
+  }
+
+  /** The merge worked out on {@code current} outlines (the catalog's for a preview, the locked rows' for a commit). */
+  static Edit plan(List<AreaView> areas, Map<String, ? extends Geometry> current) {
+    Map<String, Geometry> before = new LinkedHashMap<>();
     Geometry union = null;
-    for (String c : codes) {
-      if (!current.containsKey(c)) throw ProblemException.notFound("unknown-area", "Unknown area", c + " is no longer current");
-      union = union == null ? current.get(c).boundary() : Reshape.overlay(union, current.get(c).boundary(), OverlayNG.UNION);
+    for (AreaView a : areas) {
+      Geometry g = current.get(a.code());
+      if (g == null) throw ProblemException.notFound("unknown-area", "Unknown area", a.code() + " is no longer current");
+      before.put(a.code(), g);
+      union = union == null ? g : Reshape.overlay(union, g, OverlayNG.UNION);
     }
     if (union.getNumGeometries() > 1) {
       throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "edit-refused", "Edit refused", "the grids do not form one piece",
           List.of(new FieldError("codes", "not adjacent: the union has " + union.getNumGeometries() + " pieces")));
     }
-    Shape shape = edits.shapeOf(union);
-    Instant now = edits.now();
-    String name = areas.get(0).name() + "（合并）";
-    Boundaries.Current created = edits.boundaries.create(parent, areas.get(0).code(), name, Geometries.asMultiPolygon(union),
-        shape.households(), shape.residents(), now);
-    for (String c : codes) edits.boundaries.retire(c, now);
-    List<Rehoming.Moved> moved = edits.rehoming.apply(codes, p -> created.code(), created.version(), actor, actorRole, now);
-    List<Reassignment.Carried> staff = edits.staff.carryOver(Map.of(created.code(), List.copyOf(codes)), now);
-    Set<String> changed = new LinkedHashSet<>(codes);
-    changed.add(created.code());
-    edits.boundaries.announce(changed, now);
-    return new Merged(created.code(), created.etag(), List.copyOf(codes), moved, staff);
+    String key = Edit.NEW + 1;
+    Map<String, MultiPolygon> after = Map.of(key, Geometries.asMultiPolygon(union));
+    AreaView first = areas.get(0);
+    return new Edit("merge", first.code(), first.parentCode(), AreaLevel.GRID, before, after,
+        Map.of(key, List.copyOf(before.keySet())), Map.of(key, first.name() + "（合并）"));
   }
 }

@@ -1,83 +1,64 @@
 package org.gridwatch.redistrict;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.gridwatch.area.AreaLevel;
 import org.gridwatch.area.AreaView;
-import org.gridwatch.area.Boundaries;
 import org.gridwatch.area.TilingCheck;
 import org.gridwatch.geo.Geometries;
 import org.gridwatch.geo.MetricProjection;
-import org.gridwatch.incident.Rehoming;
 import org.gridwatch.problem.ProblemException;
-import org.gridwatch.staff.Reassignment;
 import org.gridwatch.problem.ProblemException.FieldError;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.geom.MultiLineString;
 import org.locationtech.jts.geom.MultiPolygon;
+import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 import org.locationtech.jts.operation.overlayng.OverlayNG;
 import org.locationtech.jts.operation.polygonize.Polygonizer;
+import org.locationtech.jts.operation.valid.IsValidOp;
 import org.springframework.http.HttpStatus;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Splitting a grid in two along a drawn line: both halves get new codes (never reused ones), the old grid is
- * retired with its history kept, and its open cases go to the half they lie in, each with an audit entry. The
- * line must cut the grid into exactly two pieces, neither a sliver. Grids only for now.
+ * Splitting a grid in two, along a drawn line or into two given polygons: both halves get new codes (never
+ * reused ones), the old grid is retired with its history kept, its open cases go to the half they lie in and
+ * both halves keep its staff until reassigned. The halves must tile the grid, neither a sliver. Grids only.
  */
-@Service
-public class Split {
-  public record Done(List<String> codes, String retired, List<Rehoming.Moved> casesMoved, List<Reassignment.Carried> staff) {}
+final class Split {
+  private Split() {}
 
-  private final EditSupport edits;
+  /** How the planner asked for the split: a line, or two polygons. */
+  record Cut(Geometry line, List<Geometry> pieces) {}
 
-  Split(EditSupport edits) { this.edits = edits; }
-
-  @Transactional
-  public Done split(String code, Geometry line, String actor, String actorRole) {
-    AreaView area = edits.area(code);
-    if (area.level() != AreaLevel.GRID) throw ProblemException.badInput("code", code + " is not a grid; only grids split for now");
-    if (!(line instanceof LineString || line instanceof MultiLineString)) throw ProblemException.badInput("line", "must be a LineString");
-    Boundaries.Current current = edits.boundaries.lockChildren(area.parentCode()).get(code);
-    List<Geometry> pieces = pieces(current.boundary(), line);
-    if (pieces.size() != 2) throw refused("the line cuts the grid into " + pieces.size() + " pieces, not 2", line);
-    for (Geometry p : pieces) {
+  static Edit plan(AreaView area, Geometry current, Cut cut, double minPieceM2) {
+    if (area.level() != AreaLevel.GRID) throw ProblemException.badInput("code", area.code() + " is not a grid; only grids split");
+    List<Geometry> halves = cut.line() != null ? byLine(current, cut.line()) : byPieces(current, cut.pieces(), minPieceM2);
+    String field = cut.line() != null ? "line" : "pieces";
+    if (halves.size() != 2) throw refused(field, "the split gives " + halves.size() + " pieces, not 2", cut.line());
+    for (Geometry p : halves) {
       double m2 = MetricProjection.areaM2(p);
-      if (m2 < edits.minPieceM2) throw refused(String.format(Locale.ROOT, "leaves a sliver of %.1f m² (minimum %.0f m²)", m2, edits.minPieceM2), p);
+      if (m2 < minPieceM2) throw refused(field, String.format(Locale.ROOT, "leaves a sliver of %.1f m² (minimum %.0f m²)", m2, minPieceM2), p);
     }
-    List<Geometry> check = new ArrayList<>(pieces);
-    if (!TilingCheck.check(Map.of("g", current.boundary()), Map.of("g", check)).isEmpty()) throw refused("the halves do not tile the grid", line);
-    Instant now = edits.now();
-    Map<String, MultiPolygon> created = new LinkedHashMap<>();
-    for (int i = 0; i < pieces.size(); i++) {
-      MultiPolygon half = Geometries.asMultiPolygon(pieces.get(i));
-      Shape shape = edits.shapeOf(half);
-      Boundaries.Current c = edits.boundaries.create(area.parentCode(), code, area.name() + (i == 0 ? "（一）" : "（二）"), half,
-          shape.households(), shape.residents(), now);
-      created.put(c.code(), half);
-    }
-    edits.boundaries.retire(code, now);
-    List<Rehoming.Moved> moved = edits.rehoming.apply(List.of(code), Reshape.placer(created), 1, actor, actorRole, now);
+    if (!TilingCheck.check(Map.of("g", current), Map.of("g", halves)).isEmpty()) throw refused(field, "the halves do not tile the grid", halves.get(0));
+    Map<String, MultiPolygon> after = new LinkedHashMap<>();
     Map<String, List<String>> successors = new LinkedHashMap<>();
-    created.keySet().forEach(c -> successors.put(c, List.of(code)));
-    List<Reassignment.Carried> staff = edits.staff.carryOver(successors, now);
-    Set<String> changed = new LinkedHashSet<>(created.keySet());
-    changed.add(code);
-    edits.boundaries.announce(changed, now);
-    return new Done(List.copyOf(created.keySet()), code, moved, staff);
+    Map<String, String> names = new LinkedHashMap<>();
+    for (int i = 0; i < 2; i++) {
+      String key = Edit.NEW + (i + 1);
+      after.put(key, Geometries.asMultiPolygon(halves.get(i)));
+      successors.put(key, List.of(area.code()));
+      names.put(key, area.name() + (i == 0 ? "（一）" : "（二）"));
+    }
+    return new Edit("split", area.code(), area.parentCode(), AreaLevel.GRID, Map.of(area.code(), current), after, successors, names);
   }
 
   /** The grid cut by the line, each piece snapped to the common precision grid. */
-  static List<Geometry> pieces(Geometry grid, Geometry line) {
+  static List<Geometry> byLine(Geometry grid, Geometry line) {
+    if (!(line instanceof LineString || line instanceof MultiLineString)) throw ProblemException.badInput("line", "must be a LineString");
     Polygonizer polygonizer = new Polygonizer();
     polygonizer.add(grid.getBoundary().union(line));
     List<Geometry> out = new ArrayList<>();
@@ -91,9 +72,37 @@ public class Split {
     return out;
   }
 
-  private static ProblemException refused(String reason, Geometry where) {
-    var at = where.getInteriorPoint().getCoordinate();
+  /**
+   * Two polygons drawn to tile the grid: the first is clipped to the grid and the second becomes the rest, so the
+   * halves tile exactly; refused when the second differs from that rest by more than a sliver (gap or overlap).
+   */
+  static List<Geometry> byPieces(Geometry grid, List<Geometry> pieces, double minPieceM2) {
+    if (pieces == null || pieces.size() != 2) throw ProblemException.badInput("pieces", "give exactly two polygons");
+    for (int i = 0; i < 2; i++) {
+      Geometry p = pieces.get(i);
+      String field = "pieces[" + i + "]";
+      if (!(p instanceof Polygon || p instanceof MultiPolygon) || p.isEmpty()) throw ProblemException.badInput(field, "must be a Polygon");
+      IsValidOp valid = new IsValidOp(p);
+      if (!valid.isValid()) throw refused(field, "is not a valid polygon: " + valid.getValidationError().getMessage(), p);
+    }
+    Geometry first = Reshape.overlay(pieces.get(0), grid, OverlayNG.INTERSECTION);
+    Geometry rest = Reshape.overlay(grid, first, OverlayNG.DIFFERENCE);
+    double off = MetricProjection.areaM2(Reshape.overlay(rest, pieces.get(1), OverlayNG.SYMDIFFERENCE));
+    if (off >= minPieceM2) {
+      Geometry where = Reshape.overlay(rest, pieces.get(1), OverlayNG.SYMDIFFERENCE);
+      throw refused("pieces[1]", String.format(Locale.ROOT, "the two polygons leave %.1f m² of the grid uncovered or covered twice", off), where);
+    }
+    return List.of(first, rest).stream().filter(g -> !g.isEmpty()).flatMap(g -> g.getNumGeometries() > 1
+        ? java.util.stream.IntStream.range(0, g.getNumGeometries()).mapToObj(g::getGeometryN) : java.util.stream.Stream.of(g)).toList();
+  }
+
+  private static ProblemException refused(String field, String reason, Geometry where) {
+    String at = "";
+    if (where != null && !where.isEmpty()) {
+      var c = where.getInteriorPoint().getCoordinate();
+      at = String.format(Locale.ROOT, " at (%.7f, %.7f)", c.x, c.y);
+    }
     return new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "edit-refused", "Edit refused", reason,
-        List.of(new FieldError("line", String.format(Locale.ROOT, "%s at (%.7f, %.7f)", reason, at.x, at.y))));
+        List.of(new FieldError(field, reason + at)));
   }
 }

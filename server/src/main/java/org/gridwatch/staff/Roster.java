@@ -77,6 +77,23 @@ public class Roster {
     return roster(gridCode, valid);
   }
 
+  /**
+   * The roster a new grid would start with (the rule of {@link Reassignment}): slot by slot, the person or team of
+   * the first of {@code predecessors} that has one.
+   */
+  public GridRoster successorOf(String newCode, List<String> predecessors) {
+    PersonRef member = null, police = null;
+    TeamRef patrol = null, volunteers = null;
+    for (String p : predecessors) {
+      GridRoster r = of(p);
+      if (member == null) member = r.gridMember();
+      if (police == null) police = r.policeOfficer();
+      if (patrol == null) patrol = r.patrolTeam();
+      if (volunteers == null) volunteers = r.volunteerTeam();
+    }
+    return new GridRoster(newCode, member, police, patrol, volunteers);
+  }
+
   /** Grids of the current hierarchy with at least one empty slot, by code. */
   public List<GridRoster> gaps() {
     List<GridRoster> out = new ArrayList<>();

@@ -37,6 +37,49 @@ abstract class RedistrictContract {
     return http.postJson("/api/v1/areas/" + code + "/preview", GeoJson.toJson(outline), auth);
   }
 
+  @Autowired org.gridwatch.skynet.Cameras cameras;
+  @Autowired org.gridwatch.groundnet.Routes routes;
+
+  /** Cameras and route metres that change hands, checked against an independent count over every camera and route. */
+  @Test
+  void thePreviewListsTheCamerasAndRouteMetresThatChangeHands() {
+    AreaView g = null;
+    Geometry grown = null;
+    JsonNode r = null;
+    for (int i = 300; i < 1000 && r == null; i += 7) {
+      AreaView candidate = grid(i);
+      Geometry outline = candidate.boundary().buffer(0.0003).intersection(areas.now().find(candidate.parentCode()).orElseThrow().boundary());
+      Http.Response answer = preview(candidate.code(), outline, planner);
+      if (answer.status() == 200 && answer.json().get("cameras").size() > 0 && answer.json().get("routes").size() > 0) {
+        g = candidate;
+        grown = outline;
+        r = answer.json();
+      }
+    }
+    assertThat(r).as("a grid whose growth takes in a camera and part of a route").isNotNull();
+    java.util.Map<String, Geometry> after = new java.util.HashMap<>();
+    for (JsonNode t : r.get("touched")) after.put(t.get("code").asString(), GeoJson.read(t.get("outline"), "outline"));
+    var taken = org.locationtech.jts.geom.prep.PreparedGeometryFactory.prepare(after.get(g.code()));
+    long expected = cameras.all().stream().filter(c -> {
+      var p = org.gridwatch.geo.Geometries.point(c.lon(), c.lat());
+      String now = areas.now().gridAt(c.lon(), c.lat()).map(AreaView::code).orElse(null);
+      return !g.code().equals(now) && after.containsKey(now) && taken.contains(p);
+    }).count();
+    assertThat(r.get("cameras").size()).as("cameras strictly inside the grown part, counted independently").isEqualTo((int) expected);
+    for (JsonNode c : r.get("cameras")) assertThat(c.get("to").asString()).isEqualTo(g.code());
+    for (JsonNode l : r.get("routes")) {
+      if (!l.get("area").asString().equals(g.code())) continue;
+      Geometry line = routes.find(l.get("route").asString()).orElseThrow().line();
+      assertThat(l.get("afterM").asDouble()).isGreaterThan(l.get("beforeM").asDouble())
+          .isCloseTo(MetricProjection.lengthM(line.intersection(after.get(g.code()))), within(1.0));
+      assertThat(l.get("beforeM").asDouble()).isCloseTo(MetricProjection.lengthM(line.intersection(g.boundary())), within(1.0));
+    }
+    JsonNode mine = null;
+    for (JsonNode st : r.get("staff")) if (st.get("area").asString().equals(g.code())) mine = st;
+    assertThat(mine.get("openCasesAfter").asInt()).isEqualTo(mine.get("openCasesBefore").asInt() + r.get("cases").size());
+    assertThat(areas.now().find(g.code()).orElseThrow().boundary().equalsExact(g.boundary())).as("nothing saved").isTrue();
+  }
+
   @Test
   void growingAGridTakesFromItsNeighboursAndConservesTheCommunity() {
     AreaView g = grid(200);

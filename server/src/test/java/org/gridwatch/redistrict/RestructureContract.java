@@ -64,7 +64,7 @@ abstract class RestructureContract {
     JsonNode rosterB = http.get("/api/v1/grids/" + b.code() + "/roster", planner).json();
     Http.Response r = merge(a.code(), b.code());
     assertThat(r.status()).as(r.body()).isEqualTo(201);
-    String merged = r.json().get("code").asString();
+    String merged = r.json().get("created").get(0).asString();
     assertThat(merged).startsWith(community.code()).isEqualTo(community.code() + String.format("%03d", maxSerial + 1));
     assertThat(r.header("ETag")).isNotBlank();
     assertThat(r.json().get("casesMoved").toString()).contains(caseId);
@@ -102,7 +102,7 @@ abstract class RestructureContract {
         .filter(n -> !n.code().equals(merged) && n.boundary().intersection(now.boundary()).getLength() > 0.0005).findFirst().orElseThrow();
     Http.Response again = merge(merged, neighbour.code());
     assertThat(again.status()).as(again.body()).isEqualTo(201);
-    assertThat(again.json().get("code").asString()).isEqualTo(community.code() + String.format("%03d", maxSerial + 2));
+    assertThat(again.json().get("created").get(0).asString()).isEqualTo(community.code() + String.format("%03d", maxSerial + 2));
   }
 
   @Test
@@ -114,7 +114,7 @@ abstract class RestructureContract {
       double x = candidate.boundary().getInteriorPoint().getX();
       Geometry cut = candidate.boundary().getFactory().createLineString(new org.locationtech.jts.geom.Coordinate[] {
           new org.locationtech.jts.geom.Coordinate(x, e.getMinY() - 0.001), new org.locationtech.jts.geom.Coordinate(x, e.getMaxY() + 0.001)});
-      if (Split.pieces(candidate.boundary(), cut).size() == 2) {
+      if (Split.byLine(candidate.boundary(), cut).size() == 2) {
         g = candidate;
         line = cut;
         break;
@@ -134,7 +134,7 @@ abstract class RestructureContract {
     String memberBefore = http.get("/api/v1/grids/" + g.code() + "/roster", planner).json().get("gridMember").toString();
     Http.Response r = http.postJson("/api/v1/areas/" + g.code() + "/split", "{\"line\":" + org.gridwatch.geo.GeoJson.toJson(line) + "}", planner);
     assertThat(r.status()).as(r.body()).isEqualTo(201);
-    List<String> codes = List.of(r.json().get("codes").get(0).asString(), r.json().get("codes").get(1).asString());
+    List<String> codes = List.of(r.json().get("created").get(0).asString(), r.json().get("created").get(1).asString());
     assertThat(codes).as(r.body()).containsExactly(community.code() + String.format("%03d", maxSerial + 1), community.code() + String.format("%03d", maxSerial + 2));
     int households = codes.stream().mapToInt(c -> areas.now().find(c).orElseThrow().households()).sum();
     assertThat(households).isEqualTo(g.households());
@@ -175,5 +175,101 @@ abstract class RestructureContract {
     assertThat(http.postJson("/api/v1/areas/merge", "{\"codes\":[\"" + first.code() + "\",\"" + farInSameCommunity.code() + "\"]}",
         Http.basic("police", TestEnvironment.DEMO_PASSWORD)).status()).isEqualTo(403);
     assertThat(areas.now().find(first.code())).as("nothing half-written").isPresent();
+  }
+
+  @Test
+  void aMergePreviewSaysWhatTheCommitThenDoes() {
+    AreaView[] pair = neighbours(600);
+    AreaView a = pair[0], b = pair[1];
+    Point inB = b.boundary().getInteriorPoint();
+    String caseId = http.postJson("/api/v1/incidents", String.format(Locale.ROOT,
+        "{\"category\":\"SANITATION\",\"location\":{\"type\":\"Point\",\"coordinates\":[%.7f,%.7f]},\"description\":\"垃圾\"}",
+        inB.getX(), inB.getY())).json().get("id").asString();
+    String body = "{\"codes\":[\"" + a.code() + "\",\"" + b.code() + "\"]}";
+    JsonNode preview = http.postJson("/api/v1/areas/merge/preview", body, planner).json();
+    assertThat(preview.get("kind").asString()).isEqualTo("merge");
+    assertThat(preview.get("retired").toString()).contains(a.code()).contains(b.code());
+    JsonNode created = null;
+    for (JsonNode t : preview.get("touched")) if (t.get("before").isNull()) created = t;
+    assertThat(created).as(preview.toString()).isNotNull();
+    assertThat(created.get("after").get("households").asInt()).isEqualTo(a.households() + b.households());
+    String memberOfA = http.get("/api/v1/grids/" + a.code() + "/roster", planner).json().get("gridMember").get("name").asString();
+    JsonNode moved = null;
+    for (JsonNode c : preview.get("cases")) if (c.get("publicId").asString().equals(caseId)) moved = c;
+    assertThat(moved).as("the open case in B is listed with who will answer for it").isNotNull();
+    assertThat(moved.get("responsible").asString()).startsWith(memberOfA);
+    JsonNode staffNew = null;
+    for (JsonNode st : preview.get("staff")) if (st.get("area").asString().equals("new-1")) staffNew = st;
+    assertThat(staffNew.get("gridMember").asString()).startsWith(memberOfA);
+    assertThat(staffNew.get("openCasesAfter").asInt()).isEqualTo(preview.get("cases").size()
+        + jdbc.queryForObject("select count(*) from incident where grid_code = ? and status not in ('REJECTED','CLOSED','MERGED')", Integer.class, a.code()));
+    assertThat(areas.now().find(a.code())).as("a preview saves nothing").isPresent();
+
+    Http.Response r = merge(a.code(), b.code());
+    assertThat(r.status()).as(r.body()).isEqualTo(201);
+    assertThat(r.json().get("casesMoved").size()).isEqualTo(preview.get("cases").size());
+    AreaView made = areas.now().find(r.json().get("created").get(0).asString()).orElseThrow();
+    assertThat(made.households()).isEqualTo(created.get("after").get("households").asInt());
+  }
+
+  @Test
+  void aGridSplitIntoTwoDrawnPolygonsTilesItExactly() {
+    AreaView g = areas.now().level(AreaLevel.GRID).get(700);
+    var env = g.boundary().getEnvelopeInternal();
+    double midX = (env.getMinX() + env.getMaxX()) / 2;
+    Geometry west = g.boundary().intersection(g.boundary().getFactory().toGeometry(new org.locationtech.jts.geom.Envelope(
+        env.getMinX() - 1e-3, midX, env.getMinY() - 1e-3, env.getMaxY() + 1e-3)));
+    Geometry east = g.boundary().difference(west);
+    // As a client draws them: valid at the 7 decimals GeoJSON carries.
+    var sevenDecimals = new org.locationtech.jts.precision.GeometryPrecisionReducer(new org.locationtech.jts.geom.PrecisionModel(1e7));
+    west = sevenDecimals.reduce(west);
+    east = sevenDecimals.reduce(east);
+    String body = "{\"pieces\":[" + org.gridwatch.geo.GeoJson.toJson(west) + "," + org.gridwatch.geo.GeoJson.toJson(east) + "]}";
+    Http.Response overlapping = http.postJson("/api/v1/areas/" + g.code() + "/split",
+        "{\"pieces\":[" + org.gridwatch.geo.GeoJson.toJson(g.boundary()) + "," + org.gridwatch.geo.GeoJson.toJson(east) + "]}", planner);
+    assertThat(overlapping.status()).as(overlapping.body()).isEqualTo(422);
+    assertThat(overlapping.json().get("errors").get(0).get("field").asString()).startsWith("pieces");
+    assertThat(areas.now().find(g.code())).as("nothing half-written").isPresent();
+    Http.Response r = http.postJson("/api/v1/areas/" + g.code() + "/split", body, planner);
+    assertThat(r.status()).as(r.body()).isEqualTo(201);
+    AreaView community = areas.now().find(g.parentCode()).orElseThrow();
+    List<AreaView> halves = r.json().get("created").valueStream().map(c -> areas.now().find(c.asString()).orElseThrow()).toList();
+    assertThat(halves).hasSize(2);
+    assertThat(halves.stream().mapToDouble(h -> org.gridwatch.geo.MetricProjection.areaM2(h.boundary())).sum())
+        .as("the halves cover the grid within the snapping to 1e-7°").isCloseTo(org.gridwatch.geo.MetricProjection.areaM2(g.boundary()),
+            org.assertj.core.data.Offset.offset(g.areaM2() * TilingCheck.TOLERANCE));
+    assertThat(TilingCheck.check(Map.of("c", community.boundary()), Map.of("c",
+        areas.now().children(community.code()).stream().map(x -> (Geometry) x.boundary()).toList()))).isEmpty();
+  }
+
+  @Test
+  void aBuildingMovedIntoTheNeighbourTakesItsPlotAndNothingElse() {
+    AreaView to = null;
+    org.gridwatch.area.BuildingView moving = null;
+    for (int i = 800; i < 900 && moving == null; i++) {
+      AreaView[] pair = neighbours(i);
+      AreaView from = pair[1];
+      to = pair[0];
+      for (var b : areas.now().buildings()) {
+        if (from.code().equals(b.gridCode()) && b.location().distance(to.boundary()) < 0.0005
+            && http.postJson("/api/v1/areas/" + to.code() + "/buildings/preview", "{\"buildings\":[\"" + b.code() + "\"]}", planner).status() == 200) {
+          moving = b;
+          break;
+        }
+      }
+    }
+    assertThat(moving).as("a building next to a neighbouring grid").isNotNull();
+    String body = "{\"buildings\":[\"" + moving.code() + "\"]}";
+    JsonNode preview = http.postJson("/api/v1/areas/" + to.code() + "/buildings/preview", body, planner).json();
+    assertThat(preview.get("moving").size()).as(preview.toString()).isEqualTo(1);
+    assertThat(preview.get("moving").get(0).get("building").asString()).isEqualTo(moving.code());
+    int householdsBefore = to.households();
+    Http.Response r = http.postJson("/api/v1/areas/" + to.code() + "/buildings", body, planner);
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    String code = moving.code();
+    assertThat(areas.now().buildings().stream().filter(b -> b.code().equals(code)).findFirst().orElseThrow().gridCode()).isEqualTo(to.code());
+    assertThat(areas.now().find(to.code()).orElseThrow().households()).isEqualTo(householdsBefore + moving.households());
+    assertThat(http.postJson("/api/v1/areas/" + to.code() + "/buildings", body, planner).json().get("errors").get(0).get("field").asString())
+        .as("already there").isEqualTo("buildings");
   }
 }
