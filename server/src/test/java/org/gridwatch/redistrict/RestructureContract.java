@@ -272,4 +272,60 @@ abstract class RestructureContract {
     assertThat(http.postJson("/api/v1/areas/" + to.code() + "/buildings", body, planner).json().get("errors").get(0).get("field").asString())
         .as("already there").isEqualTo("buildings");
   }
+
+  Http.Response saveDraft(String name, String kind, String code, String edit) {
+    return http.postJson("/api/v1/drafts", "{\"name\":\"" + name + "\",\"kind\":\"" + kind + "\",\"code\":\"" + code
+        + "\",\"edit\":" + edit + "}", planner);
+  }
+
+  String grown(AreaView g) {
+    AreaView community = areas.now().find(g.parentCode()).orElseThrow();
+    return org.gridwatch.geo.GeoJson.toJson(g.boundary().buffer(0.0002).intersection(community.boundary()));
+  }
+
+  @Test
+  void aDraftKeepsItsPreviewAndCommitsExactlyThatLater() {
+    AreaView g = areas.now().level(AreaLevel.GRID).get(950);
+    Http.Response saved = saveDraft("东扩 " + g.code(), "reshape", g.code(), grown(g));
+    assertThat(saved.status()).as(saved.body()).isEqualTo(201);
+    String id = saved.json().get("id").asString();
+    assertThat(saved.header("Location")).endsWith("/api/v1/drafts/" + id);
+    assertThat(areas.now().find(g.code()).orElseThrow().etag()).as("saving a draft changes nothing").isEqualTo(g.etag());
+    assertThat(http.get("/api/v1/drafts", planner).body()).contains(id).contains("东扩 " + g.code());
+    JsonNode preview = http.get("/api/v1/drafts/" + id, planner).json().get("preview");
+    int promised = 0;
+    for (JsonNode t : preview.get("touched")) if (t.get("code").asString().equals(g.code())) promised = t.get("after").get("households").asInt();
+
+    Http.Response committed = http.postJson("/api/v1/drafts/" + id + "/commit", "{}", planner);
+    assertThat(committed.status()).as(committed.body()).isEqualTo(200);
+    assertThat(areas.now().find(g.code()).orElseThrow().households()).as("what the saved preview promised").isEqualTo(promised);
+    assertThat(http.get("/api/v1/drafts/" + id, planner).json().get("status").asString()).isEqualTo("committed");
+    assertThat(http.postJson("/api/v1/drafts/" + id + "/commit", "{}", planner).status()).as("committed once only").isEqualTo(409);
+    assertThat(http.get("/api/v1/drafts", planner).body()).doesNotContain(id);
+  }
+
+  @Test
+  void aDraftWhoseAreasChangedMeanwhileIsNotCommittedAndCanBeDiscarded() {
+    AreaView g = areas.now().level(AreaLevel.GRID).get(1000);
+    String id = saveDraft("draft on " + g.code(), "reshape", g.code(), grown(g)).json().get("id").asString();
+    Http.Response direct = http.postJson("/api/v1/areas/" + g.code() + "/reshape", grown(g), planner);
+    assertThat(direct.status()).as(direct.body()).isEqualTo(200);
+    String etag = areas.now().find(g.code()).orElseThrow().etag();
+    Http.Response stale = http.postJson("/api/v1/drafts/" + id + "/commit", "{}", planner);
+    assertThat(stale.status()).as(stale.body()).isEqualTo(412);
+    assertThat(areas.now().find(g.code()).orElseThrow().etag()).as("nothing half-written").isEqualTo(etag);
+    assertThat(http.delete("/api/v1/drafts/" + id, planner).status()).isEqualTo(204);
+    assertThat(http.get("/api/v1/drafts/" + id, planner).json().get("status").asString()).isEqualTo("discarded");
+    assertThat(http.delete("/api/v1/drafts/" + id, planner).status()).isEqualTo(409);
+
+    int open = http.get("/api/v1/drafts", planner).json().size();
+    String outside = "{\"type\":\"Polygon\",\"coordinates\":[[[121,37],[121.01,37],[121.01,37.01],[121,37]]]}";
+    assertThat(saveDraft("refused", "reshape", g.code(), outside).status()).as("a refused edit is not saved").isEqualTo(422);
+    assertThat(saveDraft("", "reshape", g.code(), grown(areas.now().find(g.code()).orElseThrow())).json().get("errors").get(0)
+        .get("field").asString()).isEqualTo("name");
+    assertThat(saveDraft("x", "rotate", g.code(), "{}").json().get("errors").get(0).get("field").asString()).isEqualTo("kind");
+    assertThat(http.postJson("/api/v1/drafts", "{\"name\":\"x\",\"kind\":\"reshape\",\"code\":\"" + g.code() + "\",\"edit\":{}}",
+        Http.basic("police", TestEnvironment.DEMO_PASSWORD)).status()).isEqualTo(403);
+    assertThat(http.get("/api/v1/drafts", planner).json().size()).isEqualTo(open);
+  }
 }

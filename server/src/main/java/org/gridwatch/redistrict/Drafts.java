@@ -1,0 +1,79 @@
+package org.gridwatch.redistrict;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.gridwatch.area.AreaView;
+import org.gridwatch.problem.ProblemException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Named drafts of boundary edits. Saving one previews it (a refused edit is not saved) and keeps the preview with
+ * the entity tags of every area it touches; committing it later runs the very same request, after checking that
+ * none of those areas changed meanwhile (412: preview it again); discarding keeps it as a record.
+ */
+@Service
+class Drafts {
+  private final EditDraftRepository drafts;
+  private final EditRequests requests;
+  private final EditSupport edits;
+  private final JsonMapper json;
+
+  Drafts(EditDraftRepository drafts, EditRequests requests, EditSupport edits, JsonMapper json) {
+    this.drafts = drafts;
+    this.requests = requests;
+    this.edits = edits;
+    this.json = json;
+  }
+
+  @Transactional
+  EditDraft save(String name, String kind, String code, JsonNode body, String actor) {
+    if (name == null || name.isBlank() || name.length() > 200) throw ProblemException.badInput("name", "a name of 1 to 200 characters");
+    EditPreview.Preview p = requests.preview(kind, code, body);
+    Map<String, String> base = new LinkedHashMap<>();
+    for (String c : p.edit().before().keySet()) base.put(c, edits.area(c).etag());
+    String subject = EditRequests.subject(kind, code, body);
+    return drafts.save(new EditDraft(UUID.randomUUID().toString(), name.strip(), kind, subject, json.writeValueAsString(base),
+        json.writeValueAsString(body), json.writeValueAsString(EditPreview.view(p, json)), actor, edits.now()));
+  }
+
+  List<EditDraft> open() { return drafts.findByStatusOrderByCreatedAtDesc(EditDraft.Status.OPEN); }
+
+  EditDraft find(String id) {
+    return drafts.findById(id).orElseThrow(() -> ProblemException.notFound("unknown-draft", "Unknown draft", "there is no draft " + id));
+  }
+
+  @Transactional
+  EditCommit.Committed commit(String id, String actor, String role) {
+    EditDraft d = stillOpen(id);
+    JsonNode base = json.readTree(d.baseEtags());
+    for (var e : base.properties()) {
+      String now = edits.catalog.now().find(e.getKey()).map(AreaView::etag).orElse("retired");
+      if (!now.equals(e.getValue().asString())) {
+        throw new ProblemException(HttpStatus.PRECONDITION_FAILED, "stale-draft", "Draft is out of date",
+            e.getKey() + " changed since the draft was saved (" + e.getValue().asString() + " → " + now + "); preview it again",
+            List.of(new ProblemException.FieldError("draft", e.getKey() + " changed")));
+      }
+    }
+    EditCommit.Committed c = requests.commit(d.kind(), d.code(), json.readTree(d.request()), null, actor, role);
+    d.decide(EditDraft.Status.COMMITTED, actor, edits.now(), json.writeValueAsString(c));
+    return c;
+  }
+
+  @Transactional
+  void discard(String id, String actor) { stillOpen(id).decide(EditDraft.Status.DISCARDED, actor, edits.now(), null); }
+
+  private EditDraft stillOpen(String id) {
+    EditDraft d = find(id);
+    if (d.status() != EditDraft.Status.OPEN) {
+      throw new ProblemException(HttpStatus.CONFLICT, "draft-decided", "Draft already decided",
+          "draft " + id + " was " + d.status().name().toLowerCase() + " by " + d.decidedBy() + " at " + d.decidedAt(), List.of());
+    }
+    return d;
+  }
+}

@@ -1,0 +1,94 @@
+package org.gridwatch.redistrict;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.gridwatch.geo.GeoJson;
+import org.gridwatch.problem.ProblemException;
+import org.locationtech.jts.geom.Geometry;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * An edit as a planner asks for it — a kind ({@code reshape}, {@code split}, {@code merge}, {@code buildings}), the
+ * area it is about and the request body — read once and then previewed or committed. The HTTP endpoints and
+ * saved drafts both go through here, so a draft commits exactly what its preview showed.
+ */
+@Component
+class EditRequests {
+  static final List<String> KINDS = List.of("reshape", "split", "merge", "buildings");
+
+  private final EditPreview preview;
+  private final EditCommit commit;
+  private final EditSupport edits;
+
+  EditRequests(EditPreview preview, EditCommit commit, EditSupport edits) {
+    this.preview = preview;
+    this.commit = commit;
+    this.edits = edits;
+  }
+
+  EditPreview.Preview preview(String kind, String code, JsonNode body) {
+    return switch (known(kind)) {
+      case "reshape" -> preview.reshape(code, outline(body));
+      case "split" -> preview.split(code, cut(body));
+      case "merge" -> preview.merge(strings(body, "codes"));
+      default -> preview.reshape(code, movedInto(code, body));
+    };
+  }
+
+  EditCommit.Committed commit(String kind, String code, JsonNode body, String ifMatch, String actor, String role) {
+    return switch (known(kind)) {
+      case "reshape" -> commit.reshape(code, outline(body), ifMatch, actor, role);
+      case "split" -> commit.split(code, cut(body), ifMatch, actor, role);
+      case "merge" -> commit.merge(strings(body, "codes"), actor, role);
+      default -> commit.reshape(code, movedInto(code, body), ifMatch, actor, role);
+    };
+  }
+
+  /** The area a request is about: the path's code, or for a merge the first code named. */
+  static String subject(String kind, String code, JsonNode body) {
+    return "merge".equals(kind) ? strings(body, "codes").get(0) : code;
+  }
+
+  private static String known(String kind) {
+    if (!KINDS.contains(kind)) throw ProblemException.badInput("kind", "one of " + KINDS);
+    return kind;
+  }
+
+  private Geometry movedInto(String code, JsonNode body) {
+    return BuildingMove.outline(edits.catalog.now(), edits.area(code), strings(body, "buildings"));
+  }
+
+  static List<String> strings(JsonNode body, String field) {
+    JsonNode array = body == null ? null : body.get(field);
+    if (array == null || !array.isArray() || array.isEmpty()) throw ProblemException.badInput(field, "a non-empty array of codes");
+    List<String> out = new ArrayList<>();
+    array.forEach(c -> {
+      if (!c.isString()) throw ProblemException.badInput(field, "codes are strings");
+      out.add(c.asString());
+    });
+    return out;
+  }
+
+  static Split.Cut cut(JsonNode body) {
+    if (body != null && body.has("line")) return new Split.Cut(read(body.get("line"), "line"), null);
+    JsonNode pieces = body == null ? null : body.get("pieces");
+    if (pieces == null || !pieces.isArray()) throw ProblemException.badInput("line", "give a line, or two polygons as pieces");
+    List<Geometry> out = new ArrayList<>();
+    for (int i = 0; i < pieces.size(); i++) out.add(read(pieces.get(i), "pieces[" + i + "]"));
+    return new Split.Cut(null, out);
+  }
+
+  static Geometry outline(JsonNode body) {
+    JsonNode geometry = body != null && "Feature".equals(body.path("type").asString(null)) ? body.get("geometry") : body;
+    return read(geometry, "geometry");
+  }
+
+  private static Geometry read(JsonNode node, String field) {
+    try {
+      return GeoJson.read(node, field);
+    } catch (GeoJson.InvalidGeoJson e) {
+      throw ProblemException.badInput(e.field(), e.reason());
+    }
+  }
+}
