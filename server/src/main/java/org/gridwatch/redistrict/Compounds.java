@@ -26,7 +26,7 @@ final class Compounds {
   }
 
   static List<String> cut(List<BuildingView> buildings, Edit edit) {
-    Function<Point, String> was = Reshape.placer(edit.before()), will = Reshape.placer(edit.after());
+    Function<Point, String> was = edit.placeBefore(), will = edit.placeAfter();
     Map<String, Set<String>> before = new LinkedHashMap<>(), after = new LinkedHashMap<>();
     for (BuildingView b : buildings) {
       String compound = of(b.name());

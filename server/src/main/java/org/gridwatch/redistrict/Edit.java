@@ -3,9 +3,11 @@ package org.gridwatch.redistrict;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.gridwatch.area.AreaLevel;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.MultiPolygon;
+import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.operation.overlayng.OverlayNG;
 
 /**
@@ -13,10 +15,13 @@ import org.locationtech.jts.operation.overlayng.OverlayNG;
  * ({@code before}) and as they would be ({@code after}). Areas that would be created are keyed {@code new-1},
  * {@code new-2}…, each with the old areas it succeeds ({@code successors}, in order of preference for staff) and
  * its name.
- * Preview and commit read the same value, so what a planner previews is what is stored.
+ * {@code siblings} are the parent's children as they are, with the same-level areas just across its border, so that
+ * points are placed among every neighbour
+ * (a point on the border with an untouched sibling goes where the locator will put it). Preview and commit read
+ * the same value, so what a planner previews is what is stored.
  */
-record Edit(String kind, String code, String parentCode, AreaLevel level, Map<String, Geometry> before,
-    Map<String, MultiPolygon> after, Map<String, List<String>> successors, Map<String, String> names) {
+record Edit(String kind, String code, String parentCode, AreaLevel level, Map<String, ? extends Geometry> siblings,
+    Map<String, Geometry> before, Map<String, MultiPolygon> after, Map<String, List<String>> successors, Map<String, String> names) {
   static final String NEW = "new-";
 
   /** Codes that exist now and are not in {@code after}: they would be retired. */
@@ -24,6 +29,17 @@ record Edit(String kind, String code, String parentCode, AreaLevel level, Map<St
 
   /** Keys of areas that would be created. */
   List<String> created() { return after.keySet().stream().filter(k -> k.startsWith(NEW)).toList(); }
+
+  /** Places a point among the children as they are. */
+  Function<Point, String> placeBefore() { return Reshape.placer(siblings); }
+
+  /** Places a point among the children as they would be (by the locator's rule). */
+  Function<Point, String> placeAfter() {
+    Map<String, Geometry> next = new LinkedHashMap<>(siblings);
+    before.keySet().forEach(next::remove);
+    next.putAll(after);
+    return Reshape.placer(next);
+  }
 
   /** The ground the edit touches (the union of the touched areas before). */
   Geometry ground() {
@@ -42,6 +58,6 @@ record Edit(String kind, String code, String parentCode, AreaLevel level, Map<St
       before.put(e.getKey(), siblings.get(e.getKey()));
       after.put(e.getKey(), e.getValue());
     }
-    return new Edit("reshape", code, parentCode, level, before, after, Map.of(), Map.of());
+    return new Edit("reshape", code, parentCode, level, siblings, before, after, Map.of(), Map.of());
   }
 }

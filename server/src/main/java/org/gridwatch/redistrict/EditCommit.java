@@ -15,7 +15,6 @@ import org.gridwatch.incident.Rehoming;
 import org.gridwatch.problem.ProblemException;
 import org.gridwatch.staff.Reassignment;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.MultiPolygon;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -46,20 +45,22 @@ public class EditCommit {
     Geometry parent = edits.boundaries.currentOf(area.parentCode()).boundary();
     Reshape.Result r = Reshape.apply(parent, current, code, outline, edits.minPieceM2);
     if (!r.ok()) throw EditPreview.refused(area.parentCode(), r);
-    return store(Edit.reshape(code, area.parentCode(), area.level(), current, r.after()), actor, actorRole);
+    return store(Edit.reshape(code, area.parentCode(), area.level(), edits.withNeighbours(area.parentCode(), current), r.after()),
+        actor, actorRole);
   }
 
   @Transactional
   public Committed split(String code, Split.Cut cut, String ifMatch, String actor, String actorRole) {
     AreaView area = edits.area(code);
     Map<String, Geometry> current = locked(area.parentCode(), code, ifMatch);
-    return store(Split.plan(area, current.get(code), cut, edits.minPieceM2), actor, actorRole);
+    return store(Split.plan(area, edits.withNeighbours(area.parentCode(), current), cut, edits.minPieceM2), actor, actorRole);
   }
 
   @Transactional
   public Committed merge(List<String> codes, String actor, String actorRole) {
     List<AreaView> areas = Merge.areas(codes, edits);
-    return store(Merge.plan(areas, locked(areas.get(0).parentCode(), null, null)), actor, actorRole);
+    String parent = areas.get(0).parentCode();
+    return store(Merge.plan(areas, edits.withNeighbours(parent, locked(parent, null, null))), actor, actorRole);
   }
 
   /** Locks the parent and answers its children's stored outlines; 412 when {@code code}'s tag is not {@code ifMatch}. */
@@ -79,7 +80,7 @@ public class EditCommit {
     List<Saved> saved = new ArrayList<>();
     Map<String, Integer> versions = new HashMap<>();
     Map<String, String> created = new LinkedHashMap<>();
-    Map<String, MultiPolygon> after = new LinkedHashMap<>();
+    Map<String, String> codeOf = new HashMap<>();
     for (var e : edit.after().entrySet()) {
       Shape shape = edits.shapeOf(e.getValue());
       Boundaries.Current next = e.getKey().startsWith(Edit.NEW)
@@ -89,20 +90,24 @@ public class EditCommit {
       if (e.getKey().startsWith(Edit.NEW)) created.put(e.getKey(), next.code());
       saved.add(new Saved(next.code(), next.version(), next.etag()));
       versions.put(next.code(), next.version());
-      after.put(next.code(), e.getValue());
+      codeOf.put(e.getKey(), next.code());
     }
     List<String> retired = edit.retired();
     retired.forEach(c -> edits.boundaries.retire(c, now));
     List<Rehoming.Moved> moved = List.of();
     List<Reassignment.Carried> staff = List.of();
-    if (edit.level() == AreaLevel.GRID && !after.isEmpty()) {
-      moved = edits.rehoming.apply(edit.before().keySet(), Reshape.placer(after), c -> versions.getOrDefault(c, 1), actor, actorRole, now);
+    if (edit.level() == AreaLevel.GRID && !codeOf.isEmpty()) {
+      var placeAfter = edit.placeAfter();
+      moved = edits.rehoming.apply(edit.before().keySet(), p -> {
+        String key = placeAfter.apply(p);
+        return key == null ? null : codeOf.getOrDefault(key, key);
+      }, c -> versions.getOrDefault(c, 1), actor, actorRole, now);
       Map<String, List<String>> successors = new LinkedHashMap<>();
       created.forEach((key, code) -> successors.put(code, edit.successors().get(key)));
       if (!successors.isEmpty()) staff = edits.staff.carryOver(successors, now);
     }
     Set<String> changed = new LinkedHashSet<>(edit.before().keySet());
-    changed.addAll(after.keySet());
+    changed.addAll(codeOf.values());
     if (!changed.isEmpty()) edits.boundaries.announce(changed, now);
     return new Committed(edit.kind(), saved, List.copyOf(created.values()), retired, moved, staff);
   }

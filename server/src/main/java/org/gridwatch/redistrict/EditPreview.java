@@ -54,9 +54,10 @@ public class EditPreview {
     AreaView area = edits.area(code);
     if (area.level() == AreaLevel.DISTRICT) throw ProblemException.badInput("code", "the district itself cannot be reshaped");
     AreaView parent = s.find(area.parentCode()).orElseThrow();
-    Map<String, Geometry> siblings = new LinkedHashMap<>();
-    for (AreaView c : s.children(parent.code())) siblings.put(c.code(), c.boundary());
-    Reshape.Result r = Reshape.apply(parent.boundary(), siblings, code, outline, edits.minPieceM2);
+    Map<String, Geometry> siblings = siblingsOf(parent.code());
+    Map<String, Geometry> children = new LinkedHashMap<>();
+    for (AreaView c : s.children(parent.code())) children.put(c.code(), siblings.get(c.code()));
+    Reshape.Result r = Reshape.apply(parent.boundary(), children, code, outline, edits.minPieceM2);
     if (!r.ok()) throw refused(parent.code(), r);
     return of(Edit.reshape(code, parent.code(), area.level(), siblings, r.after()));
   }
@@ -64,15 +65,19 @@ public class EditPreview {
   @Transactional(readOnly = true)
   public Preview split(String code, Split.Cut cut) {
     AreaView area = edits.area(code);
-    return of(Split.plan(area, area.boundary(), cut, edits.minPieceM2));
+    return of(Split.plan(area, siblingsOf(area.parentCode()), cut, edits.minPieceM2));
   }
 
   @Transactional(readOnly = true)
   public Preview merge(List<String> codes) {
     List<AreaView> areas = Merge.areas(codes, edits);
-    Map<String, Geometry> current = new LinkedHashMap<>();
-    areas.forEach(a -> current.put(a.code(), a.boundary()));
-    return of(Merge.plan(areas, current));
+    return of(Merge.plan(areas, siblingsOf(areas.get(0).parentCode())));
+  }
+
+  private Map<String, Geometry> siblingsOf(String parentCode) {
+    Map<String, Geometry> out = new LinkedHashMap<>();
+    for (AreaView c : edits.catalog.now().children(parentCode)) out.put(c.code(), c.boundary());
+    return edits.withNeighbours(parentCode, out);
   }
 
   private Preview of(Edit edit) {
@@ -111,8 +116,8 @@ public class EditPreview {
   /** Buildings whose area changes, placed before and after by the locator's own rule. */
   private static List<Moving> moving(List<BuildingView> buildings, Edit edit) {
     List<Moving> out = new ArrayList<>();
-    var was = Reshape.placer(edit.before());
-    var will = Reshape.placer(edit.after());
+    var was = edit.placeBefore();
+    var will = edit.placeAfter();
     for (BuildingView b : buildings) {
       String from = was.apply(b.location()), to = will.apply(b.location());
       if (from != null && to != null && !from.equals(to)) out.add(new Moving(b.code(), from, to, b.households()));

@@ -45,4 +45,21 @@ class EditSupport {
   }
 
   Instant now() { return clock.instant(); }
+
+  /**
+   * A parent's children together with the areas of the same level just across its border (from the catalog), so
+   * that a point on the parent's border is placed by the locator's rule among everything that could hold it.
+   */
+  java.util.Map<String, Geometry> withNeighbours(String parentCode, java.util.Map<String, ? extends Geometry> children) {
+    var out = new java.util.LinkedHashMap<String, Geometry>(children);
+    AreaView parent = area(parentCode);
+    var near = parent.boundary().getEnvelopeInternal();
+    for (AreaView sibling : catalog.now().children(parentCode)) {
+      for (AreaView a : catalog.now().level(sibling.level())) {
+        if (!a.parentCode().equals(parentCode) && a.boundary().getEnvelopeInternal().intersects(near)) out.putIfAbsent(a.code(), a.boundary());
+      }
+      break;
+    }
+    return out;
+  }
 }

@@ -55,7 +55,7 @@ class Impact {
 
   @Transactional(propagation = Propagation.MANDATORY, readOnly = true)
   Report of(Edit edit) {
-    Function<Point, String> was = Reshape.placer(edit.before()), will = Reshape.placer(edit.after());
+    Function<Point, String> was = edit.placeBefore(), will = edit.placeAfter();
     Map<String, Roster.GridRoster> staffAfter = new LinkedHashMap<>();
     edit.after().keySet().forEach(k -> staffAfter.put(k, rosterAfter(edit, k)));
     List<CaseMove> cases = new ArrayList<>();

@@ -55,7 +55,7 @@ final class Merge {
     String key = Edit.NEW + 1;
     Map<String, MultiPolygon> after = Map.of(key, Geometries.asMultiPolygon(union));
     AreaView first = areas.get(0);
-    return new Edit("merge", first.code(), first.parentCode(), AreaLevel.GRID, before, after,
+    return new Edit("merge", first.code(), first.parentCode(), AreaLevel.GRID, current, before, after,
         Map.of(key, List.copyOf(before.keySet())), Map.of(key, first.name() + "（合并）"));
   }
 }

@@ -34,7 +34,8 @@ final class Split {
   /** How the planner asked for the split: a line, or two polygons. */
   record Cut(Geometry line, List<Geometry> pieces) {}
 
-  static Edit plan(AreaView area, Geometry current, Cut cut, double minPieceM2) {
+  static Edit plan(AreaView area, Map<String, ? extends Geometry> siblings, Cut cut, double minPieceM2) {
+    Geometry current = siblings.get(area.code());
     if (area.level() != AreaLevel.GRID) throw ProblemException.badInput("code", area.code() + " is not a grid; only grids split");
     List<Geometry> halves = cut.line() != null ? byLine(current, cut.line()) : byPieces(current, cut.pieces(), minPieceM2);
     String field = cut.line() != null ? "line" : "pieces";
@@ -53,7 +54,8 @@ final class Split {
       successors.put(key, List.of(area.code()));
       names.put(key, area.name() + (i == 0 ? "（一）" : "（二）"));
     }
-    return new Edit("split", area.code(), area.parentCode(), AreaLevel.GRID, Map.of(area.code(), current), after, successors, names);
+    return new Edit("split", area.code(), area.parentCode(), AreaLevel.GRID, siblings, Map.of(area.code(), current), after, successors,
+        names);
   }
 
   /** The grid cut by the line, each piece snapped to the common precision grid. */

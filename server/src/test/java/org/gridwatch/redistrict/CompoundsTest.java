@@ -29,9 +29,9 @@ class CompoundsTest {
   void aCutThroughACompoundIsWarnedAboutAndACutBetweenCompoundsIsNot() {
     List<BuildingView> buildings = List.of(building("甲路1号院1号楼", 0.2), building("甲路1号院2号楼", 0.4), building("乙路2号院1号楼", 0.8));
     Map<String, Geometry> before = Map.of("a", box(0, 1));
-    Edit through = new Edit("split", "a", "p", AreaLevel.GRID, before,
+    Edit through = new Edit("split", "a", "p", AreaLevel.GRID, before, before,
         Map.of("new-1", Geometries.asMultiPolygon(box(0, 0.3)), "new-2", Geometries.asMultiPolygon(box(0.3, 1))), Map.of(), Map.of());
-    Edit between = new Edit("split", "a", "p", AreaLevel.GRID, before,
+    Edit between = new Edit("split", "a", "p", AreaLevel.GRID, before, before,
         Map.of("new-1", Geometries.asMultiPolygon(box(0, 0.6)), "new-2", Geometries.asMultiPolygon(box(0.6, 1))), Map.of(), Map.of());
     assertThat(Compounds.cut(buildings, through)).singleElement().asString().startsWith("甲路1号院: compound cut in two");
     assertThat(Compounds.cut(buildings, between)).isEmpty();
