@@ -20,7 +20,7 @@ import org.locationtech.jts.index.strtree.STRtree;
  * moves each such point along the edge to the grid point lying nearest the edge itself (usually a hundred times
  * nearer), the same way in every outline that has it, so neighbours stay matched. An edge nearly parallel to a
  * grid axis crosses grid rows slowly, so the search reaches further along it (at most {@link #FAR} steps, about
- * 15 m); if that would make an outline invalid, it retries within {@link #NEAR} steps, else gives all back as they were.
+ * 3 m); if that would make an outline invalid, it retries within {@link #NEAR} steps, else gives all back as they were.
  */
 final class OutlineJunctions {
   static final int FAR = 300, NEAR = 60;
