@@ -1,0 +1,155 @@
+package org.gridwatch.redistrict;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.gridwatch.area.BuildingView;
+import org.gridwatch.geo.Geometries;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.MultiPolygon;
+import org.locationtech.jts.operation.overlayng.OverlayNG;
+import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
+
+/**
+ * Auto-balance (issue 5 §5): a proposed regrouping of a community's buildings into N grids with households in the
+ * band {@link EditPreview#BAND_LOW}–{@link EditPreview#BAND_HIGH}, each grid one contiguous, compact piece (unless
+ * the community itself is in pieces). Cells are the Voronoi cells of the buildings ({@link BuildingCells}); the
+ * grouping is seeded, grown and improved by {@link BalanceSearch}; outlines are unions of faces noded once on the
+ * 1e-7° grid, so they tile the community exactly ({@link RegionOutlines}, {@link OutlineJunctions}). Households are counted by the locator's own rule on the proposed outlines.
+ *
+ * <p>Pure and deterministic: WGS84 in, WGS84 out, nothing saved. Not for grids without buildings (port grids).
+ */
+public final class AutoBalance {
+  public static final long SEED = 370203;
+  /** Households a grid is sized for when the planner gives no count. */
+  public static final int TYPICAL_HOUSEHOLDS = 400;
+
+  /** One proposed grid; {@code code} is the current grid it matches one-to-one by overlap, or null. */
+  public record Grid(MultiPolygon outline, Shape shape, boolean inBand, String code) {}
+
+  public record Summary(int grids, int householdsMin, int householdsMax, int inBand, int currentInBand,
+      double polsbyPopper, double currentPolsbyPopper, List<String> warnings) {}
+
+  public record Proposal(List<Grid> grids, Summary summary) {}
+
+  private AutoBalance() {}
+
+  /** round(households / 400), at least 1. */
+  public static int defaultGrids(int households) { return Math.max(1, Math.round(households / (float) TYPICAL_HOUSEHOLDS)); }
+
+  /** The most grids the buildings allow: one per building site (buildings within a metre share a site). */
+  public static int maxGrids(List<BuildingView> buildings) { return BuildingCells.sites(buildings).size(); }
+
+  /**
+   * @param outline   the community (WGS84 Polygon or MultiPolygon)
+   * @param buildings its buildings, all inside it, at least one
+   * @param grids     how many grids, 1..{@link #maxGrids}
+   * @param current   the community's grids now (for codes and the before-figures); may be empty
+   */
+  public static Proposal propose(Geometry outline, List<BuildingView> buildings, int grids, Map<String, ? extends Geometry> current) {
+    if (buildings.isEmpty()) throw new IllegalArgumentException("no buildings to group");
+    if (grids < 1 || grids > maxGrids(buildings)) throw new IllegalArgumentException("grids must be 1.." + maxGrids(buildings));
+    BuildingCells cells = BuildingCells.of(outline, buildings);
+    CellRegions regions = new BalanceSearch(cells, grids, EditPreview.BAND_LOW, EditPreview.BAND_HIGH).run(SEED);
+    int[] regionOf = new int[cells.size()];
+    for (int c = 0; c < cells.size(); c++) regionOf[c] = regions.regionOf(c);
+    List<Geometry> outlines = OutlineJunctions.flush(outline, RegionOutlines.of(outline, cells, regionOf, grids));
+    Map<String, Geometry> byKey = new LinkedHashMap<>();
+    for (int k = 0; k < outlines.size(); k++) byKey.put(key(k), outlines.get(k));
+    var placer = Reshape.placer(byKey);
+    List<List<BuildingView>> inside = new ArrayList<>();
+    for (int k = 0; k < grids; k++) inside.add(new ArrayList<>());
+    for (BuildingView b : buildings) {
+      String k = placer.apply(b.location());
+      if (k != null) inside.get(Integer.parseInt(k)).add(b);
+    }
+    String[] codes = matchCodes(outlines, current);
+    List<Grid> out = new ArrayList<>();
+    for (int k = 0; k < grids; k++) {
+      outlines.get(k).normalize(); // one canonical ring order and start, whatever order the overlay built it in
+      Shape shape = Shape.of(outlines.get(k), inside.get(k));
+      out.add(new Grid(Geometries.asMultiPolygon(outlines.get(k)), shape, inBand(shape.households()), codes[k]));
+    }
+    return new Proposal(out, summary(out, buildings, current, outline));
+  }
+
+  static boolean inBand(int households) { return households >= EditPreview.BAND_LOW && households <= EditPreview.BAND_HIGH; }
+
+  private static String key(int k) { return String.format(Locale.ROOT, "%06d", k); }
+
+  /** For each proposed grid, the current grid it overlaps most, when that grid in turn overlaps it most. */
+  private static String[] matchCodes(List<Geometry> proposed, Map<String, ? extends Geometry> current) {
+    String[] bestGrid = new String[proposed.size()];
+    double[] bestGridArea = new double[proposed.size()];
+    Map<String, Integer> bestRegion = new LinkedHashMap<>();
+    Map<String, Double> bestRegionArea = new LinkedHashMap<>();
+    for (int k = 0; k < proposed.size(); k++) {
+      for (var e : current.entrySet()) {
+        if (!proposed.get(k).getEnvelopeInternal().intersects(e.getValue().getEnvelopeInternal())) continue;
+        double a = OverlayNGRobust.overlay(proposed.get(k), e.getValue(), OverlayNG.INTERSECTION).getArea();
+        if (a <= 0) continue;
+        if (a > bestGridArea[k]) {
+          bestGridArea[k] = a;
+          bestGrid[k] = e.getKey();
+        }
+        if (a > bestRegionArea.getOrDefault(e.getKey(), 0.0)) {
+          bestRegionArea.put(e.getKey(), a);
+          bestRegion.put(e.getKey(), k);
+        }
+      }
+    }
+    String[] out = new String[proposed.size()];
+    for (int k = 0; k < proposed.size(); k++) {
+      if (bestGrid[k] != null && bestRegion.get(bestGrid[k]) == k) out[k] = bestGrid[k];
+    }
+    return out;
+  }
+
+  private static Summary summary(List<Grid> proposed, List<BuildingView> buildings, Map<String, ? extends Geometry> current,
+      Geometry outline) {
+    int min = proposed.stream().mapToInt(g -> g.shape().households()).min().orElse(0);
+    int max = proposed.stream().mapToInt(g -> g.shape().households()).max().orElse(0);
+    int inBand = (int) proposed.stream().filter(Grid::inBand).count();
+    double pp = proposed.stream().mapToDouble(g -> g.shape().polsbyPopper()).average().orElse(0);
+    Map<String, Integer> currentHouseholds = new LinkedHashMap<>();
+    current.keySet().forEach(code -> currentHouseholds.put(code, 0));
+    for (BuildingView b : buildings) if (b.gridCode() != null) currentHouseholds.computeIfPresent(b.gridCode(), (c, h) -> h + b.households());
+    int currentInBand = (int) currentHouseholds.values().stream().filter(AutoBalance::inBand).count();
+    double currentPp = current.values().stream().mapToDouble(g -> Shape.of(g, List.of()).polsbyPopper()).average().orElse(0);
+    return new Summary(proposed.size(), min, max, inBand, currentInBand, pp, currentPp,
+        warnings(proposed, buildings, outline));
+  }
+
+  private static List<String> warnings(List<Grid> proposed, List<BuildingView> buildings, Geometry outline) {
+    List<String> out = new ArrayList<>();
+    int low = EditPreview.BAND_LOW, high = EditPreview.BAND_HIGH, n = proposed.size();
+    List<BuildingView> tooBig = buildings.stream().filter(b -> b.households() > high).toList();
+    if (!tooBig.isEmpty()) {
+      int largest = tooBig.stream().mapToInt(BuildingView::households).max().orElse(0);
+      out.add(String.format(Locale.ROOT, "band impossible: %d building%s of more than %d households (largest %d)",
+          tooBig.size(), tooBig.size() == 1 ? "" : "s", high, largest));
+    }
+    int total = buildings.stream().mapToInt(BuildingView::households).sum();
+    if (total < (long) n * low) {
+      out.add(String.format(Locale.ROOT, "band impossible: %d households cannot fill %d grids of at least %d", total, n, low));
+    } else if (total > (long) n * high) {
+      out.add(String.format(Locale.ROOT, "band impossible: %d households do not fit %d grids of at most %d", total, n, high));
+    }
+    long outside = proposed.stream().filter(g -> !g.inBand()).count();
+    if (outside > 0) out.add(String.format(Locale.ROOT, "%d of %d proposed grids outside %d–%d households", outside, n, low, high));
+    long inPieces = proposed.stream().filter(g -> g.outline().getNumGeometries() > 1).count();
+    if (inPieces > 0) {
+      out.add(String.format(Locale.ROOT, "%d proposed grid%s in pieces (the community is in %d)", inPieces,
+          inPieces == 1 ? " is" : "s are", outline.getNumGeometries()));
+    }
+    for (Grid g : proposed) {
+      if (g.shape().polsbyPopper() < EditPreview.STRINGY) {
+        out.add(String.format(Locale.ROOT, "a proposed grid of %d households has Polsby-Popper %.2f, below %.1f (stringy)",
+            g.shape().households(), g.shape().polsbyPopper(), EditPreview.STRINGY));
+      }
+    }
+    return out;
+  }
+}

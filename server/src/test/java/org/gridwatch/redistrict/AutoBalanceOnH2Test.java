@@ -1,0 +1,6 @@
+package org.gridwatch.redistrict;
+
+import org.gridwatch.support.OnH2;
+
+@OnH2
+class AutoBalanceOnH2Test extends AutoBalanceContract {}
