@@ -42,6 +42,13 @@ const TEXT = {
     obstaclesTitle: '遮挡物（楼体轮廓）', obstaclesCount: '已载入', importObstacles: '导入 GeoJSON', clearObstacles: '清除',
     obstaclesStored: '已导入', obstaclesRefused: '拒绝',
     planner: '网格调整', selectedArea: '选中的网格', plannerHint: '点击地图上的网格，然后拖动它的顶点。', commitEdit: '提交调整', buildingsMoving: '换网格的楼栋',
+    modeReshape: '调整边界', modeSplit: '按线拆分', modeMerge: '合并', modeBalance: '自动均衡', finishLine: '完成拆分线',
+    splitHint: '点击网格选中，再在地图上点出一条穿过它的线，然后点“完成拆分线”。', mergeHint: '依次点击要合并的相邻网格（至少两个）。',
+    balanceHint: '点击社区内任一网格，为该社区提出新的网格划分。', propose: '提出方案', gridCount: '网格数',
+    casesMoving: '换网格的案件', camerasMoving: '换网格的摄像头', routeMetres: '巡逻线长度（米）', staffAfter: '人员与工作量',
+    openCases: '未结案件', memberLoad: '网格员负责', responsible: '负责人', draftName: '草案名称', saveDraft: '保存为草案',
+    draftsTitle: '草案', noDrafts: '没有草案', commitDraft: '提交', historyTitle: '历史', historyNow: '现在',
+    historyHint: '拖动查看过去的网格边界（只读）。', created: '新建', retired: '撤销', inBand: '在区间内', route: '巡逻线', camera: '摄像头',
   },
   en: {
     title: 'Gridwatch grid management', subtitle: 'Shibei District · Qingdao', ogcapi: 'OGC API', login: 'Sign in',
@@ -93,6 +100,13 @@ const TEXT = {
     obstaclesCount: 'Loaded', importObstacles: 'Import GeoJSON', clearObstacles: 'Clear', obstaclesStored: 'Imported',
     obstaclesRefused: 'refused', planner: 'Grid redrawing', selectedArea: 'Selected grid',
     plannerHint: 'Click a grid on the map, then drag its vertices.', commitEdit: 'Commit', buildingsMoving: 'Buildings changing grid',
+    modeReshape: 'Reshape', modeSplit: 'Split by line', modeMerge: 'Merge', modeBalance: 'Auto-balance', finishLine: 'Finish line',
+    splitHint: 'Click a grid, then click a line across it on the map, then "Finish line".', mergeHint: 'Click the adjacent grids to merge (two or more).',
+    balanceHint: 'Click any grid of a community to propose a new grouping of its grids.', propose: 'Propose', gridCount: 'Grids',
+    casesMoving: 'Cases changing grid', camerasMoving: 'Cameras changing grid', routeMetres: 'Patrol route metres', staffAfter: 'Staff and workload',
+    openCases: 'Open cases', memberLoad: 'Member holds', responsible: 'Responsible', draftName: 'Draft name', saveDraft: 'Save as draft',
+    draftsTitle: 'Drafts', noDrafts: 'No drafts', commitDraft: 'Commit', historyTitle: 'History', historyNow: 'now',
+    historyHint: 'Drag to see past grid boundaries (read only).', created: 'new', retired: 'retired', inBand: 'in band', route: 'Route', camera: 'Camera',
   },
 };
 

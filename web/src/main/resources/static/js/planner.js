@@ -1,14 +1,17 @@
-// The planner's view: pick a grid, drag its vertices, read the preview (households, compactness, what moves),
-// commit. Every drag asks the server for a preview; nothing is saved until "commit".
-import { getJson, postJson, sendJson, allItems, signedInUser } from './api.js';
+// The planner's view: reshape a grid by dragging its vertices, split it by drawing a line, merge neighbours, or
+// ask for an auto-balanced grouping of a community. Every edit is previewed by the server (figures, impact, the
+// old/new diff) before it is committed or saved as a draft; the history slider shows past outlines.
+import { allItems, getJson, postJson, sendJson, signedInUser } from './api.js';
 import { startLanguage, t } from './i18n.js';
 import { escapeHtml } from './layers.js';
 import { toast } from './toast.js';
+import { diffLayer, impactLists, touchedTable } from './planner-view.js';
+import { showDrafts, startHistory } from './planner-drafts.js';
 
 const L = window.L;
 const SHIBEI = [[36.067, 120.302], [36.159, 120.427]];
-const state = { selected: null, ring: null, etag: null, preview: null, asked: 0 };
-
+const HINTS = { reshape: 'plannerHint', split: 'splitHint', merge: 'mergeHint', balance: 'balanceHint' };
+const state = { mode: 'reshape', selected: null, picked: [], ring: null, line: [], etag: null, preview: null, edit: null, asked: 0, past: null };
 
 async function start() {
   startLanguage();
@@ -17,93 +20,198 @@ async function start() {
     document.body.dataset.ready = 'true';
     return;
   }
-  state.map = L.map('map').fitBounds(SHIBEI);
+  state.map = L.map('map', { doubleClickZoom: false }).fitBounds(SHIBEI);
   state.grids = L.geoJSON(null, { style: { color: '#4d7a4d', weight: 0.8, fillColor: '#c3e2b6', fillOpacity: 0.35 },
-    onEachFeature: (f, l) => l.on('click', () => select(f)) }).addTo(state.map);
-  state.edit = L.layerGroup().addTo(state.map);
+    onEachFeature: (f, l) => l.on('click', e => clickGrid(f, e)) }).addTo(state.map);
+  state.tools = L.layerGroup().addTo(state.map);
+  state.map.on('click', e => { if (state.mode === 'split' && state.selected) addLinePoint(e.latlng); });
+  document.querySelectorAll('.modes button').forEach(b => b.addEventListener('click', () => setMode(b.dataset.mode)));
   document.getElementById('commit').addEventListener('click', commit);
-  document.getElementById('reset').addEventListener('click', () => state.selected && select(state.selected));
+  document.getElementById('reset').addEventListener('click', () => setMode(state.mode));
+  document.getElementById('finish-line').addEventListener('click', () => ask(`/api/v1/areas/${state.selected.id}/split/preview`,
+    'split', state.selected.id, { line: { type: 'LineString', coordinates: state.line.map(ll => [ll.lng, ll.lat]) } }));
+  document.getElementById('propose').addEventListener('click', propose);
+  document.getElementById('save-draft').addEventListener('click', saveDraft);
   await loadGrids();
+  await showDrafts(afterCommit);
+  await startHistory(showPast);
   window.gridwatchPlanner = state;
   document.body.dataset.ready = 'true';
 }
 
-async function loadGrids() {
-  state.features = (await allItems('grids')).features;
+async function loadGrids(at) {
+  state.features = (await allItems('grids', at ? `&datetime=${encodeURIComponent(at)}` : '')).features;
   state.grids.clearLayers();
   state.grids.addData(state.features);
 }
 
-/** Shows the grid's outer ring with a draggable handle on every vertex. */
-async function select(feature) {
+/** The history slider: past outlines, read only (editing resumes at "now"). */
+async function showPast(at) {
+  state.past = at;
+  setMode(state.mode);
+  await loadGrids(at);
+  document.body.dataset.historyShown = at || 'now';
+}
+
+function setMode(mode) {
+  state.mode = mode;
+  state.selected = null;
+  state.picked = [];
+  state.line = [];
+  state.tools.clearLayers();
+  state.grids.resetStyle();
+  setPreview(null, null);
+  document.querySelectorAll('.modes button').forEach(b => { b.className = b.dataset.mode === mode ? 'on' : 'quiet'; });
+  document.getElementById('split-tools').hidden = mode !== 'split';
+  document.getElementById('balance-tools').hidden = mode !== 'balance';
+  document.getElementById('finish-line').disabled = true;
+  document.getElementById('propose').disabled = true;
+  document.getElementById('selected').textContent = t(HINTS[mode]);
+}
+
+function clickGrid(feature, e) {
+  if (state.past) return;
+  if (state.mode === 'split' && state.selected) return; // the map's click adds a point to the line
+  L.DomEvent.stopPropagation(e);
+  if (state.mode === 'merge') return pick(feature);
   state.selected = feature;
-  state.edit.clearLayers();
-  state.preview = null;
-  renderPreview();
+  describe(feature);
+  if (state.mode === 'reshape') return handles(feature);
+  if (state.mode === 'balance') {
+    document.getElementById('propose').disabled = false;
+    document.getElementById('grid-count').value = '';
+  }
+}
+
+function describe(f) {
+  document.getElementById('selected').innerHTML = `<b class="code">${escapeHtml(f.id)}</b> ${escapeHtml(f.properties.name)}`
+    + ` · ${f.properties.households} ${t('households')}`;
+}
+
+/** Reshape: a draggable handle on every vertex of the grid's outer ring; each drop asks for a preview. */
+async function handles(feature) {
   const response = await fetch(`/ogcapi/collections/grids/items/${feature.id}`, { headers: { Accept: 'application/geo+json' } });
   state.etag = response.headers.get('ETag');
   const ring = feature.geometry.coordinates[0][0].slice(0, -1).map(([lng, lat]) => L.latLng(lat, lng));
   state.ring = ring;
-  state.outline = L.polygon(ring, { color: '#b26a00', weight: 2, fillOpacity: 0.1 }).addTo(state.edit);
+  const outline = L.polygon(ring, { color: '#b26a00', weight: 2, fillOpacity: 0.1, interactive: false }).addTo(state.tools);
   ring.forEach((ll, i) => {
     const handle = L.marker(ll, { draggable: true, icon: L.divIcon({ className: `gw-vertex vertex-${i}`, iconSize: [12, 12] }) });
-    handle.on('drag', () => { ring[i] = handle.getLatLng(); state.outline.setLatLngs(ring); });
-    handle.on('dragend', () => preview());
-    handle.addTo(state.edit);
+    handle.on('drag', () => { ring[i] = handle.getLatLng(); outline.setLatLngs(ring); });
+    handle.on('dragend', () => {
+      const coords = state.ring.map(x => [x.lng, x.lat]);
+      ask(`/api/v1/areas/${feature.id}/preview`, 'reshape', feature.id, { type: 'Polygon', coordinates: [[...coords, coords[0]]] });
+    });
+    handle.addTo(state.tools);
   });
-  document.getElementById('selected').innerHTML = `<b class="code">${escapeHtml(feature.id)}</b> ${escapeHtml(feature.properties.name)}`
-    + ` · ${feature.properties.households} ${t('households')}`;
 }
 
-function outline() {
-  const coords = state.ring.map(ll => [ll.lng, ll.lat]);
-  return { type: 'Polygon', coordinates: [[...coords, coords[0]]] };
+function addLinePoint(latlng) {
+  state.line.push(latlng);
+  state.tools.clearLayers();
+  L.polyline(state.line, { color: '#b26a00', weight: 3, className: 'split-line' }).addTo(state.tools);
+  state.line.forEach(ll => L.circleMarker(ll, { radius: 4, color: '#b26a00' }).addTo(state.tools));
+  document.getElementById('finish-line').disabled = state.line.length < 2;
 }
 
-async function preview() {
+/** Merge: grids picked in turn (again to unpick); a preview once two or more are picked. */
+function pick(feature) {
+  const at = state.picked.findIndex(f => f.id === feature.id);
+  if (at >= 0) state.picked.splice(at, 1); else state.picked.push(feature);
+  state.grids.resetStyle();
+  state.grids.eachLayer(l => { if (state.picked.some(f => f.id === l.feature.id)) l.setStyle({ fillColor: '#f0a030', fillOpacity: 0.6 }); });
+  document.getElementById('selected').innerHTML = state.picked.map(f => `<b class="code">${escapeHtml(f.id)}</b>`).join(' + ');
+  if (state.picked.length >= 2) {
+    const codes = state.picked.map(f => f.id);
+    ask('/api/v1/areas/merge/preview', 'merge', codes[0], { codes });
+  } else {
+    setPreview(null, null);
+  }
+}
+
+/** Asks for a preview; only the latest answer is shown (drags can overtake each other). */
+async function ask(url, kind, code, body) {
   const asked = ++state.asked;
   try {
-    const p = await postJson(`/api/v1/areas/${state.selected.id}/preview`, outline());
-    if (asked !== state.asked) return;
-    state.preview = p;
+    const p = await postJson(url, body);
+    if (asked === state.asked) setPreview(p, { kind, code, body });
   } catch (e) {
-    state.preview = null;
-    toast(e.problem?.errors?.[0]?.reason || e.message);
+    if (asked === state.asked) setPreview(null, null);
+    toast(e.problem?.errors?.[0]?.reason || e.problem?.detail || e.message);
   }
-  renderPreview();
 }
 
-function renderPreview() {
-  const p = state.preview, el = document.getElementById('preview');
-  document.getElementById('commit').disabled = !p;
-  document.getElementById('reset').disabled = !state.selected;
+function setPreview(p, edit) {
+  state.preview = p;
+  state.edit = edit;
+  document.getElementById('commit').disabled = !p || !edit || edit.kind === 'balance';
+  document.getElementById('save-draft').disabled = !p || !edit || edit.kind === 'balance';
+  document.getElementById('reset').disabled = !p && !state.selected && state.picked.length === 0;
   document.getElementById('warnings').innerHTML = p ? p.warnings.map(w => `<li>${escapeHtml(w)}</li>`).join('') : '';
-  if (state.after) state.map.removeLayer(state.after);
-  state.after = null;
-  if (!p) { el.innerHTML = ''; return; }
-  state.after = L.geoJSON({ type: 'FeatureCollection', features: p.touched.map(x => ({ type: 'Feature', geometry: x.outline, properties: {} })) },
-    { style: { color: '#1565c0', weight: 2, dashArray: '5 4', fill: false }, interactive: false }).addTo(state.map);
-  const row = x => `<tr data-code="${escapeHtml(x.code)}"><td>${escapeHtml(x.code.slice(12))}</td>`
-    + `<td>${x.before.households} → <b>${x.after.households}</b></td><td>${Math.round(x.before.areaM2)} → ${Math.round(x.after.areaM2)}</td>`
-    + `<td>${x.after.polsbyPopper.toFixed(2)}</td></tr>`;
-  el.innerHTML = `<table><thead><tr><th>${t('grid')}</th><th>${t('households')}</th><th>m²</th><th>PP</th></tr></thead>`
-    + `<tbody>${p.touched.map(row).join('')}</tbody></table><p class="hint">${t('buildingsMoving')}: ${p.moving.length}</p>`;
+  if (state.diff) state.map.removeLayer(state.diff);
+  state.diff = null;
+  document.getElementById('preview').innerHTML = p && p.touched ? touchedTable(p) : '';
+  document.getElementById('impact').innerHTML = p && p.touched ? impactLists(p) : '';
+  if (!p || !p.touched) return;
+  const before = state.features.filter(f => p.touched.some(x => x.code === f.id));
+  state.diff = diffLayer(L, p, before).addTo(state.map);
 }
+
+/** Auto-balance: a proposed grouping of the community's buildings into grids, shown for inspection. */
+async function propose() {
+  const community = state.selected.id.slice(0, 12);
+  const n = Number(document.getElementById('grid-count').value);
+  try {
+    const proposal = await postJson(`/api/v1/areas/${community}/balance`, n > 0 ? { grids: n } : {});
+    setPreview(null, null);
+    state.tools.clearLayers();
+    L.geoJSON(proposal, { style: f => ({ color: '#6a1b9a', weight: 2, fillColor: f.properties.inBand ? '#ce93d8' : '#ef9a9a', fillOpacity: 0.45 }),
+      onEachFeature: (f, l) => l.bindTooltip(`${f.properties.households} ${t('households')} · PP ${f.properties.polsbyPopper.toFixed(2)}`) })
+      .addTo(state.tools);
+    const s = proposal.summary;
+    document.getElementById('preview').innerHTML = `<p class="proposal">${s.grids} ${t('grids')} · `
+      + `${t('inBand')} ${s.inBand}/${proposal.features.length} · PP ${s.polsbyPopper.current.toFixed(2)} → ${s.polsbyPopper.proposal.toFixed(2)}</p>`;
+    document.getElementById('warnings').innerHTML = (s.warnings || []).map(w => `<li>${escapeHtml(w)}</li>`).join('');
+    state.proposal = proposal;
+    document.body.dataset.proposed = String(proposal.features.length);
+  } catch (e) {
+    toast(e.problem?.errors?.[0]?.reason || e.problem?.detail || e.message);
+  }
+}
+
+const COMMIT_URL = { reshape: c => `/api/v1/areas/${c}/reshape`, split: c => `/api/v1/areas/${c}/split`, merge: () => '/api/v1/areas/merge' };
 
 async function commit() {
+  const { kind, code, body } = state.edit;
   try {
-    await sendJson('POST', `/api/v1/areas/${state.selected.id}/reshape`, outline(), state.etag ? { 'If-Match': state.etag } : {});
+    await sendJson('POST', COMMIT_URL[kind](code), body, kind === 'reshape' && state.etag ? { 'If-Match': state.etag } : {});
     toast(t('saved'));
-    const code = state.selected.id;
-    state.edit.clearLayers();
-    state.preview = null;
-    renderPreview();
-    await loadGrids();
-    state.selected = state.features.find(f => f.id === code) || null;
-    document.body.dataset.committed = String(Number(document.body.dataset.committed || 0) + 1);
+    await afterCommit();
   } catch (e) {
     toast(e.problem?.detail || e.message);
   }
+}
+
+async function saveDraft() {
+  const { kind, code, body } = state.edit;
+  const input = document.getElementById('draft-name');
+  const name = input.value.trim() || `${t(kind === 'reshape' ? 'modeReshape' : kind === 'split' ? 'modeSplit' : 'modeMerge')} ${code}`;
+  try {
+    await postJson('/api/v1/drafts', { name, kind, code, edit: body });
+    input.value = '';
+    toast(t('saved'));
+    await showDrafts(afterCommit);
+    setMode(state.mode);
+  } catch (e) {
+    toast(e.problem?.errors?.[0]?.reason || e.problem?.detail || e.message);
+  }
+}
+
+async function afterCommit() {
+  setMode(state.mode);
+  await loadGrids();
+  await startHistory(showPast);
+  document.body.dataset.committed = String(Number(document.body.dataset.committed || 0) + 1);
 }
 
 start();

@@ -1,5 +1,6 @@
 package org.gridwatch.area;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -61,6 +62,13 @@ class AreaController {
         .thenComparingInt(a -> a.name().toLowerCase(Locale.ROOT).startsWith(needle) ? 0 : 1)
         .thenComparing(AreaView::level).thenComparing(AreaView::code));
     return hits.stream().limit(MAX_RESULTS).map(AreaSummary::of).toList();
+  }
+
+  /** When a level's boundaries changed, oldest first: {@code /api/v1/areas/changes?level=grids} (the history slider's notches). */
+  @GetMapping("/changes")
+  List<Instant> changes(@RequestParam(defaultValue = "grids") String level) {
+    for (AreaLevel l : AreaLevel.values()) if (l.plural().equals(level)) return history.changes(l);
+    throw ProblemException.badInput("level", "one of subdistricts, communities, grids");
   }
 
   /** Every version of an area's outline, oldest first, with the time each was valid. */

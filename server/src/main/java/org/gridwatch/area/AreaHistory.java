@@ -37,6 +37,10 @@ public class AreaHistory {
     return versions.findValidAt(level, at).stream().map(AreaHistory::view).sorted(Comparator.comparing(Version::code)).toList();
   }
 
+  /** The moments a level's boundaries changed (the first is when they were loaded), oldest first. */
+  @Transactional(readOnly = true)
+  public List<Instant> changes(AreaLevel level) { return versions.findChangeMoments(level); }
+
   /** The grid that held a WGS84 point at an instant (on a shared edge: the lowest code), if any. */
   @Transactional(readOnly = true)
   public Optional<Version> gridAt(Point point, Instant at) {

@@ -26,4 +26,8 @@ interface AreaVersionRepository extends JpaRepository<AreaVersion, Long> {
   /** The current outline of one area. */
   @Query("select v from AreaVersion v join fetch v.area a where v.validTo is null and a.code = :code")
   java.util.Optional<AreaVersion> findCurrentOf(@org.springframework.data.repository.query.Param("code") String code);
+
+  /** The moments at which some area of a level got a new version (a boundary edit), oldest first. */
+  @Query("select distinct v.validFrom from AreaVersion v where v.area.level = :level order by v.validFrom")
+  List<java.time.Instant> findChangeMoments(@org.springframework.data.repository.query.Param("level") AreaLevel level);
 }

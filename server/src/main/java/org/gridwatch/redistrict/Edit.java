@@ -38,7 +38,8 @@ record Edit(String kind, String code, String parentCode, AreaLevel level, Map<St
     Map<String, Geometry> next = new LinkedHashMap<>(siblings);
     before.keySet().forEach(next::remove);
     next.putAll(after);
-    return Reshape.placer(next);
+    // A new area's code will be its parent's code and a serial above every code used there: it ranks like that.
+    return Reshape.placer(next, java.util.Comparator.comparing(k -> k.startsWith(NEW) ? parentCode + "~" + k : k));
   }
 
   /** The ground the edit touches (the union of the touched areas before). */

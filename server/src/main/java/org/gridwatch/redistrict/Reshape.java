@@ -120,8 +120,14 @@ public final class Reshape {
    * the same shared-edge rule: the lowest code), so that re-homed cases agree with what locate answers.
    */
   public static java.util.function.Function<org.locationtech.jts.geom.Point, String> placer(Map<String, ? extends Geometry> areas) {
+    return placer(areas, java.util.Comparator.naturalOrder());
+  }
+
+  /** The same, for keys that are not yet codes: {@code order} ranks them as the codes they will get. */
+  static java.util.function.Function<org.locationtech.jts.geom.Point, String> placer(Map<String, ? extends Geometry> areas,
+      java.util.Comparator<String> order) {
     List<String> codes = new ArrayList<>(areas.keySet());
-    var index = new org.gridwatch.geo.index.PolygonCoverageIndex<String>(codes, areas::get, java.util.Comparator.naturalOrder());
+    var index = new org.gridwatch.geo.index.PolygonCoverageIndex<String>(codes, areas::get, order);
     return p -> index.locate(p.getX(), p.getY());
   }
 
