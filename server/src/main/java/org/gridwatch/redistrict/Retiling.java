@@ -176,16 +176,18 @@ final class Retiling {
       Geometry before = Reshape.overlay(parent, union(List.copyOf(current.values())), OverlayNG.DIFFERENCE);
       if (!before.isEmpty()) gap = Reshape.overlay(gap, before, OverlayNG.DIFFERENCE);
     }
-    Map<String, Geometry> byField = new LinkedHashMap<>();
+    Map<String, Geometry> all = new LinkedHashMap<>(), changed = new LinkedHashMap<>();
     Map<String, Candidate> candidateOf = new HashMap<>();
     for (Candidate c : candidates) {
-      byField.put(c.field(), c.outline);
+      all.put(c.field(), c.outline);
+      if (c.changed()) changed.put(c.field(), c.outline);
       candidateOf.put(c.field(), c);
     }
     for (int k = 0; k < gap.getNumGeometries(); k++) {
       Geometry hole = gap.getGeometryN(k);
       double m2 = MetricProjection.areaM2(hole);
-      String next = Reshape.longestBorder(hole, byField);
+      String next = Reshape.longestBorder(hole, changed); // the piece that changed made the gap
+      if (next == null) next = Reshape.longestBorder(hole, all);
       Candidate neighbour = next == null ? null : candidateOf.get(next);
       if (m2 > DUST_M2) {
         errors.add(new FieldError(next == null ? "features" : next, at(String.format(Locale.ROOT,
