@@ -135,7 +135,7 @@ final class Retiling {
           valid.getValidationError().getCoordinate())));
       return null;
     }
-    if (before != null && !Reshape.changed(before, g)) return new Candidate(p, before, before);
+    if (before != null && (sameVertices(before, g) || !Reshape.changed(before, g))) return new Candidate(p, before, before);
     Geometry outside = Reshape.overlay(g, parent, OverlayNG.DIFFERENCE);
     double outsideM2 = MetricProjection.areaM2(outside);
     if (outsideM2 > minPieceM2) {
@@ -217,6 +217,12 @@ final class Retiling {
       errors.add(new FieldError(c.field(), at("is in " + g.getNumGeometries() + " pieces; an area is one piece unless its parent is not",
           g.getGeometryN(1).getInteriorPoint().getCoordinate())));
     }
+  }
+
+  /** The same rings, whatever their orientation or starting point: an exported outline sent back (no overlay needed). */
+  private static boolean sameVertices(Geometry before, Geometry after) {
+    if (before.getNumPoints() != after.getNumPoints()) return false;
+    return Geometries.asMultiPolygon(before).norm().equalsExact(Geometries.asMultiPolygon(after).norm());
   }
 
   private static Geometry union(List<Geometry> parts) {
