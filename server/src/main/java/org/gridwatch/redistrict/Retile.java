@@ -1,5 +1,7 @@
 package org.gridwatch.redistrict;
 
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -58,8 +60,12 @@ public class Retile {
       List<Rehoming.Moved> casesMoved, List<Reassignment.Carried> staff) {}
 
   private final EditSupport edits;
+  private final EntityManager em;
 
-  Retile(EditSupport edits) { this.edits = edits; }
+  Retile(EditSupport edits, EntityManager em) {
+    this.edits = edits;
+    this.em = em;
+  }
 
   /** Re-tiles one parent. */
   @Transactional
@@ -74,15 +80,22 @@ public class Retile {
     Map<String, Retiling.Result> checked = new LinkedHashMap<>();
     Map<String, Map<String, Boundaries.Current>> stored = new LinkedHashMap<>();
     List<FieldError> errors = new ArrayList<>();
-    for (Group g : byParent.values()) {
-      AreaView parent = parentOf(g.parent());
-      Map<String, Boundaries.Current> children = edits.boundaries.lockChildren(g.parent());
-      Map<String, Geometry> current = new LinkedHashMap<>();
-      children.forEach((c, v) -> current.put(c, v.boundary()));
-      Retiling.Result r = check(parent, edits.boundaries.currentOf(g.parent()).boundary(), current, g.pieces());
-      errors.addAll(r.errors());
-      checked.put(g.parent(), r);
-      stored.put(g.parent(), children);
+    // Nothing is pending while checking: without this every lock query would first dirty-check every outline
+    // loaded so far (quadratic: about 4 s instead of under 1 s for an unchanged import of all 1,103 grids).
+    em.setFlushMode(FlushModeType.COMMIT);
+    try {
+      for (Group g : byParent.values()) {
+        AreaView parent = parentOf(g.parent());
+        Map<String, Boundaries.Current> children = edits.boundaries.lockChildren(g.parent());
+        Map<String, Geometry> current = new LinkedHashMap<>();
+        children.forEach((c, v) -> current.put(c, v.boundary()));
+        Retiling.Result r = check(parent, edits.boundaries.currentOf(g.parent()).boundary(), current, g.pieces());
+        errors.addAll(r.errors());
+        checked.put(g.parent(), r);
+        stored.put(g.parent(), children);
+      }
+    } finally {
+      em.setFlushMode(FlushModeType.AUTO);
     }
     if (!errors.isEmpty()) throw refused(errors);
     Instant now = edits.now();
@@ -111,8 +124,8 @@ public class Retile {
 
   /** 422 naming every refused feature. */
   static ProblemException refused(List<FieldError> errors) {
-    return new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "edit-refused", "Edit refused", errors.size()
-        + (errors.size() == 1 ? " feature was" : " features were") + " refused; nothing was saved", errors);
+    return new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "edit-refused", "Edit refused", "the new tiling has "
+        + errors.size() + (errors.size() == 1 ? " problem" : " problems") + "; nothing was saved", errors);
   }
 
   private Retiling.Result check(AreaView parent, Geometry outline, Map<String, Geometry> current, List<Piece> pieces) {
