@@ -50,6 +50,10 @@ final class GeoJsonLayer {
     if (body == null || !"FeatureCollection".equals(body.path("type").asString(null)) || !body.path("features").isArray()) {
       throw ProblemException.badInput("type", "send a GeoJSON FeatureCollection");
     }
+    String crs = body.path("crs").path("properties").path("name").asString(null);
+    if (crs != null && !crs.contains("CRS84") && !crs.endsWith("4326")) {
+      throw ProblemException.badInput("crs", crs + " is not accepted; send longitude, latitude in WGS 84 (RFC 7946)");
+    }
     List<AreaFeature> out = new ArrayList<>();
     List<FieldError> errors = new ArrayList<>();
     JsonNode features = body.get("features");

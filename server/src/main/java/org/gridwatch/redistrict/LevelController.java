@@ -61,9 +61,16 @@ class LevelController {
       @RequestParam(defaultValue = "false") boolean dryRun, Authentication auth) {
     RetileController.mayRedraw(auth);
     AreaLevel l = LevelExchange.level(level);
-    List<AreaFeature> features = isGeoPackage(contentType, body) ? GeoPackageLayer.read(body, level)
-        : GeoJsonLayer.read(json.readTree(body));
+    List<AreaFeature> features = isGeoPackage(contentType, body) ? GeoPackageLayer.read(body, level) : GeoJsonLayer.read(parse(body));
     return exchange.importLayer(l, features, dryRun, auth.getName(), Role.of(auth), json);
+  }
+
+  private tools.jackson.databind.JsonNode parse(byte[] body) {
+    try {
+      return json.readTree(body);
+    } catch (tools.jackson.core.JacksonException e) {
+      throw ProblemException.badInput("body", "malformed JSON: " + e.getOriginalMessage());
+    }
   }
 
   /** By Content-Type; for octet-stream, by the SQLite file header. Anything but JSON and GeoPackage: 415. */

@@ -130,12 +130,12 @@ public class Retile {
 
   private Retiling.Result check(AreaView parent, Geometry outline, Map<String, Geometry> current, List<Piece> pieces) {
     Retiling.Result r = Retiling.check(parent.code(), outline, current, pieces, edits.catalog.now()::find, edits.minPieceM2);
-    if (!r.ok() || parent.level().child() == AreaLevel.GRID) return r;
-    List<FieldError> errors = new ArrayList<>();
+    if (parent.level().child() == AreaLevel.GRID) return r;
+    List<FieldError> errors = new ArrayList<>(r.errors());
     String what = parent.level().child().plural();
-    for (Retiling.Outline o : r.outlines()) {
-      if (o.fate() == Retiling.Fate.CREATED) {
-        errors.add(new FieldError(Retiling.field(o.piece()) + ".properties.code", "new " + what
+    for (Piece p : pieces) {
+      if (p.code() == null) {
+        errors.add(new FieldError(Retiling.field(p) + ".properties.code", "new " + what
             + " are not made by re-tiling (they would have no grids); give the code of the area this piece reshapes"));
       }
     }
@@ -144,7 +144,7 @@ public class Retile {
       if (below > 0) errors.add(new FieldError("features", "leaves out " + code + ", which still has " + below
           + " current " + parent.level().child().child().plural() + "; " + what + " with children are not retired by re-tiling"));
     }
-    return errors.isEmpty() ? r : new Retiling.Result(List.of(), List.of(), errors);
+    return errors.isEmpty() ? r : new Retiling.Result(List.of(), r.retired(), errors);
   }
 
   private Done write(AreaView parent, Map<String, Boundaries.Current> stored, Retiling.Result r, String actor, String actorRole,

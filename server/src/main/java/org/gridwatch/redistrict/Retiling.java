@@ -43,7 +43,7 @@ final class Retiling {
   /** One piece as worked out: its fate and final outline. */
   record Outline(Retile.Piece piece, Fate fate, MultiPolygon outline) {}
 
-  /** The outcome: outlines in piece order and the current children left out, or the refusals. */
+  /** The outcome: outlines in piece order and the current children left out; if refused, no outlines. */
   record Result(List<Outline> outlines, List<String> retired, List<FieldError> errors) {
     boolean ok() { return errors.isEmpty(); }
 
@@ -231,7 +231,7 @@ final class Retiling {
   }
 
   private static Result result(List<Candidate> candidates, List<String> retired, List<FieldError> errors) {
-    if (!errors.isEmpty()) return new Result(List.of(), List.of(), List.copyOf(errors));
+    if (!errors.isEmpty()) return new Result(List.of(), retired, List.copyOf(errors));
     List<Outline> out = new ArrayList<>();
     for (Candidate c : candidates) {
       Fate fate = c.before == null ? Fate.CREATED : c.changed() ? Fate.RESHAPED : Fate.KEPT;

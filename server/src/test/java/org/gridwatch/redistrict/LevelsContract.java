@@ -270,6 +270,13 @@ abstract class LevelsContract {
     assertThat(viaImport.status()).isEqualTo(422);
     assertThat(viaImport.text()).contains(i + ".properties.code");
 
+    AreaView subdistrict = areas.now().find(community.parentCode()).orElseThrow();
+    ObjectNode communities = (ObjectNode) JSON.readTree(get("/api/v1/levels/communities/export?within=" + subdistrict.code(), planner).body());
+    ((tools.jackson.databind.node.ArrayNode) communities.get("features")).remove(0);
+    Bytes orphaning = post("/api/v1/levels/communities/import", communities.toString().getBytes(), "application/geo+json", planner);
+    assertThat(orphaning.status()).isEqualTo(422);
+    assertThat(orphaning.text()).as("a community with grids is not retired").contains("still has");
+
     assertThat(versions()).as("nothing written").isEqualTo(versions);
     assertThat(jdbc.queryForObject("select count(*) from area", Integer.class)).isEqualTo(count);
     assertThat(areas.now().find(g.code()).orElseThrow().version()).isEqualTo(g.version());
@@ -297,6 +304,11 @@ abstract class LevelsContract {
     assertThat(tooLarge.status()).isEqualTo(413);
     assertThat(tooLarge.text()).contains("body-too-large");
     assertThat(post("/api/v1/levels/grids/import", "x".getBytes(), "text/csv", planner).status()).isEqualTo(415);
+    assertThat(post("/api/v1/levels/grids/import", "{not json".getBytes(), "application/geo+json", planner).status()).isEqualTo(400);
+    String projected = body.replaceFirst("\\{", "{\"crs\":{\"type\":\"name\",\"properties\":{\"name\":\"urn:ogc:def:crs:EPSG::4549\"}},");
+    Bytes wrongCrs = post("/api/v1/levels/grids/import", projected.getBytes(), "application/geo+json", planner);
+    assertThat(wrongCrs.status()).isEqualTo(400);
+    assertThat(wrongCrs.text()).contains("\"field\":\"crs\"");
     assertThat(post("/api/v1/levels/grids/import", "not a geopackage".getBytes(), "application/geopackage+sqlite3", planner).status())
         .isEqualTo(400);
   }
