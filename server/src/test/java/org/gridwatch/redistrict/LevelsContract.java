@@ -92,6 +92,16 @@ abstract class LevelsContract {
     assertThat(gpkg.status()).isEqualTo(200);
     assertThat(gpkg.header("Content-Type")).startsWith("application/geopackage+sqlite3");
     assertThat(gpkg.header("Content-Disposition")).contains("grids.gpkg");
+    if (TestEnvironment.gdalAvailable()) { // QGIS reads GeoPackages through GDAL
+      File file = Files.createTempFile("grids", ".gpkg").toFile();
+      Files.write(file.toPath(), gpkg.body());
+      Process ogrinfo = new ProcessBuilder("ogrinfo", "-so", "-al", file.getPath()).redirectErrorStream(true).start();
+      String info = new String(ogrinfo.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      assertThat(ogrinfo.waitFor()).as(info).isZero();
+      assertThat(info).contains("Layer name: grids").contains("Multi Polygon")
+          .contains("Feature Count: " + areas.now().level(AreaLevel.GRID).size()).contains("4326").contains("households: Integer");
+      file.delete();
+    }
     started = System.nanoTime();
     Bytes again = post("/api/v1/levels/grids/import", gpkg.body(), "application/geopackage+sqlite3", planner);
     ms = (System.nanoTime() - started) / 1_000_000;
