@@ -33,8 +33,18 @@ public class Reassignment {
   /** {@code successors}: every new grid with the old grids it replaces, in order of preference. */
   @Transactional(propagation = Propagation.MANDATORY)
   public List<Carried> carryOver(Map<String, List<String>> successors, Instant now) {
+    java.util.Set<String> replaced = new java.util.HashSet<>();
+    successors.values().forEach(replaced::addAll);
+    return carryOver(successors, replaced, now);
+  }
+
+  /**
+   * As above, but only the assignments of the grids in {@code ending} end (the grids that are gone): a re-tiling
+   * can carry a kept grid's staff into a new grid cut from it while the kept grid keeps them too.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public List<Carried> carryOver(Map<String, List<String>> successors, java.util.Set<String> ending, Instant now) {
     List<Carried> out = new ArrayList<>();
-    List<GridAssignment> ending = new ArrayList<>();
     for (var e : successors.entrySet()) {
       List<GridAssignment> old = assignments.findCurrentIn(e.getValue());
       Map<Slot, GridAssignment> taken = new EnumMap<>(Slot.class);
@@ -45,9 +55,8 @@ public class Reassignment {
         assignments.save(new GridAssignment(e.getKey(), slot, a.getPerson(), a.getTeam(), now));
         out.add(new Carried(e.getKey(), slot.name(), a.getGridCode()));
       });
-      ending.addAll(old);
     }
-    ending.stream().distinct().forEach(a -> a.end(now));
+    if (!ending.isEmpty()) assignments.findCurrentIn(ending).forEach(a -> a.end(now));
     assignments.flush();
     return out;
   }

@@ -1,0 +1,48 @@
+package org.gridwatch.redistrict;
+
+import java.util.List;
+import java.util.Map;
+import org.gridwatch.security.Role;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Re-tiling the children of an area, for PLANNER and ADMIN. Body: a GeoJSON FeatureCollection of the new
+ * children (CRS84), {@code properties.code} for an existing child (left out: a new area), {@code properties.name}
+ * optional. {@code PUT /api/v1/areas/{code}/children} commits (see {@link Retile}); {@code POST .../children/preview}
+ * answers what would change and saves nothing. Refusals: 422 naming {@code features[i]}.
+ */
+@RestController
+class RetileController {
+  private final Retile retile;
+  private final JsonMapper json;
+
+  RetileController(Retile retile, JsonMapper json) {
+    this.retile = retile;
+    this.json = json;
+  }
+
+  @PutMapping("/api/v1/areas/{code}/children")
+  Map<String, Object> retile(@PathVariable String code, @RequestBody JsonNode body, Authentication auth) {
+    mayRedraw(auth);
+    return RetileAnswers.done(List.of(retile.apply(code, pieces(body), auth.getName(), Role.of(auth))));
+  }
+
+  @PostMapping("/api/v1/areas/{code}/children/preview")
+  Map<String, Object> preview(@PathVariable String code, @RequestBody JsonNode body, Authentication auth) {
+    mayRedraw(auth);
+    return RetileAnswers.planned(retile.preview(List.of(new Retile.Group(code, pieces(body)))), json);
+  }
+
+  static void mayRedraw(Authentication auth) { Role.require(auth, "redraw boundaries", Role.PLANNER, Role.ADMIN); }
+
+  private static List<Retile.Piece> pieces(JsonNode body) {
+    return GeoJsonLayer.read(body).stream().map(AreaFeature::piece).toList();
+  }
+}
