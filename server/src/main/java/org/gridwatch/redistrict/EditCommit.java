@@ -75,7 +75,12 @@ public class EditCommit {
     return out;
   }
 
-  private Committed store(Edit edit, String actor, String actorRole) {
+  /**
+   * Stores a worked-out edit: new versions, new areas, retired ones; re-homes open cases; new grids take their
+   * predecessors' staff and retired grids' assignments end. The caller holds the parent's lock.
+   */
+  @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+  Committed store(Edit edit, String actor, String actorRole) {
     Instant now = edits.now();
     List<Saved> saved = new ArrayList<>();
     Map<String, Integer> versions = new HashMap<>();
@@ -104,7 +109,7 @@ public class EditCommit {
       }, c -> versions.getOrDefault(c, 1), actor, actorRole, now);
       Map<String, List<String>> successors = new LinkedHashMap<>();
       created.forEach((key, code) -> successors.put(code, edit.successors().get(key)));
-      if (!successors.isEmpty()) staff = edits.staff.carryOver(successors, now);
+      if (!successors.isEmpty() || !retired.isEmpty()) staff = edits.staff.carryOver(successors, Set.copyOf(retired), now);
     }
     Set<String> changed = new LinkedHashSet<>(edit.before().keySet());
     changed.addAll(codeOf.values());

@@ -2,7 +2,6 @@ package org.gridwatch.redistrict;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -60,10 +59,12 @@ public class Retile {
       List<Rehoming.Moved> casesMoved, List<Reassignment.Carried> staff) {}
 
   private final EditSupport edits;
+  private final EditCommit commit;
   private final EntityManager em;
 
-  Retile(EditSupport edits, EntityManager em) {
+  Retile(EditSupport edits, EditCommit commit, EntityManager em) {
     this.edits = edits;
+    this.commit = commit;
     this.em = em;
   }
 
@@ -98,9 +99,8 @@ public class Retile {
       em.setFlushMode(FlushModeType.AUTO);
     }
     if (!errors.isEmpty()) throw refused(errors);
-    Instant now = edits.now();
     List<Done> out = new ArrayList<>();
-    for (var e : checked.entrySet()) out.add(write(parentOf(e.getKey()), stored.get(e.getKey()), e.getValue(), actor, actorRole, now));
+    for (var e : checked.entrySet()) out.add(write(parentOf(e.getKey()), stored.get(e.getKey()), e.getValue(), actor, actorRole));
     return out;
   }
 
@@ -147,57 +147,42 @@ public class Retile {
     return errors.isEmpty() ? r : new Retiling.Result(List.of(), r.retired(), errors);
   }
 
-  private Done write(AreaView parent, Map<String, Boundaries.Current> stored, Retiling.Result r, String actor, String actorRole,
-      Instant now) {
-    List<String> kept = new ArrayList<>(), reshaped = new ArrayList<>();
-    List<Created> created = new ArrayList<>();
-    Map<String, MultiPolygon> after = new TreeMap<>();
-    Map<String, Integer> versions = new LinkedHashMap<>();
+  /** Stores one parent's new tiling as an {@link Edit}, through the same commit as every other edit. */
+  private Done write(AreaView parent, Map<String, Boundaries.Current> stored, Retiling.Result r, String actor, String actorRole) {
+    Map<String, Geometry> current = new LinkedHashMap<>();
+    stored.forEach((c, v) -> current.put(c, v.boundary()));
+    List<String> kept = new ArrayList<>();
+    Map<String, Geometry> before = new LinkedHashMap<>();
+    Map<String, MultiPolygon> after = new LinkedHashMap<>();
     Map<String, List<String>> successors = new LinkedHashMap<>();
+    Map<String, String> names = new LinkedHashMap<>();
+    List<Integer> features = new ArrayList<>();
     for (Retiling.Outline o : r.outlines()) {
+      String code = o.piece().code();
       switch (o.fate()) {
-        case KEPT -> {
-          kept.add(o.piece().code());
-          after.put(o.piece().code(), o.outline());
-          versions.put(o.piece().code(), stored.get(o.piece().code()).version());
-        }
+        case KEPT -> kept.add(code);
         case RESHAPED -> {
-          Shape shape = edits.shapeOf(o.outline());
-          Boundaries.Current next = edits.boundaries.supersede(o.piece().code(), o.outline(), shape.households(), shape.residents(), now);
-          reshaped.add(next.code());
-          after.put(next.code(), o.outline());
-          versions.put(next.code(), next.version());
+          before.put(code, current.get(code));
+          after.put(code, o.outline());
         }
         case CREATED -> {
-          String from = overlapsMost(o.outline(), stored);
-          AreaView like = edits.area(from);
-          Shape shape = edits.shapeOf(o.outline());
-          Boundaries.Current next = edits.boundaries.create(parent.code(), from,
-              o.piece().name() != null ? o.piece().name() : like.name() + "（新）", o.outline(), shape.households(), shape.residents(), now);
-          created.add(new Created(next.code(), o.piece().feature()));
-          after.put(next.code(), o.outline());
-          versions.put(next.code(), next.version());
-          successors.put(next.code(), List.of(from));
+          String key = Edit.NEW + (features.size() + 1), from = overlapsMost(o.outline(), stored);
+          after.put(key, o.outline());
+          successors.put(key, List.of(from));
+          names.put(key, o.piece().name() != null ? o.piece().name() : edits.area(from).name() + "（新）");
+          features.add(o.piece().feature());
         }
       }
     }
-    for (String code : r.retired()) edits.boundaries.retire(code, now);
-    Set<String> changed = new LinkedHashSet<>(reshaped);
-    created.forEach(c -> changed.add(c.code()));
-    changed.addAll(r.retired());
-    List<Rehoming.Moved> moved = new ArrayList<>();
-    List<Reassignment.Carried> staff = List.of();
-    if (parent.level().child() == AreaLevel.GRID && !changed.isEmpty()) {
-      List<String> touched = new ArrayList<>(reshaped);
-      touched.addAll(r.retired());
-      var placer = Reshape.placer(after);
-      for (String to : after.keySet()) {
-        moved.addAll(edits.rehoming.apply(touched, p -> to.equals(placer.apply(p)) ? to : null, versions.get(to), actor, actorRole, now));
-      }
-      staff = edits.staff.carryOver(successors, Set.copyOf(r.retired()), now);
-    }
-    if (!changed.isEmpty()) edits.boundaries.announce(changed, now);
-    return new Done(parent.code(), kept, reshaped, created, r.retired(), moved, staff);
+    for (String code : r.retired()) before.put(code, current.get(code));
+    if (before.isEmpty() && after.isEmpty()) return new Done(parent.code(), kept, List.of(), List.of(), List.of(), List.of(), List.of());
+    Edit edit = new Edit("children", parent.code(), parent.code(), parent.level().child(), edits.withNeighbours(parent.code(), current),
+        before, after, successors, names);
+    EditCommit.Committed c = commit.store(edit, actor, actorRole);
+    List<Created> created = new ArrayList<>();
+    for (int i = 0; i < c.created().size(); i++) created.add(new Created(c.created().get(i), features.get(i)));
+    List<String> reshaped = after.keySet().stream().filter(k -> !k.startsWith(Edit.NEW)).toList();
+    return new Done(parent.code(), kept, reshaped, created, c.retired(), c.casesMoved(), c.staff());
   }
 
   private Planned planned(AreaView parent, Retiling.Result r, Map<String, Geometry> current) {
@@ -219,7 +204,13 @@ public class Retile {
     List<Rehoming.Moved> moving = List.of();
     if (parent.level().child() == AreaLevel.GRID && !touched.isEmpty()) {
       List<String> grids = touched.stream().map(Change::code).filter(c -> c != null && current.containsKey(c)).toList();
-      moving = edits.rehoming.preview(grids, Reshape.placer(after));
+      var placeAfter = Reshape.placer(after);
+      List<Rehoming.Moved> out = new ArrayList<>();
+      for (Rehoming.Open c : edits.rehoming.open(grids)) {
+        String to = placeAfter.apply(c.location());
+        if (to != null && !to.equals(c.grid())) out.add(new Rehoming.Moved(c.publicId(), c.grid(), to));
+      }
+      moving = out;
     }
     return new Planned(parent.code(), kept, touched, moving);
   }

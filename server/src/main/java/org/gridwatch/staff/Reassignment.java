@@ -30,17 +30,10 @@ public class Reassignment {
     this.roster = roster;
   }
 
-  /** {@code successors}: every new grid with the old grids it replaces, in order of preference. */
-  @Transactional(propagation = Propagation.MANDATORY)
-  public List<Carried> carryOver(Map<String, List<String>> successors, Instant now) {
-    java.util.Set<String> replaced = new java.util.HashSet<>();
-    successors.values().forEach(replaced::addAll);
-    return carryOver(successors, replaced, now);
-  }
-
   /**
-   * As above, but only the assignments of the grids in {@code ending} end (the grids that are gone): a re-tiling
-   * can carry a kept grid's staff into a new grid cut from it while the kept grid keeps them too.
+   * {@code successors}: every new grid with the old grids it takes its staff from, in order of preference. Only the
+   * assignments of the grids in {@code ending} end (the grids that are gone): a re-tiling can carry a kept grid's
+   * staff into a new grid cut from it while the kept grid keeps them too.
    */
   @Transactional(propagation = Propagation.MANDATORY)
   public List<Carried> carryOver(Map<String, List<String>> successors, java.util.Set<String> ending, Instant now) {

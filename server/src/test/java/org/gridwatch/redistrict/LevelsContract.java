@@ -410,7 +410,7 @@ abstract class LevelsContract {
     double x = g.boundary().getInteriorPoint().getX();
     Geometry cut = g.boundary().getFactory().createLineString(new Coordinate[] {
         new Coordinate(x, e.getMinY() - 0.001), new Coordinate(x, e.getMaxY() + 0.001)});
-    List<Geometry> pieces = new ArrayList<>(Split.pieces(g.boundary(), cut));
+    List<Geometry> pieces = new ArrayList<>(Split.byLine(g.boundary(), cut));
     return pieces.stream().allMatch(p -> MetricProjection.areaM2(p) > 1000) ? pieces : List.of();
   }
 
