@@ -27,6 +27,8 @@ import org.springframework.http.HttpStatus;
  * Splitting a grid in two, along a drawn line or into two given polygons: both halves get new codes (never
  * reused ones), the old grid is retired with its history kept, its open cases go to the half they lie in and
  * both halves keep its staff until reassigned. The halves must tile the grid, neither a sliver. Grids only.
+ * The halves are snapped to the 1e-7° grid like every outline, and where the cut meets the grid's edge it is moved
+ * along that edge to the grid point lying nearest it ({@link OutlineJunctions}), so no sliver opens along the edge.
  */
 final class Split {
   private Split() {}
@@ -37,14 +39,16 @@ final class Split {
   static Edit plan(AreaView area, Map<String, ? extends Geometry> siblings, Cut cut, double minPieceM2) {
     Geometry current = siblings.get(area.code());
     if (area.level() != AreaLevel.GRID) throw ProblemException.badInput("code", area.code() + " is not a grid; only grids split");
-    List<Geometry> halves = cut.line() != null ? byLine(current, cut.line()) : byPieces(current, cut.pieces(), minPieceM2);
+    List<Geometry> halves = OutlineJunctions.flush(current,
+        cut.line() != null ? byLine(current, cut.line()) : byPieces(current, cut.pieces(), minPieceM2));
     String field = cut.line() != null ? "line" : "pieces";
     if (halves.size() != 2) throw refused(field, "the split gives " + halves.size() + " pieces, not 2", cut.line());
     for (Geometry p : halves) {
       double m2 = MetricProjection.areaM2(p);
       if (m2 < minPieceM2) throw refused(field, String.format(Locale.ROOT, "leaves a sliver of %.1f m² (minimum %.0f m²)", m2, minPieceM2), p);
     }
-    if (!TilingCheck.check(Map.of("g", current), Map.of("g", halves)).isEmpty()) throw refused(field, "the halves do not tile the grid", halves.get(0));
+    var gaps = TilingCheck.check(Map.of("g", current), Map.of("g", halves));
+    if (!gaps.isEmpty()) throw refused(field, "the halves do not tile the grid: " + gaps.get(0).problem() + String.format(Locale.ROOT, " (%.1f m²)", gaps.get(0).areaM2()), halves.get(0));
     Map<String, MultiPolygon> after = new LinkedHashMap<>();
     Map<String, List<String>> successors = new LinkedHashMap<>();
     Map<String, String> names = new LinkedHashMap<>();
