@@ -144,8 +144,8 @@ async function ask(url, kind, code, body) {
 function setPreview(p, edit) {
   state.preview = p;
   state.edit = edit;
-  document.getElementById('commit').disabled = !p || !edit || edit.kind === 'balance';
-  document.getElementById('save-draft').disabled = !p || !edit || edit.kind === 'balance';
+  document.getElementById('commit').disabled = !p || !edit;
+  document.getElementById('save-draft').disabled = !p || !edit;
   document.getElementById('reset').disabled = !p && !state.selected && state.picked.length === 0;
   document.getElementById('warnings').innerHTML = p ? p.warnings.map(w => `<li>${escapeHtml(w)}</li>`).join('') : '';
   if (state.diff) state.map.removeLayer(state.diff);
@@ -172,19 +172,25 @@ async function propose() {
     document.getElementById('preview').innerHTML = `<p class="proposal">${s.grids} ${t('grids')} · `
       + `${t('inBand')} ${s.inBand}/${proposal.features.length} · PP ${s.polsbyPopper.current.toFixed(2)} → ${s.polsbyPopper.proposal.toFixed(2)}</p>`;
     document.getElementById('warnings').innerHTML = (s.warnings || []).map(w => `<li>${escapeHtml(w)}</li>`).join('');
-    state.proposal = proposal;
+    state.edit = { kind: 'children', code: community, body: { type: 'FeatureCollection', features: proposal.features } };
+    document.getElementById('commit').disabled = false;
+    document.getElementById('save-draft').disabled = false;
     document.body.dataset.proposed = String(proposal.features.length);
   } catch (e) {
     toast(e.problem?.errors?.[0]?.reason || e.problem?.detail || e.message);
   }
 }
 
-const COMMIT_URL = { reshape: c => `/api/v1/areas/${c}/reshape`, split: c => `/api/v1/areas/${c}/split`, merge: () => '/api/v1/areas/merge' };
+const COMMIT = {
+  reshape: c => ['POST', `/api/v1/areas/${c}/reshape`], split: c => ['POST', `/api/v1/areas/${c}/split`],
+  merge: () => ['POST', '/api/v1/areas/merge'], children: c => ['PUT', `/api/v1/areas/${c}/children`],
+};
 
 async function commit() {
   const { kind, code, body } = state.edit;
+  const [method, url] = COMMIT[kind](code);
   try {
-    await sendJson('POST', COMMIT_URL[kind](code), body, kind === 'reshape' && state.etag ? { 'If-Match': state.etag } : {});
+    await sendJson(method, url, body, kind === 'reshape' && state.etag ? { 'If-Match': state.etag } : {});
     toast(t('saved'));
     await afterCommit();
   } catch (e) {
@@ -195,7 +201,8 @@ async function commit() {
 async function saveDraft() {
   const { kind, code, body } = state.edit;
   const input = document.getElementById('draft-name');
-  const name = input.value.trim() || `${t(kind === 'reshape' ? 'modeReshape' : kind === 'split' ? 'modeSplit' : 'modeMerge')} ${code}`;
+  const mode = { reshape: 'modeReshape', split: 'modeSplit', merge: 'modeMerge', children: 'modeBalance' }[kind];
+  const name = input.value.trim() || `${t(mode)} ${code}`;
   try {
     await postJson('/api/v1/drafts', { name, kind, code, edit: body });
     input.value = '';

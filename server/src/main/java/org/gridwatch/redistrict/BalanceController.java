@@ -40,7 +40,7 @@ class BalanceController {
 
   @PostMapping("/api/v1/areas/{code}/balance")
   Map<String, Object> balance(@PathVariable String code, @RequestBody(required = false) JsonNode body, Authentication auth) {
-    Role.require(auth, "redraw boundaries", Role.PLANNER, Role.ADMIN);
+    EditSupport.mayRedraw(auth);
     AreaCatalog.Snapshot s = edits.catalog.now();
     AreaView community = edits.area(code);
     if (community.level() != AreaLevel.COMMUNITY) {

@@ -35,7 +35,7 @@ class DraftController {
 
   @PostMapping("/api/v1/drafts")
   ResponseEntity<Map<String, Object>> save(@RequestBody JsonNode body, Authentication auth) {
-    ReshapeController.mayRedraw(auth);
+    EditSupport.mayRedraw(auth);
     String kind = body.path("kind").asString(null), code = body.path("code").asString(null);
     if (kind == null) throw org.gridwatch.problem.ProblemException.badInput("kind", "one of " + EditRequests.KINDS);
     if (code == null && !"merge".equals(kind)) throw org.gridwatch.problem.ProblemException.badInput("code", "the area to edit");
@@ -45,19 +45,19 @@ class DraftController {
 
   @GetMapping("/api/v1/drafts")
   List<Map<String, Object>> open(Authentication auth) {
-    ReshapeController.mayRedraw(auth);
+    EditSupport.mayRedraw(auth);
     return drafts.open().stream().map(d -> view(d, false)).toList();
   }
 
   @GetMapping("/api/v1/drafts/{id}")
   Map<String, Object> one(@PathVariable String id, Authentication auth) {
-    ReshapeController.mayRedraw(auth);
+    EditSupport.mayRedraw(auth);
     return view(drafts.find(id), true);
   }
 
   @PostMapping("/api/v1/drafts/{id}/commit")
   ResponseEntity<EditCommit.Committed> commit(@PathVariable String id, Authentication auth) {
-    ReshapeController.mayRedraw(auth);
+    EditSupport.mayRedraw(auth);
     EditDraft d = drafts.find(id);
     EditCommit.Committed c = drafts.commit(id, auth.getName(), Role.of(auth));
     return ReshapeController.answer(c.created().isEmpty() ? HttpStatus.OK : HttpStatus.CREATED, d.code(), c);
@@ -65,7 +65,7 @@ class DraftController {
 
   @DeleteMapping("/api/v1/drafts/{id}")
   ResponseEntity<Void> discard(@PathVariable String id, Authentication auth) {
-    ReshapeController.mayRedraw(auth);
+    EditSupport.mayRedraw(auth);
     drafts.discard(id, auth.getName());
     return ResponseEntity.noContent().build();
   }

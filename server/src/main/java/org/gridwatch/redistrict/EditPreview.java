@@ -80,7 +80,9 @@ public class EditPreview {
     return edits.withNeighbours(parentCode, out);
   }
 
-  private Preview of(Edit edit) {
+  /** The preview of an edit worked out elsewhere (a re-tiling). */
+  @Transactional(readOnly = true)
+  Preview of(Edit edit) {
     AreaCatalog.Snapshot s = edits.catalog.now();
     AreaView parent = s.find(edit.parentCode()).orElseThrow();
     List<BuildingView> inGround = buildingsIn(s, edit.ground());

@@ -9,22 +9,25 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 
 /**
- * An edit as a planner asks for it — a kind ({@code reshape}, {@code split}, {@code merge}, {@code buildings}), the
+ * An edit as a planner asks for it — a kind ({@code reshape}, {@code split}, {@code merge}, {@code buildings}, or
+ * {@code children}: a new tiling of an area's children, such as an auto-balance proposal), the
  * area it is about and the request body — read once and then previewed or committed. The HTTP endpoints and
  * saved drafts both go through here, so a draft commits exactly what its preview showed.
  */
 @Component
 class EditRequests {
-  static final List<String> KINDS = List.of("reshape", "split", "merge", "buildings");
+  static final List<String> KINDS = List.of("reshape", "split", "merge", "buildings", "children");
 
   private final EditPreview preview;
   private final EditCommit commit;
   private final EditSupport edits;
+  private final Retile retile;
 
-  EditRequests(EditPreview preview, EditCommit commit, EditSupport edits) {
+  EditRequests(EditPreview preview, EditCommit commit, EditSupport edits, Retile retile) {
     this.preview = preview;
     this.commit = commit;
     this.edits = edits;
+    this.retile = retile;
   }
 
   EditPreview.Preview preview(String kind, String code, JsonNode body) {
@@ -32,6 +35,7 @@ class EditRequests {
       case "reshape" -> preview.reshape(code, outline(body));
       case "split" -> preview.split(code, cut(body));
       case "merge" -> preview.merge(strings(body, "codes"));
+      case "children" -> preview.of(retile.edit(code, pieces(body)));
       default -> preview.reshape(code, movedInto(code, body));
     };
   }
@@ -41,9 +45,17 @@ class EditRequests {
       case "reshape" -> commit.reshape(code, outline(body), ifMatch, actor, role);
       case "split" -> commit.split(code, cut(body), ifMatch, actor, role);
       case "merge" -> commit.merge(strings(body, "codes"), actor, role);
+      case "children" -> {
+        Retile.Done d = retile.apply(code, pieces(body), actor, role);
+        yield new EditCommit.Committed("children", d.saved(), d.created().stream().map(Retile.Created::code).toList(), d.retired(),
+            d.casesMoved(), d.staff());
+      }
       default -> commit.reshape(code, movedInto(code, body), ifMatch, actor, role);
     };
   }
+
+  /** A FeatureCollection of an area's new children. */
+  static List<Retile.Piece> pieces(JsonNode body) { return GeoJsonLayer.read(body).stream().map(AreaFeature::piece).toList(); }
 
   /** The area a request is about: the path's code, or for a merge the first code named. */
   static String subject(String kind, String code, JsonNode body) {

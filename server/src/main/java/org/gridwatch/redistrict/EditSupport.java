@@ -33,6 +33,11 @@ class EditSupport {
     this.minPieceM2 = minPieceM2;
   }
 
+  /** Only planners and administrators redraw boundaries (401 anonymous, 403 other roles). */
+  static void mayRedraw(org.springframework.security.core.Authentication auth) {
+    org.gridwatch.security.Role.require(auth, "redraw boundaries", org.gridwatch.security.Role.PLANNER, org.gridwatch.security.Role.ADMIN);
+  }
+
   /** A current area, or 404. */
   AreaView area(String code) {
     return catalog.now().find(code).orElseThrow(() -> ProblemException.notFound("unknown-area", "Unknown area", "there is no area " + code));

@@ -59,7 +59,7 @@ class LevelController {
   Map<String, Object> importLayer(@PathVariable String level, @RequestBody byte[] body,
       @RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) String contentType,
       @RequestParam(defaultValue = "false") boolean dryRun, Authentication auth) {
-    RetileController.mayRedraw(auth);
+    EditSupport.mayRedraw(auth);
     AreaLevel l = LevelExchange.level(level);
     List<AreaFeature> features = isGeoPackage(contentType, body) ? GeoPackageLayer.read(body, level) : GeoJsonLayer.read(parse(body));
     return exchange.importLayer(l, features, dryRun, auth.getName(), Role.of(auth), json);

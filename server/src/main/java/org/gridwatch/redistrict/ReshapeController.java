@@ -39,27 +39,27 @@ class ReshapeController {
   @PostMapping({"/api/v1/areas/{code}/preview", "/api/v1/areas/{code}/{kind:split|buildings}/preview"})
   Map<String, Object> preview(@PathVariable String code, @PathVariable(required = false) String kind, @RequestBody JsonNode body,
       Authentication auth) {
-    mayRedraw(auth);
+    EditSupport.mayRedraw(auth);
     return EditPreview.view(requests.preview(kind == null ? "reshape" : kind, code, body), json);
   }
 
   @PostMapping("/api/v1/areas/merge/preview")
   Map<String, Object> previewMerge(@RequestBody JsonNode body, Authentication auth) {
-    mayRedraw(auth);
+    EditSupport.mayRedraw(auth);
     return EditPreview.view(requests.preview("merge", null, body), json);
   }
 
   @PostMapping("/api/v1/areas/{code}/{kind:reshape|split|buildings}")
   ResponseEntity<EditCommit.Committed> commit(@PathVariable String code, @PathVariable String kind, @RequestBody JsonNode body,
       @RequestHeader(name = "If-Match", required = false) String ifMatch, Authentication auth) {
-    mayRedraw(auth);
+    EditSupport.mayRedraw(auth);
     EditCommit.Committed c = requests.commit(kind, code, body, ifMatch, auth.getName(), Role.of(auth));
     return answer(c.created().isEmpty() ? HttpStatus.OK : HttpStatus.CREATED, code, c);
   }
 
   @PostMapping("/api/v1/areas/merge")
   ResponseEntity<EditCommit.Committed> merge(@RequestBody JsonNode body, Authentication auth) {
-    mayRedraw(auth);
+    EditSupport.mayRedraw(auth);
     return answer(HttpStatus.CREATED, null, requests.commit("merge", null, body, null, auth.getName(), Role.of(auth)));
   }
 
@@ -72,5 +72,4 @@ class ReshapeController {
     return response.body(c);
   }
 
-  static void mayRedraw(Authentication auth) { Role.require(auth, "redraw boundaries", Role.PLANNER, Role.ADMIN); }
 }

@@ -56,7 +56,7 @@ public class Retile {
 
   /** The outcome for one parent. */
   public record Done(String parent, List<String> kept, List<String> reshaped, List<Created> created, List<String> retired,
-      List<Rehoming.Moved> casesMoved, List<Reassignment.Carried> staff) {}
+      List<Rehoming.Moved> casesMoved, List<Reassignment.Carried> staff, List<EditCommit.Saved> saved) {}
 
   private final EditSupport edits;
   private final EditCommit commit;
@@ -147,10 +147,10 @@ public class Retile {
     return errors.isEmpty() ? r : new Retiling.Result(List.of(), r.retired(), errors);
   }
 
-  /** Stores one parent's new tiling as an {@link Edit}, through the same commit as every other edit. */
-  private Done write(AreaView parent, Map<String, Boundaries.Current> stored, Retiling.Result r, String actor, String actorRole) {
-    Map<String, Geometry> current = new LinkedHashMap<>();
-    stored.forEach((c, v) -> current.put(c, v.boundary()));
+  /** A checked tiling as an {@link Edit}, with the children kept as they were and the feature each new area came from. */
+  private record Plan(Edit edit, List<String> kept, List<Integer> features) {}
+
+  private Plan plan(AreaView parent, Map<String, Geometry> current, Retiling.Result r) {
     List<String> kept = new ArrayList<>();
     Map<String, Geometry> before = new LinkedHashMap<>();
     Map<String, MultiPolygon> after = new LinkedHashMap<>();
@@ -166,7 +166,7 @@ public class Retile {
           after.put(code, o.outline());
         }
         case CREATED -> {
-          String key = Edit.NEW + (features.size() + 1), from = overlapsMost(o.outline(), stored);
+          String key = Edit.NEW + (features.size() + 1), from = overlapsMost(o.outline(), current);
           after.put(key, o.outline());
           successors.put(key, List.of(from));
           names.put(key, o.piece().name() != null ? o.piece().name() : edits.area(from).name() + "（新）");
@@ -175,14 +175,36 @@ public class Retile {
       }
     }
     for (String code : r.retired()) before.put(code, current.get(code));
-    if (before.isEmpty() && after.isEmpty()) return new Done(parent.code(), kept, List.of(), List.of(), List.of(), List.of(), List.of());
     Edit edit = new Edit("children", parent.code(), parent.code(), parent.level().child(), edits.withNeighbours(parent.code(), current),
         before, after, successors, names);
+    return new Plan(edit, kept, features);
+  }
+
+  /** The re-tiling of one parent as an edit on the outlines as they are now (for a preview or a draft); 422 when refused. */
+  @Transactional(readOnly = true)
+  Edit edit(String parentCode, List<Piece> pieces) {
+    AreaView parent = parentOf(parentCode);
+    Map<String, Geometry> current = new LinkedHashMap<>();
+    edits.catalog.now().children(parentCode).forEach(c -> current.put(c.code(), c.boundary()));
+    Retiling.Result r = check(parent, parent.boundary(), current, pieces);
+    if (!r.errors().isEmpty()) throw refused(r.errors());
+    return plan(parent, current, r).edit();
+  }
+
+  /** Stores one parent's new tiling through the same commit as every other edit. */
+  private Done write(AreaView parent, Map<String, Boundaries.Current> stored, Retiling.Result r, String actor, String actorRole) {
+    Map<String, Geometry> current = new LinkedHashMap<>();
+    stored.forEach((c, v) -> current.put(c, v.boundary()));
+    Plan plan = plan(parent, current, r);
+    Edit edit = plan.edit();
+    if (edit.before().isEmpty() && edit.after().isEmpty()) {
+      return new Done(parent.code(), plan.kept(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+    }
     EditCommit.Committed c = commit.store(edit, actor, actorRole);
     List<Created> created = new ArrayList<>();
-    for (int i = 0; i < c.created().size(); i++) created.add(new Created(c.created().get(i), features.get(i)));
-    List<String> reshaped = after.keySet().stream().filter(k -> !k.startsWith(Edit.NEW)).toList();
-    return new Done(parent.code(), kept, reshaped, created, c.retired(), c.casesMoved(), c.staff());
+    for (int i = 0; i < c.created().size(); i++) created.add(new Created(c.created().get(i), plan.features().get(i)));
+    List<String> reshaped = edit.after().keySet().stream().filter(k -> !k.startsWith(Edit.NEW)).toList();
+    return new Done(parent.code(), plan.kept(), reshaped, created, c.retired(), c.casesMoved(), c.staff(), c.saved());
   }
 
   private Planned planned(AreaView parent, Retiling.Result r, Map<String, Geometry> current) {
@@ -216,12 +238,12 @@ public class Retile {
   }
 
   /** The current child a new piece overlaps most: it lends the new area its kind, and (for grids) its staff. */
-  private static String overlapsMost(Geometry outline, Map<String, Boundaries.Current> stored) {
+  private static String overlapsMost(Geometry outline, Map<String, Geometry> current) {
     String best = null;
     double most = -1;
-    for (var e : stored.entrySet()) {
-      if (!e.getValue().boundary().getEnvelopeInternal().intersects(outline.getEnvelopeInternal()) && best != null) continue;
-      double m2 = MetricProjection.areaM2(Reshape.overlay(outline, e.getValue().boundary(), OverlayNG.INTERSECTION));
+    for (var e : current.entrySet()) {
+      if (!e.getValue().getEnvelopeInternal().intersects(outline.getEnvelopeInternal()) && best != null) continue;
+      double m2 = MetricProjection.areaM2(Reshape.overlay(outline, e.getValue(), OverlayNG.INTERSECTION));
       if (m2 > most) {
         most = m2;
         best = e.getKey();

@@ -30,19 +30,16 @@ class RetileController {
 
   @PutMapping("/api/v1/areas/{code}/children")
   Map<String, Object> retile(@PathVariable String code, @RequestBody JsonNode body, Authentication auth) {
-    mayRedraw(auth);
+    EditSupport.mayRedraw(auth);
     return RetileAnswers.done(List.of(retile.apply(code, pieces(body), auth.getName(), Role.of(auth))));
   }
 
   @PostMapping("/api/v1/areas/{code}/children/preview")
   Map<String, Object> preview(@PathVariable String code, @RequestBody JsonNode body, Authentication auth) {
-    mayRedraw(auth);
+    EditSupport.mayRedraw(auth);
     return RetileAnswers.planned(retile.preview(List.of(new Retile.Group(code, pieces(body)))), json);
   }
 
-  static void mayRedraw(Authentication auth) { Role.require(auth, "redraw boundaries", Role.PLANNER, Role.ADMIN); }
 
-  private static List<Retile.Piece> pieces(JsonNode body) {
-    return GeoJsonLayer.read(body).stream().map(AreaFeature::piece).toList();
-  }
+  private static List<Retile.Piece> pieces(JsonNode body) { return EditRequests.pieces(body); }
 }

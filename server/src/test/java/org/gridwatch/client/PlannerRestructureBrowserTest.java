@@ -157,5 +157,12 @@ class PlannerRestructureBrowserTest {
     assertThat(proposed).isBetween(1, 40);
     assertThat(driver.findElement(By.id("preview")).getText()).contains("在区间内");
     Browser.screenshot(driver, "planner-balance");
+    driver.findElement(By.id("draft-name")).sendKeys("社区均衡");
+    driver.findElement(By.id("save-draft")).click();
+    WebElement balanced = Browser.waitFor(driver, 20).until(ExpectedConditions.presenceOfElementLocated(
+        By.xpath("//ul[@id='edit-drafts']/li[contains(., '社区均衡')]")));
+    balanced.findElement(By.cssSelector(".commit-draft")).click();
+    Browser.waitFor(driver, 30).until(d -> committed() == 2);
+    assertThat(areas.now().children(community.code())).as("the community regrouped as proposed").hasSize(proposed);
   }
 }

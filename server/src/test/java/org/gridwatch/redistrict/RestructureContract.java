@@ -328,4 +328,25 @@ abstract class RestructureContract {
         Http.basic("police", TestEnvironment.DEMO_PASSWORD)).status()).isEqualTo(403);
     assertThat(http.get("/api/v1/drafts", planner).json().size()).isEqualTo(open);
   }
+
+  @Test
+  void anAutoBalanceProposalSavedAsADraftRegroupsTheCommunityWhenCommitted() {
+    AreaView community = areas.now().level(AreaLevel.COMMUNITY).get(60);
+    JsonNode proposal = http.postJson("/api/v1/areas/" + community.code() + "/balance", "{}", planner).json();
+    String collection = "{\"type\":\"FeatureCollection\",\"features\":" + proposal.get("features") + "}";
+    Http.Response saved = saveDraft("均衡 " + community.code(), "children", community.code(), collection);
+    assertThat(saved.status()).as(saved.body()).isEqualTo(201);
+    JsonNode preview = saved.json().get("preview");
+    assertThat(preview.get("kind").asString()).isEqualTo("children");
+    Http.Response committed = http.postJson("/api/v1/drafts/" + saved.json().get("id").asString() + "/commit", "{}", planner);
+    assertThat(committed.status()).as(committed.body()).isBetween(200, 201);
+    List<AreaView> grids = areas.now().children(community.code());
+    assertThat(grids).hasSize(proposal.get("features").size());
+    for (AreaView g : grids) {
+      if (g.households() > 0) assertThat(g.households()).as(g.code()).isBetween(EditPreview.BAND_LOW, EditPreview.BAND_HIGH);
+    }
+    assertThat(grids.stream().mapToInt(AreaView::households).sum()).isEqualTo(community.households());
+    assertThat(TilingCheck.check(Map.of("c", community.boundary()), Map.of("c", grids.stream().map(x -> (Geometry) x.boundary()).toList())))
+        .isEmpty();
+  }
 }
