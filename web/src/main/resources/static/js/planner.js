@@ -165,9 +165,10 @@ async function propose() {
     const proposal = await postJson(`/api/v1/areas/${community}/balance`, n > 0 ? { grids: n } : {});
     setPreview(null, null);
     state.tools.clearLayers();
-    L.geoJSON(proposal, { style: f => ({ color: '#6a1b9a', weight: 2, fillColor: f.properties.inBand ? '#ce93d8' : '#ef9a9a', fillOpacity: 0.45 }),
+    const drawn = L.geoJSON(proposal, { style: f => ({ color: '#6a1b9a', weight: 2, fillColor: f.properties.inBand ? '#ce93d8' : '#ef9a9a', fillOpacity: 0.45 }),
       onEachFeature: (f, l) => l.bindTooltip(`${f.properties.households} ${t('households')} · PP ${f.properties.polsbyPopper.toFixed(2)}`) })
       .addTo(state.tools);
+    state.map.fitBounds(drawn.getBounds(), { animate: false });
     const s = proposal.summary;
     document.getElementById('preview').innerHTML = `<p class="proposal">${s.grids} ${t('grids')} · `
       + `${t('inBand')} ${s.inBand}/${proposal.features.length} · PP ${s.polsbyPopper.current.toFixed(2)} → ${s.polsbyPopper.proposal.toFixed(2)}</p>`;

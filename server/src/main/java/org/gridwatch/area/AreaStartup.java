@@ -9,7 +9,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * At start-up: imports the bundled Shibei dataset into an empty database (unless
- * {@code gridwatch.demo-data.enabled=false}), then loads the catalog and its locator. Health turns UP after.
+ * {@code gridwatch.demo-data.enabled=false}), then loads the catalog and its locator, listening for boundary
+ * changes made by other instances from before the load on ({@link CatalogSync}). Health turns UP after.
  */
 @Component
 @Order(0)
@@ -18,9 +19,11 @@ class AreaStartup implements ApplicationRunner {
   private final AreaCatalog catalog;
   private final JsonMapper json;
   private final boolean demoData;
+  private final CatalogSync sync;
 
-  AreaStartup(HierarchyImport importer, AreaCatalog catalog, JsonMapper json,
+  AreaStartup(HierarchyImport importer, AreaCatalog catalog, JsonMapper json, CatalogSync sync,
       @Value("${gridwatch.demo-data.enabled:true}") boolean demoData) {
+    this.sync = sync;
     this.importer = importer;
     this.catalog = catalog;
     this.json = json;
@@ -32,6 +35,8 @@ class AreaStartup implements ApplicationRunner {
     if (demoData && !importer.alreadyImported(DemoDataset.NAME)) {
       importer.importDataset(DemoDataset.NAME, DemoDataset.load(json));
     }
+    long seen = sync.listenBeforeLoading();
     catalog.reload();
+    sync.register(seen);
   }
 }

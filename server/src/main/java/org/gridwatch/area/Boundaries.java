@@ -16,7 +16,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
 /**
  * Writing boundaries: dated versions (the current one closed, a new one valid from now), under a lock on the
  * parent so that edits of siblings queue instead of racing; read from the database, never from the cache. After
- * the commit the catalog (and so the locator) is reloaded before the caller gets its answer.
+ * the commit the catalog (and so the locator) is reloaded on this instance and every other one before the caller
+ * gets its answer ({@link CatalogSync}).
  */
 @Service
 public class Boundaries {
@@ -24,14 +25,17 @@ public class Boundaries {
   public record Current(String code, int version, MultiPolygon boundary, String etag) {}
 
   /** Published when boundaries changed; the catalog reloads after the commit. */
-  public record Changed(java.util.Set<String> codes, Instant at) {}
+  public record Changed(java.util.Set<String> codes, Instant at, long change) {}
 
   private final AreaRepository areas;
   private final AreaVersionRepository versions;
   private final AreaCatalog catalog;
   private final ApplicationEventPublisher events;
+  private final CatalogSync sync;
 
-  Boundaries(AreaRepository areas, AreaVersionRepository versions, AreaCatalog catalog, ApplicationEventPublisher events) {
+  Boundaries(AreaRepository areas, AreaVersionRepository versions, AreaCatalog catalog, ApplicationEventPublisher events,
+      CatalogSync sync) {
+    this.sync = sync;
     this.areas = areas;
     this.versions = versions;
     this.catalog = catalog;
@@ -93,10 +97,14 @@ public class Boundaries {
 
   /** Announces the change; the catalog reloads once the transaction has committed. */
   @Transactional(propagation = Propagation.MANDATORY)
-  public void announce(java.util.Set<String> codes, Instant at) { events.publishEvent(new Changed(codes, at)); }
+  public void announce(java.util.Set<String> codes, Instant at) { events.publishEvent(new Changed(codes, at, sync.announce())); }
 
+  /** After the commit: this instance's catalog, then every other instance's, before the caller gets its answer. */
   @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
-  void reloadAfterCommit(Changed e) { catalog.reload(); }
+  void reloadAfterCommit(Changed e) {
+    catalog.reload();
+    sync.awaitEveryInstance(e.change());
+  }
 
   private static Current current(AreaVersion v) {
     return new Current(v.getArea().getCode(), v.getVersion(), v.getBoundary(), AreaCatalog.etag(v.getArea().getCode(), v));

@@ -43,7 +43,7 @@ public class IncidentSearch {
   /** Every case reported since {@code since}, as points. */
   public List<Where> reportedSince(Instant since) {
     @SuppressWarnings("unchecked")
-    List<Object[]> rows = em.createNativeQuery("select grid_code, ST_X(location), ST_Y(location) from incident where reported_at >= ?1")
+    List<Object[]> rows = em.createNativeQuery("select grid_code, ST_X(location), ST_Y(location) from incident where reported_at >= ?1 order by id")
         .setParameter(1, since).getResultList();
     return rows.stream().map(r -> new Where((String) r[0], ((Number) r[1]).doubleValue(), ((Number) r[2]).doubleValue())).toList();
   }

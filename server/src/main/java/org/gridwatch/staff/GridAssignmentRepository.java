@@ -5,7 +5,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
 interface GridAssignmentRepository extends JpaRepository<GridAssignment, Long> {
-  @Query("select a from GridAssignment a where a.validTo is null")
+  @Query("select a from GridAssignment a left join fetch a.person left join fetch a.team where a.validTo is null")
   List<GridAssignment> findCurrent();
 
   List<GridAssignment> findByGridCode(String gridCode);

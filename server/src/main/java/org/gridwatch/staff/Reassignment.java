@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import org.gridwatch.area.Boundaries;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,10 +23,12 @@ public class Reassignment {
 
   private final GridAssignmentRepository assignments;
   private final Roster roster;
+  private final org.springframework.context.ApplicationEventPublisher events;
 
-  Reassignment(GridAssignmentRepository assignments, Roster roster) {
+  Reassignment(GridAssignmentRepository assignments, Roster roster, org.springframework.context.ApplicationEventPublisher events) {
     this.assignments = assignments;
     this.roster = roster;
+    this.events = events;
   }
 
   /**
@@ -51,9 +52,17 @@ public class Reassignment {
     }
     if (!ending.isEmpty()) assignments.findCurrentIn(ending).forEach(a -> a.end(now));
     assignments.flush();
+    events.publishEvent(new StaffMoved());
     return out;
   }
 
+  /** Published when an edit moved staff; the roster reloads once the edit has committed. */
+  record StaffMoved() {}
+
   @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
-  void boundariesChanged(Boundaries.Changed e) { roster.reload(); }
+  void staffMoved(StaffMoved e) { roster.reload(); }
+
+  /** Another instance changed boundaries (and so, perhaps, staff): this instance's roster follows. */
+  @org.springframework.context.event.EventListener
+  void boundariesChangedElsewhere(org.gridwatch.area.CatalogSync.ReloadedForOtherInstance e) { roster.reload(); }
 }
