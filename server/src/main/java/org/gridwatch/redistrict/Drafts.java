@@ -36,7 +36,7 @@ class Drafts {
     if (name == null || name.isBlank() || name.length() > 200) throw ProblemException.badInput("name", "a name of 1 to 200 characters");
     EditPreview.Preview p = requests.preview(kind, code, body);
     Map<String, String> base = new LinkedHashMap<>();
-    for (String c : p.edit().before().keySet()) base.put(c, edits.area(c).etag());
+    for (String c : p.touchedCodes()) base.put(c, edits.area(c).etag());
     String subject = EditRequests.subject(kind, code, body);
     return drafts.save(new EditDraft(UUID.randomUUID().toString(), name.strip(), kind, subject, json.writeValueAsString(base),
         json.writeValueAsString(body), json.writeValueAsString(EditPreview.view(p, json)), actor, edits.now()));

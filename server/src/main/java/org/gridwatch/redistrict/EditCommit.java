@@ -45,8 +45,13 @@ public class EditCommit {
     Geometry parent = edits.boundaries.currentOf(area.parentCode()).boundary();
     Reshape.Result r = Reshape.apply(parent, current, code, outline, edits.minPieceM2);
     if (!r.ok()) throw EditPreview.refused(area.parentCode(), r);
-    return store(Edit.reshape(code, area.parentCode(), area.level(), edits.withNeighbours(area.parentCode(), current), r.after()),
-        actor, actorRole);
+    Edit edit = Edit.reshape(code, area.parentCode(), area.level(), edits.withNeighbours(area.parentCode(), current), r.after());
+    if (area.level() == AreaLevel.GRID) return store(edit, actor, actorRole);
+    Cascade.Result below = Cascade.below(edit, this::lockedChildren, edits::withNeighbours, edits.minPieceM2);
+    if (!below.refusals().isEmpty()) throw EditPreview.refused(area.parentCode(), new Reshape.Result(Map.of(), below.refusals()));
+    List<Edit> all = new ArrayList<>(List.of(edit));
+    all.addAll(below.edits());
+    return storeAll(all, actor, actorRole);
   }
 
   @Transactional
@@ -80,8 +85,33 @@ public class EditCommit {
    * predecessors' staff and retired grids' assignments end. The caller holds the parent's lock.
    */
   @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
-  Committed store(Edit edit, String actor, String actorRole) {
+  Committed store(Edit edit, String actor, String actorRole) { return storeAll(List.of(edit), actor, actorRole); }
+
+  /** The children of an area as stored, its row locked (levels below a community or subdistrict reshape). */
+  private Map<String, Geometry> lockedChildren(String code) {
+    Map<String, Geometry> out = new LinkedHashMap<>();
+    edits.boundaries.lockChildren(code).forEach((c, v) -> out.put(c, v.boundary()));
+    return out;
+  }
+
+  /** Stores edits of several levels (top down) as one change: one announcement, one reload. */
+  private Committed storeAll(List<Edit> all, String actor, String actorRole) {
+    Committed first = null;
+    Set<String> changed = new LinkedHashSet<>();
     Instant now = edits.now();
+    List<Rehoming.Moved> moved = new ArrayList<>();
+    List<Saved> saved = new ArrayList<>();
+    for (Edit edit : all) {
+      Committed c = write(edit, actor, actorRole, now, changed);
+      if (first == null) first = c;
+      saved.addAll(c.saved());
+      moved.addAll(c.casesMoved());
+    }
+    if (!changed.isEmpty()) edits.boundaries.announce(changed, now);
+    return new Committed(first.kind(), saved, first.created(), first.retired(), moved, first.staff());
+  }
+
+  private Committed write(Edit edit, String actor, String actorRole, Instant now, Set<String> changed) {
     List<Saved> saved = new ArrayList<>();
     Map<String, Integer> versions = new HashMap<>();
     Map<String, String> created = new LinkedHashMap<>();
@@ -111,9 +141,8 @@ public class EditCommit {
       created.forEach((key, code) -> successors.put(code, edit.successors().get(key)));
       if (!successors.isEmpty() || !retired.isEmpty()) staff = edits.staff.carryOver(successors, Set.copyOf(retired), now);
     }
-    Set<String> changed = new LinkedHashSet<>(edit.before().keySet());
+    changed.addAll(edit.before().keySet());
     changed.addAll(codeOf.values());
-    if (!changed.isEmpty()) edits.boundaries.announce(changed, now);
     return new Committed(edit.kind(), saved, List.copyOf(created.values()), retired, moved, staff);
   }
 }

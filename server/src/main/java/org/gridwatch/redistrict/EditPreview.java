@@ -46,7 +46,16 @@ public class EditPreview {
 
   public record Moving(String building, String from, String to, int households) {}
 
-  public record Preview(Edit edit, List<Touched> touched, List<Moving> moving, Impact.Report impact, List<String> warnings) {}
+  /** {@code below}: the edits of the levels below that a community or subdistrict reshape makes ({@link Cascade}). */
+  public record Preview(Edit edit, List<Edit> below, List<Touched> touched, List<Moving> moving, Impact.Report impact,
+      List<String> warnings) {
+    /** Every area the edit touches at any level. */
+    Set<String> touchedCodes() {
+      Set<String> out = new LinkedHashSet<>(edit.before().keySet());
+      below.forEach(e -> out.addAll(e.before().keySet()));
+      return out;
+    }
+  }
 
   @Transactional(readOnly = true)
   public Preview reshape(String code, Geometry outline) {
@@ -59,7 +68,8 @@ public class EditPreview {
     for (AreaView c : s.children(parent.code())) children.put(c.code(), siblings.get(c.code()));
     Reshape.Result r = Reshape.apply(parent.boundary(), children, code, outline, edits.minPieceM2);
     if (!r.ok()) throw refused(parent.code(), r);
-    return of(Edit.reshape(code, parent.code(), area.level(), siblings, r.after()));
+    Edit edit = Edit.reshape(code, parent.code(), area.level(), siblings, r.after());
+    return of(edit, cascade(edit));
   }
 
   @Transactional(readOnly = true)
@@ -82,25 +92,54 @@ public class EditPreview {
 
   /** The preview of an edit worked out elsewhere (a re-tiling). */
   @Transactional(readOnly = true)
-  Preview of(Edit edit) {
-    AreaCatalog.Snapshot s = edits.catalog.now();
-    AreaView parent = s.find(edit.parentCode()).orElseThrow();
-    List<BuildingView> inGround = buildingsIn(s, edit.ground());
-    int childrenAfter = s.children(parent.code()).size() + edit.created().size() - edit.retired().size();
-    double ideal = edit.level() == AreaLevel.GRID ? (BAND_LOW + BAND_HIGH) / 2.0 : (double) parent.households() / childrenAfter;
-    Set<String> codes = new LinkedHashSet<>(edit.before().keySet());
-    codes.addAll(edit.after().keySet());
+  Preview of(Edit edit) { return of(edit, List.of()); }
+
+  /** The preview of an edit and of what it makes the levels below it do ({@link Cascade}). */
+  private Preview of(Edit edit, List<Edit> below) {
     List<Touched> touched = new ArrayList<>();
-    for (String c : codes) {
-      Geometry before = edit.before().get(c);
-      MultiPolygon after = edit.after().get(c);
-      touched.add(new Touched(c, before == null ? null : Shape.of(before, inGround), after == null ? null : Shape.of(after, inGround),
-          ideal, after));
+    List<Moving> moving = new ArrayList<>();
+    List<String> warnings = new ArrayList<>();
+    Impact.Report report = Impact.Report.NONE;
+    List<Edit> all = new ArrayList<>(List.of(edit));
+    all.addAll(below);
+    for (Edit e : all) {
+      AreaCatalog.Snapshot s = edits.catalog.now();
+      AreaView parent = s.find(e.parentCode()).orElseThrow();
+      List<BuildingView> inGround = buildingsIn(s, e.ground());
+      int childrenAfter = s.children(parent.code()).size() + e.created().size() - e.retired().size();
+      double ideal = e.level() == AreaLevel.GRID ? (BAND_LOW + BAND_HIGH) / 2.0 : (double) parent.households() / childrenAfter;
+      Set<String> codes = new LinkedHashSet<>(e.before().keySet());
+      codes.addAll(e.after().keySet());
+      List<Touched> mine = new ArrayList<>();
+      for (String c : codes) {
+        Geometry before = e.before().get(c);
+        MultiPolygon after = e.after().get(c);
+        mine.add(new Touched(c, before == null ? null : Shape.of(before, inGround), after == null ? null : Shape.of(after, inGround),
+            ideal, after));
+      }
+      touched.addAll(mine);
+      warnings.addAll(warnings(e.level(), mine));
+      if (e.level() == AreaLevel.GRID) {
+        moving.addAll(moving(inGround, e));
+        warnings.addAll(Compounds.cut(inGround, e));
+        report = report.and(impact.of(e));
+      }
     }
-    List<Moving> moving = moving(inGround, edit);
-    List<String> warnings = warnings(edit.level(), touched);
-    warnings.addAll(Compounds.cut(inGround, edit));
-    return new Preview(edit, touched, moving, impact.of(edit), warnings);
+    return new Preview(edit, below, touched, moving, report, warnings);
+  }
+
+  /** The levels below a community or subdistrict reshape, made to follow it; 422 when they cannot. */
+  private List<Edit> cascade(Edit edit) {
+    if (edit.level() == AreaLevel.GRID) return List.of();
+    Cascade.Result c = Cascade.below(edit, this::childrenOf, edits::withNeighbours, edits.minPieceM2);
+    if (!c.refusals().isEmpty()) throw refused(edit.parentCode(), new Reshape.Result(Map.of(), c.refusals()));
+    return c.edits();
+  }
+
+  private Map<String, Geometry> childrenOf(String code) {
+    Map<String, Geometry> out = new LinkedHashMap<>();
+    for (AreaView c : edits.catalog.now().children(code)) out.put(c.code(), c.boundary());
+    return out;
   }
 
   /** 422 naming every refusal and where it is. */

@@ -39,7 +39,19 @@ class Impact {
   public record Staffing(String area, String gridMember, String policeOfficer, String patrolTeam, String volunteerTeam,
       int openCasesBefore, int openCasesAfter, Integer memberOpenCasesAfter) {}
 
-  public record Report(List<CaseMove> cases, List<CameraMove> cameras, List<RouteLength> routes, List<Staffing> staff) {}
+  public record Report(List<CaseMove> cases, List<CameraMove> cameras, List<RouteLength> routes, List<Staffing> staff) {
+    static final Report NONE = new Report(List.of(), List.of(), List.of(), List.of());
+
+    Report and(Report o) {
+      return new Report(concat(cases, o.cases), concat(cameras, o.cameras), concat(routes, o.routes), concat(staff, o.staff));
+    }
+
+    private static <T> List<T> concat(List<T> a, List<T> b) {
+      List<T> out = new ArrayList<>(a);
+      out.addAll(b);
+      return out;
+    }
+  }
 
   private final Rehoming rehoming;
   private final Cameras cameras;

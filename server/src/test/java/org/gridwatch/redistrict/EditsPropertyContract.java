@@ -24,9 +24,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Random reshapes, splits and merges committed one after another to real demo communities in the database:
- * after each one the community is still exactly tiled, every building lies in exactly one grid, and every open
- * case sits in the grid the locator gives for its location. A refused edit changes nothing.
+ * Random reshapes, splits and merges of grids, and reshapes of their communities, committed one after another to
+ * real demo communities in the database: after each one the subdistrict is still exactly tiled by its
+ * communities and each of them by its grids, every building lies in exactly one grid, and every open case sits in
+ * the grid the locator gives for its location. A refused edit changes nothing.
  */
 abstract class EditsPropertyContract {
   static final int EDITS = 150;
@@ -36,7 +37,7 @@ abstract class EditsPropertyContract {
   @LocalServerPort int port;
 
   @Test
-  void randomReshapesSplitsAndMergesKeepTheHierarchyExactlyTiledAndEveryCaseInItsGrid() {
+  void randomEditsAtTwoLevelsKeepTheHierarchyExactlyTiledAndEveryCaseInItsGrid() {
     SplittableRandom random = new SplittableRandom(2026);
     List<AreaView> communities = areas.now().level(AreaLevel.COMMUNITY);
     List<String> chosen = List.of(communities.get(30).code(), communities.get(77).code(), communities.get(101).code());
@@ -56,14 +57,21 @@ abstract class EditsPropertyContract {
       AreaView g = grids.get(random.nextInt(grids.size()));
       Map<String, String> etags = new TreeMap<>();
       grids.forEach(x -> etags.put(x.code(), x.etag()));
-      int kind = random.nextInt(10);
-      String what = kind < 4 ? "reshape" : kind < 7 || grids.size() < 4 ? "split" : "merge";
+      int kind = random.nextInt(12);
+      String what = kind < 4 ? "reshape" : kind < 7 || grids.size() < 4 ? "split" : kind < 10 ? "merge" : "community";
+      AreaView subdistrict = areas.now().find(community.substring(0, 9)).orElseThrow();
+      areas.now().children(subdistrict.code()).forEach(x -> etags.put(x.code(), x.etag()));
       try {
         switch (what) {
           case "reshape" -> {
             Geometry outline = ReshapePropertyTest.moveOneVertex(g.boundary(), random);
             if (outline == null) continue;
             commit.reshape(g.code(), outline, null, "planner", "PLANNER");
+          }
+          case "community" -> {
+            Geometry outline = ReshapePropertyTest.moveOneVertex(areas.now().find(community).orElseThrow().boundary(), random);
+            if (outline == null) continue;
+            commit.reshape(community, outline, null, "planner", "PLANNER");
           }
           case "split" -> commit.split(g.code(), new Split.Cut(lineThrough(g.boundary(), random), null), null, "planner", "PLANNER");
           default -> {
@@ -78,14 +86,19 @@ abstract class EditsPropertyContract {
         refused.merge(what + ": " + e.getMessage().replaceAll("[0-9.]+", "#"), 1, Integer::sum);
         Map<String, String> after = new TreeMap<>();
         areas.now().children(community).forEach(x -> after.put(x.code(), x.etag()));
+        areas.now().children(subdistrict.code()).forEach(x -> after.put(x.code(), x.etag()));
         assertThat(after).as("a refused %s changes nothing", what).isEqualTo(etags);
         continue;
       }
-      checkHolds(community, what + " #" + i);
+      AreaView sub = areas.now().find(subdistrict.code()).orElseThrow();
+      List<AreaView> itsCommunities = areas.now().children(sub.code());
+      assertThat(TilingCheck.check(Map.of("s", sub.boundary()), Map.of("s", itsCommunities.stream().map(x -> (Geometry) x.boundary()).toList())))
+          .as("%s tiled by its communities after %s #%d", sub.code(), what, i).isEmpty();
+      for (AreaView c : itsCommunities) checkHolds(c.code(), what + " #" + i);
     }
     assertThat(applied.values().stream().mapToInt(Integer::intValue).sum()).as("applied %s, refused %s", applied, refused)
         .isGreaterThan(EDITS / 3);
-    assertThat(applied).as("every kind of edit was applied; refused %s", refused).containsKeys("reshape", "split", "merge");
+    assertThat(applied).as("every kind of edit was applied; refused %s", refused).containsKeys("reshape", "split", "merge", "community");
   }
 
   void checkHolds(String community, String edit) {
