@@ -45,13 +45,8 @@ public class EditCommit {
     Geometry parent = edits.boundaries.currentOf(area.parentCode()).boundary();
     Reshape.Result r = Reshape.apply(parent, current, code, outline, edits.minPieceM2);
     if (!r.ok()) throw EditPreview.refused(area.parentCode(), r);
-    Edit edit = Edit.reshape(code, area.parentCode(), area.level(), edits.withNeighbours(area.parentCode(), current), r.after());
-    if (area.level() == AreaLevel.GRID) return store(edit, actor, actorRole);
-    Cascade.Result below = Cascade.below(edit, this::lockedChildren, edits::withNeighbours, edits.minPieceM2);
-    if (!below.refusals().isEmpty()) throw EditPreview.refused(area.parentCode(), new Reshape.Result(Map.of(), below.refusals()));
-    List<Edit> all = new ArrayList<>(List.of(edit));
-    all.addAll(below.edits());
-    return storeAll(all, actor, actorRole);
+    return store(Edit.reshape(code, area.parentCode(), area.level(), edits.withNeighbours(area.parentCode(), current), r.after()),
+        actor, actorRole);
   }
 
   @Transactional
@@ -82,10 +77,18 @@ public class EditCommit {
 
   /**
    * Stores a worked-out edit: new versions, new areas, retired ones; re-homes open cases; new grids take their
-   * predecessors' staff and retired grids' assignments end. The caller holds the parent's lock.
+   * predecessors' staff and retired grids' assignments end. Above grid level the levels below follow
+   * ({@link Cascade}, under their own locks). The caller holds the parent's lock.
    */
   @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
-  Committed store(Edit edit, String actor, String actorRole) { return storeAll(List.of(edit), actor, actorRole); }
+  Committed store(Edit edit, String actor, String actorRole) {
+    if (edit.level() == AreaLevel.GRID) return storeAll(List.of(edit), actor, actorRole);
+    Cascade.Result below = Cascade.below(edit, this::lockedChildren, edits::withNeighbours, edits.minPieceM2);
+    if (!below.refusals().isEmpty()) throw EditPreview.refused(edit.parentCode(), new Reshape.Result(Map.of(), below.refusals()));
+    List<Edit> all = new ArrayList<>(List.of(edit));
+    all.addAll(below.edits());
+    return storeAll(all, actor, actorRole);
+  }
 
   /** The children of an area as stored, its row locked (levels below a community or subdistrict reshape). */
   private Map<String, Geometry> lockedChildren(String code) {

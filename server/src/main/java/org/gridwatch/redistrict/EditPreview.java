@@ -68,8 +68,7 @@ public class EditPreview {
     for (AreaView c : s.children(parent.code())) children.put(c.code(), siblings.get(c.code()));
     Reshape.Result r = Reshape.apply(parent.boundary(), children, code, outline, edits.minPieceM2);
     if (!r.ok()) throw refused(parent.code(), r);
-    Edit edit = Edit.reshape(code, parent.code(), area.level(), siblings, r.after());
-    return of(edit, cascade(edit));
+    return of(Edit.reshape(code, parent.code(), area.level(), siblings, r.after()));
   }
 
   @Transactional(readOnly = true)
@@ -92,7 +91,7 @@ public class EditPreview {
 
   /** The preview of an edit worked out elsewhere (a re-tiling). */
   @Transactional(readOnly = true)
-  Preview of(Edit edit) { return of(edit, List.of()); }
+  Preview of(Edit edit) { return of(edit, cascade(edit)); }
 
   /** The preview of an edit and of what it makes the levels below it do ({@link Cascade}). */
   private Preview of(Edit edit, List<Edit> below) {

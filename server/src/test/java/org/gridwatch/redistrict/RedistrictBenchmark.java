@@ -41,7 +41,8 @@ public final class RedistrictBenchmark {
         rs.next();
         System.out.printf("cases in PostGIS: %,d (%,d open), copied in %s%n", rs.getLong(1), rs.getLong(2), Timer.ms(System.nanoTime() - started));
       }
-      run(app.getBean(AreaCatalog.class), app.getBean(EditPreview.class), app.getBean(EditCommit.class), db);
+      List<Edit> edits = run(app.getBean(AreaCatalog.class), app.getBean(EditPreview.class), app.getBean(EditCommit.class), db);
+      restructure(app.getBean(AreaCatalog.class), app.getBean(EditPreview.class), app.getBean(EditCommit.class), db, edits);
     } finally {
       app.close();
     }
@@ -49,7 +50,7 @@ public final class RedistrictBenchmark {
 
   record Edit(AreaView grid, AreaView neighbour, Geometry grown) {}
 
-  static void run(AreaCatalog catalog, EditPreview preview, EditCommit commit, DataSource db) throws Exception {
+  static List<Edit> run(AreaCatalog catalog, EditPreview preview, EditCommit commit, DataSource db) throws Exception {
     List<Edit> edits = new ArrayList<>();
     List<AreaView> grids = catalog.now().level(AreaLevel.GRID);
     for (int i = 0; edits.size() < EDITS && i < grids.size(); i += 53) {
@@ -90,6 +91,98 @@ public final class RedistrictBenchmark {
         Timer.ms(com[n / 2]), Timer.ms(com[n - 1]));
     System.out.printf("  PostGIS, same writes in one SQL transaction (versions, re-placing open cases): median %s -> %.2fx%n",
         Timer.ms(sqlCom[n / 2]), (double) sqlCom[n / 2] / com[n / 2]);
+    return edits;
+  }
+
+  /**
+   * Splits (a line through the middle) and merges (with the neighbour) of other grids, previewed and committed,
+   * beside PostGIS splitting or uniting the same outlines and summing households (preview), and doing the same
+   * writes — old versions closed, new areas and versions added, open cases re-placed — rolled back (commit).
+   */
+  static void restructure(AreaCatalog catalog, EditPreview preview, EditCommit commit, DataSource db, List<Edit> edits) throws Exception {
+    int n = edits.size() / 2;
+    long[][] t = new long[8][n];
+    for (int i = 0; i < n; i++) {
+      Edit split = edits.get(i), merge = edits.get(n + i);
+      var line = lineThrough(split.grid().boundary());
+      var cut = new Split.Cut(line, null);
+      long s = System.nanoTime();
+      preview.split(split.grid().code(), cut);
+      t[0][i] = System.nanoTime() - s;
+      s = System.nanoTime();
+      sqlOutlines(db, "select ST_Area(g::geography), (select coalesce(sum(households), 0) from building b where ST_Covers(g, b.location))"
+          + " from (select (ST_Dump(ST_Split(boundary, ST_GeomFromWKB(?, 4326)))).geom g from area a join area_version v on v.area_id = a.id"
+          + " where a.code = ? and v.valid_to is null) x", new WKBWriter().write(line), split.grid().code());
+      t[1][i] = System.nanoTime() - s;
+      s = System.nanoTime();
+      List<String> pair = List.of(merge.grid().code(), merge.neighbour().code());
+      preview.merge(pair);
+      t[2][i] = System.nanoTime() - s;
+      s = System.nanoTime();
+      sqlOutlines(db, "select ST_Area(g::geography), (select coalesce(sum(households), 0) from building b where ST_Covers(g, b.location))"
+          + " from (select ST_Union(boundary) g from area a join area_version v on v.area_id = a.id where a.code in (?, ?)"
+          + " and v.valid_to is null) x", pair.get(0), pair.get(1));
+      t[3][i] = System.nanoTime() - s;
+      s = System.nanoTime();
+      commit.split(split.grid().code(), cut, null, "bench", "PLANNER");
+      t[4][i] = System.nanoTime() - s;
+      s = System.nanoTime();
+      sqlReplace(db, List.of(split.grid().code()), 2);
+      t[5][i] = System.nanoTime() - s;
+      s = System.nanoTime();
+      commit.merge(pair, "bench", "PLANNER");
+      t[6][i] = System.nanoTime() - s;
+      s = System.nanoTime();
+      sqlReplace(db, pair, 1);
+      t[7][i] = System.nanoTime() - s;
+    }
+    for (long[] x : t) Arrays.sort(x);
+    String[] what = {"split preview", "merge preview", "split commit", "merge commit"};
+    System.out.printf("%n== Split (a line through the middle) and merge (with a neighbour), %d each%n", n);
+    for (int k = 0; k < 4; k++) {
+      System.out.printf("%s: median %s, max %s; PostGIS doing the same in SQL: median %s -> %.2fx%n", what[k], Timer.ms(t[2 * k][n / 2]),
+          Timer.ms(t[2 * k][n - 1]), Timer.ms(t[2 * k + 1][n / 2]), (double) t[2 * k + 1][n / 2] / t[2 * k][n / 2]);
+    }
+  }
+
+  static org.locationtech.jts.geom.LineString lineThrough(Geometry g) {
+    var e = g.getEnvelopeInternal();
+    double y = g.getInteriorPoint().getY();
+    return g.getFactory().createLineString(new org.locationtech.jts.geom.Coordinate[] {
+        new org.locationtech.jts.geom.Coordinate(e.getMinX() - 0.001, y), new org.locationtech.jts.geom.Coordinate(e.getMaxX() + 0.001, y)});
+  }
+
+  static void sqlOutlines(DataSource db, String sql, Object... args) throws Exception {
+    try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+      for (int i = 0; i < args.length; i++) ps.setObject(i + 1, args[i]);
+      try (ResultSet rs = ps.executeQuery()) { while (rs.next()) rs.getDouble(1); }
+    }
+  }
+
+  /** The writes of a split or merge in SQL, rolled back: old versions closed and areas retired, new areas, cases moved. */
+  static void sqlReplace(DataSource db, List<String> old, int created) throws Exception {
+    try (Connection c = db.getConnection(); Statement s = c.createStatement()) {
+      c.setAutoCommit(false);
+      try {
+        String in = "('" + String.join("','", old) + "')";
+        s.execute("select id from area where code = '" + old.get(0).substring(0, 12) + "' for update");
+        s.execute("update area_version v set valid_to = clock_timestamp() from area a where a.id = v.area_id and a.code in " + in
+            + " and v.valid_to is null");
+        for (int k = 0; k < created; k++) {
+          String code = "9" + old.get(0).substring(1, 12) + String.format("%03d", 900 + k);
+          s.execute("insert into area (id, code, level, name, parent_code, kind, synthetic, created_at) select nextval('area_seq'), '"
+              + code + "', level, name, parent_code, kind, synthetic, clock_timestamp() from area where code = '" + old.get(0) + "'");
+          s.execute("insert into area_version (id, area_id, version, valid_from, boundary, area_m2, households, residents)"
+              + " select nextval('area_version_seq'), (select id from area where code = '" + code + "'), 1, clock_timestamp(), boundary,"
+              + " area_m2, households, residents from area_version v join area a on a.id = v.area_id where a.code = '" + old.get(0)
+              + "' order by version desc limit 1");
+        }
+        s.execute("update incident set grid_code = '9" + old.get(0).substring(1, 12) + "900' where grid_code in " + in
+            + " and status not in ('CLOSED','REJECTED','MERGED')");
+      } finally {
+        c.rollback();
+      }
+    }
   }
 
   /** Open cases at random points of the strip that changes hands, reported in the neighbour: they must move. */
