@@ -13,8 +13,6 @@ import org.gridwatch.support.Browser;
 import org.gridwatch.support.Http;
 import org.gridwatch.support.OnH2;
 import org.gridwatch.support.TestEnvironment;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.locationtech.jts.geom.Coordinate;
@@ -22,7 +20,6 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Polygon;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,16 +28,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /** The planner's view in headless Chromium: drag a grid's vertex, read the preview, commit, see the neighbour change. */
 @OnH2
 @EnabledIf("org.gridwatch.support.TestEnvironment#browserAvailable")
-class PlannerBrowserTest {
-  static ChromeDriver driver;
+class PlannerBrowserTest extends InBrowser {
   @LocalServerPort int port;
   @Autowired AreaCatalog areas;
-
-  @BeforeAll
-  static void startBrowser() throws Exception { driver = Browser.start(1500, 950); }
-
-  @AfterAll
-  static void stopBrowser() { if (driver != null) driver.quit(); }
 
   @Test
   void aPlannerMovesABoundarySeesThePreviewCommitsAndTheNeighbourChanges() throws Exception {

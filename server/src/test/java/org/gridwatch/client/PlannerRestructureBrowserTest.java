@@ -8,8 +8,6 @@ import org.gridwatch.area.AreaLevel;
 import org.gridwatch.area.AreaView;
 import org.gridwatch.support.Browser;
 import org.gridwatch.support.OnH2;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.locationtech.jts.geom.Coordinate;
@@ -17,7 +15,6 @@ import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,16 +28,9 @@ import org.springframework.test.context.TestPropertySource;
 @OnH2
 @TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:gridwatch-planner-edit;DB_CLOSE_DELAY=-1")
 @EnabledIf("org.gridwatch.support.TestEnvironment#browserAvailable")
-class PlannerRestructureBrowserTest {
-  static ChromeDriver driver;
+class PlannerRestructureBrowserTest extends InBrowser {
   @LocalServerPort int port;
   @Autowired AreaCatalog areas;
-
-  @BeforeAll
-  static void startBrowser() throws Exception { driver = Browser.start(1500, 950); }
-
-  @AfterAll
-  static void stopBrowser() { if (driver != null) driver.quit(); }
 
   void open() {
     String base = "http://localhost:" + port;

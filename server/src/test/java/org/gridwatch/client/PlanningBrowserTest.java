@@ -10,15 +10,12 @@ import org.gridwatch.support.Browser;
 import org.gridwatch.support.Http;
 import org.gridwatch.support.OnH2;
 import org.gridwatch.support.TestEnvironment;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.locationtech.jts.algorithm.construct.MaximumInscribedCircle;
 import org.locationtech.jts.geom.Point;
 import org.openqa.selenium.By;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -27,18 +24,11 @@ import tools.jackson.databind.JsonNode;
 /** The police planning view in headless Chromium: the time slider, placing a camera, drawing a route, suggestions. */
 @OnH2
 @EnabledIf("org.gridwatch.support.TestEnvironment#browserAvailable")
-class PlanningBrowserTest {
-  static ChromeDriver driver;
+class PlanningBrowserTest extends InBrowser {
   @LocalServerPort int port;
   @Autowired AreaCatalog areas;
   Http http;
   String[] police;
-
-  @BeforeAll
-  static void startBrowser() throws Exception { driver = Browser.start(1500, 950); }
-
-  @AfterAll
-  static void stopBrowser() { if (driver != null) driver.quit(); }
 
   @BeforeEach
   void signIn() {

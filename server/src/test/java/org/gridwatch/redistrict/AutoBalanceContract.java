@@ -26,19 +26,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /** Auto-balance as a planner calls it on a demo community: a draft in the band, contiguous, exactly tiled, unsaved. */
-abstract class AutoBalanceContract {
-  @Autowired AreaCatalog areas;
-  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
-  @LocalServerPort int port;
-  Http http;
-  String[] planner;
-
-  @BeforeEach
-  void client() {
-    http = new Http(port);
-    planner = Http.basic("planner", TestEnvironment.DEMO_PASSWORD);
-  }
-
+abstract class AutoBalanceContract extends PlannerContract {
   Http.Response balance(String code, String body, String... auth) {
     return http.postJson("/api/v1/areas/" + code + "/balance", body, auth);
   }

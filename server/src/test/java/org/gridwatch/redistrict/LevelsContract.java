@@ -47,20 +47,8 @@ import tools.jackson.databind.node.ObjectNode;
  * nothing, moved borders and households follow, a left-out grid is retired with its cases moved, and refusals
  * name the feature and write nothing. On the edit database: these edits cannot be undone.
  */
-abstract class LevelsContract {
+abstract class LevelsContract extends PlannerContract {
   static final JsonMapper JSON = JsonMapper.builder().build();
-  @Autowired AreaCatalog areas;
-  @Autowired JdbcTemplate jdbc;
-  @LocalServerPort int port;
-  Http http;
-  String[] planner;
-
-  @BeforeEach
-  void client() {
-    http = new Http(port);
-    planner = Http.basic("planner", TestEnvironment.DEMO_PASSWORD);
-  }
-
   // ------------------------------------------------------------------ round trips
 
   @Test

@@ -18,19 +18,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /** The reshape preview as a planner calls it: conserved figures, what moves, refusals that say where. */
-abstract class RedistrictContract {
-  @Autowired AreaCatalog areas;
-  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
-  @LocalServerPort int port;
-  Http http;
-  String[] planner;
-
-  @BeforeEach
-  void client() {
-    http = new Http(port);
-    planner = Http.basic("planner", TestEnvironment.DEMO_PASSWORD);
-  }
-
+abstract class RedistrictContract extends PlannerContract {
   AreaView grid(int i) { return areas.now().level(AreaLevel.GRID).get(i); }
 
   Http.Response preview(String code, Geometry outline, String... auth) {

@@ -24,19 +24,7 @@ import tools.jackson.databind.JsonNode;
  * Edits that cannot be undone (merges), on a database of their own so that the rest of the suite keeps the
  * demo outlines it uses as its oracle.
  */
-abstract class RestructureContract {
-  @Autowired AreaCatalog areas;
-  @Autowired JdbcTemplate jdbc;
-  @LocalServerPort int port;
-  Http http;
-  String[] planner;
-
-  @BeforeEach
-  void client() {
-    http = new Http(port);
-    planner = Http.basic("planner", TestEnvironment.DEMO_PASSWORD);
-  }
-
+abstract class RestructureContract extends PlannerContract {
   AreaView[] neighbours(int index) {
     AreaView a = areas.now().level(AreaLevel.GRID).get(index);
     AreaView b = areas.now().children(a.parentCode()).stream()
