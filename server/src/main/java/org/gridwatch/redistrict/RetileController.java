@@ -2,6 +2,7 @@ package org.gridwatch.redistrict;
 
 import java.util.List;
 import java.util.Map;
+import org.gridwatch.area.AreaView;
 import org.gridwatch.security.Role;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -21,10 +22,12 @@ import tools.jackson.databind.json.JsonMapper;
 @RestController
 class RetileController {
   private final Retile retile;
+  private final EditSupport edits;
   private final JsonMapper json;
 
-  RetileController(Retile retile, JsonMapper json) {
+  RetileController(Retile retile, EditSupport edits, JsonMapper json) {
     this.retile = retile;
+    this.edits = edits;
     this.json = json;
   }
 
@@ -42,4 +45,18 @@ class RetileController {
 
 
   private static List<Retile.Piece> pieces(JsonNode body) { return EditRequests.pieces(body); }
+
+  /**
+   * Renumbers a community's grids in reading order, on request only ({@code POST /api/v1/areas/{code}/renumber};
+   * {@code ?dryRun=true} answers the preview): every grid gets a new code, the old codes are retired, never reused.
+   */
+  @PostMapping("/api/v1/areas/{code}/renumber")
+  Map<String, Object> renumber(@PathVariable String code, @org.springframework.web.bind.annotation.RequestParam(defaultValue = "false")
+      boolean dryRun, Authentication auth) {
+    EditSupport.mayRedraw(auth);
+    AreaView community = edits.area(code);
+    List<Retile.Piece> pieces = Renumbering.pieces(community, edits.catalog.now().children(code));
+    if (dryRun) return RetileAnswers.planned(retile.preview(List.of(new Retile.Group(code, pieces))), json);
+    return RetileAnswers.done(List.of(retile.apply(code, pieces, auth.getName(), Role.of(auth))));
+  }
 }

@@ -337,4 +337,42 @@ abstract class RestructureContract extends PlannerContract {
     assertThat(TilingCheck.check(Map.of("c", community.boundary()), Map.of("c", grids.stream().map(x -> (Geometry) x.boundary()).toList())))
         .isEmpty();
   }
+
+  @Test
+  void renumberingOnRequestGivesEveryGridANewCodeInReadingOrderAndKeepsOutlinesCasesAndStaff() {
+    AreaView community = areas.now().level(AreaLevel.COMMUNITY).get(90);
+    List<AreaView> before = areas.now().children(community.code());
+    AreaView first = before.get(0);
+    Point inFirst = first.boundary().getInteriorPoint();
+    String caseId = http.postJson("/api/v1/incidents", String.format(Locale.ROOT,
+        "{\"category\":\"SANITATION\",\"location\":{\"type\":\"Point\",\"coordinates\":[%.7f,%.7f]},\"description\":\"垃圾\"}",
+        inFirst.getX(), inFirst.getY())).json().get("id").asString();
+    String member = http.get("/api/v1/grids/" + first.code() + "/roster", planner).json().get("gridMember").toString();
+    int maxSerial = jdbc.queryForList("select code from area where parent_code = ?", String.class, community.code()).stream()
+        .mapToInt(c -> Integer.parseInt(c.substring(12))).max().orElseThrow();
+    JsonNode dry = http.postJson("/api/v1/areas/" + community.code() + "/renumber?dryRun=true", "{}", planner).json();
+    assertThat(dry.get("touched").size()).as(dry.toString()).isEqualTo(2 * before.size());
+    assertThat(areas.now().find(first.code())).as("a dry run saves nothing").isPresent();
+    assertThat(http.postJson("/api/v1/areas/" + community.code() + "/renumber", "{}", Http.basic("police", TestEnvironment.DEMO_PASSWORD))
+        .status()).isEqualTo(403);
+
+    Http.Response r = http.postJson("/api/v1/areas/" + community.code() + "/renumber", "{}", planner);
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    List<AreaView> after = areas.now().children(community.code());
+    assertThat(after).hasSize(before.size());
+    for (int i = 0; i < after.size(); i++) {
+      assertThat(after.get(i).code()).isEqualTo(community.code() + String.format("%03d", maxSerial + 1 + i));
+      if (i > 0) {
+        double north = after.get(i - 1).boundary().getInteriorPoint().getY(), here = after.get(i).boundary().getInteriorPoint().getY();
+        assertThat(Math.round(here / Renumbering.ROW)).as("reading order: north first").isLessThanOrEqualTo(Math.round(north / Renumbering.ROW));
+      }
+    }
+    for (AreaView old : before) assertThat(areas.now().find(old.code())).as("retired, never reused").isEmpty();
+    AreaView same = after.stream().filter(a -> org.gridwatch.geo.MetricProjection.areaM2(a.boundary().symDifference(first.boundary())) < 0.01)
+        .findFirst().orElseThrow();
+    assertThat(same.name()).isEqualTo(first.name());
+    assertThat(same.households()).isEqualTo(first.households());
+    assertThat(jdbc.queryForObject("select grid_code from incident where public_id = ?", String.class, caseId)).isEqualTo(same.code());
+    assertThat(http.get("/api/v1/grids/" + same.code() + "/roster", planner).json().get("gridMember").toString()).isEqualTo(member);
+  }
 }
