@@ -197,6 +197,12 @@ function connectLive() {
   source.addEventListener('hello', () => { indicator.className = 'live-on'; });
   source.onerror = () => { indicator.className = 'live-off'; };
   let pending;
+  // A planner committed new boundaries: draw the grids again (the next refresh styles them).
+  source.addEventListener('boundaries', async () => {
+    state.grids.clearLayers();
+    state.grids.addData(await allItems('grids'));
+    await refreshMap();
+  });
   source.addEventListener('incident', e => {
     const ev = JSON.parse(e.data);
     if (ev.type === 'REPORTED') {

@@ -14,12 +14,16 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The operators' live stream. After a case change commits, its event goes out through the {@link Fanout}
  * (PostgreSQL NOTIFY, so that every instance hears it, or in-process on the embedded database) and comes back
- * here to be written to every connected emitter of this instance. Events carry ids and statuses only.
+ * here to be written to every connected emitter of this instance. Events carry ids and statuses only; a boundary
+ * commit sends a {@code boundaries} event naming the areas it changed.
  */
 @Component
 class LiveHub implements org.springframework.context.SmartLifecycle {
   /** What an operator's map and queue need to react: which case, what happened, where. */
   record LiveEvent(String id, String type, String status, String gridCode) {}
+
+  /** Boundaries changed (a planner's commit): the areas to draw again, sent as SSE event {@code boundaries}. */
+  record BoundaryEvent(java.util.List<String> boundaries, java.time.Instant at) {}
 
   private final List<SseEmitter> emitters = new CopyOnWriteArrayList<>();
   private final JsonMapper json;
@@ -46,6 +50,11 @@ class LiveHub implements org.springframework.context.SmartLifecycle {
     fanout.publish(json.writeValueAsString(new LiveEvent(e.publicId(), e.type().name(), e.status().name(), e.gridCode())));
   }
 
+  @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+  void boundariesChanged(org.gridwatch.area.Boundaries.Changed e) {
+    fanout.publish(json.writeValueAsString(new BoundaryEvent(e.codes().stream().sorted().toList(), e.at())));
+  }
+
   /** Keeps idle connections (and the proxies between) open. */
   @Scheduled(fixedRate = 15_000)
   void heartbeat() {
@@ -53,7 +62,8 @@ class LiveHub implements org.springframework.context.SmartLifecycle {
   }
 
   private void deliver(String payload) {
-    for (SseEmitter e : emitters) send(e, SseEmitter.event().name("incident").data(payload));
+    String name = payload.startsWith("{\"boundaries\"") ? "boundaries" : "incident";
+    for (SseEmitter e : emitters) send(e, SseEmitter.event().name(name).data(payload));
   }
 
   private void send(SseEmitter emitter, SseEmitter.SseEventBuilder event) {

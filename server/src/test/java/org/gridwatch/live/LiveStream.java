@@ -10,9 +10,10 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-/** A test client of {@code /api/v1/live}: collects the data lines of "incident" events. */
+/** A test client of {@code /api/v1/live}: collects the data lines of "incident" and "boundaries" events. */
 final class LiveStream implements AutoCloseable {
   final BlockingQueue<String> incidents = new LinkedBlockingQueue<>();
+  final BlockingQueue<String> boundaries = new LinkedBlockingQueue<>();
   final CompletableFuture<HttpResponse<Stream<String>>> response;
   volatile boolean connected;
 
@@ -27,6 +28,7 @@ final class LiveStream implements AutoCloseable {
         else if (line.startsWith("data:")) {
           if (event[0].equals("hello")) connected = true;
           if (event[0].equals("incident")) incidents.add(line.substring(5).trim());
+          if (event[0].equals("boundaries")) boundaries.add(line.substring(5).trim());
         }
       });
     });
