@@ -45,6 +45,15 @@ public class Measures {
       return m;
     }
 
+    /** Both together (the average handling time weighted by the cases handled). */
+    Figures plus(Figures o) {
+      long h = handled + o.handled;
+      double hours = (averageHandlingHours == null ? 0 : averageHandlingHours * handled)
+          + (o.averageHandlingHours == null ? 0 : o.averageHandlingHours * o.handled);
+      return new Figures(due + o.due, closed + o.closed, closedOnTime + o.closedOnTime, dispatched + o.dispatched, h,
+          reworked + o.reworked, h == 0 ? null : hours / h, disputesClosed + o.disputesClosed, disputesClosedInGrid + o.disputesClosedInGrid);
+    }
+
     private static Double rate(long part, long whole) { return whole == 0 ? null : Math.round(part * 10000.0 / whole) / 10000.0; }
   }
 
@@ -70,11 +79,43 @@ public class Measures {
     String jpql = SELECT + (areaColumn == null ? "" : " and i." + areaColumn + " = :code") + " group by i.categoryCode";
     var q = em.createQuery(jpql, Object[].class).setParameter("from", from).setParameter("to", to);
     if (areaColumn != null) q.setParameter("code", code);
+    return read(q.getResultList());
+  }
+
+  private static Map<String, Figures> read(List<Object[]> rows) {
     Map<String, Figures> out = new LinkedHashMap<>();
-    for (Object[] r : q.getResultList()) {
+    for (Object[] r : rows) {
       long handled = n(r[5]);
       out.put((String) r[0], new Figures(n(r[1]), n(r[2]), n(r[3]), n(r[4]), handled, n(r[6]),
           handled == 0 ? null : d(r[7]) / 3600.0 / handled, n(r[8]), n(r[9])));
+    }
+    return out;
+  }
+
+  /**
+   * The same figures for the cases reported inside an outline — an area's current one or one it had in the past —
+   * whatever codes the cases were recorded with: measures on new or old boundaries.
+   */
+  @Transactional(readOnly = true)
+  public Map<String, Figures> byCategoryWithin(org.locationtech.jts.geom.Geometry outline, Instant from, Instant to) {
+    var box = outline.getEnvelopeInternal();
+    var inside = org.locationtech.jts.geom.prep.PreparedGeometryFactory.prepare(outline);
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows = em.createNativeQuery("select id, ST_X(location), ST_Y(location) from incident where reported_at >= ?1"
+        + " and reported_at < ?2 and ST_X(location) between ?3 and ?4 and ST_Y(location) between ?5 and ?6")
+        .setParameter(1, from).setParameter(2, to).setParameter(3, box.getMinX()).setParameter(4, box.getMaxX())
+        .setParameter(5, box.getMinY()).setParameter(6, box.getMaxY()).getResultList();
+    List<Long> ids = new ArrayList<>();
+    for (Object[] r : rows) {
+      if (inside.covers(org.gridwatch.geo.Geometries.point(((Number) r[1]).doubleValue(), ((Number) r[2]).doubleValue()))) {
+        ids.add(((Number) r[0]).longValue());
+      }
+    }
+    Map<String, Figures> out = new LinkedHashMap<>();
+    for (int i = 0; i < ids.size(); i += 1000) {
+      var q = em.createQuery(SELECT + " and i.id in :ids group by i.categoryCode", Object[].class).setParameter("from", from)
+          .setParameter("to", to).setParameter("ids", ids.subList(i, Math.min(ids.size(), i + 1000)));
+      read(q.getResultList()).forEach((c, f) -> out.merge(c, f, Figures::plus));
     }
     return out;
   }

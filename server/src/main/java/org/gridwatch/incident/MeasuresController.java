@@ -9,6 +9,8 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.gridwatch.area.AreaCatalog;
+import org.gridwatch.area.AreaHistory;
+import org.locationtech.jts.geom.Geometry;
 import org.gridwatch.problem.ProblemException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -17,16 +19,20 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code GET /api/v1/measures?level=grid|community|subdistrict|district&code=&from=&to=}: closure and handling
  * rates of an area (see {@link Measures} for each formula), overall and per category. Dates are ISO dates
- * (Beijing time) or instants; the default period is the last 365 days.
+ * (Beijing time) or instants; the default period is the last 365 days. {@code boundaries}: {@code recorded} (the
+ * default: by the codes cases were recorded with), {@code current} (cases inside the area's outline now) or an
+ * instant (inside the outline it had then, a retired area's too): measures on new or old boundaries.
  */
 @RestController
 class MeasuresController {
   private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
   private final Measures measures;
   private final AreaCatalog areas;
+  private final AreaHistory history;
   private final Clock clock;
 
-  MeasuresController(Measures measures, AreaCatalog areas, Clock clock) {
+  MeasuresController(Measures measures, AreaCatalog areas, AreaHistory history, Clock clock) {
+    this.history = history;
     this.measures = measures;
     this.areas = areas;
     this.clock = clock;
@@ -34,7 +40,8 @@ class MeasuresController {
 
   @GetMapping("/api/v1/measures")
   Map<String, Object> measures(@RequestParam(defaultValue = "district") String level, @RequestParam(required = false) String code,
-      @RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+      @RequestParam(required = false) String from, @RequestParam(required = false) String to,
+      @RequestParam(required = false) String boundaries) {
     String column = switch (level.toLowerCase()) {
       case "grid" -> "gridCode";
       case "community" -> "communityCode";
@@ -42,18 +49,16 @@ class MeasuresController {
       case "district" -> null;
       default -> throw ProblemException.badInput("level", "'" + level + "' is not one of grid, community, subdistrict, district");
     };
-    if (column != null) {
-      if (code == null) throw ProblemException.badInput("code", "is required for level " + level);
-      var area = areas.now().find(code).orElseThrow(() -> ProblemException.badInput("code", "no area has code '" + code + "'"));
-      if (!area.level().name().equalsIgnoreCase(level)) throw ProblemException.badInput("code", code + " is a " + area.level() + ", not a " + level);
-    }
     Instant end = to == null ? clock.instant() : instant(to, "to");
     Instant start = from == null ? end.minusSeconds(365L * 86400) : instant(from, "from");
     if (!start.isBefore(end)) throw ProblemException.badInput("from", "must be before to");
-    Map<String, Measures.Figures> byCategory = measures.byCategory(column, code, start, end);
+    Geometry outline = column == null ? null : outline(level, code, boundaries);
+    Map<String, Measures.Figures> byCategory = outline == null ? measures.byCategory(column, code, start, end)
+        : measures.byCategoryWithin(outline, start, end);
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("level", level.toLowerCase());
     out.put("code", column == null ? "370203" : code);
+    out.put("boundaries", outline == null ? "recorded" : boundaries);
     out.put("from", start);
     out.put("to", end);
     out.put("overall", Measures.total(byCategory).asMap());
@@ -61,6 +66,24 @@ class MeasuresController {
     byCategory.forEach((c, f) -> categories.put(c, f.asMap()));
     out.put("byCategory", categories);
     return out;
+  }
+
+  /**
+   * The outline to count cases in: null to count by the codes cases were recorded with ({@code boundaries} absent
+   * or {@code recorded}); the area's current outline ({@code current}); or the one it had at an instant (an old,
+   * perhaps retired, area).
+   */
+  private Geometry outline(String level, String code, String boundaries) {
+    if (code == null) throw ProblemException.badInput("code", "is required for level " + level);
+    if (boundaries == null || boundaries.equals("recorded") || boundaries.equals("current")) {
+      var area = areas.now().find(code).orElseThrow(() -> ProblemException.badInput("code", "no current area has code '" + code + "'"));
+      if (!area.level().name().equalsIgnoreCase(level)) throw ProblemException.badInput("code", code + " is a " + area.level() + ", not a " + level);
+      return boundaries == null || boundaries.equals("recorded") ? null : area.boundary();
+    }
+    AreaHistory.Version then = history.at(code, instant(boundaries, "boundaries"))
+        .orElseThrow(() -> ProblemException.badInput("boundaries", code + " had no outline at " + boundaries));
+    if (!then.level().name().equalsIgnoreCase(level)) throw ProblemException.badInput("code", code + " is a " + then.level() + ", not a " + level);
+    return then.boundary();
   }
 
   private static Instant instant(String text, String field) {

@@ -375,4 +375,34 @@ abstract class RestructureContract extends PlannerContract {
     assertThat(jdbc.queryForObject("select grid_code from incident where public_id = ?", String.class, caseId)).isEqualTo(same.code());
     assertThat(http.get("/api/v1/grids/" + same.code() + "/roster", planner).json().get("gridMember").toString()).isEqualTo(member);
   }
+
+  /** Cases reported in the last 365 days inside an outline and not rejected or merged, counted row by row. */
+  long dueInside(Geometry outline) {
+    var inside = org.locationtech.jts.geom.prep.PreparedGeometryFactory.prepare(outline);
+    return jdbc.query("select ST_X(location), ST_Y(location), status from incident where reported_at >= ?", (rs, i) ->
+            inside.covers(org.gridwatch.geo.Geometries.point(rs.getDouble(1), rs.getDouble(2)))
+                && !List.of("REJECTED", "MERGED").contains(rs.getString(3)),
+        java.sql.Timestamp.from(java.time.Instant.now().minus(java.time.Duration.ofDays(365)))).stream().filter(b -> b).count();
+  }
+
+  @Test
+  void measuresCanBeTakenOnTheOldBoundariesOrTheNewOnes() {
+    AreaView[] pair = neighbours(500);
+    AreaView a = pair[0], b = pair[1];
+    String[] operator = Http.basic("operator", TestEnvironment.DEMO_PASSWORD);
+    java.time.Instant before = java.time.Instant.now();
+    Http.Response merged = merge(a.code(), b.code());
+    assertThat(merged.status()).as(merged.body()).isEqualTo(201);
+    String c = merged.json().get("created").get(0).asString();
+    JsonNode onNew = http.get("/api/v1/measures?level=grid&code=" + c + "&boundaries=current", operator).json();
+    JsonNode recorded = http.get("/api/v1/measures?level=grid&code=" + c, operator).json();
+    JsonNode onOld = http.get("/api/v1/measures?level=grid&code=" + a.code() + "&boundaries=" + before, operator).json();
+    assertThat(onNew.get("boundaries").asString()).isEqualTo("current");
+    assertThat(onNew.at("/overall/due").asLong()).isEqualTo(dueInside(areas.now().find(c).orElseThrow().boundary())).isPositive();
+    assertThat(onOld.at("/overall/due").asLong()).as("on the retired grid's old outline").isEqualTo(dueInside(a.boundary())).isPositive();
+    assertThat(recorded.at("/overall/due").asLong()).as("by recorded codes the new grid has only the cases moved into it")
+        .isLessThan(onNew.at("/overall/due").asLong());
+    assertThat(http.get("/api/v1/measures?level=grid&code=" + a.code() + "&boundaries=2001-01-01", operator).json()
+        .at("/errors/0/field").asString()).isEqualTo("boundaries");
+  }
 }
