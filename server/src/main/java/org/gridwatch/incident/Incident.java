@@ -139,10 +139,19 @@ public class Incident {
     if (level != Level.GRID) this.leftGrid = true;
   }
 
-  /** A boundary edit moved the case's location into another grid of the same community. */
+  /**
+   * A boundary edit put the case's location in another grid, perhaps of another community or subdistrict (codes
+   * nest: a grid's code starts with its community's, which starts with its subdistrict's). The area codes follow,
+   * and so does the unit answering for it when that unit was the area it lay in at its level.
+   */
   void rehome(String grid, int boundaryVersion, Instant now) {
+    String community = grid.substring(0, 12), subdistrict = grid.substring(0, 9);
     if (level == Level.GRID && gridCode.equals(unitCode)) this.unitCode = grid;
+    if (level == Level.COMMUNITY && communityCode.equals(unitCode)) this.unitCode = community;
+    if (level == Level.SUBDISTRICT && subdistrictCode.equals(unitCode)) this.unitCode = subdistrict;
     this.gridCode = grid;
+    this.communityCode = community;
+    this.subdistrictCode = subdistrict;
     this.boundaryVersion = boundaryVersion;
     this.updatedAt = now;
   }

@@ -99,26 +99,39 @@ public class EditCommit {
 
   /** Stores edits of several levels (top down) as one change: one announcement, one reload. */
   private Committed storeAll(List<Edit> all, String actor, String actorRole) {
-    Committed first = null;
     Set<String> changed = new LinkedHashSet<>();
     Instant now = edits.now();
-    List<Rehoming.Moved> moved = new ArrayList<>();
     List<Saved> saved = new ArrayList<>();
+    Map<String, Integer> versions = new HashMap<>();
+    Map<String, Geometry> gridsAfter = new LinkedHashMap<>();
+    Set<String> gridsBefore = new LinkedHashSet<>();
+    Committed first = null;
     for (Edit edit : all) {
-      Committed c = write(edit, actor, actorRole, now, changed);
+      Map<String, String> codeOf = new HashMap<>();
+      Committed c = write(edit, now, codeOf, versions);
       if (first == null) first = c;
       saved.addAll(c.saved());
-      moved.addAll(c.casesMoved());
+      changed.addAll(edit.before().keySet());
+      changed.addAll(codeOf.values());
+      if (edit.level() == AreaLevel.GRID) {
+        edit.siblings().forEach(gridsAfter::putIfAbsent);
+        gridsBefore.addAll(edit.before().keySet());
+        edit.after().forEach((key, g) -> gridsAfter.put(codeOf.get(key), g));
+      }
     }
+    // Open cases are placed once, among every grid as it is after all the edits (a community reshape moves grids
+    // of two communities at once, and a case can cross from one to the other).
+    gridsBefore.forEach(c -> { if (!versions.containsKey(c)) gridsAfter.remove(c); }); // retired
+    List<Rehoming.Moved> moved = gridsBefore.isEmpty() ? List.of()
+        : edits.rehoming.apply(gridsBefore, Reshape.placer(gridsAfter), c -> versions.getOrDefault(c, 1), actor, actorRole, now);
     if (!changed.isEmpty()) edits.boundaries.announce(changed, now);
     return new Committed(first.kind(), saved, first.created(), first.retired(), moved, first.staff());
   }
 
-  private Committed write(Edit edit, String actor, String actorRole, Instant now, Set<String> changed) {
+  /** Stores one edit's outlines (new versions, new areas, retired ones) and carries staff; fills in codes and versions. */
+  private Committed write(Edit edit, Instant now, Map<String, String> codeOf, Map<String, Integer> versions) {
     List<Saved> saved = new ArrayList<>();
-    Map<String, Integer> versions = new HashMap<>();
     Map<String, String> created = new LinkedHashMap<>();
-    Map<String, String> codeOf = new HashMap<>();
     for (var e : edit.after().entrySet()) {
       Shape shape = edits.shapeOf(e.getValue());
       Boundaries.Current next = e.getKey().startsWith(Edit.NEW)
@@ -132,20 +145,12 @@ public class EditCommit {
     }
     List<String> retired = edit.retired();
     retired.forEach(c -> edits.boundaries.retire(c, now));
-    List<Rehoming.Moved> moved = List.of();
     List<Reassignment.Carried> staff = List.of();
-    if (edit.level() == AreaLevel.GRID && !codeOf.isEmpty()) {
-      var placeAfter = edit.placeAfter();
-      moved = edits.rehoming.apply(edit.before().keySet(), p -> {
-        String key = placeAfter.apply(p);
-        return key == null ? null : codeOf.getOrDefault(key, key);
-      }, c -> versions.getOrDefault(c, 1), actor, actorRole, now);
+    if (edit.level() == AreaLevel.GRID) {
       Map<String, List<String>> successors = new LinkedHashMap<>();
       created.forEach((key, code) -> successors.put(code, edit.successors().get(key)));
       if (!successors.isEmpty() || !retired.isEmpty()) staff = edits.staff.carryOver(successors, Set.copyOf(retired), now);
     }
-    changed.addAll(edit.before().keySet());
-    changed.addAll(codeOf.values());
-    return new Committed(edit.kind(), saved, List.copyOf(created.values()), retired, moved, staff);
+    return new Committed(edit.kind(), saved, List.copyOf(created.values()), retired, List.of(), staff);
   }
 }

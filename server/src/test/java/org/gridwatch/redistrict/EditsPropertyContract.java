@@ -112,13 +112,16 @@ abstract class EditsPropertyContract {
       assertThat(grids.stream().filter(x -> x.boundary().contains(b.location())).count()).as("%s after %s", b.code(), edit).isLessThanOrEqualTo(1);
       assertThat(b.gridCode()).as("%s placed in a grid of its community after %s", b.code(), edit).startsWith(community);
     }
-    List<Object[]> open = em.createQuery("select i.publicId, i.gridCode, i.location from Incident i where i.gridCode like :c"
+    List<Object[]> open = em.createQuery("select i.publicId, i.gridCode, i.location, i.communityCode, i.subdistrictCode from Incident i"
+        + " where i.gridCode like :c"
         + " and i.status not in (org.gridwatch.incident.Status.REJECTED, org.gridwatch.incident.Status.CLOSED,"
         + " org.gridwatch.incident.Status.MERGED)", Object[].class).setParameter("c", community + "%").getResultList();
     for (Object[] row : open) {
       Point p = (Point) row[2];
       String located = s.gridAt(p.getX(), p.getY()).map(AreaView::code).orElse(null);
       assertThat(row[1]).as("open case %s after %s", row[0], edit).isEqualTo(located);
+      assertThat(row[3] + "/" + row[4]).as("open case %s's community and subdistrict after %s", row[0], edit)
+          .isEqualTo(located.substring(0, 12) + "/" + located.substring(0, 9));
     }
   }
 

@@ -405,4 +405,38 @@ abstract class RestructureContract extends PlannerContract {
     assertThat(http.get("/api/v1/measures?level=grid&code=" + a.code() + "&boundaries=2001-01-01", operator).json()
         .at("/errors/0/field").asString()).isEqualTo("boundaries");
   }
+
+  @Test
+  void aCommunityReshapeCarriesItsGridsAndTheOpenCasesAcrossTheBorder() {
+    AreaView a = null, b = null;
+    for (AreaView c : areas.now().level(AreaLevel.COMMUNITY).subList(40, 120)) {
+      AreaView cc = c;
+      var n = areas.now().children(c.parentCode()).stream()
+          .filter(x -> !x.code().equals(cc.code()) && x.boundary().intersection(cc.boundary()).getLength() > 0.002).findFirst();
+      if (n.isPresent()) {
+        a = c;
+        b = n.get();
+        break;
+      }
+    }
+    assertThat(a).as("two neighbouring communities").isNotNull();
+    Geometry strip = Reshape.overlay(b.boundary(), a.boundary().buffer(0.0002), org.locationtech.jts.operation.overlayng.OverlayNG.INTERSECTION);
+    Point inStrip = strip.getInteriorPoint();
+    String caseId = http.postJson("/api/v1/incidents", String.format(Locale.ROOT,
+        "{\"category\":\"SANITATION\",\"location\":{\"type\":\"Point\",\"coordinates\":[%.7f,%.7f]},\"description\":\"垃圾\"}",
+        inStrip.getX(), inStrip.getY())).json().get("id").asString();
+    assertThat(jdbc.queryForObject("select community_code from incident where public_id = ?", String.class, caseId)).isEqualTo(b.code());
+    Geometry grown = Reshape.overlay(a.boundary(), strip, org.locationtech.jts.operation.overlayng.OverlayNG.UNION);
+    JsonNode preview = http.postJson("/api/v1/areas/" + a.code() + "/preview", org.gridwatch.geo.GeoJson.toJson(grown), planner).json();
+    assertThat(preview.get("touched").toString()).as("the preview lists the grids that follow").contains(a.code() + "0").contains(b.code() + "0");
+    Http.Response r = http.postJson("/api/v1/areas/" + a.code() + "/reshape", org.gridwatch.geo.GeoJson.toJson(grown), planner);
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    for (AreaView c : List.of(areas.now().find(a.code()).orElseThrow(), areas.now().find(b.code()).orElseThrow())) {
+      assertThat(TilingCheck.check(Map.of("c", c.boundary()), Map.of("c",
+          areas.now().children(c.code()).stream().map(x -> (Geometry) x.boundary()).toList()))).as("%s tiled by its grids", c.code()).isEmpty();
+    }
+    Map<String, Object> row = jdbc.queryForMap("select grid_code, community_code from incident where public_id = ?", caseId);
+    assertThat((String) row.get("grid_code")).startsWith(a.code());
+    assertThat(row.get("community_code")).isEqualTo(a.code());
+  }
 }
