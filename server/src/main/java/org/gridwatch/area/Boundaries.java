@@ -85,6 +85,18 @@ public class Boundaries {
     return current(versions.saveAndFlush(new AreaVersion(area, 1, now, boundary, MetricProjection.areaM2(boundary), households, residents)));
   }
 
+  /**
+   * The codes the next {@code n} areas created under {@code parentCode} will get, in order ({@code digits} long
+   * after the parent's code; a parent not created yet has none used). Exact while the parent's own parent is locked.
+   */
+  @Transactional(readOnly = true)
+  public java.util.List<String> nextCodes(String parentCode, int digits, int n) {
+    int next = areas.codesUnder(parentCode).stream().mapToInt(c -> Integer.parseInt(c.substring(parentCode.length()))).max().orElse(0) + 1;
+    java.util.List<String> out = new java.util.ArrayList<>();
+    for (int i = 0; i < n; i++) out.add(parentCode + String.format("%0" + digits + "d", next + i));
+    return out;
+  }
+
   /** Ends an area: its current version closes at {@code now} and the area is retired (it stays in history). */
   @Transactional(propagation = Propagation.MANDATORY)
   public void retire(String code, Instant now) {

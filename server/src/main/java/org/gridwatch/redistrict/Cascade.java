@@ -91,4 +91,64 @@ final class Cascade {
     }
     return refusals.size() > before0 ? null : out;
   }
+
+  /**
+   * When areas above grid level are merged or split, what was inside them is re-created inside the new areas,
+   * level by level down to the grids: same outlines and names, new codes (a code carries its parent's), the old
+   * ones retired. For a merge a new area takes every child of the areas it replaces; for a split, each child goes
+   * to the new area that holds most of it. {@code nextCodes} answers the codes the next areas under a parent will get.
+   */
+  static List<Edit> recode(Edit top, Function<String, Map<String, Geometry>> childrenOf,
+      java.util.function.BiFunction<String, Integer, List<String>> nextCodes) {
+    List<Edit> out = new ArrayList<>();
+    if (top.level() != AreaLevel.GRID) recode(top, nextCodes.apply(top.parentCode(), top.created().size()), childrenOf, nextCodes, out);
+    return out;
+  }
+
+  /** How many digits a child's code adds to {@code parent}'s (codes nest: 6, 9, 12, 15 digits). */
+  static int digitsUnder(String parent) {
+    AreaLevel level = AreaLevel.ofCode(parent).orElseThrow();
+    return level.child().codeLength() - level.codeLength();
+  }
+
+  private static void recode(Edit edit, List<String> codes, Function<String, Map<String, Geometry>> childrenOf,
+      java.util.function.BiFunction<String, Integer, List<String>> nextCodes, List<Edit> out) {
+    if (edit.level() == AreaLevel.GRID) return;
+    List<String> created = edit.created();
+    for (int i = 0; i < created.size(); i++) {
+      String key = created.get(i), code = codes.get(i);
+      Map<String, Geometry> kids = new LinkedHashMap<>();
+      for (String old : edit.successors().get(key)) {
+        childrenOf.apply(old).forEach((c, g) -> { if (key.equals(holderOf(g, edit.after()))) kids.put(c, g); });
+      }
+      Map<String, MultiPolygon> after = new LinkedHashMap<>();
+      Map<String, List<String>> successors = new LinkedHashMap<>();
+      Map<String, String> names = new LinkedHashMap<>();
+      int n = 0;
+      for (var k : kids.entrySet()) {
+        String next = Edit.NEW + (++n);
+        after.put(next, Geometries.asMultiPolygon(k.getValue()));
+        successors.put(next, List.of(k.getKey()));
+        names.put(next, null);
+      }
+      Edit child = new Edit(edit.kind(), code, code, edit.level().child(), kids, kids, after, successors, names);
+      out.add(child);
+      recode(child, nextCodes.apply(code, after.size()), childrenOf, nextCodes, out);
+    }
+  }
+
+  /** The key of the area holding most of {@code g}. */
+  static String holderOf(Geometry g, Map<String, ? extends Geometry> areas) {
+    String best = null;
+    double most = -1;
+    for (var e : areas.entrySet()) {
+      if (!e.getValue().getEnvelopeInternal().intersects(g.getEnvelopeInternal())) continue;
+      double m2 = MetricProjection.areaM2(Reshape.overlay(g, e.getValue(), OverlayNG.INTERSECTION));
+      if (m2 > most) {
+        most = m2;
+        best = e.getKey();
+      }
+    }
+    return best;
+  }
 }

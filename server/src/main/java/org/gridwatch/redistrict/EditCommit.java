@@ -53,14 +53,16 @@ public class EditCommit {
   public Committed split(String code, Split.Cut cut, String ifMatch, String actor, String actorRole) {
     AreaView area = edits.area(code);
     Map<String, Geometry> current = locked(area.parentCode(), code, ifMatch);
-    return store(Split.plan(area, edits.withNeighbours(area.parentCode(), current), cut, edits.minPieceM2), actor, actorRole);
+    Map<String, Geometry> children = area.level() == AreaLevel.GRID ? Map.of() : lockedChildren(code);
+    return restructure(Split.plan(area, edits.withNeighbours(area.parentCode(), current), children, cut, edits.minPieceM2), actor,
+        actorRole);
   }
 
   @Transactional
   public Committed merge(List<String> codes, String actor, String actorRole) {
     List<AreaView> areas = Merge.areas(codes, edits);
     String parent = areas.get(0).parentCode();
-    return store(Merge.plan(areas, edits.withNeighbours(parent, locked(parent, null, null))), actor, actorRole);
+    return restructure(Merge.plan(areas, edits.withNeighbours(parent, locked(parent, null, null))), actor, actorRole);
   }
 
   /** Locks the parent and answers its children's stored outlines; 412 when {@code code}'s tag is not {@code ifMatch}. */
@@ -87,6 +89,13 @@ public class EditCommit {
     if (!below.refusals().isEmpty()) throw EditPreview.refused(edit.parentCode(), new Reshape.Result(Map.of(), below.refusals()));
     List<Edit> all = new ArrayList<>(List.of(edit));
     all.addAll(below.edits());
+    return storeAll(all, actor, actorRole);
+  }
+
+  /** A split or merge; above grid level what was inside is re-created under the new areas (new codes), under locks. */
+  private Committed restructure(Edit edit, String actor, String actorRole) {
+    List<Edit> all = new ArrayList<>(List.of(edit));
+    all.addAll(Cascade.recode(edit, this::lockedChildren, (parent, n) -> edits.boundaries.nextCodes(parent, Cascade.digitsUnder(parent), n)));
     return storeAll(all, actor, actorRole);
   }
 
@@ -128,6 +137,12 @@ public class EditCommit {
     return new Committed(first.kind(), saved, first.created(), first.retired(), moved, first.staff());
   }
 
+  /** A new area's name: the one planned, or (for areas re-created under a new parent) the name of the one it replaces. */
+  private String nameOf(Edit edit, String key) {
+    String name = edit.names().get(key);
+    return name != null ? name : edits.area(edit.successors().get(key).get(0)).name();
+  }
+
   /** Stores one edit's outlines (new versions, new areas, retired ones) and carries staff; fills in codes and versions. */
   private Committed write(Edit edit, Instant now, Map<String, String> codeOf, Map<String, Integer> versions) {
     List<Saved> saved = new ArrayList<>();
@@ -135,7 +150,7 @@ public class EditCommit {
     for (var e : edit.after().entrySet()) {
       Shape shape = edits.shapeOf(e.getValue());
       Boundaries.Current next = e.getKey().startsWith(Edit.NEW)
-          ? edits.boundaries.create(edit.parentCode(), edit.successors().get(e.getKey()).get(0), edit.names().get(e.getKey()),
+          ? edits.boundaries.create(edit.parentCode(), edit.successors().get(e.getKey()).get(0), nameOf(edit, e.getKey()),
               e.getValue(), shape.households(), shape.residents(), now)
           : edits.boundaries.supersede(e.getKey(), e.getValue(), shape.households(), shape.residents(), now);
       if (e.getKey().startsWith(Edit.NEW)) created.put(e.getKey(), next.code());

@@ -74,13 +74,13 @@ public class EditPreview {
   @Transactional(readOnly = true)
   public Preview split(String code, Split.Cut cut) {
     AreaView area = edits.area(code);
-    return of(Split.plan(area, siblingsOf(area.parentCode()), cut, edits.minPieceM2));
+    return restructured(Split.plan(area, siblingsOf(area.parentCode()), childrenOf(code), cut, edits.minPieceM2));
   }
 
   @Transactional(readOnly = true)
   public Preview merge(List<String> codes) {
     List<AreaView> areas = Merge.areas(codes, edits);
-    return of(Merge.plan(areas, siblingsOf(areas.get(0).parentCode())));
+    return restructured(Merge.plan(areas, siblingsOf(areas.get(0).parentCode())));
   }
 
   private Map<String, Geometry> siblingsOf(String parentCode) {
@@ -103,10 +103,12 @@ public class EditPreview {
     all.addAll(below);
     for (Edit e : all) {
       AreaCatalog.Snapshot s = edits.catalog.now();
-      AreaView parent = s.find(e.parentCode()).orElseThrow();
       List<BuildingView> inGround = buildingsIn(s, e.ground());
-      int childrenAfter = s.children(parent.code()).size() + e.created().size() - e.retired().size();
-      double ideal = e.level() == AreaLevel.GRID ? (BAND_LOW + BAND_HIGH) / 2.0 : (double) parent.households() / childrenAfter;
+      // A parent made by this very edit (areas re-created under a new community) is not in the catalog yet.
+      int childrenAfter = s.children(e.parentCode()).size() + e.created().size() - e.retired().size();
+      int parentHouseholds = s.find(e.parentCode()).map(AreaView::households)
+          .orElseGet(() -> inGround.stream().mapToInt(BuildingView::households).sum());
+      double ideal = e.level() == AreaLevel.GRID ? (BAND_LOW + BAND_HIGH) / 2.0 : (double) parentHouseholds / Math.max(1, childrenAfter);
       Set<String> codes = new LinkedHashSet<>(e.before().keySet());
       codes.addAll(e.after().keySet());
       List<Touched> mine = new ArrayList<>();
@@ -125,6 +127,11 @@ public class EditPreview {
       }
     }
     return new Preview(edit, below, touched, moving, report, warnings);
+  }
+
+  /** A split or merge with, above grid level, what is inside re-created under the new areas. */
+  private Preview restructured(Edit edit) {
+    return of(edit, Cascade.recode(edit, this::childrenOf, (parent, n) -> edits.boundaries.nextCodes(parent, Cascade.digitsUnder(parent), n)));
   }
 
   /** The levels below a community or subdistrict reshape, made to follow it; 422 when they cannot. */

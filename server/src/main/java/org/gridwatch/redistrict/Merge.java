@@ -17,9 +17,10 @@ import org.locationtech.jts.operation.overlayng.OverlayNG;
 import org.springframework.http.HttpStatus;
 
 /**
- * Merging adjacent sibling grids into one new grid: a new code (never a reused one), the union as its first
- * version, the old grids retired (their history kept), their open cases moved to the new grid and their staff
- * carried over. Grids only: merging communities or subdistricts would also re-code their children.
+ * Merging adjacent siblings (grids, communities or subdistricts) into one new area: a new code (never a reused
+ * one), the union as its first version, the old areas retired (their history kept). For grids, open cases move
+ * to the new grid and staff carry over; above grid level what was inside is re-created in the new area with new
+ * codes ({@link Cascade#recode}), and cases and staff follow the grids.
  */
 final class Merge {
   private Merge() {}
@@ -27,12 +28,14 @@ final class Merge {
   /** The codes asked for, checked: at least two different current grids of one community. */
   static List<AreaView> areas(List<String> requested, EditSupport edits) {
     Set<String> codes = new LinkedHashSet<>(requested);
-    if (codes.size() < 2) throw ProblemException.badInput("codes", "name at least two different grids");
+    if (codes.size() < 2) throw ProblemException.badInput("codes", "name at least two different areas");
     List<AreaView> areas = new ArrayList<>();
     for (String c : codes) areas.add(edits.area(c));
     String parent = areas.get(0).parentCode();
     for (AreaView a : areas) {
-      if (a.level() != AreaLevel.GRID) throw ProblemException.badInput("codes", a.code() + " is not a grid; only grids merge");
+      if (a.level() == AreaLevel.DISTRICT || a.level() != areas.get(0).level()) {
+        throw ProblemException.badInput("codes", a.code() + " is not a " + areas.get(0).level().name().toLowerCase() + " like " + areas.get(0).code());
+      }
       if (!a.parentCode().equals(parent)) throw ProblemException.badInput("codes", a.code() + " is not in " + parent + " like " + areas.get(0).code());
     }
     return areas;
@@ -55,7 +58,7 @@ final class Merge {
     String key = Edit.NEW + 1;
     Map<String, MultiPolygon> after = Map.of(key, Geometries.asMultiPolygon(union));
     AreaView first = areas.get(0);
-    return new Edit("merge", first.code(), first.parentCode(), AreaLevel.GRID, current, before, after,
+    return new Edit("merge", first.code(), first.parentCode(), first.level(), current, before, after,
         Map.of(key, List.copyOf(before.keySet())), Map.of(key, first.name() + "（合并）"));
   }
 }

@@ -24,10 +24,11 @@ import org.locationtech.jts.operation.valid.IsValidOp;
 import org.springframework.http.HttpStatus;
 
 /**
- * Splitting a grid in two, along a drawn line or into two given polygons: both halves get new codes (never
- * reused ones), the old grid is retired with its history kept, its open cases go to the half they lie in and
- * both halves keep its staff until reassigned. The halves must tile the grid, neither a sliver. Grids only.
- * The halves are snapped to the 1e-7° grid like every outline, and where the cut meets the grid's edge it is moved
+ * Splitting an area in two, along a drawn line or into two given polygons: both halves get new codes (never
+ * reused ones), the old area is retired with its history kept. A grid's open cases go to the half they lie in and
+ * both halves keep its staff until reassigned; a community or subdistrict is split along its children's borders
+ * and what was inside is re-created in the halves ({@link Cascade#recode}). The halves must tile the area,
+ * neither a sliver. The halves are snapped to the 1e-7° grid like every outline, and where the cut meets the grid's edge it is moved
  * along that edge to the grid point lying nearest it ({@link OutlineJunctions}), so no sliver opens along the edge.
  */
 final class Split {
@@ -36,19 +37,24 @@ final class Split {
   /** How the planner asked for the split: a line, or two polygons. */
   record Cut(Geometry line, List<Geometry> pieces) {}
 
-  static Edit plan(AreaView area, Map<String, ? extends Geometry> siblings, Cut cut, double minPieceM2) {
+  /**
+   * @param children the area's children (empty for a grid): above grid level the cut only says on which side each
+   *                 child lies (the side holding most of it), and the halves are the unions of their children, so
+   *                 no grid is ever cut by a community split
+   */
+  static Edit plan(AreaView area, Map<String, ? extends Geometry> siblings, Map<String, Geometry> children, Cut cut, double minPieceM2) {
     Geometry current = siblings.get(area.code());
-    if (area.level() != AreaLevel.GRID) throw ProblemException.badInput("code", area.code() + " is not a grid; only grids split");
+    String field = cut.line() != null ? "line" : "pieces";
     List<Geometry> halves = OutlineJunctions.flush(current,
         cut.line() != null ? byLine(current, cut.line()) : byPieces(current, cut.pieces(), minPieceM2));
-    String field = cut.line() != null ? "line" : "pieces";
+    if (area.level() != AreaLevel.GRID && halves.size() == 2) halves = alongChildren(halves, children, field);
     if (halves.size() != 2) throw refused(field, "the split gives " + halves.size() + " pieces, not 2", cut.line());
     for (Geometry p : halves) {
       double m2 = MetricProjection.areaM2(p);
       if (m2 < minPieceM2) throw refused(field, String.format(Locale.ROOT, "leaves a sliver of %.1f m² (minimum %.0f m²)", m2, minPieceM2), p);
     }
     var gaps = TilingCheck.check(Map.of("g", current), Map.of("g", halves));
-    if (!gaps.isEmpty()) throw refused(field, "the halves do not tile the grid: " + gaps.get(0).problem() + String.format(Locale.ROOT, " (%.1f m²)", gaps.get(0).areaM2()), halves.get(0));
+    if (!gaps.isEmpty()) throw refused(field, "the halves do not tile the area: " + gaps.get(0).problem() + String.format(Locale.ROOT, " (%.1f m²)", gaps.get(0).areaM2()), halves.get(0));
     Map<String, MultiPolygon> after = new LinkedHashMap<>();
     Map<String, List<String>> successors = new LinkedHashMap<>();
     Map<String, String> names = new LinkedHashMap<>();
@@ -58,8 +64,23 @@ final class Split {
       successors.put(key, List.of(area.code()));
       names.put(key, area.name() + (i == 0 ? "（一）" : "（二）"));
     }
-    return new Edit("split", area.code(), area.parentCode(), AreaLevel.GRID, siblings, Map.of(area.code(), current), after, successors,
+    return new Edit("split", area.code(), area.parentCode(), area.level(), siblings, Map.of(area.code(), current), after, successors,
         names);
+  }
+
+  /** The two sides as unions of whole children, each child on the side holding most of it; refused if one is empty or in pieces. */
+  private static List<Geometry> alongChildren(List<Geometry> sides, Map<String, Geometry> children, String field) {
+    Map<String, Geometry> byKey = Map.of("0", sides.get(0), "1", sides.get(1));
+    Geometry[] unions = new Geometry[2];
+    for (Geometry child : children.values()) {
+      int i = Integer.parseInt(Cascade.holderOf(child, byKey));
+      unions[i] = unions[i] == null ? child : Reshape.overlay(unions[i], child, OverlayNG.UNION);
+    }
+    for (int i = 0; i < 2; i++) {
+      if (unions[i] == null) throw refused(field, "no whole area inside lies on one side of the line", sides.get(i));
+      if (unions[i].getNumGeometries() > 1) throw refused(field, "the areas on one side of the line do not form one piece", unions[i]);
+    }
+    return List.of(unions[0], unions[1]);
   }
 
   /** The grid cut by the line, each piece snapped to the common precision grid. */

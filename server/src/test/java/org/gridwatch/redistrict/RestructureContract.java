@@ -439,4 +439,74 @@ abstract class RestructureContract extends PlannerContract {
     assertThat((String) row.get("grid_code")).startsWith(a.code());
     assertThat(row.get("community_code")).isEqualTo(a.code());
   }
+
+  AreaView[] neighbouringCommunities(int from) {
+    for (AreaView c : areas.now().level(AreaLevel.COMMUNITY).subList(from, from + 40)) {
+      var n = areas.now().children(c.parentCode()).stream()
+          .filter(x -> !x.code().equals(c.code()) && x.boundary().intersection(c.boundary()).getLength() > 0.002).findFirst();
+      if (n.isPresent()) return new AreaView[] {c, n.get()};
+    }
+    throw new AssertionError("no neighbouring communities");
+  }
+
+  void assertTiled(AreaView parent) {
+    assertThat(TilingCheck.check(Map.of("p", parent.boundary()), Map.of("p",
+        areas.now().children(parent.code()).stream().map(x -> (Geometry) x.boundary()).toList()))).as("%s tiled", parent.code()).isEmpty();
+  }
+
+  @Test
+  void mergingTwoCommunitiesRecreatesTheirGridsInTheNewOneWithCasesAndStaff() {
+    AreaView[] pair = neighbouringCommunities(10);
+    AreaView a = pair[0], b = pair[1];
+    AreaView firstGrid = areas.now().children(a.code()).get(0);
+    Point inside = firstGrid.boundary().getInteriorPoint();
+    String caseId = http.postJson("/api/v1/incidents", String.format(Locale.ROOT,
+        "{\"category\":\"SANITATION\",\"location\":{\"type\":\"Point\",\"coordinates\":[%.7f,%.7f]},\"description\":\"垃圾\"}",
+        inside.getX(), inside.getY())).json().get("id").asString();
+    String member = http.get("/api/v1/grids/" + firstGrid.code() + "/roster", planner).json().get("gridMember").toString();
+    int grids = areas.now().children(a.code()).size() + areas.now().children(b.code()).size();
+    JsonNode preview = http.postJson("/api/v1/areas/merge/preview", "{\"codes\":[\"" + a.code() + "\",\"" + b.code() + "\"]}", planner).json();
+    assertThat(preview.get("touched").size()).as("the two communities, the new one, and every grid retired and re-created")
+        .isEqualTo(3 + 2 * grids);
+    Http.Response r = merge(a.code(), b.code());
+    assertThat(r.status()).as(r.body()).isEqualTo(201);
+    AreaView c = areas.now().find(r.json().get("created").get(0).asString()).orElseThrow();
+    assertThat(c.level()).isEqualTo(AreaLevel.COMMUNITY);
+    assertThat(c.households()).isEqualTo(a.households() + b.households());
+    assertThat(areas.now().find(a.code())).isEmpty();
+    assertThat(areas.now().find(firstGrid.code())).as("grids are re-coded under the new community").isEmpty();
+    assertThat(areas.now().children(c.code())).hasSize(grids).allMatch(g -> g.code().startsWith(c.code()));
+    assertTiled(areas.now().find(c.parentCode()).orElseThrow());
+    assertTiled(c);
+    Map<String, Object> row = jdbc.queryForMap("select grid_code, community_code from incident where public_id = ?", caseId);
+    assertThat((String) row.get("grid_code")).startsWith(c.code());
+    assertThat(row.get("community_code")).isEqualTo(c.code());
+    assertThat(http.get("/api/v1/grids/" + row.get("grid_code") + "/roster", planner).json().get("gridMember").toString()).isEqualTo(member);
+  }
+
+  @Test
+  void splittingACommunityByALineKeepsEveryGridWholeOnOneSide() {
+    for (AreaView community : areas.now().level(AreaLevel.COMMUNITY).subList(70, 100)) {
+      var e = community.boundary().getEnvelopeInternal();
+      double y = community.boundary().getInteriorPoint().getY();
+      String line = String.format(Locale.ROOT, "{\"line\":{\"type\":\"LineString\",\"coordinates\":[[%.7f,%.7f],[%.7f,%.7f]]}}",
+          e.getMinX() - 0.001, y, e.getMaxX() + 0.001, y);
+      int grids = areas.now().children(community.code()).size();
+      Http.Response r = http.postJson("/api/v1/areas/" + community.code() + "/split", line, planner);
+      if (r.status() == 422) {
+        assertThat(r.json().get("errors").get(0).get("field").asString()).isEqualTo("line");
+        assertThat(areas.now().find(community.code())).as("nothing half-written").isPresent();
+        continue;
+      }
+      assertThat(r.status()).as(r.body()).isEqualTo(201);
+      List<AreaView> halves = r.json().get("created").valueStream().map(x -> areas.now().find(x.asString()).orElseThrow()).toList();
+      assertThat(halves).hasSize(2);
+      assertThat(halves.stream().mapToInt(h -> areas.now().children(h.code()).size()).sum()).isEqualTo(grids);
+      assertThat(halves.stream().mapToInt(AreaView::households).sum()).isEqualTo(community.households());
+      for (AreaView h : halves) assertTiled(h);
+      assertTiled(areas.now().find(community.parentCode()).orElseThrow());
+      return;
+    }
+    throw new AssertionError("no community could be split by a line through its middle");
+  }
 }
