@@ -33,12 +33,12 @@ export async function showDrafts(onCommitted) {
 }
 
 /**
- * The slider's notches are the moments the grids changed; the last is "now". Moving it calls {@code show} with
+ * The slider's notches are the moments the level's outlines changed; the last is "now". Moving it calls {@code show} with
  * an instant (or null for now).
  */
-export async function startHistory(show) {
+export async function startHistory(show, level = 'grids') {
   const slider = document.getElementById('history'), label = document.getElementById('history-at');
-  const moments = await getJson('/api/v1/areas/changes?level=grids');
+  const moments = await getJson(`/api/v1/areas/changes?level=${level}`);
   slider.max = String(moments.length);
   slider.value = String(moments.length);
   label.textContent = t('historyNow');

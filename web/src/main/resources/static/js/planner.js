@@ -11,7 +11,7 @@ import { showDrafts, startHistory } from './planner-drafts.js';
 const L = window.L;
 const SHIBEI = [[36.067, 120.302], [36.159, 120.427]];
 const HINTS = { reshape: 'plannerHint', split: 'splitHint', merge: 'mergeHint', balance: 'balanceHint' };
-const state = { mode: 'reshape', selected: null, picked: [], ring: null, line: [], etag: null, preview: null, edit: null, asked: 0, past: null };
+const state = { level: 'grids', mode: 'reshape', selected: null, picked: [], ring: null, line: [], etag: null, preview: null, edit: null, asked: 0, past: null };
 
 async function start() {
   startLanguage();
@@ -32,15 +32,22 @@ async function start() {
     'split', state.selected.id, { line: { type: 'LineString', coordinates: state.line.map(ll => [ll.lng, ll.lat]) } }));
   document.getElementById('propose').addEventListener('click', propose);
   document.getElementById('save-draft').addEventListener('click', saveDraft);
+  document.getElementById('level').addEventListener('change', async e => {
+    state.level = e.target.value;
+    document.querySelector('.modes button[data-mode=balance]').disabled = state.level !== 'grids';
+    setMode('reshape');
+    await loadGrids(state.past);
+    await startHistory(showPast, state.level);
+  });
   await loadGrids();
   await showDrafts(afterCommit);
-  await startHistory(showPast);
+  await startHistory(showPast, state.level);
   window.gridwatchPlanner = state;
   document.body.dataset.ready = 'true';
 }
 
 async function loadGrids(at) {
-  state.features = (await allItems('grids', at ? `&datetime=${encodeURIComponent(at)}` : '')).features;
+  state.features = (await allItems(state.level, at ? `&datetime=${encodeURIComponent(at)}` : '')).features;
   state.grids.clearLayers();
   state.grids.addData(state.features);
 }
@@ -90,7 +97,7 @@ function describe(f) {
 
 /** Reshape: a draggable handle on every vertex of the grid's outer ring; each drop asks for a preview. */
 async function handles(feature) {
-  const response = await fetch(`/ogcapi/collections/grids/items/${feature.id}`, { headers: { Accept: 'application/geo+json' } });
+  const response = await fetch(`/ogcapi/collections/${state.level}/items/${feature.id}`, { headers: { Accept: 'application/geo+json' } });
   state.etag = response.headers.get('ETag');
   const ring = feature.geometry.coordinates[0][0].slice(0, -1).map(([lng, lat]) => L.latLng(lat, lng));
   state.ring = ring;
@@ -218,7 +225,7 @@ async function saveDraft() {
 async function afterCommit() {
   setMode(state.mode);
   await loadGrids();
-  await startHistory(showPast);
+  await startHistory(showPast, state.level);
   document.body.dataset.committed = String(Number(document.body.dataset.committed || 0) + 1);
 }
 

@@ -155,4 +155,39 @@ class PlannerRestructureBrowserTest extends InBrowser {
     Browser.waitFor(driver, 30).until(d -> committed() == 2);
     assertThat(areas.now().children(community.code())).as("the community regrouped as proposed").hasSize(proposed);
   }
+
+  @Test
+  void aPlannerMergesTwoCommunitiesAndTheirGridsFollow() throws Exception {
+    open();
+    AreaView a = null, b = null;
+    for (AreaView c : areas.now().level(AreaLevel.COMMUNITY).subList(20, 60)) {
+      var n = areas.now().children(c.parentCode()).stream()
+          .filter(x -> !x.code().equals(c.code()) && x.boundary().intersection(c.boundary()).getLength() > 0.002).findFirst();
+      if (n.isPresent()) {
+        a = c;
+        b = n.get();
+        break;
+      }
+    }
+    int grids = areas.now().children(a.code()).size() + areas.now().children(b.code()).size();
+    new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("level"))).selectByValue("communities");
+    String first = a.code();
+    Browser.waitFor(driver, 20).until(d -> ((Number) driver.executeScript(
+        "return gridwatchPlanner.features.filter(f => f.id === arguments[0]).length", first)).intValue() == 1);
+    mode("merge");
+    var box = a.boundary().union(b.boundary()).getEnvelopeInternal();
+    driver.executeScript("gridwatchPlanner.map.fitBounds([[arguments[1], arguments[0]], [arguments[3], arguments[2]]], {animate: false})",
+        box.getMinX(), box.getMinY(), box.getMaxX(), box.getMaxY());
+    Browser.clickMap(driver, "gridwatchPlanner.map", a.boundary().getInteriorPoint().getX(), a.boundary().getInteriorPoint().getY());
+    Browser.clickMap(driver, "gridwatchPlanner.map", b.boundary().getInteriorPoint().getX(), b.boundary().getInteriorPoint().getY());
+    Browser.waitFor(driver, 30).until(d -> driver.findElements(By.cssSelector("#preview tr[data-code='new-1']")).size() >= 1);
+    Browser.screenshot(driver, "planner-community-merge");
+    driver.findElement(By.id("commit")).click();
+    Browser.waitFor(driver, 30).until(d -> committed() == 1);
+    assertThat(areas.now().find(a.code())).isEmpty();
+    var inA = a.boundary().getInteriorPoint();
+    AreaView merged = areas.now().level(AreaLevel.COMMUNITY).stream().filter(c -> c.parentCode().equals(first.substring(0, 9))
+        && c.boundary().covers(inA)).findFirst().orElseThrow();
+    assertThat(areas.now().children(merged.code())).as("the grids re-created in the new community").hasSize(grids);
+  }
 }
