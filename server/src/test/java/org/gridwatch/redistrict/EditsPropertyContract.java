@@ -24,13 +24,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Random reshapes, splits and merges of grids, and reshapes of their communities, committed one after another to
- * real demo communities in the database: after each one the subdistrict is still exactly tiled by its
+ * Random reshapes, splits and merges of grids and of communities, committed one after another in real demo
+ * subdistricts in the database: after each one the subdistrict is still exactly tiled by its
  * communities and each of them by its grids, every building lies in exactly one grid, and every open case sits in
  * the grid the locator gives for its location. A refused edit changes nothing.
  */
 abstract class EditsPropertyContract {
-  static final int EDITS = 150;
+  static final int EDITS = 180;
   @Autowired AreaCatalog areas;
   @Autowired EditCommit commit;
   @Autowired EntityManager em;
@@ -50,19 +50,32 @@ abstract class EditsPropertyContract {
             + "\"coordinates\":[%.7f,%.7f]},\"description\":\"property test\"}", p.getX() + 1e-5, p.getY()));
       }
     }
+    // Communities come and go (merges and splits re-code them): edits pick from the chosen subdistricts as they are.
+    List<String> subdistricts = chosen.stream().map(c -> c.substring(0, 9)).distinct().toList();
     Map<String, Integer> applied = new TreeMap<>(), refused = new TreeMap<>();
     for (int i = 0; i < EDITS; i++) {
-      String community = chosen.get(random.nextInt(chosen.size()));
+      AreaView subdistrict = areas.now().find(subdistricts.get(random.nextInt(subdistricts.size()))).orElseThrow();
+      List<AreaView> communitiesNow = areas.now().children(subdistrict.code());
+      String community = communitiesNow.get(random.nextInt(communitiesNow.size())).code();
       List<AreaView> grids = areas.now().children(community);
       AreaView g = grids.get(random.nextInt(grids.size()));
       Map<String, String> etags = new TreeMap<>();
       grids.forEach(x -> etags.put(x.code(), x.etag()));
-      int kind = random.nextInt(12);
-      String what = kind < 4 ? "reshape" : kind < 7 || grids.size() < 4 ? "split" : kind < 10 ? "merge" : "community";
-      AreaView subdistrict = areas.now().find(community.substring(0, 9)).orElseThrow();
-      areas.now().children(subdistrict.code()).forEach(x -> etags.put(x.code(), x.etag()));
+      int kind = random.nextInt(14);
+      String what = kind < 4 ? "reshape" : kind < 7 || grids.size() < 4 ? "split" : kind < 10 ? "merge" : kind < 12 ? "community"
+          : kind == 12 ? "community merge" : "community split";
+      communitiesNow.forEach(x -> etags.put(x.code(), x.etag()));
       try {
         switch (what) {
+          case "community merge" -> {
+            AreaView c = areas.now().find(community).orElseThrow();
+            List<AreaView> touching = communitiesNow.stream().filter(n -> !n.code().equals(community)
+                && n.boundary().intersection(c.boundary()).getLength() > 0.0005).toList();
+            if (touching.isEmpty()) continue;
+            commit.merge(List.of(community, touching.get(random.nextInt(touching.size())).code()), "planner", "PLANNER");
+          }
+          case "community split" -> commit.split(community,
+              new Split.Cut(lineThrough(areas.now().find(community).orElseThrow().boundary(), random), null), null, "planner", "PLANNER");
           case "reshape" -> {
             Geometry outline = ReshapePropertyTest.moveOneVertex(g.boundary(), random);
             if (outline == null) continue;
@@ -98,7 +111,8 @@ abstract class EditsPropertyContract {
     }
     assertThat(applied.values().stream().mapToInt(Integer::intValue).sum()).as("applied %s, refused %s", applied, refused)
         .isGreaterThan(EDITS / 3);
-    assertThat(applied).as("every kind of edit was applied; refused %s", refused).containsKeys("reshape", "split", "merge", "community");
+    assertThat(applied).as("every kind of edit was applied; refused %s", refused)
+        .containsKeys("reshape", "split", "merge", "community", "community merge", "community split");
   }
 
   void checkHolds(String community, String edit) {
