@@ -37,6 +37,7 @@ async function start() {
   connectLive();
   setInterval(tickCountdowns, 1000);
   window.gridwatchConsole = state;
+  state.showCase = showCase; // what a live event for the selected case does (tests call it to stand in for one)
   document.body.dataset.ready = 'true';
 }
 
@@ -159,7 +160,7 @@ async function showCase(id, zoom) {
   const history = (c.history || []).map(e => `<li><strong>${escapeHtml(e.type)}</strong> ${when(e.at)}
     · ${escapeHtml(e.actor)} (${escapeHtml(e.role)})${e.level ? ` · ${t(e.level)} ${escapeHtml(e.unitCode || '')}` : ''}
     ${e.note ? `<br>${escapeHtml(e.note)}` : ''}</li>`).join('');
-  el.innerHTML = `<h2>${escapeHtml(c.id)} <span class="badge" id="case-status">${t(c.status)}</span></h2>
+  const html = `<h2>${escapeHtml(c.id)} <span class="badge" id="case-status">${t(c.status)}</span></h2>
     <dl>
       <dt>${t('categoryLabel')}</dt><dd>${escapeHtml(cat ? areaName(cat) : c.category)}</dd>
       <dt>${t('grid')}</dt><dd>${escapeHtml(c.gridCode)}</dd>
@@ -172,7 +173,16 @@ async function showCase(id, zoom) {
     <div class="actions">${(c.actions || []).map(a => `<button type="button" data-action="${a}">${t(a)}</button>`).join('')}</div>
     <textarea id="action-note" placeholder="${t('notePlaceholder')}"></textarea>
     <h3>${t('timeline')}</h3><ol class="timeline">${history}</ol>`;
-  el.querySelectorAll('.actions button').forEach(b => b.addEventListener('click', () => act(c.id, b.dataset.action)));
+  // A live redraw of an unchanged case leaves the panel alone, so a button about to be clicked stays where it is;
+  // a redraw of the same case in the same status keeps the note being typed.
+  if (el.dataset.rendered !== html) {
+    const sameCase = el.dataset.caseId === c.id && el.dataset.status === c.status;
+    const note = sameCase ? document.getElementById('action-note')?.value || '' : '';
+    el.innerHTML = html;
+    Object.assign(el.dataset, { rendered: html, caseId: c.id, status: c.status });
+    document.getElementById('action-note').value = note;
+    el.querySelectorAll('.actions button').forEach(b => b.addEventListener('click', () => act(c.id, b.dataset.action)));
+  }
   const [x, y] = c.location.coordinates;
   if (zoom && state.follow) state.map.setView([y, x], Math.max(state.map.getZoom(), 16));
 }

@@ -72,6 +72,31 @@ class ConsoleBrowserTest {
     Browser.screenshot(driver, "console");
   }
 
+  @Test
+  void theLiveEchoOfAnOperatorsOwnActionDoesNotTakeTheNextButtonOrTheNoteAway() throws Exception {
+    signInAs("operator");
+    open("/console.html");
+    Browser.waitFor(driver, 10).until(ExpectedConditions.attributeToBe(By.id("live-state"), "class", "live-on"));
+    Point p = inside("370203014002002");
+    String id = new Http(port).postJson("/api/v1/incidents", String.format(Locale.ROOT,
+        "{\"category\":\"SANITATION\",\"location\":{\"type\":\"Point\",\"coordinates\":[%.7f,%.7f]},\"description\":\"路灯不亮\"}",
+        p.getX(), p.getY())).json().get("id").asString();
+    By row = By.cssSelector("#queue li[data-id='" + id + "']");
+    Browser.waitFor(driver, 15).until(ExpectedConditions.presenceOfElementLocated(row));
+    driver.findElement(row).click();
+    clickAction("register", "立案");
+    Browser.waitFor(driver, 10).until(ExpectedConditions.textToBe(By.id("case-status"), "已立案"));
+    // The operator reaches for the next button and types a note while the live echo of "register" comes back.
+    WebElement dispatch = driver.findElement(By.cssSelector("#detail .actions button[data-action='dispatch']"));
+    driver.findElement(By.id("action-note")).sendKeys("已电话联系报告人");
+    Thread.sleep(1000);
+    // The echo, for certain: what the live stream does for an event about the selected case.
+    driver.executeAsyncScript("const done = arguments[arguments.length - 1]; gridwatchConsole.showCase(arguments[0], false).then(() => done())", id);
+    assertThat(driver.findElement(By.id("action-note")).getAttribute("value")).as("the note being typed").isEqualTo("已电话联系报告人");
+    dispatch.click(); // the very button found before the echo: still on the page
+    Browser.waitFor(driver, 10).until(ExpectedConditions.textToBe(By.id("case-status"), "已派遣"));
+  }
+
   /** Clicks an action button; the case panel is drawn again when the live event arrives, so a button found a
    * moment ago may have been replaced: find it again until the click lands. */
   void clickAction(String action, String label) {
