@@ -25,8 +25,8 @@ final class Compounds {
     return at < 0 ? null : buildingName.substring(0, at + 2);
   }
 
-  static List<String> cut(List<BuildingView> buildings, Edit edit) {
-    Function<Point, String> was = edit.placeBefore(), will = edit.placeAfter();
+  /** {@code was} and {@code will} place a point among the areas before and after the edit. */
+  static List<String> cut(List<BuildingView> buildings, Function<Point, String> was, Function<Point, String> will) {
     Map<String, Set<String>> before = new LinkedHashMap<>(), after = new LinkedHashMap<>();
     for (BuildingView b : buildings) {
       String compound = of(b.name());

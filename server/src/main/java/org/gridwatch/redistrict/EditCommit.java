@@ -111,6 +111,7 @@ public class EditCommit {
     Set<String> changed = new LinkedHashSet<>();
     Instant now = edits.now();
     List<Saved> saved = new ArrayList<>();
+    List<Reassignment.Carried> staff = new ArrayList<>();
     Map<String, Integer> versions = new HashMap<>();
     Map<String, Geometry> gridsAfter = new LinkedHashMap<>();
     Set<String> gridsBefore = new LinkedHashSet<>();
@@ -120,6 +121,7 @@ public class EditCommit {
       Committed c = write(edit, now, codeOf, versions);
       if (first == null) first = c;
       saved.addAll(c.saved());
+      staff.addAll(c.staff());
       changed.addAll(edit.before().keySet());
       changed.addAll(codeOf.values());
       if (edit.level() == AreaLevel.GRID) {
@@ -134,7 +136,8 @@ public class EditCommit {
     List<Rehoming.Moved> moved = gridsBefore.isEmpty() ? List.of()
         : edits.rehoming.apply(gridsBefore, Reshape.placer(gridsAfter), c -> versions.getOrDefault(c, 1), actor, actorRole, now);
     if (!changed.isEmpty()) edits.boundaries.announce(changed, now);
-    return new Committed(first.kind(), saved, first.created(), first.retired(), moved, first.staff());
+    // Staff move with grids, which above grid level are the re-created ones (not the first edit's).
+    return new Committed(first.kind(), saved, first.created(), first.retired(), moved, staff);
   }
 
   /** A new area's name: the one planned, or (for areas re-created under a new parent) the name of the one it replaces. */

@@ -121,9 +121,11 @@ public class EditPreview {
       touched.addAll(mine);
       warnings.addAll(warnings(e.level(), mine));
       if (e.level() == AreaLevel.GRID) {
-        moving.addAll(moving(inGround, e));
-        warnings.addAll(Compounds.cut(inGround, e));
-        report = report.and(impact.of(e));
+        var was = e.placeBefore();
+        var will = e.placeAfter();
+        moving.addAll(moving(inGround, was, will));
+        warnings.addAll(Compounds.cut(inGround, was, will));
+        report = report.and(impact.of(e, was, will));
       }
     }
     return new Preview(edit, below, touched, moving, report, warnings);
@@ -161,10 +163,9 @@ public class EditPreview {
   }
 
   /** Buildings whose area changes, placed before and after by the locator's own rule. */
-  private static List<Moving> moving(List<BuildingView> buildings, Edit edit) {
+  private static List<Moving> moving(List<BuildingView> buildings, java.util.function.Function<org.locationtech.jts.geom.Point, String> was,
+      java.util.function.Function<org.locationtech.jts.geom.Point, String> will) {
     List<Moving> out = new ArrayList<>();
-    var was = edit.placeBefore();
-    var will = edit.placeAfter();
     for (BuildingView b : buildings) {
       String from = was.apply(b.location()), to = will.apply(b.location());
       if (from != null && to != null && !from.equals(to)) out.add(new Moving(b.code(), from, to, b.households()));

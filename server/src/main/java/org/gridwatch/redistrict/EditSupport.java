@@ -59,11 +59,8 @@ class EditSupport {
     var out = new java.util.LinkedHashMap<String, Geometry>(children);
     AreaView parent = area(parentCode);
     var near = parent.boundary().getEnvelopeInternal();
-    for (AreaView sibling : catalog.now().children(parentCode)) {
-      for (AreaView a : catalog.now().level(sibling.level())) {
-        if (!a.parentCode().equals(parentCode) && a.boundary().getEnvelopeInternal().intersects(near)) out.putIfAbsent(a.code(), a.boundary());
-      }
-      break;
+    for (AreaView a : catalog.now().level(parent.level().child())) {
+      if (!a.parentCode().equals(parentCode) && a.boundary().getEnvelopeInternal().intersects(near)) out.putIfAbsent(a.code(), a.boundary());
     }
     return out;
   }

@@ -66,8 +66,7 @@ class Impact {
   }
 
   @Transactional(propagation = Propagation.MANDATORY, readOnly = true)
-  Report of(Edit edit) {
-    Function<Point, String> was = edit.placeBefore(), will = edit.placeAfter();
+  Report of(Edit edit, Function<Point, String> was, Function<Point, String> will) {
     Map<String, Roster.GridRoster> staffAfter = new LinkedHashMap<>();
     edit.after().keySet().forEach(k -> staffAfter.put(k, rosterAfter(edit, k)));
     List<CaseMove> cases = new ArrayList<>();

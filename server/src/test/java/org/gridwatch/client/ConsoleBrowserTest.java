@@ -51,15 +51,8 @@ class ConsoleBrowserTest {
 
   @Test
   void aNewCaseAppearsLiveAndTheOperatorRegistersAndDispatchesIt() throws Exception {
-    signInAs("operator");
-    open("/console.html");
-    Browser.waitFor(driver, 10).until(ExpectedConditions.attributeToBe(By.id("live-state"), "class", "live-on"));
-    Point p = inside("370203014002001");
-    String id = new Http(port).postJson("/api/v1/incidents", String.format(Locale.ROOT,
-        "{\"category\":\"SANITATION\",\"location\":{\"type\":\"Point\",\"coordinates\":[%.7f,%.7f]},\"description\":\"垃圾桶满了\"}",
-        p.getX(), p.getY())).json().get("id").asString();
+    String id = caseReportedWhileTheOperatorWatches("370203014002001", "垃圾桶满了");
     By row = By.cssSelector("#queue li[data-id='" + id + "']");
-    Browser.waitFor(driver, 15).until(ExpectedConditions.presenceOfElementLocated(row));
     assertThat(driver.findElement(row).getAttribute("class")).contains("fresh");
     driver.findElement(row).click();
     clickAction("register", "立案");
@@ -74,16 +67,8 @@ class ConsoleBrowserTest {
 
   @Test
   void theLiveEchoOfAnOperatorsOwnActionDoesNotTakeTheNextButtonOrTheNoteAway() throws Exception {
-    signInAs("operator");
-    open("/console.html");
-    Browser.waitFor(driver, 10).until(ExpectedConditions.attributeToBe(By.id("live-state"), "class", "live-on"));
-    Point p = inside("370203014002002");
-    String id = new Http(port).postJson("/api/v1/incidents", String.format(Locale.ROOT,
-        "{\"category\":\"SANITATION\",\"location\":{\"type\":\"Point\",\"coordinates\":[%.7f,%.7f]},\"description\":\"路灯不亮\"}",
-        p.getX(), p.getY())).json().get("id").asString();
-    By row = By.cssSelector("#queue li[data-id='" + id + "']");
-    Browser.waitFor(driver, 15).until(ExpectedConditions.presenceOfElementLocated(row));
-    driver.findElement(row).click();
+    String id = caseReportedWhileTheOperatorWatches("370203014002002", "路灯不亮");
+    driver.findElement(By.cssSelector("#queue li[data-id='" + id + "']")).click();
     clickAction("register", "立案");
     Browser.waitFor(driver, 10).until(ExpectedConditions.textToBe(By.id("case-status"), "已立案"));
     // The operator reaches for the next button and types a note while the live echo of "register" comes back.
@@ -95,6 +80,19 @@ class ConsoleBrowserTest {
     assertThat(driver.findElement(By.id("action-note")).getAttribute("value")).as("the note being typed").isEqualTo("已电话联系报告人");
     dispatch.click(); // the very button found before the echo: still on the page
     Browser.waitFor(driver, 10).until(ExpectedConditions.textToBe(By.id("case-status"), "已派遣"));
+  }
+
+  /** An operator opens the console and waits for the live stream; a resident then reports a case in {@code grid}, which the queue shows. */
+  String caseReportedWhileTheOperatorWatches(String grid, String description) {
+    signInAs("operator");
+    open("/console.html");
+    Browser.waitFor(driver, 10).until(ExpectedConditions.attributeToBe(By.id("live-state"), "class", "live-on"));
+    Point p = inside(grid);
+    String id = new Http(port).postJson("/api/v1/incidents", String.format(Locale.ROOT,
+        "{\"category\":\"SANITATION\",\"location\":{\"type\":\"Point\",\"coordinates\":[%.7f,%.7f]},\"description\":\"%s\"}",
+        p.getX(), p.getY(), description)).json().get("id").asString();
+    Browser.waitFor(driver, 15).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#queue li[data-id='" + id + "']")));
+    return id;
   }
 
   /** Clicks an action button; the case panel is drawn again when the live event arrives, so a button found a
