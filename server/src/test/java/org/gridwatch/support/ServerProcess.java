@@ -1,4 +1,4 @@
-package org.gridwatch.bench;
+package org.gridwatch.support;
 
 import java.io.File;
 import java.net.URI;
@@ -10,28 +10,39 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The packaged server as a separate process, as it runs in production, so that it can be killed with -9. */
-final class ServerProcess {
-  final int port;
+/**
+ * The packaged server as a separate process, as it runs in production, so that it can be killed with -9. Used by
+ * the benchmarks and by the kill -9 integration test (which runs after {@code package}, so the jar is there).
+ */
+public final class ServerProcess {
+  public final int port;
   private final List<String> args;
   private final File log;
   private Process process;
 
-  ServerProcess(int port, File log, String... properties) {
+  public ServerProcess(int port, File log, String... properties) {
     this.port = port;
     this.log = log;
     this.args = new ArrayList<>(List.of("java", "-Xmx2g", "-jar", jar().toString(), "--server.port=" + port));
     for (String p : properties) args.add("--" + p);
   }
 
-  static Path jar() {
+  /** A port nobody listens on now. */
+  public static int freePort() throws java.io.IOException {
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+
+  public static Path jar() {
     for (Path p : new Path[] {Path.of("target/gridwatch-server.jar"), Path.of("server/target/gridwatch-server.jar")}) {
       if (p.toFile().isFile()) return p.toAbsolutePath();
     }
     throw new IllegalStateException("build the server first: ./mvnw -DskipTests package");
   }
 
-  void start() throws Exception {
+  /** Starts the server and returns once {@code /actuator/health} says UP. */
+  public void start() throws Exception {
     process = new ProcessBuilder(args).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log)).start();
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     long end = System.nanoTime() + Duration.ofMinutes(5).toNanos();
@@ -50,12 +61,12 @@ final class ServerProcess {
   }
 
   /** SIGKILL: no shutdown hooks, no flushing, like a power cut for the JVM. */
-  void kill9() throws InterruptedException {
+  public void kill9() throws InterruptedException {
     process.destroyForcibly();
     process.waitFor();
   }
 
-  void stop() throws InterruptedException {
+  public void stop() throws InterruptedException {
     if (process != null && process.isAlive()) {
       process.destroy();
       process.waitFor();
