@@ -21,14 +21,18 @@ import java.util.function.IntFunction;
  * latency from when the request was due to be sent (so a slow server cannot hide its queueing: no coordinated
  * omission). Remembers which reports were acknowledged with a 2xx.
  */
-final class LoadGenerator {
+final class LoadGenerator implements AutoCloseable {
   record Result(long sent, long accepted, long failed, double seconds, long p50Micros, long p99Micros, long maxMicros,
       Set<String> acknowledged) {
     double acceptedPerSecond() { return accepted / seconds; }
   }
 
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
-      .executor(Executors.newFixedThreadPool(8)).build();
+  private final java.util.concurrent.ExecutorService pool = Executors.newFixedThreadPool(8);
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).executor(pool).build();
+
+  /** Ends the client's threads: they are not daemons, and left running they kept {@code -Pbench verify} from ending. */
+  @Override
+  public void close() { pool.shutdownNow(); }
 
   /** @param body request body of the i-th report; @param stopAfter stop sending after this many (for the kill test) */
   Result run(String url, int perSecond, int seconds, IntFunction<String> body, Runnable atHalfTime) throws Exception {

@@ -111,21 +111,22 @@ final class KillNineRun {
   /** What a reporter and a planner would notice after the crashes, read straight from the database. */
   void assertDurable(Connection c) throws Exception {
     List<String> given = new ArrayList<>(acknowledged);
-    Set<String> distinct = new HashSet<>(given);
-    assertEquals(given.size(), distinct.size(), "a case number was given to two reporters; " + summary());
-
     Set<String> stored = new HashSet<>();
-    long rows;
+    long rows = 0;
     try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select public_id from incident")) {
-      rows = 0;
       while (rs.next()) {
         stored.add(rs.getString(1));
         rows++;
       }
     }
+    long givenTwice = given.size() - new HashSet<>(given).size();
+    List<String> lost = given.stream().filter(id -> !stored.contains(id)).distinct().sorted().toList();
+    String found = String.format("%d acknowledged, %d numbers given to two reporters, %d acknowledged cases gone; %s",
+        given.size(), givenTwice, lost.size(), summary());
+    System.out.println(found);
+    assertEquals(0, givenTwice, "a case number was given to two reporters: " + found);
+    assertEquals(List.of(), lost, "acknowledged cases are gone: " + found);
     assertEquals(rows, stored.size(), "two stored cases share a case number");
-    List<String> lost = given.stream().filter(id -> !stored.contains(id)).sorted().toList();
-    assertEquals(List.of(), lost, lost.size() + " of " + given.size() + " acknowledged cases are gone; " + summary());
 
     assertEquals(List.of(), tilingViolations(c), "the areas no longer tile after the crashes");
   }
