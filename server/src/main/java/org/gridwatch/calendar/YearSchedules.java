@@ -79,7 +79,8 @@ public class YearSchedules {
 
   Optional<CalendarYear> stored(int year) { return years.findById(year); }
 
-  void reload() {
+  /** Reads every year again, e.g. after the table was changed behind this service (tests, a second instance). */
+  public void reload() {
     byYear = tx.execute(status -> years.findAll().stream()
         .collect(Collectors.toUnmodifiableMap(CalendarYear::getYear, CalendarYear::schedule)));
   }
