@@ -3,6 +3,7 @@ import { getJson, postJson, allItems, signedInUser } from './api.js';
 import { startLanguage, onLanguageChange, t, areaName, when } from './i18n.js';
 import { escapeHtml } from './layers.js';
 import { toast } from './toast.js';
+import { showCalendarBanner } from './calendar-banner.js';
 
 const L = window.L;
 const SHIBEI = [[36.067, 120.302], [36.159, 120.427]];
@@ -17,6 +18,7 @@ async function start() {
     document.getElementById('queue').innerHTML = `<li class="hint"><a href="/login">${t('signInFirst')}</a></li>`;
     return;
   }
+  showCalendarBanner(state.me).catch(() => {}); // a warning only: the console works without it
   state.categories = await getJson('/api/v1/categories');
   const subdistricts = await allItems('subdistricts');
   fillFilters(subdistricts.features);

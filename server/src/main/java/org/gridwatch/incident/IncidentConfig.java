@@ -2,12 +2,10 @@ package org.gridwatch.incident;
 
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 @Configuration
-@EnableConfigurationProperties(WorkingCalendar.class)
 class IncidentConfig {
   /** The clock SLA deadlines are computed on; tests replace it to move time. */
   @Bean

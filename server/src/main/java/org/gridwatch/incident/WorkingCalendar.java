@@ -8,31 +8,44 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.springframework.boot.context.properties.ConfigurationProperties;
+import java.util.Optional;
+import java.util.function.IntFunction;
+import org.gridwatch.calendar.WorkingHours;
+import org.gridwatch.calendar.YearSchedule;
+import org.gridwatch.calendar.YearSchedules;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
 
 /**
- * The working calendar that SLA clocks run on ({@code gridwatch.calendar.*}): daily working periods, weekend
- * days, public holidays, and the weekend days that are worked instead (调休). A limit of N working days is N
- * days' worth of working minutes, so "3 working days" from Monday 10:00 ends Thursday 10:00.
- *
- * <p>Defaults: Asia/Shanghai, 08:30–12:00 and 13:30–17:30, Saturday and Sunday off, and the 2026 national
- * holidays as published (edit them for other years). Immutable after binding; thread-safe.
+ * The working calendar that SLA clocks run on: the daily working periods and weekend of {@link WorkingHours}
+ * ({@code gridwatch.calendar.*}), and each year's holidays and make-up working days (调休) as published
+ * ({@link YearSchedules}, data per year). A limit of N working days is N days' worth of working minutes, so
+ * "3 working days" from Monday 10:00 ends Thursday 10:00. A deadline crossing into another year uses that year's
+ * schedule; a year without one counts every non-weekend day as a working day (see {@link #published}).
+ * Thread-safe; the schedules may change between two calls (an admin edit), the working hours do not.
  */
-@ConfigurationProperties("gridwatch.calendar")
+@Component
 public class WorkingCalendar {
-  private ZoneId zone = ZoneId.of("Asia/Shanghai");
-  private List<String> periods = List.of("08:30-12:00", "13:30-17:30");
-  private Set<DayOfWeek> weekend = Set.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY);
-  private List<String> holidays = List.of("2026-01-01..2026-01-03", "2026-02-15..2026-02-23", "2026-04-04..2026-04-06",
-      "2026-05-01..2026-05-05", "2026-06-19..2026-06-21", "2026-09-25..2026-09-27", "2026-10-01..2026-10-07");
-  private List<String> workdays = List.of("2026-01-04", "2026-02-14", "2026-02-28", "2026-05-09", "2026-09-20", "2026-10-10");
+  private final ZoneId zone;
+  private final Set<DayOfWeek> weekend;
+  private final List<LocalTime[]> periods;
+  private final IntFunction<Optional<YearSchedule>> years;
 
-  private volatile Set<LocalDate> holidaySet;
-  private volatile Set<LocalDate> workdaySet;
-  private volatile List<LocalTime[]> periodTimes;
+  @Autowired
+  WorkingCalendar(WorkingHours hours, YearSchedules schedules) { this(hours, schedules::find); }
+
+  /** A calendar on the given hours and schedules (tests pass the shipped ones). */
+  public WorkingCalendar(WorkingHours hours, IntFunction<Optional<YearSchedule>> years) {
+    this.zone = hours.getZone();
+    this.weekend = Set.copyOf(hours.getWeekend());
+    this.periods = periods(hours.getPeriods());
+    this.years = years;
+  }
+
+  /** Whether {@code year}'s holidays are known; when not, Monday to Friday count as working days. */
+  public boolean published(int year) { return years.apply(year).isPresent(); }
 
   public Instant add(Instant start, TimeLimit limit) { return add(start, limit, 1.0); }
 
@@ -47,13 +60,14 @@ public class WorkingCalendar {
   }
 
   public boolean isWorkingDay(LocalDate date) {
-    if (workdays().contains(date)) return true;
-    return !weekend.contains(date.getDayOfWeek()) && !holidays().contains(date);
+    Optional<YearSchedule> year = years.apply(date.getYear());
+    if (year.isPresent() && year.get().workdays().contains(date)) return true;
+    return !weekend.contains(date.getDayOfWeek()) && !(year.isPresent() && year.get().holidays().contains(date));
   }
 
   long workingMinutesPerDay() {
     long m = 0;
-    for (LocalTime[] p : periods()) m += Duration.between(p[0], p[1]).toMinutes();
+    for (LocalTime[] p : periods) m += Duration.between(p[0], p[1]).toMinutes();
     return m;
   }
 
@@ -65,7 +79,7 @@ public class WorkingCalendar {
     for (int day = 0; day < 3660; day++) {
       LocalDate date = t.toLocalDate();
       if (isWorkingDay(date)) {
-        for (LocalTime[] p : periods()) {
+        for (LocalTime[] p : periods) {
           ZonedDateTime from = date.atTime(p[0]).atZone(zone), to = date.atTime(p[1]).atZone(zone);
           if (!t.isBefore(to)) continue;
           if (t.isAfter(from)) from = t;
@@ -80,46 +94,14 @@ public class WorkingCalendar {
     throw new IllegalStateException("no working time within ten years of " + start);
   }
 
-  private Set<LocalDate> holidays() {
-    if (holidaySet == null) holidaySet = dates(holidays);
-    return holidaySet;
-  }
-
-  private Set<LocalDate> workdays() {
-    if (workdaySet == null) workdaySet = dates(workdays);
-    return workdaySet;
-  }
-
-  private List<LocalTime[]> periods() {
-    if (periodTimes == null) {
-      List<LocalTime[]> out = new ArrayList<>();
-      for (String p : periods) {
-        String[] ab = p.split("-");
-        out.add(new LocalTime[] {LocalTime.parse(ab[0].trim()), LocalTime.parse(ab[1].trim())});
-      }
-      periodTimes = List.copyOf(out);
+  private static List<LocalTime[]> periods(List<String> specs) {
+    List<LocalTime[]> out = new ArrayList<>();
+    for (String p : specs) {
+      String[] ab = p.split("-");
+      out.add(new LocalTime[] {LocalTime.parse(ab[0].trim()), LocalTime.parse(ab[1].trim())});
     }
-    return periodTimes;
-  }
-
-  private static Set<LocalDate> dates(List<String> specs) {
-    Set<LocalDate> out = new HashSet<>();
-    for (String spec : specs) {
-      String[] range = spec.split("\\.\\.");
-      LocalDate from = LocalDate.parse(range[0].trim()), to = range.length > 1 ? LocalDate.parse(range[1].trim()) : from;
-      for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) out.add(d);
-    }
-    return Set.copyOf(out);
+    return List.copyOf(out);
   }
 
   public ZoneId getZone() { return zone; }
-  public void setZone(ZoneId zone) { this.zone = zone; }
-  public List<String> getPeriods() { return periods; }
-  public void setPeriods(List<String> periods) { this.periods = periods; this.periodTimes = null; }
-  public Set<DayOfWeek> getWeekend() { return weekend; }
-  public void setWeekend(Set<DayOfWeek> weekend) { this.weekend = weekend; }
-  public List<String> getHolidays() { return holidays; }
-  public void setHolidays(List<String> holidays) { this.holidays = holidays; this.holidaySet = null; }
-  public List<String> getWorkdays() { return workdays; }
-  public void setWorkdays(List<String> workdays) { this.workdays = workdays; this.workdaySet = null; }
 }

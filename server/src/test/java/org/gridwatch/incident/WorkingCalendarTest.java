@@ -4,13 +4,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.gridwatch.calendar.ShippedSchedules;
+import org.gridwatch.calendar.WorkingHours;
+import org.gridwatch.calendar.YearSchedule;
 import org.junit.jupiter.api.Test;
 
-/** Deadlines in working time, on the default Beijing calendar (08:30–12:00, 13:30–17:30, 2026 holidays). */
+/**
+ * Deadlines in working time, on the default Beijing hours (08:30–12:00, 13:30–17:30) and the State Council
+ * schedules shipped with the server (2025, 2026).
+ */
 class WorkingCalendarTest {
   static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
-  final WorkingCalendar calendar = new WorkingCalendar();
+  static final Map<Integer, YearSchedule> SHIPPED =
+      ShippedSchedules.read().stream().collect(Collectors.toMap(YearSchedule::year, Function.identity()));
+  final WorkingCalendar calendar = new WorkingCalendar(new WorkingHours(), y -> Optional.ofNullable(SHIPPED.get(y)));
 
   static Instant at(String local) { return LocalDateTime.parse(local).atZone(BEIJING).toInstant(); }
   static String local(Instant i) { return i.atZone(BEIJING).toLocalDateTime().toString(); }
@@ -41,5 +55,44 @@ class WorkingCalendarTest {
     assertThat(local(calendar.add(at("2026-11-28T23:00"), of(2, TimeLimit.Unit.CALENDAR_HOURS), 0.8))).isEqualTo("2026-11-29T00:36");
     // 80 % of 5 working hours from Monday 08:30 is 4 working hours: 08:30–12:00 plus 30 minutes after lunch.
     assertThat(local(calendar.add(at("2026-11-30T08:30"), of(5, TimeLimit.Unit.WORKING_HOURS), 0.8))).isEqualTo("2026-11-30T14:00");
+  }
+
+  @Test
+  void theShippedYearsAreTheOfficialOnes() {
+    assertThat(SHIPPED.keySet()).containsExactly(2025, 2026);
+    assertThat(SHIPPED.get(2025).holidays()).hasSize(1 + 8 + 3 + 5 + 3 + 8);
+    assertThat(SHIPPED.get(2026).holidays()).hasSize(3 + 9 + 3 + 5 + 3 + 3 + 7);
+    assertThat(SHIPPED.get(2026).workdays()).extracting(LocalDate::toString)
+        .containsExactly("2026-01-04", "2026-02-14", "2026-02-28", "2026-05-09", "2026-09-20", "2026-10-10");
+  }
+
+  @Test
+  void springFestival2025StartsOnNewYearsEveAndSundayTheTwentySixthIsWorked() {
+    // Friday 24 January + 1 working day: Sunday 26 January is a make-up working day.
+    assertThat(local(calendar.add(at("2025-01-24T10:00"), of(1, TimeLimit.Unit.WORKING_DAYS)))).isEqualTo("2025-01-26T10:00");
+    // Monday 27 January + 1 working day: 28 January (除夕) to 4 February are off.
+    assertThat(local(calendar.add(at("2025-01-27T10:00"), of(1, TimeLimit.Unit.WORKING_DAYS)))).isEqualTo("2025-02-05T10:00");
+    // National Day and Mid-Autumn 2025 are eight days, 1–8 October; Saturday 11 October is worked.
+    assertThat(local(calendar.add(at("2025-09-30T10:00"), of(1, TimeLimit.Unit.WORKING_DAYS)))).isEqualTo("2025-10-09T10:00");
+    assertThat(local(calendar.add(at("2025-10-10T10:00"), of(1, TimeLimit.Unit.WORKING_DAYS)))).isEqualTo("2025-10-11T10:00");
+  }
+
+  @Test
+  void aDeadlineCrossingNewYearUsesTheNextYearsSchedule() {
+    // 31 December 2025 + 1 working day: 1–3 January 2026 are off and Sunday 4 January is worked.
+    assertThat(local(calendar.add(at("2025-12-31T10:00"), of(1, TimeLimit.Unit.WORKING_DAYS)))).isEqualTo("2026-01-04T10:00");
+  }
+
+  @Test
+  void withoutAPublishedYearMondayToFridayAreWorkingDays() {
+    // Reported Wednesday 30 December 2026 with 3 working days; 2027 not published: 31 Dec, Fri 1 Jan, Mon 4 Jan.
+    assertThat(calendar.published(2027)).isFalse();
+    assertThat(local(calendar.add(at("2026-12-30T10:00"), of(3, TimeLimit.Unit.WORKING_DAYS)))).isEqualTo("2027-01-04T10:00");
+    // Once an admin enters 2027 (here an illustrative schedule, not the official one) New Year's Day is off.
+    YearSchedule y2027 = YearSchedule.of(2027, Set.of(LocalDate.parse("2027-01-01")), Set.of(), "test");
+    WorkingCalendar with2027 = new WorkingCalendar(new WorkingHours(),
+        y -> y == 2027 ? Optional.of(y2027) : Optional.ofNullable(SHIPPED.get(y)));
+    assertThat(with2027.published(2027)).isTrue();
+    assertThat(local(with2027.add(at("2026-12-30T10:00"), of(3, TimeLimit.Unit.WORKING_DAYS)))).isEqualTo("2027-01-05T10:00");
   }
 }

@@ -1,0 +1,6 @@
+package org.gridwatch.calendar;
+
+import org.gridwatch.support.OnPostgis;
+
+@OnPostgis
+class CalendarApiOnPostgisTest extends CalendarApiContract {}
