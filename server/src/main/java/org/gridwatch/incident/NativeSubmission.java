@@ -20,7 +20,7 @@ import tools.jackson.databind.JsonNode;
  */
 final class NativeSubmission {
   private static final Set<String> MEMBERS = Set.of("category", "location", "crs", "description", "address",
-      "mediaUrls", "priority", "kind", "channel", "reporter");
+      "mediaUrls", "priority", "kind", "channel", "reporter", "requestType");
 
   private NativeSubmission() {}
 

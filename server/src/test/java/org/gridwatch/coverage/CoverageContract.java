@@ -93,7 +93,9 @@ abstract class CoverageContract {
     List<CameraView> all = cameras.all();
     assertThat(all).hasSizeBetween(2_800, 3_200);
     assertThat(all.stream().filter(CameraView::online).count() / (double) all.size()).isBetween(0.93, 0.99);
-    assertThat(all.stream().map(CameraView::type).distinct()).hasSize(3);
+    assertThat(all.stream().map(CameraView::type).distinct()).hasSize(4);
+    assertThat(all).filteredOn(c -> c.type() == org.gridwatch.skynet.CameraType.MINI_DOME)
+        .isNotEmpty().allSatisfy(c -> assertThat(c.effectiveFov()).isBetween(90.0, 120.0));
     assertThat(all).allSatisfy(c -> {
       assertThat(c.gridCode()).isNotNull();
       assertThat(c.heading()).isBetween(0.0, 360.0);
