@@ -33,7 +33,13 @@ public enum Action {
   PARK(Who.APPROVER, true, DISPATCHED, IN_PROGRESS, RETURNED),
   UNPARK(Who.COMMAND, false, PARKED),
   REOPEN(Who.COMMAND, true, RESOLVED, VERIFIED, CLOSED),
-  MERGE(Who.COMMAND, false, REPORTED, REGISTERED);
+  MERGE(Who.COMMAND, false, REPORTED, REGISTERED),
+  /** Hands the case to 110 or the police station, with their reference number; it leaves the grid's queue. */
+  TRANSFER(Who.COMMAND, false, REPORTED, REGISTERED, RETURNED, DISPATCHED, IN_PROGRESS),
+  /** 督办: the command centre marks a case under supervision, with a note; it stays with its unit. */
+  SUPERVISE(Who.COMMAND, true, DISPATCHED, IN_PROGRESS),
+  /** Answers a consultation (咨询) at registration and closes it; the note is the answer. */
+  ANSWER(Who.COMMAND, true, REPORTED);
 
   enum Who { COMMAND, HANDLER, APPROVER }
 

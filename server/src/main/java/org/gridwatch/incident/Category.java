@@ -48,6 +48,14 @@ public class Category {
 
   private boolean active;
 
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false)
+  private EscalationPolicy escalationPolicy = EscalationPolicy.ESCALATE;
+
+  /** Told to the reporter in the answer to a report (e.g. "call 110 for a crime in progress"); may be null. */
+  private String notice;
+  private String noticeEn;
+
   @ElementCollection(fetch = FetchType.EAGER)
   @CollectionTable(name = "category_time_limit", joinColumns = @JoinColumn(name = "category_code"))
   @MapKeyColumn(name = "stage")
@@ -77,6 +85,8 @@ public class Category {
   }
 
   void setActive(boolean active) { this.active = active; }
+  void setEscalationPolicy(EscalationPolicy policy) { this.escalationPolicy = policy; }
+  void setNotice(String notice, String noticeEn) { this.notice = notice; this.noticeEn = noticeEn; }
 
   public String getCode() { return code; }
   public String getName() { return name; }
@@ -87,6 +97,9 @@ public class Category {
   public Level getFirstLevel() { return firstLevel; }
   public String getDepartmentCode() { return departmentCode; }
   public boolean isActive() { return active; }
+  public EscalationPolicy getEscalationPolicy() { return escalationPolicy; }
+  public String getNotice() { return notice; }
+  public String getNoticeEn() { return noticeEn; }
   public Map<Stage, TimeLimit> getLimits() { return Map.copyOf(limits); }
   public TimeLimit limit(Stage stage) { return limits.get(stage); }
 }

@@ -47,6 +47,9 @@ class CategoryController {
     m.put("firstLevel", c.getFirstLevel().name());
     m.put("department", c.getDepartmentCode());
     m.put("active", c.isActive());
+    m.put("escalationPolicy", c.getEscalationPolicy().name());
+    m.put("notice", c.getNotice());
+    m.put("noticeEn", c.getNoticeEn());
     Map<String, Object> limits = new LinkedHashMap<>();
     for (Stage s : Stage.values()) {
       TimeLimit t = c.limit(s);
@@ -71,6 +74,8 @@ class CategoryController {
     Level level = choice(body, "firstLevel", Level.class, errors);
     String department = required(body, "department", 20, errors);
     if (department != null && roster.department(department).isEmpty()) errors.add(new FieldError("department", "unknown department " + department));
+    EscalationPolicy policy = body.has("escalationPolicy") ? choice(body, "escalationPolicy", EscalationPolicy.class, errors) : null;
+    String notice = optional(body, "notice", 200, errors), noticeEn = optional(body, "noticeEn", 300, errors);
     Map<Stage, TimeLimit> limits = new EnumMap<>(Stage.class);
     JsonNode l = body.get("limits");
     for (Stage s : Stage.values()) {
@@ -91,6 +96,8 @@ class CategoryController {
     if (c == null) c = repository.save(new Category(code, name, nameEn, description, kind, priority, level, department, limits));
     else c.update(name, nameEn, description, kind, priority, level, department, limits);
     c.setActive(!body.has("active") || body.get("active").asBoolean(true));
+    if (policy != null) c.setEscalationPolicy(policy);
+    if (body.has("notice") || body.has("noticeEn")) c.setNotice(notice, noticeEn);
     repository.flush();
     categories.reload();
     return view(c);
@@ -104,6 +111,17 @@ class CategoryController {
     }
     if (n.asString().length() > max) errors.add(new FieldError(field, "at most " + max + " characters"));
     return n.asString().strip();
+  }
+
+  private static String optional(JsonNode body, String field, int max, List<FieldError> errors) {
+    JsonNode n = body.get(field);
+    if (n == null || n.isNull()) return null;
+    if (!n.isString()) {
+      errors.add(new FieldError(field, "must be a string"));
+      return null;
+    }
+    if (n.asString().length() > max) errors.add(new FieldError(field, "at most " + max + " characters"));
+    return n.asString().isBlank() ? null : n.asString().strip();
   }
 
   private static <E extends Enum<E>> E choice(JsonNode body, String field, Class<E> type, List<FieldError> errors) {

@@ -39,7 +39,7 @@ class DemoIncidents implements ApplicationRunner {
   /** Category codes with their share of reports (per mille). */
   private static final String[] MIX = {"SANITATION:220", "ROAD_NOT_CLEAN:100", "PROPERTY_MANAGEMENT:150",
       "NEIGHBOUR_DISPUTE:120", "MUNICIPAL_FACILITY:100", "PUBLIC_SECURITY:60", "ILLEGAL_CONSTRUCTION:40",
-      "ELDERLY_CARE:80", "HOUSEKEEPING:40", "DELIVERY:50", "LEGAL_AID:40"};
+      "ELDERLY_CARE:80", "HOUSEKEEPING:40", "DELIVERY:50", "LEGAL_ADVICE:40"};
   private static final String[] NOTES = {"已处理完毕", "已协调物业解决", "已现场调解，双方达成一致", "已联系相关单位修复", "已清理干净"};
 
   private final JdbcTemplate jdbc;

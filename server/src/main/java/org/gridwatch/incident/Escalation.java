@@ -15,8 +15,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The SLA clock: every {@code gridwatch.escalation.interval} it warns about handling deadlines that are 80 %
- * used up, and escalates cases whose handling deadline has passed to the next level (grid → community →
- * subdistrict → department) with a new deadline; at the department it tells the command centre once.
+ * used up (yellow light), and acts on cases whose handling deadline has passed as their category's
+ * {@link EscalationPolicy} says: {@code ESCALATE} hands them to the next level (grid → community → subdistrict
+ * → department) with a new deadline; {@code SUPERVISE} (督办) leaves them with their unit, breached (red light,
+ * counted against the unit), and tells the command centre once. At the department it tells the command centre once.
  *
  * <p>Safe with any number of server instances on one database: each case is changed in its own transaction
  * guarded by the case's version, so when two instances pick the same case, the second one's update matches no
@@ -62,12 +64,12 @@ public class Escalation {
       if (done == null) races++; else if (done) warned++;
     }
     for (Long id : ids("select i.id from Incident i where i.status in :handling and i.deadline <= :now "
-        + "and (i.level <> org.gridwatch.incident.Level.DEPARTMENT or i.overdueNotified = false) order by i.deadline", now)) {
+        + "and i.overdueNotified = false order by i.deadline", now)) {
       Boolean done = once(() -> breach(id, now));
       if (done == null) races++;
       else if (done) {
         Incident i = em.find(Incident.class, id);
-        if (i != null && i.getLevel() == Level.DEPARTMENT && i.isOverdueNotified()) overdue++; else escalated++;
+        if (i != null && i.isOverdueNotified()) overdue++; else escalated++;
       }
     }
     return new Outcome(warned, escalated, overdue, races);
@@ -102,6 +104,15 @@ public class Escalation {
     if (i == null || !i.getStatus().handling() || i.getDeadline() == null || i.getDeadline().isAfter(now)) return false;
     Status from = i.getStatus();
     i.markBreached();
+    Category c = categories.find(i.getCategoryCode()).orElseThrow();
+    if (c.getEscalationPolicy() == EscalationPolicy.SUPERVISE && i.getLevel() != Level.DEPARTMENT) {
+      i.markOverdueNotified();
+      em.flush();
+      workflow.record(i, IncidentEvent.Type.OVERDUE, from, Actor.SYSTEM, now,
+          "督办 supervision: time limit at " + i.getLevel() + " passed; the case stays with " + i.getUnitCode()
+              + " and the breach counts against it", null);
+      return true;
+    }
     if (i.getLevel() == Level.DEPARTMENT) {
       if (i.isOverdueNotified()) return false;
       i.markOverdueNotified();
@@ -111,7 +122,7 @@ public class Escalation {
     }
     Level was = i.getLevel();
     i.markEscalated();
-    workflow.dispatchTo(i, categories.find(i.getCategoryCode()).orElseThrow(), was.next(), now);
+    workflow.dispatchTo(i, c, was.next(), now);
     em.flush();
     workflow.record(i, IncidentEvent.Type.ESCALATED, from, Actor.SYSTEM, now,
         "time limit at " + was + " passed; escalated to " + i.getLevel(), null);

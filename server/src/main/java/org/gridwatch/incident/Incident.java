@@ -74,6 +74,10 @@ public class Incident {
   private Boolean closedOnTime;
   private Long duplicateOf;
   private Long mergedInto;
+  @Enumerated(EnumType.STRING) private RequestType requestType;
+  private String transferredTo;
+  private String transferReference;
+  private boolean supervised;
 
   @Version
   private int version;
@@ -171,6 +175,9 @@ public class Incident {
   void extendDeadline(Instant deadline, Instant warnAt) { this.deadline = deadline; this.warnAt = warnAt; this.warned = false; }
   void linkDuplicateOf(Long other) { this.duplicateOf = other; }
   void mergeInto(Long other) { this.mergedInto = other; }
+  void setRequestType(RequestType type) { this.requestType = type; }
+  void markTransferred(String to, String reference) { this.transferredTo = to; this.transferReference = reference; }
+  void markSupervised() { this.supervised = true; }
 
   public Long getId() { return id; }
   public String getPublicId() { return publicId; }
@@ -215,6 +222,10 @@ public class Incident {
   public Boolean getClosedOnTime() { return closedOnTime; }
   public Long getDuplicateOf() { return duplicateOf; }
   public Long getMergedInto() { return mergedInto; }
+  public RequestType getRequestType() { return requestType; }
+  public String getTransferredTo() { return transferredTo; }
+  public String getTransferReference() { return transferReference; }
+  public boolean isSupervised() { return supervised; }
   public int getVersion() { return version; }
   public Instant getUpdatedAt() { return updatedAt; }
 }

@@ -75,6 +75,7 @@ class IncidentController {
     Incident i = r.incident();
     Map<String, Object> view = IncidentViews.publicView(i, categories.find(i.getCategoryCode()).orElse(null), clock.instant());
     view.put("duplicateOf", r.duplicateOf());
+    IncidentViews.notice(categories.find(i.getCategoryCode()).orElse(null)).ifPresent(n -> view.put("notice", n));
     URI location = URI.create(request.getRequestURI() + "/" + i.getPublicId());
     return r.created() ? ResponseEntity.created(location).body(view) : ResponseEntity.ok().location(location).body(view);
   }
@@ -98,7 +99,7 @@ class IncidentController {
   Map<String, Object> list(@RequestParam(required = false) String status, @RequestParam(required = false) String category,
       @RequestParam(required = false) String level, @RequestParam(required = false) String subdistrict,
       @RequestParam(required = false) String grid, @RequestParam(defaultValue = "50") String limit,
-      @RequestParam(required = false) String cursor) {
+      @RequestParam(required = false) String cursor, @RequestParam(required = false) String requestType) {
     Actor actor = actors.current();
     if (actor == Actor.ANONYMOUS_RESIDENT) throw new ProblemException(HttpStatus.UNAUTHORIZED, "unauthorized", "Login required", "the queue needs a login", List.of());
     boolean open = status == null || status.equalsIgnoreCase("open");
@@ -113,7 +114,8 @@ class IncidentController {
       throw ProblemException.badInput("limit", "'" + limit + "' is not an integer");
     }
     IncidentQueue.Filter f = new IncidentQueue.Filter(statuses, open && statuses.isEmpty() && !"all".equalsIgnoreCase(status),
-        category, level == null ? null : parse(Level.class, level, "level"), subdistrict, grid);
+        category, level == null ? null : parse(Level.class, level, "level"), subdistrict, grid,
+        requestType == null ? null : parse(RequestType.class, requestType, "requestType"));
     IncidentQueue.Page page = queue.page(f, actor, n, cursor);
     var now = clock.instant();
     return Map.of("items", page.items().stream()
@@ -155,7 +157,7 @@ class IncidentController {
     JsonNode b = body == null ? tools.jackson.databind.node.JsonNodeFactory.instance.objectNode() : body;
     Workflow.Input input = new Workflow.Input(text(b, "note"), text(b, "photoUrl"),
         b.hasNonNull("level") ? parse(Level.class, b.get("level").asString(), "level") : null,
-        b.hasNonNull("extendHours") ? b.get("extendHours").asInt() : null, text(b, "into"));
+        b.hasNonNull("extendHours") ? b.get("extendHours").asInt() : null, text(b, "into"), text(b, "to"), text(b, "reference"));
     if (input.photoUrl() != null && !Submission.isWebUrl(input.photoUrl())) {
       throw ProblemException.badInput("photoUrl", "must be an http or https URL");
     }

@@ -23,7 +23,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class IncidentQueue {
   /** A filter; null members are not applied. {@code open} selects every status that still needs action. */
-  public record Filter(List<Status> statuses, boolean open, String category, Level level, String subdistrict, String grid) {}
+  public record Filter(List<Status> statuses, boolean open, String category, Level level, String subdistrict, String grid,
+      RequestType requestType) {
+    public Filter(List<Status> statuses, boolean open, String category, Level level, String subdistrict, String grid) {
+      this(statuses, open, category, level, subdistrict, grid, null);
+    }
+  }
 
   public record Page(List<Incident> items, String next) {}
 
@@ -44,6 +49,7 @@ public class IncidentQueue {
       jpql.append(" and i.status in (").append(OPEN_LITERALS).append(")"); // literals: the partial index applies
     }
     if (f.category() != null) { jpql.append(" and i.categoryCode = :category"); params.put("category", f.category()); }
+    if (f.requestType() != null) { jpql.append(" and i.requestType = :requestType"); params.put("requestType", f.requestType()); }
     if (f.level() != null) { jpql.append(" and i.level = :level"); params.put("level", f.level()); }
     if (f.subdistrict() != null) { jpql.append(" and i.subdistrictCode = :sub"); params.put("sub", f.subdistrict()); }
     if (f.grid() != null) { jpql.append(" and i.gridCode = :grid"); params.put("grid", f.grid()); }

@@ -38,6 +38,11 @@ final class IncidentViews {
     m.put("deadline", i.getDeadline());
     m.put("overdue", i.getDeadline() != null && now.isAfter(i.getDeadline()));
     m.put("closedAt", i.getClosedAt());
+    m.put("requestType", i.getRequestType() == null ? null : i.getRequestType().name());
+    Light light = Light.of(i, now);
+    m.put("light", light == null ? null : light.name());
+    m.put("supervised", i.isSupervised());
+    m.put("transferredTo", i.getTransferredTo());
     return m;
   }
 
@@ -55,6 +60,7 @@ final class IncidentViews {
     m.put("breached", i.isBreached());
     m.put("duplicateOf", i.getDuplicateOf());
     m.put("mergedInto", i.getMergedInto());
+    m.put("transferReference", i.getTransferReference());
     m.put("version", i.getVersion());
     m.put("actions", allowed.stream().map(Action::path).toList());
     List<Map<String, Object>> events = new ArrayList<>();
@@ -83,6 +89,12 @@ final class IncidentViews {
       m.put("reporter", r);
     }
     return m;
+  }
+
+  /** What the category tells the reporter in the answer to a report ({zh, en}), if anything. */
+  static java.util.Optional<Map<String, String>> notice(Category c) {
+    if (c == null || c.getNotice() == null) return java.util.Optional.empty();
+    return java.util.Optional.of(Map.of("zh", c.getNotice(), "en", c.getNoticeEn() == null ? c.getNotice() : c.getNoticeEn()));
   }
 
   static List<String> mediaUrls(Incident i) {

@@ -73,6 +73,7 @@ public class Intake {
         s.reporter().name(), s.reporter().phone(), s.reporter().email(), s.reporter().deviceId(), s.reporter().account(),
         p.grid().code(), p.community().code(), p.subdistrict().code(), p.district().code(), p.grid().version());
     Incident i = Incident.reported(report, now, workflow.deadline(c, Stage.REGISTER, now));
+    i.setRequestType(s.requestType() != null ? s.requestType() : RequestType.defaultFor(report.kind()));
     var duplicate = duplicates.likelyDuplicate(c.getCode(), point, now);
     i.assignPublicId(numbers.next(now));
     duplicate.ifPresent(d -> i.linkDuplicateOf(d.id()));

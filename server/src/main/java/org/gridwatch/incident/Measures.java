@@ -25,12 +25,14 @@ import org.springframework.transaction.annotation.Transactional;
  *   <li><b>disputesResolvedInGridRate</b> (邻里纠纷不出网格): neighbour disputes closed without ever leaving their
  *       grid level / neighbour disputes closed.</li>
  * </ul>
+ * Cases transferred to the police (移交) are not due: they count as <b>transferred</b>. <b>breached</b> counts the
+ * cases whose handling deadline passed, against the area that kept them (督办).
  * A rate whose denominator is zero is null. Aggregation runs in the database (HQL, the same on both stores).
  */
 @Service
 public class Measures {
   public record Figures(long due, long closed, long closedOnTime, long dispatched, long handled, long reworked,
-      Double averageHandlingHours, long disputesClosed, long disputesClosedInGrid) {
+      Double averageHandlingHours, long disputesClosed, long disputesClosedInGrid, long transferred, long breached) {
 
     public Map<String, Object> asMap() {
       Map<String, Object> m = new LinkedHashMap<>();
@@ -42,6 +44,8 @@ public class Measures {
       m.put("reworkRate", rate(reworked, handled));
       m.put("averageHandlingHours", averageHandlingHours == null ? null : Math.round(averageHandlingHours * 10) / 10.0);
       m.put("disputesResolvedInGridRate", rate(disputesClosedInGrid, disputesClosed));
+      m.put("transferred", transferred);
+      m.put("breached", breached);
       return m;
     }
 
@@ -51,14 +55,16 @@ public class Measures {
       double hours = (averageHandlingHours == null ? 0 : averageHandlingHours * handled)
           + (o.averageHandlingHours == null ? 0 : o.averageHandlingHours * o.handled);
       return new Figures(due + o.due, closed + o.closed, closedOnTime + o.closedOnTime, dispatched + o.dispatched, h,
-          reworked + o.reworked, h == 0 ? null : hours / h, disputesClosed + o.disputesClosed, disputesClosedInGrid + o.disputesClosedInGrid);
+          reworked + o.reworked, h == 0 ? null : hours / h, disputesClosed + o.disputesClosed, disputesClosedInGrid + o.disputesClosedInGrid,
+          transferred + o.transferred, breached + o.breached);
     }
 
     private static Double rate(long part, long whole) { return whole == 0 ? null : Math.round(part * 10000.0 / whole) / 10000.0; }
   }
 
   private static final String SELECT = "select i.categoryCode, "
-      + "sum(case when i.status not in (org.gridwatch.incident.Status.REJECTED, org.gridwatch.incident.Status.MERGED) then 1 else 0 end), "
+      + "sum(case when i.status not in (org.gridwatch.incident.Status.REJECTED, org.gridwatch.incident.Status.MERGED, "
+      + "org.gridwatch.incident.Status.TRANSFERRED) then 1 else 0 end), "
       + "sum(case when i.closedAt is not null then 1 else 0 end), "
       + "sum(case when i.closedAt is not null and i.closedOnTime = true then 1 else 0 end), "
       + "sum(case when i.dispatchedAt is not null then 1 else 0 end), "
@@ -66,7 +72,9 @@ public class Measures {
       + "sum(case when i.resolvedAt is not null and i.reopenings > 0 then 1 else 0 end), "
       + "sum(case when i.resolvedAt is not null then (i.resolvedAt - i.dispatchedAt) by second else 0 end), "
       + "sum(case when i.closedAt is not null and i.categoryCode = 'NEIGHBOUR_DISPUTE' then 1 else 0 end), "
-      + "sum(case when i.closedAt is not null and i.categoryCode = 'NEIGHBOUR_DISPUTE' and i.leftGrid = false then 1 else 0 end) "
+      + "sum(case when i.closedAt is not null and i.categoryCode = 'NEIGHBOUR_DISPUTE' and i.leftGrid = false then 1 else 0 end), "
+      + "sum(case when i.status = org.gridwatch.incident.Status.TRANSFERRED then 1 else 0 end), "
+      + "sum(case when i.breached = true and i.status <> org.gridwatch.incident.Status.TRANSFERRED then 1 else 0 end) "
       + "from Incident i where i.reportedAt >= :from and i.reportedAt < :to";
 
   private final EntityManager em;
@@ -87,7 +95,7 @@ public class Measures {
     for (Object[] r : rows) {
       long handled = n(r[5]);
       out.put((String) r[0], new Figures(n(r[1]), n(r[2]), n(r[3]), n(r[4]), handled, n(r[6]),
-          handled == 0 ? null : d(r[7]) / 3600.0 / handled, n(r[8]), n(r[9])));
+          handled == 0 ? null : d(r[7]) / 3600.0 / handled, n(r[8]), n(r[9]), n(r[10]), n(r[11])));
     }
     return out;
   }
@@ -129,7 +137,8 @@ public class Measures {
     return new Figures(all.stream().mapToLong(Figures::due).sum(), all.stream().mapToLong(Figures::closed).sum(),
         all.stream().mapToLong(Figures::closedOnTime).sum(), all.stream().mapToLong(Figures::dispatched).sum(), handled,
         all.stream().mapToLong(Figures::reworked).sum(), handled == 0 ? null : hours / handled,
-        all.stream().mapToLong(Figures::disputesClosed).sum(), all.stream().mapToLong(Figures::disputesClosedInGrid).sum());
+        all.stream().mapToLong(Figures::disputesClosed).sum(), all.stream().mapToLong(Figures::disputesClosedInGrid).sum(),
+        all.stream().mapToLong(Figures::transferred).sum(), all.stream().mapToLong(Figures::breached).sum());
   }
 
   private static long n(Object o) { return o == null ? 0 : ((Number) o).longValue(); }

@@ -20,7 +20,7 @@ import tools.jackson.databind.JsonNode;
  */
 final class NativeSubmission {
   private static final Set<String> MEMBERS = Set.of("category", "location", "crs", "description", "address",
-      "mediaUrls", "priority", "kind", "channel", "reporter");
+      "mediaUrls", "priority", "kind", "channel", "reporter", "requestType");
 
   private NativeSubmission() {}
 
@@ -51,6 +51,7 @@ final class NativeSubmission {
     Priority priority = choice(body, "priority", Priority.class, errors);
     Kind kind = choice(body, "kind", Kind.class, errors);
     Channel channel = choice(body, "channel", Channel.class, errors);
+    RequestType requestType = choice(body, "requestType", RequestType.class, errors);
     if (channel != null && !actor.commandCentre()) errors.add(new FieldError("channel", "only the command centre names the channel"));
     JsonNode r = body.get("reporter");
     Submission.Reporter reporter = Submission.Reporter.NONE;
@@ -66,7 +67,7 @@ final class NativeSubmission {
     String account = actor == Actor.ANONYMOUS_RESIDENT ? null : actor.username();
     reporter = new Submission.Reporter(reporter.name(), reporter.phone(), reporter.email(), null, account);
     return new Submission(category, lon, lat, crs, address, description, media, priority, kind,
-        channel != null ? channel : channelOf(actor), reporter, Submission.Fields.NATIVE);
+        channel != null ? channel : channelOf(actor), reporter, Submission.Fields.NATIVE, requestType);
   }
 
   /** The channel a report comes through, from who sends it. */

@@ -9,7 +9,14 @@ import org.gridwatch.geo.Crs;
  * that semantic refusals (unknown category, outside the district) name what the client sent.
  */
 public record Submission(String categoryCode, double lon, double lat, Crs crs, String address, String description,
-    List<String> mediaUrls, Priority priority, Kind kind, Channel channel, Reporter reporter, Fields fields) {
+    List<String> mediaUrls, Priority priority, Kind kind, Channel channel, Reporter reporter, Fields fields,
+    RequestType requestType) {
+
+  /** A submission that names no 诉求类型: the category's kind decides it. */
+  public Submission(String categoryCode, double lon, double lat, Crs crs, String address, String description,
+      List<String> mediaUrls, Priority priority, Kind kind, Channel channel, Reporter reporter, Fields fields) {
+    this(categoryCode, lon, lat, crs, address, description, mediaUrls, priority, kind, channel, reporter, fields, null);
+  }
 
   /** The reporter's contact details: private, never on a public read, never logged. */
   public record Reporter(String name, String phone, String email, String deviceId, String account) {

@@ -17,10 +17,20 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class Workflow {
-  /** What an action may carry: a note, a photo, a target level, extra hours, a case to merge into. */
-  public record Input(String note, String photoUrl, Level level, Integer extendHours, String into) {
+  /**
+   * What an action may carry: a note, a photo, a target level, extra hours, a case to merge into, and for a
+   * transfer whom to ({@code 110} or {@code POLICE_STATION}) and their reference number.
+   */
+  public record Input(String note, String photoUrl, Level level, Integer extendHours, String into, String to,
+      String reference) {
+    public Input(String note, String photoUrl, Level level, Integer extendHours, String into) {
+      this(note, photoUrl, level, extendHours, into, null, null);
+    }
     public static Input of(String note) { return new Input(note, null, null, null, null); }
   }
+
+  /** Whom a case can be transferred to: the 110 emergency line or the local police station. */
+  static final java.util.Set<String> TRANSFER_TARGETS = java.util.Set.of("110", "POLICE_STATION");
 
   private final IncidentRepository incidents;
   private final IncidentEventRepository events;
@@ -142,6 +152,30 @@ public class Workflow {
         i.moveTo(Status.MERGED, now, null, null);
         record(target, IncidentEvent.Type.MERGED, target.getStatus(), actor, now, "merged in " + i.getPublicId(), null);
         type = IncidentEvent.Type.MERGED;
+      }
+      case TRANSFER -> {
+        if (in.to() == null || !TRANSFER_TARGETS.contains(in.to())) throw ProblemException.badInput("to", "must be 110 or POLICE_STATION");
+        String ref = in.reference() == null ? "" : in.reference().strip();
+        if (ref.isEmpty() || ref.length() > 60) throw ProblemException.badInput("reference", "is required: the police's reference number, at most 60 characters");
+        i.markTransferred(in.to(), ref);
+        i.moveTo(Status.TRANSFERRED, now, null, null);
+        type = IncidentEvent.Type.TRANSFERRED;
+        if (note == null) note = "transferred to " + in.to() + ", reference " + ref;
+        else note = "transferred to " + in.to() + ", reference " + ref + ": " + note;
+      }
+      case SUPERVISE -> {
+        i.markSupervised();
+        i.setStatusKeepingClock(i.getStatus(), now);
+        type = IncidentEvent.Type.SUPERVISED;
+      }
+      case ANSWER -> {
+        if (i.getRequestType() != RequestType.CONSULT) {
+          throw ProblemException.badInput("action", "only a consultation (requestType CONSULT) is answered and closed at registration");
+        }
+        i.markRegistered(now);
+        i.markClosed(now, true);
+        i.moveTo(Status.CLOSED, now, null, null);
+        type = IncidentEvent.Type.ANSWERED;
       }
       default -> throw new IllegalStateException(action.name());
     }

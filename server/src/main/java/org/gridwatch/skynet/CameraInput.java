@@ -10,7 +10,7 @@ import org.gridwatch.problem.ProblemException.FieldError;
 /**
  * Reads one camera from named text values (a JSON object, a GeoJSON feature's properties, or a CSV row) and
  * checks every field, naming each problem with {@code prefix} (e.g. {@code rows[7].}). Fields: code, name,
- * lon, lat, type (FIXED, PTZ, DOME), heading (0–360, clockwise from north), fov (0–360; 360 for PTZ and dome),
+ * lon, lat, type (FIXED, PTZ, DOME, MINI_DOME), heading (0–360, clockwise from north), fov (0–360; 360 for PTZ and dome, 110 by default for a mini-dome),
  * range (metres, up to 500), mount_height (metres), status (ONLINE, OFFLINE, FAULT), key_area, install_date.
  */
 final class CameraInput {
@@ -24,7 +24,7 @@ final class CameraInput {
     CameraType type = choice(v, "type", prefix, CameraType.class, CameraType.FIXED, errors);
     double heading = number(v, "heading", prefix, 0, 360, 0.0, errors);
     if (heading == 360) heading = 0;
-    double fov = number(v, "fov", prefix, 0.1, 360, type != null && type.allRound() ? 360.0 : null, errors);
+    double fov = number(v, "fov", prefix, 0.1, 360, type == null ? null : type.defaultFov(), errors);
     double range = number(v, "range", prefix, 1, 500, null, errors);
     double mount = number(v, "mount_height", prefix, 0, 100, 6.0, errors);
     CameraStatus status = choice(v, "status", prefix, CameraStatus.class, CameraStatus.ONLINE, errors);

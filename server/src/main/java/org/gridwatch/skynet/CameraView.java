@@ -16,7 +16,7 @@ public record CameraView(String code, String name, double lon, double lat, Camer
   /** What it sees, in WGS84. */
   public Geometry sectorWgs84() { return Sector.wgs84(lon, lat, heading, effectiveFov(), rangeM); }
 
-  /** PTZ and dome cameras see all around whatever field of view is recorded for their lens. */
+  /** PTZ and dome cameras see all around whatever field of view is recorded for their lens; a mini-dome sees its own. */
   public double effectiveFov() { return type.allRound() ? 360 : fov; }
 
   public boolean online() { return status == CameraStatus.ONLINE; }

@@ -118,6 +118,8 @@ class DemoSkyNet implements ApplicationRunner {
       boolean allRound = r.nextDouble() < 0.33;
       CameraType type = allRound ? (r.nextBoolean() ? CameraType.PTZ : CameraType.DOME) : CameraType.FIXED;
       double fov = allRound ? 360 : r.nextDouble(50, 95), range = allRound ? r.nextDouble(35, 70) : r.nextDouble(50, 130);
+      // the widest fixed lenses are mini-domes (半球): same draws, same sectors, so coverage figures do not move
+      if (type == CameraType.FIXED && fov > 90) type = CameraType.MINI_DOME;
       double st = r.nextDouble();
       CameraStatus status = st < 0.96 ? CameraStatus.ONLINE : st < 0.99 ? CameraStatus.OFFLINE : CameraStatus.FAULT;
       var point = Geometries.point(lon, lat);

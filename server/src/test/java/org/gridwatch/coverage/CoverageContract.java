@@ -93,7 +93,9 @@ abstract class CoverageContract {
     List<CameraView> all = cameras.all();
     assertThat(all).hasSizeBetween(2_800, 3_200);
     assertThat(all.stream().filter(CameraView::online).count() / (double) all.size()).isBetween(0.93, 0.99);
-    assertThat(all.stream().map(CameraView::type).distinct()).hasSize(3);
+    assertThat(all.stream().map(CameraView::type).distinct()).hasSize(4);
+    assertThat(all).filteredOn(c -> c.type() == org.gridwatch.skynet.CameraType.MINI_DOME)
+        .isNotEmpty().allSatisfy(c -> assertThat(c.effectiveFov()).isBetween(90.0, 120.0));
     assertThat(all).allSatisfy(c -> {
       assertThat(c.gridCode()).isNotNull();
       assertThat(c.heading()).isBetween(0.0, 360.0);
@@ -245,6 +247,36 @@ abstract class CoverageContract {
       assertThat(http.delete("/api/v1/obstacles", police).json().get("removed").asInt()).isEqualTo(1);
     }
     assertThat(changed(before, cameraCovered(when))).as("clearing restores every grid").isEmpty();
+  }
+
+  @Test
+  void aMiniDomeSeesItsOwnFieldOfViewTowardsItsHeadingWhereADomeSeesAllAround() {
+    Point inside = areas.now().level(AreaLevel.GRID).get(200).boundary().getInteriorPoint();
+    String body = "{\"code\":\"MINI-1\",\"lon\":" + inside.getX() + ",\"lat\":" + inside.getY()
+        + ",\"type\":\"MINI_DOME\",\"heading\":90,\"range\":50,\"status\":\"ONLINE\"}";
+    Http.Response r = http.postJson("/api/v1/cameras", body, police);
+    assertThat(r.status()).as(r.body()).isEqualTo(201);
+    try {
+      JsonNode sector = http.get("/ogcapi/collections/camera-coverage/items/MINI-1", police).json();
+      Geometry seen = org.gridwatch.geo.GeoJson.read(sector.get("geometry"), "geometry");
+      double expected = Math.PI * 50 * 50 * 110 / 360;
+      assertThat(MetricProjection.areaM2(seen)).as("a 110° sector by default, not a disc").isCloseTo(expected, within(expected * 0.01));
+      double[] c = MetricProjection.project(inside.getX(), inside.getY());
+      double[] east = MetricProjection.unproject(c[0] + 30, c[1]), west = MetricProjection.unproject(c[0] - 30, c[1]);
+      assertThat(seen.covers(org.gridwatch.geo.Geometries.point(east[0], east[1]))).as("ahead, 30 m east").isTrue();
+      assertThat(seen.covers(org.gridwatch.geo.Geometries.point(west[0], west[1]))).as("behind, 30 m west").isFalse();
+    } finally {
+      assertThat(http.delete("/api/v1/cameras/MINI-1", police).status()).isEqualTo(204);
+    }
+    Http.Response dome = http.postJson("/api/v1/cameras", body.replace("MINI_DOME", "DOME").replace("MINI-1", "DOME-1"), police);
+    assertThat(dome.status()).as(dome.body()).isEqualTo(201);
+    try {
+      Geometry all = org.gridwatch.geo.GeoJson.read(http.get("/ogcapi/collections/camera-coverage/items/DOME-1", police).json()
+          .get("geometry"), "geometry");
+      assertThat(MetricProjection.areaM2(all)).isCloseTo(Math.PI * 50 * 50, within(Math.PI * 50 * 50 * 0.01));
+    } finally {
+      assertThat(http.delete("/api/v1/cameras/DOME-1", police).status()).isEqualTo(204);
+    }
   }
 
   @Test

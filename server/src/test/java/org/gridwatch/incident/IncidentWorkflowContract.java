@@ -242,6 +242,110 @@ abstract class IncidentWorkflowContract {
     assertThat(far.get("duplicateOf").isNull()).isTrue();
   }
 
+  JsonNode createAs(String category, String grid, String requestType) {
+    Point p = inside(grid);
+    Http.Response r = http.postJson("/api/v1/incidents", report(category, p.getX(), p.getY(),
+        requestType == null ? "" : ",\"requestType\":\"" + requestType + "\""));
+    assertThat(r.status()).as(r.body()).isEqualTo(201);
+    return r.json();
+  }
+
+  List<String> queueIds(String query) {
+    List<String> out = new ArrayList<>();
+    http.get("/api/v1/incidents?" + query, as("operator")).json().get("items").forEach(i -> out.add(i.get("id").asString()));
+    return out;
+  }
+
+  @Test
+  void aSecurityHazardTellsTheReporterToCall110AndIsTransferredToThePoliceOutOfTheGridsQueue() {
+    JsonNode created = createAs("PUBLIC_SECURITY", "370203014001004", null);
+    assertThat(created.get("categoryName").asString()).isEqualTo("治安隐患");
+    assertThat(created.at("/notice/zh").asString()).contains("110");
+    assertThat(created.at("/notice/en").asString()).contains("call 110");
+    String id = created.get("id").asString();
+    act(id, "register", "{}", "operator");
+    act(id, "dispatch", "{}", "operator");
+    Http.Response noRef = http.postJson("/api/v1/incidents/" + id + "/transfer", "{\"to\":\"110\"}", as("operator"));
+    assertThat(noRef.status()).isEqualTo(400);
+    assertThat(noRef.body()).contains("reference");
+    assertThat(http.postJson("/api/v1/incidents/" + id + "/transfer", "{\"to\":\"119\",\"reference\":\"X\"}", as("operator"))
+        .body()).contains("\"to\"");
+    assertThat(http.postJson("/api/v1/incidents/" + id + "/transfer", "{\"to\":\"110\",\"reference\":\"JJ1\"}", as("gridworker"))
+        .status()).isEqualTo(403);
+    JsonNode t = act(id, "transfer", "{\"to\":\"POLICE_STATION\",\"reference\":\"敦化路派出所 2026-0456\",\"note\":\"已电话移交\"}", "operator");
+    assertThat(t.get("status").asString()).isEqualTo("TRANSFERRED");
+    assertThat(t.get("transferredTo").asString()).isEqualTo("POLICE_STATION");
+    assertThat(t.get("transferReference").asString()).isEqualTo("敦化路派出所 2026-0456");
+    assertThat(t.get("light").isNull()).isTrue();
+    assertThat(history(t)).endsWith("TRANSFERRED");
+    assertThat(queueIds("grid=370203014001004")).doesNotContain(id);
+    assertThat(queueIds("grid=370203014001004&status=TRANSFERRED")).contains(id);
+    escalation.runAt(Instant.now().plus(Duration.ofDays(30)));
+    JsonNode later = http.get("/api/v1/incidents/" + id, as("operator")).json();
+    assertThat(later.get("status").asString()).isEqualTo("TRANSFERRED");
+    assertThat(later.get("overdue").asBoolean()).isFalse();
+    assertThat(later.get("breached").asBoolean()).isFalse();
+  }
+
+  @Test
+  void aSupervisedCategoryBreachedStaysWithItsUnitRedAndCountedWhileTheCommandCentreMarksIt督办() {
+    String grid = "370203014001005";
+    Instant from = Instant.now().minus(Duration.ofDays(1)), to = Instant.now().plus(Duration.ofDays(1));
+    long breachedBefore = breached(grid, from, to);
+    String id = createAs("SANITATION", grid, null).get("id").asString();
+    act(id, "register", "{}", "operator");
+    JsonNode d = act(id, "dispatch", "{}", "operator");
+    assertThat(d.get("light").asString()).isEqualTo("GREEN");
+    assertThat(http.postJson("/api/v1/incidents/" + id + "/supervise", "{}", as("operator")).status()).isEqualTo(400);
+    assertThat(http.postJson("/api/v1/incidents/" + id + "/supervise", "{\"note\":\"x\"}", as("gridworker")).status()).isEqualTo(403);
+    JsonNode s = act(id, "supervise", "{\"note\":\"垃圾三天未清，请今日处理\"}", "operator");
+    assertThat(s.get("supervised").asBoolean()).isTrue();
+    assertThat(s.get("status").asString()).isEqualTo("DISPATCHED");
+    assertThat(history(s)).endsWith("SUPERVISED");
+    Instant deadline = Instant.parse(d.get("deadline").asString());
+    escalation.runAt(deadline.plusSeconds(1));
+    escalation.runAt(deadline.plusSeconds(60));
+    JsonNode breached = http.get("/api/v1/incidents/" + id, as("operator")).json();
+    assertThat(breached.get("level").asString()).isEqualTo("GRID");
+    assertThat(breached.get("unitCode").asString()).isEqualTo(grid);
+    assertThat(breached.get("escalations").asInt()).isZero();
+    assertThat(breached.get("breached").asBoolean()).isTrue();
+    assertThat(breached.get("light").asString()).isEqualTo("RED");
+    assertThat(history(breached).stream().filter("OVERDUE"::equals).count()).isEqualTo(1);
+    assertThat(breached(grid, from, to)).isEqualTo(breachedBefore + 1);
+    // escalation by hand stays open, with a reason
+    assertThat(http.postJson("/api/v1/incidents/" + id + "/escalate", "{}", as("operator")).body()).contains("note");
+    assertThat(act(id, "escalate", "{\"note\":\"需社区协调物业\"}", "operator").get("level").asString()).isEqualTo("COMMUNITY");
+  }
+
+  @Autowired Measures measures;
+
+  long breached(String grid, Instant from, Instant to) {
+    return Measures.total(measures.byCategory("gridCode", grid, from, to)).breached();
+  }
+
+  @Test
+  void aConsultationIsFilteredByItsRequestTypeAndAnsweredAndClosedAtRegistration() {
+    String grid = "370203014001006";
+    String consult = createAs("LEGAL_ADVICE", grid, "CONSULT").get("id").asString();
+    JsonNode help = createAs("LEGAL_ADVICE", grid, null);
+    assertThat(help.get("requestType").asString()).isEqualTo("HELP");
+    assertThat(createAs("SANITATION", grid, null).get("requestType").asString()).isEqualTo("REPORT");
+    assertThat(queueIds("grid=" + grid + "&requestType=CONSULT")).containsExactly(consult);
+    assertThat(http.get("/api/v1/incidents?requestType=GOSSIP", as("operator")).body()).contains("requestType");
+    Http.Response wrong = http.postJson("/api/v1/incidents/" + help.get("id").asString() + "/answer", "{\"note\":\"答复\"}", as("operator"));
+    assertThat(wrong.status()).isEqualTo(400);
+    JsonNode answered = act(consult, "answer", "{\"note\":\"可向社区法律顾问预约，每周三上午坐班\"}", "operator");
+    assertThat(answered.get("status").asString()).isEqualTo("CLOSED");
+    assertThat(history(answered)).endsWith("ANSWERED");
+    assertThat(queueIds("grid=" + grid + "&requestType=CONSULT")).isEmpty();
+    assertThat(http.postJson("/api/v1/incidents", report("LEGAL_AID", 0, 0, "")).status()).isEqualTo(400);
+    JsonNode categories = http.get("/api/v1/categories").json();
+    List<String> codes = new ArrayList<>();
+    categories.forEach(c -> codes.add(c.get("code").asString() + ":" + c.get("name").asString() + ":" + c.get("escalationPolicy").asString()));
+    assertThat(codes).contains("LEGAL_ADVICE:法律咨询:SUPERVISE", "PUBLIC_SECURITY:治安隐患:ESCALATE").noneMatch(c -> c.startsWith("LEGAL_AID"));
+  }
+
   static List<String> history(JsonNode incident) {
     List<String> out = new ArrayList<>();
     incident.get("history").forEach(e -> out.add(e.get("type").asString()));

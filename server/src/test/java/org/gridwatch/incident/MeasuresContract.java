@@ -28,14 +28,16 @@ abstract class MeasuresContract {
     String code = "370203014";
     Instant to = Instant.now().plusSeconds(60), from = to.minusSeconds(365L * 86400);
     List<Map<String, Object>> rows = jdbc.queryForList("select status, category_code, dispatched_at, resolved_at, closed_at, "
-        + "closed_on_time, reopenings, left_grid from incident where subdistrict_code = ? and reported_at >= ? and reported_at < ?",
+        + "closed_on_time, reopenings, left_grid, breached from incident where subdistrict_code = ? and reported_at >= ? and reported_at < ?",
         code, Timestamp.from(from), Timestamp.from(to));
-    long due = 0, closed = 0, onTime = 0, dispatched = 0, handled = 0, reworked = 0, disputes = 0, disputesInGrid = 0;
+    long transferred = 0, breached = 0, due = 0, closed = 0, onTime = 0, dispatched = 0, handled = 0, reworked = 0, disputes = 0, disputesInGrid = 0;
     double seconds = 0;
     for (Map<String, Object> r : rows) {
       String status = (String) r.get("status");
       boolean isClosed = r.get("closed_at") != null, isHandled = r.get("resolved_at") != null;
-      if (!status.equals("REJECTED") && !status.equals("MERGED")) due++;
+      if (!status.equals("REJECTED") && !status.equals("MERGED") && !status.equals("TRANSFERRED")) due++;
+      if (status.equals("TRANSFERRED")) transferred++;
+      else if (Boolean.TRUE.equals(r.get("breached"))) breached++;
       if (isClosed) closed++;
       if (isClosed && Boolean.TRUE.equals(r.get("closed_on_time"))) onTime++;
       if (r.get("dispatched_at") != null) dispatched++;
@@ -53,6 +55,8 @@ abstract class MeasuresContract {
     JsonNode m = new Http(port).get("/api/v1/measures?level=subdistrict&code=" + code + "&from=" + from + "&to=" + to,
         Http.basic("operator", TestEnvironment.DEMO_PASSWORD)).json().get("overall");
     assertThat(m.get("due").asLong()).isEqualTo(due);
+    assertThat(m.get("transferred").asLong()).as("transferred to the police, not due").isEqualTo(transferred);
+    assertThat(m.get("breached").asLong()).as("breaches counted against the area").isEqualTo(breached);
     assertThat(m.get("closed").asLong()).isEqualTo(closed);
     assertThat(m.get("closureRate").asDouble()).isCloseTo((double) closed / due, within(1e-4));
     assertThat(m.get("onTimeClosureRate").asDouble()).isCloseTo((double) onTime / due, within(1e-4));
