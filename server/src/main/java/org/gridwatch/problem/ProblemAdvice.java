@@ -84,6 +84,11 @@ class ProblemAdvice {
         || e instanceof org.springframework.security.core.AuthenticationException) {
       throw e; // Spring Security answers these with 401/403
     }
+    ProblemException conflict = Conflicts.of(e); // a write that lost a race: 409, never 500
+    if (conflict != null && !response.isCommitted()) {
+      log.info("Conflict on {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
+      return fromProblem(conflict, request);
+    }
     if (response.isCommitted() || e instanceof java.io.IOException) {
       // A stream (e.g. server-sent events) already under way, or a client gone: no body can be sent any more.
       log.debug("Failure after the response started on {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());

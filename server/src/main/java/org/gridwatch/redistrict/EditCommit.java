@@ -41,7 +41,7 @@ public class EditCommit {
   public Committed reshape(String code, Geometry outline, String ifMatch, String actor, String actorRole) {
     AreaView area = edits.area(code);
     if (area.level() == AreaLevel.DISTRICT) throw ProblemException.badInput("code", "the district itself cannot be reshaped");
-    Map<String, Geometry> current = locked(area.parentCode(), code, ifMatch);
+    Map<String, Geometry> current = locked(area.parentCode(), List.of(code), ifMatch);
     Geometry parent = edits.boundaries.currentOf(area.parentCode()).boundary();
     Reshape.Result r = Reshape.apply(parent, current, code, outline, edits.minPieceM2);
     if (!r.ok()) throw EditPreview.refused(area.parentCode(), r);
@@ -52,7 +52,7 @@ public class EditCommit {
   @Transactional
   public Committed split(String code, Split.Cut cut, String ifMatch, String actor, String actorRole) {
     AreaView area = edits.area(code);
-    Map<String, Geometry> current = locked(area.parentCode(), code, ifMatch);
+    Map<String, Geometry> current = locked(area.parentCode(), List.of(code), ifMatch);
     Map<String, Geometry> children = area.level() == AreaLevel.GRID ? Map.of() : lockedChildren(code);
     return restructure(Split.plan(area, edits.withNeighbours(area.parentCode(), current), children, cut, edits.minPieceM2), actor,
         actorRole);
@@ -62,13 +62,25 @@ public class EditCommit {
   public Committed merge(List<String> codes, String actor, String actorRole) {
     List<AreaView> areas = Merge.areas(codes, edits);
     String parent = areas.get(0).parentCode();
-    return restructure(Merge.plan(areas, edits.withNeighbours(parent, locked(parent, null, null))), actor, actorRole);
+    return restructure(Merge.plan(areas, edits.withNeighbours(parent, locked(parent, areas.stream().map(AreaView::code).toList(), null))), actor, actorRole);
   }
 
-  /** Locks the parent and answers its children's stored outlines; 412 when {@code code}'s tag is not {@code ifMatch}. */
-  private Map<String, Geometry> locked(String parentCode, String code, String ifMatch) {
+  /**
+   * Locks the parent and answers its children's stored outlines. 412 when an edited area is no longer current (an
+   * edit that held the lock first retired it: the loser of two splits or merges of one area) or when the first
+   * one's tag is not {@code ifMatch}.
+   */
+  private Map<String, Geometry> locked(String parentCode, List<String> edited, String ifMatch) {
     Map<String, Boundaries.Current> current = edits.boundaries.lockChildren(parentCode);
-    if (ifMatch != null && code != null && current.containsKey(code) && !ifMatch.equals(current.get(code).etag())) {
+    for (String c : edited) {
+      if (!current.containsKey(c)) {
+        throw new ProblemException(HttpStatus.PRECONDITION_FAILED, "changed-meanwhile", "Area changed meanwhile",
+            c + " was changed by another edit meanwhile and is no longer current; reload and edit again",
+            List.of(new ProblemException.FieldError("code", c + " is no longer current")));
+      }
+    }
+    String code = edited.isEmpty() ? null : edited.get(0);
+    if (ifMatch != null && code != null && !ifMatch.equals(current.get(code).etag())) {
       throw new ProblemException(HttpStatus.PRECONDITION_FAILED, "stale-outline", "Outline changed meanwhile",
           code + " is now " + current.get(code).etag() + ", not " + ifMatch + "; reload it and edit again", List.of());
     }

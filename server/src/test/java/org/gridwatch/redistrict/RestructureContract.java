@@ -509,4 +509,64 @@ abstract class RestructureContract extends PlannerContract {
     }
     throw new AssertionError("no community could be split by a line through its middle");
   }
+
+  /** Runs {@code n} copies of {@code call} at once (released together) and answers their responses. */
+  static List<Http.Response> atOnce(int n, java.util.function.Supplier<Http.Response> call) throws Exception {
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(n);
+    try {
+      var start = new java.util.concurrent.CountDownLatch(1);
+      List<java.util.concurrent.Future<Http.Response>> futures = new java.util.ArrayList<>();
+      for (int i = 0; i < n; i++) futures.add(pool.submit(() -> { start.await(); return call.get(); }));
+      start.countDown();
+      List<Http.Response> out = new java.util.ArrayList<>();
+      for (var f : futures) out.add(f.get(60, java.util.concurrent.TimeUnit.SECONDS));
+      return out;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** Issue 10: two planners splitting one grid at once; the loser used to get a 500. */
+  @Test
+  void twoSplitsOfOneGridAtOnceMakeOneSplitAndA412() throws Exception {
+    AreaView g = null;
+    Geometry line = null;
+    for (AreaView candidate : areas.now().level(AreaLevel.GRID).subList(1030, 1070)) {
+      var e = candidate.boundary().getEnvelopeInternal();
+      double x = candidate.boundary().getInteriorPoint().getX();
+      Geometry cut = candidate.boundary().getFactory().createLineString(new org.locationtech.jts.geom.Coordinate[] {
+          new org.locationtech.jts.geom.Coordinate(x, e.getMinY() - 0.001), new org.locationtech.jts.geom.Coordinate(x, e.getMaxY() + 0.001)});
+      if (Split.byLine(candidate.boundary(), cut).size() == 2) {
+        g = candidate;
+        line = cut;
+        break;
+      }
+    }
+    assertThat(g).isNotNull();
+    String code = g.code(), body = "{\"line\":" + org.gridwatch.geo.GeoJson.toJson(line) + "}";
+    AreaView community = areas.now().find(g.parentCode()).orElseThrow();
+    int before = areas.now().children(community.code()).size();
+    List<Http.Response> answers = atOnce(2, () -> http.postJson("/api/v1/areas/" + code + "/split", body, planner));
+    List<Integer> statuses = answers.stream().map(Http.Response::status).sorted().toList();
+    assertThat(statuses).as(answers.toString()).satisfies(s -> assertThat(s.get(0)).isEqualTo(201), s -> assertThat(s.get(1)).as("the loser: the area changed meanwhile, or is gone").isIn(404, 412));
+    Http.Response loser = answers.stream().filter(r -> r.status() != 201).findFirst().orElseThrow();
+    assertThat(loser.contentType()).startsWith("application/problem+json");
+    assertThat(loser.json().get("detail").asString()).contains(code);
+    assertThat(areas.now().children(community.code())).as("exactly one split was stored").hasSize(before + 1);
+    assertThat(jdbc.queryForObject("select count(*) from area where parent_code = ? and retired_at is null", Integer.class, community.code()))
+        .isEqualTo(before + 1);
+    assertTiled(community);
+  }
+
+  /** Merging the same pair twice at once: one merge, one 412, never a 500 (nor a second new grid). */
+  @Test
+  void twoMergesOfTheSamePairAtOnceMakeOneGridAndA412() throws Exception {
+    AreaView[] pair = neighbours(1090);
+    AreaView community = areas.now().find(pair[0].parentCode()).orElseThrow();
+    int before = areas.now().children(community.code()).size();
+    List<Http.Response> answers = atOnce(2, () -> merge(pair[0].code(), pair[1].code()));
+    assertThat(answers.stream().map(Http.Response::status).sorted().toList()).as(answers.toString()).satisfies(s -> assertThat(s.get(0)).isEqualTo(201), s -> assertThat(s.get(1)).as("the loser: the area changed meanwhile, or is gone").isIn(404, 412));
+    assertThat(areas.now().children(community.code())).hasSize(before - 1);
+    assertTiled(community);
+  }
 }
