@@ -21,8 +21,10 @@ class CollectionsController {
   private final FeatureSources collections;
   private final JsonMapper mapper;
   private final HtmlPages html;
+  private final OgcCrsList crsList;
 
-  CollectionsController(FeatureSources collections, JsonMapper mapper, HtmlPages html) {
+  CollectionsController(FeatureSources collections, JsonMapper mapper, HtmlPages html, OgcCrsList crsList) {
+    this.crsList = crsList;
     this.collections = collections;
     this.mapper = mapper;
     this.html = html;
@@ -32,7 +34,7 @@ class CollectionsController {
   ResponseEntity<String> collections(HttpServletRequest request) {
     String root = OgcLinks.root(request);
     List<Map<String, Object>> list = new ArrayList<>();
-    collections.visible().forEach(c -> list.add(describe(c, root)));
+    collections.visible().forEach(c -> list.add(describe(c, root, crsList)));
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("links", List.of(
         OgcLinks.link(root + "/collections", "self", "application/json", "This document"),
@@ -45,19 +47,20 @@ class CollectionsController {
   @GetMapping("/ogcapi/collections/{collectionId}")
   ResponseEntity<String> collection(@PathVariable String collectionId, HttpServletRequest request) {
     FeatureSource c = collections.require(collectionId);
-    Map<String, Object> body = describe(c, OgcLinks.root(request));
+    Map<String, Object> body = describe(c, OgcLinks.root(request), crsList);
     if (OgcFormat.of(request) == OgcFormat.HTML) return html.page(c.title(), html.collections(List.of(body)));
     return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(mapper.writeValueAsString(body));
   }
 
-  private static Map<String, Object> describe(FeatureSource c, String root) {
+  private static Map<String, Object> describe(FeatureSource c, String root, OgcCrsList crsList) {
     String self = root + "/collections/" + c.id();
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("id", c.id());
     m.put("title", c.title());
     m.put("description", c.description());
     m.put("itemType", "feature");
-    m.put("crs", List.of(CRS84));
+    m.put("crs", crsList.uris());
+    m.put("storageCrs", CRS84);
     Map<String, Object> extent = new LinkedHashMap<>();
     var e = c.extent();
     if (!e.isNull()) {

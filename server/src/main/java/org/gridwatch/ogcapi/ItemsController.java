@@ -16,7 +16,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * {@code /ogcapi/collections/{id}/items} and {@code .../items/{featureId}}: GeoJSON pages in id order with
  * {@code numberMatched}, {@code numberReturned}, {@code timeStamp} and a {@code next} link carrying an opaque
- * keyset cursor (never a deep offset); single features with a strong {@code ETag}.
+ * keyset cursor (never a deep offset); single features with a strong {@code ETag}. Both take {@code crs} (Part 2,
+ * see {@link CrsQuery}) and say the CRS of their coordinates in {@code Content-Crs}.
  */
 @RestController
 class ItemsController {
@@ -24,8 +25,10 @@ class ItemsController {
   private final AreaCollections areas;
   private final JsonMapper mapper;
   private final HtmlPages html;
+  private final OgcCrsList crsList;
 
-  ItemsController(FeatureSources collections, AreaCollections areas, JsonMapper mapper, HtmlPages html) {
+  ItemsController(FeatureSources collections, AreaCollections areas, JsonMapper mapper, HtmlPages html, OgcCrsList crsList) {
+    this.crsList = crsList;
     this.collections = collections;
     this.areas = areas;
     this.mapper = mapper;
@@ -35,7 +38,8 @@ class ItemsController {
   @GetMapping("/ogcapi/collections/{collectionId}/items")
   ResponseEntity<String> items(@PathVariable String collectionId, HttpServletRequest request) {
     FeatureSource c = collections.require(collectionId);
-    ItemsQuery q = ItemsQuery.parse(request.getParameterMap(), c);
+    CrsQuery crs = CrsQuery.of(request.getParameterMap(), crsList);
+    ItemsQuery q = ItemsQuery.parse(crs.params(), c);
     // An instant in datetime asks for the areas as they were then: the stored versions, not today's outlines.
     if (q.from() != null && q.from().equals(q.to())) c = areas.asOf(collectionId, q.from()).<FeatureSource>map(x -> x).orElse(c);
     OgcFormat format = OgcFormat.of(request);
@@ -60,23 +64,27 @@ class ItemsController {
     if (next != null) links.add(OgcLinks.link(next, "next", "application/geo+json", "The next page"));
     for (int i = 0; i < links.size(); i++) sb.append(i > 0 ? "," : "").append(mapper.writeValueAsString(links.get(i)));
     sb.append("],\"features\":[");
-    for (int i = 0; i < page.size(); i++) sb.append(i > 0 ? "," : "").append(page.get(i).json());
+    for (int i = 0; i < page.size(); i++) sb.append(i > 0 ? "," : "").append(crs.json(page.get(i), mapper));
     sb.append("]}");
-    return ResponseEntity.ok().contentType(OgcFormat.GEO_JSON).body(sb.toString());
+    return ResponseEntity.ok().header("Content-Crs", crs.crs().header()).contentType(OgcFormat.GEO_JSON).body(sb.toString());
   }
 
   @GetMapping("/ogcapi/collections/{collectionId}/items/{featureId}")
   ResponseEntity<String> item(@PathVariable String collectionId, @PathVariable String featureId,
       HttpServletRequest request) {
     FeatureSource c = collections.require(collectionId);
-    for (String p : request.getParameterMap().keySet()) {
-      if (!p.equals("f")) throw ProblemException.badInput(p, "unknown parameter; a single feature takes only f");
+    CrsQuery crs = CrsQuery.of(request.getParameterMap(), crsList);
+    for (String p : crs.params().keySet()) {
+      if (!p.equals("f")) throw ProblemException.badInput(p, "unknown parameter; a single feature takes only f and crs");
     }
     FeatureItem item = c.item(featureId)
         .orElseThrow(() -> ProblemException.notFound("unknown-feature", "Unknown feature",
             "collection " + c.id() + " has no feature '" + featureId + "'"));
-    if (item.etag().equals(request.getHeader("If-None-Match"))) {
-      return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(item.etag()).build();
+    // A strong ETag names one representation: the same feature in another CRS is another one.
+    String etag = crs.crs().isCrs84() ? item.etag()
+        : item.etag().replaceFirst("\"$", "-" + Integer.toHexString(crs.crs().uri().hashCode()) + "\"");
+    if (etag.equals(request.getHeader("If-None-Match"))) {
+      return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).build();
     }
     if (OgcFormat.of(request) == OgcFormat.HTML) {
       return ResponseEntity.ok().eTag(item.etag()).contentType(org.springframework.http.MediaType.TEXT_HTML)
@@ -87,8 +95,9 @@ class ItemsController {
         OgcLinks.link(self, "self", "application/geo+json", "This feature"),
         OgcLinks.link(self + "?f=html", "alternate", "text/html", "This feature as HTML"),
         OgcLinks.link(OgcLinks.root(request) + "/collections/" + c.id(), "collection", "application/json", c.title())));
-    String body = item.json().substring(0, item.json().length() - 1) + ",\"links\":" + links + "}";
-    return ResponseEntity.ok().eTag(item.etag()).contentType(OgcFormat.GEO_JSON).body(body);
+    String json = crs.json(item, mapper);
+    String body = json.substring(0, json.length() - 1) + ",\"links\":" + links + "}";
+    return ResponseEntity.ok().eTag(etag).header("Content-Crs", crs.crs().header()).contentType(OgcFormat.GEO_JSON).body(body);
   }
 
   private static String withoutF(String url) {

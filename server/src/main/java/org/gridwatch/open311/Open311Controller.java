@@ -39,7 +39,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @RestController
 @RequestMapping("/open311/v2")
-class Open311Controller {
+class Open311Controller extends GeoReportErrors {
   static final String JURISDICTION = "370203";
   static final int MAX_REQUESTS = 1000;
   static final Duration MAX_WINDOW = Duration.ofDays(90);
@@ -49,28 +49,31 @@ class Open311Controller {
   private final IncidentSearch search;
   private final Open311Records records;
   private final Open311Keys keys;
-  private final JsonMapper json;
+  private final ServiceChangeset changeset;
 
   Open311Controller(Categories categories, Intake intake, IncidentSearch search, Open311Records records, Open311Keys keys,
-      JsonMapper json) {
+      ServiceChangeset changeset, JsonMapper json) {
+    super(json);
+    this.changeset = changeset;
     this.categories = categories;
     this.intake = intake;
     this.search = search;
     this.records = records;
     this.keys = keys;
-    this.json = json;
   }
 
   @GetMapping("/discovery.{format}")
   ResponseEntity<String> discovery(@PathVariable String format, HttpServletRequest request) {
     var kind = Open311Format.of(format);
-    String base = ServletUriComponentsBuilder.fromContextPath(request).path("/open311/v2/").build().toUriString();
+    // No trailing slash: clients append "/services.xml" (and a joined "//" is accepted too, see JoinedPaths).
+    String base = ServletUriComponentsBuilder.fromContextPath(request).path("/open311/v2").build().toUriString();
+    String changed = Open311Records.time(changeset.of(categories.all()));
     Map<String, Object> d = new LinkedHashMap<>();
-    d.put("changeset", "2026-11-28T00:00:00+08:00");
+    d.put("changeset", changed);
     d.put("contact", "Shibei grid management command centre 市北区网格化服务管理中心");
     d.put("key_service", "Ask the command centre for an api_key; demo installations print one at start-up");
     d.put("endpoints", List.of(Map.of("specification", "http://wiki.open311.org/GeoReport_v2", "url", base,
-        "changeset", "2026-11-28T00:00:00+08:00", "type", "production", "formats", List.of("application/json", "text/xml"))));
+        "changeset", changed, "type", "production", "formats", List.of("application/json", "text/xml"))));
     return Open311Format.body(HttpStatus.OK, kind, json, "discovery", null, d);
   }
 
@@ -117,6 +120,10 @@ class Open311Controller {
     }
     ResponseEntity<String> bad = jurisdiction(request, kind);
     if (bad != null) return bad;
+    String code = request.getParameter("service_code");
+    if (code != null && !code.isBlank() && categories.find(code.strip()).filter(Category::isActive).isEmpty()) {
+      return Open311Format.error(HttpStatus.NOT_FOUND, kind, json, "service_code " + code.strip() + " not found; see services." + format);
+    }
     try {
       Incident i = intake.submit(Open311Submission.read(request), Actor.ANONYMOUS_RESIDENT, null, null).incident();
       Map<String, Object> r = new LinkedHashMap<>();
@@ -153,7 +160,11 @@ class Open311Controller {
       }
       int pageSize = bounded(request.getParameter("page_size"), MAX_REQUESTS, "page_size");
       int page = bounded(request.getParameter("page"), Integer.MAX_VALUE, "page");
-      List<Map<String, Object>> out = search.list(criteria, (page - 1) * pageSize, pageSize).stream().map(records::record).toList();
+      long offset = (long) (page - 1) * pageSize;
+      if (offset > Integer.MAX_VALUE - pageSize) {
+        throw ProblemException.badInput("page", "page " + page + " of " + pageSize + " requests lies beyond any list; ask for a smaller page");
+      }
+      List<Map<String, Object>> out = search.list(criteria, (int) offset, pageSize).stream().map(records::record).toList();
       return Open311Format.body(HttpStatus.OK, kind, json, "service_requests", "request", out);
     } catch (ProblemException e) {
       return Open311Format.error(e.status(), kind, json, e.getMessage());
@@ -181,7 +192,9 @@ class Open311Controller {
     List<String> out = new ArrayList<>();
     for (String c : text.split(",")) {
       String code = c.strip();
-      if (categories.find(code).isEmpty()) throw ProblemException.badInput("service_code", "service_code " + code + " is not a service");
+      if (categories.find(code).isEmpty()) {
+        throw ProblemException.notFound("unknown-service", "Unknown service", "service_code " + code + " not found");
+      }
       out.add(code);
     }
     return out;
@@ -216,6 +229,7 @@ class Open311Controller {
       if (n < 1) throw ProblemException.badInput(field, field + " must be at least 1");
       return Math.min(n, max);
     } catch (NumberFormatException e) {
+      if (text.strip().matches("\\d{10,}")) throw ProblemException.badInput(field, field + " is too large");
       throw ProblemException.badInput(field, field + " must be a whole number");
     }
   }

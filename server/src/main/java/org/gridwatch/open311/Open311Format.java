@@ -6,7 +6,6 @@ import org.gridwatch.problem.ProblemException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.util.HtmlUtils;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -57,9 +56,36 @@ final class Open311Format {
     } else if (value instanceof List<?> list) {
       for (Object o : list) element(sb, itemName, o, singular(itemName));
     } else {
-      sb.append(HtmlUtils.htmlEscape(String.valueOf(value), "UTF-8"));
+      escape(sb, String.valueOf(value));
     }
     sb.append("</").append(name).append('>');
+  }
+
+  /**
+   * Appends text as XML 1.0 character data: the five markup characters escaped, and characters XML 1.0 cannot
+   * carry at all (control characters other than tab, line feed and carriage return, lone surrogates, U+FFFE and
+   * U+FFFF) dropped, so that a resident's pasted control character never makes a whole list unparseable.
+   */
+  static void escape(StringBuilder sb, String text) {
+    for (int i = 0; i < text.length(); ) {
+      int cp = text.codePointAt(i);
+      i += Character.charCount(cp);
+      switch (cp) {
+        case '<' -> sb.append("&lt;");
+        case '>' -> sb.append("&gt;");
+        case '&' -> sb.append("&amp;");
+        case '"' -> sb.append("&quot;");
+        case '\'' -> sb.append("&apos;");
+        default -> {
+          if (allowedInXml(cp)) sb.appendCodePoint(cp);
+        }
+      }
+    }
+  }
+
+  private static boolean allowedInXml(int cp) {
+    return cp == 0x9 || cp == 0xA || cp == 0xD || (cp >= 0x20 && cp <= 0xD7FF) || (cp >= 0xE000 && cp <= 0xFFFD)
+        || (cp >= 0x10000 && cp <= 0x10FFFF);
   }
 
   /** The element name of the items of a list element (endpoints → endpoint, formats → format, ...). */

@@ -244,4 +244,119 @@ abstract class OgcApiContract {
     }
     assertThat(http.get("/ogcapi/collections/subdistricts/items/370203014", "Accept", "text/html").body()).contains("敦化路街道");
   }
+
+  // --- Part 2: coordinate reference systems ---
+  static final String CRS84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84";
+  static final String EPSG = "http://www.opengis.net/def/crs/EPSG/0/";
+
+  /**
+   * EPSG:4549 from its EPSG definition, by proj4j's coordinate transform rather than the server's code. The source
+   * is CGCS2000 geographic (GRS80): WGS84 and CGCS2000 are taken as identical, as PROJ/GDAL do (a null
+   * transformation); GdalReadsEveryCollectionTest checks the same against gdaltransform.
+   */
+  static double[] epsg4549EastNorth(double lon, double lat) {
+    var factory = new org.locationtech.proj4j.CRSFactory();
+    var transform = new org.locationtech.proj4j.CoordinateTransformFactory().createTransform(
+        factory.createFromParameters("CGCS2000", "+proj=longlat +ellps=GRS80 +no_defs"),
+        factory.createFromParameters("CGCS2000 / 3-degree Gauss-Kruger CM 120E",
+            "+proj=tmerc +lat_0=0 +lon_0=120 +k=1 +x_0=500000 +y_0=0 +ellps=GRS80 +units=m +no_defs"));
+    var out = new org.locationtech.proj4j.ProjCoordinate();
+    transform.transform(new org.locationtech.proj4j.ProjCoordinate(lon, lat), out);
+    return new double[] {out.x, out.y};
+  }
+
+  static List<double[]> coordinates(JsonNode geometry) {
+    List<double[]> out = new ArrayList<>();
+    collect(geometry.get("coordinates"), out);
+    return out;
+  }
+
+  private static void collect(JsonNode n, List<double[]> out) {
+    if (n.get(0).isNumber()) out.add(new double[] {n.get(0).asDouble(), n.get(1).asDouble()});
+    else n.forEach(c -> collect(c, out));
+  }
+
+  @Test
+  void collectionsOfferTheChineseCrsAndSayTheirStorageCrs() {
+    JsonNode grids = getJson("/ogcapi/collections/grids", "application/json");
+    List<String> crs = new ArrayList<>();
+    grids.get("crs").forEach(c -> crs.add(c.asString()));
+    assertThat(crs).containsExactly(CRS84, EPSG + "4326", EPSG + "4490", EPSG + "4549");
+    assertThat(grids.get("storageCrs").asString()).isEqualTo(CRS84);
+    List<String> classes = new ArrayList<>();
+    getJson("/ogcapi/conformance", "application/json").get("conformsTo").forEach(c -> classes.add(c.asString()));
+    assertThat(classes).contains("http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/crs");
+  }
+
+  @Test
+  void aGridReadInEpsg4549MatchesItsCrs84OutlineTransformedIndependentlyWithinACentimetre() {
+    String items = "/ogcapi/collections/grids/items?limit=20";
+    Http.Response lonLat = http.get(items);
+    Http.Response metres = http.get(items + "&crs=" + EPSG + "4549");
+    assertThat(lonLat.header("Content-Crs")).isEqualTo("<" + CRS84 + ">");
+    assertThat(metres.status()).as(metres.body()).isEqualTo(200);
+    assertThat(metres.header("Content-Crs")).isEqualTo("<" + EPSG + "4549>");
+    JsonNode a = lonLat.json().get("features"), b = metres.json().get("features");
+    assertThat(b.size()).isEqualTo(20);
+    int compared = 0;
+    for (int i = 0; i < a.size(); i++) {
+      assertThat(b.get(i).get("id").asString()).isEqualTo(a.get(i).get("id").asString());
+      List<double[]> ll = coordinates(a.get(i).get("geometry")), ne = coordinates(b.get(i).get("geometry"));
+      assertThat(ne).hasSameSizeAs(ll);
+      List<double[]> expected = new ArrayList<>();
+      for (double[] p : ll) {
+        double[] en = epsg4549EastNorth(p[0], p[1]);
+        expected.add(new double[] {en[1], en[0]}); // EPSG:4549's axes are northing, easting
+      }
+      // Rings may run the other way round (the right-hand rule applies to lon/lat), so match vertex by vertex.
+      for (double[] got : ne) {
+        double nearest = expected.stream().mapToDouble(e -> Math.hypot(e[0] - got[0], e[1] - got[1])).min().orElseThrow();
+        assertThat(nearest).as("vertex %s,%s of %s", got[0], got[1], b.get(i).get("id")).isLessThan(0.01);
+        compared++;
+      }
+    }
+    assertThat(compared).isGreaterThan(100);
+  }
+
+  @Test
+  void epsg4326And4490ByUriAreLatitudeFirstAndUnknownCrsIsRefused() {
+    String one = "/ogcapi/collections/buildings/items?limit=3";
+    JsonNode lonLat = http.get(one).json().get("features");
+    for (String code : new String[] {"4326", "4490"}) {
+      Http.Response r = http.get(one + "&crs=" + EPSG + code);
+      assertThat(r.header("Content-Crs")).isEqualTo("<" + EPSG + code + ">");
+      JsonNode latLon = r.json().get("features");
+      for (int i = 0; i < 3; i++) {
+        JsonNode p = lonLat.get(i).at("/geometry/coordinates"), q = latLon.get(i).at("/geometry/coordinates");
+        assertThat(q.get(0).asDouble()).isEqualTo(p.get(1).asDouble());
+        assertThat(q.get(1).asDouble()).isEqualTo(p.get(0).asDouble());
+      }
+    }
+    String id = lonLat.get(0).get("id").asString();
+    Http.Response item = http.get("/ogcapi/collections/buildings/items/" + id + "?crs=" + EPSG + "4490");
+    assertThat(item.status()).isEqualTo(200);
+    assertThat(item.header("Content-Crs")).isEqualTo("<" + EPSG + "4490>");
+    assertThat(item.header("ETag")).isNotEqualTo(http.get("/ogcapi/collections/buildings/items/" + id).header("ETag"));
+    for (String bad : new String[] {"crs=EPSG:9999", "crs=" + EPSG + "3857", "bbox-crs=nonsense&bbox=1,2,3,4"}) {
+      Http.Response r = http.get("/ogcapi/collections/grids/items?" + bad);
+      assertThat(r.status()).as(bad).isEqualTo(400);
+      assertThat(r.body()).contains(bad.startsWith("crs") ? "\"crs\"" : "bbox-crs");
+    }
+  }
+
+  @Test
+  void aBboxInEpsg4549SelectsWhatTheSameBoxInCrs84Selects() {
+    JsonNode first = http.get("/ogcapi/collections/buildings/items?limit=1").json().at("/features/0");
+    double lon = first.at("/geometry/coordinates/0").asDouble(), lat = first.at("/geometry/coordinates/1").asDouble();
+    double[] en = epsg4549EastNorth(lon, lat);
+    // A 20 m box around the building in northing, easting order.
+    String box = (en[1] - 10) + "," + (en[0] - 10) + "," + (en[1] + 10) + "," + (en[0] + 10);
+    JsonNode hits = http.get("/ogcapi/collections/buildings/items?bbox-crs=" + EPSG + "4549&bbox=" + box).json().get("features");
+    List<String> ids = new ArrayList<>();
+    hits.forEach(f -> ids.add(f.get("id").asString()));
+    assertThat(ids).contains(first.get("id").asString());
+    JsonNode far = http.get("/ogcapi/collections/buildings/items?bbox-crs=" + EPSG + "4549&bbox="
+        + (en[1] + 5000) + "," + (en[0] + 5000) + "," + (en[1] + 5010) + "," + (en[0] + 5010)).json().get("features");
+    far.forEach(f -> assertThat(f.get("id").asString()).isNotEqualTo(first.get("id").asString()));
+  }
 }

@@ -80,7 +80,10 @@ abstract class Open311Contract {
     assertThat(outside.status()).isEqualTo(400);
     assertThat(outside.json().get(0).get("description").asString()).contains("outside");
     assertThat(post("api_key=test-api-key&" + POINT + "&description=x").json().get(0).get("description").asString()).contains("service_code");
-    assertThat(post("api_key=test-api-key&service_code=UFO&" + POINT).status()).isEqualTo(400);
+    Http.Response ufo = post("api_key=test-api-key&service_code=UFO&" + POINT);
+    assertThat(ufo.status()).isEqualTo(404);
+    assertThat(ufo.json().get(0).get("code").asInt()).isEqualTo(404);
+    assertThat(http.get("/open311/v2/requests.json?service_code=UFO").status()).isEqualTo(404);
     assertThat(post("api_key=test-api-key&service_code=SANITATION&address_string=Dunhua+Road+1").json().get(0)
         .get("description").asString()).contains("lat and long");
     assertThat(post("api_key=test-api-key&service_code=SANITATION&lat=abc&long=120.37").status()).isEqualTo(400);
@@ -91,5 +94,86 @@ abstract class Open311Contract {
     Http.Response xmlError = http.postForm("/open311/v2/requests.xml", "service_code=SANITATION");
     assertThat(xmlError.status()).isEqualTo(403);
     assertThat(xmlError.body()).contains("<errors><error><code>403</code>");
+  }
+
+  @Test
+  void requestsXmlStaysParseableAfterAReportWithControlCharacters() throws Exception {
+    // A bell, an escape, a NUL-like vertical tab and a form feed pasted from some editor, with markup around them.
+    Http.Response created = post("api_key=test-api-key&service_code=SANITATION&" + POINT
+        + "&description=bin%07%1B%0B%0C+%3Cfull%3E+%26+smelly");
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+    String id = created.json().get(0).get("service_request_id").asString();
+    Document list = xml(http.get("/open311/v2/requests.xml?service_request_id=" + id).body());
+    // Free text may be withheld from public reads; where it is shown, it is the report minus what XML cannot carry.
+    String shown = list.getElementsByTagName("description").item(0).getTextContent();
+    assertThat(shown).doesNotContainPattern("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F]");
+    if (shown.startsWith("bin")) assertThat(shown).isEqualTo("bin <full> & smelly");
+    xml(http.get("/open311/v2/requests.xml").body()); // the whole list parses, this report included
+    assertThat(xml(http.get("/open311/v2/requests/" + id + ".xml").body()).getElementsByTagName("service_request_id")
+        .item(0).getTextContent()).isEqualTo(id);
+  }
+
+  @Test
+  void clientsJoiningTheDiscoveryUrlReachEveryEndpoint() throws Exception {
+    String url = http.get("/open311/v2/discovery.json").json().at("/endpoints/0/url").asString();
+    assertThat(url).endsWith("/open311/v2");
+    Http.Response services = http.get(url + "/services.xml");
+    assertThat(services.status()).isEqualTo(200);
+    assertThat(xml(services.body()).getElementsByTagName("service").getLength()).isGreaterThanOrEqualTo(10);
+    Http.Response joined = http.get(url + "//services.xml");
+    assertThat(joined.status()).as(joined.body()).isEqualTo(200);
+    assertThat(joined.body()).isEqualTo(services.body());
+    Http.Response created = http.postForm("/open311/v2//requests.json", "api_key=test-api-key&service_code=SANITATION&" + POINT);
+    assertThat(created.status()).as(created.body()).isEqualTo(201);
+  }
+
+  @Test
+  void everyRefusalIsAGeoReportErrorList() throws Exception {
+    Http.Response unknownPath = http.get("/open311/v2/nothing-here.xml");
+    assertThat(unknownPath.status()).isEqualTo(404);
+    assertThat(xml(unknownPath.body()).getElementsByTagName("code").item(0).getTextContent()).isEqualTo("404");
+    Http.Response unknownJson = http.get("/open311/v2/tokens/abc.json");
+    assertThat(unknownJson.status()).isEqualTo(404);
+    assertThat(unknownJson.json().get(0).get("description").asString()).isNotBlank();
+    Http.Response delete = http.delete("/open311/v2/requests.xml");
+    assertThat(delete.status()).isEqualTo(405);
+    assertThat(delete.header("Allow")).contains("GET", "POST");
+    assertThat(xml(delete.body()).getElementsByTagName("code").item(0).getTextContent()).isEqualTo("405");
+    Http.Response put = http.put("/open311/v2/services.json", "{}");
+    assertThat(put.status()).isEqualTo(405);
+    assertThat(put.json().get(0).get("code").asInt()).isEqualTo(405);
+    Http.Response format = http.get("/open311/v2/services.csv");
+    assertThat(format.status()).isEqualTo(404);
+    assertThat(format.json().get(0).get("code").asInt()).isEqualTo(404);
+    Http.Response overflow = http.get("/open311/v2/requests.json?page=2147483647&page_size=1000");
+    assertThat(overflow.status()).as(overflow.body()).isEqualTo(400);
+    assertThat(overflow.json().get(0).get("description").asString()).contains("page");
+    assertThat(http.get("/open311/v2/requests.xml?page=99999999999999").status()).isEqualTo(400);
+    Http.Response address = post("api_key=test-api-key&service_code=SANITATION&address_string=Dunhua+Road+1");
+    assertThat(address.status()).isEqualTo(400);
+    assertThat(address.json().get(0).get("description").asString()).contains("address");
+  }
+
+  @Test
+  void theChangesetMovesWhenTheServiceListChanges() throws Exception {
+    String before = http.get("/open311/v2/discovery.json").json().get("changeset").asString();
+    OffsetDateTime.parse(before);
+    assertThat(http.get("/open311/v2/discovery.json").json().get("changeset").asString()).isEqualTo(before);
+    String[] admin = Http.basic("admin", org.gridwatch.support.TestEnvironment.DEMO_PASSWORD);
+    JsonNode sanitation = null;
+    for (JsonNode c : http.get("/api/v1/categories", admin).json()) if (c.get("code").asString().equals("SANITATION")) sanitation = c;
+    assertThat(sanitation).isNotNull();
+    String original = sanitation.toString();
+    Thread.sleep(1100); // changesets are to the second
+    try {
+      String changed = original.replace(sanitation.get("description").toString(),
+          tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(sanitation.get("description").asString() + " (revised)"));
+      assertThat(http.put("/api/v1/categories/SANITATION", changed, admin).status()).isEqualTo(200);
+      String after = http.get("/open311/v2/discovery.xml").body();
+      String changeset = xml(after).getElementsByTagName("changeset").item(0).getTextContent();
+      assertThat(OffsetDateTime.parse(changeset)).isAfter(OffsetDateTime.parse(before));
+    } finally {
+      http.put("/api/v1/categories/SANITATION", original, admin);
+    }
   }
 }
