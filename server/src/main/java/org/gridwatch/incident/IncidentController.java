@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.gridwatch.problem.ProblemException;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -68,9 +67,11 @@ class IncidentController {
     Intake.Result r;
     try {
       r = intake.submit(s, actor, key, hash);
-    } catch (DataIntegrityViolationException e) {
-      if (key == null) throw e;
-      r = intake.submit(s, actor, key, hash); // a concurrent retry with the same key won: return its case
+    } catch (RuntimeException e) {
+      // A concurrent call with the same key stored first (unique key) or holds it (lock): answer its case, or 409
+      // while it is still under way.
+      if (key == null || !org.gridwatch.problem.Conflicts.lostRace(e)) throw e;
+      r = intake.replay(key, hash).orElseThrow(() -> Intake.inFlight(key));
     }
     Incident i = r.incident();
     Map<String, Object> view = IncidentViews.publicView(i, categories.find(i.getCategoryCode()).orElse(null), clock.instant());

@@ -48,17 +48,8 @@ public class Intake {
   @Transactional
   public Result submit(Submission s, Actor actor, String idempotencyKey, String requestHash) {
     if (idempotencyKey != null) {
-      Object[] earlier = earlier(idempotencyKey);
-      if (earlier != null) {
-        if (!earlier[0].equals(requestHash)) {
-          throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused", "Idempotency key reused",
-              "Idempotency-Key '" + idempotencyKey + "' was used for a different request",
-              List.of(new ProblemException.FieldError("Idempotency-Key", "already used for a different request")));
-        }
-        Incident before = em.find(Incident.class, ((Number) earlier[1]).longValue());
-        String dup = before.getDuplicateOf() == null ? null : em.find(Incident.class, before.getDuplicateOf()).getPublicId();
-        return new Result(before, false, dup);
-      }
+      var earlier = replay(idempotencyKey, requestHash);
+      if (earlier.isPresent()) return earlier.get();
     }
     Category c = categories.find(s.categoryCode()).filter(Category::isActive).orElseThrow(() -> ProblemException.badInput(
         s.fields().category(), "unknown category '" + s.categoryCode() + "'; see GET /api/v1/categories"));
@@ -88,6 +79,31 @@ public class Intake {
           .executeUpdate();
     }
     return new Result(i, true, duplicate.map(Duplicates.Near::publicId).orElse(null));
+  }
+
+  /**
+   * The case an earlier call with {@code key} made (committed), answered again; empty if none is visible yet. 422
+   * when that call sent a different request.
+   */
+  @Transactional(readOnly = true)
+  public java.util.Optional<Result> replay(String key, String requestHash) {
+    Object[] earlier = earlier(key);
+    if (earlier == null) return java.util.Optional.empty();
+    if (!earlier[0].equals(requestHash)) {
+      throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused", "Idempotency key reused",
+          "Idempotency-Key '" + key + "' was used for a different request",
+          List.of(new ProblemException.FieldError("Idempotency-Key", "already used for a different request")));
+    }
+    Incident before = em.find(Incident.class, ((Number) earlier[1]).longValue());
+    String dup = before.getDuplicateOf() == null ? null : em.find(Incident.class, before.getDuplicateOf()).getPublicId();
+    return java.util.Optional.of(new Result(before, false, dup));
+  }
+
+  /** 409 for a call whose key another call, still under way, is using: the client retries and gets that case. */
+  public static ProblemException inFlight(String key) {
+    return new ProblemException(HttpStatus.CONFLICT, "idempotency-key-in-flight", "Same request under way",
+        "a request with Idempotency-Key '" + key + "' is still being handled; retry shortly to get its case",
+        List.of(new ProblemException.FieldError("Idempotency-Key", "a request with this key is still under way")));
   }
 
   private Object[] earlier(String key) {

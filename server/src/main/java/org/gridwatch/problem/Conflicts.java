@@ -16,10 +16,13 @@ import org.springframework.http.HttpStatus;
  * PostgreSQL 23505 (unique), 40001 (serialization), 40P01 (deadlock), 55P03 (lock not available); H2 23505, 40001
  * (deadlock) and HYT00 (lock timeout). Anything else is not a conflict and answers {@code null}.
  */
-final class Conflicts {
+public final class Conflicts {
   private static final Set<String> CONFLICT_STATES = Set.of("23505", "40001", "40P01", "55P03", "HYT00");
 
   private Conflicts() {}
+
+  /** Whether {@code failure} is a write that lost a race with another transaction (see the class comment). */
+  public static boolean lostRace(Throwable failure) { return of(failure) != null; }
 
   /** A 409 problem for {@code failure} if it (or a cause) is a lost race in the database, else {@code null}. */
   static ProblemException of(Throwable failure) {

@@ -106,6 +106,48 @@ abstract class IncidentWorkflowContract {
     assertThat(other.json().at("/errors/0/field").asString()).isEqualTo("Idempotency-Key");
   }
 
+  /** Issue 10: 9 of 20 parallel intakes with one key answered 500. One case; every answer its number or a 409. */
+  @Test
+  void twentyParallelReportsWithOneIdempotencyKeyMakeOneCase() throws Exception {
+    Point p = inside("370203014001002");
+    String body = report("ROAD_NOT_CLEAN", p.getX(), p.getY(), "");
+    String key = "parallel-" + System.nanoTime();
+    int before = count("incident");
+    CountDownLatch start = new CountDownLatch(1);
+    List<CompletableFuture<Http.Response>> calls = new ArrayList<>();
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(20);
+    try {
+      for (int i = 0; i < 20; i++) {
+        calls.add(CompletableFuture.supplyAsync(() -> {
+          try {
+            start.await();
+          } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+          }
+          return http.postJson("/api/v1/incidents", body, "Idempotency-Key", key);
+        }, pool));
+      }
+      start.countDown();
+      List<Http.Response> answers = new ArrayList<>();
+      for (var c : calls) answers.add(c.get(60, java.util.concurrent.TimeUnit.SECONDS));
+      assertThat(count("incident")).as("exactly one case made").isEqualTo(before + 1);
+      String made = jdbc.queryForObject("select i.public_id from incident i join idempotency_key k on k.incident_id = i.id"
+          + " where k.idem_key = ?", String.class, key);
+      assertThat(answers.stream().filter(r -> r.status() == 201).count()).as("one answer made it").isLessThanOrEqualTo(1);
+      for (Http.Response r : answers) {
+        assertThat(r.status()).as(r.body()).isIn(200, 201, 409);
+        if (r.status() == 409) {
+          assertThat(r.contentType()).startsWith("application/problem+json");
+          assertThat(r.json().at("/errors/0/field").asString()).isEqualTo("Idempotency-Key");
+        } else {
+          assertThat(r.json().get("id").asString()).as("the same case for every answer").isEqualTo(made);
+        }
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
   @Test
   void badReportsAreRefusedPreciselyAndNothingIsStored() {
     Point p = inside(DEMO_GRID);
