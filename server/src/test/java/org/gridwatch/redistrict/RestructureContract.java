@@ -95,20 +95,9 @@ abstract class RestructureContract extends PlannerContract {
 
   @Test
   void splittingAGridAlongALineMakesTwoNewGridsAndMovesItsCases() {
-    AreaView g = null;
-    Geometry line = null;
-    for (AreaView candidate : areas.now().level(AreaLevel.GRID).subList(800, 900)) {
-      var e = candidate.boundary().getEnvelopeInternal();
-      double x = candidate.boundary().getInteriorPoint().getX();
-      Geometry cut = candidate.boundary().getFactory().createLineString(new org.locationtech.jts.geom.Coordinate[] {
-          new org.locationtech.jts.geom.Coordinate(x, e.getMinY() - 0.001), new org.locationtech.jts.geom.Coordinate(x, e.getMaxY() + 0.001)});
-      if (Split.byLine(candidate.boundary(), cut).size() == 2) {
-        g = candidate;
-        line = cut;
-        break;
-      }
-    }
-    assertThat(g).isNotNull();
+    GridCut found = gridWithVerticalCut(800, 900);
+    AreaView g = found.grid();
+    Geometry line = found.line();
     AreaView community = areas.now().find(g.parentCode()).orElseThrow();
     int maxSerial = jdbc.queryForList("select code from area where parent_code = ?", String.class, community.code()).stream()
         .mapToInt(c -> Integer.parseInt(c.substring(12))).max().orElseThrow();
@@ -529,20 +518,9 @@ abstract class RestructureContract extends PlannerContract {
   /** Issue 10: two planners splitting one grid at once; the loser used to get a 500. */
   @Test
   void twoSplitsOfOneGridAtOnceMakeOneSplitAndA412() throws Exception {
-    AreaView g = null;
-    Geometry line = null;
-    for (AreaView candidate : areas.now().level(AreaLevel.GRID).subList(1030, 1070)) {
-      var e = candidate.boundary().getEnvelopeInternal();
-      double x = candidate.boundary().getInteriorPoint().getX();
-      Geometry cut = candidate.boundary().getFactory().createLineString(new org.locationtech.jts.geom.Coordinate[] {
-          new org.locationtech.jts.geom.Coordinate(x, e.getMinY() - 0.001), new org.locationtech.jts.geom.Coordinate(x, e.getMaxY() + 0.001)});
-      if (Split.byLine(candidate.boundary(), cut).size() == 2) {
-        g = candidate;
-        line = cut;
-        break;
-      }
-    }
-    assertThat(g).isNotNull();
+    GridCut found = gridWithVerticalCut(1030, 1070);
+    AreaView g = found.grid();
+    Geometry line = found.line();
     String code = g.code(), body = "{\"line\":" + org.gridwatch.geo.GeoJson.toJson(line) + "}";
     AreaView community = areas.now().find(g.parentCode()).orElseThrow();
     int before = areas.now().children(community.code()).size();
@@ -569,4 +547,18 @@ abstract class RestructureContract extends PlannerContract {
     assertThat(areas.now().children(community.code())).hasSize(before - 1);
     assertTiled(community);
   }
+
+  /** A grid among the given slice of the current grids that a north-south line through its interior cuts in two. */
+  private GridCut gridWithVerticalCut(int from, int to) {
+    for (AreaView candidate : areas.now().level(AreaLevel.GRID).subList(from, to)) {
+      var e = candidate.boundary().getEnvelopeInternal();
+      double x = candidate.boundary().getInteriorPoint().getX();
+      Geometry cut = candidate.boundary().getFactory().createLineString(new org.locationtech.jts.geom.Coordinate[] {
+          new org.locationtech.jts.geom.Coordinate(x, e.getMinY() - 0.001), new org.locationtech.jts.geom.Coordinate(x, e.getMaxY() + 0.001)});
+      if (Split.byLine(candidate.boundary(), cut).size() == 2) return new GridCut(candidate, cut);
+    }
+    throw new AssertionError("no grid in " + from + ".." + to + " is cut in two by a north-south line");
+  }
+
+  private record GridCut(AreaView grid, Geometry line) {}
 }
