@@ -36,11 +36,46 @@ class ProblemAdvice {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof ProblemException p) return problem(p, request); // e.g. a body that grew too large
     }
-    String reason = e.getMostSpecificCause() instanceof tools.jackson.core.JacksonException je
-        ? "malformed JSON: " + je.getOriginalMessage()
-        : "the request body is missing or unreadable";
-    return body(HttpStatus.BAD_REQUEST, "invalid-input", "Invalid input", "body: " + reason,
-        List.of(new ProblemException.FieldError("body", reason)), request);
+    String field = "body";
+    String reason = "the request body is missing or unreadable";
+    if (e.getMostSpecificCause() instanceof tools.jackson.core.JacksonException je) {
+      String path = jsonPath(je);
+      if (je instanceof tools.jackson.databind.exc.MismatchedInputException mie && !path.isEmpty()) {
+        field = path;
+        reason = mie.getTargetType() == null ? "has the wrong type"
+            : "must be " + JsonTypes.describe(mie.getTargetType());
+      } else if (je instanceof tools.jackson.databind.DatabindException && !path.isEmpty()) {
+        field = path;
+        reason = "is not a valid value: " + je.getOriginalMessage();
+      } else {
+        reason = "malformed JSON: " + je.getOriginalMessage();
+      }
+    }
+    return body(HttpStatus.BAD_REQUEST, "invalid-input", "Invalid input", field + ": " + reason,
+        List.of(new ProblemException.FieldError(field, reason)), request);
+  }
+
+  /** A Bean Validation failure on a typed request record: one error per offending field. */
+  @ExceptionHandler(org.springframework.web.bind.MethodArgumentNotValidException.class)
+  ProblemDetail invalid(org.springframework.web.bind.MethodArgumentNotValidException e, HttpServletRequest request) {
+    List<ProblemException.FieldError> errors = e.getBindingResult().getFieldErrors().stream()
+        .map(f -> new ProblemException.FieldError(f.getField(), f.getDefaultMessage())).toList();
+    if (errors.isEmpty()) errors = List.of(new ProblemException.FieldError("body", "is not valid"));
+    return fromProblem(ProblemException.badInput(errors), request);
+  }
+
+  /** The JSON path of a binding failure, e.g. {@code stops[2].lon}. */
+  static String jsonPath(tools.jackson.core.JacksonException e) {
+    StringBuilder path = new StringBuilder();
+    for (tools.jackson.core.JacksonException.Reference ref : e.getPath()) {
+      if (ref.getPropertyName() != null) {
+        if (!path.isEmpty()) path.append('.');
+        path.append(ref.getPropertyName());
+      } else if (ref.getIndex() >= 0) {
+        path.append('[').append(ref.getIndex()).append(']');
+      }
+    }
+    return path.toString();
   }
 
   @ExceptionHandler(MissingServletRequestParameterException.class)
