@@ -20,7 +20,7 @@ async function start() {
   onLanguageChange(fillCategories);
   map.on('click', e => dropPin(map, e.latlng.lng, e.latlng.lat));
   document.getElementById('report-form').addEventListener('submit', submit);
-  document.getElementById('track-form').addEventListener('submit', e => { e.preventDefault(); track(document.getElementById('track-id').value.trim()); });
+  document.getElementById('track-form').addEventListener('submit', e => { e.preventDefault(); track(document.getElementById('track-id').value.trim(), document.getElementById('track-token').value.trim()); });
   window.gridwatchReport = { map, dropPin: (lon, lat) => dropPin(map, lon, lat) };
   document.body.dataset.ready = 'true';
 }
@@ -54,6 +54,7 @@ async function submit(e) {
     category: document.getElementById('category').value,
     location: { type: 'Point', coordinates: [Number(pin.lon.toFixed(7)), Number(pin.lat.toFixed(7))] },
     description: document.getElementById('description').value.trim(),
+    publicText: document.getElementById('public-text').checked,
   };
   const photo = document.getElementById('photo').value.trim();
   if (photo) body.mediaUrls = [photo];
@@ -66,9 +67,14 @@ async function submit(e) {
     const key = submit.key || (submit.key = crypto.randomUUID());
     const created = await postJson('/api/v1/incidents', body, { 'Idempotency-Key': key });
     submit.key = null;
-    result.innerHTML = `<p>${t('submitted')} <strong id="new-case-id">${escapeHtml(created.id)}</strong></p>`;
+    // The follow token is shown once; this browser keeps it so that the reporter sees their own case in full.
+    if (created.followToken) localStorage.setItem(`gridwatch.follow.${created.id}`, created.followToken);
+    result.innerHTML = `<p>${t('submitted')} <strong id="new-case-id">${escapeHtml(created.id)}</strong></p>
+      <p>${t('followTokenIs')} <code id="new-follow-token">${escapeHtml(created.followToken || '')}</code><br>
+      <small>${t('followTokenHint')}</small></p>`;
     document.getElementById('track-id').value = created.id;
-    track(created.id);
+    document.getElementById('track-token').value = created.followToken || '';
+    track(created.id, created.followToken);
   } catch (err) {
     const fields = (err.problem?.errors || []).map(x => `${x.field}: ${x.reason}`).join('<br>');
     result.innerHTML = `<div class="problem">${escapeHtml(err.message)}${fields ? '<br>' + escapeHtml(fields) : ''}</div>`;
@@ -77,15 +83,18 @@ async function submit(e) {
   }
 }
 
-async function track(id) {
+async function track(id, token) {
   const out = document.getElementById('track-result');
   if (!id) return;
+  const followToken = token || localStorage.getItem(`gridwatch.follow.${id}`);
   try {
-    const c = await getJson(`/api/v1/incidents/${encodeURIComponent(id)}`);
+    const c = await getJson(`/api/v1/incidents/${encodeURIComponent(id)}`, followToken ? { 'Follow-Token': followToken } : {});
+    const words = c.description ? `<dt>${t('describe')}</dt><dd id="track-description">${escapeHtml(c.description)}</dd>` : '';
+    const place = c.locationPrecisionM ? `<p class="hint" id="track-approximate">${t('approximatePlace')}</p>` : '';
     out.innerHTML = `<dl class="track"><dt>${t('caseId')}</dt><dd>${escapeHtml(c.id)}</dd>
       <dt>${t('statusLabel')}</dt><dd id="track-status">${t(c.status)}</dd>
       <dt>${t('responsible')}</dt><dd>${c.level ? t(c.level) : '—'} ${escapeHtml(c.unitCode || '')}</dd>
-      <dt>${t('deadline')}</dt><dd>${when(c.deadline)}</dd></dl>`;
+      <dt>${t('deadline')}</dt><dd>${when(c.deadline)}</dd>${words}</dl>${place}`;
   } catch (err) {
     out.innerHTML = `<div class="problem">${escapeHtml(err.message)}</div>`;
   }

@@ -75,6 +75,8 @@ public class Incident {
   private Long duplicateOf;
   private Long mergedInto;
   @Enumerated(EnumType.STRING) private RequestType requestType;
+  private boolean publicText;
+  private String followTokenHash;
   private String transferredTo;
   private String transferReference;
   private boolean supervised;
@@ -176,6 +178,18 @@ public class Incident {
   void linkDuplicateOf(Long other) { this.duplicateOf = other; }
   void mergeInto(Long other) { this.mergedInto = other; }
   void setRequestType(RequestType type) { this.requestType = type; }
+  void setPublicText(boolean publicText) { this.publicText = publicText; }
+
+  /** A follow token for the reporter (new, or the one given): only its hash is kept, so it is shown once. */
+  String issueFollowToken() { return issueFollowToken(FollowTokens.newToken()); }
+
+  String issueFollowToken(String token) {
+    this.followTokenHash = FollowTokens.hash(token);
+    return token;
+  }
+
+  /** Whether {@code token} is the one issued to this case's reporter (compared in constant time). */
+  public boolean isFollowedWith(String token) { return FollowTokens.matches(token, followTokenHash); }
   void markTransferred(String to, String reference) { this.transferredTo = to; this.transferReference = reference; }
   void markSupervised() { this.supervised = true; }
 
@@ -223,6 +237,8 @@ public class Incident {
   public Long getDuplicateOf() { return duplicateOf; }
   public Long getMergedInto() { return mergedInto; }
   public RequestType getRequestType() { return requestType; }
+  /** Whether the reporter let their description and address be shown to anyone (masked), not only to staff. */
+  public boolean isPublicText() { return publicText; }
   public String getTransferredTo() { return transferredTo; }
   public String getTransferReference() { return transferReference; }
   public boolean isSupervised() { return supervised; }

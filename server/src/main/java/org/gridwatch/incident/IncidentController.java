@@ -74,21 +74,36 @@ class IncidentController {
       r = intake.replay(key, hash).orElseThrow(() -> Intake.inFlight(key));
     }
     Incident i = r.incident();
-    Map<String, Object> view = IncidentViews.publicView(i, categories.find(i.getCategoryCode()).orElse(null), clock.instant());
+    Map<String, Object> view = IncidentViews.caseView(i, categories.find(i.getCategoryCode()).orElse(null), clock.instant());
     view.put("duplicateOf", r.duplicateOf());
+    view.put("followToken", r.followToken());
     IncidentViews.notice(categories.find(i.getCategoryCode()).orElse(null)).ifPresent(n -> view.put("notice", n));
     URI location = URI.create(request.getRequestURI() + "/" + i.getPublicId());
     return r.created() ? ResponseEntity.created(location).body(view) : ResponseEntity.ok().location(location).body(view);
   }
 
+  /**
+   * One case. Staff who may read it get the staff view; the reporter presenting their follow token (header
+   * {@code Follow-Token}, or {@code token} in the query) the case view; anyone else the anonymous view.
+   */
   @GetMapping("/{id}")
-  Map<String, Object> one(@PathVariable String id) {
+  Map<String, Object> one(@PathVariable String id, @RequestHeader(name = "Follow-Token", required = false) String header,
+      @RequestParam(name = "token", required = false) String param) {
     Incident i = incidents.findByPublicId(id).orElseThrow(() -> ProblemException.notFound("unknown-incident",
         "Unknown case", "there is no case " + id));
     Actor actor = actors.current();
     Category c = categories.find(i.getCategoryCode()).orElse(null);
     if (actor == Actor.ANONYMOUS_RESIDENT || !Permissions.mayRead(actor, i)) {
-      return IncidentViews.publicView(i, c, clock.instant());
+      String token = header != null ? header : param;
+      if (token == null) return IncidentViews.anonymousView(i, c, clock.instant());
+      if (!i.isFollowedWith(token)) {
+        throw new ProblemException(HttpStatus.FORBIDDEN, "wrong-follow-token", "Wrong follow token",
+            "this follow token was not issued for case " + id + "; without it only the public summary is shown",
+            List.of(new ProblemException.FieldError(header != null ? "Follow-Token" : "token", "does not match the case")));
+      }
+      Map<String, Object> view = IncidentViews.caseView(i, c, clock.instant());
+      view.put("history", IncidentViews.reporterHistory(events.findByIncidentIdOrderByAtAscIdAsc(i.getId())));
+      return view;
     }
     List<Action> allowed = Arrays.stream(Action.values())
         .filter(a -> a.allowedFrom(i.getStatus()) && Permissions.denial(a, actor, i).isEmpty()).toList();
@@ -120,7 +135,7 @@ class IncidentController {
     IncidentQueue.Page page = queue.page(f, actor, n, cursor);
     var now = clock.instant();
     return Map.of("items", page.items().stream()
-            .map(i -> IncidentViews.publicView(i, categories.find(i.getCategoryCode()).orElse(null), now)).toList(),
+            .map(i -> IncidentViews.caseView(i, categories.find(i.getCategoryCode()).orElse(null), now)).toList(),
         "next", page.next() == null ? "" : page.next());
   }
 
@@ -163,7 +178,7 @@ class IncidentController {
       throw ProblemException.badInput("photoUrl", "must be an http or https URL");
     }
     workflow.act(id, a, input, actors.current());
-    return one(id);
+    return one(id, null, null);
   }
 
   private static String text(JsonNode b, String field) {

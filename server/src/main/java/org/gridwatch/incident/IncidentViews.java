@@ -8,14 +8,28 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * How a case is shown. The public view (anyone with its id, Open311, the OGC API) carries no personal data;
- * staff who may read the case also see its channel, original coordinates, history and the actions open to
- * them; the command centre alone sees the reporter's contact details.
+ * How a case is shown. The anonymous view (anyone with its number, and Open311) follows {@link Disclosure}: no
+ * words unless the reporter published them, a place rounded to about 100 m. The case view (the reporter with
+ * their follow token, and staff lists) adds the exact place, the words and the photos; staff who may read the
+ * case also see its channel, original coordinates, history and the actions open to them; the command centre
+ * alone sees the reporter's contact details.
  */
 final class IncidentViews {
   private IncidentViews() {}
 
-  static Map<String, Object> publicView(Incident i, Category c, Instant now) {
+  static Map<String, Object> anonymousView(Incident i, Category c, Instant now) {
+    Map<String, Object> m = caseView(i, c, now);
+    m.put("location", Map.of("type", "Point", "coordinates",
+        List.of(Disclosure.rounded(i.getLocation().getX()), Disclosure.rounded(i.getLocation().getY()))));
+    m.put("locationPrecisionM", 100);
+    m.put("address", Disclosure.publicAddress(i));
+    m.put("description", Disclosure.publicDescription(i));
+    m.put("mediaUrls", List.of());
+    m.put("publicText", i.isPublicText());
+    return m;
+  }
+
+  static Map<String, Object> caseView(Incident i, Category c, Instant now) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("id", i.getPublicId());
     m.put("kind", i.getKind().name());
@@ -43,12 +57,13 @@ final class IncidentViews {
     m.put("light", light == null ? null : light.name());
     m.put("supervised", i.isSupervised());
     m.put("transferredTo", i.getTransferredTo());
+    m.put("publicText", i.isPublicText());
     return m;
   }
 
   static Map<String, Object> staffView(Incident i, Category c, Instant now, List<IncidentEvent> history,
       List<Action> allowed, boolean withReporter) {
-    Map<String, Object> m = publicView(i, c, now);
+    Map<String, Object> m = caseView(i, c, now);
     m.put("channel", i.getChannel().name());
     m.put("input", Map.of("lon", i.getInputLon(), "lat", i.getInputLat(), "crs", i.getInputCrs()));
     m.put("boundaryVersion", i.getBoundaryVersion());
@@ -89,6 +104,21 @@ final class IncidentViews {
       m.put("reporter", r);
     }
     return m;
+  }
+
+  /** The steps of a case as its reporter sees them: when, what, and which unit holds it; no staff names, no notes. */
+  static List<Map<String, Object>> reporterHistory(List<IncidentEvent> history) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (IncidentEvent e : history) {
+      Map<String, Object> ev = new LinkedHashMap<>();
+      ev.put("at", e.getAt());
+      ev.put("type", e.getType().name());
+      ev.put("to", e.getToStatus() == null ? null : e.getToStatus().name());
+      ev.put("level", e.getLevel() == null ? null : e.getLevel().name());
+      ev.put("unitCode", e.getUnitCode());
+      out.add(ev);
+    }
+    return out;
   }
 
   /** What the category tells the reporter in the answer to a report ({zh, en}), if anything. */

@@ -24,7 +24,11 @@ public class Intake {
    * The case, whether this call made it (false: an earlier call with the same idempotency key did), and the
    * public id of the open case it probably repeats, if any.
    */
-  public record Result(Incident incident, boolean created, String duplicateOf) {}
+  /**
+   * What intake answers: the case, whether this call made it, a likely duplicate, and the reporter's follow token
+   * (shown once; a replay of a keyed report answers the same token again, derived from the key).
+   */
+  public record Result(Incident incident, boolean created, String duplicateOf, String followToken) {}
 
   private final EntityManager em;
   private final Categories categories;
@@ -65,6 +69,9 @@ public class Intake {
         p.grid().code(), p.community().code(), p.subdistrict().code(), p.district().code(), p.grid().version());
     Incident i = Incident.reported(report, now, workflow.deadline(c, Stage.REGISTER, now));
     i.setRequestType(s.requestType() != null ? s.requestType() : RequestType.defaultFor(report.kind()));
+    i.setPublicText(s.publicText());
+    String salt = idempotencyKey == null ? null : FollowTokens.newToken();
+    String followToken = salt == null ? i.issueFollowToken() : i.issueFollowToken(FollowTokens.fromKey(idempotencyKey, salt));
     var duplicate = duplicates.likelyDuplicate(c.getCode(), point, now);
     i.assignPublicId(numbers.next(now));
     duplicate.ifPresent(d -> i.linkDuplicateOf(d.id()));
@@ -74,11 +81,12 @@ public class Intake {
     duplicate.ifPresent(d -> workflow.record(i, IncidentEvent.Type.LINKED_DUPLICATE, i.getStatus(), Actor.SYSTEM, now,
         "possible duplicate of " + d.publicId(), null));
     if (idempotencyKey != null) {
-      em.createNativeQuery("insert into idempotency_key (idem_key, request_hash, incident_id, created_at) values (?1, ?2, ?3, ?4)")
+      em.createNativeQuery("insert into idempotency_key (idem_key, request_hash, incident_id, created_at, token_salt) values (?1, ?2, ?3, ?4, ?5)")
           .setParameter(1, idempotencyKey).setParameter(2, requestHash).setParameter(3, i.getId()).setParameter(4, now)
+          .setParameter(5, salt)
           .executeUpdate();
     }
-    return new Result(i, true, duplicate.map(Duplicates.Near::publicId).orElse(null));
+    return new Result(i, true, duplicate.map(Duplicates.Near::publicId).orElse(null), followToken);
   }
 
   /**
@@ -96,7 +104,8 @@ public class Intake {
     }
     Incident before = em.find(Incident.class, ((Number) earlier[1]).longValue());
     String dup = before.getDuplicateOf() == null ? null : em.find(Incident.class, before.getDuplicateOf()).getPublicId();
-    return java.util.Optional.of(new Result(before, false, dup));
+    String token = earlier[2] == null ? null : FollowTokens.fromKey(key, (String) earlier[2]);
+    return java.util.Optional.of(new Result(before, false, dup, token));
   }
 
   /** 409 for a call whose key another call, still under way, is using: the client retries and gets that case. */
@@ -108,7 +117,7 @@ public class Intake {
 
   private Object[] earlier(String key) {
     @SuppressWarnings("unchecked")
-    List<Object[]> rows = em.createNativeQuery("select request_hash, incident_id from idempotency_key where idem_key = ?1")
+    List<Object[]> rows = em.createNativeQuery("select request_hash, incident_id, token_salt from idempotency_key where idem_key = ?1")
         .setParameter(1, key).getResultList();
     return rows.isEmpty() ? null : rows.get(0);
   }

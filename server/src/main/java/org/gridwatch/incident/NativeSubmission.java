@@ -19,7 +19,7 @@ import tools.jackson.databind.JsonNode;
  * {@code channel} (command centre only) and {@code reporter} {name, phone, email}. Unknown members are refused.
  */
 final class NativeSubmission {
-  private static final Set<String> MEMBERS = Set.of("category", "location", "crs", "description", "address",
+  private static final Set<String> MEMBERS = Set.of("category", "location", "crs", "description", "address", "publicText",
       "mediaUrls", "priority", "kind", "channel", "reporter", "requestType");
 
   private NativeSubmission() {}
@@ -67,7 +67,16 @@ final class NativeSubmission {
     String account = actor == Actor.ANONYMOUS_RESIDENT ? null : actor.username();
     reporter = new Submission.Reporter(reporter.name(), reporter.phone(), reporter.email(), null, account);
     return new Submission(category, lon, lat, crs, address, description, media, priority, kind,
-        channel != null ? channel : channelOf(actor), reporter, Submission.Fields.NATIVE, requestType);
+        channel != null ? channel : channelOf(actor), reporter, Submission.Fields.NATIVE, requestType)
+        .withPublicText(publicText(body, errors));
+  }
+
+  /** {@code publicText}: whether the reporter lets anyone read their words (masked); absent means no. */
+  private static boolean publicText(JsonNode body, List<FieldError> errors) {
+    JsonNode v = body.get("publicText");
+    if (v == null || v.isNull()) return false;
+    if (!v.isBoolean()) throw ProblemException.badInput("publicText", "must be true or false");
+    return v.booleanValue();
   }
 
   /** The channel a report comes through, from who sends it. */

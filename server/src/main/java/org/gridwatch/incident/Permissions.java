@@ -55,15 +55,22 @@ final class Permissions {
 
   /** Whether the actor may read the case at all (residents: their own; staff: their area; command: all). */
   static boolean mayRead(Actor actor, Incident i) {
+    if (actor.has(Role.RESIDENT) && !actor.commandCentre() && !actor.has(Role.PLANNER)) {
+      return actor.username().equals(i.getReporterAccount());
+    }
+    return staffMayRead(actor, CasePlace.of(i));
+  }
+
+  /** Whether a staff member may see a case at this place: the command centre and planners everywhere, others their area. */
+  static boolean staffMayRead(Actor actor, CasePlace place) {
     if (actor.commandCentre() || actor.has(Role.PLANNER)) return true;
-    if (actor.has(Role.RESIDENT)) return actor.username().equals(i.getReporterAccount());
     Roster.Scope scope = actor.scope().orElse(null);
     if (scope == null) return false;
     return switch (scope.duty()) {
-      case GRID_MEMBER, POLICE_OFFICER -> scope.grids().contains(i.getGridCode());
-      case COMMUNITY_STAFF -> scope.unitCode().equals(i.getCommunityCode());
-      case SUBDISTRICT_STAFF -> scope.unitCode().equals(i.getSubdistrictCode());
-      case DEPARTMENT_STAFF -> scope.unitCode().equals(i.getUnitCode());
+      case GRID_MEMBER, POLICE_OFFICER -> scope.grids().contains(place.gridCode());
+      case COMMUNITY_STAFF -> scope.unitCode().equals(place.communityCode());
+      case SUBDISTRICT_STAFF -> scope.unitCode().equals(place.subdistrictCode());
+      case DEPARTMENT_STAFF -> scope.unitCode().equals(place.unitCode());
     };
   }
 }

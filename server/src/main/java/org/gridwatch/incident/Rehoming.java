@@ -52,7 +52,7 @@ public class Rehoming {
       i.rehome(to, versionOf.applyAsInt(to), now);
       events.save(new IncidentEvent(i.getId(), now, IncidentEvent.Type.REHOMED, i.getStatus(), i.getStatus(), actor, actorRole,
           i.getLevel(), i.getUnitCode(), "boundary edit: grid " + from + " → " + to, null));
-      publisher.publishEvent(new IncidentChanged(i.getId(), i.getPublicId(), IncidentEvent.Type.REHOMED, i.getStatus(), to));
+      publisher.publishEvent(IncidentChanged.of(i, IncidentEvent.Type.REHOMED));
       out.add(new Moved(i.getPublicId(), from, to));
     }
     return out;

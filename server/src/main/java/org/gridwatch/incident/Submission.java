@@ -10,7 +10,21 @@ import org.gridwatch.geo.Crs;
  */
 public record Submission(String categoryCode, double lon, double lat, Crs crs, String address, String description,
     List<String> mediaUrls, Priority priority, Kind kind, Channel channel, Reporter reporter, Fields fields,
-    RequestType requestType) {
+    RequestType requestType, boolean publicText) {
+
+  /** A submission whose words stay with staff (the default: the reporter did not choose to publish them). */
+  public Submission(String categoryCode, double lon, double lat, Crs crs, String address, String description,
+      List<String> mediaUrls, Priority priority, Kind kind, Channel channel, Reporter reporter, Fields fields,
+      RequestType requestType) {
+    this(categoryCode, lon, lat, crs, address, description, mediaUrls, priority, kind, channel, reporter, fields,
+        requestType, false);
+  }
+
+  /** The same submission with the reporter's choice whether anyone may read its words. */
+  public Submission withPublicText(boolean value) {
+    return new Submission(categoryCode, lon, lat, crs, address, description, mediaUrls, priority, kind, channel,
+        reporter, fields, requestType, value);
+  }
 
   /** A submission that names no 诉求类型: the category's kind decides it. */
   public Submission(String categoryCode, double lon, double lat, Crs crs, String address, String description,

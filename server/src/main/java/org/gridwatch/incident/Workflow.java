@@ -207,7 +207,7 @@ public class Workflow {
   void record(Incident i, IncidentEvent.Type type, Status from, Actor actor, Instant now, String note, String photo) {
     events.save(new IncidentEvent(i.getId(), now, type, from, i.getStatus(), actor.username(), actor.roleName(),
         i.getLevel(), i.getUnitCode(), note, photo));
-    publisher.publishEvent(new IncidentChanged(i.getId(), i.getPublicId(), type, i.getStatus(), i.getGridCode()));
+    publisher.publishEvent(IncidentChanged.of(i, type));
   }
 
   private static ProblemException notFound(String publicId) {

@@ -19,13 +19,22 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component
 class LiveHub implements org.springframework.context.SmartLifecycle {
-  /** What an operator's map and queue need to react: which case, what happened, where. */
-  record LiveEvent(String id, String type, String status, String gridCode) {}
+  /** What an operator's map and queue need to react: which case, what happened, where, who holds it. */
+  record LiveEvent(String id, String type, String status, String gridCode, String communityCode, String subdistrictCode,
+      String level, String unitCode) {
+    org.gridwatch.incident.CasePlace place() {
+      return new org.gridwatch.incident.CasePlace(gridCode, communityCode, subdistrictCode,
+          level == null ? null : org.gridwatch.incident.Level.valueOf(level), unitCode);
+    }
+  }
+
+  /** A connected stream and whose it is: a case event reaches it only if that staff member may see the case. */
+  private record Listener(SseEmitter emitter, org.gridwatch.incident.Actor actor) {}
 
   /** Boundaries changed (a planner's commit): the areas to draw again, sent as SSE event {@code boundaries}. */
   record BoundaryEvent(java.util.List<String> boundaries, java.time.Instant at) {}
 
-  private final List<SseEmitter> emitters = new CopyOnWriteArrayList<>();
+  private final List<Listener> emitters = new CopyOnWriteArrayList<>();
   private final JsonMapper json;
   private final Fanout fanout;
 
@@ -35,19 +44,22 @@ class LiveHub implements org.springframework.context.SmartLifecycle {
     fanout.onMessage(this::deliver);
   }
 
-  SseEmitter connect() {
+  SseEmitter connect(org.gridwatch.incident.Actor actor) {
     SseEmitter emitter = new SseEmitter(30 * 60 * 1000L);
-    emitters.add(emitter);
-    emitter.onCompletion(() -> emitters.remove(emitter));
-    emitter.onTimeout(() -> emitters.remove(emitter));
-    emitter.onError(e -> emitters.remove(emitter));
-    send(emitter, SseEmitter.event().name("hello").data("{\"connected\":true}"));
+    Listener listener = new Listener(emitter, actor);
+    emitters.add(listener);
+    emitter.onCompletion(() -> emitters.remove(listener));
+    emitter.onTimeout(() -> emitters.remove(listener));
+    emitter.onError(e -> emitters.remove(listener));
+    send(listener, SseEmitter.event().name("hello").data("{\"connected\":true}"));
     return emitter;
   }
 
   @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
   void changed(IncidentChanged e) {
-    fanout.publish(json.writeValueAsString(new LiveEvent(e.publicId(), e.type().name(), e.status().name(), e.gridCode())));
+    var p = e.place();
+    fanout.publish(json.writeValueAsString(new LiveEvent(e.publicId(), e.type().name(), e.status().name(), p.gridCode(),
+        p.communityCode(), p.subdistrictCode(), p.level() == null ? null : p.level().name(), p.unitCode())));
   }
 
   @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
@@ -58,19 +70,26 @@ class LiveHub implements org.springframework.context.SmartLifecycle {
   /** Keeps idle connections (and the proxies between) open. */
   @Scheduled(fixedRate = 15_000)
   void heartbeat() {
-    for (SseEmitter e : emitters) send(e, SseEmitter.event().comment("keep-alive"));
+    for (Listener l : emitters) send(l, SseEmitter.event().comment("keep-alive"));
   }
 
+  /** Boundary changes go to everyone (boundaries are public); a case change only to staff who may see the case. */
   private void deliver(String payload) {
-    String name = payload.startsWith("{\"boundaries\"") ? "boundaries" : "incident";
-    for (SseEmitter e : emitters) send(e, SseEmitter.event().name(name).data(payload));
+    if (payload.startsWith("{\"boundaries\"")) {
+      for (Listener l : emitters) send(l, SseEmitter.event().name("boundaries").data(payload));
+      return;
+    }
+    org.gridwatch.incident.CasePlace place = json.readValue(payload, LiveEvent.class).place();
+    for (Listener l : emitters) {
+      if (place.visibleTo(l.actor())) send(l, SseEmitter.event().name("incident").data(payload));
+    }
   }
 
-  private void send(SseEmitter emitter, SseEmitter.SseEventBuilder event) {
+  private void send(Listener listener, SseEmitter.SseEventBuilder event) {
     try {
-      emitter.send(event);
+      listener.emitter().send(event);
     } catch (IOException | IllegalStateException e) {
-      emitters.remove(emitter);
+      emitters.remove(listener);
     }
   }
 
@@ -85,7 +104,7 @@ class LiveHub implements org.springframework.context.SmartLifecycle {
   @Override
   public void stop() {
     running = false;
-    for (SseEmitter e : emitters) e.complete();
+    for (Listener l : emitters) l.emitter().complete();
     emitters.clear();
   }
 

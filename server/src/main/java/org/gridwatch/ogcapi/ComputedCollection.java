@@ -22,6 +22,13 @@ record ComputedCollection(String id, String title, String description, Map<Strin
   @Override
   public boolean isPublic() { return false; }
 
+  /** Police information, except the per-grid figures a planner's redraw preview also shows. */
+  @Override
+  public java.util.Set<org.gridwatch.security.Role> readers() {
+    return "grid-coverage".equals(id()) ? org.gridwatch.security.Audiences.COVERAGE_FIGURES
+        : org.gridwatch.security.Audiences.POLICE_INFO;
+  }
+
   @Override
   public Page page(ItemsQuery q) {
     return FeatureCollection.pageOf(items.apply(q.filters().get(WINDOW)), q.withoutFilter(WINDOW));

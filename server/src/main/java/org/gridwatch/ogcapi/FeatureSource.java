@@ -32,6 +32,11 @@ interface FeatureSource {
   Instant firstValidFrom();
   /** Whether anonymous clients may read it (the area layers) or only signed-in users (cases). */
   boolean isPublic();
+
+  /** Who may read it: empty for anyone (the public layers), else the roles admitted. */
+  default java.util.Set<org.gridwatch.security.Role> readers() {
+    return isPublic() ? java.util.Set.of() : org.gridwatch.security.Audiences.STAFF;
+  }
   Page page(ItemsQuery query);
   Optional<FeatureItem> item(String id);
 }

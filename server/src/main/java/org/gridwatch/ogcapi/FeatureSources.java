@@ -23,11 +23,11 @@ class FeatureSources {
   }
 
   List<FeatureSource> visible() {
+    Authentication auth = SecurityContextHolder.getContext().getAuthentication();
     List<FeatureSource> out = new ArrayList<>(areas.all());
-    if (signedIn()) {
-      out.add(incidents);
-      out.addAll(coverage.all());
-    }
+    out.add(incidents);
+    out.addAll(coverage.all());
+    out.removeIf(s -> !org.gridwatch.security.Audiences.admits(auth, s.readers()));
     return out;
   }
 
@@ -38,10 +38,5 @@ class FeatureSources {
   FeatureSource require(String id) {
     return find(id).orElseThrow(() -> ProblemException.notFound("unknown-collection", "Unknown collection",
         "there is no collection '" + id + "'; see /ogcapi/collections"));
-  }
-
-  private static boolean signedIn() {
-    Authentication a = SecurityContextHolder.getContext().getAuthentication();
-    return a != null && a.isAuthenticated() && !(a instanceof AnonymousAuthenticationToken);
   }
 }

@@ -40,6 +40,7 @@ class IncidentFeatures implements FeatureSource {
   @Override public Envelope extent() { return SHIBEI; }
   @Override public Instant firstValidFrom() { return null; }
   @Override public boolean isPublic() { return false; }
+  @Override public java.util.Set<org.gridwatch.security.Role> readers() { return org.gridwatch.security.Audiences.CASE_ANALYSIS; }
 
   @Override
   public Map<String, String> filterParams() {

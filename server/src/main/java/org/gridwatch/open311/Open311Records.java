@@ -47,18 +47,19 @@ class Open311Records {
     m.put("status_notes", statusNotes(i));
     m.put("service_name", c == null ? i.getCategoryCode() : c.getName() + " " + c.getNameEn());
     m.put("service_code", i.getCategoryCode());
-    m.put("description", i.getDescription());
+    m.put("description", org.gridwatch.incident.Disclosure.publicDescription(i));
     m.put("agency_responsible", agency(i));
     m.put("service_notice", notice(i));
     m.put("requested_datetime", time(i.getReportedAt()));
     m.put("updated_datetime", time(i.getUpdatedAt()));
     m.put("expected_datetime", i.getStatus().open() ? time(i.getDeadline()) : null);
-    m.put("address", i.getAddress());
+    m.put("address", org.gridwatch.incident.Disclosure.publicAddress(i));
     m.put("address_id", null);
     m.put("zipcode", null);
-    m.put("lat", Math.round(i.getLocation().getY() * 1e7) / 1e7);
-    m.put("long", Math.round(i.getLocation().getX() * 1e7) / 1e7);
-    m.put("media_url", i.getMediaUrls() == null ? null : i.getMediaUrls().split("\n")[0]);
+    // GeoReport GETs are anonymous by design: the same rule as any public read of a case (Disclosure).
+    m.put("lat", org.gridwatch.incident.Disclosure.rounded(i.getLocation().getY()));
+    m.put("long", org.gridwatch.incident.Disclosure.rounded(i.getLocation().getX()));
+    m.put("media_url", null);
     return m;
   }
 

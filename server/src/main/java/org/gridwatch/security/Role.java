@@ -18,7 +18,9 @@ public enum Role {
 
   /** The role a user acts in, for audit entries: the first of their roles by name. */
   public static String of(Authentication auth) {
-    return auth.getAuthorities().stream().map(a -> a.getAuthority().replace("ROLE_", "")).sorted().findFirst().orElse("");
+    // Only roles: Spring Security 7 also grants factor authorities (FACTOR_PASSWORD), which are not a role.
+    return auth.getAuthorities().stream().map(a -> a.getAuthority()).filter(a -> a != null && a.startsWith("ROLE_"))
+        .map(a -> a.substring(5)).sorted().findFirst().orElse("");
   }
 
   /** 403 as a problem unless the user has one of the roles; {@code what} says what they tried, e.g. "edit the sky net". */

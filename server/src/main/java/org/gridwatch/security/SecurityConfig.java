@@ -1,59 +1,88 @@
 package org.gridwatch.security;
 
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Set;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Deny by default. Public without login: the map page and its assets, the area layers of the OGC API,
- * locate, health. Everything else needs a user: form login for the browser, HTTP Basic for API clients.
- * API clients get RFC 9457 problems for 401/403; browsers asking for HTML are sent to the login page.
+ * Deny by default: {@link AccessRules} names every endpoint and who may call it; nothing else is served. Form
+ * login for the browser, HTTP Basic for API clients, both throttled ({@link LoginThrottle}). API clients get RFC
+ * 9457 problems for 401/403/429 in their language; browsers asking for HTML are sent to the login page.
  *
- * <p>CSRF: required for state-changing requests that ride on a browser session cookie (the token travels in the
- * {@code XSRF-TOKEN} cookie and {@code X-XSRF-TOKEN} header); not for requests without a session (nothing to
- * ride on), nor for those carrying their own {@code Authorization} header, which a cross-site page cannot
- * forge, nor for read-only batch locate.
+ * <p>CSRF: required for every state-changing request except those that authenticate themselves with an HTTP
+ * Basic header (a cross-site page cannot forge one, and a wrong one is refused with 401 before anything runs),
+ * requests with no session at all (nothing to ride on), and read-only batch locate. {@code /login} and
+ * {@code /logout} always need the token. The session and token cookies are {@code SameSite=Lax}.
  */
 @Configuration
 class SecurityConfig {
   private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
   /** Always protected, session or not: login CSRF would sign a victim into someone else's account. */
   private static final Set<String> SESSION_FORMS = Set.of("/login", "/logout");
-  private static final String[] PUBLIC_READS = {
-      "/", "/index.html", "/console.html", "/report.html", "/planning.html", "/planner.html", "/favicon.ico", "/css/**", "/js/**", "/img/**", "/webjars/**", "/problems/**", "/error",
-      "/actuator/health", "/actuator/health/**", "/api/v1/config", "/api/v1/areas", "/api/v1/areas/**",
-      "/ogcapi", "/ogcapi/", "/ogcapi/api", "/ogcapi/conformance", "/ogcapi/collections",
-      "/api/v1/categories", "/api/v1/incidents/*", "/api/v1/calendar", "/api/v1/calendar/*"};
 
   @Bean
   PasswordEncoder passwordEncoder() { return new BCryptPasswordEncoder(); }
 
+  /**
+   * One provider, built here so that its timing protection is certain: an unknown username costs the same
+   * bcrypt comparison as a wrong password, so response time does not tell which accounts exist.
+   */
   @Bean
-  SecurityFilterChain security(HttpSecurity http) throws Exception {
-    http.authorizeHttpRequests(auth -> {
-          for (HttpMethod read : new HttpMethod[] {HttpMethod.GET, HttpMethod.HEAD}) {
-            auth.requestMatchers(read, PUBLIC_READS).permitAll();
-            auth.requestMatchers(read, PublicLayers.PATTERNS).permitAll();
+  AuthenticationManager authenticationManager(UserDetailsService users, PasswordEncoder encoder,
+      AuthenticationEventPublisher events) {
+    ProviderManager manager = new ProviderManager(accountProvider(users, encoder));
+    manager.setAuthenticationEventPublisher(events);
+    return manager;
+  }
+
+  static DaoAuthenticationProvider accountProvider(UserDetailsService users, PasswordEncoder encoder) {
+    DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
+    provider.setPasswordEncoder(encoder);
+    return provider;
+  }
+
+  @Bean
+  SecurityFilterChain security(HttpSecurity http, LoginThrottle throttle, AuthenticationManager manager,
+      @Value("${gridwatch.map.tile-url:none}") String tileUrl) throws Exception {
+    http.authenticationManager(manager)
+        .authorizeHttpRequests(auth -> {
+          auth.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.ASYNC).permitAll();
+          for (AccessRules.Rule rule : AccessRules.RULES) {
+            var matched = auth.requestMatchers(rule.matchers().toArray(RequestMatcher[]::new));
+            switch (rule.access()) {
+              case OPEN -> matched.permitAll();
+              case SIGNED_IN -> matched.authenticated();
+              case ROLES -> matched.hasAnyRole(rule.roles().stream().map(Role::name).toArray(String[]::new));
+            }
           }
-          auth.requestMatchers("/login", "/logout", "/api/v1/locate").permitAll();
-          auth.requestMatchers(HttpMethod.OPTIONS, "/ogcapi/**").permitAll(); // what an endpoint allows is no secret
-          auth.requestMatchers("/open311/**").permitAll(); // Open311 clients authenticate writes with api_key
-          auth.requestMatchers(HttpMethod.POST, "/api/v1/incidents").permitAll(); // residents report without an account
-          auth.anyRequest().authenticated();
+          auth.anyRequest().denyAll();
         })
         .formLogin(form -> form.defaultSuccessUrl("/", false))
         .httpBasic(basic -> basic.authenticationEntryPoint(problemEntryPoint()))
@@ -62,26 +91,35 @@ class SecurityConfig {
             .defaultAuthenticationEntryPointFor(problemEntryPoint(), request -> !wantsHtml(request))
             .accessDeniedHandler(problemAccessDenied()))
         .csrf(csrf -> csrf
-            .csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+            .csrfTokenRepository(csrfCookies())
             .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
-            .requireCsrfProtectionMatcher(sessionWrites()))
+            .requireCsrfProtectionMatcher(forgeableWrites()))
+        .headers(headers -> headers
+            .contentSecurityPolicy(csp -> csp.policyDirectives(BrowserPolicy.contentSecurityPolicy(tileUrl)))
+            .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)))
+        .addFilterBefore(new ThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
         // Load the deferred token on every request so that the XSRF-TOKEN cookie reaches the web client.
-        .addFilterAfter(new org.springframework.web.filter.OncePerRequestFilter() {
+        .addFilterAfter(new OncePerRequestFilter() {
           @Override
-          protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
-              jakarta.servlet.FilterChain chain) throws jakarta.servlet.ServletException, IOException {
-            Object token = request.getAttribute(org.springframework.security.web.csrf.CsrfToken.class.getName());
-            if (token instanceof org.springframework.security.web.csrf.CsrfToken t) t.getToken();
+          protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+              throws ServletException, IOException {
+            if (request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken t) t.getToken();
             chain.doFilter(request, response);
           }
-        }, org.springframework.security.web.csrf.CsrfFilter.class);
+        }, CsrfFilter.class);
     return http.build();
   }
 
-  /** Writes that ride on a browser session cookie: only those can be forged cross-site. */
-  private static RequestMatcher sessionWrites() {
+  private static CookieCsrfTokenRepository csrfCookies() {
+    CookieCsrfTokenRepository repository = CookieCsrfTokenRepository.withHttpOnlyFalse();
+    repository.setCookieCustomizer(cookie -> cookie.sameSite("Lax"));
+    return repository;
+  }
+
+  /** Writes a cross-site page could make a browser send with its cookies. */
+  private static RequestMatcher forgeableWrites() {
     return request -> !SAFE.contains(request.getMethod())
-        && request.getHeader("Authorization") == null
+        && !ThrottleFilter.hasBasic(request)
         && (request.getRequestedSessionId() != null || SESSION_FORMS.contains(request.getRequestURI()))
         && !request.getRequestURI().equals("/api/v1/locate");
   }
@@ -100,23 +138,11 @@ class SecurityConfig {
       if (!"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
         response.setHeader("WWW-Authenticate", "Basic realm=\"Gridwatch\"");
       }
-      problem(response, request, 401, "unauthorized", "Login required",
-          "sign in (form login, or HTTP Basic for API clients) to use " + request.getRequestURI());
+      SecurityProblems.write(response, request, SecurityProblems.unauthorized(request));
     };
   }
 
   private static AccessDeniedHandler problemAccessDenied() {
-    return (request, response, e) -> problem(response, request, 403, "forbidden", "Forbidden",
-        "your role does not allow " + request.getMethod() + " " + request.getRequestURI());
-  }
-
-  private static void problem(HttpServletResponse response, HttpServletRequest request, int status, String slug,
-      String title, String detail) throws IOException {
-    response.setStatus(status);
-    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-    response.setCharacterEncoding("UTF-8");
-    response.getWriter().write(String.format(
-        "{\"type\":\"/problems/%s\",\"title\":\"%s\",\"status\":%d,\"detail\":\"%s\",\"instance\":\"%s\"}",
-        slug, title, status, detail.replace("\"", "'"), request.getRequestURI().replace("\"", "'")));
+    return (request, response, e) -> SecurityProblems.write(response, request, SecurityProblems.forbidden(request, e));
   }
 }

@@ -34,6 +34,32 @@ abstract class LiveContract {
     }
   }
 
+  @Test
+  void residentsGetNoStreamAndStaffHearOnlyCasesOfTheirOwnArea() throws Exception {
+    assertThat(new Http(port).get("/api/v1/live", Http.basic("resident", TestEnvironment.DEMO_PASSWORD)).status()).isEqualTo(403);
+    var grids = org.gridwatch.support.DemoFiles.read("grids");
+    var mineGrid = grids.stream().filter(f -> f.code().equals("370203014001001")).findFirst().orElseThrow();
+    var farGrid = grids.stream().filter(f -> !f.code().startsWith("370203014")).findFirst().orElseThrow();
+    Http http = new Http(port);
+    try (LiveStream worker = new LiveStream(port, Http.basic("gridworker", TestEnvironment.DEMO_PASSWORD));
+        LiveStream command = new LiveStream(port, operator())) {
+      worker.awaitConnected();
+      command.awaitConnected();
+      String far = http.postJson("/api/v1/incidents", at(farGrid.geometry())).json().get("id").asString();
+      String mine = http.postJson("/api/v1/incidents", at(mineGrid.geometry())).json().get("id").asString();
+      assertThat(command.awaitEventFor(far, "REPORTED", 10)).as("the command centre hears every case").isNotNull();
+      assertThat(worker.awaitEventFor(mine, "REPORTED", 10)).as("the grid worker hears a case in their grid").isNotNull();
+      Thread.sleep(500);
+      assertThat(worker.seen).as("but not one elsewhere").noneMatch(e -> e.contains(far));
+    }
+  }
+
+  static String at(org.locationtech.jts.geom.Geometry grid) {
+    var p = new org.locationtech.jts.algorithm.construct.MaximumInscribedCircle(grid, 1e-6).getCenter();
+    return String.format(java.util.Locale.ROOT, "{\"category\":\"SANITATION\",\"location\":{\"type\":\"Point\","
+        + "\"coordinates\":[%.7f,%.7f]},\"description\":\"live scope\"}", p.getX(), p.getY());
+  }
+
   @org.springframework.beans.factory.annotation.Autowired org.gridwatch.area.AreaCatalog areas;
 
   @Test

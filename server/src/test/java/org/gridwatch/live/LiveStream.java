@@ -14,6 +14,8 @@ import java.util.stream.Stream;
 final class LiveStream implements AutoCloseable {
   final BlockingQueue<String> incidents = new LinkedBlockingQueue<>();
   final BlockingQueue<String> boundaries = new LinkedBlockingQueue<>();
+  /** Every incident event received, in order, kept even after {@link #awaitEventFor} consumed it. */
+  final java.util.List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
   final CompletableFuture<HttpResponse<Stream<String>>> response;
   volatile boolean connected;
 
@@ -27,7 +29,10 @@ final class LiveStream implements AutoCloseable {
         if (line.startsWith("event:")) event[0] = line.substring(6).trim();
         else if (line.startsWith("data:")) {
           if (event[0].equals("hello")) connected = true;
-          if (event[0].equals("incident")) incidents.add(line.substring(5).trim());
+          if (event[0].equals("incident")) {
+            incidents.add(line.substring(5).trim());
+            seen.add(line.substring(5).trim());
+          }
           if (event[0].equals("boundaries")) boundaries.add(line.substring(5).trim());
         }
       });

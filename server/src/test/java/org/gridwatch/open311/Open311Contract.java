@@ -57,7 +57,10 @@ abstract class Open311Contract {
     assertThat(r.get("service_code").asString()).isEqualTo("SANITATION");
     assertThat(r.get("agency_responsible").asString()).isNotBlank();
     assertThat(OffsetDateTime.parse(r.get("expected_datetime").asString()).getOffset().getTotalSeconds()).isEqualTo(8 * 3600);
-    assertThat(r.get("lat").asDouble()).isCloseTo(36.0989, org.assertj.core.api.Assertions.within(1e-6));
+    // GeoReport GETs are anonymous: the place is rounded to about 100 m, and the reporter's words were not published.
+    assertThat(r.get("lat").asDouble()).isEqualTo(org.gridwatch.incident.Disclosure.rounded(36.0989));
+    assertThat(r.get("lat").asDouble()).isNotEqualTo(36.0989);
+    assertThat(r.get("description").isNull()).as("description kept from the public").isTrue();
     for (String path : new String[] {"/open311/v2/requests/" + id + ".json", "/open311/v2/requests/" + id + ".xml",
         "/open311/v2/requests.json?service_request_id=" + id, "/open311/v2/requests.xml?status=open"}) {
       String body = http.get(path).body();

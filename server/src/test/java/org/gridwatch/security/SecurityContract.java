@@ -10,6 +10,7 @@ import org.gridwatch.support.Http;
 import org.gridwatch.support.TestEnvironment;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Deny by default; the map, area layers, locate and health are public; demo accounts sign in both ways. */
@@ -82,6 +83,95 @@ abstract class SecurityContract {
     Http.Response me = http.get("/api/v1/me", "Cookie", session);
     assertThat(me.status()).isEqualTo(200);
     assertThat(me.json().get("username").asString()).isEqualTo("planner");
+  }
+
+  /** A browser session for planner: its cookies (session and XSRF token) and the token value. */
+  record Session(String cookies, String csrf, java.util.List<String> setCookies) {}
+
+  Session signIn(String user) {
+    Http.Response page = http.get("/login");
+    Matcher token = Pattern.compile("name=\"_csrf\" type=\"hidden\" value=\"([^\"]+)\"").matcher(page.body());
+    assertThat(token.find()).isTrue();
+    String xsrf = cookie(page, "XSRF-TOKEN");
+    Http.Response login = http.postForm("/login", "username=" + user + "&password="
+        + URLEncoder.encode(TestEnvironment.DEMO_PASSWORD, StandardCharsets.UTF_8) + "&_csrf=" + token.group(1), "Cookie", xsrf);
+    assertThat(login.status()).isEqualTo(302);
+    String session = cookie(login, "JSESSIONID");
+    Http.Response me = http.get("/api/v1/me", "Cookie", session);
+    String fresh = cookie(me, "XSRF-TOKEN");
+    return new Session(session + "; " + fresh, fresh.substring(fresh.indexOf('=') + 1), login.headers().allValues("Set-Cookie"));
+  }
+
+  @Test
+  void onlyABasicHeaderThatAuthenticatesSkipsCsrfOnASessionWrite() {
+    Session s = signIn("planner");
+    String draft = "{\"name\":\"csrf probe\",\"kind\":\"reshape\",\"code\":\"370203014001001\",\"edit\":{}}";
+    // A junk Bearer header does not turn the session into an API client: the forged write is refused for its missing token.
+    Http.Response bearer = http.postJson("/api/v1/drafts", draft, "Cookie", s.cookies(), "Authorization", "Bearer junk");
+    assertThat(bearer.status()).isEqualTo(403);
+    assertThat(bearer.json().get("detail").asString()).containsIgnoringCase("csrf");
+    // A Basic header that does not authenticate is refused outright; it never rides on the session.
+    Http.Response badBasic = http.postJson("/api/v1/drafts", draft, "Cookie", s.cookies(), "Authorization",
+        Http.basic("planner", "wrong")[1]);
+    assertThat(badBasic.status()).isEqualTo(401);
+    // With the token the same session write reaches the handler.
+    Http.Response withToken = http.postJson("/api/v1/drafts", draft, "Cookie", s.cookies(), "X-XSRF-TOKEN", s.csrf());
+    assertThat(withToken.status()).isNotIn(401, 403);
+  }
+
+  @Test
+  void cookiesAreSameSiteLaxAndPagesCarryAContentSecurityAndReferrerPolicy() {
+    Session s = signIn("planner");
+    assertThat(s.setCookies()).filteredOn(c -> c.startsWith("JSESSIONID=")).allMatch(c -> c.contains("SameSite=Lax")
+        || c.contains("SameSite=lax")).isNotEmpty();
+    Http.Response page = http.get("/");
+    assertThat(page.headers().allValues("Set-Cookie")).filteredOn(c -> c.startsWith("XSRF-TOKEN="))
+        .allMatch(c -> c.contains("SameSite=Lax"));
+    String csp = page.header("Content-Security-Policy");
+    assertThat(csp).contains("default-src 'self'").contains("script-src 'self'").contains("frame-ancestors 'none'")
+        .doesNotContain("unsafe-eval");
+    JsonNode tileUrl = http.get("/api/v1/config").json().path("tileUrl");
+    String tiles = tileUrl.isNull() || tileUrl.isMissingNode() ? "" : tileUrl.asString();
+    if (tiles.startsWith("http")) assertThat(csp).contains(java.net.URI.create(tiles.replace("{s}", "a").replaceAll("\\{[^}]*}", "0")).getHost());
+    assertThat(page.header("Referrer-Policy")).isEqualTo("strict-origin-when-cross-origin");
+    assertThat(http.get("/api/v1/config").header("Referrer-Policy")).isEqualTo("strict-origin-when-cross-origin");
+  }
+
+  @org.springframework.beans.factory.annotation.Autowired LoginThrottle throttle;
+
+  @Test
+  void wrongPasswordsMakeTheAccountWaitLongerAndLongerEvenForTheRightOne() {
+    throttle.reset();
+    try {
+      String[] wrong = Http.basic("community", "wrong-password");
+      for (int i = 0; i < 4; i++) assertThat(http.get("/api/v1/me", wrong).status()).as("attempt " + (i + 1)).isEqualTo(401);
+      assertThat(http.get("/api/v1/me", wrong).status()).as("the fifth wrong password is still answered").isEqualTo(401);
+      Http.Response locked = http.get("/api/v1/me", Http.basic("community", TestEnvironment.DEMO_PASSWORD));
+      assertThat(locked.status()).as("even the right password waits now").isEqualTo(429);
+      assertThat(Integer.parseInt(locked.header("Retry-After"))).isBetween(1, 900);
+      assertThat(locked.contentType()).startsWith("application/problem+json");
+      Http.Response zh = http.get("/api/v1/me", concat(Http.basic("community", "x"), "Accept-Language", "zh-CN"));
+      assertThat(zh.status()).isEqualTo(429);
+      assertThat(zh.json().get("title").asString()).isEqualTo("登录尝试过多");
+      // Another account from the same address is not locked by these five.
+      assertThat(http.get("/api/v1/me", Http.basic("police", TestEnvironment.DEMO_PASSWORD)).status()).isEqualTo(200);
+      // A form login is throttled the same way.
+      Http.Response page = http.get("/login");
+      Matcher token = Pattern.compile("name=\"_csrf\" type=\"hidden\" value=\"([^\"]+)\"").matcher(page.body());
+      assertThat(token.find()).isTrue();
+      Http.Response form = http.postForm("/login", "username=community&password=x&_csrf=" + token.group(1),
+          "Cookie", cookie(page, "XSRF-TOKEN"));
+      assertThat(form.status()).isEqualTo(429);
+    } finally {
+      throttle.reset();
+    }
+    assertThat(http.get("/api/v1/me", Http.basic("community", TestEnvironment.DEMO_PASSWORD)).status()).isEqualTo(200);
+  }
+
+  static String[] concat(String[] a, String... b) {
+    String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
   }
 
   static String cookie(Http.Response r, String name) {

@@ -1,0 +1,113 @@
+package org.gridwatch.security;
+
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Who may call what: one table, read top to bottom, first match wins; whatever it does not name is refused.
+ * Roles decide the endpoint; which cases and areas inside it a staff member sees is decided by the roster
+ * (their grids, community, subdistrict or department), in the capability itself.
+ *
+ * <p>Police information (cameras, sectors, patrol routes and schedules, coverage and gaps, obstacles and
+ * suggestions) is for POLICE, OPERATOR and ADMIN; PLANNER reads the per-grid coverage figures a redraw preview
+ * shows, never positions.
+ */
+final class AccessRules {
+  /** A rule: the requests it matches, the roles it admits (none with {@code open}: anyone), what it protects. */
+  record Rule(List<RequestMatcher> matchers, Access access, Set<Role> roles, String what) {
+    boolean matches(HttpServletRequest request) { return matchers.stream().anyMatch(m -> m.matches(request)); }
+  }
+
+  enum Access { OPEN, SIGNED_IN, ROLES }
+
+  private static final Set<Role> STAFF = Audiences.STAFF;
+  private static final Set<Role> POLICE_INFO = Audiences.POLICE_INFO;
+  private static final Set<Role> COVERAGE_FIGURES = Audiences.COVERAGE_FIGURES;
+  private static final Set<Role> CASE_ANALYSIS = Audiences.CASE_ANALYSIS;
+  private static final Set<Role> PLANNERS = Audiences.PLANNERS;
+  private static final Set<Role> ADMINS = Audiences.ADMINS;
+
+  private static final String[] PAGES = {"/", "/index.html", "/console.html", "/report.html", "/planning.html",
+      "/planner.html", "/favicon.ico", "/css/**", "/js/**", "/img/**", "/webjars/**", "/problems/**"};
+  private static final String[] POLICE_COLLECTIONS = collections("cameras", "camera-coverage", "patrol-routes", "coverage-gaps");
+
+  static final List<Rule> RULES = List.of(
+      open(null, "sign in and out, locate a point, Open311 (api_key for writes)", "/login", "/logout", "/error",
+          "/api/v1/locate", "/open311/**"),
+      open(HttpMethod.POST, "report a case", "/api/v1/incidents"),
+      open(HttpMethod.OPTIONS, "ask what an OGC API endpoint allows", "/ogcapi/**"),
+      roles(HttpMethod.GET, STAFF, "the case map", "/api/v1/incidents/map"),
+      open(HttpMethod.GET, "the public pages and their assets", PAGES),
+      open(HttpMethod.GET, "the public reads", "/actuator/health", "/actuator/health/**", "/api/v1/config",
+          "/api/v1/areas", "/api/v1/areas/**", "/api/v1/categories", "/api/v1/incidents/*", "/api/v1/calendar",
+          "/api/v1/calendar/*", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**"),
+      open(HttpMethod.GET, "the OGC API and its public layers", concat(new String[] {"/ogcapi", "/ogcapi/", "/ogcapi/api",
+          "/ogcapi/conformance", "/ogcapi/collections"}, PublicLayers.PATTERNS)),
+      signedIn(HttpMethod.GET, "your account", "/api/v1/me"),
+      roles(HttpMethod.GET, STAFF, "staff reads (queue, measures, live stream, rosters)", "/api/v1/incidents",
+          "/api/v1/measures", "/api/v1/live",
+          "/api/v1/grids/*/roster", "/api/v1/roster/**", "/api/v1/departments"),
+      roles(HttpMethod.POST, STAFF, "act on a case", "/api/v1/incidents/*/*"),
+      roles(HttpMethod.GET, COVERAGE_FIGURES, "coverage figures per grid", concat(new String[] {"/api/v1/coverage/grids",
+          "/api/v1/coverage/grids/*", "/api/v1/coverage/summary"}, collections("grid-coverage"))),
+      roles(null, POLICE_INFO, "police information (cameras, patrol routes, coverage, obstacles)", concat(new String[] {
+          "/api/v1/cameras", "/api/v1/cameras/**", "/api/v1/routes", "/api/v1/routes/**", "/api/v1/obstacles",
+          "/api/v1/obstacles/**", "/api/v1/coverage/**"}, POLICE_COLLECTIONS)),
+      roles(HttpMethod.GET, CASE_ANALYSIS, "the cases layer with exact places", collections("incidents")),
+      roles(HttpMethod.GET, Set.of(Role.PLANNER, Role.ADMIN, Role.OPERATOR), "export a level", "/api/v1/levels/*/export"),
+      // Any other collection: signed in, so that an unknown one is a 404 and not a hint that it exists.
+      signedIn(HttpMethod.GET, "the OGC API collections", "/ogcapi/collections/*", "/ogcapi/collections/*/items",
+          "/ogcapi/collections/*/items/*"),
+      roles(null, PLANNERS, "redraw boundaries", "/api/v1/areas/**", "/api/v1/drafts", "/api/v1/drafts/**",
+          "/api/v1/levels/*/import", "/ogcapi/collections/*/items", "/ogcapi/collections/*/items/*"),
+      roles(null, ADMINS, "administration (categories, calendar, actuator)", "/api/v1/categories/*",
+          "/api/v1/calendar/*", "/api/v1/calendar/*/changes", "/actuator/**"));
+
+  private AccessRules() {}
+
+  /** The first rule that matches the request, if any (none: refused by default). */
+  static Optional<Rule> ruleFor(HttpServletRequest request) {
+    return RULES.stream().filter(r -> r.matches(request)).findFirst();
+  }
+
+  private static Rule open(HttpMethod method, String what, String... patterns) {
+    return new Rule(matchers(method, patterns), Access.OPEN, Set.of(), what);
+  }
+
+  private static Rule signedIn(HttpMethod method, String what, String... patterns) {
+    return new Rule(matchers(method, patterns), Access.SIGNED_IN, Set.of(), what);
+  }
+
+  private static Rule roles(HttpMethod method, Set<Role> roles, String what, String... patterns) {
+    return new Rule(matchers(method, patterns), Access.ROLES, roles, what);
+  }
+
+  /** GET rules also match HEAD, which a GET endpoint answers too. */
+  private static List<RequestMatcher> matchers(HttpMethod method, String... patterns) {
+    List<RequestMatcher> out = new java.util.ArrayList<>();
+    for (String p : patterns) {
+      if (method == null) {
+        out.add(PathPatternRequestMatcher.withDefaults().matcher(p));
+      } else {
+        out.add(PathPatternRequestMatcher.withDefaults().matcher(method, p));
+        if (method == HttpMethod.GET) out.add(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.HEAD, p));
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  private static String[] collections(String... ids) {
+    return java.util.Arrays.stream(ids).flatMap(id -> java.util.stream.Stream.of("/ogcapi/collections/" + id,
+        "/ogcapi/collections/" + id + "/**")).toArray(String[]::new);
+  }
+
+  private static String[] concat(String[] a, String[] b) {
+    return java.util.stream.Stream.concat(java.util.Arrays.stream(a), java.util.Arrays.stream(b)).toArray(String[]::new);
+  }
+}
