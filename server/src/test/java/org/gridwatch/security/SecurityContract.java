@@ -109,7 +109,8 @@ abstract class SecurityContract {
     // A junk Bearer header does not turn the session into an API client: the forged write is refused for its missing token.
     Http.Response bearer = http.postJson("/api/v1/drafts", draft, "Cookie", s.cookies(), "Authorization", "Bearer junk");
     assertThat(bearer.status()).isEqualTo(403);
-    assertThat(bearer.json().get("detail").asString()).containsIgnoringCase("csrf");
+    assertThat(bearer.json().get("type").asString()).isEqualTo("/problems/csrf-token-missing");
+    assertThat(bearer.json().get("detail").asString()).contains("X-XSRF-TOKEN");
     // A Basic header that does not authenticate is refused outright; it never rides on the session.
     Http.Response badBasic = http.postJson("/api/v1/drafts", draft, "Cookie", s.cookies(), "Authorization",
         Http.basic("planner", "wrong")[1]);
