@@ -11,7 +11,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
 
 /** {@code /api/v1/locate}: which grid, community, subdistrict and district hold a point (or 10,000). */
 @RestController
@@ -65,26 +64,33 @@ class LocateController {
         "validFrom", v.validFrom(), "validTo", v.validTo() == null ? "" : v.validTo().toString()));
   }
 
-  /** Body: {@code {"crs": "GCJ02", "points": [[lon, lat], ...]}}; results come back in the same order. */
+  /**
+   * The body of a batch locate: {@code {"crs": "GCJ02", "points": [[lon, lat], ...]}}, 1 to {@link #MAX_POINTS}
+   * points of two finite numbers each; {@code crs} as for a single point (WGS84 when absent). Unknown members are ignored.
+   */
+  record BatchRequest(String crs, List<List<Double>> points) {}
+
+  /** Results come back in the same order as the points. */
   @PostMapping
-  Map<String, Object> locateMany(@RequestBody JsonNode body) {
-    if (body == null || !body.isObject()) throw ProblemException.badInput("body", "must be a JSON object with points");
-    JsonNode crsNode = body.get("crs");
-    Crs crs = locate.crs(crsNode == null || crsNode.isNull() ? null : crsNode.asString(), "crs");
-    JsonNode points = body.get("points");
-    if (points == null || !points.isArray()) throw ProblemException.badInput("points", "must be an array of [lon, lat]");
+  Map<String, Object> locateMany(@RequestBody BatchRequest body) {
+    Crs crs = locate.crs(body.crs(), "crs");
+    List<List<Double>> points = body.points();
+    if (points == null) throw ProblemException.badInput("points", "must be an array of [lon, lat]");
     if (points.isEmpty()) throw ProblemException.badInput("points", "must hold at least one point");
     if (points.size() > MAX_POINTS) {
       throw ProblemException.badInput("points", "holds " + points.size() + " points; at most " + MAX_POINTS + " per request");
     }
     double[][] xy = new double[points.size()][];
     for (int i = 0; i < xy.length; i++) {
-      JsonNode p = points.get(i);
+      List<Double> p = points.get(i);
       String at = "points[" + i + "]";
-      if (!p.isArray() || p.size() != 2 || !p.get(0).isNumber() || !p.get(1).isNumber()) {
+      if (p == null || p.size() != 2 || p.get(0) == null || p.get(1) == null) {
         throw ProblemException.badInput(at, "must be [lon, lat] with two numbers");
       }
-      xy[i] = new double[] {p.get(0).asDouble(), p.get(1).asDouble()};
+      for (int k = 0; k < 2; k++) {
+        if (!Double.isFinite(p.get(k))) throw ProblemException.badInput(at + "[" + k + "]", "must be a finite number, not " + p.get(k));
+      }
+      xy[i] = new double[] {p.get(0), p.get(1)};
       locate.checkRange(xy[i][0], xy[i][1], crs, at + "[0]", at + "[1]");
     }
     List<BatchResult> results = new ArrayList<>(xy.length);

@@ -15,11 +15,15 @@ import org.springframework.context.i18n.LocaleContextHolder;
  * The body of {@code PUT /api/v1/calendar/{year}}: every holiday and every make-up working day of the year as
  * ISO dates ({@code 2027-02-06}), and where they come from (the notice). Replaces the year's schedule whole.
  */
-public record CalendarYearRequest(List<String> holidays, List<String> workdays, String source) {
+public record CalendarYearRequest(String[] holidays, String[] workdays, String source) {
+  // Arrays, not List<String>: Jackson 3.1 reads a nested array inside a List<String> as a trailing-token error
+  // on the whole body; into String[] it names the element (workdays[0]: must be a string).
   static final int MAX_DATES = 200, MAX_SOURCE = 400;
 
   /** The schedule this asks for, or a 400 naming every offending field (nothing is stored then). */
   YearSchedule validate(int year) {
+    List<String> holidays = this.holidays == null ? null : java.util.Arrays.asList(this.holidays);
+    List<String> workdays = this.workdays == null ? null : java.util.Arrays.asList(this.workdays);
     List<FieldError> errors = new ArrayList<>();
     Set<LocalDate> off = dates("holidays", holidays, year, errors);
     Set<LocalDate> on = dates("workdays", workdays, year, errors);

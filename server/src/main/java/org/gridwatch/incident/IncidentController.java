@@ -22,7 +22,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
 
 /**
  * {@code /api/v1/incidents}: report a case (anyone; an {@code Idempotency-Key} makes retries safe), follow it by
@@ -56,14 +55,14 @@ class IncidentController {
   }
 
   @PostMapping
-  ResponseEntity<Map<String, Object>> report(@RequestBody JsonNode body,
+  ResponseEntity<Map<String, Object>> report(@jakarta.validation.Valid @RequestBody ReportRequest body,
       @RequestHeader(name = "Idempotency-Key", required = false) String key, HttpServletRequest request) {
     if (key != null && (key.isBlank() || key.length() > 100)) {
       throw ProblemException.badInput("Idempotency-Key", "must be 1 to 100 characters");
     }
     Actor actor = actors.current();
     Submission s = NativeSubmission.read(body, actor);
-    String hash = key == null ? null : sha256(body.toString());
+    String hash = key == null ? null : sha256(body.canonical());
     Intake.Result r;
     try {
       r = intake.submit(s, actor, key, hash);
@@ -166,23 +165,18 @@ class IncidentController {
     return Map.of("mode", "points", "points", map.points(v[0], v[1], v[2], v[3], category), "max", IncidentMap.MAX_POINTS);
   }
 
+  /** A workflow action; the body ({@link ActionRequest}) is optional, but when sent it must be a JSON object. */
   @PostMapping("/{id}/{action}")
-  Map<String, Object> act(@PathVariable String id, @PathVariable String action, @RequestBody(required = false) JsonNode body) {
+  Map<String, Object> act(@PathVariable String id, @PathVariable String action,
+      @jakarta.validation.Valid @RequestBody(required = false) ActionRequest body) {
     Action a = Action.ofPath(action).orElseThrow(() -> ProblemException.notFound("unknown-action", "Unknown action",
         "'" + action + "' is not an action; use one of " + Arrays.stream(Action.values()).map(Action::path).toList()));
-    JsonNode b = body == null ? tools.jackson.databind.node.JsonNodeFactory.instance.objectNode() : body;
-    Workflow.Input input = new Workflow.Input(text(b, "note"), text(b, "photoUrl"),
-        b.hasNonNull("level") ? parse(Level.class, b.get("level").asString(), "level") : null,
-        b.hasNonNull("extendHours") ? b.get("extendHours").asInt() : null, text(b, "into"), text(b, "to"), text(b, "reference"));
+    Workflow.Input input = (body == null ? ActionRequest.EMPTY : body).input();
     if (input.photoUrl() != null && !Submission.isWebUrl(input.photoUrl())) {
       throw ProblemException.badInput("photoUrl", "must be an http or https URL");
     }
     workflow.act(id, a, input, actors.current());
     return one(id, null, null);
-  }
-
-  private static String text(JsonNode b, String field) {
-    return b.hasNonNull(field) ? b.get(field).asString() : null;
   }
 
   static <E extends Enum<E>> E parse(Class<E> type, String value, String field) {

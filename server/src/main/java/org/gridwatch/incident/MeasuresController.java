@@ -1,11 +1,6 @@
 package org.gridwatch.incident;
 
 import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.gridwatch.area.AreaCatalog;
@@ -25,7 +20,6 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 class MeasuresController {
-  private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
   private final Measures measures;
   private final AreaCatalog areas;
   private final AreaHistory history;
@@ -42,25 +36,17 @@ class MeasuresController {
   Map<String, Object> measures(@RequestParam(defaultValue = "district") String level, @RequestParam(required = false) String code,
       @RequestParam(required = false) String from, @RequestParam(required = false) String to,
       @RequestParam(required = false) String boundaries) {
-    String column = switch (level.toLowerCase()) {
-      case "grid" -> "gridCode";
-      case "community" -> "communityCode";
-      case "subdistrict" -> "subdistrictCode";
-      case "district" -> null;
-      default -> throw ProblemException.badInput("level", "'" + level + "' is not one of grid, community, subdistrict, district");
-    };
-    Instant end = to == null ? clock.instant() : instant(to, "to");
-    Instant start = from == null ? end.minusSeconds(365L * 86400) : instant(from, "from");
-    if (!start.isBefore(end)) throw ProblemException.badInput("from", "must be before to");
-    Geometry outline = column == null ? null : outline(level, code, boundaries);
-    Map<String, Measures.Figures> byCategory = outline == null ? measures.byCategory(column, code, start, end)
-        : measures.byCategoryWithin(outline, start, end);
+    MeasuresQuery q = MeasuresQuery.parse(level, code, from, to, boundaries, clock.instant());
+    String column = q.column();
+    Geometry outline = column == null ? null : outline(q);
+    Map<String, Measures.Figures> byCategory = outline == null ? measures.byCategory(column, q.code(), q.from(), q.to())
+        : measures.byCategoryWithin(outline, q.from(), q.to());
     Map<String, Object> out = new LinkedHashMap<>();
-    out.put("level", level.toLowerCase());
-    out.put("code", column == null ? "370203" : code);
-    out.put("boundaries", outline == null ? "recorded" : boundaries);
-    out.put("from", start);
-    out.put("to", end);
+    out.put("level", q.level());
+    out.put("code", column == null ? "370203" : q.code());
+    out.put("boundaries", outline == null ? "recorded" : q.boundaries());
+    out.put("from", q.from());
+    out.put("to", q.to());
     out.put("overall", Measures.total(byCategory).asMap());
     Map<String, Object> categories = new LinkedHashMap<>();
     byCategory.forEach((c, f) -> categories.put(c, f.asMap()));
@@ -73,24 +59,17 @@ class MeasuresController {
    * or {@code recorded}); the area's current outline ({@code current}); or the one it had at an instant (an old,
    * perhaps retired, area).
    */
-  private Geometry outline(String level, String code, String boundaries) {
+  private Geometry outline(MeasuresQuery q) {
+    String level = q.level(), code = q.code(), boundaries = q.boundaries();
     if (code == null) throw ProblemException.badInput("code", "is required for level " + level);
-    if (boundaries == null || boundaries.equals("recorded") || boundaries.equals("current")) {
+    if (q.boundariesAt() == null) {
       var area = areas.now().find(code).orElseThrow(() -> ProblemException.badInput("code", "no current area has code '" + code + "'"));
       if (!area.level().name().equalsIgnoreCase(level)) throw ProblemException.badInput("code", code + " is a " + area.level() + ", not a " + level);
       return boundaries == null || boundaries.equals("recorded") ? null : area.boundary();
     }
-    AreaHistory.Version then = history.at(code, instant(boundaries, "boundaries"))
+    AreaHistory.Version then = history.at(code, q.boundariesAt())
         .orElseThrow(() -> ProblemException.badInput("boundaries", code + " had no outline at " + boundaries));
     if (!then.level().name().equalsIgnoreCase(level)) throw ProblemException.badInput("code", code + " is a " + then.level() + ", not a " + level);
     return then.boundary();
-  }
-
-  private static Instant instant(String text, String field) {
-    try {
-      return text.length() == 10 ? LocalDate.parse(text).atStartOfDay(CHINA).toInstant() : OffsetDateTime.parse(text).toInstant();
-    } catch (DateTimeParseException e) {
-      throw ProblemException.badInput(field, "'" + text + "' is not a date (2026-01-31) or date-time");
-    }
   }
 }

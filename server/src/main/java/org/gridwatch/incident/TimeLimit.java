@@ -11,7 +11,19 @@ public record TimeLimit(
     @Column(name = "amount") int amount,
     @Enumerated(EnumType.STRING) @Column(name = "unit") Unit unit) {
 
-  public enum Unit { WORKING_HOURS, WORKING_DAYS, CALENDAR_MINUTES, CALENDAR_HOURS }
+  /** The units, each with the largest amount a limit may have: about a year. */
+  public enum Unit {
+    WORKING_HOURS(8_760), WORKING_DAYS(365), CALENDAR_MINUTES(525_600), CALENDAR_HOURS(8_760);
+
+    /** The largest {@link #max()} of any unit. */
+    public static final int LARGEST = 525_600;
+    private final int max;
+
+    Unit(int max) { this.max = max; }
+
+    /** The largest amount of this unit a time limit may have. */
+    public int max() { return max; }
+  }
 
   @Override
   public String toString() { return amount + " " + unit.name().toLowerCase().replace('_', ' '); }

@@ -52,10 +52,11 @@ public class WorkingCalendar {
   /** The instant when {@code fraction} of the limit has passed since {@code start} (1.0: the deadline). */
   public Instant add(Instant start, TimeLimit limit, double fraction) {
     return switch (limit.unit()) {
-      case CALENDAR_MINUTES -> start.plusSeconds(Math.round(limit.amount() * 60 * fraction));
-      case CALENDAR_HOURS -> start.plusSeconds(Math.round(limit.amount() * 3600 * fraction));
-      case WORKING_HOURS -> addWorkingMinutes(start, Math.round(limit.amount() * 60 * fraction));
-      case WORKING_DAYS -> addWorkingMinutes(start, Math.round(limit.amount() * workingMinutesPerDay() * fraction));
+      // In double: an int amount times 60 or 3600 overflows int (2^31-1 hours once gave a deadline in the past).
+      case CALENDAR_MINUTES -> start.plusSeconds(Math.round((double) limit.amount() * 60 * fraction));
+      case CALENDAR_HOURS -> start.plusSeconds(Math.round((double) limit.amount() * 3600 * fraction));
+      case WORKING_HOURS -> addWorkingMinutes(start, Math.round((double) limit.amount() * 60 * fraction));
+      case WORKING_DAYS -> addWorkingMinutes(start, Math.round((double) limit.amount() * workingMinutesPerDay() * fraction));
     };
   }
 

@@ -148,13 +148,38 @@ abstract class LocateApiContract {
   @Test
   void badBatchBodiesAreRefused() {
     assertProblem(http.postJson("/api/v1/locate", "{\"points\": [[120.35, 36.1]"), 400, "body", "malformed JSON");
-    assertProblem(http.postJson("/api/v1/locate", "{\"points\": [[120.35, \"x\"]]}"), 400, "points[0]", "two numbers");
+    assertProblem(http.postJson("/api/v1/locate", "{\"points\": [[120.35, \"x\"]]}"), 400, "points[0][1]", "must be a number");
+    assertProblem(http.postJson("/api/v1/locate", "{\"points\": [[120.35]]}"), 400, "points[0]", "two numbers");
+    assertProblem(http.postJson("/api/v1/locate", "{\"points\": [[120.35, 36.1, 0]]}"), 400, "points[0]", "two numbers");
     assertProblem(http.postJson("/api/v1/locate", "{\"points\": [[120.35, 95]]}"), 400, "points[0][1]", "outside [-90, 90]");
     assertProblem(http.postJson("/api/v1/locate", "{\"points\": []}"), 400, "points", "at least one");
     assertProblem(http.postJson("/api/v1/locate", "{\"crs\": \"MARS\", \"points\": [[1, 2]]}"), 400, "crs", "unknown CRS");
     StringBuilder many = new StringBuilder("{\"points\":[");
     for (int i = 0; i <= LocateController.MAX_POINTS; i++) many.append(i > 0 ? "," : "").append("[120.35,36.1]");
     assertProblem(http.postJson("/api/v1/locate", many.append("]}").toString()), 400, "points", "at most 10000");
+  }
+
+  /** Issue 10: objects or arrays where numbers or strings belong answered 500. */
+  @Test
+  void batchBodiesWithWrongTypesNaNOrSwappedPointsAreRefusedNamingTheField() {
+    assertProblem(http.postJson("/api/v1/locate", "{\"crs\": {\"name\": \"GCJ02\"}, \"points\": [[120.35, 36.1]]}"), 400, "crs", "must be a string");
+    assertProblem(http.postJson("/api/v1/locate", "{\"crs\": [\"GCJ02\"], \"points\": [[120.35, 36.1]]}"), 400, "crs", "must be a string");
+    assertProblem(http.postJson("/api/v1/locate", "{\"points\": [[{\"lon\": 120.35}, 36.1]]}"), 400, "points[0][0]", "must be a number");
+    assertProblem(http.postJson("/api/v1/locate", "{\"points\": [[120.35, [36.1]]]}"), 400, "points[0][1]", "must be a number");
+    assertProblem(http.postJson("/api/v1/locate", "{\"points\": {\"0\": [120.35, 36.1]}}"), 400, "points", "must be an array");
+    assertProblem(http.postJson("/api/v1/locate", "{\"points\": [120.35, 36.1]}"), 400, "points[0]", "must be an array");
+    assertProblem(http.postJson("/api/v1/locate", "{\"points\": \"120.35,36.1\"}"), 400, "points", "must be an array");
+    assertProblem(http.postJson("/api/v1/locate", "{\"points\": [[120.35, 36.1], [\"NaN\", 36.1]]}"), 400, "points[1][0]", "finite");
+    assertProblem(http.postJson("/api/v1/locate", "{\"points\": [[120.35, \"-Infinity\"]]}"), 400, "points[0][1]", "finite");
+    assertProblem(http.postJson("/api/v1/locate", "{\"points\": [[181, 36.1]]}"), 400, "points[0][0]", "outside [-180, 180]");
+    assertProblem(http.postJson("/api/v1/locate", "{\"points\": [[120.35, 1e400]]}"), 400, "points[0][1]", "");
+    assertProblem(http.postJson("/api/v1/locate", "{\"points\": [[36.09, 120.355]]}"), 400, "points[0][1]", "lon and lat look swapped");
+    assertProblem(http.postJson("/api/v1/locate", "{\"points\": [null]}"), 400, "points[0]", "two numbers");
+    assertProblem(http.postJson("/api/v1/locate", "[[120.35, 36.1]]"), 400, "body", "");
+    assertProblem(http.postJson("/api/v1/locate", "null"), 400, "body", "");
+    assertProblem(http.get("/api/v1/locate?lon=120.35&lat=36.1&lat=36.2"), 400, "lat", "not a number");
+    assertProblem(http.get("/api/v1/locate?lon=-Infinity&lat=36.1"), 400, "lon", "finite");
+    assertProblem(http.get("/api/v1/locate?lon=120.35&lat=-91"), 400, "lat", "outside [-90, 90]");
   }
 
   @Test

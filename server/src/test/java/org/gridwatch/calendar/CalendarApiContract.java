@@ -137,6 +137,34 @@ abstract class CalendarApiContract {
     assertThat(jdbc.queryForObject("select count(*) from calendar_change where year_number = 2031", Integer.class)).isZero();
   }
 
+  /** Issue 10: wrong JSON types and out-of-range years are 400s naming the field; nothing is stored or audited. */
+  @Test
+  void wrongTypesAndYearsAreRefusedNamingTheFieldAndStoreNothing() {
+    Http http = new Http(port);
+    JsonNode before = http.get("/api/v1/calendar/2032").json();
+    String[][] cases = {
+        {"{\"holidays\":\"2032-01-01\",\"workdays\":[],\"source\":\"x\"}", "holidays"},
+        {"{\"holidays\":[{\"date\":\"2032-01-01\"}],\"workdays\":[],\"source\":\"x\"}", "holidays[0]"},
+        {"{\"holidays\":[],\"workdays\":[[\"2032-01-01\"]],\"source\":\"x\"}", "workdays[0]"},
+        {"{\"holidays\":[],\"workdays\":[],\"source\":{\"notice\":\"x\"}}", "source"},
+        {"{\"holidays\":[],\"workdays\":[],\"source\":\"" + "x".repeat(401) + "\"}", "source"},
+        {"[\"2032-01-01\"]", "body"}};
+    for (String[] c : cases) {
+      Http.Response r = http.put("/api/v1/calendar/2032", c[0], as("admin"));
+      assertThat(r.status()).as(c[0] + " " + r.body()).isEqualTo(400);
+      assertThat(r.contentType()).startsWith("application/problem+json");
+      assertThat(r.json().at("/errors/0/field").asString()).as(r.body()).isEqualTo(c[1]);
+    }
+    for (String year : List.of("1999", "2101", "-2032", "99999999999", "twenty")) {
+      Http.Response r = http.put("/api/v1/calendar/" + year, body(List.of(), List.of(), "x"), as("admin"));
+      assertThat(r.status()).as(year + " " + r.body()).isEqualTo(400);
+      assertThat(r.json().at("/errors/0/field").asString()).isEqualTo("year");
+      assertThat(http.get("/api/v1/calendar/" + year).status()).isEqualTo(400);
+    }
+    assertThat(http.get("/api/v1/calendar/2032").json()).isEqualTo(before);
+    assertThat(jdbc.queryForObject("select count(*) from calendar_change where year_number = 2032", Integer.class)).isZero();
+  }
+
   @Test
   void aNewHolidayMovesTheDeadlineOfTheNextCase() {
     Http http = new Http(port);

@@ -77,6 +77,19 @@ abstract class MeasuresContract {
     assertThat(http.get("/api/v1/measures?level=grid", op).json().at("/errors/0/field").asString()).isEqualTo("code");
     assertThat(http.get("/api/v1/measures?from=yesterday", op).json().at("/errors/0/field").asString()).isEqualTo("from");
     assertThat(http.get("/api/v1/measures").status()).isEqualTo(401);
+    // Issue 10: an unknown boundaries= value was silently counted as "recorded".
+    for (String q : List.of("boundaries=sometimes", "level=subdistrict&code=370203014&boundaries=sometimes")) {
+      Http.Response r = http.get("/api/v1/measures?" + q, op);
+      assertThat(r.status()).as(r.body()).isEqualTo(400);
+      assertThat(r.contentType()).startsWith("application/problem+json");
+      assertThat(r.json().at("/errors/0/field").asString()).isEqualTo("boundaries");
+      assertThat(r.json().at("/errors/0/reason").asString()).contains("recorded", "current", "date");
+    }
+    assertThat(http.get("/api/v1/measures?boundaries=current", op).status()).isEqualTo(200);
+    assertThat(http.get("/api/v1/measures?from=1066-10-14", op).json().at("/errors/0/field").asString()).isEqualTo("from");
+    assertThat(http.get("/api/v1/measures?to=%2B999999-01-01T00:00:00Z", op).json().at("/errors/0/field").asString()).isEqualTo("to");
+    assertThat(http.get("/api/v1/measures?level=subdistrict&code=370203014&boundaries=%2B999999-01-01T00:00:00Z", op)
+        .json().at("/errors/0/field").asString()).isEqualTo("boundaries");
   }
 
   static Instant ts(Object o) {

@@ -95,4 +95,15 @@ class WorkingCalendarTest {
     assertThat(with2027.published(2027)).isTrue();
     assertThat(local(with2027.add(at("2026-12-30T10:00"), of(3, TimeLimit.Unit.WORKING_DAYS)))).isEqualTo("2027-01-05T10:00");
   }
+
+  /** Issue 10: 2^31-1 hours times 3600 overflowed int, and the deadline came before the start. */
+  @Test
+  void aHugeLimitNeverGivesADeadlineBeforeTheStart() {
+    Instant start = at("2026-11-25T11:30");
+    for (TimeLimit.Unit unit : java.util.List.of(TimeLimit.Unit.CALENDAR_MINUTES, TimeLimit.Unit.CALENDAR_HOURS)) {
+      assertThat(calendar.add(start, of(Integer.MAX_VALUE, unit))).as(unit.name()).isAfter(start.plusSeconds(3600L * 24 * 365));
+    }
+    assertThat(calendar.add(start, of(TimeLimit.Unit.WORKING_HOURS.max(), TimeLimit.Unit.WORKING_HOURS))).isAfter(start.plusSeconds(3600L * 24 * 365));
+    assertThat(calendar.add(start, of(TimeLimit.Unit.WORKING_DAYS.max(), TimeLimit.Unit.WORKING_DAYS))).isAfter(start.plusSeconds(3600L * 24 * 365));
+  }
 }
