@@ -55,6 +55,7 @@ class SecurityConfig {
           auth.requestMatchers(HttpMethod.POST, "/api/v1/incidents").permitAll(); // residents report without an account
           auth.anyRequest().authenticated();
         })
+        .cors(org.springframework.security.config.Customizer.withDefaults())
         .formLogin(form -> form.defaultSuccessUrl("/", false))
         .httpBasic(basic -> basic.authenticationEntryPoint(problemEntryPoint()))
         .logout(logout -> logout.logoutSuccessUrl("/"))
