@@ -37,7 +37,7 @@ final class ReadOnlyProperties {
     return errors;
   }
 
-  /** JSON equality where 12 and 12.0 are the same number and a null equals a missing value. */
+  /** JSON equality where 12 and 12.0 are the same number, a null equals a missing value, date-times match to the ms. */
   private static boolean same(JsonNode a, JsonNode b) {
     boolean aNull = a == null || a.isNull() || a.isMissingNode(), bNull = b == null || b.isNull() || b.isMissingNode();
     if (aNull || bNull) return aNull == bNull;
@@ -52,6 +52,19 @@ final class ReadOnlyProperties {
       for (Map.Entry<String, JsonNode> e : a.properties()) if (!same(e.getValue(), b.get(e.getKey()))) return false;
       return true;
     }
+    if (a.isString() && b.isString()) return a.asString().equals(b.asString()) || sameInstant(a.asString(), b.asString());
     return a.equals(b);
+  }
+
+  /**
+   * Date-times written back by a client at its own precision (QGIS keeps milliseconds: {@code …16.123Z} for
+   * {@code …16.123456Z}) are the same value when they agree to the millisecond.
+   */
+  private static boolean sameInstant(String a, String b) {
+    try {
+      return java.time.OffsetDateTime.parse(a).toInstant().toEpochMilli() == java.time.OffsetDateTime.parse(b).toInstant().toEpochMilli();
+    } catch (java.time.format.DateTimeParseException e) {
+      return false;
+    }
   }
 }
