@@ -91,6 +91,17 @@ function countdown(item, now = Date.now()) {
   return ms === 0 ? '' : `${sign}${text}${sign ? '' : ' ' + t('left')}`;
 }
 
+/** The case's warning light (green, yellow, red; none when no handling clock runs), as a dot with its name. */
+function lightDot(light) {
+  if (!light) return '';
+  return `<i class="light light-${light.toLowerCase()}" data-light="${escapeHtml(light)}" title="${t(light + '_light')}" role="img" aria-label="${t(light + '_light')}"></i>`;
+}
+
+/** The 督办 mark of a case the command centre supervises. */
+function supervisedMark(item, id) {
+  return item.supervised ? `<b class="supervised-mark"${id ? ` id="${id}"` : ''} title="${t('supervisedTitle')}">${t('supervisedMark')}</b>` : '';
+}
+
 function renderQueue() {
   const list = document.getElementById('queue');
   if (!state.items.length) { list.innerHTML = `<li class="hint">${t('noCases')}</li>`; return; }
@@ -100,7 +111,7 @@ function renderQueue() {
     li.dataset.id = item.id;
     li.className = `${urgency(item)}${state.selected === item.id ? ' selected' : ''}${state.fresh.has(item.id) ? ' fresh' : ''}`;
     const cat = state.categories.find(c => c.code === item.category);
-    li.innerHTML = `<div class="row1"><span>${escapeHtml(item.id)}</span><span class="countdown ${urgency(item)}">${countdown(item)}</span></div>
+    li.innerHTML = `<div class="row1"><span>${lightDot(item.light)} ${escapeHtml(item.id)} ${supervisedMark(item)}</span><span class="countdown ${urgency(item)}">${countdown(item)}</span></div>
       <div class="row2"><span>${escapeHtml(cat ? areaName(cat) : item.category)}</span><span class="badge">${t(item.status)}</span>
       <span>${item.level ? t(item.level) : ''} ${escapeHtml(item.unitCode || '')}</span></div>`;
     li.addEventListener('click', () => { setFollow(true); showCase(item.id, true); });
@@ -162,8 +173,9 @@ async function showCase(id, zoom) {
   const history = (c.history || []).map(e => `<li><strong>${escapeHtml(e.type)}</strong> ${when(e.at)}
     · ${escapeHtml(e.actor)} (${escapeHtml(e.role)})${e.level ? ` · ${t(e.level)} ${escapeHtml(e.unitCode || '')}` : ''}
     ${e.note ? `<br>${escapeHtml(e.note)}` : ''}</li>`).join('');
-  const html = `<h2>${escapeHtml(c.id)} <span class="badge" id="case-status">${t(c.status)}</span></h2>
+  const html = `<h2>${escapeHtml(c.id)} <span class="badge" id="case-status">${t(c.status)}</span> ${supervisedMark(c, 'case-supervised')}</h2>
     <dl>
+      ${c.light ? `<dt>${t('lightLabel')}</dt><dd id="case-light" data-light="${escapeHtml(c.light)}">${lightDot(c.light)} ${t(c.light + '_light')}</dd>` : ''}
       <dt>${t('categoryLabel')}</dt><dd>${escapeHtml(cat ? areaName(cat) : c.category)}</dd>
       <dt>${t('grid')}</dt><dd>${escapeHtml(c.gridCode)}</dd>
       <dt>${t('responsible')}</dt><dd id="case-unit">${c.level ? t(c.level) : '—'} ${escapeHtml(c.unitCode || '')}</dd>

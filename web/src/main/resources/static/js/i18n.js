@@ -51,6 +51,10 @@ const TEXT = {
     openCases: '未结案件', memberLoad: '网格员负责', responsible: '负责人', draftName: '草案名称', saveDraft: '保存为草案',
     draftsTitle: '草案', noDrafts: '没有草案', commitDraft: '提交', historyTitle: '历史', historyNow: '现在',
     historyHint: '拖动查看过去的网格边界（只读）。', created: '新建', retired: '撤销', inBand: '在区间内', route: '巡逻线', camera: '摄像头',
+    supervise: '督办', transfer: '移交公安', answer: '答复办结', TRANSFERRED: '已移交',
+    lightLabel: '亮灯', supervisedMark: '督办', supervisedTitle: '指挥中心已督办：案件仍由原单位办理，超时计入该单位',
+    GREEN_light: '绿灯', YELLOW_light: '黄灯', RED_light: '红灯', legendGreen: '绿灯：在时限内',
+    legendYellow: '黄灯：已用时限的 80%', legendRed: '红灯：已超时', legendSupervised: '督办：指挥中心督办',
   },
   en: {
     title: 'Gridwatch grid management', subtitle: 'Shibei District · Qingdao', ogcapi: 'OGC API', login: 'Sign in',
@@ -111,6 +115,10 @@ const TEXT = {
     openCases: 'Open cases', memberLoad: 'Member holds', responsible: 'Responsible', draftName: 'Draft name', saveDraft: 'Save as draft',
     draftsTitle: 'Drafts', noDrafts: 'No drafts', commitDraft: 'Commit', historyTitle: 'History', historyNow: 'now',
     historyHint: 'Drag to see past grid boundaries (read only).', created: 'new', retired: 'retired', inBand: 'in band', route: 'Route', camera: 'Camera',
+    supervise: 'Supervise', transfer: 'Transfer to police', answer: 'Answer and close', TRANSFERRED: 'Transferred',
+    lightLabel: 'Light', supervisedMark: 'Supervised', supervisedTitle: 'Supervised by the command centre: the case stays with its unit, the breach counts against it',
+    GREEN_light: 'Green', YELLOW_light: 'Yellow', RED_light: 'Red', legendGreen: 'Green: within the time limit',
+    legendYellow: 'Yellow: 80 % of the time limit used', legendRed: 'Red: overdue', legendSupervised: 'Supervised (督办) by the command centre',
   },
 };
 

@@ -38,9 +38,13 @@ public class Workflow {
   private final WorkingCalendar calendar;
   private final ApplicationEventPublisher publisher;
   private final Clock clock;
+  /** {@code gridwatch.incidents.separate-verifier}: the account that dispatched a case may not verify it. */
+  private final boolean separateVerifier;
 
   Workflow(IncidentRepository incidents, IncidentEventRepository events, Categories categories, WorkingCalendar calendar,
-      ApplicationEventPublisher publisher, Clock clock) {
+      ApplicationEventPublisher publisher, Clock clock,
+      @org.springframework.beans.factory.annotation.Value("${gridwatch.incidents.separate-verifier:false}") boolean separateVerifier) {
+    this.separateVerifier = separateVerifier;
     this.incidents = incidents;
     this.events = events;
     this.categories = categories;
@@ -60,6 +64,11 @@ public class Workflow {
     Permissions.denial(action, actor, i).ifPresent(reason -> {
       throw new ProblemException(HttpStatus.FORBIDDEN, "forbidden-action", "Not allowed for you", reason, List.of());
     });
+    if (action == Action.VERIFY && separateVerifier && dispatchedBy(i, actor)) {
+      throw new ProblemException(HttpStatus.FORBIDDEN, "dispatcher-may-not-verify", "Verified by someone else",
+          "you dispatched case " + publicId + "; with supervision kept apart from command (监督与指挥分离, "
+              + "gridwatch.incidents.separate-verifier) another account must verify it", List.of());
+    }
     String note = input.note() == null ? null : input.note().strip();
     if (action.noteRequired() && (note == null || note.isEmpty())) {
       throw ProblemException.badInput("note", "is required to " + action.path() + " a case");
@@ -73,6 +82,12 @@ public class Workflow {
           "case " + publicId + " was changed by someone else; reload it and try again", List.of());
     }
     return i;
+  }
+
+  /** Whether this account dispatched the case at any time (a dispatch after a return included). */
+  private boolean dispatchedBy(Incident i, Actor actor) {
+    return events.findByIncidentIdOrderByAtAscIdAsc(i.getId()).stream()
+        .anyMatch(e -> e.getType() == IncidentEvent.Type.DISPATCHED && actor.username().equals(e.getActor()));
   }
 
   private void apply(Incident i, Action action, Input in, String note, Actor actor, Instant now) {

@@ -19,10 +19,10 @@ class LandingController {
       "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/html",
       "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
       "http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/crs",
-      // Part 4 for the area layers: replace (PUT) and update (PATCH) reshape an area; create is answered with a 422
-      // saying where new areas come from, delete with 405 (areas are retired by merging); If-Match is honoured.
+      // Part 4 for the area layers, as far as it is implemented: replace (PUT) reshapes an area (its properties are
+      // read-only: a change is a 400 naming each), create (POST) is answered with a 422 saying where new areas come
+      // from, delete with 405 (areas are retired by merging); If-Match is honoured. No PATCH, so no "update" class.
       "http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/create-replace-delete",
-      "http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/update",
       "http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/optimistic-locking",
       "http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/features");
 

@@ -84,6 +84,7 @@ class SecurityConfig {
           }
           auth.anyRequest().denyAll();
         })
+        .cors(org.springframework.security.config.Customizer.withDefaults())
         .formLogin(form -> form.defaultSuccessUrl("/", false))
         .httpBasic(basic -> basic.authenticationEntryPoint(problemEntryPoint()))
         .logout(logout -> logout.logoutSuccessUrl("/"))

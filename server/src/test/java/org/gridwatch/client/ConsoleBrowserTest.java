@@ -82,6 +82,38 @@ class ConsoleBrowserTest {
     Browser.waitFor(driver, 10).until(ExpectedConditions.textToBe(By.id("case-status"), "已派遣"));
   }
 
+  @Test
+  void aSupervisedOverdueCaseShowsItsRedLightAndTheSupervisedMark() throws Exception {
+    String id = caseReportedWhileTheOperatorWatches("370203014002003", "井盖缺失");
+    Http api = new Http(port);
+    String[] operator = Http.basic("operator", TestEnvironment.DEMO_PASSWORD);
+    for (String[] step : new String[][] {{"register", "{}"}, {"dispatch", "{}"}, {"supervise", "{\"note\":\"请今日处理完毕\"}"}}) {
+      Http.Response r = api.postJson("/api/v1/incidents/" + id + "/" + step[0], step[1], operator);
+      assertThat(r.status()).as(step[0] + " " + r.body()).isEqualTo(200);
+    }
+    // Its time limit ran out: a minute before the earliest deadline of any case, so that it heads the queue.
+    java.sql.Timestamp earliest = jdbc.queryForObject("select min(deadline) from incident", java.sql.Timestamp.class);
+    java.time.Instant due = java.time.Instant.now().minusSeconds(3600);
+    if (earliest != null && earliest.toInstant().isBefore(due)) due = earliest.toInstant().minusSeconds(60);
+    jdbc.update("update incident set deadline = ? where public_id = ?", java.sql.Timestamp.from(due), id);
+    open("/console.html");
+    By row = By.cssSelector("#queue li[data-id='" + id + "']");
+    WebElement li = Browser.waitFor(driver, 15).until(ExpectedConditions.presenceOfElementLocated(row));
+    assertThat(li.findElement(By.cssSelector(".light")).getAttribute("data-light")).isEqualTo("RED");
+    assertThat(li.findElement(By.cssSelector(".supervised-mark")).getText()).isEqualTo("督办");
+    li.click();
+    Browser.waitFor(driver, 10).until(ExpectedConditions.attributeToBe(By.id("case-light"), "data-light", "RED"));
+    assertThat(driver.findElement(By.id("case-light")).getText()).contains("红灯");
+    assertThat(driver.findElement(By.id("case-supervised")).getText()).isEqualTo("督办");
+    assertThat(driver.findElement(By.id("light-legend")).getText()).contains("红灯", "督办");
+    driver.findElement(By.id("lang")).click();
+    Browser.waitFor(driver, 10).until(ExpectedConditions.textToBePresentInElementLocated(By.id("case-light"), "Red"));
+    assertThat(driver.findElement(By.id("case-supervised")).getText()).isEqualTo("Supervised");
+    assertThat(driver.findElement(By.id("light-legend")).getText()).contains("Red: overdue");
+    driver.findElement(By.id("lang")).click(); // back to Chinese for the other tests
+    Browser.screenshot(driver, "console-supervised");
+  }
+
   /** An operator opens the console and waits for the live stream; a resident then reports a case in {@code grid}, which the queue shows. */
   String caseReportedWhileTheOperatorWatches(String grid, String description) {
     signInAs("operator");

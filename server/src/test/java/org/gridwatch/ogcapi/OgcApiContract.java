@@ -359,4 +359,90 @@ abstract class OgcApiContract {
         + (en[1] + 5000) + "," + (en[0] + 5000) + "," + (en[1] + 5010) + "," + (en[0] + 5010)).json().get("features");
     far.forEach(f -> assertThat(f.get("id").asString()).isNotEqualTo(first.get("id").asString()));
   }
+
+  // --- Part 4: what editing there is, and only that ---
+  static final String[] PLANNER = Http.basic("planner", org.gridwatch.support.TestEnvironment.DEMO_PASSWORD);
+
+  @Test
+  void aPutThatChangesAttributesIsRefusedNamingEachAndSavesNothing() {
+    String path = "/ogcapi/collections/grids/items/" + getJson("/ogcapi/collections/grids/items?limit=1", "application/geo+json")
+        .at("/features/0/id").asString();
+    Http.Response before = http.get(path);
+    JsonNode feature = before.json();
+    String name = feature.at("/properties/name").asString();
+    var edited = (tools.jackson.databind.node.ObjectNode) feature.deepCopy();
+    ((tools.jackson.databind.node.ObjectNode) edited.get("properties")).put("name", name + " renamed").put("households", 1);
+    Http.Response put = http.put(path, edited.toString(), PLANNER);
+    assertThat(put.status()).as(put.body()).isEqualTo(400);
+    List<String> fields = new ArrayList<>();
+    put.json().get("errors").forEach(e -> fields.add(e.get("field").asString()));
+    assertThat(fields).containsExactlyInAnyOrder("properties.name", "properties.households");
+    Http.Response after = http.get(path);
+    assertThat(after.json().at("/properties/name").asString()).isEqualTo(name);
+    assertThat(after.header("ETag")).isEqualTo(before.header("ETag"));
+    // Sent back as read (as QGIS does after moving nothing; it may write a date-time in another form), it is accepted.
+    var asRead = (tools.jackson.databind.node.ObjectNode) feature.deepCopy();
+    String validFrom = feature.at("/properties/valid_from").asString();
+    ((tools.jackson.databind.node.ObjectNode) asRead.get("properties")).put("valid_from",
+        Instant.parse(validFrom).atOffset(java.time.ZoneOffset.ofHours(8)).toString());
+    Http.Response unchanged = http.put(path, asRead.toString(), PLANNER);
+    assertThat(unchanged.status()).as(unchanged.body()).isEqualTo(204);
+    assertThat(http.get(path).json().at("/properties/name").asString()).isEqualTo(name);
+  }
+
+  @Test
+  void everyMethodNotAllowedSaysWhatIsAllowed() throws Exception {
+    String grid = "/ogcapi/collections/grids/items/" + getJson("/ogcapi/collections/grids/items?limit=1", "application/geo+json")
+        .at("/features/0/id").asString();
+    Http.Response delete = http.delete(grid, PLANNER);
+    assertThat(delete.status()).isEqualTo(405);
+    assertThat(allow(delete)).contains("GET", "HEAD", "PUT", "OPTIONS").doesNotContain("DELETE", "PATCH");
+    var patch = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(http.url(grid)))
+        .header(PLANNER[0], PLANNER[1]).header("Content-Type", "application/merge-patch+json")
+        .method("PATCH", java.net.http.HttpRequest.BodyPublishers.ofString("{\"properties\":{\"name\":\"x\"}}")).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(patch.statusCode()).isEqualTo(405);
+    assertThat(patch.headers().firstValue("Allow").orElse("")).contains("PUT").doesNotContain("PATCH");
+    String building = "/ogcapi/collections/buildings/items/" + getJson("/ogcapi/collections/buildings/items?limit=1",
+        "application/geo+json").at("/features/0/id").asString();
+    Http.Response put = http.put(building, "{\"type\":\"Feature\",\"properties\":{},\"geometry\":null}", PLANNER);
+    assertThat(put.status()).isEqualTo(405);
+    assertThat(allow(put)).containsExactlyInAnyOrder("GET", "HEAD", "OPTIONS");
+    assertThat(allow(http.options(building))).containsExactlyInAnyOrderElementsOf(allow(put));
+    Http.Response post = http.postJson("/ogcapi/conformance", "{}", PLANNER);
+    assertThat(post.status()).isEqualTo(405);
+    assertThat(allow(post)).contains("GET").doesNotContain("POST");
+  }
+
+  static List<String> allow(Http.Response r) {
+    assertThat(r.header("Allow")).as("Allow on " + r.status()).isNotNull();
+    return java.util.Arrays.stream(r.header("Allow").split(",")).map(String::strip).toList();
+  }
+
+  @Test
+  void conformanceDeclaresExactlyTheClassesImplemented() {
+    List<String> classes = new ArrayList<>();
+    getJson("/ogcapi/conformance", "application/json").get("conformsTo").forEach(c -> classes.add(c.asString()));
+    String f1 = "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/", f4 = "http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/";
+    assertThat(classes).containsExactlyInAnyOrder(f1 + "core", f1 + "oas30", f1 + "html", f1 + "geojson",
+        "http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/crs",
+        f4 + "create-replace-delete", f4 + "optimistic-locking", f4 + "features");
+  }
+
+  @Test
+  void theApiDocumentDeclaresTheWritesAndTheirSecuritySchemes() {
+    JsonNode api = http.get("/ogcapi/api", PLANNER).json();
+    assertThat(api.at("/components/securitySchemes/basicAuth/scheme").asString()).isEqualTo("basic");
+    assertThat(api.at("/components/securitySchemes/sessionCookie/in").asString()).isEqualTo("cookie");
+    JsonNode put = api.at("/paths/~1collections~1grids~1items~1{featureId}/put");
+    assertThat(put.isObject()).as("PUT of a grid declared").isTrue();
+    List<String> schemes = new ArrayList<>();
+    put.get("security").forEach(s -> s.propertyNames().forEach(schemes::add));
+    assertThat(schemes).containsExactlyInAnyOrder("basicAuth", "sessionCookie");
+    assertThat(put.at("/responses/412").isObject()).isTrue();
+    assertThat(api.at("/paths/~1collections~1grids~1items/post/security").isArray()).isTrue();
+    assertThat(api.at("/paths/~1collections~1buildings~1items~1{featureId}/put").isMissingNode()).isTrue();
+    assertThat(api.at("/paths/~1collections~1incidents~1items/get/security").isArray()).as("signed-in collection").isTrue();
+    assertThat(api.at("/paths/~1collections~1grids~1items/get/security").isMissingNode()).as("public read").isTrue();
+  }
 }
