@@ -105,7 +105,7 @@ class IncidentController {
       return view;
     }
     List<Action> allowed = Arrays.stream(Action.values())
-        .filter(a -> a.allowedFrom(i.getStatus()) && Permissions.denial(a, actor, i).isEmpty()).toList();
+        .filter(a -> a.allowedFrom(i.getStatus()) && workflow.refusal(a, actor, i).isEmpty()).toList();
     return IncidentViews.staffView(i, c, clock.instant(), events.findByIncidentIdOrderByAtAscIdAsc(i.getId()), allowed,
         actor.commandCentre());
   }

@@ -61,14 +61,9 @@ public class Workflow {
           "cannot " + action.path() + " case " + publicId + " while it is " + i.getStatus() + "; " + action.path()
               + " is allowed from " + action.from(), List.of(new ProblemException.FieldError("action", "not allowed from " + i.getStatus())));
     }
-    Permissions.denial(action, actor, i).ifPresent(reason -> {
-      throw new ProblemException(HttpStatus.FORBIDDEN, "forbidden-action", "Not allowed for you", reason, List.of());
+    refusal(action, actor, i).ifPresent(p -> {
+      throw p;
     });
-    if (action == Action.VERIFY && separateVerifier && dispatchedBy(i, actor)) {
-      throw new ProblemException(HttpStatus.FORBIDDEN, "dispatcher-may-not-verify", "Verified by someone else",
-          "you dispatched case " + publicId + "; with supervision kept apart from command (监督与指挥分离, "
-              + "gridwatch.incidents.separate-verifier) another account must verify it", List.of());
-    }
     String note = input.note() == null ? null : input.note().strip();
     if (action.noteRequired() && (note == null || note.isEmpty())) {
       throw ProblemException.badInput("note", "is required to " + action.path() + " a case");
@@ -82,6 +77,21 @@ public class Workflow {
           "case " + publicId + " was changed by someone else; reload it and try again", List.of());
     }
     return i;
+  }
+
+  /** Whether the actor may take this action on the case now: empty if so, else the 403 saying why. */
+  java.util.Optional<ProblemException> refusal(Action action, Actor actor, Incident i) {
+    var denied = Permissions.denial(action, actor, i);
+    if (denied.isPresent()) {
+      return java.util.Optional.of(new ProblemException(HttpStatus.FORBIDDEN, "forbidden-action", "Not allowed for you",
+          denied.get(), List.of()));
+    }
+    if (action == Action.VERIFY && separateVerifier && dispatchedBy(i, actor)) {
+      return java.util.Optional.of(new ProblemException(HttpStatus.FORBIDDEN, "dispatcher-may-not-verify",
+          "Verified by someone else", "you dispatched case " + i.getPublicId() + "; with supervision kept apart from "
+              + "command (监督与指挥分离, gridwatch.incidents.separate-verifier) another account must verify it", List.of()));
+    }
+    return java.util.Optional.empty();
   }
 
   /** Whether this account dispatched the case at any time (a dispatch after a return included). */

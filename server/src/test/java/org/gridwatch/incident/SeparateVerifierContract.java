@@ -41,8 +41,12 @@ abstract class SeparateVerifierContract {
     assertThat(refused.contentType()).startsWith("application/problem+json");
     JsonNode problem = refused.json();
     assertThat(problem.get("detail").asString()).contains("you dispatched case " + id).contains("separate-verifier");
-    assertThat(http.get("/api/v1/incidents/" + id, Http.basic("operator", TestEnvironment.DEMO_PASSWORD)).json()
-        .get("status").asString()).as("nothing changed").isEqualTo("RESOLVED");
+    JsonNode seenByDispatcher = http.get("/api/v1/incidents/" + id, Http.basic("operator", TestEnvironment.DEMO_PASSWORD)).json();
+    assertThat(seenByDispatcher.get("status").asString()).as("nothing changed").isEqualTo("RESOLVED");
+    assertThat(seenByDispatcher.get("actions").toString()).as("the console does not offer what would be refused")
+        .doesNotContain("\"verify\"");
+    assertThat(http.get("/api/v1/incidents/" + id, Http.basic("admin", TestEnvironment.DEMO_PASSWORD)).json()
+        .get("actions").toString()).contains("\"verify\"");
     Http.Response verified = act(id, "verify", "{}", "admin");
     assertThat(verified.status()).as(verified.body()).isEqualTo(200);
     assertThat(verified.json().get("status").asString()).isEqualTo("VERIFIED");
