@@ -166,5 +166,43 @@ class ConsoleBrowserTest {
     assertThat(jdbc.queryForObject("select grid_code from incident where public_id = ?", String.class, id)).isEqualTo(grid);
     assertThat(jdbc.queryForObject("select reporter_phone from incident where public_id = ?", String.class, id)).isEqualTo("13700002222");
     assertThat(driver.findElement(By.id("track-result")).getText()).doesNotContain("13700002222");
+    // The reporter sees their own words (this browser keeps the follow code); shown once, on the page.
+    String token = driver.findElement(By.id("new-follow-token")).getText();
+    assertThat(token).hasSizeGreaterThanOrEqualTo(22);
+    Browser.waitFor(driver, 10).until(ExpectedConditions.textToBe(By.id("track-description"), "路灯不亮"));
+    // Someone else, with the case number only, sees status and an approximate place, not the words.
+    driver.executeScript("localStorage.clear()");
+    open("/report.html");
+    driver.findElement(By.id("track-id")).sendKeys(id);
+    driver.findElement(By.cssSelector("#track-form button[type=submit]")).click();
+    Browser.waitFor(driver, 10).until(ExpectedConditions.visibilityOfElementLocated(By.id("track-approximate")));
+    assertThat(driver.findElements(By.id("track-description"))).isEmpty();
+    assertThat(driver.findElement(By.id("track-result")).getText()).doesNotContain("路灯不亮");
+    // With the follow code typed in, the whole case again.
+    driver.findElement(By.id("track-token")).sendKeys(token);
+    driver.findElement(By.cssSelector("#track-form button[type=submit]")).click();
+    Browser.waitFor(driver, 10).until(ExpectedConditions.textToBe(By.id("track-description"), "路灯不亮"));
+  }
+
+  @Test
+  void aResidentWhoPublishesTheirWordsSeesThemMaskedForEveryone() throws Exception {
+    driver.manage().deleteAllCookies();
+    open("/report.html");
+    String grid = "370203021001001";
+    Point p = inside(grid);
+    driver.executeScript("gridwatchReport.map.setView([arguments[1], arguments[0]], 17, {animate: false})", p.getX(), p.getY());
+    Browser.clickMap(driver, "gridwatchReport.map", p.getX(), p.getY());
+    Browser.waitFor(driver, 10).until(ExpectedConditions.textToBe(By.id("pin-grid-code"), grid));
+    driver.findElement(By.id("description")).sendKeys("井盖丢了，请联系13712345678");
+    driver.findElement(By.id("public-text")).click();
+    driver.findElement(By.id("submit")).click();
+    String id = Browser.waitFor(driver, 10).until(ExpectedConditions.visibilityOfElementLocated(By.id("new-case-id"))).getText();
+    driver.executeScript("localStorage.clear()");
+    open("/report.html");
+    driver.findElement(By.id("track-id")).sendKeys(id);
+    driver.findElement(By.cssSelector("#track-form button[type=submit]")).click();
+    String shown = Browser.waitFor(driver, 10).until(ExpectedConditions.visibilityOfElementLocated(By.id("track-description"))).getText();
+    assertThat(shown).startsWith("井盖丢了").doesNotContain("13712345678").contains("137");
+    Browser.screenshot(driver, "report-published-masked");
   }
 }
