@@ -20,7 +20,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  */
 final class AccessRules {
   /** A rule: the requests it matches, the roles it admits (none with {@code open}: anyone), what it protects. */
-  record Rule(List<RequestMatcher> matchers, Access access, Set<Role> roles, String what) {
+  record Rule(List<RequestMatcher> matchers, Access access, Set<Role> roles, String what, String whatZh) {
     boolean matches(HttpServletRequest request) { return matchers.stream().anyMatch(m -> m.matches(request)); }
   }
 
@@ -38,35 +38,35 @@ final class AccessRules {
   private static final String[] POLICE_COLLECTIONS = collections("cameras", "camera-coverage", "patrol-routes", "coverage-gaps");
 
   static final List<Rule> RULES = List.of(
-      open(null, "sign in and out, locate a point, Open311 (api_key for writes)", "/login", "/logout", "/error",
+      open(null, "sign in and out, locate a point, Open311 (api_key for writes)", "登录与退出、定位、Open311", "/login", "/logout", "/error",
           "/api/v1/locate", "/open311/**"),
-      open(HttpMethod.POST, "report a case", "/api/v1/incidents"),
-      open(HttpMethod.OPTIONS, "ask what an OGC API endpoint allows", "/ogcapi/**"),
-      roles(HttpMethod.GET, STAFF, "the case map", "/api/v1/incidents/map"),
-      open(HttpMethod.GET, "the public pages and their assets", PAGES),
-      open(HttpMethod.GET, "the public reads", "/actuator/health", "/actuator/health/**", "/api/v1/config",
+      open(HttpMethod.POST, "report a case", "上报案件", "/api/v1/incidents"),
+      open(HttpMethod.OPTIONS, "ask what an OGC API endpoint allows", "查询 OGC API 接口允许的方法", "/ogcapi/**"),
+      roles(HttpMethod.GET, STAFF, "the case map", "案件地图", "/api/v1/incidents/map"),
+      open(HttpMethod.GET, "the public pages and their assets", "公开页面", PAGES),
+      open(HttpMethod.GET, "the public reads", "公开数据", "/actuator/health", "/actuator/health/**", "/api/v1/config",
           "/api/v1/areas", "/api/v1/areas/**", "/api/v1/categories", "/api/v1/incidents/*", "/api/v1/calendar",
           "/api/v1/calendar/*", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**"),
-      open(HttpMethod.GET, "the OGC API and its public layers", concat(new String[] {"/ogcapi", "/ogcapi/", "/ogcapi/api",
+      open(HttpMethod.GET, "the OGC API and its public layers", "OGC API 及其公开图层", concat(new String[] {"/ogcapi", "/ogcapi/", "/ogcapi/api",
           "/ogcapi/conformance", "/ogcapi/collections"}, PublicLayers.PATTERNS)),
-      signedIn(HttpMethod.GET, "your account", "/api/v1/me"),
-      roles(HttpMethod.GET, STAFF, "staff reads (queue, measures, live stream, rosters)", "/api/v1/incidents",
+      signedIn(HttpMethod.GET, "your account", "本人账户", "/api/v1/me"),
+      roles(HttpMethod.GET, STAFF, "staff reads (queue, measures, live stream, rosters)", "工作人员数据（案件队列、考核指标、实时推送、人员名册）", "/api/v1/incidents",
           "/api/v1/measures", "/api/v1/live",
           "/api/v1/grids/*/roster", "/api/v1/roster/**", "/api/v1/departments"),
-      roles(HttpMethod.POST, STAFF, "act on a case", "/api/v1/incidents/*/*"),
-      roles(HttpMethod.GET, COVERAGE_FIGURES, "coverage figures per grid", concat(new String[] {"/api/v1/coverage/grids",
+      roles(HttpMethod.POST, STAFF, "act on a case", "办理案件", "/api/v1/incidents/*/*"),
+      roles(HttpMethod.GET, COVERAGE_FIGURES, "coverage figures per grid", "网格覆盖率数据", concat(new String[] {"/api/v1/coverage/grids",
           "/api/v1/coverage/grids/*", "/api/v1/coverage/summary"}, collections("grid-coverage"))),
-      roles(null, POLICE_INFO, "police information (cameras, patrol routes, coverage, obstacles)", concat(new String[] {
+      roles(null, POLICE_INFO, "police information (cameras, patrol routes, coverage, obstacles)", "警务信息（摄像头、巡逻路线、覆盖范围、遮挡物）", concat(new String[] {
           "/api/v1/cameras", "/api/v1/cameras/**", "/api/v1/routes", "/api/v1/routes/**", "/api/v1/obstacles",
           "/api/v1/obstacles/**", "/api/v1/coverage/**"}, POLICE_COLLECTIONS)),
-      roles(HttpMethod.GET, CASE_ANALYSIS, "the cases layer with exact places", collections("incidents")),
-      roles(HttpMethod.GET, Set.of(Role.PLANNER, Role.ADMIN, Role.OPERATOR), "export a level", "/api/v1/levels/*/export"),
+      roles(HttpMethod.GET, CASE_ANALYSIS, "the cases layer with exact places", "含精确位置的案件图层", collections("incidents")),
+      roles(HttpMethod.GET, Set.of(Role.PLANNER, Role.ADMIN, Role.OPERATOR), "export a level", "导出区划层级", "/api/v1/levels/*/export"),
       // Any other collection: signed in, so that an unknown one is a 404 and not a hint that it exists.
-      signedIn(HttpMethod.GET, "the OGC API collections", "/ogcapi/collections/*", "/ogcapi/collections/*/items",
+      signedIn(HttpMethod.GET, "the OGC API collections", "OGC API 图层", "/ogcapi/collections/*", "/ogcapi/collections/*/items",
           "/ogcapi/collections/*/items/*"),
-      roles(null, PLANNERS, "redraw boundaries", "/api/v1/areas/**", "/api/v1/drafts", "/api/v1/drafts/**",
+      roles(null, PLANNERS, "redraw boundaries", "调整边界", "/api/v1/areas/**", "/api/v1/drafts", "/api/v1/drafts/**",
           "/api/v1/levels/*/import", "/ogcapi/collections/*/items", "/ogcapi/collections/*/items/*"),
-      roles(null, ADMINS, "administration (categories, calendar, actuator)", "/api/v1/categories/*",
+      roles(null, ADMINS, "administration (categories, calendar, actuator)", "系统管理（类别、日历、运行监控）", "/api/v1/categories/*",
           "/api/v1/calendar/*", "/api/v1/calendar/*/changes", "/actuator/**"));
 
   private AccessRules() {}
@@ -76,16 +76,16 @@ final class AccessRules {
     return RULES.stream().filter(r -> r.matches(request)).findFirst();
   }
 
-  private static Rule open(HttpMethod method, String what, String... patterns) {
-    return new Rule(matchers(method, patterns), Access.OPEN, Set.of(), what);
+  private static Rule open(HttpMethod method, String what, String whatZh, String... patterns) {
+    return new Rule(matchers(method, patterns), Access.OPEN, Set.of(), what, whatZh);
   }
 
-  private static Rule signedIn(HttpMethod method, String what, String... patterns) {
-    return new Rule(matchers(method, patterns), Access.SIGNED_IN, Set.of(), what);
+  private static Rule signedIn(HttpMethod method, String what, String whatZh, String... patterns) {
+    return new Rule(matchers(method, patterns), Access.SIGNED_IN, Set.of(), what, whatZh);
   }
 
-  private static Rule roles(HttpMethod method, Set<Role> roles, String what, String... patterns) {
-    return new Rule(matchers(method, patterns), Access.ROLES, roles, what);
+  private static Rule roles(HttpMethod method, Set<Role> roles, String what, String whatZh, String... patterns) {
+    return new Rule(matchers(method, patterns), Access.ROLES, roles, what, whatZh);
   }
 
   /** GET rules also match HEAD, which a GET endpoint answers too. */

@@ -47,7 +47,7 @@ final class SecurityProblems {
     }
     String needed = rule.get().roles().stream().map(Role::name).sorted().collect(Collectors.joining(", "));
     return zh
-        ? new Problem(403, "forbidden", "禁止访问", "您的角色（" + mine + "）不能访问" + rule.get().what() + "：" + target
+        ? new Problem(403, "forbidden", "禁止访问", "您的角色（" + mine + "）不能访问" + rule.get().whatZh() + "：" + target
             + "；需要以下角色之一：" + needed)
         : new Problem(403, "forbidden", "Forbidden", "your roles (" + mine + ") may not use " + rule.get().what() + ": "
             + target + "; it needs one of " + needed);

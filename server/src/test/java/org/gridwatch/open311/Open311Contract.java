@@ -114,6 +114,15 @@ abstract class Open311Contract {
     xml(http.get("/open311/v2/requests.xml").body()); // the whole list parses, this report included
     assertThat(xml(http.get("/open311/v2/requests/" + id + ".xml").body()).getElementsByTagName("service_request_id")
         .item(0).getTextContent()).isEqualTo(id);
+    // The same characters in words the reporter chose to publish (native API): shown, minus what XML cannot carry.
+    Http.Response published = http.postJson("/api/v1/incidents", "{\"category\":\"SANITATION\",\"location\":{\"type\":"
+        + "\"Point\",\"coordinates\":[120.3754,36.0989]},\"description\":\"bin\\u0007\\u001b\\u000b\\u000c <full> & smelly\","
+        + "\"publicText\":true}");
+    assertThat(published.status()).as(published.body()).isEqualTo(201);
+    String pid = published.json().get("id").asString();
+    Document one = xml(http.get("/open311/v2/requests/" + pid + ".xml").body());
+    assertThat(one.getElementsByTagName("description").item(0).getTextContent()).isEqualTo("bin <full> & smelly");
+    xml(http.get("/open311/v2/requests.xml?status=open").body());
   }
 
   @Test

@@ -158,7 +158,8 @@ abstract class AuthorizationMatrixContract {
     Http.Response cn = http.get("/ogcapi/collections/cameras/items", zh);
     assertThat(cn.status()).isEqualTo(403);
     assertThat(cn.json().get("title").asString()).isEqualTo("禁止访问");
-    assertThat(cn.json().get("detail").asString()).contains("GRID_WORKER").contains("需要以下角色之一");
+    assertThat(cn.json().get("detail").asString()).contains("GRID_WORKER").contains("警务信息").contains("需要以下角色之一")
+        .doesNotContain("police information");
   }
 
   @Test
