@@ -147,15 +147,20 @@ class ConsoleBrowserTest {
     Browser.waitFor(driver, 10).until(ExpectedConditions.textToBePresentInElementLocated(By.id("queue"), "登录"));
   }
 
-  @Test
-  void aResidentDropsAPinSeesTheGridSendsTheReportAndFollowsIt() {
+  /** A resident opens the report page and clicks the map inside the grid; the page names the grid. */
+  void openReportAndDropPinIn(String grid) throws Exception {
     driver.manage().deleteAllCookies();
     open("/report.html");
-    String grid = "370203021001001";
     Point p = inside(grid);
     driver.executeScript("gridwatchReport.map.setView([arguments[1], arguments[0]], 17, {animate: false})", p.getX(), p.getY());
     Browser.clickMap(driver, "gridwatchReport.map", p.getX(), p.getY());
     Browser.waitFor(driver, 10).until(ExpectedConditions.textToBe(By.id("pin-grid-code"), grid));
+  }
+
+  @Test
+  void aResidentDropsAPinSeesTheGridSendsTheReportAndFollowsIt() throws Exception {
+    String grid = "370203021001001";
+    openReportAndDropPinIn(grid);
     new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("category"))).selectByValue("MUNICIPAL_FACILITY");
     driver.findElement(By.id("description")).sendKeys("路灯不亮");
     driver.findElement(By.id("contact-phone")).sendKeys("13700002222");
@@ -186,13 +191,8 @@ class ConsoleBrowserTest {
 
   @Test
   void aResidentWhoPublishesTheirWordsSeesThemMaskedForEveryone() throws Exception {
-    driver.manage().deleteAllCookies();
-    open("/report.html");
     String grid = "370203021001001";
-    Point p = inside(grid);
-    driver.executeScript("gridwatchReport.map.setView([arguments[1], arguments[0]], 17, {animate: false})", p.getX(), p.getY());
-    Browser.clickMap(driver, "gridwatchReport.map", p.getX(), p.getY());
-    Browser.waitFor(driver, 10).until(ExpectedConditions.textToBe(By.id("pin-grid-code"), grid));
+    openReportAndDropPinIn(grid);
     driver.findElement(By.id("description")).sendKeys("井盖丢了，请联系13712345678");
     driver.findElement(By.id("public-text")).click();
     driver.findElement(By.id("submit")).click();

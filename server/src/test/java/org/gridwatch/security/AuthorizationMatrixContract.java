@@ -99,18 +99,7 @@ abstract class AuthorizationMatrixContract {
     return sessions.computeIfAbsent(account, this::signIn);
   }
 
-  private String[] signIn(String account) {
-    Http.Response page = http.get("/login");
-    var token = java.util.regex.Pattern.compile("name=\"_csrf\" type=\"hidden\" value=\"([^\"]+)\"").matcher(page.body());
-    assertThat(token.find()).isTrue();
-    Http.Response login = http.postForm("/login", "username=" + account + "&password="
-        + java.net.URLEncoder.encode(TestEnvironment.DEMO_PASSWORD, java.nio.charset.StandardCharsets.UTF_8) + "&_csrf="
-        + token.group(1), "Cookie", SecurityContract.cookie(page, "XSRF-TOKEN"));
-    assertThat(login.status()).as(account + " signs in").isEqualTo(302);
-    String session = SecurityContract.cookie(login, "JSESSIONID");
-    String xsrf = SecurityContract.cookie(http.get("/api/v1/me", "Cookie", session), "XSRF-TOKEN");
-    return new String[] {"Cookie", session + "; " + xsrf, "X-XSRF-TOKEN", xsrf.substring(xsrf.indexOf('=') + 1)};
-  }
+  private String[] signIn(String account) { return org.gridwatch.support.FormLogin.signIn(http, account).headers(); }
 
   Http.Response send(Row row, String account) {
     String[] h = as(account);

@@ -85,26 +85,9 @@ abstract class SecurityContract {
     assertThat(me.json().get("username").asString()).isEqualTo("planner");
   }
 
-  /** A browser session for planner: its cookies (session and XSRF token) and the token value. */
-  record Session(String cookies, String csrf, java.util.List<String> setCookies) {}
-
-  Session signIn(String user) {
-    Http.Response page = http.get("/login");
-    Matcher token = Pattern.compile("name=\"_csrf\" type=\"hidden\" value=\"([^\"]+)\"").matcher(page.body());
-    assertThat(token.find()).isTrue();
-    String xsrf = cookie(page, "XSRF-TOKEN");
-    Http.Response login = http.postForm("/login", "username=" + user + "&password="
-        + URLEncoder.encode(TestEnvironment.DEMO_PASSWORD, StandardCharsets.UTF_8) + "&_csrf=" + token.group(1), "Cookie", xsrf);
-    assertThat(login.status()).isEqualTo(302);
-    String session = cookie(login, "JSESSIONID");
-    Http.Response me = http.get("/api/v1/me", "Cookie", session);
-    String fresh = cookie(me, "XSRF-TOKEN");
-    return new Session(session + "; " + fresh, fresh.substring(fresh.indexOf('=') + 1), login.headers().allValues("Set-Cookie"));
-  }
-
   @Test
   void onlyABasicHeaderThatAuthenticatesSkipsCsrfOnASessionWrite() {
-    Session s = signIn("planner");
+    org.gridwatch.support.FormLogin.Session s = org.gridwatch.support.FormLogin.signIn(http, "planner");
     String draft = "{\"name\":\"csrf probe\",\"kind\":\"reshape\",\"code\":\"370203014001001\",\"edit\":{}}";
     // A junk Bearer header does not turn the session into an API client: the forged write is refused for its missing token.
     Http.Response bearer = http.postJson("/api/v1/drafts", draft, "Cookie", s.cookies(), "Authorization", "Bearer junk");
@@ -122,7 +105,7 @@ abstract class SecurityContract {
 
   @Test
   void cookiesAreSameSiteLaxAndPagesCarryAContentSecurityAndReferrerPolicy() {
-    Session s = signIn("planner");
+    org.gridwatch.support.FormLogin.Session s = org.gridwatch.support.FormLogin.signIn(http, "planner");
     assertThat(s.setCookies()).filteredOn(c -> c.startsWith("JSESSIONID=")).allMatch(c -> c.contains("SameSite=Lax")
         || c.contains("SameSite=lax")).isNotEmpty();
     Http.Response page = http.get("/");
@@ -157,11 +140,8 @@ abstract class SecurityContract {
       // Another account from the same address is not locked by these five.
       assertThat(http.get("/api/v1/me", Http.basic("police", TestEnvironment.DEMO_PASSWORD)).status()).isEqualTo(200);
       // A form login is throttled the same way.
-      Http.Response page = http.get("/login");
-      Matcher token = Pattern.compile("name=\"_csrf\" type=\"hidden\" value=\"([^\"]+)\"").matcher(page.body());
-      assertThat(token.find()).isTrue();
-      Http.Response form = http.postForm("/login", "username=community&password=x&_csrf=" + token.group(1),
-          "Cookie", cookie(page, "XSRF-TOKEN"));
+      String[] page = org.gridwatch.support.FormLogin.loginPage(http);
+      Http.Response form = http.postForm("/login", "username=community&password=x&_csrf=" + page[0], "Cookie", page[1]);
       assertThat(form.status()).isEqualTo(429);
     } finally {
       throttle.reset();
@@ -175,8 +155,5 @@ abstract class SecurityContract {
     return out;
   }
 
-  static String cookie(Http.Response r, String name) {
-    return r.headers().allValues("Set-Cookie").stream().map(c -> c.split(";")[0]).filter(c -> c.startsWith(name + "="))
-        .findFirst().orElseThrow(() -> new AssertionError("no " + name + " cookie in " + r.headers()));
-  }
+  static String cookie(Http.Response r, String name) { return org.gridwatch.support.FormLogin.cookie(r, name); }
 }

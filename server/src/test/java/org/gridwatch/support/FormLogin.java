@@ -1,0 +1,45 @@
+package org.gridwatch.support;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Signs a demo account in as a browser does: the login page's CSRF token, the form post, the session's fresh token. */
+public final class FormLogin {
+  private static final Pattern TOKEN = Pattern.compile("name=\"_csrf\" type=\"hidden\" value=\"([^\"]+)\"");
+
+  /** A signed-in browser session: its cookies, its CSRF token, and the Set-Cookie headers of the login answer. */
+  public record Session(String cookies, String csrf, List<String> setCookies) {
+    /** Headers that act as this session, the CSRF token included (harmless on reads, needed on writes). */
+    public String[] headers() { return new String[] {"Cookie", cookies, "X-XSRF-TOKEN", csrf}; }
+  }
+
+  private FormLogin() {}
+
+  /** The CSRF token of the login page and its XSRF-TOKEN cookie, for a form post to /login. */
+  public static String[] loginPage(Http http) {
+    Http.Response page = http.get("/login");
+    Matcher token = TOKEN.matcher(page.body());
+    if (!token.find()) throw new AssertionError("no CSRF token in the login page: " + page.body());
+    return new String[] {token.group(1), cookie(page, "XSRF-TOKEN")};
+  }
+
+  public static Session signIn(Http http, String user) {
+    String[] page = loginPage(http);
+    Http.Response login = http.postForm("/login", "username=" + user + "&password="
+        + URLEncoder.encode(TestEnvironment.DEMO_PASSWORD, StandardCharsets.UTF_8) + "&_csrf=" + page[0], "Cookie", page[1]);
+    if (login.status() != 302 || String.valueOf(login.header("Location")).contains("error")) {
+      throw new AssertionError(user + " did not sign in: " + login.status() + " " + login.header("Location"));
+    }
+    String session = cookie(login, "JSESSIONID");
+    String fresh = cookie(http.get("/api/v1/me", "Cookie", session), "XSRF-TOKEN");
+    return new Session(session + "; " + fresh, fresh.substring(fresh.indexOf('=') + 1), login.headers().allValues("Set-Cookie"));
+  }
+
+  public static String cookie(Http.Response r, String name) {
+    return r.headers().allValues("Set-Cookie").stream().map(c -> c.split(";")[0]).filter(c -> c.startsWith(name + "="))
+        .findFirst().orElseThrow(() -> new AssertionError("no " + name + " cookie in " + r.headers()));
+  }
+}
