@@ -314,6 +314,8 @@ abstract class RedistrictContract extends PlannerContract {
         + "\",\"edit\":" + edit + "}", planner), "name");
     assertField(http.postJson("/api/v1/areas/" + g.parentCode() + "/balance", "{\"grids\":{\"n\":3}}", planner), "grids");
     assertField(http.postJson("/api/v1/areas/" + g.parentCode() + "/balance", "{\"grids\":1000000}", planner), "grids");
+    assertField(http.postJson("/api/v1/areas/" + g.parentCode() + "/balance", "{\"grids\":2.5}", planner), "grids");
+    assertField(http.postJson("/api/v1/areas/" + g.parentCode() + "/balance", "{\"grids\":0}", planner), "grids");
     assertField(http.postJson("/api/v1/areas/" + g.parentCode() + "/children/preview", "{\"type\":\"FeatureCollection\","
         + "\"features\":[{\"type\":\"Feature\",\"properties\":{\"code\":{\"a\":1}},\"geometry\":" + edit + "}]}", planner),
         "features[0].properties.code");
