@@ -1,5 +1,6 @@
 package org.gridwatch.coverage;
 
+import jakarta.validation.Valid;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,9 +13,11 @@ import org.gridwatch.area.LocateService;
 import org.gridwatch.geo.Crs;
 import org.gridwatch.geo.Geometries;
 import org.gridwatch.geo.MetricProjection;
+import org.gridwatch.groundnet.RouteRequest;
 import org.gridwatch.groundnet.RouteView;
 import org.gridwatch.groundnet.Routes;
 import org.gridwatch.problem.ProblemException;
+import org.gridwatch.skynet.CameraRequest;
 import org.gridwatch.skynet.CameraView;
 import org.gridwatch.skynet.Cameras;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,7 +27,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
 
 /**
  * {@code /api/v1/coverage}: per-grid figures and roll-ups at a moment ({@code window}), what-if for drafted
@@ -80,14 +82,20 @@ class CoverageController {
 
   /** Body: {@code {"window": "night", "cameras": [{code, lon, lat, type, heading, fov, range, ...}], "routes": [...]}}. */
   @PostMapping("/what-if")
-  Map<String, Object> whatIf(@RequestBody JsonNode body) {
-    Instant when = coverage.at(body.path("window").asString(null));
+  Map<String, Object> whatIf(@Valid @RequestBody WhatIfRequest body) {
+    Instant when = coverage.at(body.window());
     List<CameraView> drafts = new ArrayList<>();
-    JsonNode cams = body.path("cameras");
-    for (int i = 0; i < cams.size(); i++) drafts.add(cameras.placed(cameras.draft(fields(cams.get(i)), "cameras[" + i + "]."), "cameras[" + i + "]."));
+    List<CameraRequest> cams = body.cameras() == null ? List.of() : body.cameras();
+    for (int i = 0; i < cams.size(); i++) {
+      String prefix = "cameras[" + i + "].";
+      drafts.add(cameras.placed(cameras.draft(cams.get(i).fields(), prefix), prefix));
+    }
     List<RouteView> draftRoutes = new ArrayList<>();
-    JsonNode rts = body.path("routes");
-    for (int i = 0; i < rts.size(); i++) draftRoutes.add(routes.read(rts.get(i).path("code").asString("DRAFT-" + i), rts.get(i), "routes[" + i + "]."));
+    List<RouteRequest> rts = body.routes() == null ? List.of() : body.routes();
+    for (int i = 0; i < rts.size(); i++) {
+      RouteRequest r = rts.get(i);
+      draftRoutes.add(routes.read(r.code() == null ? r.withCode("DRAFT-" + i) : r, "routes[" + i + "]."));
+    }
     if (drafts.isEmpty() && draftRoutes.isEmpty()) throw ProblemException.badInput("cameras", "give at least one draft camera or route");
     List<Planning.Change> changes = planning.whatIf(drafts, draftRoutes, when);
     double before = 0, after = 0, area = 0;
@@ -101,10 +109,9 @@ class CoverageController {
   }
 
   @PostMapping("/suggestions")
-  Planning.Suggestions suggestions(@RequestBody(required = false) JsonNode body) {
-    int k = body == null ? 5 : body.path("k").asInt(5);
-    if (k < 1 || k > 50) throw ProblemException.badInput("k", "between 1 and 50 sites");
-    return planning.suggest(k, coverage.at(body == null ? null : body.path("window").asString(null)));
+  Planning.Suggestions suggestions(@Valid @RequestBody(required = false) SuggestionsRequest body) {
+    SuggestionsRequest b = body == null ? new SuggestionsRequest(null, null) : body;
+    return planning.suggest(b.sites(), coverage.at(b.window()));
   }
 
   /** Which cameras see a point, and the nearest patrol route with its next pass. */
@@ -138,11 +145,5 @@ class CoverageController {
     }
     out.put("point", Map.of("type", "Point", "coordinates", List.of(wgsPoint.getX(), wgsPoint.getY())));
     return out;
-  }
-
-  private static Map<String, String> fields(JsonNode n) {
-    Map<String, String> m = new LinkedHashMap<>();
-    n.properties().forEach(e -> m.put(e.getKey(), e.getValue().isNull() ? null : e.getValue().asString()));
-    return m;
   }
 }

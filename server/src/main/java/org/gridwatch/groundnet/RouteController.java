@@ -1,5 +1,6 @@
 package org.gridwatch.groundnet;
 
+import jakarta.validation.Valid;
 import java.util.List;
 import java.util.Map;
 import org.gridwatch.geo.GeoJson;
@@ -16,7 +17,6 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** {@code /api/v1/routes}: patrol routes; read for signed-in users, written by POLICE, OPERATOR and ADMIN. */
@@ -47,17 +47,17 @@ class RouteController {
   }
 
   @PostMapping
-  ResponseEntity<Map<String, Object>> create(@RequestBody JsonNode body, Authentication auth) {
+  ResponseEntity<Map<String, Object>> create(@Valid @RequestBody RouteRequest body, Authentication auth) {
     mayEdit(auth);
-    RouteView v = routes.read(body.path("code").asString(null), body);
+    RouteView v = routes.read(body);
     return ResponseEntity.status(HttpStatus.CREATED).body(view(routes.save(v, true), json));
   }
 
   @PutMapping("/{code}")
-  Map<String, Object> update(@PathVariable String code, @RequestBody JsonNode body, Authentication auth) {
+  Map<String, Object> update(@PathVariable String code, @Valid @RequestBody RouteRequest body, Authentication auth) {
     mayEdit(auth);
     routes.find(code).orElseThrow(() -> ProblemException.notFound("unknown-route", "Unknown route", "there is no patrol route " + code));
-    return view(routes.save(routes.read(code, body), false), json);
+    return view(routes.save(routes.read(body.withCode(code)), false), json);
   }
 
   @DeleteMapping("/{code}")

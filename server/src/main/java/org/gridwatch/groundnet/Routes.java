@@ -22,7 +22,6 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.databind.JsonNode;
 
 /**
  * The ground net: patrol routes read from memory, written through here with checks (a line of at least 20 m
@@ -49,16 +48,17 @@ public class Routes {
 
   public Optional<RouteView> find(String code) { return Optional.ofNullable(cache().get(code)); }
 
-  /** Reads and checks a route from JSON: {name, geometry (GeoJSON line), team, mode, width, schedule}. */
-  public RouteView read(String code, JsonNode body) { return read(code, body, ""); }
+  /** Checks a route as sent: {code, name, geometry (GeoJSON line), team, mode, width, schedule}. */
+  public RouteView read(RouteRequest body) { return read(body, ""); }
 
   /** The same, naming fields with a prefix (e.g. {@code routes[2].}) when the route is part of a larger body. */
-  public RouteView read(String code, JsonNode body, String prefix) {
+  public RouteView read(RouteRequest body, String prefix) {
     List<FieldError> errors = new ArrayList<>();
+    String code = body.code();
     if (code == null || !code.matches("[A-Za-z0-9-]{2,20}")) errors.add(new FieldError(prefix + "code", "letters, digits and - only, 2–20 long"));
     Geometry line = null;
     try {
-      line = GeoJson.read(body.get("geometry"), prefix + "geometry");
+      line = GeoJson.read(body.geometry(), prefix + "geometry");
       if (!(line instanceof LineString || line instanceof MultiLineString)) {
         errors.add(new FieldError(prefix + "geometry", "must be a LineString or MultiLineString"));
         line = null;
@@ -70,20 +70,15 @@ public class Routes {
     } catch (GeoJson.InvalidGeoJson e) {
       errors.add(new FieldError(e.field(), e.reason()));
     }
-    Mode mode = Mode.FOOT;
-    String m = body.path("mode").asString("FOOT");
-    try {
-      mode = Mode.valueOf(m.toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      errors.add(new FieldError(prefix + "mode", "'" + m + "' is not one of FOOT, BIKE, CAR"));
-    }
-    double width = body.has("width") ? body.get("width").asDouble(Double.NaN) : mode.defaultWidth();
+    Mode mode = body.mode() == null ? Mode.FOOT : body.mode();
+    double width = body.width() != null ? body.width() : mode.defaultWidth();
     if (!(width > 0 && width <= 200)) errors.add(new FieldError(prefix + "width", "metres, more than 0 and at most 200"));
-    Schedule schedule = Schedule.parse(body.get("schedule"), prefix + "schedule", errors);
-    String name = body.path("name").asString(code);
-    if (name.length() > 100) errors.add(new FieldError(prefix + "name", "at most 100 characters"));
+    Schedule schedule = Schedule.of(body.schedule(), prefix + "schedule", errors);
+    String name = body.name() == null || body.name().isBlank() ? code : body.name().strip();
+    if (name != null && name.length() > 100) errors.add(new FieldError(prefix + "name", "at most 100 characters"));
     if (!errors.isEmpty()) throw ProblemException.badInput(errors);
-    return new RouteView(code, name, line, body.path("team").asString(null), mode, width, schedule, false);
+    String team = body.team() == null || body.team().isBlank() ? null : body.team().strip();
+    return new RouteView(code, name, line, team, mode, width, schedule, false);
   }
 
   /** Why the line strays too far from the district (a patrol may follow a street along its edge), if it does. */

@@ -93,6 +93,42 @@ public record Schedule(List<Window> windows) {
     return new Schedule(List.copyOf(windows));
   }
 
+  /** Checks submitted windows, naming problems under {@code field} (e.g. {@code schedule[1].passes}). */
+  public static Schedule of(List<RouteRequest.Window> submitted, String field, List<FieldError> errors) {
+    List<Window> windows = new ArrayList<>();
+    if (submitted == null || submitted.isEmpty()) {
+      errors.add(new FieldError(field, "needs at least one window {days, start, end, passes}"));
+      return new Schedule(windows);
+    }
+    for (int i = 0; i < submitted.size(); i++) {
+      RouteRequest.Window w = submitted.get(i);
+      String f = field + "[" + i + "]";
+      Set<DayOfWeek> days;
+      try {
+        days = parseDays(w.days() == null ? "MON-SUN" : w.days());
+      } catch (RuntimeException e) {
+        errors.add(new FieldError(f + ".days", "days like MON-FRI or SAT,SUN"));
+        continue;
+      }
+      if (w.start() == null) errors.add(new FieldError(f + ".start", "is required (HH:MM)"));
+      if (w.end() == null) errors.add(new FieldError(f + ".end", "is required (HH:MM)"));
+      int passes = w.passes() == null ? 1 : w.passes();
+      if (passes < 1 || passes > 50) errors.add(new FieldError(f + ".passes", "between 1 and 50"));
+      if (w.start() == null || w.end() == null) continue;
+      LocalTime start, end;
+      try {
+        start = LocalTime.parse(w.start());
+        end = LocalTime.parse(w.end());
+      } catch (java.time.format.DateTimeParseException e) {
+        errors.add(new FieldError(f, "start and end are times HH:MM"));
+        continue;
+      }
+      if (start.equals(end)) errors.add(new FieldError(f, "start and end are the same"));
+      windows.add(new Window(days, start, end, passes));
+    }
+    return new Schedule(List.copyOf(windows));
+  }
+
   public static Schedule parse(String json) {
     List<FieldError> errors = new ArrayList<>();
     Schedule s = parse(JSON.readTree(json), "schedule", errors);

@@ -19,7 +19,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -39,7 +38,7 @@ class BalanceController {
   }
 
   @PostMapping("/api/v1/areas/{code}/balance")
-  Map<String, Object> balance(@PathVariable String code, @RequestBody(required = false) JsonNode body, Authentication auth) {
+  Map<String, Object> balance(@PathVariable String code, @jakarta.validation.Valid @RequestBody(required = false) BalanceRequest body, Authentication auth) {
     EditSupport.mayRedraw(auth);
     AreaCatalog.Snapshot s = edits.catalog.now();
     AreaView community = edits.area(code);
@@ -59,12 +58,12 @@ class BalanceController {
     return view(AutoBalance.propose(community.boundary(), buildings, n, current));
   }
 
-  private static int gridCount(JsonNode body, int fallback, int max) {
-    JsonNode n = body == null ? null : body.get("grids");
-    if (n == null || n.isNull()) return fallback;
-    if (!n.isIntegralNumber()) throw ProblemException.badInput("grids", "must be a whole number");
-    if (n.asLong() < 1 || n.asLong() > max) throw ProblemException.badInput("grids", "must be 1.." + max + " (one grid per building site at most)");
-    return n.asInt();
+  private static int gridCount(BalanceRequest body, int fallback, int max) {
+    if (body == null || body.grids() == null) return fallback;
+    if (body.grids().compareTo(java.math.BigDecimal.valueOf(max)) > 0) {
+      throw ProblemException.badInput("grids", "must be 1.." + max + " (one grid per building site at most)");
+    }
+    return body.grids().intValueExact();
   }
 
   private Map<String, Object> view(AutoBalance.Proposal p) {

@@ -34,12 +34,10 @@ class DraftController {
   }
 
   @PostMapping("/api/v1/drafts")
-  ResponseEntity<Map<String, Object>> save(@RequestBody JsonNode body, Authentication auth) {
+  ResponseEntity<Map<String, Object>> save(@jakarta.validation.Valid @RequestBody DraftRequest body, Authentication auth) {
     EditSupport.mayRedraw(auth);
-    String kind = body.path("kind").asString(null), code = body.path("code").asString(null);
-    if (kind == null) throw org.gridwatch.problem.ProblemException.badInput("kind", "one of " + EditRequests.KINDS);
-    if (code == null && !"merge".equals(kind)) throw org.gridwatch.problem.ProblemException.badInput("code", "the area to edit");
-    EditDraft d = drafts.save(body.path("name").asString(null), kind, code, body.get("edit"), auth.getName());
+    if (body.code() == null && !"merge".equals(body.kind())) throw org.gridwatch.problem.ProblemException.badInput("code", "the area to edit");
+    EditDraft d = drafts.save(body.name(), body.kind(), body.code(), body.edit(), auth.getName());
     return ResponseEntity.created(URI.create("/api/v1/drafts/" + d.id())).body(view(d, true));
   }
 

@@ -42,11 +42,11 @@ record Edit(String kind, String code, String parentCode, AreaLevel level, Map<St
     return Reshape.placer(next, java.util.Comparator.comparing(k -> k.startsWith(NEW) ? parentCode + "~" + k : k));
   }
 
-  /** The ground the edit touches (the union of the touched areas before). */
+  /** The ground the edit touches (the union of the touched areas before); empty for an edit that changes nothing. */
   Geometry ground() {
     Geometry union = null;
     for (Geometry g : before.values()) union = union == null ? g : Reshape.overlay(union, g, OverlayNG.UNION);
-    return union;
+    return union != null ? union : org.gridwatch.geo.Geometries.FACTORY.createGeometryCollection();
   }
 
   /** A reshape: only the siblings whose outline really changes are touched. */

@@ -74,11 +74,15 @@ class EditRequests {
   static List<String> strings(JsonNode body, String field) {
     JsonNode array = body == null ? null : body.get(field);
     if (array == null || !array.isArray() || array.isEmpty()) throw ProblemException.badInput(field, "a non-empty array of codes");
+    if (array.size() > 1000) throw ProblemException.badInput(field, "at most 1000 codes");
     List<String> out = new ArrayList<>();
-    array.forEach(c -> {
-      if (!c.isString()) throw ProblemException.badInput(field, "codes are strings");
+    for (int i = 0; i < array.size(); i++) {
+      JsonNode c = array.get(i);
+      if (!c.isString() || c.asString().isBlank() || c.asString().length() > 40) {
+        throw ProblemException.badInput(field + "[" + i + "]", "must be a code (a string of 1 to 40 characters)");
+      }
       out.add(c.asString());
-    });
+    }
     return out;
   }
 

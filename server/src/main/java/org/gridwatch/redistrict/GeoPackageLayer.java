@@ -102,24 +102,37 @@ final class GeoPackageLayer {
       try {
         gpkg = GeoPackageManager.open(file.toFile(), true);
       } catch (RuntimeException e) {
-        throw ProblemException.badInput("body", "not a readable GeoPackage: " + e.getMessage());
+        throw unreadable();
       }
       try (gpkg) {
-        FeatureDao dao = gpkg.getFeatureDao(table(gpkg.getFeatureTables(), level));
-        SpatialReferenceSystem srs = dao.getSrs();
-        if (srs == null || !"EPSG".equalsIgnoreCase(srs.getOrganization()) || srs.getOrganizationCoordsysId() != Geometries.WGS84_SRID) {
-          throw ProblemException.badInput("crs", "the layer must be in EPSG:4326 (WGS 84 longitude, latitude), not "
-              + (srs == null ? "unknown" : srs.getOrganization() + ":" + srs.getOrganizationCoordsysId()));
-        }
-        List<String> names = List.of(dao.getTable().getColumnNames());
-        String code = column(names, "code", true), name = column(names, "name", false), parent = column(names, "parent", false);
-        return rows(dao, code, name, parent);
+        return layer(gpkg, level);
+      } catch (ProblemException e) {
+        throw e;
+      } catch (RuntimeException e) { // a truncated or damaged file fails as it is read, not as it is opened
+        throw unreadable();
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {
       delete(dir);
     }
+  }
+
+  /** A file that is not a GeoPackage, or one damaged or cut short (the server's paths and driver messages stay inside). */
+  private static ProblemException unreadable() {
+    return ProblemException.badInput("body", "not a readable GeoPackage (damaged, truncated or another kind of file)");
+  }
+
+  private static List<AreaFeature> layer(GeoPackage gpkg, String level) {
+    FeatureDao dao = gpkg.getFeatureDao(table(gpkg.getFeatureTables(), level));
+    SpatialReferenceSystem srs = dao.getSrs();
+    if (srs == null || !"EPSG".equalsIgnoreCase(srs.getOrganization()) || srs.getOrganizationCoordsysId() != Geometries.WGS84_SRID) {
+      throw ProblemException.badInput("crs", "the layer must be in EPSG:4326 (WGS 84 longitude, latitude), not "
+          + (srs == null ? "unknown" : srs.getOrganization() + ":" + srs.getOrganizationCoordsysId()));
+    }
+    List<String> names = List.of(dao.getTable().getColumnNames());
+    String code = column(names, "code", true), name = column(names, "name", false), parent = column(names, "parent", false);
+    return rows(dao, code, name, parent);
   }
 
   private static List<AreaFeature> rows(FeatureDao dao, String code, String name, String parent) {

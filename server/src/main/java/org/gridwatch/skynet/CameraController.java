@@ -1,5 +1,6 @@
 package org.gridwatch.skynet;
 
+import jakarta.validation.Valid;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.StringReader;
@@ -18,11 +19,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code /api/v1/cameras}: read for signed-in users; create, update, delete and bulk import (GeoJSON
@@ -33,12 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
 @RequestMapping("/api/v1/cameras")
 class CameraController {
   private final Cameras cameras;
-  private final JsonMapper json;
 
-  CameraController(Cameras cameras, JsonMapper json) {
-    this.cameras = cameras;
-    this.json = json;
-  }
+  CameraController(Cameras cameras) { this.cameras = cameras; }
 
   @GetMapping
   List<CameraView> all() { return cameras.all(); }
@@ -47,15 +41,15 @@ class CameraController {
   CameraView one(@PathVariable String code) { return cameras.find(code).orElseThrow(() -> Cameras.notFound(code)); }
 
   @PostMapping
-  ResponseEntity<CameraView> create(@RequestBody JsonNode body, Authentication auth) {
+  ResponseEntity<CameraView> create(@Valid @RequestBody CameraRequest body, Authentication auth) {
     mayEdit(auth);
-    return ResponseEntity.status(HttpStatus.CREATED).body(cameras.create(fields(body)));
+    return ResponseEntity.status(HttpStatus.CREATED).body(cameras.create(body.fields()));
   }
 
   @PutMapping("/{code}")
-  CameraView update(@PathVariable String code, @RequestBody JsonNode body, Authentication auth) {
+  CameraView update(@PathVariable String code, @Valid @RequestBody CameraRequest body, Authentication auth) {
     mayEdit(auth);
-    return cameras.update(code, fields(body));
+    return cameras.update(code, body.fields());
   }
 
   @DeleteMapping("/{code}")
@@ -65,37 +59,21 @@ class CameraController {
     return ResponseEntity.noContent().build();
   }
 
-  /** Body: a GeoJSON FeatureCollection of Points with camera properties, or CSV (Content-Type text/csv). */
-  @PostMapping("/import")
-  Cameras.ImportReport importCameras(@RequestBody String body, @RequestHeader(name = "Content-Type", defaultValue = "") String type,
-      Authentication auth) throws IOException {
+  /** Body: CSV with a header row (Content-Type text/csv). */
+  @PostMapping(path = "/import", consumes = "text/csv")
+  Cameras.ImportReport importCsv(@RequestBody String body, Authentication auth) throws IOException {
     mayEdit(auth);
-    List<Map<String, String>> rows = type.startsWith("text/csv") ? csv(body) : geoJson(body);
+    List<Map<String, String>> rows = csv(body);
     if (rows.isEmpty()) throw ProblemException.badInput("body", "holds no cameras");
-    if (rows.size() > 10_000) throw ProblemException.badInput("body", "at most 10,000 cameras per import");
+    if (rows.size() > CameraImport.MAX) throw ProblemException.badInput("body", "at most 10,000 cameras per import");
     return cameras.importRows(rows);
   }
 
-  private List<Map<String, String>> geoJson(String body) {
-    JsonNode root;
-    try {
-      root = json.readTree(body);
-    } catch (RuntimeException e) {
-      throw ProblemException.badInput("body", "is neither CSV (send Content-Type text/csv) nor GeoJSON");
-    }
-    JsonNode features = root.path("features");
-    if (!features.isArray()) throw ProblemException.badInput("features", "a GeoJSON FeatureCollection is expected");
-    List<Map<String, String>> rows = new ArrayList<>();
-    for (JsonNode f : features) {
-      Map<String, String> row = fields(f.path("properties"));
-      JsonNode c = f.path("geometry").path("coordinates");
-      if (c.isArray() && c.size() >= 2) {
-        row.put("lon", c.get(0).asString());
-        row.put("lat", c.get(1).asString());
-      }
-      rows.add(row);
-    }
-    return rows;
+  /** Body: a GeoJSON FeatureCollection of Points with camera properties. */
+  @PostMapping("/import")
+  Cameras.ImportReport importGeoJson(@Valid @RequestBody CameraImport body, Authentication auth) {
+    mayEdit(auth);
+    return cameras.importRows(body.features().stream().map(f -> f.camera().fields()).toList());
   }
 
   private static List<Map<String, String>> csv(String body) throws IOException {
@@ -113,12 +91,6 @@ class CameraController {
       }
     }
     return rows;
-  }
-
-  static Map<String, String> fields(JsonNode n) {
-    Map<String, String> m = new LinkedHashMap<>();
-    if (n != null && n.isObject()) n.properties().forEach(e -> m.put(e.getKey(), e.getValue().isNull() ? null : e.getValue().asString()));
-    return m;
   }
 
   static void mayEdit(Authentication auth) { Role.require(auth, "edit the sky net", Role.POLICE, Role.OPERATOR, Role.ADMIN); }

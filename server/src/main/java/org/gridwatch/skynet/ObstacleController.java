@@ -8,7 +8,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
 
 /**
  * {@code /api/v1/obstacles}: the obstacle layer that clips cameras' sectors by line of sight. Signed-in users
@@ -26,7 +25,7 @@ class ObstacleController {
 
   /** Body: a GeoJSON FeatureCollection of Polygons/MultiPolygons, properties {@code code} and {@code height_m}. */
   @PostMapping("/import")
-  Obstacles.ImportReport importObstacles(@RequestBody JsonNode body, Authentication auth) {
+  Obstacles.ImportReport importObstacles(@jakarta.validation.Valid @RequestBody ObstacleImport body, Authentication auth) {
     CameraController.mayEdit(auth);
     return obstacles.importFeatures(body);
   }

@@ -8,7 +8,6 @@ import java.util.Set;
 import org.gridwatch.geo.GeoJson;
 import org.gridwatch.geo.Geometries;
 import org.gridwatch.geo.MetricProjection;
-import org.gridwatch.problem.ProblemException;
 import org.gridwatch.problem.ProblemException.FieldError;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.MultiPolygon;
@@ -55,26 +54,22 @@ public class Obstacles {
     return m;
   }
 
-  /** Body: a GeoJSON FeatureCollection of Polygons or MultiPolygons; properties {@code code}, {@code height_m}. */
+  /** A GeoJSON FeatureCollection of Polygons or MultiPolygons; properties {@code code}, {@code height_m}. */
   @Transactional
-  public ImportReport importFeatures(JsonNode body) {
-    if (body == null || !"FeatureCollection".equals(body.path("type").asString(null)) || !body.path("features").isArray()) {
-      throw ProblemException.badInput("type", "send a GeoJSON FeatureCollection of Polygon or MultiPolygon features");
-    }
-    JsonNode features = body.get("features");
+  ImportReport importFeatures(ObstacleImport body) {
+    List<ObstacleImport.Feature> features = body.features();
     List<FieldError> errors = new ArrayList<>();
     List<Obstacle> good = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     for (int i = 0; i < features.size(); i++) {
       String prefix = "features[" + i + "].";
-      JsonNode f = features.get(i);
-      String code = f.path("properties").path("code").asString(f.path("id").asString("OB-" + (i + 1)));
+      ObstacleImport.Feature f = features.get(i);
+      String code = f.code(i);
       List<FieldError> row = new ArrayList<>();
-      MultiPolygon shape = shape(f.get("geometry"), prefix + "geometry", row);
+      MultiPolygon shape = shape(f.geometry(), prefix + "geometry", row);
       if (!code.matches("[A-Za-z0-9_.:-]{1,40}")) row.add(new FieldError(prefix + "properties.code", "letters, digits, _ . : - only, 1–40 long"));
       else if (!seen.add(code)) row.add(new FieldError(prefix + "properties.code", "appears twice in this import"));
-      JsonNode h = f.path("properties").path("height_m");
-      Double height = h.isNumber() ? h.asDouble() : null;
+      Double height = f.height();
       if (height != null && !(height >= 0 && height <= 1000)) row.add(new FieldError(prefix + "properties.height_m", "metres, 0 to 1000"));
       if (row.isEmpty()) good.add(new Obstacle(code, shape, height, clock.instant()));
       errors.addAll(row);

@@ -425,6 +425,83 @@ abstract class CoverageContract {
     assertThat(http.get("/api/v1/routes/BAD-R", police).status()).isEqualTo(404);
   }
 
+  @Test
+  void objectsArraysAndWrongTypesInCamerasObstaclesRoutesAndWhatIfAre400sNamingTheFieldAndStoreNothing() {
+    Point p = areas.now().level(AreaLevel.GRID).get(30).boundary().getInteriorPoint();
+    String at = "\"lon\":" + p.getX() + ",\"lat\":" + p.getY();
+    int cams = cameras.all().size(), rts = routes.all().size();
+    long obstacles = http.get("/api/v1/obstacles", police).json().get("count").asLong();
+
+    refused(http.postJson("/api/v1/cameras", "{\"code\":\"T-1\"," + at + ",\"range\":{\"m\":50}}", police), "range");
+    refused(http.postJson("/api/v1/cameras", "{\"code\":[\"T-1\"]," + at + ",\"range\":50}", police), "code");
+    refused(http.postJson("/api/v1/cameras", "{\"code\":\"T-1\",\"lon\":[1,2],\"lat\":36.1,\"range\":50}", police), "lon");
+    refused(http.postJson("/api/v1/cameras", "{\"code\":\"T-1\"," + at + ",\"range\":50,\"type\":{}}", police), "type");
+    refused(http.postJson("/api/v1/cameras", "{\"code\":\"T-1\"," + at + ",\"range\":50,\"name\":\"" + "n".repeat(101) + "\"}", police), "name");
+    refused(http.postJson("/api/v1/cameras", "[]", police), "body");
+    String existing = cameras.all().get(0).code();
+    refused(http.put("/api/v1/cameras/" + existing, "{\"code\":\"" + existing + "\"," + at + ",\"heading\":{\"deg\":1},\"range\":50}", police),
+        "heading");
+    String feature = "{\"type\":\"Feature\",\"geometry\":{\"type\":\"Point\",\"coordinates\":[" + p.getX() + "," + p.getY() + "]},"
+        + "\"properties\":%s}";
+    refused(http.postJson("/api/v1/cameras/import", "{\"type\":\"FeatureCollection\",\"features\":["
+        + feature.formatted("{\"code\":\"IMP-OK\",\"range\":40}") + "," + feature.formatted("{\"code\":{\"a\":1},\"range\":40}") + "]}", police),
+        "features[1].properties.code");
+    refused(http.postJson("/api/v1/cameras/import", "{\"type\":\"FeatureCollection\",\"features\":["
+        + feature.formatted("{\"code\":\"IMP-OK\",\"range\":[40]}") + "]}", police), "features[0].properties.range");
+    refused(http.postJson("/api/v1/cameras/import", "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\","
+        + "\"geometry\":{\"type\":\"Point\",\"coordinates\":[{},36.1]},\"properties\":{\"code\":\"IMP-OK\",\"range\":40}}]}", police),
+        "features[0].geometry.coordinates[0]");
+    refused(http.postJson("/api/v1/cameras/import", "{\"type\":\"FeatureCollection\",\"features\":{}}", police), "features");
+    assertThat(cameras.all().size()).as("no camera stored").isEqualTo(cams);
+
+    String square = "{\"type\":\"Polygon\",\"coordinates\":[[[" + p.getX() + "," + p.getY() + "],[" + (p.getX() + 0.0001) + "," + p.getY()
+        + "],[" + (p.getX() + 0.0001) + "," + (p.getY() + 0.0001) + "],[" + p.getX() + "," + p.getY() + "]]]}";
+    refused(http.postJson("/api/v1/obstacles/import", "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\","
+        + "\"properties\":{\"code\":{\"a\":1}},\"geometry\":" + square + "}]}", police), "features[0].properties.code");
+    refused(http.postJson("/api/v1/obstacles/import", "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\","
+        + "\"properties\":{\"code\":\"OB-T\",\"height_m\":\"tall\"},\"geometry\":" + square + "}]}", police), "features[0].properties.height_m");
+    refused(http.postJson("/api/v1/obstacles/import", "{\"type\":[\"FeatureCollection\"],\"features\":[]}", police), "type");
+    assertThat(http.get("/api/v1/obstacles", police).json().get("count").asLong()).as("no obstacle stored").isEqualTo(obstacles);
+
+    String line = "\"geometry\":{\"type\":\"LineString\",\"coordinates\":[[" + p.getX() + "," + p.getY() + "],[" + (p.getX() + 0.001) + ","
+        + p.getY() + "]]}";
+    String schedule = "\"schedule\":[{\"days\":\"MON-SUN\",\"start\":\"08:00\",\"end\":\"10:00\",\"passes\":1}]";
+    refused(http.postJson("/api/v1/routes", "{" + line + "," + schedule + "}", police), "code");
+    refused(http.postJson("/api/v1/routes", "{\"code\":{\"a\":1}," + line + "," + schedule + "}", police), "code");
+    refused(http.postJson("/api/v1/routes", "{\"code\":\"T-R\",\"mode\":{\"a\":1}," + line + "," + schedule + "}", police), "mode");
+    refused(http.postJson("/api/v1/routes", "{\"code\":\"T-R\",\"name\":[1]," + line + "," + schedule + "}", police), "name");
+    refused(http.postJson("/api/v1/routes", "{\"code\":\"T-R\",\"width\":\"wide\"," + line + "," + schedule + "}", police), "width");
+    refused(http.postJson("/api/v1/routes", "{\"code\":\"T-R\"," + line + ",\"schedule\":[{\"days\":\"MON-SUN\",\"start\":\"08:00\","
+        + "\"end\":\"10:00\",\"passes\":{\"n\":2}}]}", police), "schedule[0].passes");
+    refused(http.postJson("/api/v1/routes", "{\"code\":\"T-R\"," + line + ",\"schedule\":[{\"days\":\"MON-SUN\",\"start\":[8],"
+        + "\"end\":\"10:00\",\"passes\":1}]}", police), "schedule[0].start");
+    refused(http.postJson("/api/v1/routes", "{\"code\":\"T-R\"," + line + ",\"schedule\":[{\"days\":\"MON-SUN\",\"start\":\"08:00\","
+        + "\"end\":\"25:00\",\"passes\":1}]}", police), "schedule[0].end");
+    refused(http.postJson("/api/v1/routes", "{\"code\":\"T-R\"," + line + ",\"schedule\":[{\"days\":\"MON-SUN\",\"start\":\"08:00\","
+        + "\"end\":\"10:00\",\"passes\":1000000}]}", police), "schedule[0].passes");
+    refused(http.put("/api/v1/routes/" + routes.all().get(0).code(), "{\"mode\":[\"FOOT\"]," + line + "," + schedule + "}", police), "mode");
+    assertThat(routes.all().size()).as("no route stored").isEqualTo(rts);
+
+    refused(http.postJson("/api/v1/coverage/what-if", "{\"window\":{\"a\":1},\"cameras\":[{\"code\":\"W-1\"," + at + ",\"range\":40}]}", police),
+        "window");
+    refused(http.postJson("/api/v1/coverage/what-if", "{\"cameras\":[{\"code\":\"W-1\"," + at + ",\"range\":{}}]}", police), "cameras[0].range");
+    refused(http.postJson("/api/v1/coverage/what-if", "{\"cameras\":{\"code\":\"W-1\"}}", police), "cameras");
+    refused(http.postJson("/api/v1/coverage/what-if", "{\"routes\":[{\"code\":\"W-R\",\"mode\":{}," + line + "," + schedule + "}]}", police),
+        "routes[0].mode");
+    refused(http.postJson("/api/v1/coverage/what-if", "{\"routes\":[{\"code\":[]," + line + "," + schedule + "}]}", police), "routes[0].code");
+    refused(http.postJson("/api/v1/coverage/what-if", "{}", police), "cameras");
+    refused(http.postJson("/api/v1/coverage/suggestions", "{\"k\":{}}", police), "k");
+    refused(http.postJson("/api/v1/coverage/suggestions", "{\"k\":100000}", police), "k");
+    assertThat(cameras.all().size()).isEqualTo(cams);
+    assertThat(routes.all().size()).isEqualTo(rts);
+  }
+
+  static void refused(Http.Response r, String field) {
+    assertThat(r.status()).as(r.body()).isEqualTo(400);
+    assertThat(r.contentType()).startsWith("application/problem+json");
+    assertThat(codes(r.json().get("errors"), "field")).as(r.body()).contains(field);
+  }
+
   // ---- the independent answer ----
 
   /** Percent of random points of the grid seen by an ONLINE camera, on an active route's strip, and either. */

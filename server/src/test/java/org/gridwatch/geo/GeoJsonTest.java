@@ -59,6 +59,41 @@ class GeoJsonTest {
   }
 
   @Test
+  void objectsArraysNaNAndSwappedPositionsAreNamedByTheirPath() {
+    String ring = "[[120.35,36.09],[120.36,36.09],[120.36,36.1],%s,[120.35,36.09]]";
+    assertThat(fieldOf("{\"type\":\"Polygon\",\"coordinates\":[" + ring.formatted("{\"lon\":1}") + "]}"))
+        .isEqualTo("geometry.coordinates[0][3]");
+    assertThat(fieldOf("{\"type\":\"Polygon\",\"coordinates\":[" + ring.formatted("[[120.35],36.1]") + "]}"))
+        .isEqualTo("geometry.coordinates[0][3][0]");
+    assertThat(fieldOf("{\"type\":\"Polygon\",\"coordinates\":[" + ring.formatted("[120.35,{}]") + "]}"))
+        .isEqualTo("geometry.coordinates[0][3][1]");
+    assertThat(fieldOf("{\"type\":\"Polygon\",\"coordinates\":[[[36.09,120.35],[36.09,120.36],[36.1,120.36],[36.09,120.35]]]}"))
+        .as("latitude and longitude swapped").isEqualTo("geometry.coordinates[0][0][1]");
+    assertThat(fieldOf("{\"type\":\"MultiPolygon\",\"coordinates\":[[" + ring.formatted("[120.35,36.1]") + "],{}]}"))
+        .isEqualTo("geometry.coordinates[1]");
+    assertThat(fieldOf("{\"type\":\"GeometryCollection\",\"geometries\":[{\"type\":\"Point\",\"coordinates\":[1,2]},7]}"))
+        .isEqualTo("geometry.geometries[1]");
+    assertThat(fieldOf("{\"type\":[\"Point\"],\"coordinates\":[1,2]}")).isEqualTo("geometry.type");
+    assertThat(fieldOf("{\"type\":\"LineString\",\"coordinates\":{\"a\":[1,2]}}")).isEqualTo("geometry.coordinates");
+    var nan = JSON.createObjectNode().put("type", "Point");
+    nan.putArray("coordinates").add(Double.NaN).add(36.1);
+    assertThatThrownBy(() -> GeoJson.read(nan, "geometry"))
+        .isInstanceOfSatisfying(GeoJson.InvalidGeoJson.class, e -> {
+          assertThat(e.field()).isEqualTo("geometry.coordinates[0]");
+          assertThat(e.reason()).contains("finite");
+        });
+  }
+
+  static String fieldOf(String geometry) {
+    try {
+      GeoJson.read(json(geometry), "geometry");
+    } catch (GeoJson.InvalidGeoJson e) {
+      return e.field();
+    }
+    throw new AssertionError("accepted: " + geometry);
+  }
+
+  @Test
   void readsEveryGeometryTypeAndWritesItBack() throws Exception {
     WKTReader wkt = new WKTReader(Geometries.FACTORY);
     for (String s : new String[] {"POINT (1 2)", "MULTIPOINT ((1 2), (3 4))", "LINESTRING (1 2, 3 4)",

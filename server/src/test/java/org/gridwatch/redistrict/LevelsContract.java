@@ -281,6 +281,42 @@ abstract class LevelsContract extends PlannerContract {
   }
 
   @Test
+  void aDamagedGeoPackageIsRefusedNamingTheUploadAndWritesNothing() throws Exception {
+    int versions = versions(), count = jdbc.queryForObject("select count(*) from area", Integer.class);
+    Bytes gpkg = get("/api/v1/levels/grids/export?f=gpkg", planner);
+    assertThat(gpkg.status()).isEqualTo(200);
+    byte[] truncated = java.util.Arrays.copyOf(gpkg.body(), gpkg.body().length / 3);
+    byte[] damaged = gpkg.body().clone(); // whole, but its later pages (the rows, the indexes) overwritten
+    java.util.Arrays.fill(damaged, damaged.length / 2, damaged.length, (byte) 0);
+    byte[] notSqlite = "this is a shapefile, honestly".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    byte[] sqliteWithoutFeatures = emptySqlite();
+    for (byte[] bad : List.of(truncated, damaged, notSqlite, sqliteWithoutFeatures)) {
+      for (String type : List.of("application/geopackage+sqlite3", "application/octet-stream")) {
+        Bytes r = post("/api/v1/levels/grids/import", bad, type, planner);
+        assertThat(r.status()).as(type + " " + bad.length + " bytes: " + r.text()).isEqualTo(400);
+        assertThat(r.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(JSON.readTree(r.body()).get("errors").get(0).get("field").asString()).isEqualTo("body");
+        assertThat(r.text()).as("no server paths or driver messages").doesNotContain("/tmp").doesNotContain("SQL");
+      }
+    }
+    assertThat(versions()).as("nothing written").isEqualTo(versions);
+    assertThat(jdbc.queryForObject("select count(*) from area", Integer.class)).isEqualTo(count);
+  }
+
+  /** A valid SQLite database that is no GeoPackage: one plain table, no feature table. */
+  static byte[] emptySqlite() throws Exception {
+    File file = Files.createTempFile("plain", ".sqlite").toFile();
+    file.delete();
+    try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file.getPath()); var st = c.createStatement()) {
+      st.execute("create table notes (id integer primary key, text varchar)");
+      st.execute("insert into notes (text) values ('hello')");
+    }
+    byte[] bytes = Files.readAllBytes(file.toPath());
+    file.delete();
+    return bytes;
+  }
+
+  @Test
   void onlyPlannersAndAdminsRetileAndImportButEveryoneSignedInExports() {
     AreaView community = areas.now().level(AreaLevel.COMMUNITY).get(3);
     String body = children(community.code()).toString();

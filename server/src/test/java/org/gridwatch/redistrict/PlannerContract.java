@@ -1,5 +1,7 @@
 package org.gridwatch.redistrict;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.gridwatch.area.AreaCatalog;
 import org.gridwatch.support.Http;
 import org.gridwatch.support.TestEnvironment;
@@ -20,5 +22,12 @@ abstract class PlannerContract {
   void client() {
     http = new Http(port);
     planner = Http.basic("planner", TestEnvironment.DEMO_PASSWORD);
+  }
+
+  /** A 400 problem whose first error names {@code field}. */
+  static void assertField(Http.Response r, String field) {
+    assertThat(r.status()).as(r.body()).isEqualTo(400);
+    assertThat(r.contentType()).startsWith("application/problem+json");
+    assertThat(r.json().get("errors").get(0).get("field").asString()).as(r.body()).isEqualTo(field);
   }
 }

@@ -265,4 +265,61 @@ abstract class RedistrictContract extends PlannerContract {
     assertThat(preview(g.code(), g.boundary()).status()).isEqualTo(401);
     assertThat(preview(g.code(), g.boundary(), Http.basic("police", TestEnvironment.DEMO_PASSWORD)).status()).isEqualTo(403);
   }
+
+  @Test
+  void anUnchangedOutlinePreviewsAsANoOpAndItsDraftCommitsNothing() {
+    AreaView g = grid(120);
+    Http.Response r = preview(g.code(), g.boundary(), planner);
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    assertThat(r.json().get("warnings").size()).as(r.body()).isZero();
+    for (JsonNode t : r.json().get("touched")) {
+      assertThat(t.get("after").get("areaM2").asDouble()).as(t.toString()).isCloseTo(t.get("before").get("areaM2").asDouble(), within(1.0));
+      assertThat(t.get("after").get("households").asInt()).isEqualTo(t.get("before").get("households").asInt());
+    }
+    int versions = jdbc.queryForObject("select count(*) from area_version", Integer.class);
+    Http.Response saved = http.postJson("/api/v1/drafts", "{\"name\":\"no change\",\"kind\":\"reshape\",\"code\":\"" + g.code()
+        + "\",\"edit\":" + GeoJson.toJson(g.boundary()) + "}", planner);
+    assertThat(saved.status()).as(saved.body()).isEqualTo(201);
+    Http.Response committed = http.postJson("/api/v1/drafts/" + saved.json().get("id").asString() + "/commit", "{}", planner);
+    assertThat(committed.status()).as(committed.body()).isEqualTo(200);
+    assertThat(jdbc.queryForObject("select count(*) from area_version", Integer.class)).as("nothing new stored").isEqualTo(versions);
+    assertThat(areas.now().find(g.code()).orElseThrow().etag()).isEqualTo(g.etag());
+  }
+
+  @Test
+  void wrongTypesAndBrokenGeometryInEditsAndDraftsAreRefusedNamingThePath() {
+    AreaView g = grid(140);
+    int drafts = jdbc.queryForObject("select count(*) from edit_draft", Integer.class);
+    String path = "/api/v1/areas/" + g.code() + "/preview";
+    assertField(http.postJson(path, "{\"type\":\"Polygon\",\"coordinates\":[[[120.35,36.09],[120.351,36.09],[120.351,36.091],"
+        + "{\"x\":1},[120.35,36.09]]]}", planner), "geometry.coordinates[0][3]");
+    assertField(http.postJson(path, "{\"type\":\"Polygon\",\"coordinates\":[[[120.35,36.09],[120.351,36.09],[120.351,[1]],"
+        + "[120.35,36.09]]]}", planner), "geometry.coordinates[0][2][1]");
+    assertField(http.postJson(path, "{\"type\":\"Polygon\",\"coordinates\":[[[36.09,120.35],[36.09,120.351],[36.091,120.351],"
+        + "[36.09,120.35]]]}", planner), "geometry.coordinates[0][0][1]");
+    assertField(http.postJson(path, "{\"type\":{\"a\":1},\"coordinates\":[]}", planner), "geometry.type");
+    assertField(http.postJson(path, "[1,2]", planner), "geometry");
+    assertField(http.postJson("/api/v1/areas/" + g.code() + "/split/preview", "{\"line\":{\"type\":\"LineString\","
+        + "\"coordinates\":[[120.35,36.09],[\"east\",36.1]]}}", planner), "line.coordinates[1][0]");
+    assertField(http.postJson("/api/v1/areas/merge/preview", "{\"codes\":[{\"a\":1}]}", planner), "codes[0]");
+    assertField(http.postJson("/api/v1/areas/merge/preview", "{\"codes\":\"x\"}", planner), "codes");
+    String edit = GeoJson.toJson(g.boundary());
+    assertField(http.postJson("/api/v1/drafts", "{\"name\":{\"a\":1},\"kind\":\"reshape\",\"code\":\"" + g.code() + "\",\"edit\":" + edit + "}",
+        planner), "name");
+    assertField(http.postJson("/api/v1/drafts", "{\"name\":\"x\",\"kind\":[\"reshape\"],\"code\":\"" + g.code() + "\",\"edit\":" + edit + "}",
+        planner), "kind");
+    assertField(http.postJson("/api/v1/drafts", "{\"name\":\"x\",\"kind\":\"reshape\",\"code\":{},\"edit\":" + edit + "}", planner), "code");
+    assertField(http.postJson("/api/v1/drafts", "{\"name\":\"x\",\"kind\":\"reshape\",\"code\":\"" + g.code() + "\"}", planner), "edit");
+    assertField(http.postJson("/api/v1/drafts", "{\"name\":\"" + "x".repeat(201) + "\",\"kind\":\"reshape\",\"code\":\"" + g.code()
+        + "\",\"edit\":" + edit + "}", planner), "name");
+    assertField(http.postJson("/api/v1/areas/" + g.parentCode() + "/balance", "{\"grids\":{\"n\":3}}", planner), "grids");
+    assertField(http.postJson("/api/v1/areas/" + g.parentCode() + "/balance", "{\"grids\":1000000}", planner), "grids");
+    assertField(http.postJson("/api/v1/areas/" + g.parentCode() + "/balance", "{\"grids\":2.5}", planner), "grids");
+    assertField(http.postJson("/api/v1/areas/" + g.parentCode() + "/balance", "{\"grids\":0}", planner), "grids");
+    assertField(http.postJson("/api/v1/areas/" + g.parentCode() + "/children/preview", "{\"type\":\"FeatureCollection\","
+        + "\"features\":[{\"type\":\"Feature\",\"properties\":{\"code\":{\"a\":1}},\"geometry\":" + edit + "}]}", planner),
+        "features[0].properties.code");
+    assertThat(jdbc.queryForObject("select count(*) from edit_draft", Integer.class)).as("no draft stored").isEqualTo(drafts);
+    assertThat(areas.now().find(g.code()).orElseThrow().etag()).isEqualTo(g.etag());
+  }
 }
