@@ -31,11 +31,13 @@ class ArchitectureTest {
         .layer("security").definedBy("org.gridwatch.security..")
         .layer("problem").definedBy("org.gridwatch.problem..")
         .layer("geo").definedBy("org.gridwatch.geo..")
+        .layer("cluster").definedBy("org.gridwatch.cluster..")
         .whereLayer("adapters").mayNotBeAccessedByAnyLayer()
         .whereLayer("capabilities").mayOnlyBeAccessedByLayers("adapters", "capabilities")
         .whereLayer("area").mayOnlyBeAccessedByLayers("adapters", "capabilities")
         .whereLayer("security").mayOnlyBeAccessedByLayers("adapters", "capabilities")
         .whereLayer("problem").mayOnlyBeAccessedByLayers("adapters", "capabilities", "area", "security")
+        .whereLayer("cluster").mayOnlyBeAccessedByLayers("adapters", "capabilities", "area")
         .check(CLASSES);
   }
 
@@ -44,6 +46,15 @@ class ArchitectureTest {
     noClasses().that().resideInAPackage("org.gridwatch.geo..")
         .should().dependOnClassesThat().resideOutsideOfPackages("org.gridwatch.geo..", "java..", "javax..",
             "org.locationtech..", "tools.jackson..", "com.fasterxml.jackson..")
+        .check(CLASSES);
+  }
+
+  /** Messages between instances are plumbing: channels and payloads, no domain types. */
+  @Test
+  void clusterImportsNothingOfOurs() {
+    noClasses().that().resideInAPackage("org.gridwatch.cluster..")
+        .should().dependOnClassesThat().resideOutsideOfPackages("org.gridwatch.cluster..", "java..", "javax..", "org.postgresql..", "org.slf4j..",
+            "org.springframework..")
         .check(CLASSES);
   }
 

@@ -7,21 +7,30 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.gridwatch.geo.index.PolygonCoverageIndex;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The current hierarchy in memory: every area's outline and figures, the buildings, and the grid locator.
  *
  * <p>Readers get a consistent snapshot without locks or SQL; {@link #reload()} builds a new snapshot from
- * the database and swaps it in atomically. Until the first load, {@link #isReady()} is false.
+ * the database and swaps it in atomically. Every load takes the next generation before it reads, and a snapshot
+ * is installed only over an older generation (compare-and-set): when two reloads overlap (a commit's own reload and
+ * one for another instance's change, say), the one that began reading later wins, whichever finishes last. Both
+ * queries of a load read one state of the database (repeatable read). Until the first load, {@link #isReady()} is
+ * false.
  */
 @Service
 public class AreaCatalog {
   private final AreaVersionRepository versions;
   private final BuildingRepository buildings;
-  private volatile Snapshot snapshot;
+  private final AtomicReference<Snapshot> snapshot = new AtomicReference<>();
+  private final AtomicLong generations = new AtomicLong();
 
   AreaCatalog(AreaVersionRepository versions, BuildingRepository buildings) {
     this.versions = versions;
@@ -31,7 +40,7 @@ public class AreaCatalog {
   /** An immutable view of the hierarchy at one moment. */
   public record Snapshot(Map<String, AreaView> byCode, Map<AreaLevel, List<AreaView>> byLevel,
       Map<String, List<AreaView>> children, List<BuildingView> buildings, PolygonCoverageIndex<AreaView> grids,
-      Instant loadedAt) {
+      Instant loadedAt, long generation) {
 
     public Optional<AreaView> find(String code) { return Optional.ofNullable(byCode.get(code)); }
 
@@ -50,17 +59,22 @@ public class AreaCatalog {
     public Optional<AreaView> gridAt(double lon, double lat) { return Optional.ofNullable(grids.locate(lon, lat)); }
   }
 
-  public boolean isReady() { return snapshot != null; }
+  public boolean isReady() { return snapshot.get() != null; }
 
   /** The current snapshot; fails if the catalog has not been loaded yet. */
   public Snapshot now() {
-    Snapshot s = snapshot;
+    Snapshot s = snapshot.get();
     if (s == null) throw new IllegalStateException("the area catalog is not loaded yet");
     return s;
   }
 
-  @Transactional(readOnly = true)
+  /**
+   * Loads the catalog in a transaction of its own (after an edit's commit it must not join the finished one), and
+   * installs it unless a load that began later already is.
+   */
+  @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ, propagation = Propagation.REQUIRES_NEW)
   public void reload() {
+    long generation = generations.incrementAndGet(); // before reading: a later reader sees at least as much
     Map<String, AreaView> byCode = new HashMap<>();
     for (AreaVersion v : versions.findCurrent()) {
       Area a = v.getArea();
@@ -85,8 +99,17 @@ public class AreaCatalog {
     placed.sort(Comparator.comparing(BuildingView::code));
     byLevel.replaceAll((k, v) -> List.copyOf(v));
     children.replaceAll((k, v) -> List.copyOf(v));
-    snapshot = new Snapshot(Map.copyOf(byCode), Map.copyOf(byLevel), Map.copyOf(children), List.copyOf(placed), grids,
-        Instant.now());
+    install(new Snapshot(Map.copyOf(byCode), Map.copyOf(byLevel), Map.copyOf(children), List.copyOf(placed), grids,
+        Instant.now(), generation));
+  }
+
+  /** Installs {@code next} unless a load that began later is already in. */
+  private void install(Snapshot next) {
+    Snapshot now;
+    do {
+      now = snapshot.get();
+      if (now != null && now.generation() > next.generation()) return;
+    } while (!snapshot.compareAndSet(now, next));
   }
 
   static String etag(String code, AreaVersion v) {

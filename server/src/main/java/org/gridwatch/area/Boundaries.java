@@ -58,6 +58,22 @@ public class Boundaries {
         .orElseThrow(() -> ProblemException.notFound("unknown-area", "Unknown area", "there is no area " + code));
   }
 
+  /**
+   * The stored entity tag of every area named ({@code "retired"} for one no longer current), read after locking
+   * the parents of them all, top down as every edit does: an edit of any of them either committed before (its
+   * tag shows) or waits until this transaction ends. What a saved draft checks before it commits.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public Map<String, String> lockedTags(java.util.Collection<String> codes) {
+    java.util.TreeSet<String> parents = new java.util.TreeSet<>(java.util.Comparator.comparingInt(String::length)
+        .thenComparing(java.util.Comparator.naturalOrder()));
+    for (String code : codes) areas.findByCode(code).map(Area::getParentCode).ifPresent(parents::add);
+    parents.forEach(areas::lockByCode);
+    Map<String, String> out = new LinkedHashMap<>();
+    for (String code : codes) out.put(code, versions.findCurrentOf(code).map(v -> AreaCatalog.etag(code, v)).orElse("retired"));
+    return out;
+  }
+
   /** Closes the current version of {@code code} at {@code now} and stores the new outline as the next one. */
   @Transactional(propagation = Propagation.MANDATORY)
   public Current supersede(String code, MultiPolygon boundary, int households, int residents, Instant now) {

@@ -59,18 +59,19 @@ public class Coverage {
    */
   public List<GridFigures> grids(Instant when, boolean withGaps) {
     Instant minute = when.truncatedTo(ChronoUnit.MINUTES);
-    long version = engine.version();
+    CoverageEngine.State state = engine.state(); // the figures, their version and the key areas from one state
+    long version = state.version();
     Computed c = last;
     if (c != null && c.when().equals(minute) && c.version() == version && (c.withGaps() || !withGaps)
         && c.at().isAfter(clock.instant().minusSeconds(60))) {
       return c.grids();
     }
-    List<GridFigures> out = compute(minute, withGaps);
+    List<GridFigures> out = compute(state, minute, withGaps);
     last = new Computed(minute, version, withGaps, clock.instant(), out);
     return out;
   }
 
-  private List<GridFigures> compute(Instant when, boolean withGaps) {
+  private List<GridFigures> compute(CoverageEngine.State state, Instant when, boolean withGaps) {
     Map<String, int[]> cameraCounts = new HashMap<>();
     for (CameraView c : engine.cameras()) {
       if (c.gridCode() == null) continue;
@@ -83,12 +84,12 @@ public class Coverage {
       cases.computeIfAbsent(w.gridCode(), k -> new ArrayList<>()).add(w);
     }
     List<GridFigures> out = new ArrayList<>();
-    for (CoverageEngine.Parts p : engine.parts(when)) {
+    for (CoverageEngine.Parts p : state.parts(when)) {
       String code = p.grid().area().code();
       Geometry gapMetric = p.combined() == null ? p.grid().metric()
           : CoverageEngine.overlay(p.grid().metric(), p.combined(), OverlayNG.DIFFERENCE);
       int inGaps = countInside(gapMetric, cases.getOrDefault(code, List.of()));
-      Geometry key = engine.keyAreaPart(code);
+      Geometry key = state.keyAreaPart(code);
       double keyCovered = key == null || p.cameras() == null ? 0
           : CoverageEngine.area(CoverageEngine.overlay(p.cameras(), key, OverlayNG.INTERSECTION));
       int[] cams = cameraCounts.getOrDefault(code, new int[2]);

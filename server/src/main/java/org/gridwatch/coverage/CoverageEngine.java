@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.concurrent.atomic.AtomicReference;
 import org.gridwatch.area.AreaView;
 import org.gridwatch.geo.Geometries;
 import org.gridwatch.geo.MetricProjection;
@@ -22,7 +22,7 @@ import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
-import org.locationtech.jts.index.quadtree.Quadtree;
+import org.locationtech.jts.index.strtree.STRtree;
 import org.locationtech.jts.operation.overlayng.OverlayNG;
 import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
 import org.locationtech.jts.operation.union.UnaryUnionOp;
@@ -35,8 +35,11 @@ import org.springframework.transaction.event.TransactionalEventListener;
  *
  * <p>Per grid it keeps the part covered by ONLINE camera sectors (which does not depend on the time), and per
  * set of routes running at a moment the part covered by their buffers. A change to one camera or route
- * recomputes only the grids its old and new shapes touch. Reads and updates are guarded by a read-write lock;
- * the first use builds everything (about a second for the demo).
+ * recomputes only the grids its old and new shapes touch. Everything lives in one immutable {@link State}
+ * with a version, swapped atomically: a reader takes the current state once ({@link #state()}) and asks it all
+ * it needs, so it never sees half of a change nor a state being built. Writers (changes, rebuilds) are
+ * serialised and build the next state beside the current one. The first use builds everything (about a second
+ * for the demo); a change of the grids or of the obstacles builds again on next use.
  */
 @Service
 public class CoverageEngine {
@@ -44,89 +47,178 @@ public class CoverageEngine {
   record GridShape(AreaView area, Geometry metric, PreparedGeometry prepared, double areaM2) {}
 
   private final CoverageInputs inputs;
-  private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
-
-  private Object builtFor;
-  private Map<String, GridShape> grids;
-  private Quadtree gridIndex;
-  private final Map<String, Geometry> sectors = new HashMap<>();    // ONLINE cameras, metric
-  private final Quadtree sectorIndex = new Quadtree();
-  private final Map<String, Geometry> cameraCover = new HashMap<>(); // grid -> covered part, metric
-  private final Map<String, Geometry> buffers = new HashMap<>();     // route -> buffer, metric
-  private final Map<String, RouteView> routeViews = new HashMap<>();
-  private final Quadtree bufferIndex = new Quadtree();
-  private final Map<Set<String>, Map<String, Geometry>> patrolCover = new LinkedHashMap<>(16, 0.75f, true) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<Set<String>, Map<String, Geometry>> eldest) { return size() > 8; }
-  };
-  private Map<String, Geometry> keyAreaParts;                          // grid -> key area inside it, metric
-  private volatile long version;                                       // bumped by every rebuild and change
+  private final Object writing = new Object();
+  private final AtomicReference<State> current = new AtomicReference<>();
+  private long versions; // guarded by writing
 
   CoverageEngine(CoverageInputs inputs) { this.inputs = inputs; }
-
-  /** Changes whenever any figure may have changed (a rebuild, a camera or a route change). */
-  long version() {
-    ensureBuilt();
-    return version;
-  }
 
   /** The covered parts of one grid at a moment: cameras, patrols, both (metric). */
   record Parts(GridShape grid, Geometry cameras, Geometry patrols, Geometry combined) {}
 
-  /** Every grid's parts at {@code when}, building or refreshing whatever is missing. */
-  List<Parts> parts(Instant when) { return partsOf(null, when); }
+  /**
+   * One moment of the engine, never changed once made: the grids, ONLINE camera sectors, route buffers (with
+   * their indexes), the camera cover and key-area part of every grid. Patrol cover per set of running routes is
+   * derived from it on demand and cached with it (a bounded cache, which changes nothing a reader can see).
+   */
+  static final class State {
+    final long version;
+    final Object builtFor; // the catalog snapshot the grids come from; null when obstacles changed (build again)
+    final Map<String, GridShape> grids;
+    final STRtree gridIndex;
+    final Map<String, Geometry> sectors;       // ONLINE cameras, metric
+    final STRtree sectorIndex;
+    final Map<String, Geometry> cameraCover;   // grid -> covered part, metric
+    final Map<String, Geometry> buffers;       // route -> buffer, metric
+    final Map<String, RouteView> routeViews;
+    final STRtree bufferIndex;
+    final Map<String, Geometry> keyAreaParts;  // grid -> key area inside it, metric
+    private final Map<Set<String>, Map<String, Geometry>> patrolCover;
 
-  /** The parts of the given grids only (all of them when {@code only} is null): the combined union is per grid. */
-  List<Parts> partsOf(Collection<GridShape> only, Instant when) {
-    ensureBuilt();
-    lock.readLock().lock();
-    try {
+    State(long version, Object builtFor, Map<String, GridShape> grids, STRtree gridIndex, Map<String, Geometry> sectors,
+        Map<String, Geometry> cameraCover, Map<String, Geometry> buffers, Map<String, RouteView> routeViews,
+        Map<String, Geometry> keyAreaParts, Map<Set<String>, Map<String, Geometry>> patrolCover) {
+      this.version = version;
+      this.builtFor = builtFor;
+      this.grids = grids;
+      this.gridIndex = gridIndex;
+      this.sectors = sectors;
+      this.sectorIndex = index(sectors.values());
+      this.cameraCover = cameraCover;
+      this.buffers = buffers;
+      this.routeViews = routeViews;
+      this.bufferIndex = index(buffers.values());
+      this.keyAreaParts = keyAreaParts;
+      this.patrolCover = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Set<String>, Map<String, Geometry>> eldest) { return size() > 8; }
+      };
+      this.patrolCover.putAll(patrolCover);
+    }
+
+    private static STRtree index(Collection<Geometry> shapes) {
+      STRtree t = new STRtree();
+      for (Geometry g : shapes) t.insert(g.getEnvelopeInternal(), g);
+      t.build();
+      return t;
+    }
+
+    /** Changes whenever any figure may have changed (a rebuild, a camera or a route change). */
+    long version() { return version; }
+
+    /** Every grid's parts at {@code when}. */
+    List<Parts> parts(Instant when) { return partsOf(null, when); }
+
+    /** The parts of the given grids only (all of them when {@code only} is null): the combined union is per grid. */
+    List<Parts> partsOf(Collection<GridShape> only, Instant when) {
       Map<String, Geometry> patrols = patrolCoverFor(when);
       return (only == null ? grids.values() : only).parallelStream().map(g -> {
         Geometry c = cameraCover.get(g.area().code()), p = patrols.get(g.area().code());
         return new Parts(g, c, p, union(java.util.Arrays.asList(c, p)));
       }).toList();
-    } finally {
-      lock.readLock().unlock();
+    }
+
+    Geometry keyAreaPart(String gridCode) { return keyAreaParts.get(gridCode); }
+
+    /** The grids a shape (metric) touches. */
+    List<GridShape> gridsTouching(Geometry metric) {
+      List<GridShape> out = new ArrayList<>();
+      for (Object o : gridIndex.query(metric.getEnvelopeInternal())) {
+        GridShape g = (GridShape) o;
+        if (g.prepared().intersects(metric)) out.add(g);
+      }
+      return out;
+    }
+
+    Set<String> codesTouching(Geometry metric) {
+      Set<String> touched = new TreeSet<>();
+      gridsTouching(metric).forEach(gs -> touched.add(gs.area().code()));
+      return touched;
+    }
+
+    List<Geometry> sectorsNear(GridShape g) { return near(sectorIndex, g); }
+
+    List<Geometry> activeBuffersNear(GridShape g, Instant when) { return buffersNear(g, activeAt(when)); }
+
+    /** Buffers near a grid of the routes named. */
+    List<Geometry> buffersNear(GridShape g, Set<String> routeCodes) {
+      List<Geometry> out = new ArrayList<>();
+      for (Object o : bufferIndex.query(g.metric().getEnvelopeInternal())) {
+        Geometry b = (Geometry) o;
+        if (routeCodes.contains((String) b.getUserData())) out.add(b);
+      }
+      return out;
+    }
+
+    private Set<String> activeAt(Instant when) {
+      Set<String> active = new TreeSet<>();
+      routeViews.values().forEach(r -> { if (r.activeAt(when)) active.add(r.code()); });
+      return active;
+    }
+
+    private Map<String, Geometry> patrolCoverFor(Instant when) {
+      Set<String> active = Set.copyOf(activeAt(when));
+      Map<String, Geometry> cached;
+      synchronized (patrolCover) {
+        cached = patrolCover.get(active);
+      }
+      if (cached != null) return cached;
+      Map<String, Geometry> computed = new java.util.concurrent.ConcurrentHashMap<>();
+      grids.values().parallelStream().forEach(g -> {
+        Geometry cover = coverOf(g, buffersNear(g, active));
+        if (cover != null) computed.put(g.area().code(), cover);
+      });
+      Map<String, Geometry> done = java.util.Collections.unmodifiableMap(computed);
+      synchronized (patrolCover) {
+        patrolCover.put(active, done);
+      }
+      return done;
+    }
+
+    Map<Set<String>, Map<String, Geometry>> cachedPatrolCover() {
+      synchronized (patrolCover) {
+        return new LinkedHashMap<>(patrolCover);
+      }
     }
   }
 
-  Geometry keyAreaPart(String gridCode) {
-    ensureBuilt();
-    return keyAreaParts.get(gridCode);
+  /** The current state, built first when the grids changed (or obstacles did) since it was made. */
+  State state() {
+    Object key = inputs.gridsKey();
+    State s = current.get();
+    if (s != null && s.builtFor == key) return s;
+    synchronized (writing) {
+      s = current.get();
+      key = inputs.gridsKey();
+      if (s != null && s.builtFor == key) return s;
+      s = build(key);
+      current.set(s);
+      return s;
+    }
   }
+
+  /** Changes whenever any figure may have changed (a rebuild, a camera or a route change). */
+  long version() { return state().version(); }
+
+  /** Every grid's parts at {@code when}, from the current state. */
+  List<Parts> parts(Instant when) { return state().parts(when); }
 
   Collection<CameraView> cameras() { return inputs.cameras(); }
 
   /** What a camera sees (metric), obstacles considered. */
   Geometry sight(CameraView c) { return inputs.sight(c); }
 
+  Collection<RouteView> routes() { return inputs.routes(); }
+
   /** A new obstacle layer changes every sector: everything is built again on next use. */
   @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
   void obstaclesChanged(ObstaclesChanged e) {
-    lock.writeLock().lock();
-    try {
-      builtFor = null;
-    } finally {
-      lock.writeLock().unlock();
+    synchronized (writing) {
+      State s = current.get();
+      if (s == null) return;
+      current.set(new State(++versions, null, s.grids, s.gridIndex, s.sectors, s.cameraCover, s.buffers, s.routeViews,
+          s.keyAreaParts, Map.of()));
     }
-  }
-
-  Collection<RouteView> routes() { return inputs.routes(); }
-
-  /** The grids a shape (metric) touches. */
-  List<GridShape> gridsTouching(Geometry metric) {
-    ensureBuilt();
-    return touching(metric);
-  }
-
-  private List<GridShape> touching(Geometry metric) {
-    List<GridShape> out = new ArrayList<>();
-    for (Object o : gridIndex.query(metric.getEnvelopeInternal())) {
-      GridShape g = (GridShape) o;
-      if (g.prepared().intersects(metric)) out.add(g);
-    }
-    return out;
   }
 
   /**
@@ -150,30 +242,10 @@ public class CoverageEngine {
   }
 
   /** Shapes (metric) near a grid from an index. */
-  static List<Geometry> near(Quadtree index, GridShape g) {
+  static List<Geometry> near(STRtree index, GridShape g) {
     List<Geometry> out = new ArrayList<>();
     for (Object o : index.query(g.metric().getEnvelopeInternal())) out.add((Geometry) o);
     return out;
-  }
-
-  List<Geometry> sectorsNear(GridShape g) { return near(sectorIndex, g); }
-
-  List<Geometry> activeBuffersNear(GridShape g, Instant when) { return buffersNear(g, activeAt(when)); }
-
-  /** Buffers near a grid of the routes named. */
-  private List<Geometry> buffersNear(GridShape g, Set<String> routeCodes) {
-    List<Geometry> out = new ArrayList<>();
-    for (Object o : bufferIndex.query(g.metric().getEnvelopeInternal())) {
-      Geometry b = (Geometry) o;
-      if (routeCodes.contains((String) b.getUserData())) out.add(b);
-    }
-    return out;
-  }
-
-  private Set<String> activeAt(Instant when) {
-    Set<String> active = new TreeSet<>();
-    routeViews.values().forEach(r -> { if (r.activeAt(when)) active.add(r.code()); });
-    return active;
   }
 
   static Geometry union(Collection<Geometry> parts) {
@@ -192,180 +264,125 @@ public class CoverageEngine {
 
   @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
   void cameraChanged(CameraChanged e) {
-    if (grids == null) return;
-    lock.writeLock().lock();
-    try {
+    synchronized (writing) {
+      State s = current.get();
+      if (s == null) return; // not built yet: the first build reads the stored cameras
+      Map<String, Geometry> sectors = new HashMap<>(s.sectors);
       Set<String> dirty = new TreeSet<>();
-      if (e.before() != null) dirty.addAll(removeSector(e.before().code()));
-      if (e.after() != null && e.after().online()) dirty.addAll(addSector(e.after()));
-      for (String code : dirty) cameraCover.put(code, coverOf(grids.get(code), sectorsNear(grids.get(code))));
-      version++;
-    } finally {
-      lock.writeLock().unlock();
+      if (e.before() != null) {
+        Geometry old = sectors.remove(e.before().code());
+        if (old != null) dirty.addAll(s.codesTouching(old));
+      }
+      if (e.after() != null && e.after().online()) {
+        Geometry sector = tagged(inputs.sight(e.after()), e.after().code());
+        sectors.put(e.after().code(), sector);
+        dirty.addAll(s.codesTouching(sector));
+      }
+      State sectorsOnly = new State(s.version, s.builtFor, s.grids, s.gridIndex, sectors, s.cameraCover, s.buffers, s.routeViews,
+          s.keyAreaParts, Map.of());
+      Map<String, Geometry> cover = new HashMap<>(s.cameraCover);
+      for (String code : dirty) putOrRemove(cover, code, coverOf(s.grids.get(code), sectorsOnly.sectorsNear(s.grids.get(code))));
+      current.set(new State(++versions, s.builtFor, s.grids, s.gridIndex, sectors, cover, s.buffers, s.routeViews,
+          s.keyAreaParts, s.cachedPatrolCover()));
     }
   }
 
   @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
   void routeChanged(RouteChanged e) {
-    if (grids == null) return;
-    lock.writeLock().lock();
-    try {
+    synchronized (writing) {
+      State s = current.get();
+      if (s == null) return;
       String code = (e.after() != null ? e.after() : e.before()).code();
+      Map<String, Geometry> buffers = new HashMap<>(s.buffers);
+      Map<String, RouteView> views = new HashMap<>(s.routeViews);
       Set<String> dirty = new TreeSet<>();
-      if (e.before() != null) dirty.addAll(removeBuffer(e.before().code()));
-      if (e.after() != null) dirty.addAll(addBuffer(e.after()));
+      if (e.before() != null) {
+        Geometry old = buffers.remove(e.before().code());
+        views.remove(e.before().code());
+        if (old != null) dirty.addAll(s.codesTouching(old));
+      }
+      if (e.after() != null) {
+        Geometry b = tagged(e.after().bufferMetres(), e.after().code());
+        buffers.put(e.after().code(), b);
+        views.put(e.after().code(), e.after());
+        dirty.addAll(s.codesTouching(b));
+      }
+      State next = new State(++versions, s.builtFor, s.grids, s.gridIndex, s.sectors, s.cameraCover, buffers, views,
+          s.keyAreaParts, Map.of());
       // Patrol cover is kept per set of running routes. A set with this route in it changes only in the grids
       // its old and new buffers touch; a set without it does not change. A new schedule puts the route in other
       // sets, which are computed when first asked for.
-      synchronized (patrolCover) {
-        for (var entry : patrolCover.entrySet()) {
-          if (!entry.getKey().contains(code)) continue;
-          for (String grid : dirty) entry.getValue().put(grid, coverOf(grids.get(grid), buffersNear(grids.get(grid), entry.getKey())));
+      Map<Set<String>, Map<String, Geometry>> patrols = new LinkedHashMap<>();
+      s.cachedPatrolCover().forEach((routes, cover) -> {
+        if (!routes.contains(code)) {
+          patrols.put(routes, cover);
+          return;
         }
-      }
-      version++;
-    } finally {
-      lock.writeLock().unlock();
-    }
-  }
-
-  private Map<String, Geometry> patrolCoverFor(Instant when) {
-    Set<String> active = activeAt(when);
-    Map<String, Geometry> cached;
-    synchronized (patrolCover) {
-      cached = patrolCover.get(active);
-    }
-    if (cached != null) return cached;
-    Map<String, Geometry> computed = new HashMap<>();
-    grids.values().parallelStream().forEach(g -> {
-      Geometry cover = coverOf(g, buffersNear(g, active));
-      synchronized (computed) {
-        computed.put(g.area().code(), cover);
-      }
-    });
-    synchronized (patrolCover) {
-      patrolCover.put(Set.copyOf(active), computed);
-    }
-    return computed;
-  }
-
-  private void ensureBuilt() {
-    Object key = inputs.gridsKey();
-    if (builtFor == key) return;
-    lock.writeLock().lock();
-    try {
-      if (builtFor == key) return;
-      build();
-      builtFor = key;
-    } finally {
-      lock.writeLock().unlock();
+        Map<String, Geometry> updated = new HashMap<>(cover);
+        for (String grid : dirty) putOrRemove(updated, grid, coverOf(s.grids.get(grid), next.buffersNear(s.grids.get(grid), routes)));
+        patrols.put(routes, java.util.Collections.unmodifiableMap(updated));
+      });
+      current.set(new State(next.version, s.builtFor, s.grids, s.gridIndex, s.sectors, s.cameraCover, buffers, views,
+          s.keyAreaParts, patrols));
     }
   }
 
   /** Throws away everything incremental and builds again from the stored cameras and routes. */
   void rebuild() {
-    lock.writeLock().lock();
-    try {
-      Object key = inputs.gridsKey();
-      build();
-      builtFor = key;
-    } finally {
-      lock.writeLock().unlock();
+    synchronized (writing) {
+      current.set(build(inputs.gridsKey()));
     }
   }
 
-  /** Everything from scratch: grids, sectors, buffers, the camera cover of every grid (in parallel). */
-  private void build() {
+  /** Everything from scratch: grids, sectors, buffers, the camera cover of every grid (in parallel). Holds writing. */
+  private State build(Object key) {
     // Projecting grids and building shapes is independent per item: done in parallel, indexed in order.
     List<GridShape> shapes = inputs.grids().parallelStream().map(a -> {
       Geometry m = MetricProjection.toMetres(a.boundary());
       return new GridShape(a, m, PreparedGeometryFactory.prepare(m), m.getArea());
     }).toList();
-    Map<String, GridShape> g = new LinkedHashMap<>();
-    Quadtree index = new Quadtree();
+    Map<String, GridShape> grids = new LinkedHashMap<>();
+    STRtree gridIndex = new STRtree();
     for (GridShape shape : shapes) {
-      g.put(shape.area().code(), shape);
-      index.insert(shape.metric().getEnvelopeInternal(), shape);
+      grids.put(shape.area().code(), shape);
+      gridIndex.insert(shape.metric().getEnvelopeInternal(), shape);
     }
-    grids = g;
-    gridIndex = index;
-    sectors.clear();
-    for (Object o : sectorIndex.queryAll()) sectorIndex.remove(((Geometry) o).getEnvelopeInternal(), o);
+    gridIndex.build();
     List<CameraView> online = inputs.cameras().stream().filter(CameraView::online).toList();
     List<Geometry> sights = online.parallelStream().map(inputs::sight).map(Geometry.class::cast).toList();
-    for (int i = 0; i < online.size(); i++) indexSector(online.get(i).code(), sights.get(i));
-    buffers.clear();
-    routeViews.clear();
-    for (Object o : bufferIndex.queryAll()) bufferIndex.remove(((Geometry) o).getEnvelopeInternal(), o);
+    Map<String, Geometry> sectors = new HashMap<>();
+    for (int i = 0; i < online.size(); i++) sectors.put(online.get(i).code(), tagged(sights.get(i), online.get(i).code()));
     List<RouteView> all = List.copyOf(inputs.routes());
     List<Geometry> strips = all.parallelStream().map(RouteView::bufferMetres).toList();
-    for (int i = 0; i < all.size(); i++) indexBuffer(all.get(i), strips.get(i));
-    patrolCover.clear();
-    cameraCover.clear();
-    Map<String, Geometry> computed = new HashMap<>();
+    Map<String, Geometry> buffers = new HashMap<>();
+    Map<String, RouteView> views = new HashMap<>();
+    for (int i = 0; i < all.size(); i++) {
+      buffers.put(all.get(i).code(), tagged(strips.get(i), all.get(i).code()));
+      views.put(all.get(i).code(), all.get(i));
+    }
+    State sectorsOnly = new State(0, key, Map.copyOf(grids), gridIndex, sectors, Map.of(), buffers, views, Map.of(), Map.of());
+    Map<String, Geometry> cameraCover = new java.util.concurrent.ConcurrentHashMap<>();
     grids.values().parallelStream().forEach(shape -> {
-      Geometry cover = coverOf(shape, sectorsNear(shape));
-      synchronized (computed) {
-        computed.put(shape.area().code(), cover);
-      }
+      Geometry cover = coverOf(shape, sectorsOnly.sectorsNear(shape));
+      if (cover != null) cameraCover.put(shape.area().code(), cover);
     });
-    cameraCover.putAll(computed);
     List<Geometry> keys = inputs.keyAreas().stream().map(MetricProjection::toMetres).toList();
     Map<String, Geometry> parts = new HashMap<>();
     for (GridShape shape : grids.values()) {
       Geometry part = coverOf(shape, keys);
       if (part != null && part.getArea() > 1) parts.put(shape.area().code(), part);
     }
-    keyAreaParts = parts;
-    version++;
+    return new State(++versions, key, java.util.Collections.unmodifiableMap(grids), gridIndex, sectors, new HashMap<>(cameraCover),
+        buffers, views, parts, Map.of());
   }
 
-  /** Adds a camera's sight; answers the grids it touches. */
-  private Set<String> addSector(CameraView c) {
-    Geometry sector = inputs.sight(c);
-    indexSector(c.code(), sector);
-    return codesTouching(sector);
+  private static Geometry tagged(Geometry shape, String code) {
+    shape.setUserData(code);
+    return shape;
   }
 
-  private void indexSector(String code, Geometry sector) {
-    sector.setUserData(code);
-    sectors.put(code, sector);
-    sectorIndex.insert(sector.getEnvelopeInternal(), sector);
-  }
-
-  private Set<String> removeSector(String code) {
-    Geometry old = sectors.remove(code);
-    if (old == null) return Set.of();
-    sectorIndex.remove(old.getEnvelopeInternal(), old);
-    return codesTouching(old);
-  }
-
-  /** Adds a route's buffer; answers the grids it touches. */
-  private Set<String> addBuffer(RouteView r) {
-    Geometry b = r.bufferMetres();
-    indexBuffer(r, b);
-    return codesTouching(b);
-  }
-
-  private void indexBuffer(RouteView r, Geometry b) {
-    b.setUserData(r.code());
-    buffers.put(r.code(), b);
-    routeViews.put(r.code(), r);
-    bufferIndex.insert(b.getEnvelopeInternal(), b);
-  }
-
-  /** Removes a route's buffer; answers the grids it touched. */
-  private Set<String> removeBuffer(String code) {
-    Geometry old = buffers.remove(code);
-    routeViews.remove(code);
-    if (old == null) return Set.of();
-    bufferIndex.remove(old.getEnvelopeInternal(), old);
-    return codesTouching(old);
-  }
-
-  private Set<String> codesTouching(Geometry metric) {
-    Set<String> touched = new TreeSet<>();
-    touching(metric).forEach(gs -> touched.add(gs.area().code()));
-    return touched;
+  private static void putOrRemove(Map<String, Geometry> map, String key, Geometry value) {
+    if (value == null) map.remove(key);
+    else map.put(key, value);
   }
 }

@@ -55,6 +55,7 @@ public class Planning {
 
   /** The change per grid touched by the drafts; a draft camera or route with an existing code replaces it. */
   public List<Change> whatIf(List<CameraView> draftCameras, List<RouteView> draftRoutes, Instant when) {
+    CoverageEngine.State state = engine.state(); // one state for every read below
     Set<String> replacedCameras = new HashSet<>(), replacedRoutes = new HashSet<>();
     List<Geometry> newSectors = new ArrayList<>(), newBuffers = new ArrayList<>(), shapes = new ArrayList<>();
     for (CameraView c : draftCameras) {
@@ -76,15 +77,15 @@ public class Planning {
       }
     }
     Map<String, CoverageEngine.GridShape> touched = new LinkedHashMap<>();
-    for (Geometry s : shapes) engine.gridsTouching(s).forEach(g -> touched.put(g.area().code(), g));
+    for (Geometry s : shapes) state.gridsTouching(s).forEach(g -> touched.put(g.area().code(), g));
     Map<String, CoverageEngine.Parts> now = new HashMap<>();
-    engine.partsOf(touched.values(), when).forEach(p -> now.put(p.grid().area().code(), p));
+    state.partsOf(touched.values(), when).forEach(p -> now.put(p.grid().area().code(), p));
     List<Change> out = new ArrayList<>();
     for (CoverageEngine.GridShape g : touched.values()) {
-      List<Geometry> sectors = new ArrayList<>(engine.sectorsNear(g));
+      List<Geometry> sectors = new ArrayList<>(state.sectorsNear(g));
       sectors.removeIf(s -> replacedCameras.contains((String) s.getUserData()));
       sectors.addAll(newSectors);
-      List<Geometry> buffers = new ArrayList<>(engine.activeBuffersNear(g, when));
+      List<Geometry> buffers = new ArrayList<>(state.activeBuffersNear(g, when));
       buffers.removeIf(b -> replacedRoutes.contains((String) b.getUserData()));
       buffers.addAll(newBuffers);
       Geometry cam = CoverageEngine.coverOf(g, sectors), pat = CoverageEngine.coverOf(g, buffers);
@@ -120,7 +121,7 @@ public class Planning {
       byGrid.computeIfAbsent(w.gridCode(), x -> new ArrayList<>()).add(w);
       total++;
     }
-    for (CoverageEngine.Parts p : engine.parts(when)) {
+    for (CoverageEngine.Parts p : engine.state().parts(when)) {
       var covered = p.combined() == null ? null : org.locationtech.jts.geom.prep.PreparedGeometryFactory.prepare(p.combined());
       for (IncidentSearch.Where w : byGrid.getOrDefault(p.grid().area().code(), List.of())) {
         double[] xy = MetricProjection.project(w.lon(), w.lat());

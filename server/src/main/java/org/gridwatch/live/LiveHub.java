@@ -3,6 +3,7 @@ package org.gridwatch.live;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.gridwatch.cluster.ClusterNotifications;
 import org.gridwatch.incident.IncidentChanged;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -12,9 +13,9 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The operators' live stream. After a case change commits, its event goes out through the {@link Fanout}
- * (PostgreSQL NOTIFY, so that every instance hears it, or in-process on the embedded database) and comes back
- * here to be written to every connected emitter of this instance. Events carry ids and statuses only; a boundary
+ * The operators' live stream. After a case change commits, its event goes out on channel {@value #CHANNEL}
+ * of the {@link ClusterNotifications} (so that every instance hears it, in-process on the embedded database) and
+ * comes back here to be written to every connected emitter of this instance. Events carry ids and statuses only; a boundary
  * commit sends a {@code boundaries} event naming the areas it changed.
  */
 @Component
@@ -36,12 +37,14 @@ class LiveHub implements org.springframework.context.SmartLifecycle {
 
   private final List<Listener> emitters = new CopyOnWriteArrayList<>();
   private final JsonMapper json;
-  private final Fanout fanout;
+  static final String CHANNEL = "gridwatch_live";
 
-  LiveHub(JsonMapper json, Fanout fanout) {
+  private final ClusterNotifications cluster;
+
+  LiveHub(JsonMapper json, ClusterNotifications cluster) {
     this.json = json;
-    this.fanout = fanout;
-    fanout.onMessage(this::deliver);
+    this.cluster = cluster;
+    cluster.subscribe(CHANNEL, this::deliver);
   }
 
   SseEmitter connect(org.gridwatch.incident.Actor actor) {
@@ -58,13 +61,13 @@ class LiveHub implements org.springframework.context.SmartLifecycle {
   @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
   void changed(IncidentChanged e) {
     var p = e.place();
-    fanout.publish(json.writeValueAsString(new LiveEvent(e.publicId(), e.type().name(), e.status().name(), p.gridCode(),
-        p.communityCode(), p.subdistrictCode(), p.level() == null ? null : p.level().name(), p.unitCode())));
+    cluster.publish(CHANNEL, json.writeValueAsString(new LiveEvent(e.publicId(), e.type().name(), e.status().name(),
+        p.gridCode(), p.communityCode(), p.subdistrictCode(), p.level() == null ? null : p.level().name(), p.unitCode())));
   }
 
   @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
   void boundariesChanged(org.gridwatch.area.Boundaries.Changed e) {
-    fanout.publish(json.writeValueAsString(new BoundaryEvent(e.codes().stream().sorted().toList(), e.at())));
+    cluster.publish(CHANNEL, json.writeValueAsString(new BoundaryEvent(e.codes().stream().sorted().toList(), e.at())));
   }
 
   /** Keeps idle connections (and the proxies between) open. */

@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.gridwatch.area.AreaView;
 import org.gridwatch.problem.ProblemException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -52,8 +51,13 @@ class Drafts {
   EditCommit.Committed commit(String id, String actor, String role) {
     EditDraft d = stillOpen(id);
     JsonNode base = json.readTree(d.baseEtags());
+    // Checked against the stored outlines under the edit's locks, not against the catalog: a commit of the same
+    // areas that is still under way (or whose reload is) would otherwise pass unseen and be overwritten.
+    List<String> codes = new java.util.ArrayList<>();
+    base.properties().forEach(e -> codes.add(e.getKey()));
+    Map<String, String> stored = edits.boundaries.lockedTags(codes);
     for (var e : base.properties()) {
-      String now = edits.catalog.now().find(e.getKey()).map(AreaView::etag).orElse("retired");
+      String now = stored.get(e.getKey());
       if (!now.equals(e.getValue().asString())) {
         throw new ProblemException(HttpStatus.PRECONDITION_FAILED, "stale-draft", "Draft is out of date",
             e.getKey() + " changed since the draft was saved (" + e.getValue().asString() + " → " + now + "); preview it again",

@@ -49,6 +49,7 @@ abstract class CoverageContract {
   @Autowired Routes routes;
   @Autowired Coverage coverage;
   @Autowired CoverageEngine engine;
+  @Autowired Planning planning;
   @Autowired org.gridwatch.skynet.KeyAreas keyAreas;
   @Autowired org.gridwatch.incident.IncidentSearch incidents;
   @LocalServerPort int port;
@@ -299,6 +300,85 @@ abstract class CoverageContract {
     assertThat(gained).as("new camera cover, m²").isPositive().isLessThanOrEqualTo(Math.PI * 60 * 60 * 1.001);
     assertThat(http.get("/api/v1/cameras", police).json().size()).isEqualTo(camerasBefore);
     assertThat(changed(before, cameraCovered(coverage.at("day")))).isEmpty();
+  }
+
+  /**
+   * Issue 10: what-if reads the engine in several steps (the grids touched, their cover now, the sectors near
+   * them). While a camera went off and on line, those steps could see different states: the figures before from
+   * one, those after from the other (or a failure on an index changed under it). Every answer must be the one
+   * for the camera on line or the one for it off line, never a mixture.
+   */
+  @Test
+  void whatIfWhileACameraComesAndGoesNeverSeesATornState() throws Exception {
+    Instant when = coverage.at("day");
+    engine.version(); // built: changes apply to it from now on
+    CameraView c = null;
+    CameraView draft = null;
+    Planning.Change on = null, off = null;
+    for (CameraView x : cameras.all().stream().filter(x -> x.online() && x.rangeM() > 60 && x.effectiveFov() < 180).limit(40).toList()) {
+      CameraView d = new CameraView("WHATIF-2", "draft", x.lon(), x.lat(), org.gridwatch.skynet.CameraType.DOME, 0, 360, 30, 4,
+          org.gridwatch.skynet.CameraStatus.ONLINE, false, null, x.gridCode(), false);
+      Planning.Change withIt = changeIn(x.gridCode(), planning.whatIf(List.of(d), List.of(), when));
+      engine.cameraChanged(new org.gridwatch.skynet.CameraChanged(x, null));
+      Planning.Change without = changeIn(x.gridCode(), planning.whatIf(List.of(d), List.of(), when));
+      engine.cameraChanged(new org.gridwatch.skynet.CameraChanged(null, x));
+      if (withIt.cameraBefore() - without.cameraBefore() > 0.01 && withIt.cameraAfter() - without.cameraAfter() > 0.01) {
+        c = x;
+        draft = d;
+        on = withIt;
+        off = without;
+        break;
+      }
+    }
+    assertThat(c).as("a camera that alone covers part of its grid").isNotNull();
+    CameraView camera = c, drafted = draft;
+    Planning.Change online = on, offline = off;
+    var writing = new java.util.concurrent.atomic.AtomicBoolean(true);
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+    List<String> torn = java.util.Collections.synchronizedList(new ArrayList<>());
+    var reads = new java.util.concurrent.atomic.AtomicInteger();
+    try {
+      var writer = pool.submit(() -> {
+        try {
+          long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+          while (reads.get() < 1000 && System.nanoTime() < until) {
+            engine.cameraChanged(new org.gridwatch.skynet.CameraChanged(camera, null)); // off line
+            engine.cameraChanged(new org.gridwatch.skynet.CameraChanged(null, camera)); // back
+          }
+        } finally {
+          writing.set(false);
+        }
+        return null;
+      });
+      List<java.util.concurrent.Future<?>> readers = new ArrayList<>();
+      for (int t = 0; t < 2; t++) {
+        readers.add(pool.submit(() -> {
+          while (writing.get() || reads.get() == 0) {
+            reads.incrementAndGet();
+            try {
+              Planning.Change g = changeIn(camera.gridCode(), planning.whatIf(List.of(drafted), List.of(), when));
+              boolean asOnline = Math.abs(g.cameraBefore() - online.cameraBefore()) < 1e-4 && Math.abs(g.cameraAfter() - online.cameraAfter()) < 1e-4;
+              boolean asOffline = Math.abs(g.cameraBefore() - offline.cameraBefore()) < 1e-4 && Math.abs(g.cameraAfter() - offline.cameraAfter()) < 1e-4;
+              if (!asOnline && !asOffline) torn.add(g.toString());
+            } catch (RuntimeException e) {
+              torn.add(e.toString());
+            }
+          }
+          return null;
+        }));
+      }
+      writer.get(5, java.util.concurrent.TimeUnit.MINUTES);
+      for (var r : readers) r.get(5, java.util.concurrent.TimeUnit.MINUTES);
+    } finally {
+      pool.shutdownNow();
+      engine.rebuild();
+    }
+    assertThat(torn).as("torn answers among " + reads.get() + " what-if reads (on line: " + online + ", off line: " + offline + ")")
+        .isEmpty();
+  }
+
+  static Planning.Change changeIn(String grid, List<Planning.Change> changes) {
+    return changes.stream().filter(x -> x.gridCode().equals(grid)).findFirst().orElseThrow();
   }
 
   @Test

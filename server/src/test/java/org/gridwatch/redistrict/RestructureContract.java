@@ -548,6 +548,34 @@ abstract class RestructureContract extends PlannerContract {
     assertTiled(community);
   }
 
+  /**
+   * Issue 10: two drafts of one grid, saved on the same outline, committed at once. The second used to be checked
+   * against the catalog before the first had committed and went through on an outline it never previewed (200 and
+   * 200); now the draft's tags are checked under the edit's lock: one commits, the other is stale (412).
+   */
+  @Test
+  void twoDraftsOfOneGridCommittedAtOnceCommitOneAndTheOtherIsStale() throws Exception {
+    AreaView g = areas.now().level(AreaLevel.GRID).get(1075);
+    AreaView community = areas.now().find(g.parentCode()).orElseThrow();
+    String wider = org.gridwatch.geo.GeoJson.toJson(g.boundary().buffer(0.0003).intersection(community.boundary()));
+    Http.Response first = saveDraft("东扩 " + g.code(), "reshape", g.code(), grown(g));
+    Http.Response second = saveDraft("再扩 " + g.code(), "reshape", g.code(), wider);
+    assertThat(first.status()).as(first.body()).isEqualTo(201);
+    assertThat(second.status()).as(second.body()).isEqualTo(201);
+    List<String> ids = List.of(first.json().get("id").asString(), second.json().get("id").asString());
+    int versionsBefore = http.get("/api/v1/areas/" + g.code() + "/history").json().size();
+    var next = new java.util.concurrent.atomic.AtomicInteger();
+    List<Http.Response> answers = atOnce(2, () -> http.postJson("/api/v1/drafts/" + ids.get(next.getAndIncrement()) + "/commit", "{}", planner));
+    assertThat(answers.stream().map(Http.Response::status).sorted().toList()).as(answers.toString()).containsExactly(200, 412);
+    Http.Response loser = answers.stream().filter(r -> r.status() == 412).findFirst().orElseThrow();
+    assertThat(loser.contentType()).startsWith("application/problem+json");
+    assertThat(loser.json().get("detail").asString()).as("names an area the winner changed").contains("changed since the draft was saved");
+    assertThat(http.get("/api/v1/areas/" + g.code() + "/history").json().size()).as("one new version only").isEqualTo(versionsBefore + 1);
+    long open = ids.stream().filter(id -> http.get("/api/v1/drafts/" + id, planner).json().get("status").asString().equals("open")).count();
+    assertThat(open).as("the stale draft stays open, to be previewed again or discarded").isEqualTo(1);
+    assertTiled(community);
+  }
+
   /** A grid among the given slice of the current grids that a north-south line through its interior cuts in two. */
   private GridCut gridWithVerticalCut(int from, int to) {
     for (AreaView candidate : areas.now().level(AreaLevel.GRID).subList(from, to)) {
