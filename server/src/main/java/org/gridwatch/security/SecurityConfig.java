@@ -37,7 +37,7 @@ class SecurityConfig {
       "/", "/index.html", "/console.html", "/report.html", "/planning.html", "/planner.html", "/favicon.ico", "/css/**", "/js/**", "/img/**", "/webjars/**", "/problems/**", "/error",
       "/actuator/health", "/actuator/health/**", "/api/v1/config", "/api/v1/areas", "/api/v1/areas/**",
       "/ogcapi", "/ogcapi/", "/ogcapi/api", "/ogcapi/conformance", "/ogcapi/collections",
-      "/api/v1/categories", "/api/v1/incidents/*", "/api/v1/calendar", "/api/v1/calendar/*"};
+      "/api/v1/categories", "/api/v1/incidents/*", "/api/v1/calendar", "/api/v1/calendar/*", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**"};
 
   @Bean
   PasswordEncoder passwordEncoder() { return new BCryptPasswordEncoder(); }
