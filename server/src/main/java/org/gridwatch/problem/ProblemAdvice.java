@@ -1,67 +1,152 @@
 package org.gridwatch.problem;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingRequestCookieException;
+import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.context.request.ServletWebRequest;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
- * Turns every refusal into an RFC 9457 {@code application/problem+json} body with {@code type}, {@code title},
- * {@code status}, {@code detail}, {@code instance} and, for bad input, {@code errors: [{field, reason}]}.
- * Unexpected failures become a 500 that reveals nothing of the internals.
+ * The one place where every refusal becomes an RFC 9457 {@code application/problem+json} body with {@code type},
+ * {@code title}, {@code status}, {@code detail}, {@code instance} and, for bad input, {@code errors: [{field,
+ * reason}]}. Gridwatch's own {@link ProblemException}s; Spring MVC's framework-level failures (405 with
+ * {@code Allow}, 406, 415, missing parameters, headers and parts, type mismatches, unreadable bodies, uploads too
+ * large: all of {@link ResponseEntityExceptionHandler}) in the reader's language ({@link ProblemText}); a write that
+ * lost a race as 409; anything unexpected as a 500 that reveals nothing of the internals. What never reaches
+ * Spring MVC (the servlet container's own errors) is answered by {@link ProblemErrorController}.
  */
 @RestControllerAdvice
 @org.springframework.core.annotation.Order(org.springframework.core.Ordered.HIGHEST_PRECEDENCE)
-class ProblemAdvice {
+class ProblemAdvice extends ResponseEntityExceptionHandler {
   private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
 
   @ExceptionHandler(ProblemException.class)
-  ProblemDetail problem(ProblemException e, HttpServletRequest request) {
-    return body(e.status(), e.slug(), e.title(), e.getMessage(), e.errors(), request);
+  ResponseEntity<Object> problem(ProblemException e, HttpServletRequest request) {
+    return answer(fromProblem(e, request), new HttpHeaders());
   }
 
-  @ExceptionHandler(HttpMessageNotReadableException.class)
-  ProblemDetail unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
+  /** Framework-level failures: Spring has chosen the status and headers (e.g. {@code Allow}); we write the body. */
+  @Override
+  protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
+      HttpStatusCode status, WebRequest webRequest) {
+    HttpServletRequest request = ((ServletWebRequest) webRequest).getRequest();
+    HttpServletResponse response = ((ServletWebRequest) webRequest).getResponse();
+    if (response != null && response.isCommitted()) {
+      log.debug("Failure after the response started on {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
+      return null;
+    }
+    return answer(framework(e, status, request), headers);
+  }
+
+  /** The problem for one of Spring MVC's own exceptions, in the reader's language. */
+  static ProblemDetail framework(Exception e, HttpStatusCode status, HttpServletRequest request) {
+    boolean zh = ProblemText.chinese(request);
+    if (e instanceof HttpMessageNotReadableException unreadable) return unreadable(unreadable, request, zh);
+    if (e instanceof MethodArgumentNotValidException invalid) {
+      List<ProblemException.FieldError> errors = invalid.getBindingResult().getFieldErrors().stream()
+          .map(f -> new ProblemException.FieldError(f.getField(), f.getDefaultMessage())).toList();
+      return invalidInput(errors.isEmpty() ? List.of(new ProblemException.FieldError("body", ProblemText.NOT_VALID.detail(zh)))
+          : errors, request, zh);
+    }
+    if (e instanceof HandlerMethodValidationException invalid) {
+      List<ProblemException.FieldError> errors = invalid.getParameterValidationResults().stream()
+          .flatMap(r -> r.getResolvableErrors().stream().map(err -> new ProblemException.FieldError(
+              r.getMethodParameter().getParameterName() == null ? "parameter" : r.getMethodParameter().getParameterName(),
+              err.getDefaultMessage())))
+          .toList();
+      return invalidInput(errors.isEmpty() ? List.of(new ProblemException.FieldError("parameter", ProblemText.NOT_VALID.detail(zh)))
+          : errors, request, zh);
+    }
+    if (e instanceof MissingServletRequestParameterException m) return required(m.getParameterName(), request, zh);
+    if (e instanceof MissingRequestHeaderException m) return required(m.getHeaderName(), request, zh);
+    if (e instanceof MissingRequestCookieException m) return required(m.getCookieName(), request, zh);
+    if (e instanceof MissingServletRequestPartException m) return required(m.getRequestPartName(), request, zh);
+    if (e instanceof TypeMismatchException m) {
+      String name = m.getPropertyName() != null ? m.getPropertyName()
+          : e instanceof org.springframework.web.method.annotation.MethodArgumentTypeMismatchException a ? a.getName() : "parameter";
+      return invalidInput(List.of(new ProblemException.FieldError(name, ProblemText.NOT_VALID_VALUE.detail(zh, m.getValue()))), request, zh);
+    }
+    if (e instanceof HttpMediaTypeNotSupportedException m) {
+      return body(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", ProblemText.UNSUPPORTED_MEDIA_TYPE.title(zh),
+          ProblemText.UNSUPPORTED_MEDIA_TYPE.detail(zh, m.getContentType(), m.getSupportedMediaTypes()),
+          List.of(new ProblemException.FieldError("Content-Type", ProblemText.NOT_SUPPORTED.detail(zh))), request);
+    }
+    if (e instanceof HttpMediaTypeNotAcceptableException m) {
+      return body(HttpStatus.NOT_ACCEPTABLE, "not-acceptable", ProblemText.NOT_ACCEPTABLE.title(zh),
+          ProblemText.NOT_ACCEPTABLE.detail(zh, request.getHeader("Accept"), m.getSupportedMediaTypes()),
+          List.of(new ProblemException.FieldError("Accept", ProblemText.NOT_SUPPORTED.detail(zh))), request);
+    }
+    if (e instanceof HttpRequestMethodNotSupportedException) {
+      return body(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", ProblemText.METHOD_NOT_ALLOWED.title(zh),
+          ProblemText.METHOD_NOT_ALLOWED.detail(zh, request.getMethod()), List.of(), request);
+    }
+    if (e instanceof NoResourceFoundException || e instanceof org.springframework.web.servlet.NoHandlerFoundException) {
+      return body(HttpStatus.NOT_FOUND, "not-found", ProblemText.NOT_FOUND.title(zh),
+          ProblemText.NOT_FOUND.detail(zh, request.getRequestURI()), List.of(), request);
+    }
+    if (e instanceof MaxUploadSizeExceededException m) {
+      String max = m.getMaxUploadSize() > 0 ? m.getMaxUploadSize() + " bytes" : "size";
+      return body(HttpStatus.CONTENT_TOO_LARGE, "upload-too-large", ProblemText.UPLOAD_TOO_LARGE.title(zh),
+          ProblemText.UPLOAD_TOO_LARGE.detail(zh, max), List.of(new ProblemException.FieldError("body", ProblemText.UPLOAD_TOO_LARGE.detail(zh, max))), request);
+    }
+    if (e instanceof org.springframework.web.context.request.async.AsyncRequestTimeoutException) {
+      return body(HttpStatus.SERVICE_UNAVAILABLE, "timeout", ProblemText.TIMEOUT.title(zh), ProblemText.TIMEOUT.detail(zh), List.of(), request);
+    }
+    HttpStatus resolved = HttpStatus.resolve(status.value());
+    if (resolved == null || resolved.is5xxServerError()) {
+      log.error("Unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), e);
+      return internal(request, zh);
+    }
+    String reason = e instanceof org.springframework.web.ErrorResponse er && er.getBody().getDetail() != null
+        ? er.getBody().getDetail() : resolved.getReasonPhrase();
+    return body(resolved, "refused", ProblemText.REFUSED.title(zh), ProblemText.REFUSED.detail(zh, reason), List.of(), request);
+  }
+
+  private static ProblemDetail unreadable(HttpMessageNotReadableException e, HttpServletRequest request, boolean zh) {
     for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof ProblemException p) return problem(p, request); // e.g. a body that grew too large
+      if (t instanceof ProblemException p) return fromProblem(p, request); // e.g. a body that grew too large
     }
     String field = "body";
-    String reason = "the request body is missing or unreadable";
+    String reason = ProblemText.BODY_UNREADABLE.detail(zh);
     if (e.getMostSpecificCause() instanceof tools.jackson.core.JacksonException je) {
       String path = jsonPath(je);
       if (je instanceof tools.jackson.databind.exc.MismatchedInputException mie && !path.isEmpty()) {
         field = path;
-        reason = mie.getTargetType() == null ? "has the wrong type"
-            : "must be " + JsonTypes.describe(mie.getTargetType());
+        reason = mie.getTargetType() == null ? ProblemText.WRONG_TYPE.detail(zh)
+            : ProblemText.MUST_BE.detail(zh, ProblemText.describe(mie.getTargetType(), zh));
       } else if (je instanceof tools.jackson.databind.DatabindException && !path.isEmpty()) {
         field = path;
-        reason = "is not a valid value: " + je.getOriginalMessage();
+        reason = ProblemText.BAD_VALUE.detail(zh, je.getOriginalMessage());
       } else {
-        reason = "malformed JSON: " + je.getOriginalMessage();
+        reason = ProblemText.MALFORMED_JSON.detail(zh, je.getOriginalMessage());
       }
     }
-    return body(HttpStatus.BAD_REQUEST, "invalid-input", "Invalid input", field + ": " + reason,
-        List.of(new ProblemException.FieldError(field, reason)), request);
-  }
-
-  /** A Bean Validation failure on a typed request record: one error per offending field. */
-  @ExceptionHandler(org.springframework.web.bind.MethodArgumentNotValidException.class)
-  ProblemDetail invalid(org.springframework.web.bind.MethodArgumentNotValidException e, HttpServletRequest request) {
-    List<ProblemException.FieldError> errors = e.getBindingResult().getFieldErrors().stream()
-        .map(f -> new ProblemException.FieldError(f.getField(), f.getDefaultMessage())).toList();
-    if (errors.isEmpty()) errors = List.of(new ProblemException.FieldError("body", "is not valid"));
-    return fromProblem(ProblemException.badInput(errors), request);
+    return invalidInput(List.of(new ProblemException.FieldError(field, reason)), request, zh);
   }
 
   /** The JSON path of a binding failure, e.g. {@code stops[2].lon}. */
@@ -78,43 +163,8 @@ class ProblemAdvice {
     return path.toString();
   }
 
-  @ExceptionHandler(MissingServletRequestParameterException.class)
-  ProblemDetail missing(MissingServletRequestParameterException e, HttpServletRequest request) {
-    return fromProblem(ProblemException.badInput(e.getParameterName(), "is required"), request);
-  }
-
-  @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-  ProblemDetail mismatch(MethodArgumentTypeMismatchException e, HttpServletRequest request) {
-    return fromProblem(ProblemException.badInput(e.getName(), "'" + e.getValue() + "' is not a valid value"), request);
-  }
-
-  @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
-  ProblemDetail mediaType(HttpMediaTypeNotSupportedException e, HttpServletRequest request) {
-    return body(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Unsupported media type",
-        "Content-Type " + e.getContentType() + " is not accepted here; use one of " + e.getSupportedMediaTypes(),
-        List.of(new ProblemException.FieldError("Content-Type", "not supported")), request);
-  }
-
-  @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
-  ProblemDetail method(HttpRequestMethodNotSupportedException e, HttpServletRequest request) {
-    return body(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", "Method not allowed",
-        request.getMethod() + " is not supported here", List.of(), request);
-  }
-
-  @ExceptionHandler(NoResourceFoundException.class)
-  ProblemDetail noResource(NoResourceFoundException e, HttpServletRequest request) {
-    return body(HttpStatus.NOT_FOUND, "not-found", "Not found", "nothing at " + request.getRequestURI(), List.of(), request);
-  }
-
-  /** The client went away mid-response (a reload, a closed tab): nothing to answer, nothing to alarm anyone. */
-  @ExceptionHandler(org.springframework.web.context.request.async.AsyncRequestNotUsableException.class)
-  void clientGone(Exception e, HttpServletRequest request) {
-    log.debug("Client left before {} {} was answered: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
-  }
-
   @ExceptionHandler(Exception.class)
-  ProblemDetail unexpected(Exception e, HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response)
-      throws Exception {
+  ResponseEntity<Object> unexpected(Exception e, HttpServletRequest request, HttpServletResponse response) throws Exception {
     if (e instanceof org.springframework.security.access.AccessDeniedException
         || e instanceof org.springframework.security.core.AuthenticationException) {
       throw e; // Spring Security answers these with 401/403
@@ -122,7 +172,7 @@ class ProblemAdvice {
     ProblemException conflict = Conflicts.of(e); // a write that lost a race: 409, never 500
     if (conflict != null && !response.isCommitted()) {
       log.info("Conflict on {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
-      return fromProblem(conflict, request);
+      return answer(fromProblem(conflict, request), new HttpHeaders());
     }
     if (response.isCommitted() || e instanceof java.io.IOException) {
       // A stream (e.g. server-sent events) already under way, or a client gone: no body can be sent any more.
@@ -130,8 +180,20 @@ class ProblemAdvice {
       return null;
     }
     log.error("Unexpected failure on {} {}", request.getMethod(), request.getRequestURI(), e);
-    return body(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
-        "the server failed to handle this request; it has been logged", List.of(), request);
+    return answer(internal(request, ProblemText.chinese(request)), new HttpHeaders());
+  }
+
+  static ProblemDetail internal(HttpServletRequest request, boolean zh) {
+    return body(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", ProblemText.INTERNAL.title(zh),
+        ProblemText.INTERNAL.detail(zh), List.of(), request);
+  }
+
+  /** A problem answered as {@code application/problem+json} whatever the client's {@code Accept} asked for. */
+  static ResponseEntity<Object> answer(ProblemDetail problem, HttpHeaders headers) {
+    HttpHeaders out = new HttpHeaders();
+    out.putAll(headers);
+    out.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+    return ResponseEntity.status(problem.getStatus()).headers(out).body(problem);
   }
 
   static ProblemDetail body(HttpStatus status, String slug, String title, String detail,
@@ -139,12 +201,29 @@ class ProblemAdvice {
     ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
     p.setType(URI.create("/problems/" + slug));
     p.setTitle(title);
-    p.setInstance(URI.create(request.getRequestURI()));
+    p.setInstance(instance(request));
     if (!errors.isEmpty()) p.setProperty("errors", errors);
     return p;
   }
 
-  private static ProblemDetail fromProblem(ProblemException e, HttpServletRequest request) {
+  private static URI instance(HttpServletRequest request) {
+    try {
+      return URI.create(request.getRequestURI());
+    } catch (IllegalArgumentException e) {
+      return null; // a path that is no URI (the very reason the request failed)
+    }
+  }
+
+  private static ProblemDetail required(String field, HttpServletRequest request, boolean zh) {
+    return invalidInput(List.of(new ProblemException.FieldError(field, ProblemText.REQUIRED.detail(zh))), request, zh);
+  }
+
+  private static ProblemDetail invalidInput(List<ProblemException.FieldError> errors, HttpServletRequest request, boolean zh) {
+    String detail = errors.stream().map(e -> e.field() + ": " + e.reason()).reduce((a, b) -> a + "; " + b).orElse("");
+    return body(HttpStatus.BAD_REQUEST, "invalid-input", ProblemText.INVALID_INPUT.title(zh), detail, errors, request);
+  }
+
+  static ProblemDetail fromProblem(ProblemException e, HttpServletRequest request) {
     return body(e.status(), e.slug(), e.title(), e.getMessage(), e.errors(), request);
   }
 }
