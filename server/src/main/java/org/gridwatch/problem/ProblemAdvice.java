@@ -60,7 +60,23 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
       log.debug("Failure after the response started on {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
       return null;
     }
-    return answer(framework(e, status, request), headers);
+    return answer(framework(e, status, request), withAllow(e, headers));
+  }
+
+  /**
+   * Every 405 says which methods the resource allows (RFC 9110 §15.5.6), HEAD wherever GET is mapped (Spring
+   * answers it) and OPTIONS always.
+   */
+  static HttpHeaders withAllow(Exception e, HttpHeaders headers) {
+    if (!(e instanceof HttpRequestMethodNotSupportedException m) || m.getSupportedHttpMethods() == null) return headers;
+    java.util.Set<String> allowed = new java.util.TreeSet<>();
+    m.getSupportedHttpMethods().forEach(method -> allowed.add(method.name()));
+    if (allowed.contains("GET")) allowed.add("HEAD");
+    allowed.add("OPTIONS");
+    HttpHeaders out = new HttpHeaders();
+    headers.forEach(out::put);
+    out.set(HttpHeaders.ALLOW, String.join(", ", allowed));
+    return out;
   }
 
   /** The problem for one of Spring MVC's own exceptions, in the reader's language. */

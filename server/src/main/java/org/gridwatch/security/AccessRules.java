@@ -60,12 +60,16 @@ final class AccessRules {
           "/api/v1/cameras", "/api/v1/cameras/**", "/api/v1/routes", "/api/v1/routes/**", "/api/v1/obstacles",
           "/api/v1/obstacles/**", "/api/v1/coverage/**"}, POLICE_COLLECTIONS)),
       roles(HttpMethod.GET, CASE_ANALYSIS, "the cases layer with exact places", "含精确位置的案件图层", collections("incidents")),
-      roles(HttpMethod.GET, Set.of(Role.PLANNER, Role.ADMIN, Role.OPERATOR), "export a level", "导出区划层级", "/api/v1/levels/*/export"),
+      // The same outlines the public OGC layers serve, as a file: any account.
+      signedIn(HttpMethod.GET, "export a level", "导出区划层级", "/api/v1/levels/*/export"),
       // Any other collection: signed in, so that an unknown one is a 404 and not a hint that it exists.
       signedIn(HttpMethod.GET, "the OGC API collections", "OGC API 图层", "/ogcapi/collections/*", "/ogcapi/collections/*/items",
           "/ogcapi/collections/*/items/*"),
       roles(null, PLANNERS, "redraw boundaries", "调整边界", "/api/v1/areas/**", "/api/v1/drafts", "/api/v1/drafts/**",
           "/api/v1/levels/*/import", "/ogcapi/collections/*/items", "/ogcapi/collections/*/items/*"),
+      // The read-only OGC resources have GET handlers only: another method from an account reaches them for its 405.
+      signedIn(null, "the OGC API", "OGC API", "/ogcapi", "/ogcapi/", "/ogcapi/api", "/ogcapi/conformance",
+          "/ogcapi/collections", "/ogcapi/collections/*"),
       roles(null, ADMINS, "administration (categories, calendar, actuator)", "系统管理（类别、日历、运行监控）", "/api/v1/categories/*",
           "/api/v1/calendar/*", "/api/v1/calendar/*/changes", "/actuator/**"));
 

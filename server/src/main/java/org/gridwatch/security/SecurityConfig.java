@@ -99,6 +99,7 @@ class SecurityConfig {
             .contentSecurityPolicy(csp -> csp.policyDirectives(BrowserPolicy.contentSecurityPolicy(tileUrl)))
             .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)))
         .addFilterBefore(new ThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
+        .addFilterBefore(new BasicAlone(), org.springframework.security.web.authentication.www.BasicAuthenticationFilter.class)
         // Load the deferred token on every request so that the XSRF-TOKEN cookie reaches the web client.
         .addFilterAfter(new OncePerRequestFilter() {
           @Override
