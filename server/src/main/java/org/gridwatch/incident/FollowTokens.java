@@ -30,6 +30,7 @@ final class FollowTokens {
     }
   }
 
+  /** SHA-256 in hex: how a follow token is kept, and what an Idempotency-Key is bound to (the canonical request). */
   static String hash(String token) {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));

@@ -2,12 +2,9 @@ package org.gridwatch.incident;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -62,7 +59,7 @@ class IncidentController {
     }
     Actor actor = actors.current();
     Submission s = NativeSubmission.read(body, actor);
-    String hash = key == null ? null : sha256(body.canonical());
+    String hash = key == null ? null : FollowTokens.hash(body.canonical());
     Intake.Result r;
     try {
       r = intake.submit(s, actor, key, hash);
@@ -184,14 +181,6 @@ class IncidentController {
       return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
       throw ProblemException.badInput(field, "'" + value + "' is not one of " + Arrays.toString(type.getEnumConstants()));
-    }
-  }
-
-  static String sha256(String s) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
     }
   }
 }

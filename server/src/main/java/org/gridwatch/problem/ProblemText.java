@@ -1,8 +1,6 @@
 package org.gridwatch.problem;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.List;
-import java.util.Locale;
 
 /**
  * The titles and details of the problems the framework raises (wrong method, media type, missing parameter,
@@ -51,18 +49,8 @@ enum ProblemText {
 
   String detail(boolean zh, Object... args) { return String.format(zh ? detailZh : detailEn, args); }
 
-  /** Whether the reader's first choice of language (by {@code Accept-Language} weight) is Chinese. */
-  static boolean chinese(HttpServletRequest request) {
-    String header = request == null ? null : request.getHeader("Accept-Language");
-    if (header == null || header.isBlank()) return false;
-    try {
-      List<Locale.LanguageRange> ranges = Locale.LanguageRange.parse(header);
-      return !ranges.isEmpty() && ranges.get(0).getWeight() > 0
-          && ranges.get(0).getRange().toLowerCase(Locale.ROOT).startsWith("zh");
-    } catch (IllegalArgumentException e) {
-      return false; // a malformed header is no reason to fail; English it is
-    }
-  }
+  /** Whether the reader's first choice of language is Chinese ({@link ReaderLanguage}). */
+  static boolean chinese(HttpServletRequest request) { return ReaderLanguage.chinese(request); }
 
   /** {@link JsonTypes#describe} in the reader's language. */
   static String describe(Class<?> type, boolean zh) {

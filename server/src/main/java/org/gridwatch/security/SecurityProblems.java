@@ -74,8 +74,5 @@ final class SecurityProblems {
     response.getWriter().write(JSON.writeValueAsString(body));
   }
 
-  static boolean chinese(HttpServletRequest request) {
-    String lang = request.getHeader("Accept-Language");
-    return lang != null && lang.trim().toLowerCase(java.util.Locale.ROOT).startsWith("zh");
-  }
+  static boolean chinese(HttpServletRequest request) { return org.gridwatch.problem.ReaderLanguage.chinese(request); }
 }
