@@ -3,9 +3,11 @@ package org.gridwatch.area;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.time.Instant;
 import java.util.List;
+import org.gridwatch.area.HierarchyData.AreaFeature;
+import org.gridwatch.area.HierarchyData.BuildingFeature;
 import org.gridwatch.geo.GeoJson;
-import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.Point;
 import org.springframework.core.io.ClassPathResource;
 import tools.jackson.databind.JsonNode;
@@ -15,16 +17,14 @@ import tools.jackson.databind.json.JsonMapper;
  * The bundled Shibei dataset (module {@code data}, resources {@code gridwatch/demo/*.geojson}): areas of
  * every level and buildings, as read from the files, before any check.
  */
-record DemoDataset(List<AreaFeature> areas, List<BuildingFeature> buildings) {
+final class DemoDataset {
   static final String NAME = "shibei-demo";
+  /** When the demo boundaries take effect: the start of 2024, Beijing time. */
+  static final Instant VALID_FROM = Instant.parse("2023-12-31T16:00:00Z");
 
-  record AreaFeature(String code, AreaLevel level, String name, String nameEn, String parentCode, String kind,
-      boolean synthetic, Geometry boundary) {}
+  private DemoDataset() {}
 
-  record BuildingFeature(String code, String name, Point location, int households, int residents,
-      boolean synthetic) {}
-
-  static DemoDataset load(JsonMapper json) throws IOException {
+  static HierarchyData load(JsonMapper json) throws IOException {
     List<AreaFeature> areas = new ArrayList<>();
     for (AreaLevel level : AreaLevel.values()) {
       String file = level == AreaLevel.DISTRICT ? "district" : level.plural();
@@ -43,7 +43,7 @@ record DemoDataset(List<AreaFeature> areas, List<BuildingFeature> buildings) {
           (Point) GeoJson.read(f.get("geometry"), "buildings:" + code), p.get("households").asInt(),
           p.get("residents").asInt(), p.path("synthetic").asBoolean(false)));
     }
-    return new DemoDataset(areas, buildings);
+    return new HierarchyData(areas, buildings, VALID_FROM);
   }
 
   private static JsonNode features(JsonMapper json, String file) throws IOException {

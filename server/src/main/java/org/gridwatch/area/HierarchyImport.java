@@ -8,8 +8,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.gridwatch.area.DemoDataset.AreaFeature;
-import org.gridwatch.area.DemoDataset.BuildingFeature;
+import org.gridwatch.area.HierarchyData.AreaFeature;
+import org.gridwatch.area.HierarchyData.BuildingFeature;
 import org.gridwatch.geo.Geometries;
 import org.gridwatch.geo.MetricProjection;
 import org.gridwatch.geo.index.PolygonCoverageIndex;
@@ -28,8 +28,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 class HierarchyImport {
-  /** When the demo boundaries take effect: the start of 2024, Beijing time. */
-  static final Instant DEMO_VALID_FROM = Instant.parse("2023-12-31T16:00:00Z");
   private static final Logger log = LoggerFactory.getLogger(HierarchyImport.class);
 
   private final EntityManager em;
@@ -55,7 +53,7 @@ class HierarchyImport {
     return n != null && n > 0;
   }
 
-  void importDataset(String dataset, DemoDataset data) {
+  void importDataset(String dataset, HierarchyData data) {
     long started = System.nanoTime();
     validate(dataset, data);
     Map<String, int[]> people = householdsAndResidents(dataset, data);
@@ -67,7 +65,7 @@ class HierarchyImport {
           Area area = new Area(f.code(), f.level(), f.name(), f.nameEn(), f.parentCode(), f.kind(), f.synthetic(), now);
           em.persist(area);
           int[] hr = people.getOrDefault(f.code(), new int[2]);
-          em.persist(new AreaVersion(area, 1, DEMO_VALID_FROM, Geometries.asMultiPolygon(f.boundary()),
+          em.persist(new AreaVersion(area, 1, data.validFrom(), Geometries.asMultiPolygon(f.boundary()),
               MetricProjection.areaM2(f.boundary()), hr[0], hr[1]));
         }
         em.flush(); // parents before children: the parent_code foreign key
@@ -86,7 +84,7 @@ class HierarchyImport {
         (System.nanoTime() - started) / 1_000_000);
   }
 
-  private static void validate(String dataset, DemoDataset data) {
+  private static void validate(String dataset, HierarchyData data) {
     List<String> problems = new ArrayList<>();
     Map<String, AreaFeature> byCode = new LinkedHashMap<>();
     for (AreaFeature f : data.areas()) {
@@ -112,7 +110,7 @@ class HierarchyImport {
   }
 
   /** Households and residents per area code: buildings placed in grids, summed up the hierarchy. */
-  private static Map<String, int[]> householdsAndResidents(String dataset, DemoDataset data) {
+  private static Map<String, int[]> householdsAndResidents(String dataset, HierarchyData data) {
     List<AreaFeature> grids = data.areas().stream().filter(a -> a.level() == AreaLevel.GRID).toList();
     PolygonCoverageIndex<AreaFeature> index =
         new PolygonCoverageIndex<>(grids, AreaFeature::boundary, Comparator.comparing(AreaFeature::code));
