@@ -31,10 +31,12 @@ public class AreaCatalog {
   private final BuildingRepository buildings;
   private final AtomicReference<Snapshot> snapshot = new AtomicReference<>();
   private final AtomicLong generations = new AtomicLong();
+  private final DistrictProfile district;
 
-  AreaCatalog(AreaVersionRepository versions, BuildingRepository buildings) {
+  AreaCatalog(AreaVersionRepository versions, BuildingRepository buildings, DistrictProfile district) {
     this.versions = versions;
     this.buildings = buildings;
+    this.district = district;
   }
 
   /** An immutable view of the hierarchy at one moment. */
@@ -83,6 +85,8 @@ public class AreaCatalog {
           v.getVersion(), v.getValidFrom(), etag(a.getCode(), v)));
     }
     Map<AreaLevel, List<AreaView>> byLevel = new HashMap<>();
+    // the metric zone follows the district before anything measures this snapshot
+    district.adopt(byCode.values().stream().filter(a -> a.level() == AreaLevel.DISTRICT).findFirst().orElse(null));
     Map<String, List<AreaView>> children = new HashMap<>();
     byCode.values().stream().sorted(Comparator.comparing(AreaView::code)).forEach(a -> {
       byLevel.computeIfAbsent(a.level(), k -> new ArrayList<>()).add(a);

@@ -11,7 +11,7 @@ import org.locationtech.jts.operation.union.UnaryUnionOp;
 /**
  * Checks that children tile their parent: no overlap (the area of their union equals the sum of their
  * areas) and no gap or overhang (their union equals the parent), each within a relative tolerance of the
- * parent's area, measured in EPSG:4549 square metres.
+ * parent's area, measured in the district's Gauss–Krüger zone square metres.
  */
 public final class TilingCheck {
   /** 0.01 %: the tolerance the hierarchy is held to. */

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.gridwatch.area.AreaLevel;
+import org.gridwatch.area.DistrictProfile;
 import org.gridwatch.geo.Geometries;
 import org.gridwatch.geo.MetricProjection;
 import org.gridwatch.incident.IncidentSearch;
@@ -40,7 +41,10 @@ public class Coverage {
   /** The last figures computed, reused while nothing changed (schedules are to the minute, so is the key). */
   private record Computed(Instant when, long version, boolean withGaps, Instant at, List<GridFigures> grids) {}
 
-  Coverage(CoverageEngine engine, IncidentSearch incidents, Roster roster, Clock clock) {
+  private final DistrictProfile district;
+
+  Coverage(CoverageEngine engine, IncidentSearch incidents, Roster roster, Clock clock, DistrictProfile district) {
+    this.district = district;
     this.engine = engine;
     this.incidents = incidents;
     this.roster = roster;
@@ -50,8 +54,8 @@ public class Coverage {
   /** Changes whenever a camera, a route or the grids change: a key for anything derived from them. */
   public long version() { return engine.version(); }
 
-  /** The moment a window names: now (default), day, night, HH:MM today (Beijing time), or an ISO date-time. */
-  public Instant at(String window) { return CoverageWindow.parse(window, clock); }
+  /** The moment a window names: now (default), day, night, HH:MM today (the district's local time), or an ISO date-time. */
+  public Instant at(String window) { return CoverageWindow.parse(window, clock, district.timeZone()); }
 
   /**
    * Every grid's figures at {@code when} (to the minute); gaps in WGS84 only when asked (they are large).
@@ -113,7 +117,7 @@ public class Coverage {
         case GRID -> g.gridCode();
         case COMMUNITY -> g.communityCode();
         case SUBDISTRICT -> g.subdistrictCode();
-        case DISTRICT -> "370203";
+        case DISTRICT -> district.code();
       };
       if (code != null && !key.equals(code)) continue;
       double[] s = sums.computeIfAbsent(key, k -> new double[11]);

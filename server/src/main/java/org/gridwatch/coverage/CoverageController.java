@@ -141,7 +141,7 @@ class CoverageController {
     if (nearest != null) {
       Instant now = clock.instant();
       out.put("nearestRoute", Map.of("code", nearest.code(), "name", nearest.name(), "distanceM", Math.round(best),
-          "withinCoverage", best <= nearest.widthM(), "nextPass", nearest.schedule().nextPass(now).map(Instant::toString).orElse("none this week")));
+          "withinCoverage", best <= nearest.widthM(), "nextPass", nearest.nextPass(now).map(Instant::toString).orElse("none this week")));
     }
     out.put("point", Map.of("type", "Point", "coordinates", List.of(wgsPoint.getX(), wgsPoint.getY())));
     return out;

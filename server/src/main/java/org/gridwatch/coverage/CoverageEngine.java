@@ -31,7 +31,7 @@ import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Coverage of every grid by the sky net and the ground net, computed in memory in EPSG:4549 metres with JTS.
+ * Coverage of every grid by the sky net and the ground net, computed in memory in the district's metres with JTS.
  *
  * <p>Per grid it keeps the part covered by ONLINE camera sectors (which does not depend on the time), and per
  * set of routes running at a moment the part covered by their buffers. A change to one camera or route

@@ -22,6 +22,6 @@ interface CoverageInputs {
   /** Key areas (重点区域) in WGS84. */
   List<Geometry> keyAreas();
 
-  /** What a camera sees, in EPSG:4549 metres: its sector, clipped by obstacles where there are any. */
+  /** What a camera sees, in the district's metres: its sector, clipped by obstacles where there are any. */
   default Polygon sight(CameraView c) { return c.sectorMetres(); }
 }

@@ -10,23 +10,21 @@ import java.time.format.DateTimeParseException;
 import org.gridwatch.problem.ProblemException;
 
 /**
- * The moment patrol coverage is judged at: {@code now} (default), {@code day} (10:00 today, Beijing time),
+ * The moment patrol coverage is judged at: {@code now} (default), {@code day} (10:00 today, the district's local time),
  * {@code night} (23:00 today), a time of day {@code HH:MM} (today), or an ISO date-time.
  */
 final class CoverageWindow {
-  static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
-
   private CoverageWindow() {}
 
-  static Instant parse(String text, Clock clock) {
+  static Instant parse(String text, Clock clock, ZoneId zone) {
     Instant now = clock.instant();
     if (text == null || text.isBlank() || text.equalsIgnoreCase("now")) return now;
-    LocalDate today = now.atZone(BEIJING).toLocalDate();
+    LocalDate today = now.atZone(zone).toLocalDate();
     try {
       return switch (text.strip().toLowerCase()) {
-        case "day" -> today.atTime(10, 0).atZone(BEIJING).toInstant();
-        case "night" -> today.atTime(23, 0).atZone(BEIJING).toInstant();
-        default -> text.length() <= 5 ? today.atTime(LocalTime.parse(text.strip())).atZone(BEIJING).toInstant()
+        case "day" -> today.atTime(10, 0).atZone(zone).toInstant();
+        case "night" -> today.atTime(23, 0).atZone(zone).toInstant();
+        default -> text.length() <= 5 ? today.atTime(LocalTime.parse(text.strip())).atZone(zone).toInstant()
             : OffsetDateTime.parse(text.strip()).toInstant();
       };
     } catch (DateTimeParseException e) {

@@ -6,7 +6,7 @@ import java.util.Map;
 import org.locationtech.jts.geom.Geometry;
 
 /**
- * One grid's coverage at one moment. Shares are 0–1 of the grid's area (EPSG:4549): cameras (ONLINE sectors),
+ * One grid's coverage at one moment. Shares are 0–1 of the grid's area (the district's Gauss–Krüger zone): cameras (ONLINE sectors),
  * patrols (buffers of routes running then) and both together; {@code gap} is what neither covers (WGS84).
  * Null figures mean "nothing to measure" (no key area in the grid, no camera in it).
  */

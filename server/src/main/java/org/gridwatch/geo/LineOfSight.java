@@ -10,7 +10,7 @@ import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.index.strtree.STRtree;
 
 /**
- * What a camera sees when obstacles (building footprints, walls) stand in the way, in EPSG:4549 metres: rays are
+ * What a camera sees when obstacles (building footprints, walls) stand in the way, in the district's metres: rays are
  * cast from the camera every {@value #RAY_STEP_DEG}° across its field of view and each stops at the first
  * obstacle edge it meets or at the camera's range; the polygon through their ends is the visible area (2-D: the
  * mount height is not used, an obstacle blocks whatever lies behind it). An obstacle the camera stands in or on

@@ -17,18 +17,18 @@ import org.locationtech.jts.geom.PrecisionModel;
  */
 public final class Sector {
   static final double STEP_DEG = 5.0;
-  /** Metric geometries (EPSG:4549) for computations that stay in metres. */
-  public static final GeometryFactory METRIC = new GeometryFactory(new PrecisionModel(), MetricProjection.EPSG);
+  /** Metric geometries (in the district's Gauss–Krüger zone, see {@link MetricProjection}) for computations in metres. */
+  public static final GeometryFactory METRIC = new GeometryFactory(new PrecisionModel());
 
   private Sector() {}
 
-  /** The sector in EPSG:4549 metres of a camera at WGS84 lon/lat. */
+  /** The sector in the district's metres of a camera at WGS84 lon/lat. */
   public static Polygon metres(double lon, double lat, double headingDeg, double fovDeg, double rangeM) {
     double[] c = MetricProjection.project(lon, lat);
     return around(c[0], c[1], headingDeg, fovDeg, rangeM);
   }
 
-  /** The sector around a point already in EPSG:4549 metres. */
+  /** The sector around a point already in the district's metres. */
   public static Polygon around(double x, double y, double headingDeg, double fovDeg, double rangeM) {
     if (!(rangeM > 0)) throw new IllegalArgumentException("range must be positive");
     if (!(fovDeg > 0) || fovDeg > 360) throw new IllegalArgumentException("field of view must be in (0, 360]");
@@ -48,6 +48,8 @@ public final class Sector {
 
   /** The same sector in WGS84, for storage and maps. */
   public static Geometry wgs84(double lon, double lat, double headingDeg, double fovDeg, double rangeM) {
-    return MetricProjection.toWgs84(metres(lon, lat, headingDeg, fovDeg, rangeM));
+    GaussKruger zone = MetricProjection.zone(lon);
+    double[] c = zone.project(lon, lat);
+    return zone.toWgs84(around(c[0], c[1], headingDeg, fovDeg, rangeM));
   }
 }

@@ -92,7 +92,7 @@ class DemoGroundNet implements ApplicationRunner {
 
   private void save(String code, String name, LineString line, String team, Mode mode, double width, Schedule schedule) {
     PatrolRoute route = new PatrolRoute(code, true);
-    route.apply(new RouteView(code, name, line, team, mode, width, schedule, true), clock.instant());
+    route.apply(new RouteView(code, name, line, team, mode, width, schedule, true, clock.getZone()), clock.instant());
     em.persist(route);
   }
 }

@@ -55,8 +55,8 @@ class PatrolRoute {
     this.updatedAt = now;
   }
 
-  RouteView view() {
-    return new RouteView(code, name, geometry, teamCode, mode, widthM, Schedule.parse(schedule), synthetic);
+  RouteView view(java.time.ZoneId zone) {
+    return new RouteView(code, name, geometry, teamCode, mode, widthM, Schedule.parse(schedule), synthetic, zone);
   }
 
   String getCode() { return code; }

@@ -1,6 +1,8 @@
 package org.gridwatch.groundnet;
 
 import java.time.Clock;
+import java.time.ZoneId;
+import org.gridwatch.area.DistrictProfile;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -37,7 +39,11 @@ public class Routes {
   private final Clock clock;
   private volatile Map<String, RouteView> byCode;
 
-  Routes(PatrolRouteRepository repository, AreaCatalog areas, ApplicationEventPublisher events, Clock clock) {
+  private final ZoneId zone;
+
+  Routes(PatrolRouteRepository repository, AreaCatalog areas, ApplicationEventPublisher events, Clock clock,
+      DistrictProfile district) {
+    this.zone = district.timeZone();
     this.repository = repository;
     this.areas = areas;
     this.events = events;
@@ -78,7 +84,7 @@ public class Routes {
     if (name != null && name.length() > 100) errors.add(new FieldError(prefix + "name", "at most 100 characters"));
     if (!errors.isEmpty()) throw ProblemException.badInput(errors);
     String team = body.team() == null || body.team().isBlank() ? null : body.team().strip();
-    return new RouteView(code, name, line, team, mode, width, schedule, false);
+    return new RouteView(code, name, line, team, mode, width, schedule, false, zone);
   }
 
   /** Why the line strays too far from the district (a patrol may follow a street along its edge), if it does. */
@@ -106,13 +112,13 @@ public class Routes {
       throw new ProblemException(HttpStatus.CONFLICT, "duplicate-route", "Route exists", "a route with code " + v.code()
           + " exists already", List.of(new FieldError("code", "already used")));
     }
-    RouteView before = existing == null ? null : existing.view();
+    RouteView before = existing == null ? null : existing.view(zone);
     PatrolRoute r = existing != null ? existing : new PatrolRoute(v.code(), v.synthetic());
     r.apply(v, clock.instant());
     repository.save(r);
     repository.flush();
     byCode = null;
-    RouteView after = r.view();
+    RouteView after = r.view(zone);
     events.publishEvent(new RouteChanged(before, after));
     return after;
   }
@@ -121,7 +127,7 @@ public class Routes {
   public void delete(String code) {
     PatrolRoute r = repository.findByCode(code).orElseThrow(() -> ProblemException.notFound("unknown-route",
         "Unknown route", "there is no patrol route " + code));
-    RouteView before = r.view();
+    RouteView before = r.view(zone);
     repository.delete(r);
     repository.flush();
     byCode = null;
@@ -135,7 +141,7 @@ public class Routes {
   Map<String, RouteView> cache() {
     Map<String, RouteView> m = byCode;
     if (m == null) {
-      m = repository.findAll().stream().map(PatrolRoute::view).collect(Collectors.toUnmodifiableMap(RouteView::code, Function.identity()));
+      m = repository.findAll().stream().map(r -> r.view(zone)).collect(Collectors.toUnmodifiableMap(RouteView::code, Function.identity()));
       byCode = m;
     }
     return m;

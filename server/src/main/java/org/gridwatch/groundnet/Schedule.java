@@ -16,12 +16,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * When a patrol runs: windows of days of the week, a start and an end time (Beijing time; an end before the
+ * When a patrol runs: windows of days of the week, a start and an end time (the district's local time; an end before the
  * start runs past midnight) and how many passes it makes in the window. Stored as JSON, e.g.
  * {@code [{"days":"MON-FRI","start":"08:00","end":"12:00","passes":2}]}.
  */
 public record Schedule(List<Window> windows) {
-  public static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   public record Window(Set<DayOfWeek> days, LocalTime start, LocalTime end, int passes) {
@@ -32,18 +31,19 @@ public record Schedule(List<Window> windows) {
     }
   }
 
-  public boolean activeAt(Instant when) {
-    ZonedDateTime z = when.atZone(BEIJING);
+  /** Whether a window runs at {@code when}, read in the district's time {@code zone}. */
+  public boolean activeAt(Instant when, ZoneId zone) {
+    ZonedDateTime z = when.atZone(zone);
     return windows.stream().anyMatch(w -> w.covers(z.getDayOfWeek(), z.toLocalTime()));
   }
 
   /** The start of the next window running at or after {@code when}, within a week. */
-  public Optional<Instant> nextPass(Instant when) {
-    ZonedDateTime z = when.atZone(BEIJING);
-    if (activeAt(when)) return Optional.of(when);
+  public Optional<Instant> nextPass(Instant when, ZoneId zone) {
+    ZonedDateTime z = when.atZone(zone);
+    if (activeAt(when, zone)) return Optional.of(when);
     Instant best = null;
     for (int d = 0; d <= 7; d++) {
-      ZonedDateTime day = z.toLocalDate().plusDays(d).atStartOfDay(BEIJING);
+      ZonedDateTime day = z.toLocalDate().plusDays(d).atStartOfDay(zone);
       for (Window w : windows) {
         if (!w.days().contains(day.getDayOfWeek())) continue;
         Instant start = day.with(w.start()).toInstant();

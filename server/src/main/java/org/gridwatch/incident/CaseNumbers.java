@@ -17,10 +17,12 @@ import org.springframework.stereotype.Component;
 @Component
 class CaseNumbers {
   static final String SEQUENCE = "incident_number_seq";
-  private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
   private final DataFieldMaxValueIncrementer numbers;
+  private final ZoneId zone;
 
-  CaseNumbers(DataSource dataSource) throws Exception {
+  /** Numbers count within the district's local year ({@code GW-2026-000123}). */
+  CaseNumbers(DataSource dataSource, org.gridwatch.area.DistrictProfile district) throws Exception {
+    this.zone = district.timeZone();
     String product;
     try (Connection c = dataSource.getConnection()) {
       product = c.getMetaData().getDatabaseProductName().toLowerCase();
@@ -31,6 +33,6 @@ class CaseNumbers {
   }
 
   String next(Instant reportedAt) {
-    return String.format("GW-%d-%06d", reportedAt.atZone(CHINA).getYear(), numbers.nextLongValue());
+    return String.format("GW-%d-%06d", reportedAt.atZone(zone).getYear(), numbers.nextLongValue());
   }
 }

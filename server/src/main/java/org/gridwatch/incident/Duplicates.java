@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Finds the open case a new report probably repeats: same category, reported within {@link #WINDOW}, within
- * {@link #RADIUS_M} metres (measured in EPSG:4549). The database narrows by category, time and bounding box
+ * {@link #RADIUS_M} metres (measured in the district's Gauss–Krüger zone). The database narrows by category, time and bounding box
  * (the {@code &&} operator and ST_MakeEnvelope exist in PostGIS and H2GIS alike); the distance is measured here.
  */
 @Component

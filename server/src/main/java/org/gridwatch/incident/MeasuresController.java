@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.gridwatch.area.AreaCatalog;
+import org.gridwatch.area.DistrictProfile;
 import org.gridwatch.area.AreaHistory;
 import org.locationtech.jts.geom.Geometry;
 import org.gridwatch.problem.ProblemException;
@@ -25,7 +26,10 @@ class MeasuresController {
   private final AreaHistory history;
   private final Clock clock;
 
-  MeasuresController(Measures measures, AreaCatalog areas, AreaHistory history, Clock clock) {
+  private final DistrictProfile district;
+
+  MeasuresController(Measures measures, AreaCatalog areas, AreaHistory history, Clock clock, DistrictProfile district) {
+    this.district = district;
     this.history = history;
     this.measures = measures;
     this.areas = areas;
@@ -36,14 +40,14 @@ class MeasuresController {
   Map<String, Object> measures(@RequestParam(defaultValue = "district") String level, @RequestParam(required = false) String code,
       @RequestParam(required = false) String from, @RequestParam(required = false) String to,
       @RequestParam(required = false) String boundaries) {
-    MeasuresQuery q = MeasuresQuery.parse(level, code, from, to, boundaries, clock.instant());
+    MeasuresQuery q = MeasuresQuery.parse(level, code, from, to, boundaries, clock.instant(), district.timeZone());
     String column = q.column();
     Geometry outline = column == null ? null : outline(q);
     Map<String, Measures.Figures> byCategory = outline == null ? measures.byCategory(column, q.code(), q.from(), q.to())
         : measures.byCategoryWithin(outline, q.from(), q.to());
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("level", q.level());
-    out.put("code", column == null ? "370203" : q.code());
+    out.put("code", column == null ? district.code() : q.code());
     out.put("boundaries", outline == null ? "recorded" : q.boundaries());
     out.put("from", q.from());
     out.put("to", q.to());

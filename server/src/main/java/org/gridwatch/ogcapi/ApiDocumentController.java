@@ -23,7 +23,11 @@ class ApiDocumentController {
   private final JsonMapper mapper;
   private final HtmlPages html;
 
-  ApiDocumentController(FeatureSources collections, JsonMapper mapper, HtmlPages html) {
+  private final org.gridwatch.area.DistrictProfile district;
+
+  ApiDocumentController(FeatureSources collections, JsonMapper mapper, HtmlPages html,
+      org.gridwatch.area.DistrictProfile district) {
+    this.district = district;
     this.collections = collections;
     this.mapper = mapper;
     this.html = html;
@@ -42,8 +46,7 @@ class ApiDocumentController {
     Map<String, Object> doc = new LinkedHashMap<>();
     doc.put("openapi", "3.0.3");
     doc.put("info", Map.of("title", "Gridwatch OGC API – Features", "version", "1.0.0",
-        "description", "Areas and buildings of Shibei district. Boundaries © OpenStreetMap contributors (ODbL).",
-        "license", Map.of("name", "ODbL 1.0", "url", "https://opendatacommons.org/licenses/odbl/1-0/")));
+        "description", ("Areas and buildings of " + district.label() + ". " + district.attribution()).strip()));
     doc.put("servers", List.of(Map.of("url", root)));
     Map<String, Object> paths = new LinkedHashMap<>();
     paths.put("/", get("getLandingPage", "Landing page", List.of(ref("f")), json("application/json")));

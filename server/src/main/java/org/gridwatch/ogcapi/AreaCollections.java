@@ -87,12 +87,12 @@ class AreaCollections {
   private Map<String, FeatureCollection> build(AreaCatalog.Snapshot s) {
     Map<String, FeatureCollection> out = new LinkedHashMap<>();
     out.put("subdistricts", areas(s, AreaLevel.SUBDISTRICT, "Subdistricts 街道",
-        "The 22 subdistricts of Shibei district (OpenStreetMap outlines, ODbL)", Map.of()));
+        "The " + s.level(AreaLevel.SUBDISTRICT).size() + " subdistricts of the district", Map.of()));
     out.put("communities", areas(s, AreaLevel.COMMUNITY, "Communities 社区",
-        "Communities (residents' committees) tiling each subdistrict; synthetic demo data",
+        "Communities (residents' committees) tiling each subdistrict",
         Map.of("subdistrict", "9-digit code of the subdistrict")));
     out.put("grids", areas(s, AreaLevel.GRID, "Grids 网格",
-        "Grids, the unit of responsibility, tiling each community; synthetic demo data",
+        "Grids, the unit of responsibility, tiling each community",
         FeatureSource.params("subdistrict", "9-digit code of the subdistrict", "community", "12-digit code of the community",
             "kind", "residential or port")));
     out.put("buildings", buildings(s));

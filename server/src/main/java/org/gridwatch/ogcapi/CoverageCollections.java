@@ -73,7 +73,7 @@ class CoverageCollections {
         new ComputedCollection("cameras", "Cameras 天网", "Sky-net cameras (login required)", byCamera, district,
             w -> cameraItems.of(coverage.version())),
         new ComputedCollection("camera-coverage", "Camera coverage 摄像头覆盖",
-            "What each camera sees: its sector built in metres (EPSG:4549), clipped by line of sight where an obstacle layer is loaded; only ONLINE ones count as coverage (login required)", byCamera,
+            "What each camera sees: its sector built in metres (the district's Gauss–Krüger zone), clipped by line of sight where an obstacle layer is loaded; only ONLINE ones count as coverage (login required)", byCamera,
             district, w -> sectorItems.of(coverage.version())),
         new ComputedCollection("patrol-routes", "Patrol routes 地网", "Ground-net patrol routes with their schedules (login required)",
             FeatureSource.params(ComputedCollection.WINDOW, WINDOW_TEXT + "; sets each route's active property", "mode",
@@ -127,7 +127,7 @@ class CoverageCollections {
       p.put("width", r.widthM());
       p.put("schedule", mapper.readTree(r.schedule().toJson()));
       p.put("active", r.activeAt(when));
-      r.schedule().nextPass(when).ifPresent(t -> p.put("next_pass", t.toString()));
+      r.nextPass(when).ifPresent(t -> p.put("next_pass", t.toString()));
       p.put("synthetic", r.synthetic());
       Map<String, String> filters = new HashMap<>();
       filters.put("mode", r.mode().name());

@@ -29,7 +29,10 @@ class LandingController {
   private final JsonMapper mapper;
   private final HtmlPages html;
 
-  LandingController(JsonMapper mapper, HtmlPages html) {
+  private final org.gridwatch.area.DistrictProfile district;
+
+  LandingController(JsonMapper mapper, HtmlPages html, org.gridwatch.area.DistrictProfile district) {
+    this.district = district;
     this.mapper = mapper;
     this.html = html;
   }
@@ -39,8 +42,8 @@ class LandingController {
     String root = OgcLinks.root(request);
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("title", "Gridwatch OGC API – Features");
-    body.put("description", "Shibei district, Qingdao: subdistricts, communities, grids and buildings. "
-        + "Boundaries © OpenStreetMap contributors (ODbL); communities, grids and buildings are synthetic demo data.");
+    body.put("description", (district.label() + ": subdistricts, communities, grids and buildings. "
+        + district.attribution()).strip());
     body.put("links", List.of(
         OgcLinks.link(root, "self", "application/json", "This document"),
         OgcLinks.link(root + "?f=html", "alternate", "text/html", "This document as HTML"),

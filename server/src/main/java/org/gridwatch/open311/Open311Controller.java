@@ -40,7 +40,6 @@ import tools.jackson.databind.json.JsonMapper;
 @RestController
 @RequestMapping("/open311/v2")
 class Open311Controller extends GeoReportErrors {
-  static final String JURISDICTION = "370203";
   static final int MAX_REQUESTS = 1000;
   static final Duration MAX_WINDOW = Duration.ofDays(90);
 
@@ -67,10 +66,10 @@ class Open311Controller extends GeoReportErrors {
     var kind = Open311Format.of(format);
     // No trailing slash: clients append "/services.xml" (and a joined "//" is accepted too, see JoinedPaths).
     String base = ServletUriComponentsBuilder.fromContextPath(request).path("/open311/v2").build().toUriString();
-    String changed = Open311Records.time(changeset.of(categories.all()));
+    String changed = records.time(changeset.of(categories.all()));
     Map<String, Object> d = new LinkedHashMap<>();
     d.put("changeset", changed);
-    d.put("contact", "Shibei grid management command centre 市北区网格化服务管理中心");
+    d.put("contact", records.commandCentre());
     d.put("key_service", "Ask the command centre for an api_key; demo installations print one at start-up");
     d.put("endpoints", List.of(Map.of("specification", "http://wiki.open311.org/GeoReport_v2", "url", base,
         "changeset", changed, "type", "production", "formats", List.of("application/json", "text/xml"))));
@@ -183,8 +182,9 @@ class Open311Controller extends GeoReportErrors {
 
   private ResponseEntity<String> jurisdiction(HttpServletRequest request, Open311Format.Kind kind) {
     String j = request.getParameter("jurisdiction_id");
-    if (j == null || j.isBlank() || j.equals(JURISDICTION) || j.equalsIgnoreCase("shibei")) return null;
-    return Open311Format.error(HttpStatus.NOT_FOUND, kind, json, "jurisdiction_id " + j + " not found; this server is " + JURISDICTION);
+    String ours = records.jurisdiction();
+    if (j == null || j.isBlank() || j.equals(ours)) return null;
+    return Open311Format.error(HttpStatus.NOT_FOUND, kind, json, "jurisdiction_id " + j + " not found; this server is " + ours);
   }
 
   private List<String> codes(String text) {

@@ -1,11 +1,11 @@
 package org.gridwatch.open311;
 
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.gridwatch.area.AreaCatalog;
+import org.gridwatch.area.DistrictProfile;
 import org.gridwatch.area.AreaView;
 import org.gridwatch.incident.Categories;
 import org.gridwatch.incident.Category;
@@ -23,16 +23,18 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class Open311Records {
-  static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-  static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX").withZone(CHINA);
-  static final String COMMAND_CENTRE = "市北区网格化服务管理中心 Shibei grid management command centre";
+  private static final String ISO = "yyyy-MM-dd'T'HH:mm:ssXXX";
 
   private final Categories categories;
   private final AreaCatalog areas;
   private final Roster roster;
   private final IncidentSearch search;
+  private final DistrictProfile district;
+  private final DateTimeFormatter iso;
 
-  Open311Records(Categories categories, AreaCatalog areas, Roster roster, IncidentSearch search) {
+  Open311Records(Categories categories, AreaCatalog areas, Roster roster, IncidentSearch search, DistrictProfile district) {
+    this.district = district;
+    this.iso = DateTimeFormatter.ofPattern(ISO).withZone(district.timeZone());
     this.categories = categories;
     this.areas = areas;
     this.roster = roster;
@@ -64,7 +66,7 @@ class Open311Records {
   }
 
   String agency(Incident i) {
-    if (i.getLevel() == null) return COMMAND_CENTRE;
+    if (i.getLevel() == null) return commandCentre();
     return switch (i.getLevel()) {
       case DEPARTMENT -> roster.department(i.getUnitCode()).map(d -> d.name() + " " + d.nameEn()).orElse(i.getUnitCode());
       default -> areas.now().find(i.getUnitCode()).map(Open311Records::areaName).orElse(i.getUnitCode());
@@ -91,5 +93,14 @@ class Open311Records {
 
   private static String areaName(AreaView a) { return a.name() + (a.nameEn() == null ? "" : " " + a.nameEn()); }
 
-  static String time(Instant t) { return t == null ? null : ISO.format(t); }
+  /** A time in the district's local offset, as GeoReport clients expect ({@code 2026-11-01T08:30:00+08:00}). */
+  String time(Instant t) { return t == null ? null : iso.format(t); }
+
+  /** The district's 网格化服务管理中心, which holds a case before it reaches a level. */
+  String commandCentre() {
+    return district.name(false) + "网格化服务管理中心 " + district.name(true) + " grid management command centre";
+  }
+
+  /** The GeoReport jurisdiction: the district's GB/T 2260 code. */
+  String jurisdiction() { return district.code(); }
 }

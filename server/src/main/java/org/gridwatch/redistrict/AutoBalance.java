@@ -22,7 +22,7 @@ import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
  * <p>Pure and deterministic: WGS84 in, WGS84 out, nothing saved. Not for grids without buildings (port grids).
  */
 public final class AutoBalance {
-  public static final long SEED = 370203;
+  public static final long SEED = 20_240_101L;
   /** Households a grid is sized for when the planner gives no count. */
   public static final int TYPICAL_HOUSEHOLDS = 400;
 

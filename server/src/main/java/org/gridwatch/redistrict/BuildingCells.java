@@ -18,7 +18,7 @@ import org.locationtech.jts.triangulate.VoronoiDiagramBuilder;
 
 /**
  * An outline cut into one cell per building site, the units that auto-balance regroups: the Voronoi diagram of
- * the building points (computed in EPSG:4549 metres), each cell clipped to the outline in WGS84 with the same
+ * the building points (computed in the district's metres), each cell clipped to the outline in WGS84 with the same
  * snapped overlay as every edit, plus which cells share an edge and how long it is.
  *
  * <p>Buildings closer than {@link #SAME_SITE_M} share one site. A cell the outline cuts apart keeps the piece
@@ -30,7 +30,7 @@ final class BuildingCells {
   static final double SAME_SITE_M = 1.0;
   static final double DUST_M2 = 1.0;
   static final double JITTER_M = 0.01;
-  private static final GeometryFactory METRIC = new GeometryFactory(new PrecisionModel(), MetricProjection.EPSG);
+  private static final GeometryFactory METRIC = new GeometryFactory(new PrecisionModel());
 
   /** One cell: its WGS84 outline, metric figures, area-weighted centroid (metres) and the buildings in it (indexes). */
   record Cell(Geometry wgs84, double areaM2, double perimeterM, double x, double y, int households, List<Integer> buildings) {}

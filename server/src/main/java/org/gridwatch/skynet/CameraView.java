@@ -10,7 +10,7 @@ public record CameraView(String code, String name, double lon, double lat, Camer
     double rangeM, double mountHeightM, CameraStatus status, boolean keyArea, LocalDate installDate, String gridCode,
     boolean synthetic) {
 
-  /** What it sees, in EPSG:4549 metres (unclipped: no obstacle layer is loaded). */
+  /** What it sees, in the district's metres (unclipped: no obstacle layer is loaded). */
   public Polygon sectorMetres() { return Sector.metres(lon, lat, heading, effectiveFov(), rangeM); }
 
   /** What it sees, in WGS84. */

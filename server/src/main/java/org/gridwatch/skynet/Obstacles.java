@@ -43,7 +43,7 @@ public class Obstacles {
     this.clock = clock;
   }
 
-  /** Every obstacle in EPSG:4549 metres. */
+  /** Every obstacle in the district's metres. */
   @Transactional(readOnly = true)
   public List<Geometry> allMetres() {
     List<Geometry> m = metres;

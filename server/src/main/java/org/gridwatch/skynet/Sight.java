@@ -19,7 +19,7 @@ public class Sight {
 
   Sight(Obstacles obstacles) { this.obstacles = obstacles; }
 
-  /** In EPSG:4549 metres. */
+  /** In the district's metres. */
   public Polygon metres(CameraView c) {
     LineOfSight los = current();
     if (los.isEmpty()) return c.sectorMetres();
@@ -28,7 +28,7 @@ public class Sight {
   }
 
   /** In WGS84, for maps. */
-  public Geometry wgs84(CameraView c) { return MetricProjection.toWgs84(metres(c)); }
+  public Geometry wgs84(CameraView c) { return MetricProjection.zone(c.lon()).toWgs84(metres(c)); }
 
   @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
   void obstaclesChanged(ObstaclesChanged e) { lineOfSight = null; }

@@ -24,6 +24,7 @@ abstract class CatalogReloadContract {
   @Autowired AreaCatalog areas;
   @Autowired AreaVersionRepository versions;
   @Autowired BuildingRepository buildings;
+  @Autowired DistrictProfile district;
   @LocalServerPort int port;
 
   @Test
@@ -45,7 +46,7 @@ abstract class CatalogReloadContract {
             throw e.getCause();
           }
         });
-    AreaCatalog catalog = new AreaCatalog(versions, slowFirst);
+    AreaCatalog catalog = new AreaCatalog(versions, slowFirst, district);
     var pool = Executors.newSingleThreadExecutor();
     try {
       Future<?> older = pool.submit(catalog::reload);

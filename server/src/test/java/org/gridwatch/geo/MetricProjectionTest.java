@@ -8,6 +8,9 @@ import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Polygon;
 
 class MetricProjectionTest {
+  @org.junit.jupiter.api.BeforeAll
+  static void inTheDemoDistrictsZone() { org.gridwatch.support.DemoZone.use(); }
+
   @Test
   void matchesPostgisAndGdalForEpsg4549ToTheMillimetre() {
     // The reference value that PostGIS (ST_Transform) and GDAL give for this point.

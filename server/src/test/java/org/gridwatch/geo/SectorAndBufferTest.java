@@ -12,6 +12,9 @@ import org.locationtech.jts.geom.Point;
 
 /** Independent answers for the coverage shapes: geometry formulas, not the code under test. */
 class SectorAndBufferTest {
+  @org.junit.jupiter.api.BeforeAll
+  static void inTheDemoDistrictsZone() { org.gridwatch.support.DemoZone.use(); }
+
 
   @ParameterizedTest
   @CsvSource({"0, 60, 80", "45, 90, 120", "200, 30, 50", "0, 360, 60", "270, 120, 150"})

@@ -26,8 +26,11 @@ import org.locationtech.jts.operation.union.UnaryUnionOp;
  * or round-robin split would not pass).
  */
 class AutoBalanceTest {
+  @org.junit.jupiter.api.BeforeAll
+  static void inTheDemoDistrictsZone() { org.gridwatch.support.DemoZone.use(); }
+
   static final double E0 = 524_000, N0 = 3_993_000; // EPSG:4549 metres, in Shibei
-  static final GeometryFactory METRIC = new GeometryFactory(new PrecisionModel(), MetricProjection.EPSG);
+  static final GeometryFactory METRIC = new GeometryFactory(new PrecisionModel());
 
   @Test
   void aSquareLatticeSplitsIntoCompactGridsInTheBand() {

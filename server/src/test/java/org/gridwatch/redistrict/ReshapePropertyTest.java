@@ -23,6 +23,9 @@ import org.locationtech.jts.geom.Polygon;
  * Refused edits must leave everything as it was.
  */
 class ReshapePropertyTest {
+  @org.junit.jupiter.api.BeforeAll
+  static void inTheDemoDistrictsZone() { org.gridwatch.support.DemoZone.use(); }
+
   static final int EDITS = 300;
 
   @Test
