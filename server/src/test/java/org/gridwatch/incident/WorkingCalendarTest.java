@@ -24,7 +24,14 @@ class WorkingCalendarTest {
   static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
   static final Map<Integer, YearSchedule> SHIPPED =
       ShippedSchedules.read().stream().collect(Collectors.toMap(YearSchedule::year, Function.identity()));
-  final WorkingCalendar calendar = new WorkingCalendar(new WorkingHours(), y -> Optional.ofNullable(SHIPPED.get(y)));
+  final WorkingCalendar calendar = new WorkingCalendar(beijingHours(), y -> Optional.ofNullable(SHIPPED.get(y)));
+
+  /** The working day in Beijing: the default zone is the deployment's (gridwatch.calendar.zone), not the JVM's. */
+  static WorkingHours beijingHours() {
+    WorkingHours hours = new WorkingHours();
+    hours.setZone(BEIJING);
+    return hours;
+  }
 
   static Instant at(String local) { return LocalDateTime.parse(local).atZone(BEIJING).toInstant(); }
   static String local(Instant i) { return i.atZone(BEIJING).toLocalDateTime().toString(); }
@@ -90,7 +97,7 @@ class WorkingCalendarTest {
     assertThat(local(calendar.add(at("2026-12-30T10:00"), of(3, TimeLimit.Unit.WORKING_DAYS)))).isEqualTo("2027-01-04T10:00");
     // Once an admin enters 2027 (here an illustrative schedule, not the official one) New Year's Day is off.
     YearSchedule y2027 = YearSchedule.of(2027, Set.of(LocalDate.parse("2027-01-01")), Set.of(), "test");
-    WorkingCalendar with2027 = new WorkingCalendar(new WorkingHours(),
+    WorkingCalendar with2027 = new WorkingCalendar(beijingHours(),
         y -> y == 2027 ? Optional.of(y2027) : Optional.ofNullable(SHIPPED.get(y)));
     assertThat(with2027.published(2027)).isTrue();
     assertThat(local(with2027.add(at("2026-12-30T10:00"), of(3, TimeLimit.Unit.WORKING_DAYS)))).isEqualTo("2027-01-05T10:00");
