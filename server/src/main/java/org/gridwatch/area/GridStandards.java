@@ -13,8 +13,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * gridwatch.grids.households.low=300
  * gridwatch.grids.households.high=500
  * gridwatch.grids.polsby-popper-warning=0.2
- * gridwatch.grids.community-households.370203014001.low=500     # one community's own band
- * gridwatch.grids.community-households.370203014001.high=800
+ * gridwatch.grids.community-households.110105001001.low=500     # one community's own band
+ * gridwatch.grids.community-households.110105001001.high=800
  * </pre>
  */
 @ConfigurationProperties("gridwatch.grids")
