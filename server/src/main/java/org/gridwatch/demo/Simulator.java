@@ -1,10 +1,14 @@
-package org.gridwatch.incident;
+package org.gridwatch.demo;
 
 import java.util.List;
 import java.util.SplittableRandom;
 import org.gridwatch.area.AreaCatalog;
 import org.gridwatch.area.BuildingView;
 import org.gridwatch.geo.Crs;
+import org.gridwatch.incident.Actor;
+import org.gridwatch.incident.Channel;
+import org.gridwatch.incident.Intake;
+import org.gridwatch.incident.Submission;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -17,6 +21,7 @@ import org.springframework.stereotype.Component;
  * something to show live.
  */
 @Component
+@DemoDataEnabled
 class Simulator {
   private static final Logger log = LoggerFactory.getLogger(Simulator.class);
   private static final String[] CATEGORIES = {"SANITATION", "ROAD_NOT_CLEAN", "PROPERTY_MANAGEMENT", "NEIGHBOUR_DISPUTE",
