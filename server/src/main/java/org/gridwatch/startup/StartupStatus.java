@@ -5,7 +5,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Where start-up is: the stage and step running, how many of the stage's steps are done, and a message in
- * Chinese and English for the pages ("正在导入演示数据 3/6：人员名册 …"). Written by {@link Startup} only, read by
+ * Chinese and English for the pages ("正在导入演示数据 3/6：人员名册 …"). Written by {@link StartupPipeline} only, read by
  * the status endpoint, the health indicator and the filter that answers 503 until {@link Progress#ready()}.
  */
 @Component

@@ -18,15 +18,15 @@ import org.springframework.stereotype.Component;
  * thread: Tomcat is already serving by then, so the status is visible from the first request.
  */
 @Component
-class Startup implements ApplicationRunner {
-  private static final Logger log = LoggerFactory.getLogger(Startup.class);
+class StartupPipeline implements ApplicationRunner {
+  private static final Logger log = LoggerFactory.getLogger(StartupPipeline.class);
 
   private final AreaStartup areas;
   private final Roster roster;
   private final ObjectProvider<StartupSteps> optional;
   private final StartupStatus status;
 
-  Startup(AreaStartup areas, Roster roster, ObjectProvider<StartupSteps> optional, StartupStatus status) {
+  StartupPipeline(AreaStartup areas, Roster roster, ObjectProvider<StartupSteps> optional, StartupStatus status) {
     this.areas = areas;
     this.roster = roster;
     this.optional = optional;
