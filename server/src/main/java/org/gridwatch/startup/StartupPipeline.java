@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 /**
  * The server's one start-up pipeline, in this order: the product loads its own state (the area catalog with its
  * locator, then the roster), then the steps of any optional part ({@link StartupSteps}, the demo), each logged with
- * its progress ("demo 2/6: roster ... done in 840 ms") and published in {@link StartupStatus}. Until the last step
+ * its progress ("demo 2/7: the roster ... done in 840 ms") and published in {@link StartupStatus}. Until the last step
  * has run, the API answers 503 ({@link StartingUpFilter}) and the pages show the progress. Runs on the start-up
  * thread: Tomcat is already serving by then, so the status is visible from the first request.
  */
