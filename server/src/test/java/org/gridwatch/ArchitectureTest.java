@@ -37,7 +37,7 @@ class ArchitectureTest {
         .layer("cluster").definedBy("org.gridwatch.cluster..")
         .whereLayer("demo").mayNotBeAccessedByAnyLayer()
         .whereLayer("startup").mayOnlyBeAccessedByLayers("demo")
-        .whereLayer("adapters").mayNotBeAccessedByAnyLayer()
+        .whereLayer("adapters").mayOnlyBeAccessedByLayers("demo")
         .whereLayer("capabilities").mayOnlyBeAccessedByLayers("demo", "startup", "adapters", "capabilities")
         .whereLayer("area").mayOnlyBeAccessedByLayers("demo", "startup", "adapters", "capabilities")
         .whereLayer("security").mayOnlyBeAccessedByLayers("demo", "adapters", "capabilities")
