@@ -13,11 +13,11 @@ import org.springframework.boot.context.properties.source.MapConfigurationProper
 
 /** The base maps a deployment offers follow its properties: the shipped defaults, the 天地图 key, older tile-url. */
 class BaseMapsTest {
-  /** The shipped application.properties, with {@code overrides} on top, bound as Spring binds them. */
+  /** The shipped application.properties (read as Spring reads it), with {@code overrides} on top, bound as Spring binds them. */
   static BaseMaps configured(String... overrides) throws Exception {
     Properties shipped = new Properties();
     try (InputStream in = BaseMapsTest.class.getResourceAsStream("/application.properties")) {
-      shipped.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+      shipped.load(in); // ISO-8859-1 with unicode escapes, as Spring Boot reads it
     }
     Map<String, String> props = new HashMap<>();
     shipped.stringPropertyNames().stream().filter(k -> k.startsWith("gridwatch.map.")).forEach(k -> props.put(k, shipped.getProperty(k)));

@@ -168,4 +168,35 @@ class BaseMapBrowserTest {
     Browser.clickMap(driver, "gridwatchReport.map", p.getX(), p.getY());
     Browser.waitFor(driver, 10).until(ExpectedConditions.textToBe(By.id("pin-grid-code"), grid.code()));
   }
+
+  /** Screenshots (server/target/screenshots/basemap-*) of every page with the switch open, for people to look at. */
+  @Test
+  void theOpenSwitchFitsTheScreenOnDesktopAndPhoneInBothLanguages() throws Exception {
+    Browser.signIn(driver, url(""), "admin");
+    try {
+      for (int[] size : new int[][] {{1280, 800}, {390, 844}}) {
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(size[0], size[1]));
+        for (String lang : List.of("zh", "en")) {
+          for (String page : PAGES) {
+            open(page, "amap", lang);
+            js("gridwatchBaseMap.control().expand()");
+            String where = page + " " + lang + " " + size[0];
+            @SuppressWarnings("unchecked")
+            List<Number> box = (List<Number>) js("const r = document.querySelector('.gw-basemap-switch').getBoundingClientRect(),"
+                + " m = document.getElementById('map').getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom, m.left, m.top, m.right, m.bottom]");
+            assertThat(box.get(0).doubleValue()).as(where + ": inside the map").isGreaterThanOrEqualTo(box.get(4).doubleValue());
+            assertThat(box.get(1).doubleValue()).as(where).isGreaterThanOrEqualTo(box.get(5).doubleValue());
+            assertThat(box.get(2).doubleValue()).as(where).isLessThanOrEqualTo(box.get(6).doubleValue());
+            assertThat(box.get(3).doubleValue()).as(where).isLessThanOrEqualTo(box.get(7).doubleValue());
+            String text = driver.findElement(By.cssSelector(".gw-basemap-switch")).getText();
+            assertThat(text).as(where).contains(lang.equals("zh") ? List.of("高德地图", "天地图 影像", "无底图") : List.of("AMap", "Tianditu imagery", "No base map"));
+            String name = page.equals("/") ? "index" : page.substring(1, page.indexOf('.'));
+            Browser.screenshot(driver, "basemap-" + name + "-" + lang + "-" + (size[0] > 500 ? "desktop" : "phone"));
+          }
+        }
+      }
+    } finally {
+      driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 800));
+    }
+  }
 }
