@@ -56,8 +56,8 @@ function baseLayer(provider) {
 
 /**
  * Starts the page's map in element {@code id} with Leaflet {@code options}; answers the shell: {@code map},
- * {@code select(id)}, {@code current()} and {@code setOverlays(fn)} (overlays listed in the switch, named anew on a
- * language change). {@code collapsed}: whether the switch folds into its button (it does on phones anyway).
+ * {@code control()} (the switch), {@code current()} (the base map's id) and {@code setOverlays(fn)} (overlays listed
+ * in the switch, named anew on a language change). {@code collapsed}: whether the switch folds into its button (it does on phones anyway).
  */
 export async function startMap(id, options = {}, { collapsed = true } = {}) {
   const [config, district] = await Promise.all([getJson('/api/v1/config'), getJson('/api/v1/district').catch(() => null)]);
@@ -89,20 +89,7 @@ export async function startMap(id, options = {}, { collapsed = true } = {}) {
   onLanguageChange(draw);
   draw();
 
-  const shell = {
-    map, config, district, control: () => control,
-    current: () => current.baseMapId,
-    setOverlays(fn) { overlays = fn; draw(); },
-    /** Selects a base map as the switch does (tests and keyboard users). */
-    select(baseMapId) {
-      const next = layers.get(baseMapId);
-      if (!next || next === current) return;
-      map.removeLayer(current);
-      next.addTo(map);
-      map.fire('baselayerchange', { layer: next, name: baseMapId });
-      draw();
-    },
-  };
+  const shell = { map, control: () => control, current: () => current.baseMapId, setOverlays(fn) { overlays = fn; draw(); } };
   window.gridwatchBaseMap = shell;
   return shell;
 }

@@ -252,7 +252,7 @@ function setFollow(on) {
 }
 
 function addFollowControl(map) {
-  const control = L.control({ position: 'topright' });
+  const control = L.control({ position: 'topleft' }); // top right is the base-map switch's
   control.onAdd = () => {
     const b = L.DomUtil.create('button', 'legend');
     b.id = 'follow';

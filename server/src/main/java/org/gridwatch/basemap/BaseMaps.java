@@ -42,7 +42,7 @@ public class BaseMaps {
     for (BaseMap map : offered) {
       for (String url : map.urls()) {
         if (!url.contains("{s}")) origins.add(origin(url, map.id()));
-        for (char s : map.subdomains().toCharArray()) if (url.contains("{s}")) origins.add(origin(url.replace("{s}", String.valueOf(s)), map.id()));
+        else for (char s : map.subdomains().toCharArray()) origins.add(origin(url.replace("{s}", String.valueOf(s)), map.id()));
       }
     }
     return origins;

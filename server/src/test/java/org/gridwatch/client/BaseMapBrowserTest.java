@@ -199,4 +199,28 @@ class BaseMapBrowserTest {
       driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 800));
     }
   }
+
+  /** On every page, with AMap, a grid is drawn where its GCJ-02 coordinates fall on AMap's tile grid. */
+  @Test
+  void everyPageDrawsTheGridsOnAmapShifted() {
+    DemoFiles.Feature grid = DemoFiles.read("grids").get(402);
+    double[] first = outline(grid.code()).get(0);
+    double[] shifted = ChineseWebCrs.wgs84ToGcj02(first[0], first[1]);
+    Point inside = new MaximumInscribedCircle(grid.geometry(), 1e-6).getCenter();
+    Browser.signIn(driver, url(""), "admin");
+    for (String page : PAGES) {
+      open(page, "amap", "zh");
+      js("gridwatchBaseMap.map.setView([arguments[1], arguments[0]], 17, {animate: false})", inside.getX(), inside.getY());
+      Browser.waitFor(driver, 10).until(d -> js("let hit = false; gridwatchBaseMap.map.eachLayer(l => { if (l.feature && l.feature.id === arguments[0] && l._rings) hit = true; }); return hit", grid.code()).equals(true));
+      @SuppressWarnings("unchecked")
+      List<Number> drawn = (List<Number>) js("""
+          const map = gridwatchBaseMap.map; let layer;
+          map.eachLayer(l => { if (l.feature && l.feature.id === arguments[0] && l._rings) layer = l; });
+          const ll = L.CRS.EPSG3857.pointToLatLng(layer._rings[0][0].add(map.getPixelOrigin()), map.getZoom());
+          return [ll.lng, ll.lat];""", grid.code());
+      // At zoom 17 a drawn vertex is rounded to the pixel (about 1 m); the shift is about 500 m.
+      assertThat(drawn.get(0).doubleValue()).as(page).isCloseTo(shifted[0], org.assertj.core.data.Offset.offset(1e-5));
+      assertThat(drawn.get(1).doubleValue()).as(page).isCloseTo(shifted[1], org.assertj.core.data.Offset.offset(1e-5));
+    }
+  }
 }
