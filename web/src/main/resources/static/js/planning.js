@@ -24,7 +24,8 @@ async function start() {
     document.body.dataset.ready = 'true';
     return;
   }
-  const shell = await startMap('map', { preferCanvas: true });
+  // The layer list stays open on wide screens, as before the base-map switch joined it.
+  const shell = await startMap('map', { preferCanvas: true }, { collapsed: !window.matchMedia('(min-width: 900px)').matches });
   const map = shell.map;
   state.map = map;
   map.createPane('sectors').style.zIndex = 420;
