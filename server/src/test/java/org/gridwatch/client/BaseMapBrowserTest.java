@@ -223,4 +223,36 @@ class BaseMapBrowserTest {
       assertThat(drawn.get(1).doubleValue()).as(page).isCloseTo(shifted[1], org.assertj.core.data.Offset.offset(1e-5));
     }
   }
+
+  /** A vertex dragged on AMap reaches the API as the WGS84 point under the mouse, not AMap's GCJ-02 one. */
+  @Test
+  void aVertexDraggedOnAmapIsSentBackInWgs84() {
+    DemoFiles.Feature grid = DemoFiles.read("grids").get(610);
+    double[] vertex = outline(grid.code()).get(0);
+    double[] drawnAt = ChineseWebCrs.wgs84ToGcj02(vertex[0], vertex[1]);
+    Point inside = new MaximumInscribedCircle(grid.geometry(), 1e-6).getCenter();
+    Browser.signIn(driver, url(""), "planner");
+    open("/planner.html", "amap", "zh");
+    js("gridwatchPlanner.map.setView([arguments[1], arguments[0]], 18, {animate: false})", inside.getX(), inside.getY());
+    Browser.clickMap(driver, "gridwatchPlanner.map", inside.getX(), inside.getY());
+    var handle = Browser.waitFor(driver, 10).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".vertex-0")));
+    js("gridwatchPlanner.map.panTo(arguments[0], {animate: false})", List.of(vertex[1], vertex[0]));
+    // Every request body the page sends, to read the outline it asks a preview for.
+    js("window.sent = []; const send = window.fetch; window.fetch = (u, o) => { sent.push([String(u), o && o.body]); return send(u, o); }");
+    new org.openqa.selenium.interactions.Actions(driver).dragAndDropBy(handle, 14, 10).perform();
+    Browser.waitFor(driver, 10).until(d -> js("return sent.some(([u]) => u.endsWith('/preview'))").equals(true));
+    @SuppressWarnings("unchecked")
+    List<Number> sentVertex = (List<Number>) js("return JSON.parse(sent.find(([u]) => u.endsWith('/preview'))[1]).coordinates[0][0]");
+    // Where the mouse let go, on AMap's tile grid (plain Web Mercator over GCJ-02), and that point in WGS84.
+    @SuppressWarnings("unchecked")
+    List<Number> dropped = (List<Number>) js("""
+        const z = gridwatchPlanner.map.getZoom(), p = L.CRS.EPSG3857.latLngToPoint(L.latLng(arguments[1], arguments[0]), z);
+        const ll = L.CRS.EPSG3857.pointToLatLng(p.add(L.point(14, 10)), z); return [ll.lng, ll.lat];""", drawnAt[0], drawnAt[1]);
+    double[] expected = ChineseWebCrs.gcj02ToWgs84(dropped.get(0).doubleValue(), dropped.get(1).doubleValue());
+    // A pixel at zoom 18 is about 0.5 m (6e-6°); the drag lands within a pixel or two.
+    assertThat(sentVertex.get(0).doubleValue()).isCloseTo(expected[0], org.assertj.core.data.Offset.offset(2e-5));
+    assertThat(sentVertex.get(1).doubleValue()).isCloseTo(expected[1], org.assertj.core.data.Offset.offset(2e-5));
+    assertThat(Math.abs(sentVertex.get(0).doubleValue() - dropped.get(0).doubleValue())
+        + Math.abs(sentVertex.get(1).doubleValue() - dropped.get(1).doubleValue())).as("not AMap's own coordinates").isGreaterThan(2e-3);
+  }
 }
