@@ -40,7 +40,7 @@ class ArchitectureTest {
         .whereLayer("adapters").mayOnlyBeAccessedByLayers("demo")
         .whereLayer("capabilities").mayOnlyBeAccessedByLayers("demo", "startup", "adapters", "capabilities")
         .whereLayer("area").mayOnlyBeAccessedByLayers("demo", "startup", "adapters", "capabilities")
-        .whereLayer("security").mayOnlyBeAccessedByLayers("demo", "adapters", "capabilities")
+        .whereLayer("security").mayOnlyBeAccessedByLayers("demo", "startup", "adapters", "capabilities")
         .whereLayer("problem").mayOnlyBeAccessedByLayers("startup", "adapters", "capabilities", "area", "security")
         .whereLayer("cluster").mayOnlyBeAccessedByLayers("adapters", "capabilities", "area")
         .check(CLASSES);

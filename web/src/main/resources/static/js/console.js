@@ -2,12 +2,12 @@
 import { getJson, postJson, allItems, signedInUser } from './api.js';
 import { startLanguage, onLanguageChange, t, areaName, when } from './i18n.js';
 import { escapeHtml } from './layers.js';
+import { startMap } from './basemap.js';
 import { toast } from './toast.js';
 import { showCalendarBanner } from './calendar-banner.js';
 import { whenReady } from './startup.js';
 
 const L = window.L;
-const SHIBEI = [[36.067, 120.302], [36.159, 120.427]];
 const STATUS_COLOUR = { REPORTED: '#8e24aa', REGISTERED: '#5e35b1', DISPATCHED: '#1e88e5', IN_PROGRESS: '#00897b',
   RESOLVED: '#7cb342', VERIFIED: '#43a047', RETURNED: '#f4511e', PARKED: '#6d4c41' };
 const state = { me: null, categories: [], selected: null, next: null, items: [], follow: true, fresh: new Set() };
@@ -24,10 +24,9 @@ async function start() {
   state.categories = await getJson('/api/v1/categories');
   const subdistricts = await allItems('subdistricts');
   fillFilters(subdistricts.features);
-  const map = L.map('map', { maxZoom: 19 }).fitBounds(SHIBEI); // clustering needs a maximum zoom
+  const { map } = await startMap('map'); // its maximum zoom is what clustering needs
   state.map = map;
-  L.geoJSON(subdistricts, { style: { color: '#b22222', weight: 2, fill: false }, interactive: false,
-    attribution: '&copy; OpenStreetMap contributors (ODbL); demo cases are synthetic' }).addTo(map);
+  L.geoJSON(subdistricts, { style: { color: '#b22222', weight: 2, fill: false, className: 'gw-subdistrict' }, interactive: false }).addTo(map);
   state.grids = L.geoJSON(await allItems('grids'), { style: () => ({ weight: 0.5, color: '#777', fillOpacity: 0 }), className: 'gw-grid' }).addTo(map);
   state.cluster = L.markerClusterGroup({ showCoverageOnHover: false }).addTo(map);
   map.on('moveend', refreshMap);
@@ -255,7 +254,7 @@ function setFollow(on) {
 }
 
 function addFollowControl(map) {
-  const control = L.control({ position: 'topright' });
+  const control = L.control({ position: 'topleft' }); // top right is the base-map switch's
   control.onAdd = () => {
     const b = L.DomUtil.create('button', 'legend');
     b.id = 'follow';

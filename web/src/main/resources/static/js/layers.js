@@ -20,7 +20,7 @@ const STYLE = {
 };
 
 export class AreaLayers {
-  constructor(map, dataAttribution) {
+  constructor(map) {
     this.map = map;
     this.groups = {};      // what the layer control toggles
     this.layers = {};      // the drawn GeoJSON layers
@@ -28,7 +28,7 @@ export class AreaLayers {
     this.labels = L.layerGroup().addTo(map);
     for (const id of ['grids', 'communities', 'subdistricts']) {
       this.groups[id] = L.layerGroup().addTo(map);
-      this.layers[id] = L.geoJSON(null, { style: STYLE[id], attribution: id === 'subdistricts' ? dataAttribution : undefined });
+      this.layers[id] = L.geoJSON(null, { style: STYLE[id] });
     }
     this.groups.buildings = L.layerGroup().addTo(map);
     this.layers.buildings = L.layerGroup();

@@ -1,36 +1,28 @@
-// Gridwatch map: Shibei's subdistricts, communities and grids; click anywhere to see who is responsible.
+// Gridwatch map: the district's subdistricts, communities and grids; click anywhere to see who is responsible.
 import { getJson, signedInUser } from './api.js';
+import { startMap } from './basemap.js';
 import { startLanguage, onLanguageChange, t, areaName } from './i18n.js';
 import { AreaLayers, legend, escapeHtml } from './layers.js';
 import { showPlacement, showArea, showProblem, showRoster } from './panel.js';
 import { whenReady } from './startup.js';
 
 const L = window.L;
-const SHIBEI = [[36.067, 120.302], [36.159, 120.427]];
 
 async function start() {
   startLanguage();
   await whenReady();
-  const config = await getJson('/api/v1/config');
-  const map = L.map('map', { zoomControl: true }).fitBounds(SHIBEI);
-  const noBaseMap = L.layerGroup();
-  const osm = config.tileUrl ? L.tileLayer(config.tileUrl, { maxZoom: 19, attribution: config.tileAttribution }) : null;
-  const preferred = localStorage.getItem('gridwatch.basemap');
-  (osm && preferred !== 'none' ? osm : noBaseMap).addTo(map);
-  map.on('baselayerchange', e => localStorage.setItem('gridwatch.basemap', e.layer === noBaseMap ? 'none' : 'osm'));
-
-  const areas = new AreaLayers(map, config.dataAttribution);
+  const shell = await startMap('map', { zoomControl: true }, { collapsed: !window.matchMedia('(min-width: 900px)').matches });
+  const map = shell.map;
+  const areas = new AreaLayers(map);
   const selection = L.layerGroup().addTo(map);
-  let layerControl, legendControl;
-  const controls = () => {
-    if (layerControl) layerControl.remove();
+  shell.setOverlays(() => areas.overlays());
+  let legendControl;
+  const showLegend = () => {
     if (legendControl) legendControl.remove();
-    const bases = osm ? { [t('basemapOsm')]: osm, [t('basemapNone')]: noBaseMap } : { [t('basemapNone')]: noBaseMap };
-    layerControl = L.control.layers(bases, areas.overlays(), { collapsed: false }).addTo(map);
     legendControl = legend().addTo(map);
   };
-  controls();
-  onLanguageChange(controls);
+  showLegend();
+  onLanguageChange(showLegend);
 
   const highlight = async (code, level) => {
     selection.clearLayers();

@@ -4,13 +4,13 @@
 import { allItems, getJson, postJson, sendJson, signedInUser } from './api.js';
 import { startLanguage, t } from './i18n.js';
 import { escapeHtml } from './layers.js';
+import { startMap } from './basemap.js';
 import { toast } from './toast.js';
 import { diffLayer, impactLists, touchedTable } from './planner-view.js';
 import { showDrafts, startHistory } from './planner-drafts.js';
 import { whenReady } from './startup.js';
 
 const L = window.L;
-const SHIBEI = [[36.067, 120.302], [36.159, 120.427]];
 const HINTS = { reshape: 'plannerHint', split: 'splitHint', merge: 'mergeHint', balance: 'balanceHint' };
 const state = { level: 'grids', mode: 'reshape', selected: null, picked: [], ring: null, line: [], etag: null, preview: null, edit: null, asked: 0, past: null };
 
@@ -22,7 +22,7 @@ async function start() {
     document.body.dataset.ready = 'true';
     return;
   }
-  state.map = L.map('map', { doubleClickZoom: false }).fitBounds(SHIBEI);
+  state.map = (await startMap('map', { doubleClickZoom: false })).map;
   state.grids = L.geoJSON(null, { style: { color: '#4d7a4d', weight: 0.8, fillColor: '#c3e2b6', fillOpacity: 0.35 },
     onEachFeature: (f, l) => l.on('click', e => clickGrid(f, e)) }).addTo(state.map);
   state.tools = L.layerGroup().addTo(state.map);

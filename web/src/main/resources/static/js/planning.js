@@ -3,12 +3,12 @@
 import { getJson, postJson, sendJson, allItems, signedInUser } from './api.js';
 import { startLanguage, onLanguageChange, t } from './i18n.js';
 import { escapeHtml } from './layers.js';
+import { startMap } from './basemap.js';
 import { Drafts } from './drafts.js';
 import { toast } from './toast.js';
 import { whenReady } from './startup.js';
 
 const L = window.L;
-const SHIBEI = [[36.067, 120.302], [36.159, 120.427]];
 export const STATUS_COLOUR = { ONLINE: '#2e7d32', OFFLINE: '#78909c', FAULT: '#c62828' };
 const COVERAGE_BINS = [[0.2, '#d73027'], [0.4, '#fc8d59'], [0.6, '#fee08b'], [0.8, '#d9ef8b'], [Infinity, '#1a9850']];
 const state = { window: '10:00', grids: new Map(), drafts: null, loading: 0 };
@@ -26,7 +26,9 @@ async function start() {
     document.body.dataset.ready = 'true';
     return;
   }
-  const map = L.map('map', { preferCanvas: true }).fitBounds(SHIBEI);
+  // The layer list stays open on wide screens, as before the base-map switch joined it.
+  const shell = await startMap('map', { preferCanvas: true }, { collapsed: !window.matchMedia('(min-width: 900px)').matches });
+  const map = shell.map;
   state.map = map;
   map.createPane('sectors').style.zIndex = 420;
   map.createPane('routes').style.zIndex = 430;
@@ -39,11 +41,11 @@ async function start() {
       fillColor: STATUS_COLOUR[f.properties.status], fillOpacity: 1 }), onEachFeature: cameraPopup }).addTo(map),
     routes: L.layerGroup().addTo(map),
   };
-  L.geoJSON(await allItems('subdistricts'), { style: { color: '#b22222', weight: 2, fill: false }, interactive: false,
-    attribution: '&copy; OpenStreetMap contributors (ODbL); cameras, routes and cases are synthetic' }).addTo(map);
-  L.control.layers(null, { [t('layerCoverage')]: state.layers.coverage, [t('layerGaps')]: state.layers.gaps,
+  L.geoJSON(await allItems('subdistricts'), { style: { color: '#b22222', weight: 2, fill: false, className: 'gw-subdistrict' },
+    interactive: false }).addTo(map);
+  shell.setOverlays(() => ({ [t('layerCoverage')]: state.layers.coverage, [t('layerGaps')]: state.layers.gaps,
     [t('layerSectors')]: state.layers.sectors, [t('layerCameras')]: state.layers.cameras,
-    [t('layerRoutes')]: state.layers.routes }, { collapsed: false }).addTo(map);
+    [t('layerRoutes')]: state.layers.routes }));
   addLegend(map);
   map.on('zoomend', () => restyleRoutes());
   state.drafts = new Drafts(map, () => state.window, { onSaved: () => reload(), restyle: () => restyleGrids(), percent, toast });

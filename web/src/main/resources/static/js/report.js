@@ -1,22 +1,21 @@
 // The resident page: choose a category, drop a pin (see which grid will handle it), describe, send, follow.
 import { getJson, postJson } from './api.js';
 import { startLanguage, onLanguageChange, t, areaName, when } from './i18n.js';
-import { escapeHtml } from './layers.js';
+import { AreaLayers, escapeHtml } from './layers.js';
+import { startMap } from './basemap.js';
 import { whenReady } from './startup.js';
 
 const L = window.L;
-const SHIBEI = [[36.067, 120.302], [36.159, 120.427]];
 let pin = null, marker = null, categories = [];
 
 async function start() {
   startLanguage();
   await whenReady();
-  const config = await getJson('/api/v1/config');
-  const map = L.map('map').fitBounds(SHIBEI);
-  if (config.tileUrl) L.tileLayer(config.tileUrl, { maxZoom: 19, attribution: config.tileAttribution }).addTo(map);
-  const outline = await getJson('/ogcapi/collections/subdistricts/items?limit=100');
-  L.geoJSON(outline, { style: { color: '#b22222', weight: 2, fillOpacity: 0.03 }, interactive: false,
-    attribution: config.dataAttribution }).addTo(map);
+  const { map } = await startMap('map');
+  // The same hierarchy as the map page (subdistricts, then communities and grids as you zoom in), so that a
+  // resident sees where the pin falls even without a base map.
+  const areas = new AreaLayers(map);
+  await areas.load();
   categories = await getJson('/api/v1/categories');
   fillCategories();
   onLanguageChange(fillCategories);

@@ -1,31 +1,31 @@
 package org.gridwatch.client;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-import org.springframework.beans.factory.annotation.Value;
+import java.util.Arrays;
+import java.util.List;
+import org.gridwatch.basemap.BaseMap;
+import org.gridwatch.basemap.BaseMaps;
+import org.gridwatch.geo.Crs;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code /api/v1/config}: what the web client needs to start (base map tiles, attribution). */
+/** {@code /api/v1/config}: what the web client needs to start (the base maps of the switch, attribution). */
 @RestController
 class ClientConfigController {
-  private final String tileUrl;
-  private final String tileAttribution;
+  private final ClientConfig config;
 
-  ClientConfigController(@Value("${gridwatch.map.tile-url}") String tileUrl,
-      @Value("${gridwatch.map.tile-attribution}") String tileAttribution) {
-    this.tileUrl = tileUrl;
-    this.tileAttribution = tileAttribution;
+  ClientConfigController(BaseMaps baseMaps) {
+    this.config = new ClientConfig(baseMaps.offered(), baseMaps.defaultId(), baseMaps.dataAttribution(),
+        Arrays.stream(Crs.values()).map(Enum::name).toList());
   }
+
+  /**
+   * @param baseMaps the base maps the switch offers, in order, "none" last
+   * @param defaultBaseMap the id shown until the user picks one
+   * @param dataAttribution where the drawn areas come from
+   * @param crs the coordinate systems the locate form accepts
+   */
+  record ClientConfig(List<BaseMap> baseMaps, String defaultBaseMap, String dataAttribution, List<String> crs) {}
 
   @GetMapping("/api/v1/config")
-  Map<String, Object> config() {
-    Map<String, Object> m = new LinkedHashMap<>();
-    boolean none = tileUrl == null || tileUrl.isBlank() || tileUrl.equalsIgnoreCase("none");
-    m.put("tileUrl", none ? null : tileUrl);
-    m.put("tileAttribution", tileAttribution);
-    m.put("dataAttribution", "&copy; OpenStreetMap contributors (ODbL); communities, grids and buildings are synthetic");
-    m.put("crs", java.util.Arrays.stream(org.gridwatch.geo.Crs.values()).map(Enum::name).toList());
-    return m;
-  }
+  ClientConfig config() { return config; }
 }

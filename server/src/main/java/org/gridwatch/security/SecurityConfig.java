@@ -7,7 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Set;
-import org.springframework.beans.factory.annotation.Value;
+import org.gridwatch.basemap.BaseMaps;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.MediaType;
@@ -70,7 +70,7 @@ class SecurityConfig {
 
   @Bean
   SecurityFilterChain security(HttpSecurity http, LoginThrottle throttle, AuthenticationManager manager,
-      @Value("${gridwatch.map.tile-url:none}") String tileUrl) throws Exception {
+      BaseMaps baseMaps) throws Exception {
     http.authenticationManager(manager)
         .authorizeHttpRequests(auth -> {
           auth.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.ASYNC).permitAll();
@@ -96,7 +96,7 @@ class SecurityConfig {
             .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
             .requireCsrfProtectionMatcher(forgeableWrites()))
         .headers(headers -> headers
-            .contentSecurityPolicy(csp -> csp.policyDirectives(BrowserPolicy.contentSecurityPolicy(tileUrl)))
+            .contentSecurityPolicy(csp -> csp.policyDirectives(BrowserPolicy.contentSecurityPolicy(baseMaps.tileOrigins())))
             .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)))
         .addFilterBefore(new ThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
         .addFilterBefore(new BasicAlone(), org.springframework.security.web.authentication.www.BasicAuthenticationFilter.class)

@@ -2,6 +2,7 @@ package org.gridwatch.startup;
 
 import java.util.List;
 import org.gridwatch.area.AreaStartup;
+import org.gridwatch.security.FirstAdministrator;
 import org.gridwatch.staff.Roster;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,8 +26,11 @@ class StartupPipeline implements ApplicationRunner {
   private final Roster roster;
   private final ObjectProvider<StartupSteps> optional;
   private final StartupStatus status;
+  private final FirstAdministrator administrator;
 
-  StartupPipeline(AreaStartup areas, Roster roster, ObjectProvider<StartupSteps> optional, StartupStatus status) {
+  StartupPipeline(AreaStartup areas, Roster roster, ObjectProvider<StartupSteps> optional, StartupStatus status,
+      FirstAdministrator administrator) {
+    this.administrator = administrator;
     this.areas = areas;
     this.roster = roster;
     this.optional = optional;
@@ -43,6 +47,9 @@ class StartupPipeline implements ApplicationRunner {
           return "loaded";
         })));
     optional.orderedStream().forEach(s -> run(s.stage(), s.titleZh(), s.titleEn(), s.steps()));
+    // Last, so that the demo's own accounts come first: a deployment that has no administrator gets one.
+    run("accounts", "账户", "Accounts", List.of(
+        new StartupStep("administrator", "首个管理员", "the first administrator", administrator::ensure)));
     status.finished();
     log.info("Ready in {} ms", (System.nanoTime() - started) / 1_000_000);
   }

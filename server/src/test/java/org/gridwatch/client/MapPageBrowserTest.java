@@ -62,6 +62,7 @@ class MapPageBrowserTest {
     assertThat(zoom()).isGreaterThanOrEqualTo(14);
     Browser.waitFor(driver, 10).until(d -> count("path.gw-grid") > 100);
     assertThat(count("path.gw-community")).isGreaterThan(20);
+    driver.findElement(By.cssSelector("input[data-basemap=osm]")).click();
     assertThat(driver.findElement(By.cssSelector(".leaflet-control-attribution")).getText()).contains("OpenStreetMap");
     assertThat(driver.findElement(By.cssSelector(".legend")).getText()).contains("图例");
     Browser.screenshot(driver, "map-zoomed");

@@ -114,9 +114,21 @@ abstract class SecurityContract {
     String csp = page.header("Content-Security-Policy");
     assertThat(csp).contains("default-src 'self'").contains("script-src 'self'").contains("frame-ancestors 'none'")
         .doesNotContain("unsafe-eval");
-    JsonNode tileUrl = http.get("/api/v1/config").json().path("tileUrl");
-    String tiles = tileUrl.isNull() || tileUrl.isMissingNode() ? "" : tileUrl.asString();
-    if (tiles.startsWith("http")) assertThat(csp).contains(java.net.URI.create(tiles.replace("{s}", "a").replaceAll("\\{[^}]*}", "0")).getHost());
+    // Images: this server and the tile servers of every offered base map (each subdomain), nothing else.
+    java.util.Set<String> hosts = new java.util.TreeSet<>();
+    for (JsonNode map : http.get("/api/v1/config").json().path("baseMaps")) {
+      for (JsonNode url : map.path("urls")) {
+        String template = url.asString();
+        String subdomains = template.contains("{s}") ? map.path("subdomains").asString() : "-";
+        for (char c : subdomains.toCharArray()) {
+          hosts.add("https://" + java.net.URI.create(template.replace("{s}", String.valueOf(c)).replaceAll("\\{[^}]*}", "0")).getHost());
+        }
+      }
+    }
+    assertThat(hosts).contains("https://tile.openstreetmap.org", "https://webrd04.is.autonavi.com", "https://t7.tianditu.gov.cn");
+    String images = csp.replaceAll(".*img-src ([^;]*);.*", "$1");
+    assertThat(new java.util.TreeSet<>(java.util.List.of(images.split(" "))))
+        .isEqualTo(new java.util.TreeSet<>(java.util.stream.Stream.concat(java.util.stream.Stream.of("'self'", "data:", "blob:"), hosts.stream()).toList()));
     assertThat(page.header("Referrer-Policy")).isEqualTo("strict-origin-when-cross-origin");
     assertThat(http.get("/api/v1/config").header("Referrer-Policy")).isEqualTo("strict-origin-when-cross-origin");
   }

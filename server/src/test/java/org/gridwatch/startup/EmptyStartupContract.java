@@ -49,4 +49,25 @@ abstract class EmptyStartupContract {
     Http.Response roster = http.get("/api/v1/grids/370203014001001/roster", admin);
     assertThat(roster.status() == 404 || roster.json().path("gridMember").isNull()).as(roster.body()).isTrue();
   }
+
+  @Test
+  void anEmptyDeploymentSaysNoDistrictIsLoaded() {
+    JsonNode district = http.get("/api/v1/district").json();
+    assertThat(district.get("loaded").asBoolean()).isFalse();
+    assertThat(district.get("extent").isNull()).isTrue();
+    assertThat(district.at("/metricCrs/chosenBy").asString()).isEqualTo("none");
+  }
+
+  @Test
+  void theLayersAreEmptyNotBroken() {
+    Http.Response grids = http.get("/ogcapi/collections/grids/items?limit=10", "Accept", "application/geo+json");
+    assertThat(grids.status()).isEqualTo(200);
+    assertThat(grids.json().get("features").size()).isZero();
+    Http.Response found = http.get("/api/v1/areas?q=1");
+    assertThat(found.status()).isEqualTo(200);
+    assertThat(found.json().size()).isZero();
+    Http.Response located = http.get("/api/v1/locate?lon=120.38&lat=36.09");
+    assertThat(located.status()).isEqualTo(404);
+    assertThat(located.contentType()).startsWith("application/problem+json");
+  }
 }

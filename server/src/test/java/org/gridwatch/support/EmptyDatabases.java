@@ -16,7 +16,7 @@ import org.springframework.test.context.MergedContextConfiguration;
  * The customizer is equal only for the same class, so Spring's context cache never hands one class's context (and its
  * imported district) to another. H2: {@code jdbc:h2:mem:empty-<class>}. PostGIS: schema {@code empty_<class>} of the
  * {@code GRIDWATCH_TEST_PG_URL} database with {@code public} (PostGIS) on the search path; Flyway creates, cleans and
- * migrates only that schema.
+ * migrates only that schema. Files the server writes go to {@link #dataDirOf} ({@code gridwatch.data-dir}).
  */
 public final class EmptyDatabases implements ContextCustomizerFactory {
 
@@ -32,15 +32,21 @@ public final class EmptyDatabases implements ContextCustomizerFactory {
     return "empty_" + testClass.getSimpleName().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
   }
 
+  /** The class's own data directory ({@code gridwatch.data-dir}), under the build's target directory. */
+  public static java.nio.file.Path dataDirOf(Class<?> testClass) {
+    return java.nio.file.Path.of("target", "empty-data", nameOf(testClass)).toAbsolutePath();
+  }
+
   private record OwnDatabase(Class<?> testClass, boolean postgis) implements ContextCustomizer {
     @Override
     public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration config) {
       String name = nameOf(testClass);
+      String dataDir = dataDirOf(testClass).toString();
       Map<String, Object> properties = postgis
           ? Map.of("spring.datasource.url", postgisUrl(name), "spring.flyway.schemas", name,
-              "spring.flyway.default-schema", name, "gridwatch.demo-data.enabled", "false")
+              "spring.flyway.default-schema", name, "gridwatch.demo-data.enabled", "false", "gridwatch.data-dir", dataDir)
           : Map.of("spring.datasource.url", "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1",
-              "gridwatch.demo-data.enabled", "false");
+              "gridwatch.demo-data.enabled", "false", "gridwatch.data-dir", dataDir);
       context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("empty-database", Map.copyOf(properties)));
     }
 

@@ -1,6 +1,0 @@
-package org.gridwatch.deployment;
-
-import org.gridwatch.support.OnEmptyH2;
-
-@OnEmptyH2
-class EmptyStartOnH2Test extends EmptyStartContract {}

@@ -1,6 +1,0 @@
-package org.gridwatch.deployment;
-
-import org.gridwatch.support.OnEmptyPostgis;
-
-@OnEmptyPostgis
-class EmptyStartOnPostgisTest extends EmptyStartContract {}
