@@ -113,6 +113,6 @@ class DemoRoster implements ApplicationRunner {
   }
 
   private void assign(String grid, Slot slot, Person person, Team team) {
-    em.persist(new GridAssignment(grid, slot, person, team, VALID_FROM));
+    em.persist(new GridAssignment(grid, RoleType.of(slot), person, team, VALID_FROM));
   }
 }

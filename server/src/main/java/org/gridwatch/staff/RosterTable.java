@@ -1,0 +1,67 @@
+package org.gridwatch.staff;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.gridwatch.problem.ProblemException;
+
+/**
+ * A roster file read into rows, whatever its format (CSV or .xlsx). The first row is the header. Row {@code i} of
+ * {@link #rows()} is the i-th data row, 0-based as in every import's {@code rows[i]}; {@link Row#place()} says where
+ * the user finds it ("spreadsheet row 14", "line 14"). Blank rows are skipped.
+ */
+record RosterTable(List<Row> rows) {
+  static final int MAX_ROWS = 20_000;
+  static final List<RosterColumn> REQUIRED = List.of(RosterColumn.CODE, RosterColumn.NAME, RosterColumn.ROLE);
+
+  /** One data row: its cells by column (blank cells absent) and where the user sees it. */
+  record Row(int index, String place, Map<RosterColumn, String> cells) {
+    Optional<String> get(RosterColumn c) { return Optional.ofNullable(cells.get(c)); }
+    String field(RosterColumn c) { return "rows[" + index + "]." + c.name().toLowerCase(); }
+  }
+
+  /** Builds rows from raw cells: {@code lines.get(0)} is the header; {@code placeOf(k)} names raw line k. */
+  static RosterTable of(List<List<String>> lines, java.util.function.IntFunction<String> placeOf) {
+    int start = 0;
+    while (start < lines.size() && blank(lines.get(start))) start++;
+    if (start == lines.size()) throw ProblemException.badInput("file", "the file is empty: it holds no header and no rows");
+    List<String> header = lines.get(start);
+    Map<Integer, RosterColumn> columns = new java.util.HashMap<>();
+    for (int i = 0; i < header.size(); i++) {
+      int at = i;
+      RosterColumn.of(header.get(i)).ifPresent(c -> { if (!columns.containsValue(c)) columns.put(at, c); });
+    }
+    List<String> missing = new ArrayList<>();
+    for (RosterColumn c : REQUIRED) if (!columns.containsValue(c)) missing.add(c.header());
+    if (!columns.containsValue(RosterColumn.GRID) && !columns.containsValue(RosterColumn.UNIT)) {
+      missing.add(RosterColumn.GRID.header() + " / " + RosterColumn.UNIT.header());
+    }
+    if (!missing.isEmpty()) {
+      throw ProblemException.badInput("file", "the first row (" + placeOf.apply(start) + ") must be the header naming the columns; "
+          + "missing: " + String.join(", ", missing));
+    }
+    List<Row> rows = new ArrayList<>();
+    for (int k = start + 1; k < lines.size(); k++) {
+      List<String> line = lines.get(k);
+      if (blank(line)) continue;
+      if (rows.size() == MAX_ROWS) throw ProblemException.badInput("file", "at most " + MAX_ROWS + " rows per import");
+      Map<RosterColumn, String> cells = new EnumMap<>(RosterColumn.class);
+      columns.forEach((i, c) -> {
+        String v = i < line.size() ? line.get(i) : null;
+        if (v != null && !v.isBlank()) cells.put(c, unescaped(v.strip()));
+      });
+      rows.add(new Row(rows.size(), placeOf.apply(k), cells));
+    }
+    if (rows.isEmpty()) throw ProblemException.badInput("file", "the file has a header but no rows");
+    return new RosterTable(List.copyOf(rows));
+  }
+
+  /** The export writes '=… for a cell starting with a formula character (so no spreadsheet runs it): undone here. */
+  private static String unescaped(String v) {
+    return v.length() > 1 && v.charAt(0) == '\'' && "=+-@".indexOf(v.charAt(1)) >= 0 ? v.substring(1) : v;
+  }
+
+  private static boolean blank(List<String> line) { return line.stream().allMatch(v -> v == null || v.isBlank()); }
+}
