@@ -32,9 +32,9 @@ public class Roster {
 
   /**
    * One role held in a grid: by a person, a team, or a person as a member of a team; since {@code validFrom}.
-   * {@code roleZh} is the role's Chinese name, for readers of the answer.
+   * {@code roleZh} and {@code roleEn} name the role for readers of the answer.
    */
-  public record Holder(RoleType role, String roleZh, PersonRef person, TeamRef team, Instant validFrom) {}
+  public record Holder(RoleType role, String roleZh, String roleEn, PersonRef person, TeamRef team, Instant validFrom) {}
 
   /**
    * A grid's roster: everyone holding a role in it ({@code people}) and, derived from the roles, the four places of
@@ -172,7 +172,7 @@ public class Roster {
   }
 
   private static Holder holder(GridAssignment a) {
-    return new Holder(a.getRole(), a.getRole().zh(), person(a), team(a), a.getValidFrom());
+    return new Holder(a.getRole(), a.getRole().zh(), a.getRole().en(), person(a), team(a), a.getValidFrom());
   }
 
   private static PersonRef person(GridAssignment a) {

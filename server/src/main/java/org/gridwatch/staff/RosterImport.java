@@ -24,8 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
  * names: in each such grid, holdings listed in the file and already current stay as they are, new ones begin at the
  * row's date (or now), and current holdings the file no longer lists end now (they stay in the dated history). Grids
  * the file does not name keep their roster. People are created or updated by code (phone, duty, unit: a person with a
- * unit row works for that unit, otherwise for the community of their first grid, as a police officer when they hold
- * a police role); teams are created by code.
+ * unit row works for that unit; unit staff stay with their unit; anyone else works for the community of their first
+ * grid, as a police officer when they hold a police role); teams are created by code.
  *
  * <p>Nothing is stored when a row is refused, unless {@code partial}: then the good rows are stored and, in a grid
  * with a refused row, nobody's holding ends (the refused row may have been the only mention of someone still there).
@@ -38,6 +38,7 @@ public class RosterImport {
       List<ProblemException.FieldError> errors) {}
 
   private static final Logger log = LoggerFactory.getLogger(RosterImport.class);
+  private static final Set<Duty> UNIT_DUTIES = Set.of(Duty.COMMUNITY_STAFF, Duty.SUBDISTRICT_STAFF, Duty.DEPARTMENT_STAFF);
 
   private final PersonRepository persons;
   private final TeamRepository teams;
@@ -131,7 +132,8 @@ public class RosterImport {
         p = persons.save(new Person(code, first.name(), duty, unit, phone, false));
         people.put(code, p);
       } else {
-        p.assign(duty, unit);
+        // Unit staff (a community's 网格长, say) keep working for their unit unless a unit row says otherwise.
+        if (unitLine != null || !UNIT_DUTIES.contains(p.getDuty())) p.assign(duty, unit);
         if (phone != null) p.changePhone(phone);
       }
     });
