@@ -7,7 +7,6 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.gridwatch.problem.ProblemException;
 
 /**
  * Reads and writes a roster as CSV (RFC 4180: quoted fields may hold commas, quotes and line breaks). Reading takes
@@ -20,11 +19,11 @@ final class RosterCsv {
 
   private RosterCsv() {}
 
-  static RosterTable read(byte[] bytes) {
+  static RosterTable read(byte[] bytes, boolean zh) {
     List<List<String>> lines = new ArrayList<>();
     List<Integer> lineNumbers = new ArrayList<>();
-    parse(decode(bytes), lines, lineNumbers);
-    return RosterTable.of(lines, k -> "line " + lineNumbers.get(k));
+    parse(decode(bytes), lines, lineNumbers, zh);
+    return RosterTable.of(lines, lineNumbers::get, false, zh);
   }
 
   static byte[] write(List<List<String>> lines) {
@@ -58,7 +57,7 @@ final class RosterCsv {
     }
   }
 
-  private static void parse(String text, List<List<String>> lines, List<Integer> lineNumbers) {
+  private static void parse(String text, List<List<String>> lines, List<Integer> lineNumbers, boolean zh) {
     List<String> fields = new ArrayList<>();
     StringBuilder field = new StringBuilder();
     boolean quoted = false, any = false;
@@ -82,7 +81,9 @@ final class RosterCsv {
         startLine = ++line;
       } else { field.append(c); any = true; }
     }
-    if (quoted) throw ProblemException.badInput("file", "a quoted field opened on line " + startLine + " is never closed");
+    if (quoted) {
+      throw RosterTable.file(zh, "a quoted field opened on line " + startLine + " is never closed", "第 " + startLine + " 行开始的引号字段没有闭合");
+    }
     if (any || field.length() > 0) {
       fields.add(field.toString());
       lines.add(List.copyOf(fields));

@@ -60,14 +60,14 @@ public class RosterImport {
   }
 
   @Transactional
-  public Report importTable(RosterTable table, boolean partial, boolean dryRun) {
+  public Report importTable(RosterTable table, boolean partial, boolean dryRun, boolean chinese) {
     Instant now = Instant.now();
     Map<String, Person> people = persons.findAll().stream().collect(Collectors.toMap(Person::getCode, Function.identity()));
     Map<String, Team> teamsByCode = teams.findAll().stream().collect(Collectors.toMap(Team::getCode, Function.identity()));
     Set<String> departments = roster.departments().stream().map(Roster.DepartmentRef::code).collect(Collectors.toSet());
     AreaCatalog.Snapshot snapshot = areas.now();
     RosterCheck.Checked checked = RosterCheck.check(table,
-        new RosterCheck.Context(snapshot, people, teamsByCode, departments, district.timeZone(), now));
+        new RosterCheck.Context(snapshot, people, teamsByCode, departments, district.timeZone(), now, chinese));
     if (checked.refused() > 0 && !partial && !dryRun) throw ProblemException.badInput(checked.errors());
 
     Set<String> gridsWithRefusals = new java.util.HashSet<>();

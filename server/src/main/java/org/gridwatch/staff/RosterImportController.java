@@ -1,7 +1,9 @@
 package org.gridwatch.staff;
 
 import java.nio.charset.StandardCharsets;
+import jakarta.servlet.http.HttpServletRequest;
 import org.gridwatch.problem.ProblemException;
+import org.gridwatch.problem.ReaderLanguage;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -29,14 +31,16 @@ class RosterImportController {
 
   @PostMapping(path = "/api/v1/roster/import", consumes = {"text/csv", "application/csv"})
   RosterImport.Report importCsv(@RequestBody(required = false) byte[] body, @RequestParam(defaultValue = "false") boolean partial,
-      @RequestParam(defaultValue = "false") boolean dryRun) {
-    return imports.importTable(RosterCsv.read(nonEmpty(body)), partial, dryRun);
+      @RequestParam(defaultValue = "false") boolean dryRun, HttpServletRequest request) {
+    boolean zh = ReaderLanguage.chinese(request);
+    return imports.importTable(RosterCsv.read(nonEmpty(body, zh), zh), partial, dryRun, zh);
   }
 
   @PostMapping(path = "/api/v1/roster/import", consumes = RosterXlsx.MEDIA_TYPE)
   RosterImport.Report importXlsx(@RequestBody(required = false) byte[] body, @RequestParam(defaultValue = "false") boolean partial,
-      @RequestParam(defaultValue = "false") boolean dryRun) {
-    return imports.importTable(RosterXlsx.read(nonEmpty(body)), partial, dryRun);
+      @RequestParam(defaultValue = "false") boolean dryRun, HttpServletRequest request) {
+    boolean zh = ReaderLanguage.chinese(request);
+    return imports.importTable(RosterXlsx.read(nonEmpty(body, zh), zh), partial, dryRun, zh);
   }
 
   @GetMapping("/api/v1/roster/export")
@@ -55,8 +59,8 @@ class RosterImportController {
         .body(bytes);
   }
 
-  private static byte[] nonEmpty(byte[] body) {
-    if (body == null || body.length == 0) throw ProblemException.badInput("file", "the request body is empty: send the roster file");
+  private static byte[] nonEmpty(byte[] body, boolean zh) {
+    if (body == null || body.length == 0) throw RosterTable.file(zh, "the request body is empty: send the roster file", "请求体为空：请发送名册文件");
     return body;
   }
 }

@@ -16,17 +16,21 @@ record RosterTable(List<Row> rows) {
   static final int MAX_ROWS = 20_000;
   static final List<RosterColumn> REQUIRED = List.of(RosterColumn.CODE, RosterColumn.NAME, RosterColumn.ROLE);
 
-  /** One data row: its cells by column (blank cells absent) and where the user sees it. */
-  record Row(int index, String place, Map<RosterColumn, String> cells) {
+  /** One data row: its cells by column (blank cells absent) and where the user sees it (line or spreadsheet row). */
+  record Row(int index, int line, boolean spreadsheet, Map<RosterColumn, String> cells) {
     Optional<String> get(RosterColumn c) { return Optional.ofNullable(cells.get(c)); }
+    String place(boolean zh) { return RosterTable.place(line, spreadsheet, zh); }
     String field(RosterColumn c) { return "rows[" + index + "]." + c.name().toLowerCase(); }
   }
 
-  /** Builds rows from raw cells: {@code lines.get(0)} is the header; {@code placeOf(k)} names raw line k. */
-  static RosterTable of(List<List<String>> lines, java.util.function.IntFunction<String> placeOf) {
+  /**
+   * Builds rows from raw cells: the first non-blank line is the header; {@code lineOf(k)} is the number the user sees
+   * for raw line k (a spreadsheet row or a line of text).
+   */
+  static RosterTable of(List<List<String>> lines, java.util.function.IntUnaryOperator lineOf, boolean spreadsheet, boolean zh) {
     int start = 0;
     while (start < lines.size() && blank(lines.get(start))) start++;
-    if (start == lines.size()) throw ProblemException.badInput("file", "the file is empty: it holds no header and no rows");
+    if (start == lines.size()) throw file(zh, "the file is empty: it holds no header and no rows", "文件为空：没有表头，也没有数据行");
     List<String> header = lines.get(start);
     Map<Integer, RosterColumn> columns = new java.util.HashMap<>();
     for (int i = 0; i < header.size(); i++) {
@@ -39,28 +43,41 @@ record RosterTable(List<Row> rows) {
       missing.add(RosterColumn.GRID.header() + " / " + RosterColumn.UNIT.header());
     }
     if (!missing.isEmpty()) {
-      throw ProblemException.badInput("file", "the first row (" + placeOf.apply(start) + ") must be the header naming the columns; "
-          + "missing: " + String.join(", ", missing));
+      String where = place(lineOf.applyAsInt(start), spreadsheet, zh);
+      throw file(zh, "the first row (" + where + ") must be the header naming the columns; missing: " + String.join(", ", missing),
+          "第一行（" + where + "）须为表头，写明各列；缺少：" + String.join("、", missing));
     }
     List<Row> rows = new ArrayList<>();
     for (int k = start + 1; k < lines.size(); k++) {
       List<String> line = lines.get(k);
       if (blank(line)) continue;
-      if (rows.size() == MAX_ROWS) throw ProblemException.badInput("file", "at most " + MAX_ROWS + " rows per import");
+      if (rows.size() == MAX_ROWS) throw tooManyRows(zh);
       Map<RosterColumn, String> cells = new EnumMap<>(RosterColumn.class);
       columns.forEach((i, c) -> {
         String v = i < line.size() ? line.get(i) : null;
         if (v != null && !v.isBlank()) cells.put(c, unescaped(v.strip()));
       });
-      rows.add(new Row(rows.size(), placeOf.apply(k), cells));
+      rows.add(new Row(rows.size(), lineOf.applyAsInt(k), spreadsheet, cells));
     }
-    if (rows.isEmpty()) throw ProblemException.badInput("file", "the file has a header but no rows");
+    if (rows.isEmpty()) throw file(zh, "the file has a header but no rows", "文件只有表头，没有数据行");
     return new RosterTable(List.copyOf(rows));
   }
 
   /** The export writes '=… for a cell starting with a formula character (so no spreadsheet runs it): undone here. */
   private static String unescaped(String v) {
     return v.length() > 1 && v.charAt(0) == '\'' && "=+-@".indexOf(v.charAt(1)) >= 0 ? v.substring(1) : v;
+  }
+
+  static ProblemException tooManyRows(boolean zh) {
+    return file(zh, "at most " + MAX_ROWS + " rows per import", "每次导入最多 " + MAX_ROWS + " 行");
+  }
+
+  /** A problem with the file as a whole, naming the field {@code file}. */
+  static ProblemException file(boolean zh, String en, String zhReason) { return ProblemException.badInput("file", zh ? zhReason : en); }
+
+  static String place(int line, boolean spreadsheet, boolean zh) {
+    if (spreadsheet) return zh ? "表格第 " + line + " 行" : "spreadsheet row " + line;
+    return zh ? "第 " + line + " 行" : "line " + line;
   }
 
   private static boolean blank(List<String> line) { return line.stream().allMatch(v -> v == null || v.isBlank()); }

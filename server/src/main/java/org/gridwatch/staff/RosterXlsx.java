@@ -26,17 +26,15 @@ final class RosterXlsx {
 
   private RosterXlsx() {}
 
-  static RosterTable read(byte[] bytes) {
+  static RosterTable read(byte[] bytes, boolean zh) {
     List<List<String>> lines = new ArrayList<>();
     List<Integer> rowNumbers = new ArrayList<>();
     try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
-      if (book.getNumberOfSheets() == 0) throw ProblemException.badInput("file", "the workbook has no sheet");
+      if (book.getNumberOfSheets() == 0) throw RosterTable.file(zh, "the workbook has no sheet", "工作簿中没有工作表");
       Sheet sheet = book.getSheetAt(0);
       DataFormatter format = new DataFormatter();
       for (Row row : sheet) {
-        if (row.getRowNum() > RosterTable.MAX_ROWS + 100) {
-          throw ProblemException.badInput("file", "at most " + RosterTable.MAX_ROWS + " rows per import");
-        }
+        if (row.getRowNum() > RosterTable.MAX_ROWS + 100) throw RosterTable.tooManyRows(zh);
         while (rowNumbers.size() < row.getRowNum()) { lines.add(List.of()); rowNumbers.add(rowNumbers.size() + 1); }
         List<String> cells = new ArrayList<>();
         for (int c = 0; c < Math.max(0, row.getLastCellNum()); c++) cells.add(text(row.getCell(c), format));
@@ -48,9 +46,10 @@ final class RosterXlsx {
     } catch (IOException | RuntimeException e) {
       // POI signals a file that is not a workbook with several unchecked exceptions (NotOfficeXmlFileException,
       // POIXMLException, RecordFormatException, ...): all mean the same to the user.
-      throw ProblemException.badInput("file", "not an Excel workbook (.xlsx): " + e.getClass().getSimpleName());
+      throw RosterTable.file(zh, "not an Excel workbook (.xlsx): " + e.getClass().getSimpleName(),
+          "不是 Excel 工作簿（.xlsx）：" + e.getClass().getSimpleName());
     }
-    return RosterTable.of(lines, k -> "spreadsheet row " + rowNumbers.get(k));
+    return RosterTable.of(lines, rowNumbers::get, true, zh);
   }
 
   static byte[] write(List<List<String>> lines) {

@@ -58,9 +58,10 @@ final class RosterFiles {
     String text() { return new String(body, java.nio.charset.StandardCharsets.UTF_8); }
   }
 
-  static Answer post(Http http, String path, byte[] body, String contentType, String[] auth) {
-    return send(HttpRequest.newBuilder(URI.create(http.url(path))).header(auth[0], auth[1]).header("Content-Type", contentType)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+  static Answer post(Http http, String path, byte[] body, String contentType, String[] auth, String... headers) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(http.url(path))).header(auth[0], auth[1]).header("Content-Type", contentType);
+    for (int i = 0; i + 1 < headers.length; i += 2) b.header(headers[i], headers[i + 1]);
+    return send(b.POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
   }
 
   static Answer get(Http http, String path, String[] auth) {

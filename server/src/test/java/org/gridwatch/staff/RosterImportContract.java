@@ -171,12 +171,12 @@ abstract class RosterImportContract {
     String rosterBefore = http.get("/api/v1/grids/" + g + "/roster", OPERATOR).body();
     long[] counts = counts();
     List<List<Object>> rows = List.of(
-        row("X4001", "甲", "18800004001", "专职网格员", g, null, null, null),
-        row("X4001", "乙", "18800004001", "网格长", g, null, null, null),      // rows[1]: one code, two names
+        row("X4001", "甲", "18800004001", "网格长", g, null, null, null),
+        row("X4001", "乙", "18800004001", "兼职网格员", g, null, null, null),   // rows[1]: one code, two names
         row("X4002", "丙", null, "专职网格员", "370203999999999", null, null, null), // rows[2]: no such grid
         row("X4003", "丁", null, "网格大王", g, null, null, null),              // rows[3]: no such role
         row("X4004", "戊", "12345", "兼职网格员", g, null, null, null),          // rows[4]: not a phone
-        row("X4001", "甲", null, "专职网格员", g, null, null, null),            // rows[5]: the same person twice in one role and grid
+        row("X4001", "甲", null, "GRID_HEAD", g, null, null, null),             // rows[5]: the same person twice in one role and grid
         row("X4005", "己", null, "巡防队", g, "XT-NEW", null, null),            // rows[6]: a new team without its name
         row("X4006", "庚", null, "专职网格员", g, null, null, "2999-01-01"));   // rows[7]: a role that has not begun
     RosterFiles.Answer r = RosterFiles.post(http, "/api/v1/roster/import", RosterFiles.xlsx(file(rows)), RosterFiles.XLSX, ADMIN);
@@ -190,6 +190,9 @@ abstract class RosterImportContract {
     assertThat(r.text()).as("the place the user sees: the header is spreadsheet row 1").contains("spreadsheet row 3");
     assertThat(counts()).as("nothing stored").isEqualTo(counts);
     assertThat(http.get("/api/v1/grids/" + g + "/roster", OPERATOR).body()).isEqualTo(rosterBefore);
+    RosterFiles.Answer zh = RosterFiles.post(http, "/api/v1/roster/import", RosterFiles.xlsx(file(rows)), RosterFiles.XLSX, ADMIN,
+        "Accept-Language", "zh-CN");
+    assertThat(zh.text()).as("reasons in the reader's language").contains("表格第 3 行").contains("未知角色“网格大王”");
 
     // The dry run reports the same and stores nothing; partial=true keeps the good row.
     RosterFiles.Answer dry = RosterFiles.post(http, "/api/v1/roster/import?dryRun=true", RosterFiles.xlsx(file(rows)), RosterFiles.XLSX, ADMIN);
