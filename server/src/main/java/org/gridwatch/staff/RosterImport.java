@@ -29,7 +29,8 @@ import org.springframework.transaction.annotation.Transactional;
  *
  * <p>Nothing is stored when a row is refused, unless {@code partial}: then the good rows are stored and, in a grid
  * with a refused row, nobody's holding ends (the refused row may have been the only mention of someone still there).
- * A dry run checks and counts and stores nothing. The current roster reloads once the import has committed.
+ * A dry run checks and counts and stores nothing. The current roster reloads once the import has committed, on every
+ * instance ({@link RosterSync}).
  */
 @Service
 public class RosterImport {
@@ -47,9 +48,10 @@ public class RosterImport {
   private final Roster roster;
   private final DistrictProfile district;
   private final ApplicationEventPublisher events;
+  private final RosterSync sync;
 
   RosterImport(PersonRepository persons, TeamRepository teams, GridAssignmentRepository assignments, AreaCatalog areas,
-      Roster roster, DistrictProfile district, ApplicationEventPublisher events) {
+      Roster roster, DistrictProfile district, ApplicationEventPublisher events, RosterSync sync) {
     this.persons = persons;
     this.teams = teams;
     this.assignments = assignments;
@@ -57,6 +59,7 @@ public class RosterImport {
     this.roster = roster;
     this.district = district;
     this.events = events;
+    this.sync = sync;
   }
 
   @Transactional
@@ -86,6 +89,7 @@ public class RosterImport {
     if (!dryRun) {
       assignments.flush();
       events.publishEvent(new Reassignment.StaffMoved());
+      sync.announceAtCommit();
       log.info("Roster import: {} rows stored, {} refused; holdings {} added, {} unchanged, {} ended",
           checked.lines().size(), checked.refused(), counts.added, counts.unchanged, counts.ended);
     }
