@@ -1,5 +1,7 @@
 package org.gridwatch.staff;
 
+import org.gridwatch.staff.file.RosterColumn;
+import org.gridwatch.staff.file.RosterTable;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -18,7 +20,7 @@ import java.util.regex.Pattern;
 import org.gridwatch.area.AreaCatalog;
 import org.gridwatch.area.AreaLevel;
 import org.gridwatch.problem.ProblemException.FieldError;
-import org.gridwatch.staff.RosterTable.Row;
+import org.gridwatch.staff.file.RosterTable.Row;
 
 /**
  * Checks every row of a roster file before anything is stored: the role, the grid (a grid of the current hierarchy)

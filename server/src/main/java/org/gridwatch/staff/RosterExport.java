@@ -1,5 +1,6 @@
 package org.gridwatch.staff;
 
+import org.gridwatch.staff.file.RosterColumn;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,5 +1,7 @@
 package org.gridwatch.staff;
 
+import org.gridwatch.staff.file.RosterColumn;
+import org.gridwatch.staff.file.RosterTable;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,5 +1,8 @@
 package org.gridwatch.staff;
 
+import org.gridwatch.staff.file.RosterCsv;
+import org.gridwatch.staff.file.RosterTable;
+import org.gridwatch.staff.file.RosterXlsx;
 import java.nio.charset.StandardCharsets;
 import jakarta.servlet.http.HttpServletRequest;
 import org.gridwatch.problem.ProblemException;

@@ -1,4 +1,4 @@
-package org.gridwatch.staff;
+package org.gridwatch.staff.file;
 
 import java.util.Arrays;
 import java.util.List;
@@ -10,7 +10,7 @@ import java.util.Optional;
  * names a column in Chinese or English ({@code 姓名}, {@code name}) or both ({@code 姓名 name}, as the export writes
  * them); case, spaces and underscores do not matter. Unknown columns are ignored.
  */
-enum RosterColumn {
+public enum RosterColumn {
   CODE("人员编号", "code", "编号", "工号", "staff_id", "person_code"),
   NAME("姓名", "name"),
   PHONE("手机", "phone", "电话", "手机号", "联系电话", "mobile"),
@@ -32,7 +32,7 @@ enum RosterColumn {
   }
 
   /** The header cell the export writes: {@code 姓名 name}. */
-  String header() { return zh + " " + en; }
+  public String header() { return zh + " " + en; }
 
   /** The column a header cell names, if any: the whole cell first ("team name"), then any part ("姓名 name"). */
   static Optional<RosterColumn> of(String header) {

@@ -1,4 +1,4 @@
-package org.gridwatch.staff;
+package org.gridwatch.staff.file;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -14,19 +14,19 @@ import java.util.List;
  * a file that is not valid UTF-8 is read as GB18030. Writing gives UTF-8 with a byte-order mark, so that Excel opens
  * the Chinese text correctly.
  */
-final class RosterCsv {
+public final class RosterCsv {
   private static final Charset GB18030 = Charset.forName("GB18030");
 
   private RosterCsv() {}
 
-  static RosterTable read(byte[] bytes, boolean zh) {
+  public static RosterTable read(byte[] bytes, boolean zh) {
     List<List<String>> lines = new ArrayList<>();
     List<Integer> lineNumbers = new ArrayList<>();
     parse(decode(bytes), lines, lineNumbers, zh);
     return RosterTable.of(lines, lineNumbers::get, false, zh);
   }
 
-  static byte[] write(List<List<String>> lines) {
+  public static byte[] write(List<List<String>> lines) {
     StringBuilder out = new StringBuilder("\uFEFF");
     for (List<String> line : lines) {
       for (int i = 0; i < line.size(); i++) {

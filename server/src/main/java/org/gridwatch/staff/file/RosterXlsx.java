@@ -1,4 +1,4 @@
-package org.gridwatch.staff;
+package org.gridwatch.staff.file;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -21,12 +21,12 @@ import org.gridwatch.problem.ProblemException;
  * "13912345678"); a date cell becomes {@code yyyy-MM-dd}. The old binary .xls format is not read. Anything that is not
  * a workbook (random bytes, a zip of something else, a password-protected file) is a 400 naming {@code file}.
  */
-final class RosterXlsx {
-  static final String MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+public final class RosterXlsx {
+  public static final String MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
   private RosterXlsx() {}
 
-  static RosterTable read(byte[] bytes, boolean zh) {
+  public static RosterTable read(byte[] bytes, boolean zh) {
     List<List<String>> lines = new ArrayList<>();
     List<Integer> rowNumbers = new ArrayList<>();
     try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
@@ -52,7 +52,7 @@ final class RosterXlsx {
     return RosterTable.of(lines, rowNumbers::get, true, zh);
   }
 
-  static byte[] write(List<List<String>> lines) {
+  public static byte[] write(List<List<String>> lines) {
     try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       Sheet sheet = book.createSheet("roster 人员名册");
       for (int r = 0; r < lines.size(); r++) {

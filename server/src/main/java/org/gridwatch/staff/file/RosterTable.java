@@ -1,4 +1,4 @@
-package org.gridwatch.staff;
+package org.gridwatch.staff.file;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -12,15 +12,15 @@ import org.gridwatch.problem.ProblemException;
  * {@link #rows()} is the i-th data row, 0-based as in every import's {@code rows[i]}; {@link Row#place()} says where
  * the user finds it ("spreadsheet row 14", "line 14"). Blank rows are skipped.
  */
-record RosterTable(List<Row> rows) {
-  static final int MAX_ROWS = 20_000;
+public record RosterTable(List<Row> rows) {
+  public static final int MAX_ROWS = 20_000;
   static final List<RosterColumn> REQUIRED = List.of(RosterColumn.CODE, RosterColumn.NAME, RosterColumn.ROLE);
 
   /** One data row: its cells by column (blank cells absent) and where the user sees it (line or spreadsheet row). */
-  record Row(int index, int line, boolean spreadsheet, Map<RosterColumn, String> cells) {
-    Optional<String> get(RosterColumn c) { return Optional.ofNullable(cells.get(c)); }
-    String place(boolean zh) { return RosterTable.place(line, spreadsheet, zh); }
-    String field(RosterColumn c) { return "rows[" + index + "]." + c.name().toLowerCase(); }
+  public record Row(int index, int line, boolean spreadsheet, Map<RosterColumn, String> cells) {
+    public Optional<String> get(RosterColumn c) { return Optional.ofNullable(cells.get(c)); }
+    public String place(boolean zh) { return RosterTable.place(line, spreadsheet, zh); }
+    public String field(RosterColumn c) { return "rows[" + index + "]." + c.name().toLowerCase(); }
   }
 
   /**
@@ -73,7 +73,7 @@ record RosterTable(List<Row> rows) {
   }
 
   /** A problem with the file as a whole, naming the field {@code file}. */
-  static ProblemException file(boolean zh, String en, String zhReason) { return ProblemException.badInput("file", zh ? zhReason : en); }
+  public static ProblemException file(boolean zh, String en, String zhReason) { return ProblemException.badInput("file", zh ? zhReason : en); }
 
   static String place(int line, boolean spreadsheet, boolean zh) {
     if (spreadsheet) return zh ? "表格第 " + line + " 行" : "spreadsheet row " + line;
