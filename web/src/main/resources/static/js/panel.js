@@ -1,5 +1,5 @@
 // The side panel: what was found at a point, or an area picked by search.
-import { t, areaName } from './i18n.js';
+import { t, areaName, currentLang } from './i18n.js';
 import { escapeHtml } from './layers.js';
 
 const info = () => document.getElementById('info');
@@ -68,10 +68,19 @@ export function showProblem(error) {
   info().innerHTML = `<div class="problem" role="alert"><strong>${escapeHtml(title)}</strong><p>${escapeHtml(error.message)}</p></div>`;
 }
 
-/** Appends a grid's roster (一员一警两队) to the panel; a vacant slot is marked so the gap is seen. */
+/**
+ * Appends a grid's roster (一员一警两队) to the panel; a vacant slot is marked so the gap is seen. Everyone else holding
+ * a role in the grid (grid head, instructor, specialist and part-time members, auxiliary officers, team members)
+ * follows, by role.
+ */
 export function showRoster(r) {
   const row = (label, v) => `<dt>${t(label)}</dt><dd${v ? '' : ' class="gap"'}>${v ? escapeHtml(v.name) : t('gap')}</dd>`;
+  const shown = [r.gridMember, r.policeOfficer].filter(Boolean).map(p => p.code);
+  const others = (r.people || []).filter(h => h.person && !(shown.includes(h.person.code)
+      && (h.role === 'FULL_TIME_MEMBER' || h.role === 'COMMUNITY_OFFICER')));
+  const role = h => currentLang() === 'en' ? h.roleEn : h.roleZh;
+  const more = others.map(h => `<dt>${escapeHtml(role(h))}</dt><dd>${escapeHtml(h.person.name)}</dd>`).join('');
   info().insertAdjacentHTML('beforeend', `<div class="label">${t('roster')}</div><dl id="roster">
     ${row('gridMember', r.gridMember)}${row('policeOfficer', r.policeOfficer)}
-    ${row('patrolTeam', r.patrolTeam)}${row('volunteerTeam', r.volunteerTeam)}</dl>`);
+    ${row('patrolTeam', r.patrolTeam)}${row('volunteerTeam', r.volunteerTeam)}${more}</dl>`);
 }

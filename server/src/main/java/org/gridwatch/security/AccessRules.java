@@ -50,6 +50,9 @@ final class AccessRules {
       open(HttpMethod.GET, "the OGC API and its public layers", "OGC API 及其公开图层", concat(new String[] {"/ogcapi", "/ogcapi/", "/ogcapi/api",
           "/ogcapi/conformance", "/ogcapi/collections"}, PublicLayers.PATTERNS)),
       signedIn(HttpMethod.GET, "your account", "本人账户", "/api/v1/me"),
+      // Before the staff reads of /api/v1/roster/**: the export holds phone numbers.
+      roles(null, ADMINS, "import and export the roster, accounts for its people", "导入导出人员名册、为人员开通账户",
+          "/api/v1/roster/import", "/api/v1/roster/export", "/api/v1/people/*/account"),
       roles(HttpMethod.GET, STAFF, "staff reads (queue, measures, live stream, rosters)", "工作人员数据（案件队列、考核指标、实时推送、人员名册）", "/api/v1/incidents",
           "/api/v1/measures", "/api/v1/live",
           "/api/v1/grids/*/roster", "/api/v1/roster/**", "/api/v1/departments"),

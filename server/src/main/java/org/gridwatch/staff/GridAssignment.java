@@ -14,7 +14,10 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** One slot of one grid filled by a person or a team, valid in [validFrom, validTo). */
+/**
+ * A role held in one grid, valid in [validFrom, validTo): by a person, by a team, or by a person as a member of a team
+ * (team roles only).
+ */
 @Entity
 @Table(name = "grid_assignment")
 class GridAssignment {
@@ -28,7 +31,7 @@ class GridAssignment {
 
   @Enumerated(EnumType.STRING)
   @Column(nullable = false)
-  private Slot slot;
+  private RoleType role;
 
   @ManyToOne(fetch = FetchType.EAGER)
   @JoinColumn(name = "person_id")
@@ -45,9 +48,9 @@ class GridAssignment {
 
   protected GridAssignment() {}
 
-  GridAssignment(String gridCode, Slot slot, Person person, Team team, Instant validFrom) {
+  GridAssignment(String gridCode, RoleType role, Person person, Team team, Instant validFrom) {
     this.gridCode = gridCode;
-    this.slot = slot;
+    this.role = role;
     this.person = person;
     this.team = team;
     this.validFrom = validFrom;
@@ -57,7 +60,12 @@ class GridAssignment {
   void end(Instant t) { this.validTo = t; }
 
   String getGridCode() { return gridCode; }
-  Slot getSlot() { return slot; }
+  RoleType getRole() { return role; }
+
+  /** The same key as {@link RosterLine#holdingKey()}: grid, role, person and team, whatever the dates. */
+  String holdingKey() {
+    return gridCode + "|" + role + "|" + (person == null ? null : person.getCode()) + "|" + (team == null ? null : team.getCode());
+  }
   Person getPerson() { return person; }
   Team getTeam() { return team; }
   Instant getValidFrom() { return validFrom; }

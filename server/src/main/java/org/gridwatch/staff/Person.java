@@ -56,4 +56,12 @@ class Person {
   String getUsername() { return username; }
 
   void linkAccount(String username) { this.username = username; }
+
+  /** What the person does and for which unit, as a roster import states it. */
+  void assign(Duty duty, String unitCode) {
+    this.duty = duty;
+    this.unitCode = unitCode;
+  }
+
+  void changePhone(String phone) { this.phone = phone; }
 }

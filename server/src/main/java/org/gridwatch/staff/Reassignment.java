@@ -12,14 +12,14 @@ import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Staff follow grids that are merged or split (一员一警两队): a new grid takes, slot by slot, the person or team
- * of the first old grid that had one; the old grids' assignments end. After a split both halves keep the old
+ * Staff follow grids that are merged or split (一员一警两队): a new grid takes, role by role, the people and teams
+ * holding that role in the first old grid that had any; the old grids' assignments end. After a split both halves keep the old
  * grid's people until a planner reassigns them. The roster is reloaded once the edit has committed.
  */
 @Service
 public class Reassignment {
-  /** One slot filled in a new grid, and from which old grid. */
-  public record Carried(String grid, String slot, String from) {}
+  /** One role filled in a new grid (by a person or team, named by code), and from which old grid. */
+  public record Carried(String grid, String role, String holder, String from) {}
 
   private final GridAssignmentRepository assignments;
   private final Roster roster;
@@ -41,14 +41,16 @@ public class Reassignment {
     List<Carried> out = new ArrayList<>();
     for (var e : successors.entrySet()) {
       List<GridAssignment> old = assignments.findCurrentIn(e.getValue());
-      Map<Slot, GridAssignment> taken = new EnumMap<>(Slot.class);
+      Map<RoleType, String> sourceOf = new EnumMap<>(RoleType.class);
       for (String grid : e.getValue()) {
-        for (GridAssignment a : old) if (a.getGridCode().equals(grid)) taken.putIfAbsent(a.getSlot(), a);
+        for (GridAssignment a : old) if (a.getGridCode().equals(grid)) sourceOf.putIfAbsent(a.getRole(), grid);
       }
-      taken.forEach((slot, a) -> {
-        assignments.save(new GridAssignment(e.getKey(), slot, a.getPerson(), a.getTeam(), now));
-        out.add(new Carried(e.getKey(), slot.name(), a.getGridCode()));
-      });
+      for (GridAssignment a : old) {
+        if (!a.getGridCode().equals(sourceOf.get(a.getRole()))) continue;
+        assignments.save(new GridAssignment(e.getKey(), a.getRole(), a.getPerson(), a.getTeam(), now));
+        String holder = a.getPerson() != null ? a.getPerson().getCode() : a.getTeam().getCode();
+        out.add(new Carried(e.getKey(), a.getRole().name(), holder, a.getGridCode()));
+      }
     }
     if (!ending.isEmpty()) assignments.findCurrentIn(ending).forEach(a -> a.end(now));
     assignments.flush();

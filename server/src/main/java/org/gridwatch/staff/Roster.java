@@ -17,8 +17,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Who is responsible where: each grid's 一员一警两队 (one grid member, one police officer, a patrol team and a
- * volunteer team), the staff of communities, subdistricts and departments, and which grids or area a signed-in
+ * Who is responsible where: each grid's people and teams with their {@link RoleType roles}, and from them its
+ * 一员一警两队 (one grid member, one police officer, a patrol team and a volunteer team), the staff of communities, subdistricts and departments, and which grids or area a signed-in
  * account may act on. Current assignments are held in memory and reloaded when they change; dated history is
  * in the database. Phone numbers never leave this package.
  */
@@ -30,9 +30,29 @@ public class Roster {
 
   public record DepartmentRef(String code, String name, String nameEn) {}
 
-  /** A grid's current roster; a null slot is a gap the command centre must see. */
+  /**
+   * One role held in a grid: by a person, a team, or a person as a member of a team; since {@code validFrom}.
+   * {@code roleZh} and {@code roleEn} name the role for readers of the answer.
+   */
+  public record Holder(RoleType role, String roleZh, String roleEn, PersonRef person, TeamRef team, Instant validFrom) {}
+
+  /**
+   * A grid's roster: everyone holding a role in it ({@code people}) and, derived from the roles, the four places of
+   * 一员一警两队 (the first full-time grid member, community police officer, patrol team and volunteer team); a null
+   * place is a gap the command centre must see.
+   */
   public record GridRoster(String gridCode, PersonRef gridMember, PersonRef policeOfficer, TeamRef patrolTeam,
-      TeamRef volunteerTeam) {
+      TeamRef volunteerTeam, List<Holder> people) {
+    public GridRoster {
+      people = people == null ? List.of() : List.copyOf(people);
+    }
+
+    /** The roster of these holders, its four places derived from their roles. */
+    public static GridRoster of(String gridCode, List<Holder> people) {
+      return new GridRoster(gridCode, firstPerson(people, RoleType.FULL_TIME_MEMBER), firstPerson(people, RoleType.COMMUNITY_OFFICER),
+          firstTeam(people, RoleType.PATROL_TEAM), firstTeam(people, RoleType.VOLUNTEER_TEAM), people);
+    }
+
     public List<Slot> gaps() {
       List<Slot> out = new ArrayList<>();
       if (gridMember == null) out.add(Slot.GRID_MEMBER);
@@ -43,6 +63,14 @@ public class Roster {
     }
 
     public boolean complete() { return gaps().isEmpty(); }
+
+    private static PersonRef firstPerson(List<Holder> people, RoleType role) {
+      return people.stream().filter(h -> h.role() == role && h.person() != null).map(Holder::person).findFirst().orElse(null);
+    }
+
+    private static TeamRef firstTeam(List<Holder> people, RoleType role) {
+      return people.stream().filter(h -> h.role() == role && h.team() != null).map(Holder::team).findFirst().orElse(null);
+    }
   }
 
   /**
@@ -67,7 +95,7 @@ public class Roster {
 
   /** The grid's roster now (all slots empty for a grid nobody has been assigned to). */
   public GridRoster of(String gridCode) {
-    return current.getOrDefault(gridCode, new GridRoster(gridCode, null, null, null, null));
+    return current.getOrDefault(gridCode, GridRoster.of(gridCode, List.of()));
   }
 
   /** The grid's roster as it was at {@code at} (from the dated history). */
@@ -78,20 +106,17 @@ public class Roster {
   }
 
   /**
-   * The roster a new grid would start with (the rule of {@link Reassignment}): slot by slot, the person or team of
-   * the first of {@code predecessors} that has one.
+   * The roster a new grid would start with (the rule of {@link Reassignment}): role by role, the holders of that role in
+   * the first of {@code predecessors} that has any.
    */
   public GridRoster successorOf(String newCode, List<String> predecessors) {
-    PersonRef member = null, police = null;
-    TeamRef patrol = null, volunteers = null;
-    for (String p : predecessors) {
-      GridRoster r = of(p);
-      if (member == null) member = r.gridMember();
-      if (police == null) police = r.policeOfficer();
-      if (patrol == null) patrol = r.patrolTeam();
-      if (volunteers == null) volunteers = r.volunteerTeam();
+    Map<RoleType, String> sourceOf = new EnumMap<>(RoleType.class);
+    for (String p : predecessors) of(p).people().forEach(h -> sourceOf.putIfAbsent(h.role(), p));
+    List<Holder> people = new ArrayList<>();
+    for (String p : predecessors.stream().distinct().toList()) {
+      of(p).people().stream().filter(h -> p.equals(sourceOf.get(h.role()))).forEach(people::add);
     }
-    return new GridRoster(newCode, member, police, patrol, volunteers);
+    return GridRoster.of(newCode, sorted(people));
   }
 
   /** Grids of the current hierarchy with at least one empty slot, by code. */
@@ -114,12 +139,10 @@ public class Roster {
   public Optional<Scope> scopeOf(String username) {
     return persons.findByUsername(username).map(p -> {
       Set<String> grids = new LinkedHashSet<>();
-      current.values().forEach(r -> {
-        if ((r.gridMember() != null && r.gridMember().code().equals(p.getCode()))
-            || (r.policeOfficer() != null && r.policeOfficer().code().equals(p.getCode()))) {
-          grids.add(r.gridCode());
-        }
-      });
+      // Every grid where the person holds a role of their own (not only as a team member): they act on its cases.
+      current.values().forEach(r -> r.people().forEach(h -> {
+        if (h.role().actsOnGrid() && h.person() != null && h.person().code().equals(p.getCode())) grids.add(r.gridCode());
+      }));
       return new Scope(username, p.getCode(), p.getName(), p.getDuty(), p.getUnitCode(), Set.copyOf(grids));
     });
   }
@@ -138,20 +161,28 @@ public class Roster {
   }
 
   private static GridRoster roster(String grid, List<GridAssignment> list) {
-    Map<Slot, GridAssignment> bySlot = new EnumMap<>(Slot.class);
-    list.forEach(a -> bySlot.put(a.getSlot(), a));
-    return new GridRoster(grid, person(bySlot.get(Slot.GRID_MEMBER)), person(bySlot.get(Slot.POLICE_OFFICER)),
-        team(bySlot.get(Slot.PATROL_TEAM)), team(bySlot.get(Slot.VOLUNTEER_TEAM)));
+    return GridRoster.of(grid, sorted(list.stream().map(Roster::holder).toList()));
+  }
+
+  /** Holders by role, then longest-serving first, then code: the first of a role fills its place of 一员一警两队. */
+  private static List<Holder> sorted(List<Holder> holders) {
+    return holders.stream().sorted(Comparator.comparing(Holder::role).thenComparing(Holder::validFrom)
+        .thenComparing(h -> h.person() == null ? "" : h.person().code())
+        .thenComparing(h -> h.team() == null ? "" : h.team().code())).toList();
+  }
+
+  private static Holder holder(GridAssignment a) {
+    return new Holder(a.getRole(), a.getRole().zh(), a.getRole().en(), person(a), team(a), a.getValidFrom());
   }
 
   private static PersonRef person(GridAssignment a) {
-    if (a == null || a.getPerson() == null) return null;
+    if (a.getPerson() == null) return null;
     Person p = a.getPerson();
     return new PersonRef(p.getCode(), p.getName(), p.getDuty(), p.getUnitCode());
   }
 
   private static TeamRef team(GridAssignment a) {
-    if (a == null || a.getTeam() == null) return null;
+    if (a.getTeam() == null) return null;
     Team t = a.getTeam();
     return new TeamRef(t.getCode(), t.getName(), t.getKind().name());
   }

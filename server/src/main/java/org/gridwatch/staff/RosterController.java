@@ -1,7 +1,6 @@
 package org.gridwatch.staff;
 
 import java.util.List;
-import java.util.Map;
 import org.gridwatch.area.AreaCatalog;
 import org.gridwatch.problem.ProblemException;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,9 +22,9 @@ class RosterController {
   }
 
   record RosterView(String gridCode, Roster.PersonRef gridMember, Roster.PersonRef policeOfficer,
-      Roster.TeamRef patrolTeam, Roster.TeamRef volunteerTeam, List<Slot> gaps) {
+      Roster.TeamRef patrolTeam, Roster.TeamRef volunteerTeam, List<Slot> gaps, List<Roster.Holder> people) {
     static RosterView of(Roster.GridRoster r) {
-      return new RosterView(r.gridCode(), r.gridMember(), r.policeOfficer(), r.patrolTeam(), r.volunteerTeam(), r.gaps());
+      return new RosterView(r.gridCode(), r.gridMember(), r.policeOfficer(), r.patrolTeam(), r.volunteerTeam(), r.gaps(), r.people());
     }
   }
 
@@ -36,10 +35,13 @@ class RosterController {
     return RosterView.of(roster.of(code));
   }
 
+  /** How many grids there are, how many miss a place of 一员一警两队, and those grids' rosters. */
+  record GapsView(int grids, int incomplete, List<RosterView> gaps) {}
+
   @GetMapping("/api/v1/roster/gaps")
-  Map<String, Object> gaps() {
+  GapsView gaps() {
     List<RosterView> gaps = roster.gaps().stream().map(RosterView::of).toList();
-    return Map.of("grids", areas.now().level(org.gridwatch.area.AreaLevel.GRID).size(), "incomplete", gaps.size(), "gaps", gaps);
+    return new GapsView(areas.now().level(org.gridwatch.area.AreaLevel.GRID).size(), gaps.size(), gaps);
   }
 
   @GetMapping("/api/v1/departments")

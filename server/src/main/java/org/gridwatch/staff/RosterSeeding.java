@@ -56,7 +56,7 @@ public class RosterSeeding {
         teamByCode.put(n.code(), t);
       }
       for (NewAssignment a : assignments) {
-        em.persist(new GridAssignment(a.gridCode(), a.slot(), a.personCode() == null ? null : personByCode.get(a.personCode()),
+        em.persist(new GridAssignment(a.gridCode(), RoleType.of(a.slot()), a.personCode() == null ? null : personByCode.get(a.personCode()),
             a.teamCode() == null ? null : teamByCode.get(a.teamCode()), validFrom));
       }
       em.flush();

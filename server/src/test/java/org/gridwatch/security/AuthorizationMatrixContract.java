@@ -61,6 +61,10 @@ abstract class AuthorizationMatrixContract {
       new Row("GET", "/api/v1/measures", null, STAFF),
       new Row("GET", "/api/v1/departments", null, STAFF),
       new Row("GET", "/api/v1/roster/gaps", null, STAFF),
+      // the roster as a file holds phone numbers; accounts for its people
+      new Row("GET", "/api/v1/roster/export?f=csv", null, ADMIN),
+      new Row("POST", "/api/v1/roster/import?dryRun=true", "{}", ADMIN),
+      new Row("POST", "/api/v1/people/NOBODY/account", "{}", ADMIN),
       new Row("GET", "/api/v1/incidents", null, STAFF),
       new Row("GET", "/api/v1/me", null, SIGNED_IN),
       new Row("POST", "/api/v1/incidents/000000000000/register", "{}", STAFF),

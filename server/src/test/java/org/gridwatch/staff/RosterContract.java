@@ -33,17 +33,18 @@ abstract class RosterContract {
   void everyGridHasItsRosterExceptAFewRealisticGaps() {
     int grids = areas.now().level(AreaLevel.GRID).size();
     Map<String, Integer> filled = new HashMap<>();
-    jdbc.query("select slot, count(*) from grid_assignment where valid_to is null group by slot",
+    jdbc.query("select role, count(*) from grid_assignment where valid_to is null group by role",
         rs -> { filled.put(rs.getString(1), rs.getInt(2)); });
     for (Slot slot : Slot.values()) {
-      int n = filled.getOrDefault(slot.name(), 0);
+      int n = filled.getOrDefault(RoleType.of(slot).name(), 0);
       assertThat(n).as(slot.name()).isLessThan(grids).isGreaterThan((int) (grids * 0.95));
     }
-    Integer twice = jdbc.queryForObject("select count(*) from (select grid_code, slot from grid_assignment "
-        + "where valid_to is null group by grid_code, slot having count(*) > 1) x", Integer.class);
+    Integer twice = jdbc.queryForObject("select count(*) from (select grid_code, role from grid_assignment "
+        + "where valid_to is null and role in ('FULL_TIME_MEMBER', 'COMMUNITY_OFFICER', 'PATROL_TEAM', 'VOLUNTEER_TEAM') "
+        + "group by grid_code, role having count(*) > 1) x", Integer.class);
     assertThat(twice).as("a slot filled twice").isZero();
     Integer busiestOfficer = jdbc.queryForObject("select max(n) from (select person_id, count(*) as n from grid_assignment "
-        + "where slot = 'POLICE_OFFICER' and valid_to is null group by person_id) x", Integer.class);
+        + "where role = 'COMMUNITY_OFFICER' and valid_to is null group by person_id) x", Integer.class);
     assertThat(busiestOfficer).isBetween(2, 3);
     assertThat(roster.gaps()).isNotEmpty().hasSizeLessThan(grids / 10);
   }
@@ -66,8 +67,10 @@ abstract class RosterContract {
     assertThat(r.status()).isEqualTo(200);
     JsonNode body = r.json();
     String member = jdbc.queryForObject("select p.name from grid_assignment a join person p on p.id = a.person_id "
-        + "where a.grid_code = ? and a.slot = 'GRID_MEMBER' and a.valid_to is null", String.class, DEMO_GRID);
+        + "where a.grid_code = ? and a.role = 'FULL_TIME_MEMBER' and a.valid_to is null", String.class, DEMO_GRID);
     assertThat(body.at("/gridMember/name").asString()).isEqualTo(member);
+    assertThat(body.at("/people/0/role").asString()).as("the people of the grid, with their roles").isNotBlank();
+    assertThat(body.get("people").toString()).contains("\"FULL_TIME_MEMBER\"").contains("\"专职网格员\"");
     List<String> phones = jdbc.queryForList("select phone from person where phone is not null", String.class);
     assertThat(phones).isNotEmpty();
     phones.subList(0, 50).forEach(p -> assertThat(r.body()).doesNotContain(p));

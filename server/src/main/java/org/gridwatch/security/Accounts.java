@@ -1,0 +1,35 @@
+package org.gridwatch.security;
+
+import java.util.List;
+import java.util.Set;
+import org.gridwatch.problem.ProblemException;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Creates login accounts for other capabilities (the roster creates one for a person). Only the BCrypt hash of the
+ * password is stored; the password itself is never stored or logged.
+ */
+@Service
+public class Accounts {
+  private final AppUserRepository users;
+  private final PasswordEncoder encoder;
+
+  Accounts(AppUserRepository users, PasswordEncoder encoder) {
+    this.users = users;
+    this.encoder = encoder;
+  }
+
+  /** A new enabled account with one role; 409 naming {@code username} when the name is taken. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void create(String username, String displayName, Role role, String password) {
+    if (users.findByUsername(username).isPresent()) {
+      throw new ProblemException(HttpStatus.CONFLICT, "username-taken", "Username taken", "the username '" + username + "' is taken",
+          List.of(new ProblemException.FieldError("username", "is taken")));
+    }
+    users.save(new AppUser(username, encoder.encode(password), displayName, Set.of(role)));
+  }
+}

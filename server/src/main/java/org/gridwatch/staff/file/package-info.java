@@ -1,0 +1,5 @@
+/**
+ * Roster files as districts keep them: CSV and Excel workbooks read into rows of named columns, and written back.
+ * Knows nothing of the roster's entities; {@code org.gridwatch.staff} checks and stores the rows.
+ */
+package org.gridwatch.staff.file;
