@@ -54,8 +54,16 @@ class HierarchyImport {
   }
 
   void importDataset(String dataset, HierarchyData data) {
-    long started = System.nanoTime();
     validate(dataset, data);
+    store(dataset, data, () -> {});
+  }
+
+  /**
+   * Writes {@code data}, already checked by {@link HierarchyCheck}, in one transaction; {@code beforeCommit} runs
+   * inside it after the writes (e.g. to announce the change so that catalogs reload once it commits).
+   */
+  void store(String dataset, HierarchyData data, Runnable beforeCommit) {
+    long started = System.nanoTime();
     Map<String, int[]> people = householdsAndResidents(dataset, data);
     tx.executeWithoutResult(status -> {
       Instant now = Instant.now();
@@ -79,33 +87,14 @@ class HierarchyImport {
       String summary = String.format("%d areas, %d buildings", data.areas().size(), data.buildings().size());
       jdbc.update("insert into dataset_import (dataset, imported_at, summary) values (?, ?, ?)", dataset,
           java.sql.Timestamp.from(now), summary);
+      beforeCommit.run();
     });
     log.info("Imported {}: {} areas and {} buildings in {} ms", dataset, data.areas().size(), data.buildings().size(),
         (System.nanoTime() - started) / 1_000_000);
   }
 
   private static void validate(String dataset, HierarchyData data) {
-    List<String> problems = new ArrayList<>();
-    Map<String, AreaFeature> byCode = new LinkedHashMap<>();
-    for (AreaFeature f : data.areas()) {
-      if (byCode.put(f.code(), f) != null) problems.add(f.code() + ": duplicate code");
-      if (AreaLevel.ofCode(f.code()).orElse(null) != f.level()) problems.add(f.code() + ": not a " + f.level() + " code");
-      if (!f.boundary().isValid()) problems.add(f.code() + ": invalid outline");
-      if (!(f.boundary() instanceof org.locationtech.jts.geom.Polygonal)) problems.add(f.code() + ": outline is not polygonal");
-    }
-    Map<String, Geometry> parents = new LinkedHashMap<>();
-    Map<String, List<Geometry>> children = new HashMap<>();
-    for (AreaFeature f : data.areas()) {
-      if (f.level() == AreaLevel.DISTRICT) continue;
-      AreaFeature parent = f.parentCode() == null ? null : byCode.get(f.parentCode());
-      if (parent == null || parent.level().child() != f.level() || !f.code().startsWith(parent.code())) {
-        problems.add(f.code() + ": parent " + f.parentCode() + " is not the " + f.level() + "'s enclosing area");
-        continue;
-      }
-      parents.put(parent.code(), parent.boundary());
-      children.computeIfAbsent(parent.code(), k -> new ArrayList<>()).add(f.boundary());
-    }
-    if (problems.isEmpty()) TilingCheck.check(parents, children).forEach(v -> problems.add(v.toString()));
+    List<String> problems = HierarchyCheck.check(data.areas()).stream().map(HierarchyCheck.Finding::reason).toList();
     if (!problems.isEmpty()) throw new InvalidHierarchyException(dataset, problems);
   }
 
