@@ -50,6 +50,8 @@ public final class TilingCheck {
 
   /** At most this many places per parent and kind: a broken file would otherwise name thousands of slivers. */
   static final int MAX_PLACES = 20;
+  /** Slivers thinner than twice this (metres) do not count in where a place is. */
+  private static final double SLIVER_M = 0.05;
 
   private TilingCheck() {}
 
@@ -81,7 +83,7 @@ public final class TilingCheck {
         if (j <= i) continue;
         Geometry both = Geometries.polygonal(OverlayNGRobust.overlay(metric.get(i), metric.get(j), OverlayNG.INTERSECTION));
         if (both.getArea() > allowed) {
-          out.add(new Place(Problem.OVERLAP, List.of(codes.get(i), codes.get(j)), both.getArea(), zone.toWgs84(both).getEnvelopeInternal()));
+          out.add(new Place(Problem.OVERLAP, List.of(codes.get(i), codes.get(j)), both.getArea(), where(zone, both)));
         }
       }
     }
@@ -101,9 +103,18 @@ public final class TilingCheck {
           who.add(codes.get(i));
         }
       }
-      out.add(new Place(problem, who, piece.getArea(), zone.toWgs84(piece).getEnvelopeInternal()));
+      out.add(new Place(problem, who, piece.getArea(), where(zone, piece)));
     }
     return largest(out);
+  }
+
+  /**
+   * The WGS84 box of a metric piece without the hair-thin slivers that overlays leave along shared edges (an opening
+   * by {@link #SLIVER_M}): they would stretch the box along a whole edge away from where the problem is.
+   */
+  private static Envelope where(GaussKruger zone, Geometry piece) {
+    Geometry core = piece.buffer(-SLIVER_M).buffer(SLIVER_M);
+    return zone.toWgs84(core.isEmpty() ? piece : core).getEnvelopeInternal();
   }
 
   private static List<Place> largest(List<Place> places) {
