@@ -26,8 +26,13 @@ final class HierarchyCheck {
       "35", "36", "37", "41", "42", "43", "44", "45", "46", "50", "51", "52", "53", "54", "61", "62", "63", "64", "65", "71",
       "81", "82");
 
-  /** A broken rule: the feature's position, the part of it at fault ("properties.code", "geometry", or "" for all of it), why. */
-  record Finding(int index, String part, String reason) {}
+  /**
+   * A broken rule: the feature's position (-1 for the file), the part of it at fault ("properties.code", "geometry",
+   * or "" for all of it), and why.
+   */
+  record Finding(int index, String part, HierarchyText text, List<Object> args) {
+    String reason(boolean chinese) { return text.format(chinese, args.toArray()); }
+  }
 
   private HierarchyCheck() {}
 
@@ -39,21 +44,23 @@ final class HierarchyCheck {
     for (int i = 0; i < areas.size(); i++) {
       AreaFeature f = areas.get(i);
       Integer first = byCode.putIfAbsent(f.code(), i);
-      if (first != null) out.add(bad(unsound, i, "properties.code", f.code() + ": the code is also features[" + first + "]'s"));
+      if (first != null) out.add(bad(unsound, i, "properties.code", HierarchyText.DUPLICATE, f.code(), first));
       if (f.code().length() != f.level().codeLength() || !f.code().chars().allMatch(Character::isDigit)) {
-        out.add(bad(unsound, i, "properties.code", f.code() + ": a " + name(f.level()) + " code has " + f.level().codeLength() + " digits"));
+        out.add(bad(unsound, i, "properties.code", HierarchyText.CODE_LENGTH, f.code(), f.level(), f.level().codeLength()));
       } else if (f.level() == AreaLevel.DISTRICT && !county(f.code())) {
-        out.add(bad(unsound, i, "properties.code", f.code() + ": not a GB/T 2260 county-level code (province digits 11-82, "
-            + "not ending in 00)"));
+        out.add(bad(unsound, i, "properties.code", HierarchyText.DISTRICT_CODE, f.code()));
       }
       if (f.level() == AreaLevel.DISTRICT && ++districts > 1) {
-        out.add(bad(unsound, i, "properties.level", f.code() + ": a file holds one district; features["
-            + areas.indexOf(areas.stream().filter(a -> a.level() == AreaLevel.DISTRICT).findFirst().orElseThrow()) + "] is one already"));
+        out.add(bad(unsound, i, "properties.level", HierarchyText.SECOND_DISTRICT, f.code(),
+            areas.indexOf(areas.stream().filter(a -> a.level() == AreaLevel.DISTRICT).findFirst().orElseThrow())));
       }
-      String outline = outline(f.boundary());
-      if (outline != null) out.add(bad(unsound, i, "geometry", f.code() + ": " + outline));
+      Finding outline = outline(i, f);
+      if (outline != null) {
+        unsound.add(i);
+        out.add(outline);
+      }
     }
-    if (districts == 0) out.add(new Finding(-1, "", "no feature has level district: the file must hold the district itself"));
+    if (districts == 0) out.add(new Finding(-1, "", HierarchyText.NO_DISTRICT, List.of()));
     Map<String, Map<String, Geometry>> children = new LinkedHashMap<>();
     Map<String, Integer> parentIndex = new HashMap<>();
     for (int i = 0; i < areas.size(); i++) {
@@ -61,12 +68,14 @@ final class HierarchyCheck {
       if (f.level() == AreaLevel.DISTRICT) continue;
       Integer p = f.parentCode() == null ? null : byCode.get(f.parentCode());
       AreaFeature parent = p == null ? null : areas.get(p);
-      String why = parent == null ? "its parent " + f.parentCode() + " is not in the file"
-          : parent.level().child() != f.level() ? "its parent " + parent.code() + " is a " + name(parent.level()) + ", not a "
-              + name(AreaLevel.values()[f.level().ordinal() - 1])
-          : !f.code().startsWith(parent.code()) ? "the code does not start with its parent's code " + parent.code() : null;
+      Finding why = parent == null ? new Finding(i, "properties.parent", HierarchyText.PARENT_MISSING, args(f.code(), f.parentCode()))
+          : parent.level().child() != f.level() ? new Finding(i, "properties.parent", HierarchyText.PARENT_LEVEL,
+              args(f.code(), parent.code(), parent.level(), AreaLevel.values()[f.level().ordinal() - 1]))
+          : !f.code().startsWith(parent.code()) ? new Finding(i, "properties.parent", HierarchyText.PARENT_PREFIX, args(f.code(), parent.code()))
+          : null;
       if (why != null) {
-        out.add(bad(unsound, i, "properties.parent", f.code() + ": " + why));
+        unsound.add(i);
+        out.add(why);
         if (p != null) unsound.add(p); // its parent would show a gap where it belongs
         continue;
       }
@@ -77,47 +86,51 @@ final class HierarchyCheck {
     for (int i = 0; i < areas.size(); i++) {
       AreaFeature f = areas.get(i);
       if (f.level() != AreaLevel.GRID && !children.containsKey(f.code()) && !unsound.contains(i)) {
-        out.add(new Finding(i, "", f.code() + ": has no " + f.level().child().plural() + "; every " + name(f.level())
-            + " is divided into " + f.level().child().plural()));
+        HierarchyText.Plural children2 = new HierarchyText.Plural(f.level().child());
+        out.add(new Finding(i, "", HierarchyText.NO_CHILDREN, args(f.code(), children2, f.level(), children2)));
       }
     }
     for (var e : children.entrySet()) {
       int p = parentIndex.get(e.getKey());
       if (unsound.contains(p)) continue;
-      for (TilingCheck.Place place : TilingCheck.locate(areas.get(p).boundary(), e.getValue())) {
-        out.add(new Finding(p, "", e.getKey() + ": " + describe(place)));
+      List<TilingCheck.Place> places = TilingCheck.locate(areas.get(p).boundary(), e.getValue());
+      places.forEach(place -> out.add(describe(p, e.getKey(), place)));
+      if (places.isEmpty()) { // many slivers, each under the tolerance, may still add up above it
+        TilingCheck.check(Map.of(e.getKey(), areas.get(p).boundary()), Map.of(e.getKey(), List.copyOf(e.getValue().values())))
+            .forEach(v -> out.add(new Finding(p, "", HierarchyText.SLIVERS, args(v.parentCode(), v.problem(), v.areaM2()))));
       }
     }
     out.sort(java.util.Comparator.comparingInt(Finding::index));
     return out;
   }
 
-  private static String describe(TilingCheck.Place place) {
-    String m2 = String.format(java.util.Locale.ROOT, "%.1f m²", place.areaM2());
+  private static Finding describe(int index, String code, TilingCheck.Place place) {
     return switch (place.problem()) {
-      case OVERLAP -> place.codes().get(0) + " and " + place.codes().get(1) + " overlap by " + m2 + " within " + place.bbox();
-      case GAP -> m2 + " is covered by none of its children, within " + place.bbox();
-      case OUTSIDE -> (place.codes().isEmpty() ? "its children" : String.join(", ", place.codes())) + " reach " + m2
-          + " outside it, within " + place.bbox();
+      case OVERLAP -> new Finding(index, "", HierarchyText.OVERLAP, args(code, place.codes().get(0), place.codes().get(1),
+          place.areaM2(), place.bbox()));
+      case GAP -> new Finding(index, "", HierarchyText.GAP, args(code, place.areaM2(), place.bbox()));
+      case OUTSIDE -> new Finding(index, "", HierarchyText.OUTSIDE, args(code, String.join(", ", place.codes()), place.areaM2(),
+          place.bbox()));
     };
   }
 
-  private static Finding bad(Set<Integer> unsound, int index, String part, String reason) {
+  private static Finding bad(Set<Integer> unsound, int index, String part, HierarchyText text, Object... args) {
     unsound.add(index);
-    return new Finding(index, part, reason);
+    return new Finding(index, part, text, args(args));
   }
+
+  private static List<Object> args(Object... args) { return java.util.Arrays.asList(args); }
 
   private static boolean county(String code) { return PROVINCES.contains(code.substring(0, 2)) && !code.endsWith("00"); }
 
   /** Why an outline cannot be stored, or null when it can. */
-  private static String outline(Geometry g) {
-    if (!(g instanceof Polygonal)) return "the outline is a " + g.getGeometryType() + "; areas are polygons or multipolygons";
-    if (g.isEmpty()) return "the outline is empty";
+  private static Finding outline(int index, AreaFeature f) {
+    Geometry g = f.boundary();
+    if (!(g instanceof Polygonal)) return new Finding(index, "geometry", HierarchyText.OUTLINE_TYPE, args(f.code(), g.getGeometryType()));
+    if (g.isEmpty()) return new Finding(index, "geometry", HierarchyText.OUTLINE_EMPTY, args(f.code()));
     TopologyValidationError error = new IsValidOp(g).getValidationError();
     if (error == null) return null;
-    return String.format(java.util.Locale.ROOT, "the outline is not a valid polygon: %s at [%.6f, %.6f]", error.getMessage(),
-        error.getCoordinate().x, error.getCoordinate().y);
+    return new Finding(index, "geometry", HierarchyText.OUTLINE_INVALID, args(f.code(), error.getMessage(),
+        error.getCoordinate().x, error.getCoordinate().y));
   }
-
-  static String name(AreaLevel level) { return level.name().toLowerCase(java.util.Locale.ROOT); }
 }

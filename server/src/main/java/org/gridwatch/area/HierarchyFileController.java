@@ -40,8 +40,10 @@ class HierarchyFileController {
   HierarchyUpload.Report importHierarchy(@RequestBody byte[] body,
       @RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) String contentType,
       @RequestParam(defaultValue = "false") boolean dryRun, @RequestParam(defaultValue = "false") boolean partial,
-      @RequestParam(required = false) String crs, @RequestParam(required = false) String layer) {
-    return upload.importFile(new FeatureFileReader.Delivery(body, contentType, null, crs, layer), dryRun, partial);
+      @RequestParam(required = false) String crs, @RequestParam(required = false) String layer,
+      jakarta.servlet.http.HttpServletRequest request) {
+    return upload.importFile(new FeatureFileReader.Delivery(body, contentType, null, crs, layer), dryRun, partial,
+        org.gridwatch.problem.ReaderLanguage.chinese(request));
   }
 
   @GetMapping("/export")

@@ -2,10 +2,8 @@ package org.gridwatch.area;
 
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.gridwatch.area.HierarchyData.AreaFeature;
@@ -13,7 +11,6 @@ import org.gridwatch.area.HierarchyData.BuildingFeature;
 import org.gridwatch.geo.Geometries;
 import org.gridwatch.geo.MetricProjection;
 import org.gridwatch.geo.index.PolygonCoverageIndex;
-import org.locationtech.jts.geom.Geometry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -23,7 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Imports a whole hierarchy with its buildings, refusing it unless it is sound: codes of the right length
  * nested in their parent's code, valid polygonal outlines, and every level tiling its parent
- * ({@link TilingCheck}). Households and residents of every area are derived from the buildings inside.
+ * ({@link HierarchyCheck}, {@link TilingCheck}). Households and residents of every area are derived from the buildings inside.
  * All of it is written in one transaction, or nothing is.
  */
 @Component
@@ -94,7 +91,7 @@ class HierarchyImport {
   }
 
   private static void validate(String dataset, HierarchyData data) {
-    List<String> problems = HierarchyCheck.check(data.areas()).stream().map(HierarchyCheck.Finding::reason).toList();
+    List<String> problems = HierarchyCheck.check(data.areas()).stream().map(f -> f.reason(false)).toList();
     if (!problems.isEmpty()) throw new InvalidHierarchyException(dataset, problems);
   }
 

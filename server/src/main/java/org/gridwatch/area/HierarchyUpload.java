@@ -23,7 +23,9 @@ import org.springframework.stereotype.Service;
  * see {@link DeliveredFiles}), imported into an EMPTY system: features with the properties {@code level}
  * (district, subdistrict, community, grid; or 区, 街道, 社区, 网格), {@code code}, {@code parent}, {@code name} and
  * optionally {@code name_en}. All of it is checked ({@link HierarchyCheck}) and every problem is named by its feature
- * ({@code features[i]...}, the reason starting with the feature's code). Nothing is stored unless all of it is sound.
+ * ({@code features[i]...}, the reason starting with the feature's code, in English or Chinese). Nothing is stored
+ * unless all of it is sound. The reader's refusals of the file itself ({@code crs}, {@code .prj}, {@code body}) are in
+ * English only: the spatial kernel knows no reader.
  *
  * <p>{@code partial=true} is refused: a hierarchy cannot be stored in part, since a parent stored without one of its
  * children has a gap and the tiling every grid lookup relies on would not hold; fix the named features and send the
@@ -52,33 +54,30 @@ public class HierarchyUpload {
   }
 
   /** Checks the file and, unless {@code dryRun}, stores it; a refusal is a problem naming every bad feature. */
-  public synchronized Report importFile(FeatureFileReader.Delivery delivery, boolean dryRun, boolean partial) {
-    if (partial) {
-      throw ProblemException.badInput("partial", "a hierarchy is stored whole or not at all: a parent stored without one of its "
-          + "children would have a gap where it lies; fix the refused features and send the file again");
-    }
-    refuseUnlessEmpty();
+  public synchronized Report importFile(FeatureFileReader.Delivery delivery, boolean dryRun, boolean partial, boolean chinese) {
+    if (partial) throw ProblemException.badInput("partial", HierarchyText.PARTIAL.format(chinese));
+    refuseUnlessEmpty(chinese);
     FeatureFile file = DeliveredFiles.read(delivery);
     List<FieldError> errors = new ArrayList<>(DeliveredFiles.errors(file));
     List<AreaFeature> areas = new ArrayList<>();
     List<Integer> indexes = new ArrayList<>();
     for (DeliveredFeature f : file.features()) {
-      AreaFeature a = area(f, errors);
+      AreaFeature a = area(f, errors, chinese);
       if (a != null) {
         areas.add(a);
         indexes.add(f.index());
       }
     }
-    if (file.features().isEmpty() && errors.isEmpty()) throw ProblemException.badInput("features", "the file has no features");
+    if (file.features().isEmpty() && errors.isEmpty()) throw ProblemException.badInput("features", HierarchyText.NO_FEATURES.format(chinese));
     areas.stream().filter(a -> a.level() == AreaLevel.DISTRICT).findFirst()
         .ifPresent(d -> profile.measureFor(d.code(), d.name(), d.boundary()));
     for (HierarchyCheck.Finding finding : HierarchyCheck.check(areas)) {
       String field = finding.index() < 0 ? "features" : "features[" + indexes.get(finding.index()) + "]"
           + (finding.part().isEmpty() ? "" : "." + finding.part());
-      errors.add(new FieldError(field, finding.reason()));
+      errors.add(new FieldError(field, finding.reason(chinese)));
     }
     int total = file.features().size() + file.errors().size();
-    if (!errors.isEmpty()) throw refused(errors, total, dryRun);
+    if (!errors.isEmpty()) throw refused(errors, total, dryRun, chinese);
     AreaFeature district = areas.stream().filter(a -> a.level() == AreaLevel.DISTRICT).findFirst().orElseThrow();
     Report report = new Report(dryRun, areas.size(), 0, List.of(), district.code(), file.crs().name(), counts(areas));
     if (dryRun) return report;
@@ -90,38 +89,37 @@ public class HierarchyUpload {
     return report;
   }
 
-  private void refuseUnlessEmpty() {
+  private void refuseUnlessEmpty(boolean chinese) {
     Integer n = jdbc.queryForObject("select count(*) from area", Integer.class);
     if (n != null && n > 0) {
-      throw new ProblemException(HttpStatus.CONFLICT, "hierarchy-exists", "The hierarchy exists",
-          "the system already holds " + n + " areas; a hierarchy is imported into an empty system only (boundaries change "
-              + "through redrawing: /api/v1/levels/{level}/import)", List.of(new FieldError("body", "the hierarchy is not empty")));
+      throw new ProblemException(HttpStatus.CONFLICT, "hierarchy-exists", HierarchyText.EXISTS_TITLE.format(chinese),
+          HierarchyText.EXISTS.format(chinese, n), List.of(new FieldError("body", HierarchyText.NOT_EMPTY.format(chinese))));
     }
   }
 
-  private static ProblemException refused(List<FieldError> errors, int total, boolean dryRun) {
+  private static ProblemException refused(List<FieldError> errors, int total, boolean dryRun, boolean chinese) {
     Set<String> features = new HashSet<>();
     for (FieldError e : errors) features.add(e.field().replaceFirst("^(features\\[\\d+\\]).*", "$1"));
     List<FieldError> sorted = errors.stream().sorted(Comparator.comparing(FieldError::field, HierarchyUpload::byFeature)).toList();
-    return new ProblemException(HttpStatus.BAD_REQUEST, "invalid-input", "Invalid input", features.size() + " of " + total
-        + " features refused; nothing " + (dryRun ? "would be" : "was") + " stored", sorted);
+    return new ProblemException(HttpStatus.BAD_REQUEST, "invalid-input", chinese ? "输入无效" : "Invalid input",
+        (dryRun ? HierarchyText.REFUSED_DRY_RUN : HierarchyText.REFUSED).format(chinese, features.size(), total), sorted);
   }
 
   /** One feature's level, code, parent and names, or null with its errors added. */
-  private static AreaFeature area(DeliveredFeature f, List<FieldError> errors) {
+  private static AreaFeature area(DeliveredFeature f, List<FieldError> errors, boolean zh) {
     String code = f.text("code"), levelText = f.text("level"), name = f.text("name"), nameEn = f.text("name_en");
     String parent = f.text("parent");
     String at = f.field() + ".properties.", label = code == null ? "" : code + ": ";
     int before = errors.size();
-    if (code == null) errors.add(new FieldError(at + "code", "is required: the area's code (GB/T 2260 district code, then 3 digits a level)"));
+    if (code == null) errors.add(new FieldError(at + "code", HierarchyText.CODE_REQUIRED.format(zh)));
     AreaLevel level = level(levelText);
     if (level == null) {
-      errors.add(new FieldError(at + "level", label + (levelText == null ? "is required" : "'" + levelText + "' is not a level")
-          + ": district, subdistrict, community or grid (区, 街道, 社区, 网格)"));
+      errors.add(new FieldError(at + "level", HierarchyText.LEVEL_BAD.format(zh, label, levelText == null
+          ? HierarchyText.LEVEL_MISSING.format(zh) : HierarchyText.LEVEL_UNKNOWN.format(zh, levelText))));
     }
-    if (name == null) errors.add(new FieldError(at + "name", label + "is required"));
-    else if (name.length() > 100) errors.add(new FieldError(at + "name", label + "is longer than 100 characters"));
-    if (nameEn != null && nameEn.length() > 100) errors.add(new FieldError(at + "name_en", label + "is longer than 100 characters"));
+    if (name == null) errors.add(new FieldError(at + "name", HierarchyText.NAME_REQUIRED.format(zh, label)));
+    else if (name.length() > 100) errors.add(new FieldError(at + "name", HierarchyText.TOO_LONG.format(zh, label)));
+    if (nameEn != null && nameEn.length() > 100) errors.add(new FieldError(at + "name_en", HierarchyText.TOO_LONG.format(zh, label)));
     if (errors.size() > before) return null;
     if (parent == null && level != AreaLevel.DISTRICT && code.length() > 6) parent = code.substring(0, code.length() - 3);
     return new AreaFeature(code, level, name, nameEn, level == AreaLevel.DISTRICT ? null : parent, null, false, f.geometry());

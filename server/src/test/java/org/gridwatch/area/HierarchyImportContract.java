@@ -157,9 +157,10 @@ abstract class HierarchyImportContract {
     }
   }
 
-  Answer post(String query, byte[] body, String contentType, String user) {
+  Answer post(String query, byte[] body, String contentType, String user, String... headers) {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(http.url("/api/v1/areas/import" + query)))
         .POST(HttpRequest.BodyPublishers.ofByteArray(body)).header("Content-Type", contentType);
+    if (headers.length > 0) b.headers(headers);
     String[] auth = Http.basic(user, TestEnvironment.DEMO_PASSWORD);
     b.header(auth[0], auth[1]);
     return send(b.build());
@@ -329,6 +330,10 @@ abstract class HierarchyImportContract {
     assertThat(a.errors()).anySatisfy(e -> assertThat(e).startsWith("features[3].properties.parent: " + DISTRICT + "002001009: ")
         .contains("does not start with its parent's code " + DISTRICT + "001001"));
     assertThat(a.json().get("detail").asString()).contains("nothing was stored");
+    Answer zh = post("", FeatureFiles.zippedShapefile(4551, rows), "application/zip", "admin", "Accept-Language", "zh-CN");
+    assertThat(zh.errors()).anySatisfy(e -> assertThat(e).startsWith("features[3].properties.parent: " + DISTRICT + "002001009：")
+        .contains("编码不以上级编码 " + DISTRICT + "001001 开头"));
+    assertThat(zh.json().get("detail").asString()).contains("未保存");
     assertNothingStored();
   }
 
