@@ -47,6 +47,8 @@ abstract class HierarchyImportContract {
   /** The district's south-west corner in EPSG:4551 metres; 4 km east by 3 km north. */
   static final double X0 = 498_000, Y0 = 5_066_000;
   private static Connection oracle;
+  /** The zone other test classes' cached contexts measure in: the metric zone is per JVM, and this class moves it. */
+  private static org.gridwatch.geo.GaussKruger zoneBefore;
 
   @LocalServerPort int port;
   @Autowired JdbcTemplate jdbc;
@@ -55,12 +57,14 @@ abstract class HierarchyImportContract {
 
   @BeforeAll
   static void openOracle() throws Exception {
+    zoneBefore = org.gridwatch.geo.MetricProjection.zoneIfChosen();
     oracle = DriverManager.getConnection("jdbc:h2:mem:hierarchy-oracle;DB_CLOSE_DELAY=-1");
     org.h2gis.functions.factory.H2GISFunctions.load(oracle);
   }
 
   @AfterAll
   static void closeOracle() throws Exception {
+    org.gridwatch.geo.MetricProjection.use(zoneBefore);
     try (Statement s = oracle.createStatement()) {
       s.execute("SHUTDOWN");
     }
