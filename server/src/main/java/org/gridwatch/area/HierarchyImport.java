@@ -24,7 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * All of it is written in one transaction, or nothing is.
  */
 @Component
-class HierarchyImport {
+public class HierarchyImport {
   private static final Logger log = LoggerFactory.getLogger(HierarchyImport.class);
 
   private final EntityManager em;
@@ -45,12 +45,13 @@ class HierarchyImport {
     }
   }
 
-  boolean alreadyImported(String dataset) {
+  /** Whether a dataset of this name was imported (its {@code dataset_import} marker). */
+  public boolean alreadyImported(String dataset) {
     Integer n = jdbc.queryForObject("select count(*) from dataset_import where dataset = ?", Integer.class, dataset);
     return n != null && n > 0;
   }
 
-  void importDataset(String dataset, HierarchyData data) {
+  public void importDataset(String dataset, HierarchyData data) {
     validate(dataset, data);
     store(dataset, data, () -> {});
   }
