@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The whole hierarchy as one file: {@code POST /api/v1/areas/import[?dryRun=true][&crs=EPSG:4549][&layer=...]} (ADMIN,
+ * The whole hierarchy as one file: {@code POST /api/v1/areas/import[?dryRun=true][&crs=EPSG:4538][&layer=...]} (ADMIN,
  * into an empty system, see {@link HierarchyUpload}) and {@code GET /api/v1/areas/export?f=geojson|gpkg} (signed in),
  * which writes every current area with the properties the import reads ({@code level}, {@code code}, {@code parent},
  * {@code name}, {@code name_en}) so that a district can round-trip.

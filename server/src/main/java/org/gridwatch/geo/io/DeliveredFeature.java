@@ -19,8 +19,8 @@ public record DeliveredFeature(int index, Geometry geometry, Map<String, Object>
 
   /**
    * A property as text, null when absent, null or blank; a name is matched case-insensitively (Shapefile columns
-   * are often upper case); whole numbers are written without a decimal part ({@code 370203.0} from a .dbf is
-   * {@code 370203}).
+   * are often upper case); whole numbers are written without a decimal part ({@code 650102.0} from a .dbf is
+   * {@code 650102}).
    */
   public String text(String name) {
     Object v = properties.get(name);

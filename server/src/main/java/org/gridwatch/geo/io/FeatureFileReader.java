@@ -46,7 +46,7 @@ public final class FeatureFileReader {
    * @param body the bytes as received
    * @param contentType the request's Content-Type, may be null
    * @param filename the file's name if known (a multipart part's, say), may be null
-   * @param crs a CRS declared beside the file (e.g. {@code EPSG:4549}), may be null
+   * @param crs a CRS declared beside the file (e.g. {@code EPSG:4538}), may be null
    * @param layer which table of a GeoPackage or which .shp of a zip, when it holds several; may be null
    */
   public record Delivery(byte[] body, String contentType, String filename, String crs, String layer) {

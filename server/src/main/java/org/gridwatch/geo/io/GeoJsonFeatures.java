@@ -38,7 +38,7 @@ final class GeoJsonFeatures {
     JsonNode crs = root.get("crs");
     if (crs != null && !crs.isNull()) {
       String name = crs.path("properties").path("name").asString(null);
-      if (name == null) throw FeatureFileException.badInput("crs", "name the CRS as {\"type\": \"name\", \"properties\": {\"name\": \"EPSG:4549\"}}");
+      if (name == null) throw FeatureFileException.badInput("crs", "name the CRS as {\"type\": \"name\", \"properties\": {\"name\": \"EPSG:4538\"}}");
       declared = Optional.of(SourceCrs.parse(name).orElseThrow(() -> FeatureFileException.badInput("crs",
           "'" + name + "' is not accepted; use " + SourceCrs.ACCEPTED)));
     }

@@ -47,8 +47,8 @@ public final class SourceCrs {
   }
 
   /**
-   * Parses a CRS as GeoJSON's old {@code crs} member or a query parameter gives it: {@code EPSG:4549},
-   * {@code urn:ogc:def:crs:EPSG::4549}, {@code http://www.opengis.net/def/crs/EPSG/0/4549}, {@code 4549},
+   * Parses a CRS as GeoJSON's old {@code crs} member or a query parameter gives it: {@code EPSG:4538},
+   * {@code urn:ogc:def:crs:EPSG::4538}, {@code http://www.opengis.net/def/crs/EPSG/0/4538}, {@code 4538},
    * {@code CRS84} or its URN/URI, {@code WGS84}, {@code CGCS2000}; empty when not one of the accepted ones.
    */
   public static Optional<SourceCrs> parse(String text) {
@@ -65,7 +65,7 @@ public final class SourceCrs {
 
   static SourceCrs projected(GaussKruger zone) { return new SourceCrs("EPSG:" + zone.epsg(), zone); }
 
-  /** "EPSG:4549", "CRS84", ... */
+  /** "EPSG:4538", "CRS84", ... */
   public String name() { return name; }
 
   public boolean isProjected() { return zone != null; }
