@@ -44,11 +44,19 @@ public class DistrictProfile {
   /** Called with each newly loaded district area (null when the hierarchy is empty). */
   void adopt(AreaView loaded) {
     this.district = loaded;
-    if (loaded == null || configured != null) return;
-    Point centroid = loaded.boundary().getCentroid();
+    if (loaded != null) measureFor(loaded.code(), loaded.name(), loaded.boundary());
+  }
+
+  /**
+   * Measures in the zone of a district about to be imported (unless one is configured), so that its tiling and
+   * areas are checked and stored in the metres it will be measured in once loaded.
+   */
+  void measureFor(String code, String name, org.locationtech.jts.geom.Geometry boundary) {
+    if (configured != null) return;
+    Point centroid = boundary.getCentroid();
     GaussKruger zone = GaussKruger.nearest(centroid.getX());
     if (!zone.equals(MetricProjection.zoneIfChosen())) {
-      log.info("District {} ({}): centroid {} E, measuring in {}", loaded.code(), loaded.name(),
+      log.info("District {} ({}): centroid {} E, measuring in {}", code, name,
           String.format(java.util.Locale.ROOT, "%.3f", centroid.getX()), zone);
     }
     MetricProjection.use(zone);

@@ -2,10 +2,8 @@ package org.gridwatch.area;
 
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.gridwatch.area.HierarchyData.AreaFeature;
@@ -13,7 +11,6 @@ import org.gridwatch.area.HierarchyData.BuildingFeature;
 import org.gridwatch.geo.Geometries;
 import org.gridwatch.geo.MetricProjection;
 import org.gridwatch.geo.index.PolygonCoverageIndex;
-import org.locationtech.jts.geom.Geometry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -23,7 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Imports a whole hierarchy with its buildings, refusing it unless it is sound: codes of the right length
  * nested in their parent's code, valid polygonal outlines, and every level tiling its parent
- * ({@link TilingCheck}). Households and residents of every area are derived from the buildings inside.
+ * ({@link HierarchyCheck}, {@link TilingCheck}). Households and residents of every area are derived from the buildings inside.
  * All of it is written in one transaction, or nothing is.
  */
 @Component
@@ -55,8 +52,16 @@ public class HierarchyImport {
   }
 
   public void importDataset(String dataset, HierarchyData data) {
-    long started = System.nanoTime();
     validate(dataset, data);
+    store(dataset, data, () -> {});
+  }
+
+  /**
+   * Writes {@code data}, already checked by {@link HierarchyCheck}, in one transaction; {@code beforeCommit} runs
+   * inside it after the writes (e.g. to announce the change so that catalogs reload once it commits).
+   */
+  void store(String dataset, HierarchyData data, Runnable beforeCommit) {
+    long started = System.nanoTime();
     Map<String, int[]> people = householdsAndResidents(dataset, data);
     tx.executeWithoutResult(status -> {
       Instant now = Instant.now();
@@ -80,33 +85,14 @@ public class HierarchyImport {
       String summary = String.format("%d areas, %d buildings", data.areas().size(), data.buildings().size());
       jdbc.update("insert into dataset_import (dataset, imported_at, summary) values (?, ?, ?)", dataset,
           java.sql.Timestamp.from(now), summary);
+      beforeCommit.run();
     });
     log.info("Imported {}: {} areas and {} buildings in {} ms", dataset, data.areas().size(), data.buildings().size(),
         (System.nanoTime() - started) / 1_000_000);
   }
 
   private static void validate(String dataset, HierarchyData data) {
-    List<String> problems = new ArrayList<>();
-    Map<String, AreaFeature> byCode = new LinkedHashMap<>();
-    for (AreaFeature f : data.areas()) {
-      if (byCode.put(f.code(), f) != null) problems.add(f.code() + ": duplicate code");
-      if (AreaLevel.ofCode(f.code()).orElse(null) != f.level()) problems.add(f.code() + ": not a " + f.level() + " code");
-      if (!f.boundary().isValid()) problems.add(f.code() + ": invalid outline");
-      if (!(f.boundary() instanceof org.locationtech.jts.geom.Polygonal)) problems.add(f.code() + ": outline is not polygonal");
-    }
-    Map<String, Geometry> parents = new LinkedHashMap<>();
-    Map<String, List<Geometry>> children = new HashMap<>();
-    for (AreaFeature f : data.areas()) {
-      if (f.level() == AreaLevel.DISTRICT) continue;
-      AreaFeature parent = f.parentCode() == null ? null : byCode.get(f.parentCode());
-      if (parent == null || parent.level().child() != f.level() || !f.code().startsWith(parent.code())) {
-        problems.add(f.code() + ": parent " + f.parentCode() + " is not the " + f.level() + "'s enclosing area");
-        continue;
-      }
-      parents.put(parent.code(), parent.boundary());
-      children.computeIfAbsent(parent.code(), k -> new ArrayList<>()).add(f.boundary());
-    }
-    if (problems.isEmpty()) TilingCheck.check(parents, children).forEach(v -> problems.add(v.toString()));
+    List<String> problems = HierarchyCheck.check(data.areas()).stream().map(f -> f.reason(false)).toList();
     if (!problems.isEmpty()) throw new InvalidHierarchyException(dataset, problems);
   }
 

@@ -41,6 +41,8 @@ final class AccessRules {
       open(null, "sign in and out, locate a point, Open311 (api_key for writes)", "登录与退出、定位、Open311", "/login", "/logout", "/error",
           "/api/v1/locate", "/open311/**"),
       open(HttpMethod.POST, "report a case", "上报案件", "/api/v1/incidents"),
+      roles(HttpMethod.POST, ADMINS, "import a district's hierarchy", "导入辖区区划", "/api/v1/areas/import"),
+      signedIn(HttpMethod.GET, "export the hierarchy", "导出区划", "/api/v1/areas/export"),
       open(HttpMethod.OPTIONS, "ask what an OGC API endpoint allows", "查询 OGC API 接口允许的方法", "/ogcapi/**"),
       roles(HttpMethod.GET, STAFF, "the case map", "案件地图", "/api/v1/incidents/map"),
       open(HttpMethod.GET, "the public pages and their assets", "公开页面", PAGES),
