@@ -45,7 +45,9 @@ class ArchitectureTest {
   void geoImportsNothingOfOurs() {
     noClasses().that().resideInAPackage("org.gridwatch.geo..")
         .should().dependOnClassesThat().resideOutsideOfPackages("org.gridwatch.geo..", "java..", "javax..",
-            "org.locationtech..", "tools.jackson..", "com.fasterxml.jackson..")
+            "org.locationtech..", "tools.jackson..", "com.fasterxml.jackson..",
+            // the feature-file readers (geo.io): H2GIS's Shapefile/dBASE reader and NGA's GeoPackage
+            "org.h2gis..", "org.h2.value..", "mil.nga..")
         .check(CLASSES);
   }
 

@@ -143,7 +143,16 @@ public final class GeoJson {
   // ---------------------------------------------------------------- reading
 
   /** Reads a GeoJSON geometry object; {@code path} names it in errors (e.g. {@code "location"}). */
-  public static Geometry read(JsonNode node, String path) {
+  public static Geometry read(JsonNode node, String path) { return read(node, path, true); }
+
+  /**
+   * Reads a GeoJSON geometry whose positions may be in any CRS (projected metres, say): the same structural checks
+   * as {@link #read}, finite numbers, no longitude/latitude range. The geometry carries WGS84's SRID all the same:
+   * the caller converts it.
+   */
+  public static Geometry readAnyCrs(JsonNode node, String path) { return read(node, path, false); }
+
+  private static Geometry read(JsonNode node, String path, boolean lonLat) {
     if (node == null || node.isNull() || node.isMissingNode()) throw new InvalidGeoJson(path, "is required");
     if (!node.isObject()) throw new InvalidGeoJson(path, "must be a GeoJSON geometry object");
     JsonNode type = node.get("type");
@@ -153,7 +162,7 @@ public final class GeoJson {
       JsonNode geoms = node.get("geometries");
       if (geoms == null || !geoms.isArray()) throw new InvalidGeoJson(path + ".geometries", "must be an array");
       List<Geometry> parts = new ArrayList<>();
-      for (int i = 0; i < geoms.size(); i++) parts.add(read(geoms.get(i), path + ".geometries[" + i + "]"));
+      for (int i = 0; i < geoms.size(); i++) parts.add(read(geoms.get(i), path + ".geometries[" + i + "]", lonLat));
       return Geometries.FACTORY.createGeometryCollection(parts.toArray(Geometry[]::new));
     }
     JsonNode coords = node.get("coordinates");
@@ -161,34 +170,34 @@ public final class GeoJson {
     if (coords == null || !coords.isArray()) throw new InvalidGeoJson(cp, "must be an array");
     var f = Geometries.FACTORY;
     return switch (t) {
-      case "Point" -> f.createPoint(position(coords, cp));
-      case "MultiPoint" -> f.createMultiPointFromCoords(positions(coords, cp, 0));
-      case "LineString" -> f.createLineString(positions(coords, cp, 2));
+      case "Point" -> f.createPoint(position(coords, cp, lonLat));
+      case "MultiPoint" -> f.createMultiPointFromCoords(positions(coords, cp, 0, lonLat));
+      case "LineString" -> f.createLineString(positions(coords, cp, 2, lonLat));
       case "MultiLineString" -> {
         LineString[] lines = new LineString[coords.size()];
-        for (int i = 0; i < lines.length; i++) lines[i] = f.createLineString(positions(array(coords.get(i), cp + "[" + i + "]"), cp + "[" + i + "]", 2));
+        for (int i = 0; i < lines.length; i++) lines[i] = f.createLineString(positions(array(coords.get(i), cp + "[" + i + "]"), cp + "[" + i + "]", 2, lonLat));
         yield f.createMultiLineString(lines);
       }
-      case "Polygon" -> polygonOf(coords, cp);
+      case "Polygon" -> polygonOf(coords, cp, lonLat);
       case "MultiPolygon" -> {
         Polygon[] polys = new Polygon[coords.size()];
-        for (int i = 0; i < polys.length; i++) polys[i] = polygonOf(array(coords.get(i), cp + "[" + i + "]"), cp + "[" + i + "]");
+        for (int i = 0; i < polys.length; i++) polys[i] = polygonOf(array(coords.get(i), cp + "[" + i + "]"), cp + "[" + i + "]", lonLat);
         yield f.createMultiPolygon(polys);
       }
       default -> throw new InvalidGeoJson(path + ".type", "unknown geometry type '" + t + "'");
     };
   }
 
-  private static Polygon polygonOf(JsonNode rings, String path) {
+  private static Polygon polygonOf(JsonNode rings, String path, boolean lonLat) {
     if (rings.isEmpty()) throw new InvalidGeoJson(path, "a polygon needs at least an exterior ring");
-    LinearRing shell = ring(rings.get(0), path + "[0]");
+    LinearRing shell = ring(rings.get(0), path + "[0]", lonLat);
     LinearRing[] holes = new LinearRing[rings.size() - 1];
-    for (int i = 1; i < rings.size(); i++) holes[i - 1] = ring(rings.get(i), path + "[" + i + "]");
+    for (int i = 1; i < rings.size(); i++) holes[i - 1] = ring(rings.get(i), path + "[" + i + "]", lonLat);
     return Geometries.FACTORY.createPolygon(shell, holes);
   }
 
-  private static LinearRing ring(JsonNode node, String path) {
-    Coordinate[] c = positions(array(node, path), path, 4);
+  private static LinearRing ring(JsonNode node, String path, boolean lonLat) {
+    Coordinate[] c = positions(array(node, path), path, 4, lonLat);
     if (!c[0].equals2D(c[c.length - 1])) throw new InvalidGeoJson(path, "a linear ring must end where it starts");
     return Geometries.FACTORY.createLinearRing(c);
   }
@@ -198,17 +207,17 @@ public final class GeoJson {
     return node;
   }
 
-  private static Coordinate[] positions(JsonNode arr, String path, int min) {
+  private static Coordinate[] positions(JsonNode arr, String path, int min, boolean lonLat) {
     if (arr.size() < min) throw new InvalidGeoJson(path, "needs at least " + min + " positions");
     Coordinate[] out = new Coordinate[arr.size()];
-    for (int i = 0; i < out.length; i++) out[i] = position(arr.get(i), path + "[" + i + "]");
+    for (int i = 0; i < out.length; i++) out[i] = position(arr.get(i), path + "[" + i + "]", lonLat);
     return out;
   }
 
-  private static Coordinate position(JsonNode p, String path) {
-    if (p == null || !p.isArray() || p.size() < 2) throw new InvalidGeoJson(path, "a position is [longitude, latitude]");
-    double lon = coordinate(p.get(0), path + "[0]", 180, "longitude");
-    double lat = coordinate(p.get(1), path + "[1]", 90, "latitude");
+  private static Coordinate position(JsonNode p, String path, boolean lonLat) {
+    if (p == null || !p.isArray() || p.size() < 2) throw new InvalidGeoJson(path, lonLat ? "a position is [longitude, latitude]" : "a position is [x, y]");
+    double lon = coordinate(p.get(0), path + "[0]", lonLat ? 180 : Double.MAX_VALUE, lonLat ? "longitude" : "x");
+    double lat = coordinate(p.get(1), path + "[1]", lonLat ? 90 : Double.MAX_VALUE, lonLat ? "latitude" : "y");
     return new Coordinate(lon, lat);
   }
 
