@@ -8,6 +8,7 @@ import org.gridwatch.area.AreaCatalog;
 import org.gridwatch.area.BuildingRegister.NewBuilding;
 import org.gridwatch.area.BuildingRegister.NewCompound;
 import org.gridwatch.geo.Geometries;
+import org.gridwatch.geo.io.DeliveredFeature;
 import org.gridwatch.problem.ProblemException.FieldError;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.MultiPolygon;
@@ -16,7 +17,10 @@ import org.locationtech.jts.geom.Polygonal;
 import org.locationtech.jts.operation.valid.IsValidOp;
 
 /**
- * Checks every feature of a buildings import, all of them, and names each problem by its JSON path
+ * Checks every feature of a buildings import. A feature of {@code kind} {@code building} (the default) is a Point or
+ * a footprint (Polygon/MultiPolygon) with {@code code}, {@code name}, {@code compound} (the 小区 it belongs to, by
+ * name), {@code households}, {@code residents} and {@code address}; one of kind {@code compound} is a compound's
+ * outline with its {@code name}. Checks all of them, and names each problem by its JSON path
  * ({@code features[12].properties.households}). A building must have a code used once in the file, households and
  * residents of 0 or more, a valid Point or footprint, and lie in a grid (its footprint's interior point does); a
  * compound outline needs a name used once and a valid polygonal outline. Nothing is stored here.
@@ -24,19 +28,6 @@ import org.locationtech.jts.operation.valid.IsValidOp;
 final class BuildingCheck {
   /** The features that passed, and the problems of those that did not ({@code refused} counts features). */
   record Checked(List<NewBuilding> buildings, List<NewCompound> compounds, List<FieldError> errors, int refused) {}
-
-  /**
-   * One feature as the file reader delivered it: its position in the file, its geometry already in WGS84, and its
-   * properties as the file has them (String, Long, Double, Boolean or null).
-   */
-  record Row(int index, Geometry geometry, Map<String, Object> properties) {
-    String text(String name) {
-      Object v = properties.get(name);
-      if (v instanceof Double d && d == Math.rint(d) && Math.abs(d) < 1e15) return String.valueOf(d.longValue());
-      String s = v == null ? null : v.toString().strip();
-      return s == null || s.isEmpty() ? null : s;
-    }
-  }
 
   private static final String CODE = "[A-Za-z0-9_.:-]{1,40}";
   private static final int MAX_PEOPLE = 100_000;
@@ -53,7 +44,7 @@ final class BuildingCheck {
    * Checks the rows read; {@code unreadable} are the features the reader could not read (their errors are kept and
    * they count as refused). {@code total} is the number of features in the file.
    */
-  Checked check(List<Row> rows, List<FieldError> unreadable) {
+  Checked check(List<DeliveredFeature> rows, List<FieldError> unreadable) {
     List<NewBuilding> buildings = new ArrayList<>();
     List<NewCompound> compounds = new ArrayList<>();
     List<FieldError> errors = new ArrayList<>(unreadable);
@@ -61,7 +52,7 @@ final class BuildingCheck {
     unreadable.forEach(e -> unreadableFeatures.add(feature(e.field())));
     Map<String, Integer> codes = new HashMap<>(), names = new HashMap<>();
     int refused = unreadableFeatures.size();
-    for (Row f : rows) {
+    for (DeliveredFeature f : rows) {
       String at = "features[" + f.index() + "].";
       List<FieldError> row = new ArrayList<>();
       String kind = f.text("kind");
@@ -96,7 +87,7 @@ final class BuildingCheck {
     }
   }
 
-  private NewBuilding building(Row f, String at, Map<String, Integer> codes, List<FieldError> row) {
+  private NewBuilding building(DeliveredFeature f, String at, Map<String, Integer> codes, List<FieldError> row) {
     int i = f.index();
     String code = f.text("code");
     if (code == null || code.isEmpty()) row.add(new FieldError(at + "properties.code", ImportText.CODE_REQUIRED.say(zh)));
@@ -127,7 +118,7 @@ final class BuildingCheck {
     return new NewBuilding(code, name == null ? code : name, location, footprint, compound, address, households, residents);
   }
 
-  private NewCompound compound(Row f, String at, Map<String, Integer> names, List<FieldError> row) {
+  private NewCompound compound(DeliveredFeature f, String at, Map<String, Integer> names, List<FieldError> row) {
     int i = f.index();
     String name = f.text("name");
     if (name == null) row.add(new FieldError(at + "properties.name", ImportText.NAME_REQUIRED.say(zh)));

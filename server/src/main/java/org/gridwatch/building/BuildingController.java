@@ -1,9 +1,9 @@
 package org.gridwatch.building;
 
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.validation.Valid;
 import java.util.List;
 import org.gridwatch.area.AreaCatalog;
+import org.gridwatch.geo.io.FeatureFileReader;
 import org.gridwatch.problem.ReaderLanguage;
 import org.gridwatch.security.Role;
 import org.springframework.http.HttpHeaders;
@@ -12,6 +12,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.json.JsonMapper;
@@ -33,12 +34,19 @@ class BuildingController {
     this.json = json;
   }
 
+  /**
+   * Body: the file (GeoJSON, GeoPackage or zipped Shapefile, by Content-Type); {@code crs} names the CRS of a GeoJSON
+   * file that declares none; {@code layer} picks a table or .shp when the file holds several.
+   */
   @PostMapping("/api/v1/buildings/import")
-  ImportAnswer importBuildings(@Valid @RequestBody BuildingImport body,
+  ImportAnswer importBuildings(@RequestBody byte[] body,
+      @RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) String contentType,
+      @RequestParam(required = false) String crs, @RequestParam(required = false) String layer,
       @RequestParam(defaultValue = "false") boolean partial, @RequestParam(defaultValue = "false") boolean dryRun,
       Authentication auth, HttpServletRequest request) {
     Role.require(auth, "import buildings", Role.ADMIN, Role.PLANNER);
-    return imports.run(body, partial, dryRun, ReaderLanguage.chinese(request));
+    var delivery = new FeatureFileReader.Delivery(body, contentType, null, crs, layer);
+    return imports.run(delivery, partial, dryRun, ReaderLanguage.chinese(request));
   }
 
   @GetMapping(path = "/api/v1/buildings/export", produces = {"application/geo+json", "application/json"})

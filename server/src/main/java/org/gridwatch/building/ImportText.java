@@ -2,7 +2,6 @@ package org.gridwatch.building;
 
 /** Why a feature of a buildings import is refused, in English and Chinese (the reader's language decides). */
 enum ImportText {
-  PROPERTIES_REQUIRED("properties are required", "缺少 properties"),
   UNKNOWN_KIND("kind must be building or compound", "kind 必须是 building 或 compound"),
   CODE_REQUIRED("a code is required", "缺少编码"),
   CODE_FORMAT("letters, digits, _ . : - only, 1–40 long", "只能包含字母、数字及 _ . : -，长 1–40 个字符"),
@@ -17,8 +16,7 @@ enum ImportText {
   BUILDING_GEOMETRY("must be a Point, Polygon or MultiPolygon", "必须是 Point、Polygon 或 MultiPolygon"),
   COMPOUND_GEOMETRY("a compound's outline must be a Polygon or MultiPolygon", "小区轮廓必须是 Polygon 或 MultiPolygon"),
   INVALID_GEOMETRY("invalid geometry: %s", "几何图形无效：%s"),
-  OUTSIDE_GRIDS("(%s, %s) lies outside every grid", "（%s, %s）不在任何网格内"),
-  GEOMETRY_READ("%s", "%s");
+  OUTSIDE_GRIDS("(%s, %s) lies outside every grid", "（%s, %s）不在任何网格内");
 
   private final String en;
   private final String zh;
