@@ -153,6 +153,44 @@ abstract class BuildingImportContract {
     assertThat(http.get("/api/v1/buildings/export").status()).isEqualTo(401);
   }
 
+  /**
+   * A survey delivery: a zipped Shapefile in EPSG:4545 (CM 108°E) and a GeoJSON file in the zone-prefixed EPSG:4524.
+   * Projected constants by GDAL ({@code gdaltransform -s_srs EPSG:4326 -t_srs EPSG:4545 -output_xy}): (108.905, 34.205)
+   * is (583408.137997776, 3786771.23561705); (108.952, 34.252) is (36587691.2420138, 3792024.51485545) in EPSG:4524.
+   */
+  @Test
+  void aShapefileAndAGeoJsonFileInGaussKrugerZonesLandWhereTheirWgs84TwinsLand() throws Exception {
+    var factory = new org.locationtech.jts.geom.GeometryFactory();
+    var rows = List.of(new org.gridwatch.support.FeatureFiles.Row(
+        factory.createPoint(new org.locationtech.jts.geom.Coordinate(583408.137997776, 3786771.23561705)),
+        new java.util.LinkedHashMap<>(java.util.Map.of("code", "S-1", "name", "测绘楼", "households", 12L, "residents", 30L))));
+    byte[] zip = org.gridwatch.support.FeatureFiles.zippedShapefile(4545, rows);
+    int west1 = households(MadeUpDistrict.GRID_WEST_1);
+    java.net.http.HttpResponse<String> shp = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+        .newBuilder(java.net.URI.create(http.url("/api/v1/buildings/import"))).header("Content-Type", "application/zip")
+        .header(planner[0], planner[1]).POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(zip)).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(shp.statusCode()).as(shp.body()).isEqualTo(200);
+    assertThat(households(MadeUpDistrict.GRID_WEST_1)).isEqualTo(west1 + 12);
+    JsonNode s1 = http.get("/ogcapi/collections/buildings/items/S-1", "Accept", "application/geo+json").json();
+    assertThat(s1.at("/geometry/coordinates/0").asDouble()).isCloseTo(108.905, org.assertj.core.data.Offset.offset(1e-6));
+    assertThat(s1.at("/geometry/coordinates/1").asDouble()).isCloseTo(34.205, org.assertj.core.data.Offset.offset(1e-6));
+
+    String prefixed = "{\"type\":\"FeatureCollection\",\"crs\":{\"type\":\"name\",\"properties\":{\"name\":\"EPSG:4524\"}},"
+        + "\"features\":[{\"type\":\"Feature\",\"geometry\":{\"type\":\"Point\",\"coordinates\":[36587691.2420138,3792024.51485545]},"
+        + "\"properties\":{\"code\":\"S-2\",\"households\":7}}]}";
+    postImport(prefixed, "");
+    JsonNode s2 = http.get("/ogcapi/collections/buildings/items/S-2", "Accept", "application/geo+json").json();
+    assertThat(s2.at("/properties/grid_code").asString()).isEqualTo(MadeUpDistrict.GRID_EAST);
+    assertThat(s2.at("/geometry/coordinates/0").asDouble()).isCloseTo(108.952, org.assertj.core.data.Offset.offset(1e-6));
+    assertThat(s2.at("/geometry/coordinates/1").asDouble()).isCloseTo(34.252, org.assertj.core.data.Offset.offset(1e-6));
+
+    Http.Response undeclared = http.postJson("/api/v1/buildings/import", prefixed.replace(
+        "\"crs\":{\"type\":\"name\",\"properties\":{\"name\":\"EPSG:4524\"}},", "").replace("S-2", "S-3"), planner);
+    assertThat(undeclared.status()).isEqualTo(400);
+    assertThat(undeclared.json().at("/errors/0/field").asString()).isEqualTo("crs");
+  }
+
   // ---------------------------------------------------------------- helpers
 
   JsonNode postImport(String file, String query) {
