@@ -14,7 +14,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -46,6 +48,17 @@ class BuildingController {
       Authentication auth, HttpServletRequest request) {
     Role.require(auth, "import buildings", Role.ADMIN, Role.PLANNER);
     var delivery = new FeatureFileReader.Delivery(body, contentType, null, crs, layer);
+    return imports.run(delivery, partial, dryRun, ReaderLanguage.chinese(request));
+  }
+
+  /** The same as a form upload (part {@code file}): larger files, up to spring.servlet.multipart.max-file-size. */
+  @PostMapping(path = "/api/v1/buildings/import", consumes = "multipart/form-data")
+  ImportAnswer importBuildingsForm(@RequestPart("file") MultipartFile file,
+      @RequestParam(required = false) String crs, @RequestParam(required = false) String layer,
+      @RequestParam(defaultValue = "false") boolean partial, @RequestParam(defaultValue = "false") boolean dryRun,
+      Authentication auth, HttpServletRequest request) throws java.io.IOException {
+    Role.require(auth, "import buildings", Role.ADMIN, Role.PLANNER);
+    var delivery = new FeatureFileReader.Delivery(file.getBytes(), file.getContentType(), file.getOriginalFilename(), crs, layer);
     return imports.run(delivery, partial, dryRun, ReaderLanguage.chinese(request));
   }
 
