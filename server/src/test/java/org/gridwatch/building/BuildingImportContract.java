@@ -29,6 +29,15 @@ abstract class BuildingImportContract {
   Http http;
   String[] planner = Http.basic("planner", TestEnvironment.DEMO_PASSWORD);
 
+  /** The zone other test classes' cached contexts measure in: the metric zone is per JVM, and the made-up district moves it. */
+  private static org.gridwatch.geo.GaussKruger zoneBefore;
+
+  @org.junit.jupiter.api.BeforeAll
+  static void rememberZone() { zoneBefore = org.gridwatch.geo.MetricProjection.zoneIfChosen(); }
+
+  @org.junit.jupiter.api.AfterAll
+  static void restoreZone() { org.gridwatch.geo.MetricProjection.use(zoneBefore); }
+
   @BeforeEach
   void district() {
     MadeUpDistrict.load(context);
