@@ -12,8 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.data.repository.Repository;
 
 /**
- * The shape of the code (DESIGN.md §2): one package per capability; arrows point one way, adapters →
- * capabilities → area → geo; geo imports nothing of ours; repositories stay inside their package.
+ * The shape of the code (DESIGN.md §2): one package per capability; arrows point one way, demo → start-up →
+ * adapters → capabilities → area → geo; geo imports nothing of ours; repositories stay inside their package; nothing
+ * of the product depends on the demo.
  */
 class ArchitectureTest {
   static final JavaClasses CLASSES = new ClassFileImporter()
@@ -22,6 +23,8 @@ class ArchitectureTest {
   @Test
   void dependenciesPointOneWay() {
     layeredArchitecture().consideringOnlyDependenciesInLayers().withOptionalLayers(true)
+        .layer("demo").definedBy("org.gridwatch.demo..")
+        .layer("startup").definedBy("org.gridwatch.startup..")
         .layer("adapters").definedBy("org.gridwatch.ogcapi..", "org.gridwatch.open311..", "org.gridwatch.live..",
             "org.gridwatch.client..")
         .layer("capabilities").definedBy("org.gridwatch.staff..", "org.gridwatch.skynet..", "org.gridwatch.groundnet..",
@@ -32,13 +35,22 @@ class ArchitectureTest {
         .layer("problem").definedBy("org.gridwatch.problem..")
         .layer("geo").definedBy("org.gridwatch.geo..")
         .layer("cluster").definedBy("org.gridwatch.cluster..")
-        .whereLayer("adapters").mayNotBeAccessedByAnyLayer()
-        .whereLayer("capabilities").mayOnlyBeAccessedByLayers("adapters", "capabilities")
-        .whereLayer("area").mayOnlyBeAccessedByLayers("adapters", "capabilities")
-        .whereLayer("security").mayOnlyBeAccessedByLayers("adapters", "capabilities")
-        .whereLayer("problem").mayOnlyBeAccessedByLayers("adapters", "capabilities", "area", "security")
+        .whereLayer("demo").mayNotBeAccessedByAnyLayer()
+        .whereLayer("startup").mayOnlyBeAccessedByLayers("demo")
+        .whereLayer("adapters").mayOnlyBeAccessedByLayers("demo")
+        .whereLayer("capabilities").mayOnlyBeAccessedByLayers("demo", "startup", "adapters", "capabilities")
+        .whereLayer("area").mayOnlyBeAccessedByLayers("demo", "startup", "adapters", "capabilities")
+        .whereLayer("security").mayOnlyBeAccessedByLayers("demo", "adapters", "capabilities")
+        .whereLayer("problem").mayOnlyBeAccessedByLayers("startup", "adapters", "capabilities", "area", "security")
         .whereLayer("cluster").mayOnlyBeAccessedByLayers("adapters", "capabilities", "area")
         .check(CLASSES);
+  }
+
+  /** The demo is one optional part of the server: the product runs and builds without it. */
+  @Test
+  void nothingOutsideTheDemoDependsOnIt() {
+    noClasses().that().resideOutsideOfPackage("org.gridwatch.demo..")
+        .should().dependOnClassesThat().resideInAPackage("org.gridwatch.demo..").check(CLASSES);
   }
 
   @Test

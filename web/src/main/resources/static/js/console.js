@@ -4,6 +4,7 @@ import { startLanguage, onLanguageChange, t, areaName, when } from './i18n.js';
 import { escapeHtml } from './layers.js';
 import { toast } from './toast.js';
 import { showCalendarBanner } from './calendar-banner.js';
+import { whenReady } from './startup.js';
 
 const L = window.L;
 const SHIBEI = [[36.067, 120.302], [36.159, 120.427]];
@@ -13,6 +14,7 @@ const state = { me: null, categories: [], selected: null, next: null, items: [],
 
 async function start() {
   startLanguage();
+  await whenReady();
   state.me = await signedInUser();
   if (!state.me) {
     document.getElementById('queue').innerHTML = `<li class="hint"><a href="/login">${t('signInFirst')}</a></li>`;

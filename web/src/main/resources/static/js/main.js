@@ -3,12 +3,14 @@ import { getJson, signedInUser } from './api.js';
 import { startLanguage, onLanguageChange, t, areaName } from './i18n.js';
 import { AreaLayers, legend, escapeHtml } from './layers.js';
 import { showPlacement, showArea, showProblem, showRoster } from './panel.js';
+import { whenReady } from './startup.js';
 
 const L = window.L;
 const SHIBEI = [[36.067, 120.302], [36.159, 120.427]];
 
 async function start() {
   startLanguage();
+  await whenReady();
   const config = await getJson('/api/v1/config');
   const map = L.map('map', { zoomControl: true }).fitBounds(SHIBEI);
   const noBaseMap = L.layerGroup();

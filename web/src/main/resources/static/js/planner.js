@@ -7,6 +7,7 @@ import { escapeHtml } from './layers.js';
 import { toast } from './toast.js';
 import { diffLayer, impactLists, touchedTable } from './planner-view.js';
 import { showDrafts, startHistory } from './planner-drafts.js';
+import { whenReady } from './startup.js';
 
 const L = window.L;
 const SHIBEI = [[36.067, 120.302], [36.159, 120.427]];
@@ -15,6 +16,7 @@ const state = { level: 'grids', mode: 'reshape', selected: null, picked: [], rin
 
 async function start() {
   startLanguage();
+  await whenReady();
   if (!(await signedInUser())) {
     document.getElementById('selected').innerHTML = `<a href="/login">${t('signInFirst')}</a>`;
     document.body.dataset.ready = 'true';

@@ -5,6 +5,7 @@ import { startLanguage, onLanguageChange, t } from './i18n.js';
 import { escapeHtml } from './layers.js';
 import { Drafts } from './drafts.js';
 import { toast } from './toast.js';
+import { whenReady } from './startup.js';
 
 const L = window.L;
 const SHIBEI = [[36.067, 120.302], [36.159, 120.427]];
@@ -18,6 +19,7 @@ export function percent(share) { return share == null ? '—' : `${(share * 100)
 
 async function start() {
   startLanguage();
+  await whenReady();
   state.me = await signedInUser();
   if (!state.me) {
     document.getElementById('summary').innerHTML = `<dd><a href="/login">${t('signInFirst')}</a></dd>`;

@@ -2,6 +2,7 @@
 import { getJson, postJson } from './api.js';
 import { startLanguage, onLanguageChange, t, areaName, when } from './i18n.js';
 import { escapeHtml } from './layers.js';
+import { whenReady } from './startup.js';
 
 const L = window.L;
 const SHIBEI = [[36.067, 120.302], [36.159, 120.427]];
@@ -9,6 +10,7 @@ let pin = null, marker = null, categories = [];
 
 async function start() {
   startLanguage();
+  await whenReady();
   const config = await getJson('/api/v1/config');
   const map = L.map('map').fitBounds(SHIBEI);
   if (config.tileUrl) L.tileLayer(config.tileUrl, { maxZoom: 19, attribution: config.tileAttribution }).addTo(map);

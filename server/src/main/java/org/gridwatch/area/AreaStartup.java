@@ -1,42 +1,27 @@
 package org.gridwatch.area;
 
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * At start-up: imports the bundled Shibei dataset into an empty database (unless
- * {@code gridwatch.demo-data.enabled=false}), then loads the catalog and its locator, listening for boundary
- * changes made by other instances from before the load on ({@link CatalogSync}). Health turns UP after.
+ * The area part of start-up: loads the catalog and its locator, listening for boundary changes made by other
+ * instances from before the load on ({@link CatalogSync}). Run by the start-up pipeline; an empty database gives an
+ * empty catalog, ready to answer (nothing located) until a hierarchy is imported.
  */
 @Component
-@Order(0)
-class AreaStartup implements ApplicationRunner {
-  private final HierarchyImport importer;
+public class AreaStartup {
   private final AreaCatalog catalog;
-  private final JsonMapper json;
-  private final boolean demoData;
   private final CatalogSync sync;
 
-  AreaStartup(HierarchyImport importer, AreaCatalog catalog, JsonMapper json, CatalogSync sync,
-      @Value("${gridwatch.demo-data.enabled:true}") boolean demoData) {
+  AreaStartup(AreaCatalog catalog, CatalogSync sync) {
     this.sync = sync;
-    this.importer = importer;
     this.catalog = catalog;
-    this.json = json;
-    this.demoData = demoData;
   }
 
-  @Override
-  public void run(ApplicationArguments args) throws Exception {
-    if (demoData && !importer.alreadyImported(DemoDataset.NAME)) {
-      importer.importDataset(DemoDataset.NAME, DemoDataset.load(json));
-    }
+  /** Loads the catalog; answers what it holds, for the start-up log. */
+  public String load() {
     long seen = sync.listenBeforeLoading();
     catalog.reload();
     sync.register(seen);
+    return catalog.now().level(AreaLevel.GRID).size() + " grids";
   }
 }

@@ -20,11 +20,13 @@ import org.springframework.stereotype.Component;
 public class DistrictProfile {
   private static final Logger log = LoggerFactory.getLogger(DistrictProfile.class);
   private final DistrictSettings settings;
+  private final GridStandards grids;
   private final GaussKruger configured;
   private volatile AreaView district;
 
-  DistrictProfile(DistrictSettings settings) {
+  DistrictProfile(DistrictSettings settings, GridStandards grids) {
     this.settings = settings;
+    this.grids = grids;
     this.configured = settings.metricCrs().equalsIgnoreCase("auto") ? null : parse(settings.metricCrs());
     if (configured != null) MetricProjection.use(configured);
   }
@@ -53,6 +55,12 @@ public class DistrictProfile {
   }
 
   public ZoneId timeZone() { return settings.timeZone(); }
+
+  /** The household band of grids in a community (its own when configured, else the deployment's). */
+  public HouseholdBand householdBand(String communityCode) { return grids.bandOf(communityCode); }
+
+  /** Outlines scoring under this Polsby-Popper value are warned about as stringy. */
+  public double polsbyPopperWarning() { return grids.polsbyPopperWarning(); }
 
   /** Where the boundaries come from and their licence (empty when the deployment says nothing). */
   public String attribution() { return settings.attribution(); }
@@ -96,6 +104,7 @@ public class DistrictProfile {
       center = List.of(inside.getX(), inside.getY());
     }
     return new District(d != null, code(), name(false), d != null ? d.nameEn() : settings.nameEn(),
-        settings.timeZone().getId(), settings.defaultLanguage(), settings.attribution(), crs, extent, center);
+        settings.timeZone().getId(), settings.defaultLanguage(), settings.attribution(), crs, extent, center,
+        grids.households(), grids.polsbyPopperWarning(), grids.communityHouseholds());
   }
 }

@@ -27,7 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * All of it is written in one transaction, or nothing is.
  */
 @Component
-class HierarchyImport {
+public class HierarchyImport {
   private static final Logger log = LoggerFactory.getLogger(HierarchyImport.class);
 
   private final EntityManager em;
@@ -48,12 +48,13 @@ class HierarchyImport {
     }
   }
 
-  boolean alreadyImported(String dataset) {
+  /** Whether a dataset of this name was imported (its {@code dataset_import} marker). */
+  public boolean alreadyImported(String dataset) {
     Integer n = jdbc.queryForObject("select count(*) from dataset_import where dataset = ?", Integer.class, dataset);
     return n != null && n > 0;
   }
 
-  void importDataset(String dataset, HierarchyData data) {
+  public void importDataset(String dataset, HierarchyData data) {
     long started = System.nanoTime();
     validate(dataset, data);
     Map<String, int[]> people = householdsAndResidents(dataset, data);

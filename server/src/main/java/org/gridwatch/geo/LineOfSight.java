@@ -24,7 +24,7 @@ public final class LineOfSight {
   private final STRtree obstacles = new STRtree();
   private final int size;
 
-  /** @param obstaclesMetres polygons or multipolygons in EPSG:4549 */
+  /** @param obstaclesMetres polygons or multipolygons in the district's metric CRS (MetricProjection) */
   public LineOfSight(List<? extends Geometry> obstaclesMetres) {
     for (Geometry g : obstaclesMetres) obstacles.insert(g.getEnvelopeInternal(), g);
     obstacles.build();

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.gridwatch.area.BuildingView;
+import org.gridwatch.area.HouseholdBand;
 import org.gridwatch.geo.Geometries;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.MultiPolygon;
@@ -14,7 +15,7 @@ import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
 
 /**
  * Auto-balance (issue 5 §5): a proposed regrouping of a community's buildings into N grids with households in the
- * band {@link EditPreview#BAND_LOW}–{@link EditPreview#BAND_HIGH}, each grid one contiguous, compact piece (unless
+ * community's household band ({@link HouseholdBand}, gridwatch.grids.*), each grid one contiguous, compact piece (unless
  * the community itself is in pieces). Cells are the Voronoi cells of the buildings ({@link BuildingCells}); the
  * grouping is seeded, grown and improved by {@link BalanceSearch}; outlines are unions of faces noded once on the
  * 1e-7° grid, so they tile the community exactly ({@link RegionOutlines}, {@link OutlineJunctions}). Households are counted by the locator's own rule on the proposed outlines.
@@ -23,8 +24,6 @@ import org.locationtech.jts.operation.overlayng.OverlayNGRobust;
  */
 public final class AutoBalance {
   public static final long SEED = 20_240_101L;
-  /** Households a grid is sized for when the planner gives no count. */
-  public static final int TYPICAL_HOUSEHOLDS = 400;
 
   /** One proposed grid; {@code code} is the current grid it matches one-to-one by overlap, or null. */
   public record Grid(MultiPolygon outline, Shape shape, boolean inBand, String code) {}
@@ -36,8 +35,10 @@ public final class AutoBalance {
 
   private AutoBalance() {}
 
-  /** round(households / 400), at least 1. */
-  public static int defaultGrids(int households) { return Math.max(1, Math.round(households / (float) TYPICAL_HOUSEHOLDS)); }
+  /** round(households / the middle of the band), at least 1: grids sized for the band's ideal. */
+  public static int defaultGrids(int households, HouseholdBand band) {
+    return (int) Math.max(1, Math.round(households / band.ideal()));
+  }
 
   /** The most grids the buildings allow: one per building site (buildings within a metre share a site). */
   public static int maxGrids(List<BuildingView> buildings) { return BuildingCells.sites(buildings).size(); }
@@ -47,12 +48,15 @@ public final class AutoBalance {
    * @param buildings its buildings, all inside it, at least one
    * @param grids     how many grids, 1..{@link #maxGrids}
    * @param current   the community's grids now (for codes and the before-figures); may be empty
+   * @param band      the households a grid should hold in this community
+   * @param stringy   the Polsby-Popper score under which a proposed grid is warned about
    */
-  public static Proposal propose(Geometry outline, List<BuildingView> buildings, int grids, Map<String, ? extends Geometry> current) {
+  public static Proposal propose(Geometry outline, List<BuildingView> buildings, int grids, Map<String, ? extends Geometry> current,
+      HouseholdBand band, double stringy) {
     if (buildings.isEmpty()) throw new IllegalArgumentException("no buildings to group");
     if (grids < 1 || grids > maxGrids(buildings)) throw new IllegalArgumentException("grids must be 1.." + maxGrids(buildings));
     BuildingCells cells = BuildingCells.of(outline, buildings);
-    CellRegions regions = new BalanceSearch(cells, grids, EditPreview.BAND_LOW, EditPreview.BAND_HIGH).run(SEED);
+    CellRegions regions = new BalanceSearch(cells, grids, band.low(), band.high()).run(SEED);
     int[] regionOf = new int[cells.size()];
     for (int c = 0; c < cells.size(); c++) regionOf[c] = regions.regionOf(c);
     List<Geometry> outlines = OutlineJunctions.flush(outline, RegionOutlines.of(outline, cells, regionOf, grids));
@@ -70,12 +74,10 @@ public final class AutoBalance {
     for (int k = 0; k < grids; k++) {
       outlines.get(k).normalize(); // one canonical ring order and start, whatever order the overlay built it in
       Shape shape = Shape.of(outlines.get(k), inside.get(k));
-      out.add(new Grid(Geometries.asMultiPolygon(outlines.get(k)), shape, inBand(shape.households()), codes[k]));
+      out.add(new Grid(Geometries.asMultiPolygon(outlines.get(k)), shape, band.contains(shape.households()), codes[k]));
     }
-    return new Proposal(out, summary(out, buildings, current, outline));
+    return new Proposal(out, summary(out, buildings, current, outline, band, stringy));
   }
-
-  static boolean inBand(int households) { return households >= EditPreview.BAND_LOW && households <= EditPreview.BAND_HIGH; }
 
   private static String key(int k) { return String.format(Locale.ROOT, "%06d", k); }
 
@@ -108,7 +110,7 @@ public final class AutoBalance {
   }
 
   private static Summary summary(List<Grid> proposed, List<BuildingView> buildings, Map<String, ? extends Geometry> current,
-      Geometry outline) {
+      Geometry outline, HouseholdBand band, double stringy) {
     int min = proposed.stream().mapToInt(g -> g.shape().households()).min().orElse(0);
     int max = proposed.stream().mapToInt(g -> g.shape().households()).max().orElse(0);
     int inBand = (int) proposed.stream().filter(Grid::inBand).count();
@@ -116,15 +118,16 @@ public final class AutoBalance {
     Map<String, Integer> currentHouseholds = new LinkedHashMap<>();
     current.keySet().forEach(code -> currentHouseholds.put(code, 0));
     for (BuildingView b : buildings) if (b.gridCode() != null) currentHouseholds.computeIfPresent(b.gridCode(), (c, h) -> h + b.households());
-    int currentInBand = (int) currentHouseholds.values().stream().filter(AutoBalance::inBand).count();
+    int currentInBand = (int) currentHouseholds.values().stream().filter(band::contains).count();
     double currentPp = current.values().stream().mapToDouble(g -> Shape.of(g, List.of()).polsbyPopper()).average().orElse(0);
     return new Summary(proposed.size(), min, max, inBand, currentInBand, pp, currentPp,
-        warnings(proposed, buildings, outline));
+        warnings(proposed, buildings, outline, band, stringy));
   }
 
-  private static List<String> warnings(List<Grid> proposed, List<BuildingView> buildings, Geometry outline) {
+  private static List<String> warnings(List<Grid> proposed, List<BuildingView> buildings, Geometry outline,
+      HouseholdBand band, double stringy) {
     List<String> out = new ArrayList<>();
-    int low = EditPreview.BAND_LOW, high = EditPreview.BAND_HIGH, n = proposed.size();
+    int low = band.low(), high = band.high(), n = proposed.size();
     List<BuildingView> tooBig = buildings.stream().filter(b -> b.households() > high).toList();
     if (!tooBig.isEmpty()) {
       int largest = tooBig.stream().mapToInt(BuildingView::households).max().orElse(0);
@@ -145,9 +148,9 @@ public final class AutoBalance {
           inPieces == 1 ? " is" : "s are", outline.getNumGeometries()));
     }
     for (Grid g : proposed) {
-      if (g.shape().polsbyPopper() < EditPreview.STRINGY) {
-        out.add(String.format(Locale.ROOT, "a proposed grid of %d households has Polsby-Popper %.2f, below %.1f (stringy)",
-            g.shape().households(), g.shape().polsbyPopper(), EditPreview.STRINGY));
+      if (g.shape().polsbyPopper() < stringy) {
+        out.add(String.format(Locale.ROOT, "a proposed grid of %d households has Polsby-Popper %.2f, below %.2f (stringy)",
+            g.shape().households(), g.shape().polsbyPopper(), stringy));
       }
     }
     return out;

@@ -9,6 +9,8 @@ import org.gridwatch.area.AreaCatalog;
 import org.gridwatch.area.AreaLevel;
 import org.gridwatch.area.AreaView;
 import org.gridwatch.area.BuildingView;
+import org.gridwatch.area.DistrictProfile;
+import org.gridwatch.area.HouseholdBand;
 import org.gridwatch.geo.GeoJson;
 import org.gridwatch.problem.ProblemException;
 import org.gridwatch.security.Role;
@@ -31,8 +33,10 @@ import tools.jackson.databind.json.JsonMapper;
 class BalanceController {
   private final EditSupport edits;
   private final JsonMapper json;
+  private final DistrictProfile district;
 
-  BalanceController(EditSupport edits, JsonMapper json) {
+  BalanceController(EditSupport edits, JsonMapper json, DistrictProfile district) {
+    this.district = district;
     this.edits = edits;
     this.json = json;
   }
@@ -54,8 +58,9 @@ class BalanceController {
           "community " + code + " has no buildings", List.of(new ProblemException.FieldError("code", "has no buildings")));
     }
     int households = buildings.stream().mapToInt(BuildingView::households).sum();
-    int n = gridCount(body, AutoBalance.defaultGrids(households), AutoBalance.maxGrids(buildings));
-    return view(AutoBalance.propose(community.boundary(), buildings, n, current));
+    HouseholdBand band = district.householdBand(code);
+    int n = gridCount(body, AutoBalance.defaultGrids(households, band), AutoBalance.maxGrids(buildings));
+    return view(AutoBalance.propose(community.boundary(), buildings, n, current, band, district.polsbyPopperWarning()), band);
   }
 
   private static int gridCount(BalanceRequest body, int fallback, int max) {
@@ -66,7 +71,7 @@ class BalanceController {
     return body.grids().intValueExact();
   }
 
-  private Map<String, Object> view(AutoBalance.Proposal p) {
+  private Map<String, Object> view(AutoBalance.Proposal p, HouseholdBand band) {
     List<Map<String, Object>> features = new ArrayList<>();
     for (AutoBalance.Grid g : p.grids()) {
       Map<String, Object> properties = new LinkedHashMap<>();
@@ -83,7 +88,7 @@ class BalanceController {
     Map<String, Object> summary = new LinkedHashMap<>();
     summary.put("grids", s.grids());
     summary.put("households", Map.of("min", s.householdsMin(), "max", s.householdsMax()));
-    summary.put("band", Map.of("low", EditPreview.BAND_LOW, "high", EditPreview.BAND_HIGH));
+    summary.put("band", Map.of("low", band.low(), "high", band.high()));
     summary.put("inBand", s.inBand());
     summary.put("currentInBand", s.currentInBand());
     summary.put("polsbyPopper", Map.of("proposal", round3(s.polsbyPopper()), "current", round3(s.currentPolsbyPopper())));

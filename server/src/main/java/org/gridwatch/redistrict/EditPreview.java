@@ -11,6 +11,8 @@ import org.gridwatch.area.AreaCatalog;
 import org.gridwatch.area.AreaLevel;
 import org.gridwatch.area.AreaView;
 import org.gridwatch.area.BuildingView;
+import org.gridwatch.area.DistrictProfile;
+import org.gridwatch.area.HouseholdBand;
 import org.gridwatch.geo.GeoJson;
 import org.gridwatch.problem.ProblemException;
 import org.gridwatch.problem.ProblemException.FieldError;
@@ -29,16 +31,15 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class EditPreview {
-  /** A grid's households should lie in this band (a grid member can know them all). */
-  static final int BAND_LOW = 300, BAND_HIGH = 500;
-  static final double STRINGY = 0.2;
-
   private final EditSupport edits;
   private final Impact impact;
+  /** The household band per community and the Polsby-Popper warning level (gridwatch.grids.*). */
+  private final DistrictProfile district;
 
-  EditPreview(EditSupport edits, Impact impact) {
+  EditPreview(EditSupport edits, Impact impact, DistrictProfile district) {
     this.edits = edits;
     this.impact = impact;
+    this.district = district;
   }
 
   /** One touched area: {@code before} is null for an area that would be created, {@code after} for one retired. */
@@ -108,7 +109,9 @@ public class EditPreview {
       int childrenAfter = s.children(e.parentCode()).size() + e.created().size() - e.retired().size();
       int parentHouseholds = s.find(e.parentCode()).map(AreaView::households)
           .orElseGet(() -> inGround.stream().mapToInt(BuildingView::households).sum());
-      double ideal = e.level() == AreaLevel.GRID ? (BAND_LOW + BAND_HIGH) / 2.0 : (double) parentHouseholds / Math.max(1, childrenAfter);
+      // Grids are measured against their community's band (an edit of grids has the community as its parent).
+      HouseholdBand band = district.householdBand(e.parentCode());
+      double ideal = e.level() == AreaLevel.GRID ? band.ideal() : (double) parentHouseholds / Math.max(1, childrenAfter);
       Set<String> codes = new LinkedHashSet<>(e.before().keySet());
       codes.addAll(e.after().keySet());
       List<Touched> mine = new ArrayList<>();
@@ -119,7 +122,7 @@ public class EditPreview {
             ideal, after));
       }
       touched.addAll(mine);
-      warnings.addAll(warnings(e.level(), mine));
+      warnings.addAll(warnings(e.level(), mine, band, district.polsbyPopperWarning()));
       if (e.level() == AreaLevel.GRID) {
         var was = e.placeBefore();
         var will = e.placeAfter();
@@ -173,15 +176,15 @@ public class EditPreview {
     return out;
   }
 
-  private static List<String> warnings(AreaLevel level, List<Touched> touched) {
+  private static List<String> warnings(AreaLevel level, List<Touched> touched, HouseholdBand band, double stringy) {
     List<String> out = new ArrayList<>();
     for (Touched t : touched) {
       if (t.after() == null) continue;
-      if (level == AreaLevel.GRID && (t.after().households() < BAND_LOW || t.after().households() > BAND_HIGH)) {
-        out.add(t.code() + ": " + t.after().households() + " households, outside " + BAND_LOW + "–" + BAND_HIGH);
+      if (level == AreaLevel.GRID && !band.contains(t.after().households())) {
+        out.add(t.code() + ": " + t.after().households() + " households, outside " + band.low() + "–" + band.high());
       }
-      if (t.after().polsbyPopper() < STRINGY) {
-        out.add(String.format(Locale.ROOT, "%s: Polsby-Popper %.2f, below %.1f (stringy)", t.code(), t.after().polsbyPopper(), STRINGY));
+      if (t.after().polsbyPopper() < stringy) {
+        out.add(String.format(Locale.ROOT, "%s: Polsby-Popper %.2f, below %.2f (stringy)", t.code(), t.after().polsbyPopper(), stringy));
       }
     }
     return out;

@@ -44,7 +44,7 @@ final class AccessRules {
       open(HttpMethod.OPTIONS, "ask what an OGC API endpoint allows", "查询 OGC API 接口允许的方法", "/ogcapi/**"),
       roles(HttpMethod.GET, STAFF, "the case map", "案件地图", "/api/v1/incidents/map"),
       open(HttpMethod.GET, "the public pages and their assets", "公开页面", PAGES),
-      open(HttpMethod.GET, "the public reads", "公开数据", "/actuator/health", "/actuator/health/**", "/api/v1/config", "/api/v1/district",
+      open(HttpMethod.GET, "the public reads", "公开数据", "/actuator/health", "/actuator/health/**", "/api/v1/config", "/api/v1/district", "/api/v1/status",
           "/api/v1/areas", "/api/v1/areas/**", "/api/v1/compounds", "/api/v1/categories", "/api/v1/incidents/*", "/api/v1/calendar",
           "/api/v1/calendar/*", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**"),
       open(HttpMethod.GET, "the OGC API and its public layers", "OGC API 及其公开图层", concat(new String[] {"/ogcapi", "/ogcapi/", "/ogcapi/api",

@@ -3,7 +3,7 @@ package org.gridwatch.staff;
 import java.util.List;
 
 /**
- * Codes of the district departments (区直部门) of the demo, where cases land when no lower level resolves them
+ * Codes of the district departments (区直部门), where cases land when no lower level resolves them
  * in time. Their names are seeded by the database migration with the categories that point to them.
  */
 public final class Departments {
@@ -14,7 +14,7 @@ public final class Departments {
   public static final String JUSTICE = "SFJ";
   public static final String COMMERCE = "SWJ";
 
-  static final List<String> CODES = List.of(CITY_MANAGEMENT, HOUSING, PUBLIC_SECURITY, CIVIL_AFFAIRS, JUSTICE, COMMERCE);
+  public static final List<String> CODES = List.of(CITY_MANAGEMENT, HOUSING, PUBLIC_SECURITY, CIVIL_AFFAIRS, JUSTICE, COMMERCE);
 
   private Departments() {}
 }

@@ -39,6 +39,9 @@ abstract class DistrictApiContract {
     assertThat(d.get("extent").get(3).asDouble()).isEqualTo(e.getMaxY(), org.assertj.core.data.Offset.offset(1e-9));
     assertThat(file.geometry().contains(org.gridwatch.geo.Geometries.FACTORY.createPoint(
         new org.locationtech.jts.geom.Coordinate(d.get("center").get(0).asDouble(), d.get("center").get(1).asDouble())))).isTrue();
+    assertThat(d.at("/householdBand/low").asInt()).as("gridwatch.grids.households default").isEqualTo(300);
+    assertThat(d.at("/householdBand/high").asInt()).isEqualTo(500);
+    assertThat(d.get("polsbyPopperWarning").asDouble()).isEqualTo(0.2);
     JsonNode grids = http.get("/ogcapi/collections/grids", "Accept", "application/json").json();
     assertThat(grids.get("crs").toString()).contains("http://www.opengis.net/def/crs/EPSG/0/" + (4534 + (cm - 75) / 3));
   }

@@ -79,7 +79,7 @@ abstract class AutoBalanceContract extends PlannerContract {
   void theGridCountCanBeChosenAndIsChecked() {
     AreaView community = areas.now().level(AreaLevel.COMMUNITY).stream()
         .max(Comparator.comparingInt(AreaView::households)).orElseThrow();
-    int n = AutoBalance.defaultGrids(community.households()) + 1;
+    int n = AutoBalance.defaultGrids(community.households(), AutoBalanceTest.BAND) + 1;
     Http.Response r = balance(community.code(), "{\"grids\": " + n + "}", planner);
     assertThat(r.status()).as(r.body()).isEqualTo(200);
     assertThat(r.json().get("features").size()).isEqualTo(n);

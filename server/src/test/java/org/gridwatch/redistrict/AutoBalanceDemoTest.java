@@ -44,9 +44,9 @@ class AutoBalanceDemoTest {
       outline.setSRID(4326);
       Map<String, Geometry> current = new LinkedHashMap<>();
       grids.stream().filter(g -> g.parentCode().equals(c.code())).forEach(g -> current.put(g.code(), g.geometry()));
-      int n = AutoBalance.defaultGrids(buildings.stream().mapToInt(BuildingView::households).sum());
+      int n = AutoBalance.defaultGrids(buildings.stream().mapToInt(BuildingView::households).sum(), AutoBalanceTest.BAND);
       long started = System.nanoTime();
-      AutoBalance.Proposal p = AutoBalance.propose(outline, buildings, n, current);
+      AutoBalance.Proposal p = AutoBalance.propose(outline, buildings, n, current, AutoBalanceTest.BAND, AutoBalanceTest.STRINGY);
       double ms = (System.nanoTime() - started) / 1e6;
       totalMs += ms;
       if (ms > slowestMs) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.gridwatch.area.BuildingView;
+import org.gridwatch.area.HouseholdBand;
 import org.gridwatch.geo.Geometries;
 import org.gridwatch.geo.MetricProjection;
 import org.junit.jupiter.api.Test;
@@ -30,13 +31,16 @@ class AutoBalanceTest {
   static void inTheDemoDistrictsZone() { org.gridwatch.support.DemoZone.use(); }
 
   static final double E0 = 524_000, N0 = 3_993_000; // EPSG:4549 metres, in Shibei
+  /** The common rule; a deployment sets its own in gridwatch.grids.*. */
+  static final HouseholdBand BAND = new HouseholdBand(300, 500);
+  static final double STRINGY = 0.2;
   static final GeometryFactory METRIC = new GeometryFactory(new PrecisionModel());
 
   @Test
   void aSquareLatticeSplitsIntoCompactGridsInTheBand() {
     Geometry square = rectangle(0, 0, 500, 500);
     List<BuildingView> buildings = lattice(square, 50, uniform(40));
-    AutoBalance.Proposal p = AutoBalance.propose(square, buildings, 10, Map.of());
+    AutoBalance.Proposal p = AutoBalance.propose(square, buildings, 10, Map.of(), BAND, STRINGY);
     assertSound(square, buildings, p, true);
     assertThat(p.grids()).allMatch(AutoBalance.Grid::inBand);
     // Measured: mean 0.72, lowest 0.43. Ten strips of 50 × 500 m score 0.26 each; a round-robin split is in pieces.
@@ -50,11 +54,27 @@ class AutoBalanceTest {
     SplittableRandom random = new SplittableRandom(7);
     List<BuildingView> buildings = lattice(l, 35, at -> 10 + random.nextInt(50));
     int households = buildings.stream().mapToInt(BuildingView::households).sum();
-    int n = AutoBalance.defaultGrids(households);
-    AutoBalance.Proposal p = AutoBalance.propose(l, buildings, n, Map.of());
+    int n = AutoBalance.defaultGrids(households, BAND);
+    AutoBalance.Proposal p = AutoBalance.propose(l, buildings, n, Map.of(), BAND, STRINGY);
     assertSound(l, buildings, p, true);
     assertThat(p.grids()).allMatch(AutoBalance.Grid::inBand);
     assertThat(p.summary().warnings()).isEmpty();
+  }
+
+  /** Real grids run to 700+ households: a community with a band of its own gets fewer, bigger grids, all in it. */
+  @Test
+  void aCommunitysOwnBandMakesFewerBiggerGrids() {
+    Geometry square = rectangle(0, 0, 500, 500);
+    List<BuildingView> buildings = lattice(square, 50, uniform(40)); // 100 buildings, 4,000 households
+    HouseholdBand large = new HouseholdBand(700, 900);
+    int n = AutoBalance.defaultGrids(4_000, large);
+    assertThat(n).isEqualTo(5).isLessThan(AutoBalance.defaultGrids(4_000, BAND));
+    AutoBalance.Proposal p = AutoBalance.propose(square, buildings, n, Map.of(), large, STRINGY);
+    assertSound(square, buildings, p, true);
+    assertThat(p.grids()).allMatch(AutoBalance.Grid::inBand)
+        .allMatch(g -> g.shape().households() >= 700 && g.shape().households() <= 900);
+    // Measured against the common band, the same proposal would be all outside it.
+    assertThat(p.grids()).noneMatch(g -> BAND.contains(g.shape().households()));
   }
 
   @Test
@@ -62,7 +82,7 @@ class AutoBalanceTest {
     Geometry two = union(rectangle(0, 0, 400, 310), rectangle(710, 0, 1010, 400));
     List<BuildingView> buildings = lattice(two, 40, uniform(16)); // 130 + 110 buildings
     int households = buildings.stream().mapToInt(BuildingView::households).sum();
-    AutoBalance.Proposal p = AutoBalance.propose(two, buildings, AutoBalance.defaultGrids(households), Map.of());
+    AutoBalance.Proposal p = AutoBalance.propose(two, buildings, AutoBalance.defaultGrids(households, BAND), Map.of(), BAND, STRINGY);
     assertSound(two, buildings, p, true);
     assertThat(p.grids()).allMatch(AutoBalance.Grid::inBand);
   }
@@ -72,7 +92,7 @@ class AutoBalanceTest {
     Geometry square = rectangle(0, 0, 400, 400);
     List<BuildingView> buildings = new ArrayList<>(lattice(square, 50, uniform(25))); // 64 × 25 = 1600
     buildings.add(building("HUGE", 205, 205, 600));
-    AutoBalance.Proposal p = AutoBalance.propose(square, buildings, 5, Map.of());
+    AutoBalance.Proposal p = AutoBalance.propose(square, buildings, 5, Map.of(), BAND, STRINGY);
     assertSound(square, buildings, p, true);
     assertThat(p.summary().warnings()).anyMatch(w -> w.startsWith("band impossible: 1 building of more than 500 households (largest 600)"));
     assertThat(p.grids().stream().filter(g -> !g.inBand()).count()).as("only the grid with the huge building").isEqualTo(1);
@@ -82,7 +102,7 @@ class AutoBalanceTest {
   void tooFewHouseholdsForTheCountIsWarned() {
     Geometry square = rectangle(0, 0, 300, 300);
     List<BuildingView> buildings = lattice(square, 50, uniform(20)); // 36 × 20 = 720
-    AutoBalance.Proposal p = AutoBalance.propose(square, buildings, 3, Map.of());
+    AutoBalance.Proposal p = AutoBalance.propose(square, buildings, 3, Map.of(), BAND, STRINGY);
     assertSound(square, buildings, p, true);
     assertThat(p.summary().warnings()).anyMatch(w -> w.contains("720 households cannot fill 3 grids of at least 300"));
   }
@@ -92,9 +112,9 @@ class AutoBalanceTest {
     Geometry l = union(rectangle(0, 0, 600, 250), rectangle(0, 250, 250, 700));
     SplittableRandom random = new SplittableRandom(11);
     List<BuildingView> buildings = lattice(l, 30, at -> 5 + random.nextInt(40));
-    int n = AutoBalance.defaultGrids(buildings.stream().mapToInt(BuildingView::households).sum());
-    AutoBalance.Proposal a = AutoBalance.propose(l, buildings, n, Map.of());
-    AutoBalance.Proposal b = AutoBalance.propose(l, buildings, n, Map.of());
+    int n = AutoBalance.defaultGrids(buildings.stream().mapToInt(BuildingView::households).sum(), BAND);
+    AutoBalance.Proposal a = AutoBalance.propose(l, buildings, n, Map.of(), BAND, STRINGY);
+    AutoBalance.Proposal b = AutoBalance.propose(l, buildings, n, Map.of(), BAND, STRINGY);
     for (int k = 0; k < n; k++) assertThat(a.grids().get(k).outline().equalsExact(b.grids().get(k).outline())).isTrue();
   }
 
@@ -104,7 +124,7 @@ class AutoBalanceTest {
     List<BuildingView> buildings = lattice(square, 40, uniform(40)); // 50 × 40 = 2000 → 5 grids
     Map<String, Geometry> current = new java.util.TreeMap<>();
     for (int i = 0; i < 5; i++) current.put("37020300500100" + (i + 1), rectangle(80 * i, 0, 80 * (i + 1), 200));
-    AutoBalance.Proposal p = AutoBalance.propose(square, buildings, 5, current);
+    AutoBalance.Proposal p = AutoBalance.propose(square, buildings, 5, current, BAND, STRINGY);
     List<String> codes = p.grids().stream().map(AutoBalance.Grid::code).filter(java.util.Objects::nonNull).toList();
     assertThat(codes).doesNotHaveDuplicates().isNotEmpty();
     assertThat(p.summary().currentPolsbyPopper()).isGreaterThan(0);

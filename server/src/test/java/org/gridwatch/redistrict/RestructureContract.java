@@ -320,7 +320,7 @@ abstract class RestructureContract extends PlannerContract {
     List<AreaView> grids = areas.now().children(community.code());
     assertThat(grids).hasSize(proposal.get("features").size());
     for (AreaView g : grids) {
-      if (g.households() > 0) assertThat(g.households()).as(g.code()).isBetween(EditPreview.BAND_LOW, EditPreview.BAND_HIGH);
+      if (g.households() > 0) assertThat(g.households()).as(g.code()).isBetween(AutoBalanceTest.BAND.low(), AutoBalanceTest.BAND.high());
     }
     assertThat(grids.stream().mapToInt(AreaView::households).sum()).isEqualTo(community.households());
     assertThat(TilingCheck.check(Map.of("c", community.boundary()), Map.of("c", grids.stream().map(x -> (Geometry) x.boundary()).toList())))

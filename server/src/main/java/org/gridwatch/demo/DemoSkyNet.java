@@ -1,6 +1,5 @@
-package org.gridwatch.skynet;
+package org.gridwatch.demo;
 
-import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -17,15 +16,14 @@ import org.gridwatch.geo.MetricProjection;
 import org.gridwatch.geo.Sector;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.gridwatch.incident.IncidentSearch;
-import org.springframework.core.annotation.Order;
+import org.gridwatch.skynet.CameraStatus;
+import org.gridwatch.skynet.CameraType;
+import org.gridwatch.skynet.CameraView;
+import org.gridwatch.skynet.KeyAreaView;
+import org.gridwatch.skynet.SkyNetSeeding;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The synthetic sky net of the demo, made once into an empty database (seeded): 40 key public areas around
@@ -37,43 +35,38 @@ import org.springframework.transaction.support.TransactionTemplate;
  * are online, 3 % offline, 1 % faulty.
  */
 @Component
-@Order(25)
-class DemoSkyNet implements ApplicationRunner {
-  private static final Logger log = LoggerFactory.getLogger(DemoSkyNet.class);
+@DemoDataEnabled
+class DemoSkyNet {
   private static final String[][] KINDS = {{"SQUARE", "广场"}, {"STATION", "车站"}, {"SCHOOL", "学校"}, {"HOSPITAL", "医院"},
       {"SHOPPING", "商圈"}};
 
-  private final EntityManager em;
-  private final TransactionTemplate tx;
   private final AreaCatalog areas;
-  private final Cameras cameras;
+  private final SkyNetSeeding seeding;
   private final IncidentSearch incidents;
   private final Clock clock;
-  private final boolean demoData;
   private final int count;
 
-  DemoSkyNet(EntityManager em, TransactionTemplate tx, AreaCatalog areas, Cameras cameras, IncidentSearch incidents, Clock clock,
-      @Value("${gridwatch.demo-data.enabled:true}") boolean demoData, @Value("${gridwatch.demo-data.cameras:3000}") int count) {
-    this.em = em;
-    this.tx = tx;
+  DemoSkyNet(AreaCatalog areas, SkyNetSeeding seeding, IncidentSearch incidents, Clock clock,
+      @Value("${gridwatch.demo-data.cameras:3000}") int count) {
     this.areas = areas;
-    this.cameras = cameras;
+    this.seeding = seeding;
     this.incidents = incidents;
     this.clock = clock;
-    this.demoData = demoData;
     this.count = count;
   }
 
-  @Override
-  public void run(ApplicationArguments args) {
-    if (!demoData || count <= 0 || !cameras.all().isEmpty()) return;
-    long started = System.nanoTime();
-    tx.executeWithoutResult(s -> generate(new SplittableRandom(119)));
-    cameras.invalidate();
-    log.info("Demo sky net: {} cameras in {} ms", count, (System.nanoTime() - started) / 1_000_000);
+  /** Makes the sky net into an empty one (after the case history: hot spots get cameras); answers what it did. */
+  String seed() {
+    if (count <= 0) return "none wanted (gridwatch.demo-data.cameras=0)";
+    if (!seeding.isEmpty()) return "already there";
+    List<KeyAreaView> keyAreas = new ArrayList<>();
+    List<CameraView> made = new ArrayList<>();
+    generate(new SplittableRandom(119), keyAreas, made);
+    seeding.seed(keyAreas, made);
+    return made.size() + " cameras";
   }
 
-  private void generate(SplittableRandom r) {
+  private void generate(SplittableRandom r, List<KeyAreaView> keyAreaViews, List<CameraView> made) {
     AreaCatalog.Snapshot s = areas.now();
     List<BuildingView> buildings = s.buildings();
     List<Geometry> keyAreas = new ArrayList<>();
@@ -82,8 +75,8 @@ class DemoSkyNet implements ApplicationRunner {
       String[] kind = KINDS[i % KINDS.length];
       Geometry disc = Sector.wgs84(b.location().getX(), b.location().getY(), 0, 360, r.nextDouble(70, 140));
       keyAreas.add(disc);
-      em.persist(new KeyArea(String.format("KA%03d", i + 1), kind[1] + (i + 1) + "（合成）", kind[0],
-          Geometries.asMultiPolygon(disc), true));
+      keyAreaViews.add(new KeyAreaView(String.format("KA%03d", i + 1), kind[1] + (i + 1) + "（合成）", kind[0],
+          Geometries.asMultiPolygon(disc)));
     }
     List<double[]> crossings = crossings(s);
     List<IncidentSearch.Where> cases = incidents.reportedSince(clock.instant().minus(java.time.Duration.ofDays(365)));
@@ -128,13 +121,7 @@ class DemoSkyNet implements ApplicationRunner {
       CameraView v = new CameraView(code, (key ? "重点区域" : "路口") + "摄像机 " + code, lon, lat, type, Math.floorMod((long) heading, 360L),
           fov, range, r.nextDouble(4, 12), status, key, LocalDate.of(2015 + r.nextInt(10), 1 + r.nextInt(12), 1 + r.nextInt(28)),
           grid.get().code(), true);
-      Camera camera = new Camera(code, true);
-      camera.apply(v, v.gridCode(), clock.instant());
-      em.persist(camera);
-      if (n % 500 == 0) {
-        em.flush();
-        em.clear();
-      }
+      made.add(v);
     }
   }
 

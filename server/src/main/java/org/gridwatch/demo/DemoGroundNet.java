@@ -1,6 +1,5 @@
-package org.gridwatch.groundnet;
+package org.gridwatch.demo;
 
-import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalTime;
@@ -15,14 +14,11 @@ import org.gridwatch.geo.Geometries;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.geom.Polygon;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.annotation.Order;
+import org.gridwatch.groundnet.GroundNetSeeding;
+import org.gridwatch.groundnet.Mode;
+import org.gridwatch.groundnet.RouteView;
+import org.gridwatch.groundnet.Schedule;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The synthetic ground net of the demo (seeded, made once): a foot or bike patrol loop around every community
@@ -31,35 +27,28 @@ import org.springframework.transaction.support.TransactionTemplate;
  * afternoon; only about a third of the loops and the car patrols run at night, so night coverage is thinner.
  */
 @Component
-@Order(26)
-class DemoGroundNet implements ApplicationRunner {
-  private static final Logger log = LoggerFactory.getLogger(DemoGroundNet.class);
+@DemoDataEnabled
+class DemoGroundNet {
   private static final EnumSet<DayOfWeek> EVERY_DAY = EnumSet.allOf(DayOfWeek.class);
 
-  private final EntityManager em;
-  private final TransactionTemplate tx;
   private final AreaCatalog areas;
-  private final Routes routes;
+  private final GroundNetSeeding seeding;
   private final Clock clock;
-  private final boolean demoData;
+  private final List<RouteView> made = new ArrayList<>();
 
-  DemoGroundNet(EntityManager em, TransactionTemplate tx, AreaCatalog areas, Routes routes, Clock clock,
-      @Value("${gridwatch.demo-data.enabled:true}") boolean demoData) {
-    this.em = em;
-    this.tx = tx;
+  DemoGroundNet(AreaCatalog areas, GroundNetSeeding seeding, Clock clock) {
     this.areas = areas;
-    this.routes = routes;
+    this.seeding = seeding;
     this.clock = clock;
-    this.demoData = demoData;
   }
 
-  @Override
-  public void run(ApplicationArguments args) {
-    if (!demoData || !routes.all().isEmpty()) return;
-    int[] made = {0};
-    tx.executeWithoutResult(s -> made[0] = generate(new SplittableRandom(150)));
-    routes.invalidate();
-    log.info("Demo ground net: {} patrol routes", made[0]);
+  /** Makes the ground net into an empty one (start-up runs on one thread); answers what it did. */
+  String seed() {
+    if (!seeding.isEmpty()) return "already there";
+    made.clear();
+    int n = generate(new SplittableRandom(150));
+    seeding.seed(List.copyOf(made));
+    return n + " patrol routes";
   }
 
   private int generate(SplittableRandom r) {
@@ -91,8 +80,6 @@ class DemoGroundNet implements ApplicationRunner {
   }
 
   private void save(String code, String name, LineString line, String team, Mode mode, double width, Schedule schedule) {
-    PatrolRoute route = new PatrolRoute(code, true);
-    route.apply(new RouteView(code, name, line, team, mode, width, schedule, true, clock.getZone()), clock.instant());
-    em.persist(route);
+    made.add(new RouteView(code, name, line, team, mode, width, schedule, true, clock.getZone()));
   }
 }

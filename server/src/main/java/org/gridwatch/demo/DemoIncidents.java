@@ -1,4 +1,4 @@
-package org.gridwatch.incident;
+package org.gridwatch.demo;
 
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -13,28 +13,26 @@ import org.gridwatch.area.BuildingView;
 import org.gridwatch.area.LocateService;
 import org.gridwatch.area.Placement;
 import org.gridwatch.geo.Crs;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.gridwatch.incident.CaseHistoryImport;
+import org.gridwatch.incident.Categories;
+import org.gridwatch.incident.Category;
+import org.gridwatch.incident.Kind;
+import org.gridwatch.incident.Level;
+import org.gridwatch.incident.Stage;
+import org.gridwatch.incident.WorkingCalendar;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.annotation.Order;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A year of synthetic case history for the demo ({@code gridwatch.demo-data.incidents}, default 50,000), made
  * once into an empty database: reports cluster at hot spots and near housing, the category mix is realistic,
  * most cases close on time at their first level, some escalate (a few up to the department), a few are
  * rejected or reopened, and the last days leave open cases in every status, some of them overdue. Seeded, so
- * every install gets the same history (relative to its first start). Written with plain JDBC batches; the ids
- * are set here and the sequences moved past them.
+ * every install gets the same history (relative to its first start). Rows follow {@link CaseHistoryImport}'s columns.
  */
 @Component
-@Order(20)
-class DemoIncidents implements ApplicationRunner {
-  private static final Logger log = LoggerFactory.getLogger(DemoIncidents.class);
+@DemoDataEnabled
+class DemoIncidents {
   private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
   /** Category codes with their share of reports (per mille). */
   private static final String[] MIX = {"SANITATION:220", "ROAD_NOT_CLEAN:100", "PROPERTY_MANAGEMENT:150",
@@ -42,39 +40,32 @@ class DemoIncidents implements ApplicationRunner {
       "ELDERLY_CARE:80", "HOUSEKEEPING:40", "DELIVERY:50", "LEGAL_ADVICE:40"};
   private static final String[] NOTES = {"已处理完毕", "已协调物业解决", "已现场调解，双方达成一致", "已联系相关单位修复", "已清理干净"};
 
-  private final JdbcTemplate jdbc;
-  private final TransactionTemplate tx;
+  private final CaseHistoryImport history;
   private final AreaCatalog areas;
   private final LocateService locate;
   private final Categories categories;
   private final WorkingCalendar calendar;
   private final Clock clock;
-  private final boolean demoData;
   private final int count;
 
-  DemoIncidents(JdbcTemplate jdbc, TransactionTemplate tx, AreaCatalog areas, LocateService locate, Categories categories,
-      WorkingCalendar calendar, Clock clock, @Value("${gridwatch.demo-data.enabled:true}") boolean demoData,
-      @Value("${gridwatch.demo-data.incidents:50000}") int count) {
-    this.jdbc = jdbc;
-    this.tx = tx;
+  DemoIncidents(CaseHistoryImport history, AreaCatalog areas, LocateService locate, Categories categories,
+      WorkingCalendar calendar, Clock clock, @Value("${gridwatch.demo-data.incidents:50000}") int count) {
+    this.history = history;
     this.areas = areas;
     this.locate = locate;
     this.categories = categories;
     this.calendar = calendar;
     this.clock = clock;
-    this.demoData = demoData;
     this.count = count;
   }
 
-  @Override
-  public void run(ApplicationArguments args) {
-    if (!demoData || count <= 0) return;
-    Integer existing = jdbc.queryForObject("select count(*) from incident", Integer.class);
-    if (existing != null && existing > 0) return;
-    long started = System.nanoTime();
+  /** Makes the history into an empty case table; answers what it did. */
+  String seed() {
+    if (count <= 0) return "none wanted (gridwatch.demo-data.incidents=0)";
+    if (!history.isEmpty()) return "already there";
     History h = generate();
-    tx.executeWithoutResult(s -> h.write(jdbc));
-    log.info("Demo history: {} cases, {} events in {} ms", h.incidents.size(), h.events.size(), (System.nanoTime() - started) / 1_000_000);
+    history.write(h.incidents, h.events, h.eventId);
+    return h.incidents.size() + " cases, " + h.events.size() + " events";
   }
 
   private History generate() {
@@ -192,20 +183,6 @@ class DemoIncidents implements ApplicationRunner {
         e[0] = ++eventId;
         events.add(e);
       }
-    }
-
-    void write(JdbcTemplate jdbc) {
-      jdbc.batchUpdate("insert into incident (id, public_id, kind, category_code, channel, status, priority, location, "
-          + "input_lon, input_lat, input_crs, address, description, grid_code, community_code, subdistrict_code, "
-          + "district_code, boundary_version, level, unit_code, stage_started_at, deadline, warn_at, warned, reported_at, "
-          + "registered_at, dispatched_at, resolved_at, closed_at, escalations, reopenings, left_grid, breached, "
-          + "overdue_notified, closed_on_time, version, updated_at) values (?, ?, ?, ?, ?, ?, ?, ST_SetSRID(ST_MakePoint(?, ?), 4326), "
-          + "?, ?, 'WGS84', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)", incidents);
-      jdbc.batchUpdate("insert into incident_event (id, incident_id, at, type, from_status, to_status, actor, actor_role, "
-          + "level, unit_code, note) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", events);
-      jdbc.execute("alter sequence incident_seq restart with " + (incidents.size() + 1000));
-      jdbc.execute("alter sequence " + CaseNumbers.SEQUENCE + " restart with " + (incidents.size() + 1));
-      jdbc.execute("alter sequence incident_event_seq restart with " + (eventId + 1000));
     }
   }
 

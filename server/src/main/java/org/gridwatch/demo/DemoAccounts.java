@@ -1,18 +1,17 @@
-package org.gridwatch.security;
+package org.gridwatch.demo;
 
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import org.gridwatch.security.AccountSeeding;
+import org.gridwatch.security.AccountSeeding.WantedAccount;
+import org.gridwatch.security.Role;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The demo accounts {@code admin}, {@code operator}, {@code planner}, {@code police}, {@code gridworker},
@@ -22,24 +21,21 @@ import org.springframework.transaction.annotation.Transactional;
  * <p>On the embedded default (H2) they always exist: with {@code gridwatch.demo-password} when it is set,
  * otherwise with a random password generated on first start and printed once in the log. On any other
  * database (PostGIS, production) they are created only when {@code gridwatch.demo-password} is set
- * explicitly: no default password ever ships for production.
+ * explicitly: no default password ever ships for production. They do not depend on the demo data: a deployment
+ * with {@code gridwatch.demo-data.enabled=false} signs in with them to import its own (the last start-up step).
  */
 @Component
-@org.springframework.core.annotation.Order(30)
-class DemoAccounts implements ApplicationRunner {
+class DemoAccounts {
   private static final Logger log = LoggerFactory.getLogger(DemoAccounts.class);
   static final Map<String, Role> ACCOUNTS = accounts();
 
-  private final AppUserRepository users;
-  private final PasswordEncoder encoder;
+  private final AccountSeeding accounts;
   private final String demoPassword;
   private final boolean embedded;
 
-  DemoAccounts(AppUserRepository users, PasswordEncoder encoder,
-      @Value("${gridwatch.demo-password:}") String demoPassword,
+  DemoAccounts(AccountSeeding accounts, @Value("${gridwatch.demo-password:}") String demoPassword,
       @Value("${spring.datasource.url:}") String datasourceUrl) {
-    this.users = users;
-    this.encoder = encoder;
+    this.accounts = accounts;
     this.demoPassword = demoPassword;
     this.embedded = datasourceUrl.startsWith("jdbc:h2:");
   }
@@ -58,25 +54,23 @@ class DemoAccounts implements ApplicationRunner {
     return m;
   }
 
-  @Override
-  @Transactional
-  public void run(ApplicationArguments args) {
+  /** Creates the missing accounts or sets the chosen password; answers what it did. */
+  String seed() {
     boolean explicit = !demoPassword.isBlank();
     if (!explicit && !embedded) {
       log.info("No demo accounts: gridwatch.demo-password is not set and the database is not the embedded default");
-      return;
+      return "none (no gridwatch.demo-password)";
     }
-    boolean missing = ACCOUNTS.keySet().stream().anyMatch(u -> users.findByUsername(u).isEmpty());
-    if (!explicit && !missing) return; // generated earlier and printed then
+    List<WantedAccount> wanted = ACCOUNTS.entrySet().stream().map(e -> new WantedAccount(e.getKey(),
+        "Demo " + e.getValue().name().toLowerCase().replace('_', ' '), e.getValue())).toList();
+    if (!explicit && !accounts.anyMissing(wanted)) return "already there"; // generated earlier and printed then
     String password = explicit ? demoPassword : generated();
-    String hash = encoder.encode(password);
-    ACCOUNTS.forEach((username, role) -> users.findByUsername(username).ifPresentOrElse(
-        u -> { if (explicit && !encoder.matches(password, u.getPasswordHash())) u.changePasswordHash(hash); },
-        () -> users.save(new AppUser(username, hash, "Demo " + role.name().toLowerCase().replace('_', ' '), Set.of(role)))));
+    accounts.ensure(wanted, password, explicit);
     if (!explicit) {
       log.warn("Demo accounts {} created with the generated password: {}  (shown once; set gridwatch.demo-password to choose one)",
           ACCOUNTS.keySet(), password);
     }
+    return wanted.size() + " accounts";
   }
 
   private static String generated() {

@@ -1,10 +1,15 @@
-package org.gridwatch.incident;
+package org.gridwatch.demo;
 
 import java.util.List;
 import java.util.SplittableRandom;
 import org.gridwatch.area.AreaCatalog;
 import org.gridwatch.area.BuildingView;
 import org.gridwatch.geo.Crs;
+import org.gridwatch.incident.Actor;
+import org.gridwatch.incident.Channel;
+import org.gridwatch.incident.Intake;
+import org.gridwatch.incident.Submission;
+import org.gridwatch.startup.StartupStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -17,6 +22,7 @@ import org.springframework.stereotype.Component;
  * something to show live.
  */
 @Component
+@DemoDataEnabled
 class Simulator {
   private static final Logger log = LoggerFactory.getLogger(Simulator.class);
   private static final String[] CATEGORIES = {"SANITATION", "ROAD_NOT_CLEAN", "PROPERTY_MANAGEMENT", "NEIGHBOUR_DISPUTE",
@@ -25,21 +31,26 @@ class Simulator {
 
   private final Intake intake;
   private final AreaCatalog areas;
+  private final StartupStatus startup;
   private final double perMinute;
   private final SplittableRandom random = new SplittableRandom();
   private double owed;
 
-  Simulator(Intake intake, AreaCatalog areas, @Value("${gridwatch.demo.simulate-per-minute:0}") double perMinute) {
+  Simulator(Intake intake, AreaCatalog areas, StartupStatus startup,
+      @Value("${gridwatch.demo.simulate-per-minute:0}") double perMinute) {
     this.intake = intake;
     this.areas = areas;
+    this.startup = startup;
     this.perMinute = perMinute;
   }
 
   @Scheduled(fixedRate = 1000, initialDelay = 30_000)
   void tick() {
-    if (perMinute <= 0 || !areas.isReady()) return;
-    owed += perMinute / 60.0;
+    // not while the demo is still being imported: the catalog is loaded (empty) before it
+    if (perMinute <= 0 || !startup.ready()) return;
     List<BuildingView> buildings = areas.now().buildings();
+    if (buildings.isEmpty()) return;
+    owed += perMinute / 60.0;
     while (owed >= 1) {
       owed -= 1;
       BuildingView b = buildings.get(random.nextInt(buildings.size()));

@@ -1,10 +1,12 @@
-package org.gridwatch.area;
+package org.gridwatch.demo;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.time.Instant;
 import java.util.List;
+import org.gridwatch.area.AreaLevel;
+import org.gridwatch.area.HierarchyData;
 import org.gridwatch.area.HierarchyData.AreaFeature;
 import org.gridwatch.area.HierarchyData.BuildingFeature;
 import org.gridwatch.geo.GeoJson;

@@ -1,20 +1,22 @@
-package org.gridwatch.staff;
+package org.gridwatch.demo;
 
-import jakarta.persistence.EntityManager;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.gridwatch.area.AreaCatalog;
 import org.gridwatch.area.AreaLevel;
 import org.gridwatch.area.AreaView;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.annotation.Order;
+import org.gridwatch.staff.Departments;
+import org.gridwatch.staff.Duty;
+import org.gridwatch.staff.RosterSeeding;
+import org.gridwatch.staff.RosterSeeding.NewAssignment;
+import org.gridwatch.staff.RosterSeeding.NewPerson;
+import org.gridwatch.staff.RosterSeeding.NewTeam;
+import org.gridwatch.staff.Slot;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The synthetic demo roster, made once into an empty roster (seeded, so every install gets the same one):
@@ -24,38 +26,40 @@ import org.springframework.transaction.support.TransactionTemplate;
  * linked to people around grid {@value #DEMO_GRID}.
  */
 @Component
-@Order(10)
-class DemoRoster implements ApplicationRunner {
+@DemoDataEnabled
+class DemoRoster {
   static final String DEMO_GRID = "370203014001001";
   static final Instant VALID_FROM = Instant.parse("2023-12-31T16:00:00Z");
-  private static final Logger log = LoggerFactory.getLogger(DemoRoster.class);
   private static final String SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文";
   private static final String GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红建国志鹏辉飞斌宇浩凯波丹晨欣怡佳琳雪梅慧颖亮新海峰燕婷";
 
-  private final EntityManager em;
-  private final TransactionTemplate tx;
   private final AreaCatalog areas;
-  private final PersonRepository persons;
-  private final Roster roster;
-  private final boolean demoData;
+  private final RosterSeeding seeding;
+  private final List<NewPerson> made = new ArrayList<>();
+  private final List<NewTeam> teams = new ArrayList<>();
+  private final List<NewAssignment> assignments = new ArrayList<>();
+  private final Map<String, String> accounts = new HashMap<>();
 
-  DemoRoster(EntityManager em, TransactionTemplate tx, AreaCatalog areas, PersonRepository persons, Roster roster,
-      @Value("${gridwatch.demo-data.enabled:true}") boolean demoData) {
-    this.em = em;
-    this.tx = tx;
+  DemoRoster(AreaCatalog areas, RosterSeeding seeding) {
     this.areas = areas;
-    this.persons = persons;
-    this.roster = roster;
-    this.demoData = demoData;
+    this.seeding = seeding;
   }
 
-  @Override
-  public void run(ApplicationArguments args) {
-    if (demoData && persons.count() == 0) tx.executeWithoutResult(s -> generate());
-    roster.reload();
+  /** Makes the roster into an empty one (start-up runs on one thread); answers what it did. */
+  String seed() {
+    if (!seeding.isEmpty()) return "already there";
+    made.clear();
+    teams.clear();
+    assignments.clear();
+    accounts.clear();
+    int people = generate();
+    List<NewPerson> linked = made.stream().map(p -> new NewPerson(p.code(), p.name(), p.duty(), p.unitCode(), p.phone(),
+        accounts.get(p.code()))).toList();
+    seeding.seed(linked, teams, assignments, VALID_FROM);
+    return people + " people";
   }
 
-  private void generate() {
+  private int generate() {
     SplittableRandom random = new SplittableRandom(370203);
     int people = 0;
     AreaCatalog.Snapshot s = areas.now();
@@ -64,23 +68,22 @@ class DemoRoster implements ApplicationRunner {
       for (AreaView community : s.children(sub.code())) {
         for (int i = 1; i <= 2; i++) person(random, "C" + community.code() + i, Duty.COMMUNITY_STAFF, community.code(), people++);
         List<AreaView> grids = s.children(community.code());
-        Person officer = null;
+        String officer = null;
         for (int g = 0; g < grids.size(); g++) {
           String grid = grids.get(g).code();
           if (g % 3 == 0) officer = person(random, "P" + grid, Duty.POLICE_OFFICER, community.code(), people++);
           if (random.nextDouble() >= 0.005) assign(grid, Slot.GRID_MEMBER, person(random, "G" + grid, Duty.GRID_MEMBER, community.code(), people++), null);
           if (random.nextDouble() >= 0.02) assign(grid, Slot.POLICE_OFFICER, officer, null);
-          if (random.nextDouble() >= 0.005) assign(grid, Slot.PATROL_TEAM, null, team(grid, Team.Kind.PATROL, grids.get(g).name() + "巡防队"));
-          if (random.nextDouble() >= 0.01) assign(grid, Slot.VOLUNTEER_TEAM, null, team(grid, Team.Kind.VOLUNTEER, grids.get(g).name() + "志愿服务队"));
+          if (random.nextDouble() >= 0.005) assign(grid, Slot.PATROL_TEAM, null, team(grid, Slot.PATROL_TEAM, grids.get(g).name() + "巡防队"));
+          if (random.nextDouble() >= 0.01) assign(grid, Slot.VOLUNTEER_TEAM, null, team(grid, Slot.VOLUNTEER_TEAM, grids.get(g).name() + "志愿服务队"));
         }
       }
     }
     for (String department : Departments.CODES) {
       for (int i = 1; i <= 2; i++) person(random, "D" + department + i, Duty.DEPARTMENT_STAFF, department, people++);
     }
-    em.flush();
     linkDemoAccounts();
-    log.info("Demo roster: {} people", people);
+    return people;
   }
 
   /** The demo accounts act as real people of the roster, around one grid of 敦化路街道. */
@@ -93,26 +96,23 @@ class DemoRoster implements ApplicationRunner {
     link("D" + Departments.CITY_MANAGEMENT + "1", "department");
   }
 
-  private void link(String personCode, String username) {
-    persons.findByCode(personCode).ifPresent(p -> p.linkAccount(username));
-  }
+  private void link(String personCode, String username) { accounts.put(personCode, username); }
 
-  private Person person(SplittableRandom random, String code, Duty duty, String unit, int n) {
+  private String person(SplittableRandom random, String code, Duty duty, String unit, int n) {
     String name = SURNAMES.charAt(random.nextInt(SURNAMES.length())) + ""
         + GIVEN.charAt(random.nextInt(GIVEN.length())) + (random.nextBoolean() ? GIVEN.charAt(random.nextInt(GIVEN.length())) : "");
     String phone = String.format("13%09d", 100_000_000 + n);
-    Person p = new Person(code, name, duty, unit, phone, true);
-    em.persist(p);
-    return p;
+    made.add(new NewPerson(code, name, duty, unit, phone, null));
+    return code;
   }
 
-  private Team team(String grid, Team.Kind kind, String name) {
-    Team t = new Team((kind == Team.Kind.PATROL ? "TP" : "TV") + grid, name, kind, grid.substring(0, 12), true);
-    em.persist(t);
-    return t;
+  private String team(String grid, Slot kind, String name) {
+    String code = (kind == Slot.PATROL_TEAM ? "TP" : "TV") + grid;
+    teams.add(new NewTeam(code, name, kind, grid.substring(0, 12)));
+    return code;
   }
 
-  private void assign(String grid, Slot slot, Person person, Team team) {
-    em.persist(new GridAssignment(grid, slot, person, team, VALID_FROM));
+  private void assign(String grid, Slot slot, String person, String team) {
+    assignments.add(new NewAssignment(grid, slot, person, team));
   }
 }

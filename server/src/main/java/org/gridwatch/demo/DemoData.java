@@ -1,0 +1,37 @@
+package org.gridwatch.demo;
+
+import java.util.List;
+import org.gridwatch.startup.StartupStep;
+import org.springframework.stereotype.Component;
+
+/**
+ * The demo data's steps in the order each needs the one before: the hierarchy with its buildings, the roster on its
+ * grids, a year of cases, the sky net (cameras also watch where those cases were reported), the ground net along
+ * the areas' borders. Each skips when its data is already there, so every start runs them all.
+ */
+@Component
+@DemoDataEnabled
+class DemoData {
+  private final DemoAreas areas;
+  private final DemoRoster roster;
+  private final DemoIncidents incidents;
+  private final DemoSkyNet skyNet;
+  private final DemoGroundNet groundNet;
+
+  DemoData(DemoAreas areas, DemoRoster roster, DemoIncidents incidents, DemoSkyNet skyNet, DemoGroundNet groundNet) {
+    this.areas = areas;
+    this.roster = roster;
+    this.incidents = incidents;
+    this.skyNet = skyNet;
+    this.groundNet = groundNet;
+  }
+
+  List<StartupStep> steps() {
+    return List.of(
+        new StartupStep("areas", "区域与楼栋", "areas and buildings", areas::seed),
+        new StartupStep("roster", "人员名册", "the roster", roster::seed),
+        new StartupStep("cases", "历史案件", "the case history", incidents::seed),
+        new StartupStep("skynet", "天网摄像机", "the sky net (cameras)", skyNet::seed),
+        new StartupStep("groundnet", "地网巡逻线路", "the ground net (patrol routes)", groundNet::seed));
+  }
+}
