@@ -29,20 +29,23 @@ import org.springframework.transaction.annotation.Transactional;
 public class AreaCatalog {
   private final AreaVersionRepository versions;
   private final BuildingRepository buildings;
+  private final CompoundRepository compounds;
   private final AtomicReference<Snapshot> snapshot = new AtomicReference<>();
   private final AtomicLong generations = new AtomicLong();
   private final DistrictProfile district;
 
-  AreaCatalog(AreaVersionRepository versions, BuildingRepository buildings, DistrictProfile district) {
+  AreaCatalog(AreaVersionRepository versions, BuildingRepository buildings, CompoundRepository compounds,
+      DistrictProfile district) {
     this.versions = versions;
     this.buildings = buildings;
+    this.compounds = compounds;
     this.district = district;
   }
 
   /** An immutable view of the hierarchy at one moment. */
   public record Snapshot(Map<String, AreaView> byCode, Map<AreaLevel, List<AreaView>> byLevel,
-      Map<String, List<AreaView>> children, List<BuildingView> buildings, PolygonCoverageIndex<AreaView> grids,
-      Instant loadedAt, long generation) {
+      Map<String, List<AreaView>> children, List<BuildingView> buildings, List<CompoundView> compounds,
+      PolygonCoverageIndex<AreaView> grids, Instant loadedAt, long generation) {
 
     public Optional<AreaView> find(String code) { return Optional.ofNullable(byCode.get(code)); }
 
@@ -98,13 +101,24 @@ public class AreaCatalog {
     for (Building b : buildings.findAll()) {
       AreaView grid = grids.locate(b.getLocation().getX(), b.getLocation().getY());
       placed.add(new BuildingView(b.getCode(), b.getName(), b.getLocation(), b.getHouseholds(), b.getResidents(),
-          b.isSynthetic(), grid == null ? null : grid.code()));
+          b.isSynthetic(), grid == null ? null : grid.code(), b.getFootprint(), b.getCompound(), b.getAddress()));
     }
     placed.sort(Comparator.comparing(BuildingView::code));
+    Map<String, List<BuildingView>> byCompound = new HashMap<>();
+    for (BuildingView b : placed) if (b.compound() != null) byCompound.computeIfAbsent(b.compound(), k -> new ArrayList<>()).add(b);
+    List<CompoundView> compoundViews = compounds.findAll().stream()
+        .map(c -> compoundView(c, byCompound.getOrDefault(c.getName(), List.of())))
+        .sorted(Comparator.comparing(CompoundView::name)).toList();
     byLevel.replaceAll((k, v) -> List.copyOf(v));
     children.replaceAll((k, v) -> List.copyOf(v));
-    install(new Snapshot(Map.copyOf(byCode), Map.copyOf(byLevel), Map.copyOf(children), List.copyOf(placed), grids,
-        Instant.now(), generation));
+    install(new Snapshot(Map.copyOf(byCode), Map.copyOf(byLevel), Map.copyOf(children), List.copyOf(placed), compoundViews,
+        grids, Instant.now(), generation));
+  }
+
+  private static CompoundView compoundView(Compound c, List<BuildingView> inside) {
+    List<String> grids = inside.stream().map(BuildingView::gridCode).filter(java.util.Objects::nonNull).distinct().sorted().toList();
+    return new CompoundView(c.getName(), c.getOutline(), c.isDerived(), inside.size(),
+        inside.stream().mapToInt(BuildingView::households).sum(), inside.stream().mapToInt(BuildingView::residents).sum(), grids);
   }
 
   /** Installs {@code next} unless a load that began later is already in. */

@@ -57,6 +57,12 @@ class AreaVersion {
     this.residents = residents;
   }
 
+  /** New figures from the buildings inside, when buildings are imported (the outline is the same version). */
+  void recount(int households, int residents) {
+    this.households = households;
+    this.residents = residents;
+  }
+
   /** Ends this version: it stays in history, valid until {@code at}. */
   void close(Instant at) { this.validTo = at; }
 

@@ -16,10 +16,14 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.json.JsonMapper;
 
-/** {@code /api/v1/routes}: patrol routes; read for signed-in users, written by POLICE, OPERATOR and ADMIN. */
+/**
+ * {@code /api/v1/routes}: patrol routes; read for signed-in users, written by POLICE, OPERATOR and ADMIN. A line may
+ * come in a CGCS2000 Gauss–Krüger zone, declared by the body's {@code crs} member or the {@code crs} parameter.
+ */
 @RestController
 @RequestMapping("/api/v1/routes")
 class RouteController {
@@ -47,17 +51,19 @@ class RouteController {
   }
 
   @PostMapping
-  ResponseEntity<Map<String, Object>> create(@Valid @RequestBody RouteRequest body, Authentication auth) {
+  ResponseEntity<Map<String, Object>> create(@Valid @RequestBody RouteRequest body,
+      @RequestParam(required = false) String crs, Authentication auth) {
     mayEdit(auth);
-    RouteView v = routes.read(body);
+    RouteView v = routes.read(body, "", crs);
     return ResponseEntity.status(HttpStatus.CREATED).body(view(routes.save(v, true), json));
   }
 
   @PutMapping("/{code}")
-  Map<String, Object> update(@PathVariable String code, @Valid @RequestBody RouteRequest body, Authentication auth) {
+  Map<String, Object> update(@PathVariable String code, @Valid @RequestBody RouteRequest body,
+      @RequestParam(required = false) String crs, Authentication auth) {
     mayEdit(auth);
     routes.find(code).orElseThrow(() -> ProblemException.notFound("unknown-route", "Unknown route", "there is no patrol route " + code));
-    return view(routes.save(routes.read(body.withCode(code)), false), json);
+    return view(routes.save(routes.read(body.withCode(code), "", crs), false), json);
   }
 
   @DeleteMapping("/{code}")

@@ -14,6 +14,8 @@ import java.util.stream.Collectors;
 import org.gridwatch.area.AreaCatalog;
 import org.gridwatch.area.AreaLevel;
 import org.gridwatch.geo.GeoJson;
+import org.gridwatch.geo.io.DeclaredCrs;
+import org.gridwatch.geo.io.SourceCrs;
 import org.gridwatch.geo.MetricProjection;
 import org.gridwatch.problem.ProblemException;
 import org.gridwatch.problem.ProblemException.FieldError;
@@ -54,17 +56,37 @@ public class Routes {
 
   public Optional<RouteView> find(String code) { return Optional.ofNullable(cache().get(code)); }
 
+  /** A line in a Gauss–Krüger zone in WGS84; refused like a malformed line when it lies outside the zone. */
+  private static Geometry projected(Geometry line, SourceCrs crs, String field) {
+    DeclaredCrs.Converted c = DeclaredCrs.toWgs84(crs, List.of(line));
+    if (c.wgs84().get(0) == null) throw new GeoJson.InvalidGeoJson(field, c.refused().get(0));
+    return c.wgs84().get(0);
+  }
+
   /** Checks a route as sent: {code, name, geometry (GeoJSON line), team, mode, width, schedule}. */
   public RouteView read(RouteRequest body) { return read(body, ""); }
 
   /** The same, naming fields with a prefix (e.g. {@code routes[2].}) when the route is part of a larger body. */
-  public RouteView read(RouteRequest body, String prefix) {
+  public RouteView read(RouteRequest body, String prefix) { return read(body, prefix, null); }
+
+  /**
+   * The same with the line in the CRS that {@code body.crs()} or {@code crsParameter} declares (CRS84 when neither;
+   * a Gauss–Krüger zone's eastings and northings are converted to WGS84 first).
+   */
+  public RouteView read(RouteRequest body, String prefix, String crsParameter) {
     List<FieldError> errors = new ArrayList<>();
+    SourceCrs crs;
+    try {
+      crs = DeclaredCrs.of(body.crs(), crsParameter);
+    } catch (IllegalArgumentException e) {
+      throw ProblemException.badInput(prefix + "crs", e.getMessage());
+    }
     String code = body.code();
     if (code == null || !code.matches("[A-Za-z0-9-]{2,20}")) errors.add(new FieldError(prefix + "code", "letters, digits and - only, 2–20 long"));
     Geometry line = null;
     try {
-      line = GeoJson.read(body.geometry(), prefix + "geometry");
+      line = crs.isProjected() ? projected(GeoJson.readAnyCrs(body.geometry(), prefix + "geometry"), crs, prefix + "geometry")
+          : GeoJson.read(body.geometry(), prefix + "geometry");
       if (!(line instanceof LineString || line instanceof MultiLineString)) {
         errors.add(new FieldError(prefix + "geometry", "must be a LineString or MultiLineString"));
         line = null;

@@ -13,8 +13,8 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The public collections over the area catalog: {@code subdistricts}, {@code communities}, {@code grids} and
- * {@code buildings}. Items are rendered once per catalog snapshot and cached until the catalog changes.
+ * The public collections over the area catalog: {@code subdistricts}, {@code communities}, {@code grids},
+ * {@code buildings} and {@code compounds}. Items are rendered once per catalog snapshot and cached until the catalog changes.
  */
 @Component
 class AreaCollections {
@@ -96,6 +96,7 @@ class AreaCollections {
         FeatureSource.params("subdistrict", "9-digit code of the subdistrict", "community", "12-digit code of the community",
             "kind", "residential or port")));
     out.put("buildings", buildings(s));
+    out.put("compounds", compounds(s));
     return out;
   }
 
@@ -156,6 +157,8 @@ class AreaCollections {
         filters.put("subdistrict", subdistrict);
       }
       p.put("synthetic", b.synthetic());
+      if (b.compound() != null) p.put("compound", b.compound());
+      if (b.address() != null) p.put("address", b.address());
       String etag = "\"" + b.code() + "-" + Integer.toHexString(p.hashCode()) + "\"";
       items.add(FeatureItem.of(mapper, b.code(), b.location(), p, filters, null, etag));
     }
@@ -163,5 +166,23 @@ class AreaCollections {
         "Residential buildings with households and residents; synthetic demo data",
         FeatureSource.params("subdistrict", "9-digit code of the subdistrict", "community", "12-digit code of the community",
             "grid", "15-digit code of the grid"), List.copyOf(items), FeatureCollection.extentOf(items));
+  }
+
+  private FeatureCollection compounds(AreaCatalog.Snapshot s) {
+    List<FeatureItem> items = new ArrayList<>();
+    for (org.gridwatch.area.CompoundView c : s.compounds()) {
+      Map<String, Object> p = new LinkedHashMap<>();
+      p.put("name", c.name());
+      p.put("derived", c.derived());
+      p.put("buildings", c.buildings());
+      p.put("households", c.households());
+      p.put("residents", c.residents());
+      p.put("grid_codes", c.gridCodes());
+      String etag = "\"" + Integer.toHexString(c.name().hashCode()) + "-" + Integer.toHexString(p.hashCode() ^ c.outline().hashCode()) + "\"";
+      items.add(FeatureItem.of(mapper, c.name(), c.outline(), p, Map.of(), null, etag));
+    }
+    return new FeatureCollection("compounds", "Compounds 小区",
+        "Compounds (小区): outlines given by the district or derived from their buildings, with the buildings, households"
+            + " and residents inside", Map.of(), List.copyOf(items), FeatureCollection.extentOf(items));
   }
 }

@@ -11,12 +11,16 @@ import org.gridwatch.area.BuildingView;
 import org.locationtech.jts.geom.Point;
 
 /**
- * Building compounds (小区/院): buildings named "…号院3号楼" belong to the compound "…号院". An edit that leaves a
+ * Building compounds (小区/院): the compound a building was imported with, else the one its name says ("…号院3号楼"
+ * belongs to "…号院"). An edit that leaves a
  * compound's buildings in two areas where they were in one is worth a warning: one gate, one committee, two grid
  * members.
  */
 final class Compounds {
   private Compounds() {}
+
+  /** The compound a building was imported with, else the one its name says, or null. */
+  static String of(BuildingView b) { return b.compound() != null ? b.compound() : of(b.name()); }
 
   /** The compound a building's name says it is in, or null. */
   static String of(String buildingName) {
@@ -29,7 +33,7 @@ final class Compounds {
   static List<String> cut(List<BuildingView> buildings, Function<Point, String> was, Function<Point, String> will) {
     Map<String, Set<String>> before = new LinkedHashMap<>(), after = new LinkedHashMap<>();
     for (BuildingView b : buildings) {
-      String compound = of(b.name());
+      String compound = of(b);
       if (compound == null) continue;
       add(before, compound, was.apply(b.location()));
       add(after, compound, will.apply(b.location()));

@@ -47,7 +47,7 @@ final class AccessRules {
       roles(HttpMethod.GET, STAFF, "the case map", "案件地图", "/api/v1/incidents/map"),
       open(HttpMethod.GET, "the public pages and their assets", "公开页面", PAGES),
       open(HttpMethod.GET, "the public reads", "公开数据", "/actuator/health", "/actuator/health/**", "/api/v1/config", "/api/v1/district", "/api/v1/status",
-          "/api/v1/areas", "/api/v1/areas/**", "/api/v1/categories", "/api/v1/incidents/*", "/api/v1/calendar",
+          "/api/v1/areas", "/api/v1/areas/**", "/api/v1/compounds", "/api/v1/categories", "/api/v1/incidents/*", "/api/v1/calendar",
           "/api/v1/calendar/*", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**"),
       open(HttpMethod.GET, "the OGC API and its public layers", "OGC API 及其公开图层", concat(new String[] {"/ogcapi", "/ogcapi/", "/ogcapi/api",
           "/ogcapi/conformance", "/ogcapi/collections"}, PublicLayers.PATTERNS)),
@@ -67,6 +67,8 @@ final class AccessRules {
       roles(HttpMethod.GET, CASE_ANALYSIS, "the cases layer with exact places", "含精确位置的案件图层", collections("incidents")),
       // The same outlines the public OGC layers serve, as a file: any account.
       signedIn(HttpMethod.GET, "export a level", "导出区划层级", "/api/v1/levels/*/export"),
+      signedIn(HttpMethod.GET, "export the buildings", "导出楼栋", "/api/v1/buildings/export"),
+      roles(HttpMethod.POST, PLANNERS, "import buildings and compounds", "导入楼栋与小区", "/api/v1/buildings/import"),
       // Any other collection: signed in, so that an unknown one is a 404 and not a hint that it exists.
       signedIn(HttpMethod.GET, "the OGC API collections", "OGC API 图层", "/ogcapi/collections/*", "/ogcapi/collections/*/items",
           "/ogcapi/collections/*/items/*"),

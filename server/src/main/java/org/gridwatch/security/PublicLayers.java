@@ -1,12 +1,13 @@
 package org.gridwatch.security;
 
-/** OGC API collections anyone may read: the administrative areas and the buildings. */
+/** OGC API collections anyone may read: the administrative areas, the buildings and the compounds. */
 final class PublicLayers {
   static final String[] PATTERNS = {
       "/ogcapi/collections/subdistricts", "/ogcapi/collections/subdistricts/**",
       "/ogcapi/collections/communities", "/ogcapi/collections/communities/**",
       "/ogcapi/collections/grids", "/ogcapi/collections/grids/**",
-      "/ogcapi/collections/buildings", "/ogcapi/collections/buildings/**"};
+      "/ogcapi/collections/buildings", "/ogcapi/collections/buildings/**",
+      "/ogcapi/collections/compounds", "/ogcapi/collections/compounds/**"};
 
   private PublicLayers() {}
 }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.gridwatch.geo.io.SourceCrs;
 import org.gridwatch.problem.ProblemException;
 import org.gridwatch.security.Role;
 import org.springframework.http.HttpStatus;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -59,21 +61,28 @@ class CameraController {
     return ResponseEntity.noContent().build();
   }
 
-  /** Body: CSV with a header row (Content-Type text/csv). */
+  /**
+   * Body: CSV with a header row (Content-Type text/csv). With {@code crs} naming a Gauss–Krüger zone, the lon and lat
+   * columns hold easting and northing.
+   */
   @PostMapping(path = "/import", consumes = "text/csv")
-  Cameras.ImportReport importCsv(@RequestBody String body, Authentication auth) throws IOException {
+  Cameras.ImportReport importCsv(@RequestBody String body, @RequestParam(required = false) String crs, Authentication auth)
+      throws IOException {
     mayEdit(auth);
+    SourceCrs declared = ProjectedPositions.declared(null, crs);
     List<Map<String, String>> rows = csv(body);
     if (rows.isEmpty()) throw ProblemException.badInput("body", "holds no cameras");
     if (rows.size() > CameraImport.MAX) throw ProblemException.badInput("body", "at most 10,000 cameras per import");
-    return cameras.importRows(rows);
+    return cameras.importRows(rows, declared);
   }
 
-  /** Body: a GeoJSON FeatureCollection of Points with camera properties. */
+  /** Body: a GeoJSON FeatureCollection of Points with camera properties, in the CRS its {@code crs} member declares. */
   @PostMapping("/import")
-  Cameras.ImportReport importGeoJson(@Valid @RequestBody CameraImport body, Authentication auth) {
+  Cameras.ImportReport importGeoJson(@Valid @RequestBody CameraImport body, @RequestParam(required = false) String crs,
+      Authentication auth) {
     mayEdit(auth);
-    return cameras.importRows(body.features().stream().map(f -> f.camera().fields()).toList());
+    SourceCrs declared = ProjectedPositions.declared(body.crs(), crs);
+    return cameras.importRows(body.features().stream().map(f -> f.camera().fields()).toList(), declared);
   }
 
   private static List<Map<String, String>> csv(String body) throws IOException {

@@ -8,10 +8,12 @@ import java.util.List;
 /**
  * A camera import as GeoJSON: a FeatureCollection of Point features whose properties are cameras. Types are checked
  * on binding (a wrong type is a 400 naming e.g. {@code features[3].properties.range}); values row by row, so that
- * the good rows are stored and the bad ones reported.
+ * the good rows are stored and the bad ones reported. Positions are in the CRS the {@code crs} member declares (or the
+ * request's {@code crs} parameter; CRS84 when neither): see {@link ProjectedPositions}.
  */
 record CameraImport(
     String type,
+    org.gridwatch.geo.io.DeclaredCrs.Member crs,
     @NotNull(message = "a GeoJSON FeatureCollection is expected")
     @Size(min = 1, max = CameraImport.MAX, message = "1 to 10,000 cameras per import") List<@NotNull @Valid Feature> features) {
   static final int MAX = 10_000;

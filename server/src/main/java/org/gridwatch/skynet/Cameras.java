@@ -14,6 +14,7 @@ import org.gridwatch.area.LocateService;
 import org.gridwatch.area.Placement;
 import org.gridwatch.geo.Crs;
 import org.gridwatch.problem.ProblemException;
+import org.gridwatch.geo.io.SourceCrs;
 import org.gridwatch.problem.ProblemException.FieldError;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
@@ -133,13 +134,24 @@ public class Cameras {
 
   /** Stores every good row and refuses the bad ones, each with its problems; a refused row changes nothing. */
   @Transactional
-  public ImportReport importRows(List<Map<String, String>> rows) {
+  public ImportReport importRows(List<Map<String, String>> rows) { return importRows(rows, SourceCrs.CRS84); }
+
+  /** As {@link #importRows(List)}, positions in {@code crs} (easting in lon, northing in lat when projected). */
+  @Transactional
+  public ImportReport importRows(List<Map<String, String>> given, SourceCrs crs) {
+    ProjectedPositions.Result positions = ProjectedPositions.toWgs84(given, crs);
+    List<Map<String, String>> rows = positions.rows();
     List<FieldError> errors = new ArrayList<>();
     List<CameraView> good = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     for (int i = 0; i < rows.size(); i++) {
       String prefix = "rows[" + i + "].";
       List<FieldError> rowErrors = new ArrayList<>();
+      String refused = positions.refused().get(i);
+      if (refused != null) {
+        errors.add(new FieldError(prefix + "lon", refused));
+        continue;
+      }
       CameraView v = read(rows.get(i), prefix, rowErrors);
       if (rowErrors.isEmpty()) v = placed(v, prefix, rowErrors);
       if (rowErrors.isEmpty() && !seen.add(v.code())) rowErrors.add(new FieldError(prefix + "code", "appears twice in this import"));

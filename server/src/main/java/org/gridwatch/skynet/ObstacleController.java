@@ -23,11 +23,15 @@ class ObstacleController {
   @GetMapping
   Map<String, Object> summary() { return Map.of("count", obstacles.count()); }
 
-  /** Body: a GeoJSON FeatureCollection of Polygons/MultiPolygons, properties {@code code} and {@code height_m}. */
+  /**
+   * Body: a GeoJSON FeatureCollection of Polygons/MultiPolygons, properties {@code code} and {@code height_m}, in the CRS
+   * its {@code crs} member or the {@code crs} parameter declares.
+   */
   @PostMapping("/import")
-  Obstacles.ImportReport importObstacles(@jakarta.validation.Valid @RequestBody ObstacleImport body, Authentication auth) {
+  Obstacles.ImportReport importObstacles(@jakarta.validation.Valid @RequestBody ObstacleImport body,
+      @org.springframework.web.bind.annotation.RequestParam(required = false) String crs, Authentication auth) {
     CameraController.mayEdit(auth);
-    return obstacles.importFeatures(body);
+    return obstacles.importFeatures(body, ProjectedPositions.declared(body.crs(), crs));
   }
 
   @DeleteMapping

@@ -11,12 +11,14 @@ import tools.jackson.databind.JsonNode;
  * An obstacle import: a GeoJSON FeatureCollection of Polygon or MultiPolygon features, properties {@code code} (a
  * string; the feature's {@code id} or {@code OB-n} when left out) and {@code height_m} (a number of metres). Types
  * are checked on binding, a 400 naming e.g. {@code features[2].properties.code}; geometries and values feature by
- * feature, so that good features are stored and bad ones reported.
+ * feature, so that good features are stored and bad ones reported. Coordinates are in the CRS the {@code crs} member
+ * (or the request's {@code crs} parameter) declares, CRS84 when neither does.
  */
 record ObstacleImport(
     @NotNull(message = "send a GeoJSON FeatureCollection of Polygon or MultiPolygon features")
     @Pattern(regexp = "FeatureCollection", message = "send a GeoJSON FeatureCollection of Polygon or MultiPolygon features")
     String type,
+    org.gridwatch.geo.io.DeclaredCrs.Member crs,
     @NotNull(message = "an array of GeoJSON features")
     @Size(max = ObstacleImport.MAX, message = "at most 100,000 obstacles per import") List<@NotNull @Valid Feature> features) {
   static final int MAX = 100_000;

@@ -8,6 +8,8 @@ import java.util.Set;
 import org.gridwatch.geo.GeoJson;
 import org.gridwatch.geo.Geometries;
 import org.gridwatch.geo.MetricProjection;
+import org.gridwatch.geo.io.DeclaredCrs;
+import org.gridwatch.geo.io.SourceCrs;
 import org.gridwatch.problem.ProblemException.FieldError;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.MultiPolygon;
@@ -56,9 +58,10 @@ public class Obstacles {
 
   /** A GeoJSON FeatureCollection of Polygons or MultiPolygons; properties {@code code}, {@code height_m}. */
   @Transactional
-  ImportReport importFeatures(ObstacleImport body) {
+  ImportReport importFeatures(ObstacleImport body, SourceCrs crs) {
     List<ObstacleImport.Feature> features = body.features();
     List<FieldError> errors = new ArrayList<>();
+    List<Geometry> read = read(features, crs, errors);
     List<Obstacle> good = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     for (int i = 0; i < features.size(); i++) {
@@ -66,14 +69,15 @@ public class Obstacles {
       ObstacleImport.Feature f = features.get(i);
       String code = f.code(i);
       List<FieldError> row = new ArrayList<>();
-      MultiPolygon shape = shape(f.geometry(), prefix + "geometry", row);
+      MultiPolygon shape = read.get(i) == null ? null : shape(read.get(i), prefix + "geometry", row);
       if (!code.matches("[A-Za-z0-9_.:-]{1,40}")) row.add(new FieldError(prefix + "properties.code", "letters, digits, _ . : - only, 1–40 long"));
       else if (!seen.add(code)) row.add(new FieldError(prefix + "properties.code", "appears twice in this import"));
       Double height = f.height();
       if (height != null && !(height >= 0 && height <= 1000)) row.add(new FieldError(prefix + "properties.height_m", "metres, 0 to 1000"));
-      if (row.isEmpty()) good.add(new Obstacle(code, shape, height, clock.instant()));
+      if (row.isEmpty() && shape != null) good.add(new Obstacle(code, shape, height, clock.instant()));
       errors.addAll(row);
     }
+    errors.sort(java.util.Comparator.comparingInt(e -> Integer.parseInt(e.field().substring(9, e.field().indexOf(']')))));
     repository.saveAll(good);
     repository.flush();
     changed();
@@ -99,14 +103,29 @@ public class Obstacles {
   @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
   void forget(ObstaclesChanged e) { metres = null; }
 
-  private static MultiPolygon shape(JsonNode geometry, String field, List<FieldError> errors) {
-    Geometry g;
-    try {
-      g = GeoJson.read(geometry, field);
-    } catch (GeoJson.InvalidGeoJson e) {
-      errors.add(new FieldError(e.field(), e.reason()));
-      return null;
+  /**
+   * Every feature's geometry in WGS84 (null where unreadable, with its error added): read as GeoJSON in {@code crs}
+   * and, when that is a Gauss–Krüger zone, converted all together ({@link DeclaredCrs}).
+   */
+  private static List<Geometry> read(List<ObstacleImport.Feature> features, SourceCrs crs, List<FieldError> errors) {
+    List<Geometry> raw = new ArrayList<>();
+    for (int i = 0; i < features.size(); i++) {
+      String field = "features[" + i + "].geometry";
+      try {
+        JsonNode geometry = features.get(i).geometry();
+        raw.add(crs.isProjected() ? GeoJson.readAnyCrs(geometry, field) : GeoJson.read(geometry, field));
+      } catch (GeoJson.InvalidGeoJson e) {
+        errors.add(new FieldError(e.field(), e.reason()));
+        raw.add(null);
+      }
     }
+    if (!crs.isProjected()) return raw;
+    DeclaredCrs.Converted converted = DeclaredCrs.toWgs84(crs, raw);
+    converted.refused().forEach((i, reason) -> errors.add(new FieldError("features[" + i + "].geometry", reason)));
+    return converted.wgs84();
+  }
+
+  private static MultiPolygon shape(Geometry g, String field, List<FieldError> errors) {
     if (!(g instanceof Polygon || g instanceof MultiPolygon)) {
       errors.add(new FieldError(field, "must be a Polygon or MultiPolygon"));
       return null;

@@ -24,6 +24,7 @@ abstract class CatalogReloadContract {
   @Autowired AreaCatalog areas;
   @Autowired AreaVersionRepository versions;
   @Autowired BuildingRepository buildings;
+  @Autowired CompoundRepository compounds;
   @Autowired DistrictProfile district;
   @LocalServerPort int port;
 
@@ -46,7 +47,7 @@ abstract class CatalogReloadContract {
             throw e.getCause();
           }
         });
-    AreaCatalog catalog = new AreaCatalog(versions, slowFirst, district);
+    AreaCatalog catalog = new AreaCatalog(versions, slowFirst, compounds, district);
     var pool = Executors.newSingleThreadExecutor();
     try {
       Future<?> older = pool.submit(catalog::reload);

@@ -76,7 +76,7 @@ abstract class OgcApiContract {
     JsonNode collections = getJson("/ogcapi/collections", "application/json").get("collections");
     List<String> ids = new ArrayList<>();
     collections.forEach(c -> ids.add(c.get("id").asString()));
-    assertThat(ids).containsExactly("subdistricts", "communities", "grids", "buildings");
+    assertThat(ids).containsExactly("subdistricts", "communities", "grids", "buildings", "compounds");
     JsonNode grids = getJson("/ogcapi/collections/grids", "application/json");
     JsonNode bbox = grids.at("/extent/spatial/bbox/0");
     Envelope district = DemoFiles.read("district").get(0).geometry().getEnvelopeInternal();

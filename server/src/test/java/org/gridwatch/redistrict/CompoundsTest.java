@@ -26,6 +26,14 @@ class CompoundsTest {
   }
 
   @Test
+  void anImportedCompoundWinsOverTheName() {
+    BuildingView imported = new BuildingView("B1", "华阳路71号院2号楼", Geometries.point(0.5, 0.5), 20, 50, false, null, null,
+        "华阳小区", null);
+    assertThat(Compounds.of(imported)).isEqualTo("华阳小区");
+    assertThat(Compounds.of(building("华阳路71号院2号楼", 0.5))).isEqualTo("华阳路71号院");
+  }
+
+  @Test
   void aCutThroughACompoundIsWarnedAboutAndACutBetweenCompoundsIsNot() {
     List<BuildingView> buildings = List.of(building("甲路1号院1号楼", 0.2), building("甲路1号院2号楼", 0.4), building("乙路2号院1号楼", 0.8));
     Map<String, Geometry> before = Map.of("a", box(0, 1));

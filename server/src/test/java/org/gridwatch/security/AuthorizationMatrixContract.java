@@ -74,12 +74,16 @@ abstract class AuthorizationMatrixContract {
       new Row("PUT", "/api/v1/categories/SANITATION", "{}", ADMIN),
       new Row("PUT", "/api/v1/calendar/2031", "{}", ADMIN),
       new Row("GET", "/api/v1/calendar/2026/changes", null, ADMIN),
+      new Row("POST", "/api/v1/buildings/import?dryRun=true", "{}", PLANNERS),
+      new Row("GET", "/api/v1/buildings/export", null, SIGNED_IN),
       // public
       new Row("GET", "/api/v1/areas?q=" + "%E6%95%A6%E5%8C%96", null, ANYONE),
       new Row("GET", "/api/v1/categories", null, ANYONE),
       new Row("GET", "/api/v1/calendar", null, ANYONE),
       new Row("GET", "/api/v1/config", null, ANYONE),
       new Row("GET", "/ogcapi/collections/grids/items?limit=1", null, ANYONE),
+      new Row("GET", "/ogcapi/collections/compounds/items?limit=1", null, ANYONE),
+      new Row("GET", "/api/v1/compounds", null, ANYONE),
       new Row("GET", "/api/v1/locate?" + POINT, null, ANYONE),
       new Row("GET", "/actuator/health", null, ANYONE),
       // deny by default

@@ -1,0 +1,6 @@
+package org.gridwatch.building;
+
+import org.gridwatch.support.OnEmptyPostgis;
+
+@OnEmptyPostgis
+class BuildingImportOnPostgisTest extends BuildingImportContract {}
