@@ -42,6 +42,8 @@ abstract class DistrictApiContract {
     assertThat(d.at("/householdBand/low").asInt()).as("gridwatch.grids.households default").isEqualTo(300);
     assertThat(d.at("/householdBand/high").asInt()).isEqualTo(500);
     assertThat(d.get("polsbyPopperWarning").asDouble()).isEqualTo(0.2);
+    assertThat(http.get("/api/v1/config").json().get("dataAttribution").asString())
+        .as("the demo's boundaries are OpenStreetMap's and must be credited").contains("OpenStreetMap contributors (ODbL)");
     JsonNode grids = http.get("/ogcapi/collections/grids", "Accept", "application/json").json();
     assertThat(grids.get("crs").toString()).contains("http://www.opengis.net/def/crs/EPSG/0/" + (4534 + (cm - 75) / 3));
   }

@@ -56,6 +56,8 @@ abstract class EmptyStartupContract {
     assertThat(district.get("loaded").asBoolean()).isFalse();
     assertThat(district.get("extent").isNull()).isTrue();
     assertThat(district.at("/metricCrs/chosenBy").asString()).isEqualTo("none");
+    assertThat(http.get("/api/v1/config").json().get("dataAttribution").asString()).as("not the demo's credit")
+        .doesNotContain("OpenStreetMap contributors (ODbL)");
   }
 
   @Test
