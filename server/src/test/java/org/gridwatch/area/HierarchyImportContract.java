@@ -7,10 +7,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +14,7 @@ import java.util.Map;
 import org.gridwatch.support.FeatureFiles;
 import org.gridwatch.support.FeatureFiles.Row;
 import org.gridwatch.support.Http;
+import org.gridwatch.support.SurveyedDistrict;
 import org.gridwatch.support.TestEnvironment;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,10 +40,8 @@ import tools.jackson.databind.json.JsonMapper;
 abstract class HierarchyImportContract {
   private static final GeometryFactory PLANE = new GeometryFactory();
   private static final JsonMapper JSON = JsonMapper.builder().build();
-  static final String DISTRICT = "230104";
-  /** The district's south-west corner in EPSG:4551 metres; 4 km east by 3 km north. */
-  static final double X0 = 498_000, Y0 = 5_066_000;
-  private static Connection oracle;
+  static final String DISTRICT = SurveyedDistrict.DISTRICT;
+  static final double X0 = SurveyedDistrict.X0, Y0 = SurveyedDistrict.Y0;
   /** The zone other test classes' cached contexts measure in: the metric zone is per JVM, and this class moves it. */
   private static org.gridwatch.geo.GaussKruger zoneBefore;
 
@@ -56,19 +51,10 @@ abstract class HierarchyImportContract {
   Http http;
 
   @BeforeAll
-  static void openOracle() throws Exception {
-    zoneBefore = org.gridwatch.geo.MetricProjection.zoneIfChosen();
-    oracle = DriverManager.getConnection("jdbc:h2:mem:hierarchy-oracle;DB_CLOSE_DELAY=-1");
-    org.h2gis.functions.factory.H2GISFunctions.load(oracle);
-  }
+  static void rememberTheZone() { zoneBefore = org.gridwatch.geo.MetricProjection.zoneIfChosen(); }
 
   @AfterAll
-  static void closeOracle() throws Exception {
-    org.gridwatch.geo.MetricProjection.use(zoneBefore);
-    try (Statement s = oracle.createStatement()) {
-      s.execute("SHUTDOWN");
-    }
-  }
+  static void restoreTheZone() { org.gridwatch.geo.MetricProjection.use(zoneBefore); }
 
   @BeforeEach
   void emptyHierarchy() {
@@ -81,63 +67,17 @@ abstract class HierarchyImportContract {
 
   // ------------------------------------------------------------------ the district as its survey office draws it
 
-  /** An axis-aligned rectangle in metres with a vertex every 500 m, so that neighbours share every vertex. */
-  static Geometry rectangle(double x1, double y1, double x2, double y2) {
-    List<Coordinate> ring = new ArrayList<>();
-    for (double x = x1; x < x2; x += 500) ring.add(new Coordinate(x, y1));
-    for (double y = y1; y < y2; y += 500) ring.add(new Coordinate(x2, y));
-    for (double x = x2; x > x1; x -= 500) ring.add(new Coordinate(x, y2));
-    for (double y = y2; y > y1; y -= 500) ring.add(new Coordinate(x1, y));
-    ring.add(new Coordinate(x1, y1));
-    return PLANE.createPolygon(ring.toArray(Coordinate[]::new));
-  }
+  static Geometry rectangle(double x1, double y1, double x2, double y2) { return SurveyedDistrict.rectangle(x1, y1, x2, y2); }
 
   static Row area(String level, String code, String parent, String name, Geometry g) {
-    Map<String, Object> a = new LinkedHashMap<>();
-    a.put("level", level);
-    a.put("code", code);
-    a.put("parent", parent == null ? "" : parent);
-    a.put("name", name);
-    a.put("name_en", "");
-    return new Row(g, a);
+    return SurveyedDistrict.area(level, code, parent, name, g);
   }
 
-  /** District, 2 subdistricts (west, east), 4 communities (south, north of each), 8 grids (west, east of each). */
-  static List<Row> district() {
-    List<Row> rows = new ArrayList<>();
-    rows.add(area("district", DISTRICT, null, "松花区", rectangle(X0, Y0, X0 + 4000, Y0 + 3000)));
-    for (int s = 0; s < 2; s++) {
-      String sc = DISTRICT + "00" + (s + 1);
-      double sx = X0 + s * 2000;
-      rows.add(area("subdistrict", sc, DISTRICT, "江畔街道" + (s + 1), rectangle(sx, Y0, sx + 2000, Y0 + 3000)));
-      for (int c = 0; c < 2; c++) {
-        String cc = sc + "00" + (c + 1);
-        double cy = Y0 + c * 1500;
-        rows.add(area("community", cc, sc, "柳树社区" + (s + 1) + (c + 1), rectangle(sx, cy, sx + 2000, cy + 1500)));
-        for (int g = 0; g < 2; g++) {
-          rows.add(area("grid", cc + "00" + (g + 1), cc, "第" + (g + 1) + "网格", rectangle(sx + g * 1000, cy, sx + g * 1000 + 1000, cy + 1500)));
-        }
-      }
-    }
-    return rows;
-  }
+  static List<Row> district() { return SurveyedDistrict.areas(); }
 
-  /** The grid whose rectangle holds a point, by construction. */
-  static String gridAt(double x, double y) {
-    int s = x < X0 + 2000 ? 1 : 2, c = y < Y0 + 1500 ? 1 : 2, g = (x - X0) % 2000 < 1000 ? 1 : 2;
-    return DISTRICT + "00" + s + "00" + c + "00" + g;
-  }
+  static String gridAt(double x, double y) { return SurveyedDistrict.gridAt(x, y); }
 
-  /** EPSG:4551 metres to WGS 84 by H2GIS (CTS), not by Gridwatch's proj4j. */
-  static double[] wgs84(double x, double y) {
-    try (Statement s = oracle.createStatement(); ResultSet r = s.executeQuery("select ST_X(g), ST_Y(g) from (select "
-        + "ST_Transform(ST_SetSRID(ST_MakePoint(" + x + ", " + y + "), 4551), 4326) g)")) {
-      r.next();
-      return new double[] {r.getDouble(1), r.getDouble(2)};
-    } catch (java.sql.SQLException e) {
-      throw new IllegalStateException(e);
-    }
-  }
+  static double[] wgs84(double x, double y) { return SurveyedDistrict.wgs84(x, y); }
 
   static List<Row> shifted(List<Row> rows, double dx) {
     return rows.stream().map(r -> {

@@ -1,5 +1,7 @@
 package org.gridwatch.staff;
 
+import org.gridwatch.support.RosterFiles;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.Charset;

@@ -45,6 +45,12 @@ public final class Http {
         .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build());
   }
 
+  /** A file as the raw body, as a client uploads a delivery ({@code curl --data-binary @file}). */
+  public Response postBytes(String path, byte[] body, String contentType, String... headers) {
+    return send(request(path, headers).header("Content-Type", contentType)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+  }
+
   public Response options(String path, String... headers) {
     return send(request(path, headers).method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build());
   }

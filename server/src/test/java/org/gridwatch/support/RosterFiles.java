@@ -1,4 +1,4 @@
-package org.gridwatch.staff;
+package org.gridwatch.support;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -15,15 +15,15 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.gridwatch.support.Http;
 
 /** Roster files as a district office makes them (a workbook written with POI, CSV in any encoding) and sending them. */
-final class RosterFiles {
-  static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-  static final List<String> HEADER = List.of("人员编号 code", "姓名 name", "手机 phone", "角色 role", "网格编码 grid", "单位编码 unit",
+public final class RosterFiles {
+  public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+  public static final List<String> HEADER = List.of("人员编号 code", "姓名 name", "手机 phone", "角色 role", "网格编码 grid", "单位编码 unit",
       "队伍编号 team", "队伍名称 team_name", "起始日期 valid_from");
 
   private RosterFiles() {}
 
   /** A workbook whose first sheet holds {@code rows} as typed cells (numbers stay numbers, as a user's would). */
-  static byte[] xlsx(List<List<Object>> rows) {
+  public static byte[] xlsx(List<List<Object>> rows) {
     try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       Sheet sheet = book.createSheet("名册");
       for (int r = 0; r < rows.size(); r++) {
@@ -41,7 +41,7 @@ final class RosterFiles {
     }
   }
 
-  static byte[] csv(List<List<Object>> rows, Charset charset) {
+  public static byte[] csv(List<List<Object>> rows, Charset charset) {
     StringBuilder b = new StringBuilder();
     for (List<Object> row : rows) {
       for (int c = 0; c < row.size(); c++) {
@@ -54,17 +54,17 @@ final class RosterFiles {
     return b.toString().getBytes(charset);
   }
 
-  record Answer(int status, String contentType, byte[] body) {
-    String text() { return new String(body, java.nio.charset.StandardCharsets.UTF_8); }
+  public record Answer(int status, String contentType, byte[] body) {
+    public String text() { return new String(body, java.nio.charset.StandardCharsets.UTF_8); }
   }
 
-  static Answer post(Http http, String path, byte[] body, String contentType, String[] auth, String... headers) {
+  public static Answer post(Http http, String path, byte[] body, String contentType, String[] auth, String... headers) {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(http.url(path))).header(auth[0], auth[1]).header("Content-Type", contentType);
     for (int i = 0; i + 1 < headers.length; i += 2) b.header(headers[i], headers[i + 1]);
     return send(b.POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
   }
 
-  static Answer get(Http http, String path, String[] auth) {
+  public static Answer get(Http http, String path, String[] auth) {
     return send(HttpRequest.newBuilder(URI.create(http.url(path))).header(auth[0], auth[1]).GET().build());
   }
 

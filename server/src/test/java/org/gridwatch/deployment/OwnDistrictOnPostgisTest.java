@@ -1,0 +1,6 @@
+package org.gridwatch.deployment;
+
+import org.gridwatch.support.OnEmptyPostgis;
+
+@OnEmptyPostgis
+class OwnDistrictOnPostgisTest extends OwnDistrictContract {}
