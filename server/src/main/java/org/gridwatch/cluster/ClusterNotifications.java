@@ -36,6 +36,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * threads never wait on them. Every instance hears its own messages too. On the embedded database there is one
  * instance by nature and delivery is in-process.
  *
+ * <p>Instances are "sharing" when they share the database <em>and</em> the schema: a deployment whose JDBC URL names
+ * {@code currentSchema} gets channels of its own (prefixed with a short hash of the schema), so two deployments in
+ * two schemas of one database never hear each other's boundary or roster changes.
+ *
  * <p>Handlers run on the listening thread (in-process: on the publishing thread); they must not block for long.
  */
 @Component
@@ -47,6 +51,8 @@ public class ClusterNotifications implements DisposableBean {
   private final DataSourceProperties db;
   private final JdbcTemplate jdbc;
   private final boolean postgres;
+  /** Put before every channel on the wire: empty in the default schema, else "s" + hash of the schema + "_". */
+  private final String prefix;
   private final Map<String, List<Consumer<String>>> handlers = new ConcurrentHashMap<>();
   private final List<Runnable> reconnectHooks = new CopyOnWriteArrayList<>();
   private final Queue<Listen> toListen = new ConcurrentLinkedQueue<>();
@@ -62,11 +68,21 @@ public class ClusterNotifications implements DisposableBean {
     this.db = db;
     this.jdbc = jdbc;
     this.postgres = db.determineUrl() != null && db.determineUrl().startsWith("jdbc:postgresql:");
+    this.prefix = postgres ? prefixOf(db.determineUrl()) : "";
     if (postgres) {
       threads.add(daemon("cluster-listen", this::listen));
       threads.add(daemon("cluster-notify", this::notifyLoop));
     }
   }
+
+  /** The channel prefix of the schema a PostgreSQL URL names first in {@code currentSchema} (none for public or none). */
+  static String prefixOf(String url) {
+    java.util.regex.Matcher m = Pattern.compile("[?&]currentSchema=([^,&]+)").matcher(url);
+    if (!m.find() || m.group(1).equalsIgnoreCase("public")) return "";
+    return "s" + Integer.toHexString(m.group(1).hashCode()) + "_";
+  }
+
+  private String onTheWire(String channel) { return prefix + channel; }
 
   /** True when other instances may share the database (PostgreSQL); false on the embedded one. */
   public boolean clustered() { return postgres; }
@@ -76,7 +92,7 @@ public class ClusterNotifications implements DisposableBean {
    * this returns once the channel is listened to: every message committed after it is heard.
    */
   public void subscribe(String channel, Consumer<String> handler) {
-    if (!CHANNEL.matcher(channel).matches()) throw new IllegalArgumentException("not a channel name: " + channel);
+    if (!CHANNEL.matcher(onTheWire(channel)).matches()) throw new IllegalArgumentException("not a channel name: " + channel);
     boolean first = handlers.putIfAbsent(channel, new CopyOnWriteArrayList<>()) == null;
     handlers.get(channel).add(handler);
     if (!postgres || !first) return;
@@ -106,7 +122,7 @@ public class ClusterNotifications implements DisposableBean {
    */
   public void publishAtCommit(String channel, String payload) {
     if (postgres) {
-      jdbc.queryForObject("select pg_notify(?, ?)", Object.class, channel, payload);
+      jdbc.queryForObject("select pg_notify(?, ?)", Object.class, onTheWire(channel), payload);
     } else if (TransactionSynchronizationManager.isSynchronizationActive()) {
       TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
         @Override
@@ -126,14 +142,14 @@ public class ClusterNotifications implements DisposableBean {
     while (running) {
       try (Connection c = connect()) {
         try (Statement s = c.createStatement()) {
-          for (String channel : handlers.keySet()) s.execute("LISTEN " + channel);
+          for (String channel : handlers.keySet()) s.execute("LISTEN " + onTheWire(channel));
         }
         if (reconnected) reconnectHooks.forEach(ClusterNotifications::runSafely);
         PGConnection pg = c.unwrap(PGConnection.class);
         while (running) {
           for (Listen l; (l = toListen.poll()) != null; ) {
             try (Statement s = c.createStatement()) {
-              s.execute("LISTEN " + l.channel());
+              s.execute("LISTEN " + onTheWire(l.channel()));
               l.done().complete(null);
             } catch (Exception e) {
               toListen.add(l); // again on the next connection
@@ -141,7 +157,11 @@ public class ClusterNotifications implements DisposableBean {
             }
           }
           PGNotification[] got = pg.getNotifications(POLL_MS);
-          if (got != null) for (PGNotification n : got) deliver(n.getName(), n.getParameter());
+          if (got != null) {
+            for (PGNotification n : got) {
+              if (n.getName().startsWith(prefix)) deliver(n.getName().substring(prefix.length()), n.getParameter());
+            }
+          }
         }
       } catch (Exception e) {
         if (!running) return;
@@ -163,7 +183,7 @@ public class ClusterNotifications implements DisposableBean {
           List<Message> batch = new ArrayList<>(List.of(first));
           outbox.drainTo(batch, 999);
           for (Message m : batch) {
-            ps.setString(1, m.channel());
+            ps.setString(1, onTheWire(m.channel()));
             ps.setString(2, m.payload());
             ps.execute();
           }
