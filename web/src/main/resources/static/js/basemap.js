@@ -6,7 +6,7 @@
 // routes, drafts, markers) is drawn on AMap's streets and every click, drawn point or dragged vertex comes back
 // as WGS84, without any page doing anything. Switching base maps swaps the CRS and redraws the overlays.
 import { getJson } from './api.js';
-import { currentLang, onLanguageChange } from './i18n.js';
+import { currentLang, onLanguageChange, setDistrict } from './i18n.js';
 import { wgs84ToGcj02, gcj02ToWgs84 } from './gcj02.js';
 
 const L = window.L;
@@ -66,6 +66,7 @@ export async function startMap(id, options = {}, { collapsed = true } = {}) {
   let current = layers.get(saved) || layers.get(config.defaultBaseMap) || layers.values().next().value;
   const map = L.map(id, { maxZoom: MAX_ZOOM, ...options, crs: CRS_OF[current.provider.crs] });
   fitDistrict(map, district);
+  setDistrict(district);
   current.addTo(map);
   if (config.dataAttribution) map.attributionControl.addAttribution(config.dataAttribution);
 

@@ -1,7 +1,7 @@
 // The police planning view: per-grid coverage for a time of day, gaps, cameras with their sectors, patrol routes
 // with their strips, drafts with their effect (what-if) and suggested camera sites.
 import { getJson, postJson, sendJson, allItems, signedInUser } from './api.js';
-import { startLanguage, onLanguageChange, t } from './i18n.js';
+import { startLanguage, onLanguageChange, t, districtZone } from './i18n.js';
 import { escapeHtml } from './layers.js';
 import { startMap } from './basemap.js';
 import { Drafts } from './drafts.js';
@@ -148,7 +148,7 @@ function restyleRoutes() {
 }
 
 function routePopup(f, line) {
-  const p = f.properties, next = p.next_pass ? new Date(p.next_pass).toLocaleTimeString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) : '—';
+  const p = f.properties, next = p.next_pass ? new Date(p.next_pass).toLocaleTimeString('zh-CN', { timeZone: districtZone(), hour12: false }) : '—';
   const div = L.DomUtil.create('div');
   div.innerHTML = `<b>${escapeHtml(p.code)}</b> ${escapeHtml(p.name)}<br>${t(p.mode)} · ${p.width} m · ${p.active ? t('active') : t('inactive')}`
     + `<br>${t('nextPass')}: ${next}<br><button type="button" class="edit-route">${t('editRoute')}</button>`;

@@ -68,6 +68,22 @@ class MapPageBrowserTest {
     Browser.screenshot(driver, "map-zoomed");
   }
 
+  /** The page is named by the deployment's district (GET /api/v1/district), in both languages; the client knows none. */
+  @Test
+  void theHeaderAndSearchNameTheDistrictTheServerServes() {
+    String name = DemoFiles.read("district").get(0).name(), code = DemoFiles.read("district").get(0).code();
+    assertThat(driver.findElement(By.cssSelector("h1 small")).getText()).isEqualTo(name);
+    assertThat(driver.findElement(By.id("search")).getAttribute("placeholder")).contains(code);
+    driver.findElement(By.id("lang")).click();
+    try {
+      assertThat(driver.findElement(By.cssSelector("h1 small")).getText()).as("the English name, or the Chinese one when none")
+          .isNotBlank().doesNotContain("·");
+      assertThat(driver.findElement(By.id("search")).getAttribute("placeholder")).startsWith("e.g. " + code);
+    } finally {
+      driver.findElement(By.id("lang")).click();
+    }
+  }
+
   @Test
   void clickingAPointShowsItsGridAndTheChainUpToTheDistrict() throws Exception {
     DemoFiles.Feature grid = DemoFiles.read("grids").get(517);
