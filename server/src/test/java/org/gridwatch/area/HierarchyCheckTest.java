@@ -11,18 +11,13 @@ import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
 
 /** The rules of a delivered hierarchy, each broken one named by the feature that breaks it, on a tiny district in degrees. */
+@org.junit.jupiter.api.extension.ExtendWith(org.gridwatch.support.RestoresMetricZone.class)
 class HierarchyCheckTest {
-  private static org.gridwatch.geo.GaussKruger zoneBefore;
-
   /** Areas are measured in the metric zone of the district (Urumqi's, CM 87E), not whatever zone the JVM last used. */
   @org.junit.jupiter.api.BeforeAll
   static void measureInTheDistrictsZone() {
-    zoneBefore = org.gridwatch.geo.MetricProjection.zoneIfChosen();
     org.gridwatch.geo.MetricProjection.use(org.gridwatch.geo.GaussKruger.nearest(87.61));
   }
-
-  @org.junit.jupiter.api.AfterAll
-  static void restoreTheZone() { if (zoneBefore != null) org.gridwatch.geo.MetricProjection.use(zoneBefore); }
   private static Geometry box(double x1, double y1, double x2, double y2) {
     return Geometries.FACTORY.toGeometry(new Envelope(x1, x2, y1, y2));
   }

@@ -16,8 +16,6 @@ import org.gridwatch.support.FeatureFiles.Row;
 import org.gridwatch.support.Http;
 import org.gridwatch.support.SurveyedDistrict;
 import org.gridwatch.support.TestEnvironment;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Coordinate;
@@ -37,24 +35,19 @@ import tools.jackson.databind.json.JsonMapper;
  * by an independent transformer (H2GIS's ST_Transform). Every bad delivery is a 4xx naming the feature, and nothing
  * is stored. Each test starts from an empty hierarchy (the class has a database of its own).
  */
+@org.junit.jupiter.api.extension.ExtendWith(org.gridwatch.support.RestoresMetricZone.class)
 abstract class HierarchyImportContract {
   private static final GeometryFactory PLANE = new GeometryFactory();
   private static final JsonMapper JSON = JsonMapper.builder().build();
   static final String DISTRICT = SurveyedDistrict.DISTRICT;
   static final double X0 = SurveyedDistrict.X0, Y0 = SurveyedDistrict.Y0;
-  /** The zone other test classes' cached contexts measure in: the metric zone is per JVM, and this class moves it. */
-  private static org.gridwatch.geo.GaussKruger zoneBefore;
 
   @LocalServerPort int port;
   @Autowired JdbcTemplate jdbc;
   @Autowired AreaCatalog catalog;
   Http http;
 
-  @BeforeAll
-  static void rememberTheZone() { zoneBefore = org.gridwatch.geo.MetricProjection.zoneIfChosen(); }
 
-  @AfterAll
-  static void restoreTheZone() { org.gridwatch.geo.MetricProjection.use(zoneBefore); }
 
   @BeforeEach
   void emptyHierarchy() {

@@ -23,20 +23,15 @@ import tools.jackson.databind.JsonNode;
  * drawn or derived; bad features are named and nothing is stored unless {@code partial}. Each test uses its own
  * codes and compounds and compares households before and after, since the class shares one database.
  */
+@org.junit.jupiter.api.extension.ExtendWith(org.gridwatch.support.RestoresMetricZone.class)
 abstract class BuildingImportContract {
   @LocalServerPort int port;
   @Autowired ApplicationContext context;
   Http http;
   String[] planner = Http.basic("planner", TestEnvironment.DEMO_PASSWORD);
 
-  /** The zone other test classes' cached contexts measure in: the metric zone is per JVM, and the made-up district moves it. */
-  private static org.gridwatch.geo.GaussKruger zoneBefore;
 
-  @org.junit.jupiter.api.BeforeAll
-  static void rememberZone() { zoneBefore = org.gridwatch.geo.MetricProjection.zoneIfChosen(); }
 
-  @org.junit.jupiter.api.AfterAll
-  static void restoreZone() { org.gridwatch.geo.MetricProjection.use(zoneBefore); }
 
   @BeforeEach
   void district() {

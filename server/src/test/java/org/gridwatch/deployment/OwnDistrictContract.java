@@ -8,16 +8,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.gridwatch.geo.GaussKruger;
-import org.gridwatch.geo.MetricProjection;
 import org.gridwatch.support.FeatureFiles;
 import org.gridwatch.support.FeatureFiles.Row;
 import org.gridwatch.support.Http;
 import org.gridwatch.support.RosterFiles;
 import org.gridwatch.support.SurveyedDistrict;
 import org.gridwatch.support.TestEnvironment;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
@@ -30,21 +26,16 @@ import tools.jackson.databind.JsonNode;
  * resident's case reaches the imported grid member's account, coverage is computed, and the OGC API serves it all —
  * and no answer anywhere says Shibei. Positions are projected by H2GIS's transformer, not by Gridwatch's.
  */
+@org.junit.jupiter.api.extension.ExtendWith(org.gridwatch.support.RestoresMetricZone.class)
 abstract class OwnDistrictContract {
   static final String[] ADMIN = Http.basic("admin", TestEnvironment.DEMO_PASSWORD);
   /** Words and numbers of the demo district: none may appear in any answer about this one. */
   static final List<String> DEMO_WORDS = List.of("Shibei", "shibei", "市北", "370203", "Qingdao", "青岛", "4549");
-  private static GaussKruger zoneBefore;
 
   @LocalServerPort int port;
   final List<String> answers = new ArrayList<>();
 
-  @BeforeAll
-  static void rememberTheZone() { zoneBefore = MetricProjection.zoneIfChosen(); }
 
-  /** The metric zone is one per JVM: later test classes' cached demo contexts measure in theirs. */
-  @AfterAll
-  static void restoreTheZone() { if (zoneBefore != null) MetricProjection.use(zoneBefore); }
 
   /** A grid's centre in EPSG:4551 metres (the i-th of {@link SurveyedDistrict#grids()}). */
   static double[] centre(String grid) {

@@ -32,6 +32,7 @@ import tools.jackson.databind.JsonNode;
  * </pre>
  * One millionth of a degree (about 0.1 m) is the tolerance: CGCS2000 and WGS84 are taken as one.
  */
+@org.junit.jupiter.api.extension.ExtendWith(org.gridwatch.support.RestoresMetricZone.class)
 abstract class SurveyCoordinatesContract {
   static final double DEGREE_TOLERANCE = 1e-6;
 
@@ -41,14 +42,8 @@ abstract class SurveyCoordinatesContract {
   Http http;
   String[] admin = Http.basic("admin", TestEnvironment.DEMO_PASSWORD);
 
-  /** The zone other test classes' cached contexts measure in: the metric zone is per JVM, and the made-up district moves it. */
-  private static org.gridwatch.geo.GaussKruger zoneBefore;
 
-  @org.junit.jupiter.api.BeforeAll
-  static void rememberZone() { zoneBefore = org.gridwatch.geo.MetricProjection.zoneIfChosen(); }
 
-  @org.junit.jupiter.api.AfterAll
-  static void restoreZone() { org.gridwatch.geo.MetricProjection.use(zoneBefore); }
 
   @BeforeEach
   void district() {

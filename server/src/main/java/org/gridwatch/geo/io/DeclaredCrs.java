@@ -63,7 +63,7 @@ public final class DeclaredCrs {
         out.add(null);
         continue;
       }
-      if (swapped) g = swap(g);
+      if (swapped) g = FeatureFileReader.swap(g);
       if (!crs.plausible(g.getEnvelopeInternal())) {
         refused.put(i, "lies outside " + crs + " in China (easting " + g.getCoordinate().x + ", northing "
             + g.getCoordinate().y + "): is the CRS right?");
@@ -80,16 +80,5 @@ public final class DeclaredCrs {
       out.add(wgs84);
     }
     return new Converted(java.util.Collections.unmodifiableList(out), Map.copyOf(refused));
-  }
-
-  private static Geometry swap(Geometry g) {
-    Geometry copy = g.copy();
-    copy.apply((org.locationtech.jts.geom.CoordinateFilter) (Coordinate c) -> {
-      double x = c.x;
-      c.x = c.y;
-      c.y = x;
-    });
-    copy.geometryChanged();
-    return copy;
   }
 }

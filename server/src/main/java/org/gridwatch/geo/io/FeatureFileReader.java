@@ -160,7 +160,8 @@ public final class FeatureFileReader {
     return new FeatureFile(format, crs, out, errors);
   }
 
-  private static Geometry swap(Geometry g) {
+  /** The same geometry with x and y exchanged: a delivery written northing (or latitude) first. */
+  static Geometry swap(Geometry g) {
     Geometry copy = g.copy();
     copy.apply((org.locationtech.jts.geom.CoordinateFilter) (Coordinate c) -> {
       double x = c.x;
