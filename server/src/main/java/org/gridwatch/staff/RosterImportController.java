@@ -9,11 +9,13 @@ import org.gridwatch.problem.ProblemException;
 import org.gridwatch.problem.ReaderLanguage;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -32,18 +34,28 @@ class RosterImportController {
     this.export = export;
   }
 
-  @PostMapping(path = "/api/v1/roster/import", consumes = {"text/csv", "application/csv"})
-  RosterImport.Report importCsv(@RequestBody(required = false) byte[] body, @RequestParam(defaultValue = "false") boolean partial,
-      @RequestParam(defaultValue = "false") boolean dryRun, HttpServletRequest request) {
+  /**
+   * One handler for both formats, chosen by Content-Type: two handlers were ambiguous for a request without one (a
+   * 500); now that is the framework's 415 problem.
+   */
+  @PostMapping(path = "/api/v1/roster/import", consumes = {"text/csv", "application/csv", RosterXlsx.MEDIA_TYPE})
+  RosterImport.Report importFile(@RequestBody(required = false) byte[] body,
+      @RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) String contentType,
+      @RequestParam(defaultValue = "false") boolean partial, @RequestParam(defaultValue = "false") boolean dryRun,
+      HttpServletRequest request) {
     boolean zh = ReaderLanguage.chinese(request);
-    return imports.importTable(RosterCsv.read(nonEmpty(body, zh), zh), partial, dryRun, zh);
-  }
-
-  @PostMapping(path = "/api/v1/roster/import", consumes = RosterXlsx.MEDIA_TYPE)
-  RosterImport.Report importXlsx(@RequestBody(required = false) byte[] body, @RequestParam(defaultValue = "false") boolean partial,
-      @RequestParam(defaultValue = "false") boolean dryRun, HttpServletRequest request) {
-    boolean zh = ReaderLanguage.chinese(request);
-    return imports.importTable(RosterXlsx.read(nonEmpty(body, zh), zh), partial, dryRun, zh);
+    String type = contentType == null ? "" : contentType.split(";")[0].strip().toLowerCase(java.util.Locale.ROOT);
+    RosterTable table = switch (type) {
+      case "text/csv", "application/csv" -> RosterCsv.read(nonEmpty(body, zh), zh);
+      case RosterXlsx.MEDIA_TYPE -> RosterXlsx.read(nonEmpty(body, zh), zh);
+      default -> throw new ProblemException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
+          zh ? "不支持的文件类型" : "Unsupported file type",
+          zh ? "名册请以 text/csv 或 Excel 工作簿（" + RosterXlsx.MEDIA_TYPE + "）发送"
+              : "send the roster as text/csv or an Excel workbook (" + RosterXlsx.MEDIA_TYPE + ")",
+          java.util.List.of(new ProblemException.FieldError("Content-Type",
+              contentType == null ? (zh ? "缺失" : "missing") : (zh ? "不支持：" : "not supported: ") + contentType)));
+    };
+    return imports.importTable(table, partial, dryRun, zh);
   }
 
   @GetMapping("/api/v1/roster/export")
