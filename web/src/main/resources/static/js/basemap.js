@@ -8,6 +8,7 @@
 import { getJson } from './api.js';
 import { currentLang, onLanguageChange, setDistrict } from './i18n.js';
 import { wgs84ToGcj02, gcj02ToWgs84 } from './gcj02.js';
+import { setHouseholdBand } from './layers.js';
 
 const L = window.L;
 const STORE = 'gridwatch.basemap';
@@ -67,6 +68,7 @@ export async function startMap(id, options = {}, { collapsed = true } = {}) {
   const map = L.map(id, { maxZoom: MAX_ZOOM, ...options, crs: CRS_OF[current.provider.crs] });
   fitDistrict(map, district);
   setDistrict(district);
+  setHouseholdBand(district?.householdBand);
   current.addTo(map);
   if (config.dataAttribution) map.attributionControl.addAttribution(config.dataAttribution);
 

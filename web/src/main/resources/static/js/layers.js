@@ -6,7 +6,17 @@ import { t, areaName, onLanguageChange } from './i18n.js';
 const L = window.L;
 export const MIN_ZOOM = { subdistricts: 0, communities: 12, grids: 13, buildings: 16 };
 const LABEL_ZOOM = { subdistricts: [0, 14], communities: [15, 15], grids: [16, 30] };
-const HOUSEHOLD_BINS = [[300, '#e8f3e3'], [400, '#c3e2b6'], [500, '#93c98a'], [Infinity, '#5aa45a']];
+// Grid fill by households: under the band, its lower and upper half, over it (the band from /api/v1/district).
+let HOUSEHOLD_BINS = bins(300, 500);
+
+function bins(low, high) {
+  return [[low, '#e8f3e3'], [Math.round((low + high) / 2), '#c3e2b6'], [high, '#93c98a'], [Infinity, '#5aa45a']];
+}
+
+/** The deployment's household band of a grid ({low, high}); the fill and the legend follow it. */
+export function setHouseholdBand(band) {
+  if (band && band.low > 0 && band.high >= band.low) HOUSEHOLD_BINS = bins(band.low, band.high);
+}
 
 export function gridFill(props) {
   if (props.kind === 'port') return '#c9d3dd';

@@ -74,6 +74,8 @@ class MapPageBrowserTest {
     String name = DemoFiles.read("district").get(0).name(), code = DemoFiles.read("district").get(0).code();
     assertThat(driver.findElement(By.cssSelector("h1 small")).getText()).isEqualTo(name);
     assertThat(driver.findElement(By.id("search")).getAttribute("placeholder")).contains(code);
+    assertThat(driver.findElement(By.cssSelector(".legend")).getText()).as("grid fill follows the household band 300-500")
+        .contains("< 300").contains("300–400").contains("400–500").contains("≥ 500");
     driver.findElement(By.id("lang")).click();
     try {
       assertThat(driver.findElement(By.cssSelector("h1 small")).getText()).as("the English name, or the Chinese one when none")
