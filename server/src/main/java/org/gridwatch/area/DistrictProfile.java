@@ -73,7 +73,7 @@ public class DistrictProfile {
   /** Where the boundaries come from and their licence (empty when the deployment says nothing). */
   public String attribution() { return settings.attribution(); }
 
-  /** "Shibei district (370203)"-style label in English, for documents that describe the data. */
+  /** "Songhua District (230104)"-style label in English, for documents that describe the data. */
   public String label() {
     String c = code();
     return c == null ? "the district (no hierarchy loaded)" : name(true) + " (" + c + ")";

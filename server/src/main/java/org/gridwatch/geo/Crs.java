@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
  * <ul>
  *   <li>{@link #WGS84} (EPSG:4326, GPS) and {@link #CGCS2000} (EPSG:4490, China's national system) agree to
  *       within centimetres here and are taken as identical;</li>
- *   <li>{@link #GCJ02}: the obfuscated system of AMap and Tencent maps, offset about 460 m in Shibei;</li>
+ *   <li>{@link #GCJ02}: the obfuscated system of AMap and Tencent maps, offset 300-600 m in China (about 460 m in Qingdao);</li>
  *   <li>{@link #BD09}: Baidu's further transform of GCJ-02.</li>
  * </ul>
  */

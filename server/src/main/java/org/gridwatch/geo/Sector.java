@@ -10,8 +10,8 @@ import org.locationtech.jts.geom.PrecisionModel;
 
 /**
  * What a camera sees, as a polygon: the circular sector of radius {@code range} metres around its position,
- * from {@code heading - fov/2} to {@code heading + fov/2} (degrees clockwise from north), built in EPSG:4549
- * metres so that the shape is true on the ground. A field of view of 360° gives a disc. The arc is drawn in
+ * from {@code heading - fov/2} to {@code heading + fov/2} (degrees clockwise from north), built in the district's metric
+ * CRS (MetricProjection) so that the shape is true on the ground. A field of view of 360° gives a disc. The arc is drawn in
  * steps of at most {@value #STEP_DEG}°, so the area is within 0.13 % of π r² · fov/360 (the chords cut off
  * 1 − sin θ/θ of each step θ); finer steps would make every union of sectors slower for nothing a map shows.
  */
