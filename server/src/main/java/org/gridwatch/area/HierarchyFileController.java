@@ -16,6 +16,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -44,6 +46,16 @@ class HierarchyFileController {
       jakarta.servlet.http.HttpServletRequest request) {
     return upload.importFile(new FeatureFileReader.Delivery(body, contentType, null, crs, layer), dryRun, partial,
         org.gridwatch.problem.ReaderLanguage.chinese(request));
+  }
+
+  /** The same as a form upload (part {@code file}): deliveries larger than gridwatch.max-request-bytes, up to 20 MB. */
+  @PostMapping(path = "/import", consumes = "multipart/form-data")
+  HierarchyUpload.Report importHierarchyForm(@RequestPart("file") MultipartFile file,
+      @RequestParam(defaultValue = "false") boolean dryRun, @RequestParam(defaultValue = "false") boolean partial,
+      @RequestParam(required = false) String crs, @RequestParam(required = false) String layer,
+      jakarta.servlet.http.HttpServletRequest request) throws java.io.IOException {
+    return upload.importFile(new FeatureFileReader.Delivery(file.getBytes(), file.getContentType(), file.getOriginalFilename(),
+        crs, layer), dryRun, partial, org.gridwatch.problem.ReaderLanguage.chinese(request));
   }
 
   @GetMapping("/export")

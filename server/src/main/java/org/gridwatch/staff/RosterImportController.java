@@ -17,6 +17,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -56,6 +58,18 @@ class RosterImportController {
               contentType == null ? (zh ? "缺失" : "missing") : (zh ? "不支持：" : "not supported: ") + contentType)));
     };
     return imports.importTable(table, partial, dryRun, zh);
+  }
+
+  /**
+   * The same as a form upload (part {@code file}, up to 20 MB): the format from the part's type, else its name
+   * ({@code .csv}, {@code .xlsx}).
+   */
+  @PostMapping(path = "/api/v1/roster/import", consumes = "multipart/form-data")
+  RosterImport.Report importForm(@RequestPart("file") MultipartFile file, @RequestParam(defaultValue = "false") boolean partial,
+      @RequestParam(defaultValue = "false") boolean dryRun, HttpServletRequest request) throws java.io.IOException {
+    String name = file.getOriginalFilename() == null ? "" : file.getOriginalFilename().toLowerCase(java.util.Locale.ROOT);
+    String type = name.endsWith(".xlsx") ? RosterXlsx.MEDIA_TYPE : name.endsWith(".csv") ? "text/csv" : file.getContentType();
+    return importFile(file.getBytes(), type, partial, dryRun, request);
   }
 
   @GetMapping("/api/v1/roster/export")

@@ -171,17 +171,8 @@ abstract class BuildingImportContract {
     byte[] zip = org.gridwatch.support.FeatureFiles.zippedShapefile(4545, rows);
     int west1 = households(MadeUpDistrict.GRID_WEST_1);
     // as a browser form uploads it: multipart, part "file"
-    String boundary = "----gridwatch-test-boundary";
-    var form = new java.io.ByteArrayOutputStream();
-    form.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"delivery.zip\"\r\n"
-        + "Content-Type: application/zip\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-    form.write(zip);
-    form.write(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-    java.net.http.HttpResponse<String> shp = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
-        .newBuilder(java.net.URI.create(http.url("/api/v1/buildings/import"))).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-        .header(planner[0], planner[1]).POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(form.toByteArray())).build(),
-        java.net.http.HttpResponse.BodyHandlers.ofString());
-    assertThat(shp.statusCode()).as(shp.body()).isEqualTo(200);
+    Http.Response shp = http.upload("/api/v1/buildings/import", "delivery.zip", "application/zip", zip, planner);
+    assertThat(shp.status()).as(shp.body()).isEqualTo(200);
     assertThat(households(MadeUpDistrict.GRID_WEST_1)).isEqualTo(west1 + 12);
     JsonNode s1 = http.get("/ogcapi/collections/buildings/items/S-1", "Accept", "application/geo+json").json();
     assertThat(s1.at("/geometry/coordinates/0").asDouble()).isCloseTo(108.905, org.assertj.core.data.Offset.offset(1e-6));

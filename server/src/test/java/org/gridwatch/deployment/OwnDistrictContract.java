@@ -54,9 +54,15 @@ abstract class OwnDistrictContract {
     List<String> grids = SurveyedDistrict.grids();
     String first = grids.get(0), second = grids.get(1);
 
-    // 1. Boundaries: one zipped Shapefile in metres, its .prj saying EPSG:4551.
-    Http.Response areas = kept(http.postBytes("/api/v1/areas/import",
-        FeatureFiles.zippedShapefile(SurveyedDistrict.EPSG, SurveyedDistrict.areas()), "application/zip", ADMIN));
+    // 1. Boundaries: one zipped Shapefile in metres, its .prj saying EPSG:4551. First checked as a form upload (a
+    //    dry run stores nothing), then imported as the raw body.
+    byte[] shapefile = FeatureFiles.zippedShapefile(SurveyedDistrict.EPSG, SurveyedDistrict.areas());
+    Http.Response checked = kept(http.upload("/api/v1/areas/import?dryRun=true", "boundaries.zip", "application/zip", shapefile, ADMIN));
+    assertThat(checked.status()).as(checked.body()).isEqualTo(200);
+    assertThat(checked.json().get("dryRun").asBoolean()).isTrue();
+    assertThat(checked.json().at("/levels/grids").asInt()).isEqualTo(8);
+    assertThat(kept(http.get("/api/v1/district")).json().get("loaded").asBoolean()).as("a dry run stores nothing").isFalse();
+    Http.Response areas = kept(http.postBytes("/api/v1/areas/import", shapefile, "application/zip", ADMIN));
     assertThat(areas.status()).as(areas.body()).isEqualTo(200);
     assertThat(areas.json().get("stored").asInt()).isEqualTo(15);
     JsonNode district = kept(http.get("/api/v1/district")).json();
@@ -92,6 +98,11 @@ abstract class OwnDistrictContract {
     roster.add(rosterRow("P003", "赵队员", null, "巡防队", first, "T-P-1", "江畔巡防队"));
     roster.add(rosterRow(null, null, null, "志愿服务队", first, "T-V-1", "柳岸志愿服务队"));
     roster.add(rosterRow("P004", "陈网格", "13900000004", "专职网格员", second, null, null));
+    // A browser form may send the workbook as application/octet-stream: its name says what it is.
+    Http.Response rosterChecked = kept(http.upload("/api/v1/roster/import?dryRun=true", "名册.xlsx", "application/octet-stream",
+        RosterFiles.xlsx(roster), ADMIN));
+    assertThat(rosterChecked.status()).as(rosterChecked.body()).isEqualTo(200);
+    assertThat(rosterChecked.json().get("refused").asInt()).isZero();
     RosterFiles.Answer people = RosterFiles.post(http, "/api/v1/roster/import", RosterFiles.xlsx(roster), RosterFiles.XLSX, ADMIN);
     answers.add(people.text());
     assertThat(people.status()).as(people.text()).isEqualTo(200);

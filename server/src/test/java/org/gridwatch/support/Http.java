@@ -51,6 +51,17 @@ public final class Http {
         .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
   }
 
+  /** A file as a browser form uploads it: {@code multipart/form-data} with one part {@code file}. */
+  public Response upload(String path, String filename, String contentType, byte[] file, String... headers) {
+    String boundary = "----gridwatch-test-" + Long.toHexString(System.nanoTime());
+    java.io.ByteArrayOutputStream form = new java.io.ByteArrayOutputStream();
+    form.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename + "\"\r\n"
+        + "Content-Type: " + contentType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+    form.writeBytes(file);
+    form.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
+    return postBytes(path, form.toByteArray(), "multipart/form-data; boundary=" + boundary, headers);
+  }
+
   public Response options(String path, String... headers) {
     return send(request(path, headers).method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build());
   }
