@@ -8,7 +8,7 @@ const L = window.L;
 const DRAFT = '#b26a00';
 const METRES_PER_DEGREE = 111320;
 
-/** The sector of a camera as lat/lng points (local metres; fine for drawing, the server computes in EPSG:4549). */
+/** The sector of a camera as lat/lng points (local metres; fine for drawing, the server computes in the district's metric CRS). */
 export function sectorLatLngs(c) {
   const mLon = METRES_PER_DEGREE * Math.cos(c.latlng.lat * Math.PI / 180);
   const full = c.fov >= 360, from = c.heading - c.fov / 2, steps = Math.max(8, Math.ceil(c.fov / 5));

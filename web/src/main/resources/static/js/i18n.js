@@ -122,8 +122,8 @@ const TEXT = {
   },
 };
 
-/** The deployment's time zone, from /api/v1/district: case times are shown as the district reads its clocks. */
-let zone = 'Asia/Shanghai';
+/** The deployment's time zone, from /api/v1/district (until it arrives: the browser's own). */
+let zone;
 
 /**
  * The district this deployment serves (GET /api/v1/district) names the page: the subtitle, the search example and the

@@ -17,7 +17,7 @@ import org.locationtech.jts.geom.Geometry;
  * geometry outside the zone's range in China is refused on its own.
  */
 public final class DeclaredCrs {
-  /** The old GeoJSON {@code crs} member: {@code {"type": "name", "properties": {"name": "EPSG:4549"}}}. */
+  /** The old GeoJSON {@code crs} member: {@code {"type": "name", "properties": {"name": "EPSG:4545"}}}. */
   public record Member(String type, Name properties) {
     public record Name(String name) {}
 
