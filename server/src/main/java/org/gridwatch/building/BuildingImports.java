@@ -6,6 +6,7 @@ import java.util.Set;
 import org.gridwatch.area.AreaCatalog;
 import org.gridwatch.area.BuildingRegister;
 import org.gridwatch.area.BuildingRegister.NewCompound;
+import org.gridwatch.area.DeliveredFiles;
 import org.gridwatch.geo.io.FeatureFile;
 import org.gridwatch.geo.io.FeatureFileReader;
 import org.gridwatch.problem.ProblemException;
