@@ -22,7 +22,8 @@ import java.util.Set;
 public enum Action {
   REGISTER(Who.COMMAND, false, REPORTED),
   REJECT(Who.COMMAND, true, REPORTED),
-  DISPATCH(Who.COMMAND, false, REGISTERED, RETURNED),
+  /** 派遣, and 改派 when the case is already with a unit or came back from one: to the default or a chosen target. */
+  DISPATCH(Who.COMMAND, false, REGISTERED, RETURNED, DISPATCHED, IN_PROGRESS),
   START(Who.HANDLER, false, DISPATCHED),
   RESOLVE(Who.HANDLER, true, DISPATCHED, IN_PROGRESS),
   RETURN(Who.HANDLER, true, DISPATCHED, IN_PROGRESS),

@@ -122,10 +122,10 @@ public class Escalation {
     }
     Level was = i.getLevel();
     i.markEscalated();
-    workflow.dispatchTo(i, c, was.next(), now);
+    var hop = workflow.dispatchTo(i, c, was.next(), now);
     em.flush();
     workflow.record(i, IncidentEvent.Type.ESCALATED, from, Actor.SYSTEM, now,
-        "time limit at " + was + " passed; escalated to " + i.getLevel(), null);
+        "time limit at " + was + " passed; escalated to " + i.getLevel(), null, hop);
     return true;
   }
 }

@@ -80,6 +80,11 @@ public class Incident {
   private String transferredTo;
   private String transferReference;
   private boolean supervised;
+  /** The roster person the case is assigned to (dispatched to a person), or null: the whole unit handles it. */
+  private String assigneeCode;
+  private String assigneeName;
+  /** Why the handler returned the case (退单), until it is dispatched again. */
+  private String returnReason;
 
   @Version
   private int version;
@@ -140,10 +145,20 @@ public class Incident {
   }
 
   void assign(Level level, String unitCode) {
+    assign(level, unitCode, null, null);
+  }
+
+  /** Hands the case to a unit at a level and, when a person is named, to that person alone. */
+  void assign(Level level, String unitCode, String assigneeCode, String assigneeName) {
     this.level = level;
     this.unitCode = unitCode;
+    this.assigneeCode = assigneeCode;
+    this.assigneeName = assigneeName;
+    this.returnReason = null;
     if (level != Level.GRID) this.leftGrid = true;
   }
+
+  void markReturned(String reason) { this.returnReason = reason; }
 
   /**
    * A boundary edit put the case's location in another grid, perhaps of another community or subdistrict (codes
@@ -155,6 +170,8 @@ public class Incident {
     if (level == Level.GRID && gridCode.equals(unitCode)) this.unitCode = grid;
     if (level == Level.COMMUNITY && communityCode.equals(unitCode)) this.unitCode = community;
     if (level == Level.SUBDISTRICT && subdistrictCode.equals(unitCode)) this.unitCode = subdistrict;
+    // A person chosen for the old grid may not serve the new one: the new grid as a whole answers for it.
+    if (level == Level.GRID && !grid.equals(gridCode)) { this.assigneeCode = null; this.assigneeName = null; }
     this.gridCode = grid;
     this.communityCode = community;
     this.subdistrictCode = subdistrict;
@@ -242,6 +259,9 @@ public class Incident {
   public String getTransferredTo() { return transferredTo; }
   public String getTransferReference() { return transferReference; }
   public boolean isSupervised() { return supervised; }
+  public String getAssigneeCode() { return assigneeCode; }
+  public String getAssigneeName() { return assigneeName; }
+  public String getReturnReason() { return returnReason; }
   public int getVersion() { return version; }
   public Instant getUpdatedAt() { return updatedAt; }
 }

@@ -101,9 +101,7 @@ class IncidentController {
       view.put("history", IncidentViews.reporterHistory(events.findByIncidentIdOrderByAtAscIdAsc(i.getId())));
       return view;
     }
-    List<Action> allowed = Arrays.stream(Action.values())
-        .filter(a -> a.allowedFrom(i.getStatus()) && workflow.refusal(a, actor, i).isEmpty()).toList();
-    return IncidentViews.staffView(i, c, clock.instant(), events.findByIncidentIdOrderByAtAscIdAsc(i.getId()), allowed,
+    return IncidentViews.staffView(i, c, clock.instant(), events.findByIncidentIdOrderByAtAscIdAsc(i.getId()), allowed(i, actor),
         actor.commandCentre());
   }
 
@@ -111,7 +109,8 @@ class IncidentController {
   Map<String, Object> list(@RequestParam(required = false) String status, @RequestParam(required = false) String category,
       @RequestParam(required = false) String level, @RequestParam(required = false) String subdistrict,
       @RequestParam(required = false) String grid, @RequestParam(defaultValue = "50") String limit,
-      @RequestParam(required = false) String cursor, @RequestParam(required = false) String requestType) {
+      @RequestParam(required = false) String cursor, @RequestParam(required = false) String requestType,
+      @RequestParam(defaultValue = "false") boolean mine) {
     Actor actor = actors.current();
     if (actor == Actor.ANONYMOUS_RESIDENT) throw new ProblemException(HttpStatus.UNAUTHORIZED, "unauthorized", "Login required", "the queue needs a login", List.of());
     boolean open = status == null || status.equalsIgnoreCase("open");
@@ -128,11 +127,24 @@ class IncidentController {
     IncidentQueue.Filter f = new IncidentQueue.Filter(statuses, open && statuses.isEmpty() && !"all".equalsIgnoreCase(status),
         category, level == null ? null : parse(Level.class, level, "level"), subdistrict, grid,
         requestType == null ? null : parse(RequestType.class, requestType, "requestType"));
-    IncidentQueue.Page page = queue.page(f, actor, n, cursor);
+    IncidentQueue.Page page = queue.page(f, actor, n, cursor, mine);
     var now = clock.instant();
-    return Map.of("items", page.items().stream()
-            .map(i -> IncidentViews.caseView(i, categories.find(i.getCategoryCode()).orElse(null), now)).toList(),
-        "next", page.next() == null ? "" : page.next());
+    List<Map<String, Object>> items = new ArrayList<>();
+    for (Incident i : page.items()) {
+      List<String> actions = allowed(i, actor).stream().map(Action::path).toList();
+      if (mine && actions.isEmpty()) continue;
+      Map<String, Object> item = IncidentViews.caseView(i, categories.find(i.getCategoryCode()).orElse(null), now);
+      item.put("returnReason", i.getReturnReason());
+      item.put("actions", actions);
+      items.add(item);
+    }
+    return Map.of("items", items, "next", page.next() == null ? "" : page.next());
+  }
+
+  /** The actions the actor may take on the case now. */
+  private List<Action> allowed(Incident i, Actor actor) {
+    return Arrays.stream(Action.values())
+        .filter(a -> a.allowedFrom(i.getStatus()) && workflow.refusal(a, actor, i).isEmpty()).toList();
   }
 
   /** Open cases for the map: per-grid counts below zoom 15, points in the box from zoom 15 on. */

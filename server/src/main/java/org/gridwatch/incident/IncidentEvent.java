@@ -18,7 +18,9 @@ public class IncidentEvent {
   public enum Type {
     REPORTED, REGISTERED, REJECTED, DISPATCHED, STARTED, RESOLVED, VERIFIED, CLOSED, RETURNED, EXTENDED, PARKED,
     UNPARKED, REOPENED, ESCALATED, SLA_WARNING, OVERDUE, LINKED_DUPLICATE, MERGED, REHOMED,
-    TRANSFERRED, SUPERVISED, ANSWERED
+    TRANSFERRED, SUPERVISED, ANSWERED,
+    /** 改派: the command centre sent a case that was already dispatched (or returned) to another target. */
+    REDISPATCHED
   }
 
   @Id
@@ -37,6 +39,9 @@ public class IncidentEvent {
   private String unitCode;
   private String note;
   private String photoUrl;
+  /** Whom a hop sent the case to (a person, or a unit), by code and name; null for events that are not hops. */
+  private String targetCode;
+  private String targetName;
 
   protected IncidentEvent() {}
 
@@ -55,6 +60,11 @@ public class IncidentEvent {
     this.photoUrl = photoUrl;
   }
 
+  void target(String code, String name) {
+    this.targetCode = code;
+    this.targetName = name;
+  }
+
   public Long getIncidentId() { return incidentId; }
   public Instant getAt() { return at; }
   public Type getType() { return type; }
@@ -66,4 +76,6 @@ public class IncidentEvent {
   public String getUnitCode() { return unitCode; }
   public String getNote() { return note; }
   public String getPhotoUrl() { return photoUrl; }
+  public String getTargetCode() { return targetCode; }
+  public String getTargetName() { return targetName; }
 }

@@ -40,6 +40,15 @@ public class IncidentQueue {
 
   @Transactional(readOnly = true)
   public Page page(Filter f, Actor actor, int limit, String cursor) {
+    return page(f, actor, limit, cursor, false);
+  }
+
+  /**
+   * A page of the queue; {@code mine}: only the cases the actor handles now ("我的案件"): for staff outside the
+   * command centre, those being handled at their unit and level, not assigned to someone else.
+   */
+  @Transactional(readOnly = true)
+  public Page page(Filter f, Actor actor, int limit, String cursor, boolean mine) {
     StringBuilder jpql = new StringBuilder("select i from Incident i where 1 = 1");
     Map<String, Object> params = new HashMap<>();
     if (f.statuses() != null && !f.statuses().isEmpty()) {
@@ -54,6 +63,7 @@ public class IncidentQueue {
     if (f.subdistrict() != null) { jpql.append(" and i.subdistrictCode = :sub"); params.put("sub", f.subdistrict()); }
     if (f.grid() != null) { jpql.append(" and i.gridCode = :grid"); params.put("grid", f.grid()); }
     restrictToScope(actor, jpql, params);
+    if (mine && !actor.commandCentre()) restrictToHandled(actor, jpql, params);
     if (cursor != null) {
       Object[] after = decode(cursor);
       if (after[0] == null) {
@@ -90,6 +100,30 @@ public class IncidentQueue {
       case COMMUNITY_STAFF -> { jpql.append(" and i.communityCode = :scopeUnit"); params.put("scopeUnit", scope.unitCode()); }
       case SUBDISTRICT_STAFF -> { jpql.append(" and i.subdistrictCode = :scopeUnit"); params.put("scopeUnit", scope.unitCode()); }
       case DEPARTMENT_STAFF -> { jpql.append(" and i.unitCode = :scopeUnit"); params.put("scopeUnit", scope.unitCode()); }
+    }
+  }
+
+  /** The JPQL twin of {@link Permissions#handles}, so that a page of "mine" is full; callers still check each case. */
+  private static void restrictToHandled(Actor actor, StringBuilder jpql, Map<String, Object> params) {
+    Roster.Scope scope = actor.scope().orElse(null);
+    if (scope == null) { // a planner with no roster person handles nothing
+      jpql.append(" and 1 = 0");
+      return;
+    }
+    jpql.append(" and i.status in (org.gridwatch.incident.Status.DISPATCHED, org.gridwatch.incident.Status.IN_PROGRESS)");
+    jpql.append(" and (i.assigneeCode is null or i.assigneeCode = :me)");
+    params.put("me", scope.personCode());
+    List<Level> levels = switch (scope.duty()) {
+      case GRID_MEMBER, POLICE_OFFICER -> List.of(Level.GRID);
+      case COMMUNITY_STAFF -> List.of(Level.GRID, Level.COMMUNITY);
+      case SUBDISTRICT_STAFF -> List.of(Level.GRID, Level.COMMUNITY, Level.SUBDISTRICT);
+      case DEPARTMENT_STAFF -> List.of(Level.DEPARTMENT);
+    };
+    jpql.append(" and i.level in :handledLevels");
+    params.put("handledLevels", levels);
+    if (scope.duty() == org.gridwatch.staff.Duty.POLICE_OFFICER) {
+      jpql.append(" and i.categoryCode in :policeCategories");
+      params.put("policeCategories", List.copyOf(Permissions.POLICE_CATEGORIES));
     }
   }
 

@@ -1,8 +1,22 @@
 package org.gridwatch.incident;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
 
 interface IncidentRepository extends JpaRepository<Incident, Long> {
   Optional<Incident> findByPublicId(String publicId);
+
+  /** How many cases a holder (a person or a unit, by code) has on hand. */
+  record Workload(String code, long cases) {}
+
+  @Query("select new org.gridwatch.incident.IncidentRepository$Workload(i.assigneeCode, count(i)) from Incident i"
+      + " where i.status in :statuses and i.assigneeCode in :codes group by i.assigneeCode")
+  List<Workload> workloadOfPeople(Collection<Status> statuses, Collection<String> codes);
+
+  @Query("select new org.gridwatch.incident.IncidentRepository$Workload(i.unitCode, count(i)) from Incident i"
+      + " where i.status in :statuses and i.unitCode in :codes group by i.unitCode")
+  List<Workload> workloadOfUnits(Collection<Status> statuses, Collection<String> codes);
 }

@@ -47,6 +47,7 @@ final class IncidentViews {
     m.put("subdistrictCode", i.getSubdistrictCode());
     m.put("level", i.getLevel() == null ? null : i.getLevel().name());
     m.put("unitCode", i.getUnitCode());
+    m.put("assignee", i.getAssigneeCode() == null ? null : new Assignee(i.getAssigneeCode(), i.getAssigneeName()));
     m.put("reportedAt", i.getReportedAt());
     m.put("updatedAt", i.getUpdatedAt());
     m.put("deadline", i.getDeadline());
@@ -77,6 +78,7 @@ final class IncidentViews {
     m.put("mergedInto", i.getMergedInto());
     m.put("transferReference", i.getTransferReference());
     m.put("version", i.getVersion());
+    m.put("returnReason", i.getReturnReason());
     m.put("actions", allowed.stream().map(Action::path).toList());
     List<Map<String, Object>> events = new ArrayList<>();
     for (IncidentEvent e : history) {
@@ -89,6 +91,7 @@ final class IncidentViews {
       ev.put("role", e.getActorRole());
       ev.put("level", e.getLevel() == null ? null : e.getLevel().name());
       ev.put("unitCode", e.getUnitCode());
+      ev.put("target", target(e));
       ev.put("note", e.getNote());
       ev.put("photoUrl", e.getPhotoUrl());
       events.add(ev);
@@ -119,6 +122,16 @@ final class IncidentViews {
       out.add(ev);
     }
     return out;
+  }
+
+  /** The person a case is assigned to. */
+  record Assignee(String person, String name) {}
+
+  /** Whom a hop of the timeline sent the case to: a person or a unit. */
+  record Target(String code, String name) {}
+
+  private static Target target(IncidentEvent e) {
+    return e.getTargetCode() == null ? null : new Target(e.getTargetCode(), e.getTargetName());
   }
 
   /** What the category tells the reporter in the answer to a report ({zh, en}), if anything. */

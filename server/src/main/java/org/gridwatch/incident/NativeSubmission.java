@@ -36,7 +36,10 @@ final class NativeSubmission {
       errors.add(new FieldError(e.field(), e.reason()));
     }
     List<String> media = mediaUrls(body.mediaUrls() == null ? null : java.util.Arrays.asList(body.mediaUrls()), errors);
-    if (body.channel() != null && !actor.commandCentre()) errors.add(new FieldError("channel", "only the command centre names the channel"));
+    if (body.channel() != null && !mayName(actor, body.channel())) {
+      errors.add(new FieldError("channel", actor.has(Role.GRID_WORKER)
+          ? "a grid worker reports as PATROL (巡查上报) or GRID_MEMBER" : "only the command centre names the channel"));
+    }
     if (!errors.isEmpty()) throw ProblemException.badInput(errors);
     ReportRequest.Reporter r = body.reporter();
     String account = actor == Actor.ANONYMOUS_RESIDENT ? null : actor.username();
@@ -45,6 +48,11 @@ final class NativeSubmission {
     return new Submission(body.category().strip(), lon, lat, crs, strip(body.address()), body.description().strip(), media,
         body.priority(), body.kind(), body.channel() != null ? body.channel() : channelOf(actor), reporter,
         Submission.Fields.NATIVE, body.requestType()).withPublicText(Boolean.TRUE.equals(body.publicText()));
+  }
+
+  /** The command centre names any channel; a grid worker says whether they found it on patrol (巡查上报). */
+  private static boolean mayName(Actor actor, Channel channel) {
+    return actor.commandCentre() || actor.has(Role.GRID_WORKER) && (channel == Channel.PATROL || channel == Channel.GRID_MEMBER);
   }
 
   /** The channel a report comes through, from who sends it. */

@@ -11,10 +11,11 @@ import org.gridwatch.staff.Roster;
  * cases of their own area at their level or below: a grid member on the grids they are assigned to (a police
  * officer likewise, for security cases and disputes), community and subdistrict staff on their area,
  * department staff on cases escalated to their department. Subdistrict staff also approve extensions and
- * parking in their subdistrict. Residents only report and read.
+ * parking in their subdistrict. A case dispatched to a person is handled by that person alone. Residents only
+ * report and read.
  */
 final class Permissions {
-  private static final Set<String> POLICE_CATEGORIES = Set.of("PUBLIC_SECURITY", "NEIGHBOUR_DISPUTE");
+  static final Set<String> POLICE_CATEGORIES = Set.of("PUBLIC_SECURITY", "NEIGHBOUR_DISPUTE");
 
   private Permissions() {}
 
@@ -31,10 +32,14 @@ final class Permissions {
     };
   }
 
-  /** Whether the actor is (part of) the unit responsible for the case now. */
+  /**
+   * Whether the actor is (part of) the unit responsible for the case now; a case assigned to a person is theirs
+   * alone, the others of the unit may still read it.
+   */
   static boolean handles(Actor actor, Incident i) {
     Roster.Scope scope = actor.scope().orElse(null);
     if (scope == null || i.getLevel() == null) return false;
+    if (i.getAssigneeCode() != null && !i.getAssigneeCode().equals(scope.personCode())) return false;
     Level level = i.getLevel();
     return switch (scope.duty()) {
       case GRID_MEMBER -> actor.has(Role.GRID_WORKER) && level == Level.GRID && scope.grids().contains(i.getGridCode());

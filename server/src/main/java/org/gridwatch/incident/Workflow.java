@@ -19,12 +19,13 @@ import org.springframework.transaction.annotation.Transactional;
 public class Workflow {
   /**
    * What an action may carry: a note, a photo, a target level, extra hours, a case to merge into, and for a
-   * transfer whom to ({@code 110} or {@code POLICE_STATION}) and their reference number.
+   * transfer whom to ({@code 110} or {@code POLICE_STATION}) and their reference number; for a dispatch, the
+   * {@code person} or {@code unit} chosen (see {@link DispatchTargets}).
    */
   public record Input(String note, String photoUrl, Level level, Integer extendHours, String into, String to,
-      String reference) {
+      String reference, String person, String unit) {
     public Input(String note, String photoUrl, Level level, Integer extendHours, String into) {
-      this(note, photoUrl, level, extendHours, into, null, null);
+      this(note, photoUrl, level, extendHours, into, null, null, null, null);
     }
     public static Input of(String note) { return new Input(note, null, null, null, null); }
   }
@@ -37,12 +38,13 @@ public class Workflow {
   private final Categories categories;
   private final WorkingCalendar calendar;
   private final ApplicationEventPublisher publisher;
+  private final DispatchTargets targets;
   private final Clock clock;
   /** {@code gridwatch.incidents.separate-verifier}: the account that dispatched a case may not verify it. */
   private final boolean separateVerifier;
 
   Workflow(IncidentRepository incidents, IncidentEventRepository events, Categories categories, WorkingCalendar calendar,
-      ApplicationEventPublisher publisher, Clock clock,
+      ApplicationEventPublisher publisher, DispatchTargets targets, Clock clock,
       @org.springframework.beans.factory.annotation.Value("${gridwatch.incidents.separate-verifier:false}") boolean separateVerifier) {
     this.separateVerifier = separateVerifier;
     this.incidents = incidents;
@@ -50,6 +52,7 @@ public class Workflow {
     this.categories = categories;
     this.calendar = calendar;
     this.publisher = publisher;
+    this.targets = targets;
     this.clock = clock;
   }
 
@@ -97,13 +100,15 @@ public class Workflow {
   /** Whether this account dispatched the case at any time (a dispatch after a return included). */
   private boolean dispatchedBy(Incident i, Actor actor) {
     return events.findByIncidentIdOrderByAtAscIdAsc(i.getId()).stream()
-        .anyMatch(e -> e.getType() == IncidentEvent.Type.DISPATCHED && actor.username().equals(e.getActor()));
+        .anyMatch(e -> (e.getType() == IncidentEvent.Type.DISPATCHED || e.getType() == IncidentEvent.Type.REDISPATCHED)
+            && actor.username().equals(e.getActor()));
   }
 
   private void apply(Incident i, Action action, Input in, String note, Actor actor, Instant now) {
     Category c = categories.find(i.getCategoryCode()).orElseThrow();
     Status from = i.getStatus();
     IncidentEvent.Type type;
+    DispatchTargets.Target hop = null;
     switch (action) {
       case REGISTER -> {
         i.markRegistered(now);
@@ -115,9 +120,15 @@ public class Workflow {
         type = IncidentEvent.Type.REJECTED;
       }
       case DISPATCH -> {
-        Level level = in.level() != null ? in.level() : c.getFirstLevel();
-        dispatchTo(i, c, level, now);
-        type = IncidentEvent.Type.DISPATCHED;
+        hop = targets.resolve(i, c, in.level(), in.person(), in.unit());
+        if (from.handling()) {
+          // 改派 of a case being handled: the handling clock keeps running, since the reporter has waited all along.
+          i.assign(hop.level(), hop.unitCode(), hop.personCode(), hop.personName());
+          i.setStatusKeepingClock(Status.DISPATCHED, now);
+        } else {
+          dispatchTo(i, c, hop, now);
+        }
+        type = from == Status.REGISTERED ? IncidentEvent.Type.DISPATCHED : IncidentEvent.Type.REDISPATCHED;
       }
       case START -> {
         i.setStatusKeepingClock(Status.IN_PROGRESS, now);
@@ -130,12 +141,13 @@ public class Workflow {
         type = IncidentEvent.Type.RESOLVED;
       }
       case RETURN -> {
+        i.markReturned(note);
         i.moveTo(Status.RETURNED, now, deadline(c, Stage.DISPATCH, now), null);
         type = IncidentEvent.Type.RETURNED;
       }
       case ESCALATE -> {
         i.markEscalated();
-        dispatchTo(i, c, i.getLevel().next(), now);
+        hop = dispatchTo(i, c, i.getLevel().next(), now);
         type = IncidentEvent.Type.ESCALATED;
       }
       case VERIFY -> {
@@ -159,12 +171,12 @@ public class Workflow {
         type = IncidentEvent.Type.PARKED;
       }
       case UNPARK -> {
-        dispatchTo(i, c, i.getLevel() == null ? c.getFirstLevel() : i.getLevel(), now);
+        hop = dispatchTo(i, c, i.getLevel() == null ? c.getFirstLevel() : i.getLevel(), now);
         type = IncidentEvent.Type.UNPARKED;
       }
       case REOPEN -> {
         i.markReopened();
-        dispatchTo(i, c, i.getLevel() == null ? c.getFirstLevel() : i.getLevel(), now);
+        hop = dispatchTo(i, c, i.getLevel() == null ? c.getFirstLevel() : i.getLevel(), now);
         type = IncidentEvent.Type.REOPENED;
       }
       case MERGE -> {
@@ -204,12 +216,18 @@ public class Workflow {
       }
       default -> throw new IllegalStateException(action.name());
     }
-    record(i, type, from, actor, now, note, in.photoUrl());
+    record(i, type, from, actor, now, note, in.photoUrl(), hop);
   }
 
   /** Hands the case to a level (its unit follows from the placement) and starts the handling clock. */
-  void dispatchTo(Incident i, Category c, Level level, Instant now) {
-    i.assign(level, unitFor(i, c, level));
+  DispatchTargets.Target dispatchTo(Incident i, Category c, Level level, Instant now) {
+    DispatchTargets.Target t = targets.ofUnit(level, unitFor(i, c, level));
+    dispatchTo(i, c, t, now);
+    return t;
+  }
+
+  private void dispatchTo(Incident i, Category c, DispatchTargets.Target t, Instant now) {
+    i.assign(t.level(), t.unitCode(), t.personCode(), t.personName());
     i.markDispatched(now);
     TimeLimit handle = c.limit(Stage.HANDLE);
     i.moveTo(Status.DISPATCHED, now, calendar.add(now, handle), calendar.add(now, handle, 0.8));
@@ -230,8 +248,16 @@ public class Workflow {
   }
 
   void record(Incident i, IncidentEvent.Type type, Status from, Actor actor, Instant now, String note, String photo) {
-    events.save(new IncidentEvent(i.getId(), now, type, from, i.getStatus(), actor.username(), actor.roleName(),
-        i.getLevel(), i.getUnitCode(), note, photo));
+    record(i, type, from, actor, now, note, photo, null);
+  }
+
+  /** Records an event; a hop ({@code target} not null) names whom the case went to. */
+  void record(Incident i, IncidentEvent.Type type, Status from, Actor actor, Instant now, String note, String photo,
+      DispatchTargets.Target target) {
+    IncidentEvent e = new IncidentEvent(i.getId(), now, type, from, i.getStatus(), actor.username(), actor.roleName(),
+        i.getLevel(), i.getUnitCode(), note, photo);
+    if (target != null) e.target(target.targetCode(), target.targetName());
+    events.save(e);
     publisher.publishEvent(IncidentChanged.of(i, type));
   }
 

@@ -45,6 +45,7 @@ final class AccessRules {
       signedIn(HttpMethod.GET, "export the hierarchy", "导出区划", "/api/v1/areas/export"),
       open(HttpMethod.OPTIONS, "ask what an OGC API endpoint allows", "查询 OGC API 接口允许的方法", "/ogcapi/**"),
       roles(HttpMethod.GET, STAFF, "the case map", "案件地图", "/api/v1/incidents/map"),
+      roles(HttpMethod.GET, Audiences.COMMAND_CENTRE, "whom a case may be dispatched to", "案件派遣候选对象", "/api/v1/incidents/*/candidates"),
       open(HttpMethod.GET, "the public pages and their assets", "公开页面", PAGES),
       open(HttpMethod.GET, "the public reads", "公开数据", "/actuator/health", "/actuator/health/**", "/api/v1/config", "/api/v1/district", "/api/v1/status",
           "/api/v1/areas", "/api/v1/areas/**", "/api/v1/compounds", "/api/v1/categories", "/api/v1/incidents/*", "/api/v1/calendar",

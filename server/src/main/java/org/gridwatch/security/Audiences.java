@@ -24,6 +24,8 @@ public final class Audiences {
   public static final Set<Role> COVERAGE_FIGURES = Set.of(POLICE, OPERATOR, ADMIN, PLANNER);
   /** Every case with its exact place, for analysis. */
   public static final Set<Role> CASE_ANALYSIS = Set.of(OPERATOR, ADMIN, PLANNER);
+  /** The command centre: dispatches and re-routes cases. */
+  public static final Set<Role> COMMAND_CENTRE = Set.of(OPERATOR, ADMIN);
   public static final Set<Role> PLANNERS = Set.of(PLANNER, ADMIN);
   public static final Set<Role> ADMINS = Set.of(ADMIN);
 

@@ -137,14 +137,22 @@ public class Roster {
 
   @Transactional(readOnly = true)
   public Optional<Scope> scopeOf(String username) {
-    return persons.findByUsername(username).map(p -> {
-      Set<String> grids = new LinkedHashSet<>();
-      // Every grid where the person holds a role of their own (not only as a team member): they act on its cases.
-      current.values().forEach(r -> r.people().forEach(h -> {
-        if (h.role().actsOnGrid() && h.person() != null && h.person().code().equals(p.getCode())) grids.add(r.gridCode());
-      }));
-      return new Scope(username, p.getCode(), p.getName(), p.getDuty(), p.getUnitCode(), Set.copyOf(grids));
-    });
+    return persons.findByUsername(username).map(this::scope);
+  }
+
+  /** What the roster person with this code may act on (their account, if any, is {@link Scope#username()}). */
+  @Transactional(readOnly = true)
+  public Optional<Scope> scopeOfPerson(String personCode) {
+    return persons.findByCode(personCode).map(this::scope);
+  }
+
+  private Scope scope(Person p) {
+    Set<String> grids = new LinkedHashSet<>();
+    // Every grid where the person holds a role of their own (not only as a team member): they act on its cases.
+    current.values().forEach(r -> r.people().forEach(h -> {
+      if (h.role().actsOnGrid() && h.person() != null && h.person().code().equals(p.getCode())) grids.add(r.gridCode());
+    }));
+    return new Scope(p.getUsername(), p.getCode(), p.getName(), p.getDuty(), p.getUnitCode(), Set.copyOf(grids));
   }
 
   /** Re-reads the current assignments and departments (after an import or a change). */

@@ -1,0 +1,88 @@
+package org.gridwatch.incident;
+
+import org.gridwatch.area.AreaCatalog;
+import org.gridwatch.area.AreaView;
+import org.gridwatch.problem.ProblemException;
+import org.gridwatch.staff.Duty;
+import org.gridwatch.staff.Roster;
+import org.springframework.stereotype.Component;
+
+/**
+ * Where a dispatch sends a case. Without a target: the level asked for, else the category's first level, and the
+ * unit the placement gives that level (the behaviour before targets existed). With {@code unit}: the case's own
+ * grid, community or subdistrict, or any department; the level follows from the unit. With {@code person}: a roster
+ * person who may act on the case where it is: a grid member of its grid (a police officer of its grid for police
+ * cases), staff of its community or subdistrict, or department staff; the case is then theirs alone. A target that
+ * does not exist or does not fit is a 400 naming {@code person} or {@code unit}; a level contradicting it names
+ * {@code level}.
+ */
+@Component
+class DispatchTargets {
+  /** The level and unit a case goes to, the person it is assigned to (or null), and the hop's target for the timeline. */
+  record Target(Level level, String unitCode, String personCode, String personName, String targetCode, String targetName) {}
+
+  private final Roster roster;
+  private final AreaCatalog areas;
+
+  DispatchTargets(Roster roster, AreaCatalog areas) {
+    this.roster = roster;
+    this.areas = areas;
+  }
+
+  Target resolve(Incident i, Category c, Level level, String person, String unit) {
+    if (person != null && unit != null) throw ProblemException.badInput("person", "give either person or unit, not both");
+    if (person != null) return checkLevel(toPerson(i, person.strip()), level, "person");
+    if (unit != null) return checkLevel(toUnit(i, c, unit.strip()), level, "unit");
+    return ofUnit(level != null ? level : c.getFirstLevel(), Workflow.unitFor(i, c, level != null ? level : c.getFirstLevel()));
+  }
+
+  /** The target a case goes to at this level without a choice (escalation, unparking, reopening). */
+  Target ofUnit(Level level, String unitCode) {
+    return new Target(level, unitCode, null, null, unitCode, unitName(level, unitCode));
+  }
+
+  private Target toUnit(Incident i, Category c, String code) {
+    if (code.equals(i.getGridCode())) return ofUnit(Level.GRID, code);
+    if (code.equals(i.getCommunityCode())) return ofUnit(Level.COMMUNITY, code);
+    if (code.equals(i.getSubdistrictCode())) return ofUnit(Level.SUBDISTRICT, code);
+    if (roster.department(code).isPresent()) return ofUnit(Level.DEPARTMENT, code);
+    boolean known = areas.now().find(code).isPresent();
+    throw ProblemException.badInput("unit", known
+        ? code + " is not the case's own grid, community or subdistrict, nor a department"
+        : "there is no grid, community, subdistrict or department " + code);
+  }
+
+  private Target toPerson(Incident i, String code) {
+    Roster.Scope p = roster.scopeOfPerson(code)
+        .orElseThrow(() -> ProblemException.badInput("person", "there is no person " + code + " in the roster"));
+    Level level = switch (p.duty()) {
+      case GRID_MEMBER -> p.grids().contains(i.getGridCode()) ? Level.GRID : null;
+      case POLICE_OFFICER -> p.grids().contains(i.getGridCode()) && Permissions.POLICE_CATEGORIES.contains(i.getCategoryCode())
+          ? Level.GRID : null;
+      case COMMUNITY_STAFF -> p.unitCode().equals(i.getCommunityCode()) ? Level.COMMUNITY : null;
+      case SUBDISTRICT_STAFF -> p.unitCode().equals(i.getSubdistrictCode()) ? Level.SUBDISTRICT : null;
+      case DEPARTMENT_STAFF -> Level.DEPARTMENT;
+    };
+    if (level == null) {
+      throw ProblemException.badInput("person", p.personName() + " (" + code + ") cannot act on case " + i.getPublicId()
+          + (p.duty() == Duty.POLICE_OFFICER && p.grids().contains(i.getGridCode())
+              ? ": a police officer handles only security cases and disputes"
+              : ": they do not serve its grid " + i.getGridCode()));
+    }
+    String unit = p.duty() == Duty.GRID_MEMBER || p.duty() == Duty.POLICE_OFFICER ? i.getGridCode() : p.unitCode();
+    return new Target(level, unit, p.personCode(), p.personName(), p.personCode(), p.personName());
+  }
+
+  private static Target checkLevel(Target t, Level asked, String field) {
+    if (asked != null && asked != t.level()) {
+      throw ProblemException.badInput("level", "is " + asked + " but the " + field + " given is at level " + t.level());
+    }
+    return t;
+  }
+
+  private String unitName(Level level, String code) {
+    if (code == null) return null;
+    if (level == Level.DEPARTMENT) return roster.department(code).map(Roster.DepartmentRef::name).orElse(code);
+    return areas.now().find(code).map(AreaView::name).orElse(code);
+  }
+}
