@@ -1,6 +1,6 @@
 // The operators' console: the queue by SLA time left, cases on the map, a case's timeline and actions, live.
 import { getJson, postJson, allItems, signedInUser } from './api.js';
-import { startLanguage, onLanguageChange, t, areaName, when } from './i18n.js';
+import { startLanguage, onLanguageChange, t, areaName, when, currentLang } from './i18n.js';
 import { escapeHtml } from './layers.js';
 import { startMap } from './basemap.js';
 import { toast } from './toast.js';
@@ -24,6 +24,9 @@ async function start() {
   state.categories = await getJson('/api/v1/categories');
   const subdistricts = await allItems('subdistricts');
   fillFilters(subdistricts.features);
+  // Staff outside the command centre start on their own queue: the cases they can act on now.
+  state.command = state.me.roles.includes('OPERATOR') || state.me.roles.includes('ADMIN');
+  document.getElementById('f-mine').checked = !state.command;
   const { map } = await startMap('map'); // its maximum zoom is what clustering needs
   state.map = map;
   L.geoJSON(subdistricts, { style: { color: '#b22222', weight: 2, fill: false, className: 'gw-subdistrict' }, interactive: false }).addTo(map);
@@ -62,6 +65,7 @@ function queueUrl(cursor) {
     const v = document.getElementById(id).value;
     if (v) p.set(param, v);
   }
+  if (document.getElementById('f-mine').checked) p.set('mine', 'true');
   if (cursor) p.set('cursor', cursor);
   return `/api/v1/incidents?${p}`;
 }
@@ -114,7 +118,8 @@ function renderQueue() {
     const cat = state.categories.find(c => c.code === item.category);
     li.innerHTML = `<div class="row1"><span>${lightDot(item.light)} ${escapeHtml(item.id)} ${supervisedMark(item)}</span><span class="countdown ${urgency(item)}">${countdown(item)}</span></div>
       <div class="row2"><span>${escapeHtml(cat ? areaName(cat) : item.category)}</span><span class="badge">${t(item.status)}</span>
-      <span>${item.level ? t(item.level) : ''} ${escapeHtml(item.unitCode || '')}</span></div>`;
+      <span>${item.level ? t(item.level) : ''} ${escapeHtml(item.assignee ? item.assignee.name : item.unitCode || '')}</span></div>
+      ${item.returnReason ? `<div class="reason">${t('returnReason')}: ${escapeHtml(item.returnReason)}</div>` : ''}`;
     li.addEventListener('click', () => { setFollow(true); showCase(item.id, true); });
     list.appendChild(li);
   }
@@ -173,6 +178,7 @@ async function showCase(id, zoom) {
   document.getElementById('detail-empty').hidden = true;
   const history = (c.history || []).map(e => `<li><strong>${escapeHtml(e.type)}</strong> ${when(e.at)}
     · ${escapeHtml(e.actor)} (${escapeHtml(e.role)})${e.level ? ` · ${t(e.level)} ${escapeHtml(e.unitCode || '')}` : ''}
+    ${e.target ? `<br><span class="hop">→ ${t('sentTo')} ${escapeHtml(e.target.name || '')} (${escapeHtml(e.target.code)})</span>` : ''}
     ${e.note ? `<br>${escapeHtml(e.note)}` : ''}</li>`).join('');
   const html = `<h2>${escapeHtml(c.id)} <span class="badge" id="case-status">${t(c.status)}</span> ${supervisedMark(c, 'case-supervised')}</h2>
     <dl>
@@ -180,12 +186,15 @@ async function showCase(id, zoom) {
       <dt>${t('categoryLabel')}</dt><dd>${escapeHtml(cat ? areaName(cat) : c.category)}</dd>
       <dt>${t('grid')}</dt><dd>${escapeHtml(c.gridCode)}</dd>
       <dt>${t('responsible')}</dt><dd id="case-unit">${c.level ? t(c.level) : '—'} ${escapeHtml(c.unitCode || '')}</dd>
+      ${c.assignee ? `<dt>${t('assignee')}</dt><dd id="case-assignee">${escapeHtml(c.assignee.name)} (${escapeHtml(c.assignee.person)})</dd>` : ''}
+      ${c.returnReason ? `<dt>${t('returnReason')}</dt><dd id="case-return-reason">${escapeHtml(c.returnReason)}</dd>` : ''}
       <dt>${t('deadline')}</dt><dd>${when(c.deadline)}</dd>
       <dt>${t('reportedAt')}</dt><dd>${when(c.reportedAt)}</dd>
     </dl>
     <p>${escapeHtml(c.description)}</p>
     ${c.reporter ? `<p class="note">${escapeHtml([c.reporter.name, c.reporter.phone, c.reporter.email].filter(Boolean).join(' · '))}</p>` : ''}
-    <div class="actions">${(c.actions || []).map(a => `<button type="button" data-action="${a}">${t(a)}</button>`).join('')}</div>
+    <div class="actions">${(c.actions || []).map(a => `<button type="button" data-action="${a}">${t(actionLabel(a, c))}</button>`).join('')}</div>
+    <div id="picker" hidden></div>
     <textarea id="action-note" placeholder="${t('notePlaceholder')}"></textarea>
     <h3>${t('timeline')}</h3><ol class="timeline">${history}</ol>`;
   // A live redraw of an unchanged case leaves the panel alone, so a button about to be clicked stays where it is;
@@ -196,15 +205,40 @@ async function showCase(id, zoom) {
     el.innerHTML = html;
     Object.assign(el.dataset, { rendered: html, caseId: c.id, status: c.status });
     document.getElementById('action-note').value = note;
-    el.querySelectorAll('.actions button').forEach(b => b.addEventListener('click', () => act(c.id, b.dataset.action)));
+    el.querySelectorAll('.actions button').forEach(b => b.addEventListener('click', () =>
+      (b.dataset.action === 'dispatch' ? pickTarget(c.id) : act(c.id, b.dataset.action))));
   }
   const [x, y] = c.location.coordinates;
   if (zoom && state.follow) state.map.setView([y, x], Math.max(state.map.getZoom(), 16));
 }
 
-async function act(id, action) {
+/** 派遣 of a registered case; 改派 of one already sent somewhere (or returned). */
+function actionLabel(action, c) {
+  return action === 'dispatch' && c.status !== 'REGISTERED' ? 'redispatch' : action;
+}
+
+/** The candidate picker: the category's default first, then the grid's people and the other units, each with its workload. */
+async function pickTarget(id) {
+  const picker = document.getElementById('picker');
+  const { candidates } = await getJson(`/api/v1/incidents/${encodeURIComponent(id)}/candidates`);
+  const role = c => c.kind === 'PERSON' ? (currentLang() === 'zh' ? c.roleZh : c.roleEn) : t(c.level);
+  picker.innerHTML = `<h3>${t('pickTarget')}</h3><ul class="candidates">${candidates.map(c => `<li>
+      <button type="button" data-kind="${c.kind}" data-code="${escapeHtml(c.code)}">
+        <span class="who">${escapeHtml(c.name || c.code)}${c.isDefault ? ` <b class="default">${t('defaultTarget')}</b>` : ''}</span>
+        <span class="what">${escapeHtml(role(c) || '')} · ${escapeHtml(c.code)}${c.kind === 'PERSON' && !c.account ? ` · ${t('noAccount')}` : ''}</span>
+        <span class="load">${t('openLoad')} ${c.openCases}</span>
+      </button></li>`).join('')}</ul>
+    <button type="button" id="picker-cancel">${t('cancel')}</button>`;
+  picker.hidden = false;
+  picker.querySelector('#picker-cancel').addEventListener('click', () => { picker.hidden = true; });
+  picker.querySelectorAll('.candidates button').forEach(b => b.addEventListener('click', () =>
+    act(id, 'dispatch', { [b.dataset.kind === 'PERSON' ? 'person' : 'unit']: b.dataset.code })));
+  picker.scrollIntoView({ block: 'nearest' });
+}
+
+async function act(id, action, target = {}) {
   const note = document.getElementById('action-note').value.trim();
-  const body = { note: note || null };
+  const body = { note: note || null, ...target };
   if (action === 'merge') body.into = prompt('GW-…');
   try {
     await postJson(`/api/v1/incidents/${encodeURIComponent(id)}/${action}`, body);

@@ -55,6 +55,9 @@ const TEXT = {
     lightLabel: '亮灯', supervisedMark: '督办', supervisedTitle: '指挥中心已督办：案件仍由原单位办理，超时计入该单位',
     GREEN_light: '绿灯', YELLOW_light: '黄灯', RED_light: '红灯', legendGreen: '绿灯：在时限内',
     legendYellow: '黄灯：已用时限的 80%', legendRed: '红灯：已超时', legendSupervised: '督办：指挥中心督办',
+    mineLabel: '我的案件', redispatch: '改派', pickTarget: '派往', defaultTarget: '默认', assignee: '承办人',
+    returnReason: '退单理由', openLoad: '在办', noAccount: '无账号', sentTo: '派往', cancel: '取消',
+    PERSON: '人员', UNIT: '单位',
   },
   en: {
     title: 'Gridwatch grid management', subtitle: '', ogcapi: 'OGC API', login: 'Sign in',
@@ -119,6 +122,9 @@ const TEXT = {
     lightLabel: 'Light', supervisedMark: 'Supervised', supervisedTitle: 'Supervised by the command centre: the case stays with its unit, the breach counts against it',
     GREEN_light: 'Green', YELLOW_light: 'Yellow', RED_light: 'Red', legendGreen: 'Green: within the time limit',
     legendYellow: 'Yellow: 80 % of the time limit used', legendRed: 'Red: overdue', legendSupervised: 'Supervised (督办) by the command centre',
+    mineLabel: 'My cases', redispatch: 'Re-dispatch', pickTarget: 'Send to', defaultTarget: 'default', assignee: 'Assigned to',
+    returnReason: 'Returned because', openLoad: 'on hand', noAccount: 'no account', sentTo: 'to', cancel: 'Cancel',
+    PERSON: 'Person', UNIT: 'Unit',
   },
 };
 

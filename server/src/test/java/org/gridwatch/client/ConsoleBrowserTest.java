@@ -58,6 +58,7 @@ class ConsoleBrowserTest {
     clickAction("register", "立案");
     Browser.waitFor(driver, 10).until(ExpectedConditions.textToBe(By.id("case-status"), "已立案"));
     clickAction("dispatch", "派遣");
+    pickTheDefault();
     Browser.waitFor(driver, 10).until(ExpectedConditions.textToBe(By.id("case-status"), "已派遣"));
     assertThat(driver.findElement(By.id("case-unit")).getText()).contains("370203014002001");
     assertThat(jdbc.queryForObject("select status from incident where public_id = ?", String.class, id)).isEqualTo("DISPATCHED");
@@ -79,6 +80,7 @@ class ConsoleBrowserTest {
     driver.executeAsyncScript("const done = arguments[arguments.length - 1]; gridwatchConsole.showCase(arguments[0], false).then(() => done())", id);
     assertThat(driver.findElement(By.id("action-note")).getAttribute("value")).as("the note being typed").isEqualTo("已电话联系报告人");
     dispatch.click(); // the very button found before the echo: still on the page
+    pickTheDefault();
     Browser.waitFor(driver, 10).until(ExpectedConditions.textToBe(By.id("case-status"), "已派遣"));
   }
 
@@ -125,6 +127,14 @@ class ConsoleBrowserTest {
         p.getX(), p.getY(), description)).json().get("id").asString();
     Browser.waitFor(driver, 15).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#queue li[data-id='" + id + "']")));
     return id;
+  }
+
+  /** In the dispatch picker, the first candidate: the category's default (issue 12). */
+  void pickTheDefault() {
+    By first = By.cssSelector("#picker .candidates li:first-child button");
+    WebElement b = Browser.waitFor(driver, 10).until(ExpectedConditions.elementToBeClickable(first));
+    assertThat(b.getText()).contains("默认");
+    b.click();
   }
 
   /** Clicks an action button; the case panel is drawn again when the live event arrives, so a button found a

@@ -31,6 +31,7 @@ abstract class AuthorizationMatrixContract {
   static final Set<String> COVERAGE_FIGURES = Set.of("admin", "operator", "police", "planner");
   static final Set<String> CASE_ANALYSIS = Set.of("admin", "operator", "planner");
   static final Set<String> PLANNERS = Set.of("admin", "planner");
+  static final Set<String> COMMAND_CENTRE = Set.of("admin", "operator");
   static final Set<String> ADMIN = Set.of("admin");
   static final Set<String> NOBODY = Set.of();
 
@@ -68,6 +69,7 @@ abstract class AuthorizationMatrixContract {
       new Row("GET", "/api/v1/incidents", null, STAFF),
       new Row("GET", "/api/v1/me", null, SIGNED_IN),
       new Row("POST", "/api/v1/incidents/000000000000/register", "{}", STAFF),
+      new Row("GET", "/api/v1/incidents/000000000000/candidates", null, COMMAND_CENTRE),
       // planning and administration
       new Row("GET", "/api/v1/drafts", null, PLANNERS),
       new Row("POST", "/api/v1/areas/merge/preview", "{}", PLANNERS),

@@ -1,0 +1,106 @@
+package org.gridwatch.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Locale;
+import org.gridwatch.support.Browser;
+import org.gridwatch.support.Http;
+import org.gridwatch.support.OnH2;
+import org.gridwatch.support.TestEnvironment;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
+import org.locationtech.jts.geom.Point;
+import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Issue 12: an operator dispatches a case to a person chosen in the console's candidate picker; that person, on a phone,
+ * finds it in their queue and handles it; the operator sees every hop in the timeline.
+ */
+@OnH2
+@EnabledIf("org.gridwatch.support.TestEnvironment#browserAvailable")
+class DispatchBrowserTest {
+  static final String GRID = "370203014001001";
+  static ChromeDriver desk;
+  static ChromeDriver phone;
+  @LocalServerPort int port;
+
+  @BeforeAll
+  static void startBrowsers() throws Exception {
+    desk = Browser.start(1500, 900);
+    phone = Browser.start(390, 844);
+  }
+
+  @AfterAll
+  static void stopBrowsers() {
+    if (desk != null) desk.quit();
+    if (phone != null) phone.quit();
+  }
+
+  String url(String path) { return "http://localhost:" + port + path; }
+
+  @Test
+  void theOperatorSendsACaseToAChosenWorkerWhoHandlesItOnTheirPhone() throws Exception {
+    Http api = new Http(port);
+    String worker = api.get("/api/v1/me", Http.basic("gridworker", TestEnvironment.DEMO_PASSWORD)).json().at("/person/code").asString();
+    Point p = ConsoleBrowserTest.inside(GRID);
+    Browser.signIn(desk, url(""), "operator");
+    Browser.open(desk, url("/console.html"));
+    Browser.waitFor(desk, 10).until(ExpectedConditions.attributeToBe(By.id("live-state"), "class", "live-on"));
+    String id = api.postJson("/api/v1/incidents", String.format(Locale.ROOT,
+        "{\"category\":\"MUNICIPAL_FACILITY\",\"location\":{\"type\":\"Point\",\"coordinates\":[%.7f,%.7f]},\"description\":\"井盖松动\"}",
+        p.getX(), p.getY())).json().get("id").asString();
+    By row = By.cssSelector("#queue li[data-id='" + id + "']");
+    Browser.waitFor(desk, 15).until(ExpectedConditions.presenceOfElementLocated(row)).click();
+    click(desk, "#detail .actions button[data-action='register']");
+    Browser.waitFor(desk, 10).until(ExpectedConditions.textToBe(By.id("case-status"), "已立案"));
+    click(desk, "#detail .actions button[data-action='dispatch']");
+
+    // The picker: the category's default (the community, for a municipal facility) first, the worker with their workload.
+    WebElement first = Browser.waitFor(desk, 10).until(ExpectedConditions.visibilityOfElementLocated(
+        By.cssSelector("#picker .candidates li:first-child button")));
+    assertThat(first.getAttribute("data-code")).isEqualTo(GRID.substring(0, 12));
+    assertThat(first.getText()).contains("默认");
+    WebElement chosen = desk.findElement(By.cssSelector("#picker button[data-code='" + worker + "']"));
+    assertThat(chosen.getText()).contains("专职网格员").containsPattern("在办 \\d+");
+    Browser.screenshot(desk, "console-dispatch-picker");
+    chosen.click();
+    Browser.waitFor(desk, 10).until(ExpectedConditions.textToBe(By.id("case-status"), "已派遣"));
+    assertThat(desk.findElement(By.id("case-assignee")).getText()).contains(worker);
+
+    // The worker, on a phone: the case is in their queue ("我的案件") with its actions.
+    Browser.signIn(phone, url(""), "gridworker");
+    Browser.open(phone, url("/console.html"));
+    assertThat(phone.findElement(By.id("f-mine")).isSelected()).isTrue();
+    Browser.waitFor(phone, 15).until(ExpectedConditions.presenceOfElementLocated(row)).click();
+    click(phone, "#detail .actions button[data-action='start']");
+    Browser.waitFor(phone, 10).until(ExpectedConditions.textToBe(By.id("case-status"), "处理中"));
+    phone.findElement(By.id("action-note")).sendKeys("已紧固井盖");
+    click(phone, "#detail .actions button[data-action='resolve']");
+    Browser.waitFor(phone, 10).until(ExpectedConditions.textToBe(By.id("case-status"), "已处置"));
+    Browser.screenshot(phone, "console-worker-phone");
+
+    // The operator sees the hops: to the worker, started, resolved.
+    desk.executeAsyncScript("const done = arguments[arguments.length - 1]; gridwatchConsole.showCase(arguments[0], false).then(() => done())", id);
+    Browser.waitFor(desk, 10).until(ExpectedConditions.textToBe(By.id("case-status"), "已处置"));
+    String timeline = desk.findElement(By.cssSelector("#detail .timeline")).getText();
+    assertThat(timeline).contains("派往").contains("(" + worker + ")").contains("STARTED").contains("RESOLVED").contains("已紧固井盖");
+    Browser.screenshot(desk, "console-dispatch-timeline");
+  }
+
+  /** Clicks a button of the case panel, finding it again if a live redraw replaced it. */
+  static void click(ChromeDriver driver, String css) {
+    Browser.waitFor(driver, 10).ignoring(StaleElementReferenceException.class).until(d -> {
+      WebElement b = ExpectedConditions.elementToBeClickable(By.cssSelector(css)).apply(d);
+      if (b == null) return false;
+      b.click();
+      return true;
+    });
+  }
+}
