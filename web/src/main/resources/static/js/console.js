@@ -37,7 +37,7 @@ async function start() {
   addFollowControl(map);
   document.getElementById('filters').addEventListener('change', () => loadQueue(true));
   document.getElementById('more').addEventListener('click', () => loadQueue(false));
-  onLanguageChange(() => { renderQueue(); if (state.selected) showCase(state.selected); });
+  onLanguageChange(() => { fillFilters(subdistricts.features); renderQueue(); if (state.selected) showCase(state.selected); });
   await loadQueue(true);
   await refreshMap();
   connectLive();
@@ -47,9 +47,12 @@ async function start() {
   document.body.dataset.ready = 'true';
 }
 
+/** The filters' options in the current language; a choice already made stays. */
 function fillFilters(subdistricts) {
   const options = (id, values) => {
-    document.getElementById(id).innerHTML = values.map(([v, label]) => `<option value="${escapeHtml(v)}">${escapeHtml(label)}</option>`).join('');
+    const select = document.getElementById(id), chosen = select.value;
+    select.innerHTML = values.map(([v, label]) => `<option value="${escapeHtml(v)}">${escapeHtml(label)}</option>`).join('');
+    if (chosen) select.value = chosen;
   };
   options('f-status', [['open', t('openOption')], ['all', t('allOption')],
     ...['REPORTED', 'REGISTERED', 'DISPATCHED', 'IN_PROGRESS', 'RESOLVED', 'VERIFIED', 'RETURNED', 'PARKED', 'CLOSED', 'REJECTED']

@@ -70,7 +70,18 @@ class DispatchBrowserTest {
     WebElement chosen = desk.findElement(By.cssSelector("#picker button[data-code='" + worker + "']"));
     assertThat(chosen.getText()).contains("专职网格员").containsPattern("在办 \\d+");
     Browser.screenshot(desk, "console-dispatch-picker");
-    chosen.click();
+    desk.findElement(By.id("lang")).click(); // the picker in English, then back
+    click(desk, "#detail .actions button[data-action='dispatch']");
+    Browser.waitFor(desk, 10).until(ExpectedConditions.textToBePresentInElementLocated(
+        By.cssSelector("#picker .candidates li:first-child button"), "default"));
+    assertThat(desk.findElement(By.cssSelector("#picker button[data-code='" + worker + "']")).getText()).contains("full-time grid member", "on hand");
+    Browser.screenshot(desk, "console-dispatch-picker-en");
+    desk.findElement(By.id("lang")).click();
+    click(desk, "#detail .actions button[data-action='dispatch']");
+    Browser.waitFor(desk, 10).ignoring(StaleElementReferenceException.class).until(d -> {
+      d.findElement(By.cssSelector("#picker button[data-code='" + worker + "']")).click();
+      return true;
+    });
     Browser.waitFor(desk, 10).until(ExpectedConditions.textToBe(By.id("case-status"), "已派遣"));
     assertThat(desk.findElement(By.id("case-assignee")).getText()).contains(worker);
 
@@ -78,7 +89,14 @@ class DispatchBrowserTest {
     Browser.signIn(phone, url(""), "gridworker");
     Browser.open(phone, url("/console.html"));
     assertThat(phone.findElement(By.id("f-mine")).isSelected()).isTrue();
-    Browser.waitFor(phone, 15).until(ExpectedConditions.presenceOfElementLocated(row)).click();
+    WebElement queued = Browser.waitFor(phone, 15).until(ExpectedConditions.presenceOfElementLocated(row));
+    assertThat(queued.getText()).contains(desk.findElement(By.id("case-assignee")).getText().replaceAll(" \\(.*", ""));
+    Browser.screenshot(phone, "console-worker-queue-phone");
+    phone.findElement(By.id("lang")).click();
+    Browser.waitFor(phone, 10).until(ExpectedConditions.textToBe(By.cssSelector("label.mine span[data-i18n]"), "My cases"));
+    Browser.screenshot(phone, "console-worker-queue-phone-en");
+    phone.findElement(By.id("lang")).click();
+    phone.findElement(row).click();
     click(phone, "#detail .actions button[data-action='start']");
     Browser.waitFor(phone, 10).until(ExpectedConditions.textToBe(By.id("case-status"), "处理中"));
     phone.findElement(By.id("action-note")).sendKeys("已紧固井盖");
@@ -92,6 +110,11 @@ class DispatchBrowserTest {
     String timeline = desk.findElement(By.cssSelector("#detail .timeline")).getText();
     assertThat(timeline).contains("派往").contains("(" + worker + ")").contains("STARTED").contains("RESOLVED").contains("已紧固井盖");
     Browser.screenshot(desk, "console-dispatch-timeline");
+    desk.findElement(By.id("lang")).click();
+    Browser.waitFor(desk, 10).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#detail .timeline"), "→ to "));
+    assertThat(desk.findElement(By.id("detail")).getText()).contains("Assigned to");
+    Browser.screenshot(desk, "console-dispatch-timeline-en");
+    desk.findElement(By.id("lang")).click();
   }
 
   /** Clicks a button of the case panel, finding it again if a live redraw replaced it. */
