@@ -134,7 +134,7 @@ class IncidentController {
       List<String> actions = allowed(i, actor).stream().map(Action::path).toList();
       if (mine && actions.isEmpty()) continue;
       Map<String, Object> item = IncidentViews.caseView(i, categories.find(i.getCategoryCode()).orElse(null), now);
-      item.put("returnReason", i.getReturnReason());
+      IncidentViews.putHandler(item, i);
       item.put("actions", actions);
       items.add(item);
     }

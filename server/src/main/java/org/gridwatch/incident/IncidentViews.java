@@ -47,7 +47,6 @@ final class IncidentViews {
     m.put("subdistrictCode", i.getSubdistrictCode());
     m.put("level", i.getLevel() == null ? null : i.getLevel().name());
     m.put("unitCode", i.getUnitCode());
-    m.put("assignee", i.getAssigneeCode() == null ? null : new Assignee(i.getAssigneeCode(), i.getAssigneeName()));
     m.put("reportedAt", i.getReportedAt());
     m.put("updatedAt", i.getUpdatedAt());
     m.put("deadline", i.getDeadline());
@@ -78,7 +77,7 @@ final class IncidentViews {
     m.put("mergedInto", i.getMergedInto());
     m.put("transferReference", i.getTransferReference());
     m.put("version", i.getVersion());
-    m.put("returnReason", i.getReturnReason());
+    putHandler(m, i);
     m.put("actions", allowed.stream().map(Action::path).toList());
     List<Map<String, Object>> events = new ArrayList<>();
     for (IncidentEvent e : history) {
@@ -122,6 +121,15 @@ final class IncidentViews {
       out.add(ev);
     }
     return out;
+  }
+
+  /**
+   * For staff only: the person the case is assigned to and why its handler returned it (退单). Staff names and notes
+   * are not shown to reporters or the public.
+   */
+  static void putHandler(Map<String, Object> m, Incident i) {
+    m.put("assignee", i.getAssigneeCode() == null ? null : new Assignee(i.getAssigneeCode(), i.getAssigneeName()));
+    m.put("returnReason", i.getReturnReason());
   }
 
   /** The person a case is assigned to. */

@@ -22,6 +22,8 @@ abstract class DispatchTargetsContract {
 
   @LocalServerPort int port;
   Http http;
+  /** The follow token the reporter of the last {@link #registered} case was given. */
+  String followToken;
 
   @BeforeEach
   void client() { http = new Http(port); }
@@ -34,6 +36,7 @@ abstract class DispatchTargetsContract {
     Http.Response r = http.postJson("/api/v1/incidents", IncidentWorkflowContract.report(category, p.getX(), p.getY(), ""));
     assertThat(r.status()).as(r.body()).isEqualTo(201);
     String id = r.json().get("id").asString();
+    followToken = r.json().get("followToken").asString();
     act(id, "register", "{}", "operator");
     return id;
   }
@@ -91,7 +94,13 @@ abstract class DispatchTargetsContract {
     assertThat(dispatched.get("unitCode").asString()).isEqualTo(GRID);
     assertThat(dispatched.at("/assignee/person").asString()).isEqualTo(officer);
     assertThat(lastHop(dispatched).at("/target/code").asString()).isEqualTo(officer);
-    assertThat(lastHop(dispatched).at("/target/name").asString()).isEqualTo(dispatched.at("/assignee/name").asString());
+    String name = dispatched.at("/assignee/name").asString();
+    assertThat(lastHop(dispatched).at("/target/name").asString()).isEqualTo(name);
+    // Staff names stay with staff: neither the public nor the reporter sees whom it went to.
+    assertThat(http.get("/api/v1/incidents/" + id).body()).doesNotContain(name).doesNotContain("assignee");
+    Http.Response reporter = http.get("/api/v1/incidents/" + id, "Follow-Token", followToken);
+    assertThat(reporter.status()).isEqualTo(200);
+    assertThat(reporter.body()).contains("DISPATCHED").doesNotContain(name).doesNotContain(officer);
 
     // The grid member of the same grid sees the case but cannot act on it, and it is not in their queue.
     JsonNode seenByWorker = read(id, "gridworker");
