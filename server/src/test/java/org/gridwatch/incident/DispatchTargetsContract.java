@@ -210,6 +210,21 @@ abstract class DispatchTargetsContract {
   }
 
   @Test
+  void anEscalationTakesTheCaseFromItsPersonToTheNextLevelAsAWhole() {
+    String id = registered("SANITATION", GRID);
+    act(id, "dispatch", "{\"person\":\"" + me("gridworker") + "\"}", "operator");
+    JsonNode up = act(id, "escalate", "{\"note\":\"需要社区协调物业\"}", "gridworker");
+    assertThat(up.get("level").asString()).isEqualTo("COMMUNITY");
+    assertThat(up.get("assignee").isNull()).isTrue();
+    assertThat(lastHop(up).get("type").asString()).isEqualTo("ESCALATED");
+    assertThat(lastHop(up).at("/target/code").asString()).isEqualTo(GRID.substring(0, 12));
+    assertThat(mine("community")).contains(id);
+    Http.Response notABoolean = http.get("/api/v1/incidents?mine=maybe", as("gridworker"));
+    assertThat(notABoolean.status()).isEqualTo(400);
+    assertThat(notABoolean.json().at("/errors/0/field").asString()).isEqualTo("mine");
+  }
+
+  @Test
   void aGridWorkerReportsWhatTheyFoundOnPatrol() {
     Point p = IncidentWorkflowContract.inside(GRID);
     Http.Response r = http.postJson("/api/v1/incidents", IncidentWorkflowContract.report("SANITATION", p.getX(), p.getY(),
