@@ -117,6 +117,42 @@ class DispatchBrowserTest {
     desk.findElement(By.id("lang")).click();
   }
 
+  @Test
+  void aCaseTheWorkerSentBackShowsItsReasonInTheQueueAndTheOperatorReroutesIt() throws Exception {
+    Http api = new Http(port);
+    String[] operator = Http.basic("operator", TestEnvironment.DEMO_PASSWORD), worker = Http.basic("gridworker", TestEnvironment.DEMO_PASSWORD);
+    String person = api.get("/api/v1/me", worker).json().at("/person/code").asString();
+    Point p = ConsoleBrowserTest.inside(GRID);
+    String id = api.postJson("/api/v1/incidents", String.format(Locale.ROOT,
+        "{\"category\":\"SANITATION\",\"location\":{\"type\":\"Point\",\"coordinates\":[%.7f,%.7f]},\"description\":\"化粪池外溢\"}",
+        p.getX(), p.getY())).json().get("id").asString();
+    for (String[] step : new String[][] {{"register", "{}", "o"}, {"dispatch", "{\"person\":\"" + person + "\"}", "o"},
+        {"return", "{\"note\":\"化粪池归物业和市政管网，非网格能处理\"}", "w"}}) {
+      Http.Response r = api.postJson("/api/v1/incidents/" + id + "/" + step[0], step[1], step[2].equals("o") ? operator : worker);
+      assertThat(r.status()).as(step[0] + " " + r.body()).isEqualTo(200);
+    }
+    Browser.signIn(desk, url(""), "operator");
+    Browser.open(desk, url("/console.html"));
+    new org.openqa.selenium.support.ui.Select(desk.findElement(By.id("f-status"))).selectByValue("RETURNED");
+    By row = By.cssSelector("#queue li[data-id='" + id + "']");
+    WebElement li = Browser.waitFor(desk, 15).until(ExpectedConditions.presenceOfElementLocated(row));
+    assertThat(li.findElement(By.cssSelector(".reason")).getText()).contains("退单理由").contains("非网格能处理");
+    li.click();
+    Browser.waitFor(desk, 10).until(ExpectedConditions.textToBePresentInElementLocated(By.id("case-return-reason"), "非网格能处理"));
+    WebElement reroute = desk.findElement(By.cssSelector("#detail .actions button[data-action='dispatch']"));
+    assertThat(reroute.getText()).isEqualTo("改派");
+    Browser.screenshot(desk, "console-returned");
+    reroute.click();
+    String community = GRID.substring(0, 12);
+    Browser.waitFor(desk, 10).ignoring(StaleElementReferenceException.class).until(d -> {
+      d.findElement(By.cssSelector("#picker button[data-code='" + community + "']")).click();
+      return true;
+    });
+    Browser.waitFor(desk, 10).until(ExpectedConditions.textToBe(By.id("case-status"), "已派遣"));
+    assertThat(desk.findElements(By.id("case-return-reason"))).isEmpty();
+    assertThat(desk.findElement(By.cssSelector("#detail .timeline")).getText()).contains("REDISPATCHED").contains("(" + community + ")");
+  }
+
   /** Clicks a button of the case panel, finding it again if a live redraw replaced it. */
   static void click(ChromeDriver driver, String css) {
     Browser.waitFor(driver, 10).ignoring(StaleElementReferenceException.class).until(d -> {
