@@ -6,6 +6,7 @@ import { startMap } from './basemap.js';
 import { toast } from './toast.js';
 import { showCalendarBanner } from './calendar-banner.js';
 import { whenReady } from './startup.js';
+import { showPhotos } from './photos.js';
 
 const L = window.L;
 const STATUS_COLOUR = { REPORTED: '#8e24aa', REGISTERED: '#5e35b1', DISPATCHED: '#1e88e5', IN_PROGRESS: '#00897b',
@@ -184,6 +185,7 @@ async function showCase(id, zoom) {
       <dt>${t('reportedAt')}</dt><dd>${when(c.reportedAt)}</dd>
     </dl>
     <p>${escapeHtml(c.description)}</p>
+    ${c.media && c.media.length ? `<h3>${t('photosTitle')}</h3><div class="photos" id="case-photos" data-ids="${escapeHtml(c.media.map(m => m.id).join(' '))}"></div>` : ''}
     ${c.reporter ? `<p class="note">${escapeHtml([c.reporter.name, c.reporter.phone, c.reporter.email].filter(Boolean).join(' · '))}</p>` : ''}
     <div class="actions">${(c.actions || []).map(a => `<button type="button" data-action="${a}">${t(a)}</button>`).join('')}</div>
     <textarea id="action-note" placeholder="${t('notePlaceholder')}"></textarea>
@@ -197,6 +199,7 @@ async function showCase(id, zoom) {
     Object.assign(el.dataset, { rendered: html, caseId: c.id, status: c.status });
     document.getElementById('action-note').value = note;
     el.querySelectorAll('.actions button').forEach(b => b.addEventListener('click', () => act(c.id, b.dataset.action)));
+    if (c.media && c.media.length) showPhotos(document.getElementById('case-photos'), c.media);
   }
   const [x, y] = c.location.coordinates;
   if (zoom && state.follow) state.map.setView([y, x], Math.max(state.map.getZoom(), 16));

@@ -55,6 +55,12 @@ const TEXT = {
     lightLabel: '亮灯', supervisedMark: '督办', supervisedTitle: '指挥中心已督办：案件仍由原单位办理，超时计入该单位',
     GREEN_light: '绿灯', YELLOW_light: '黄灯', RED_light: '红灯', legendGreen: '绿灯：在时限内',
     legendYellow: '黄灯：已用时限的 80%', legendRed: '红灯：已超时', legendSupervised: '督办：指挥中心督办',
+    // Photos of a case (js/photos.js)
+    photosLabel: '照片（可选）', photosHint: '最多 {n} 张，每张不超过 {mb} MB（JPEG、PNG、WebP、HEIC）；提交后随案件上传。',
+    photosTooMany: '最多只能附 {n} 张照片。', photoTooLarge: '超过 {mb} MB', photoSending: '上传中…', photoSent: '已上传',
+    photoFailed: '上传失败', uploadNetwork: '网络中断，照片未上传', photosTitle: '照片', photoEnlarge: '点击放大',
+    photo_REPORT: '上报照片', photo_BEFORE: '处置前', photo_AFTER: '处置后', photo_PATROL: '巡查照片',
+    photoNoCopy: 'HEIC 照片：服务器无法转换，仅工作人员可查看原件',
   },
   en: {
     title: 'Gridwatch grid management', subtitle: '', ogcapi: 'OGC API', login: 'Sign in',
@@ -119,6 +125,12 @@ const TEXT = {
     lightLabel: 'Light', supervisedMark: 'Supervised', supervisedTitle: 'Supervised by the command centre: the case stays with its unit, the breach counts against it',
     GREEN_light: 'Green', YELLOW_light: 'Yellow', RED_light: 'Red', legendGreen: 'Green: within the time limit',
     legendYellow: 'Yellow: 80 % of the time limit used', legendRed: 'Red: overdue', legendSupervised: 'Supervised (督办) by the command centre',
+    // Photos of a case (js/photos.js)
+    photosLabel: 'Photos (optional)', photosHint: 'Up to {n}, each at most {mb} MB (JPEG, PNG, WebP, HEIC); sent with the case.',
+    photosTooMany: 'You can attach at most {n} photos.', photoTooLarge: 'larger than {mb} MB', photoSending: 'Uploading…', photoSent: 'Uploaded',
+    photoFailed: 'Upload failed', uploadNetwork: 'The connection dropped; the photo was not sent', photosTitle: 'Photos', photoEnlarge: 'Tap to enlarge',
+    photo_REPORT: 'Reported', photo_BEFORE: 'Before', photo_AFTER: 'After', photo_PATROL: 'Patrol',
+    photoNoCopy: 'HEIC photo: the server cannot convert it; staff see the original',
   },
 };
 

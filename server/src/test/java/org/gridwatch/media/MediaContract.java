@@ -178,6 +178,12 @@ abstract class MediaContract {
     Http.Response r = media.upload(c[0], "big.jpg", "image/jpeg", big, null, as("gridworker"));
     assertThat(r.status()).as(r.body()).isEqualTo(413);
     assertThat(r.json().at("/errors/0/field").asString()).isEqualTo("file");
+    // past the container's multipart limit (20 MB) too: the same problem, not a stock page
+    byte[] huge = java.util.Arrays.copyOf(big, 21 * 1024 * 1024);
+    Http.Response h = media.upload(c[0], "huge.jpg", "image/jpeg", huge, null, as("gridworker"));
+    assertThat(h.status()).as(h.body()).isEqualTo(413);
+    assertThat(h.contentType()).startsWith("application/problem+json");
+    assertThat(h.json().at("/errors/0/field").asString()).isEqualTo("file");
     assertThat(count(c[0])).isZero();
   }
 
