@@ -60,7 +60,7 @@ const TEXT = {
     photosTooMany: '最多只能附 {n} 张照片。', photoTooLarge: '超过 {mb} MB', photoSending: '上传中…', photoSent: '已上传',
     photoFailed: '上传失败', uploadNetwork: '网络中断，照片未上传', photosTitle: '照片', photoEnlarge: '点击放大',
     photo_REPORT: '上报照片', photo_BEFORE: '处置前', photo_AFTER: '处置后', photo_PATROL: '巡查照片',
-    photoNoCopy: 'HEIC 照片：服务器无法转换，仅工作人员可查看原件',
+    photoNoCopy: 'HEIC 照片：服务器无法转换，仅工作人员可查看原件', photoOriginal: '下载原件',
   },
   en: {
     title: 'Gridwatch grid management', subtitle: '', ogcapi: 'OGC API', login: 'Sign in',
@@ -130,7 +130,7 @@ const TEXT = {
     photosTooMany: 'You can attach at most {n} photos.', photoTooLarge: 'larger than {mb} MB', photoSending: 'Uploading…', photoSent: 'Uploaded',
     photoFailed: 'Upload failed', uploadNetwork: 'The connection dropped; the photo was not sent', photosTitle: 'Photos', photoEnlarge: 'Tap to enlarge',
     photo_REPORT: 'Reported', photo_BEFORE: 'Before', photo_AFTER: 'After', photo_PATROL: 'Patrol',
-    photoNoCopy: 'HEIC photo: the server cannot convert it; staff see the original',
+    photoNoCopy: 'HEIC photo: the server cannot convert it; staff see the original', photoOriginal: 'Download the original',
   },
 };
 

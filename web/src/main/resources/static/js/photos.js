@@ -66,7 +66,9 @@ export function showPhotos(container, media, token = null) {
     figure.dataset.id = m.id;
     const caption = `<figcaption>${escapeHtml(t('photo_' + m.kind))}</figcaption>`;
     if (!m.thumbnailUrl) {
-      figure.innerHTML = `<div class="no-copy">${escapeHtml(t('photoNoCopy'))}</div>${caption}`;
+      // No public copy (HEIC): staff, who have the original, get it as a download.
+      const original = m.originalUrl ? `<br><a href="${escapeHtml(m.originalUrl)}" download>${escapeHtml(t('photoOriginal'))}</a>` : '';
+      figure.innerHTML = `<div class="no-copy">${escapeHtml(t('photoNoCopy'))}${original}</div>${caption}`;
       container.append(figure);
       continue;
     }

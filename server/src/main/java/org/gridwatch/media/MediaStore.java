@@ -30,6 +30,7 @@ class MediaStore {
       (Integer) rs.getObject(8, Integer.class), rs.getString(9), rs.getTimestamp(10).toInstant(), rs.getString(11), rs.getString(12));
 
   private final JdbcTemplate jdbc;
+  private volatile String nextIdQuery;
 
   MediaStore(JdbcTemplate jdbc) { this.jdbc = jdbc; }
 
@@ -81,8 +82,12 @@ class MediaStore {
     });
   }
 
+  /** The next id from {@code media_seq}, in the dialect of the database (asked once). */
   private String nextId() {
-    String product = jdbc.execute((java.sql.Connection c) -> c.getMetaData().getDatabaseProductName());
-    return "PostgreSQL".equals(product) ? "select nextval('media_seq')" : "select next value for media_seq";
+    if (nextIdQuery == null) {
+      String product = jdbc.execute((java.sql.Connection c) -> c.getMetaData().getDatabaseProductName());
+      nextIdQuery = "PostgreSQL".equals(product) ? "select nextval('media_seq')" : "select next value for media_seq";
+    }
+    return nextIdQuery;
   }
 }

@@ -189,6 +189,18 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     return path.toString();
   }
 
+  /**
+   * A multipart body that cannot be parsed (no boundary, cut short, not multipart at all): the client's fault, a 400
+   * naming the body. Uploads too large are {@link MaxUploadSizeExceededException}, answered above as 413.
+   */
+  @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+  ResponseEntity<Object> unreadableMultipart(org.springframework.web.multipart.MultipartException e, HttpServletRequest request) {
+    boolean zh = ProblemText.chinese(request);
+    log.debug("Unreadable multipart body on {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
+    return answer(invalidInput(List.of(new ProblemException.FieldError("body", ProblemText.BODY_UNREADABLE.detail(zh))), request, zh),
+        new HttpHeaders());
+  }
+
   @ExceptionHandler(Exception.class)
   ResponseEntity<Object> unexpected(Exception e, HttpServletRequest request, HttpServletResponse response) throws Exception {
     if (e instanceof org.springframework.security.access.AccessDeniedException

@@ -116,6 +116,7 @@ class CasePhotosBrowserTest {
     assertThat(afterThumb.get(3)).isGreaterThan(130L); // green
     assertThat(driver.findElement(By.cssSelector("#track-photos figure[data-kind='AFTER'] figcaption")).getText()).isEqualTo("处置后");
     assertThat(driver.findElements(By.cssSelector("#track-photos figure"))).hasSize(2);
+    driver.executeScript("document.getElementById('track-photos').scrollIntoView()");
     Browser.screenshot(driver, "report-photos-phone-zh");
     // A tap opens the public copy, full size.
     driver.findElement(By.cssSelector("#track-photos figure[data-kind='AFTER'] button.thumb")).click();
@@ -131,10 +132,12 @@ class CasePhotosBrowserTest {
     driver.findElement(By.id("track-id")).sendKeys(id);
     driver.findElement(By.cssSelector("#track-form button[type=submit]")).click();
     Browser.waitFor(driver, 15).until(ExpectedConditions.textToBe(By.cssSelector("#track-photos figure[data-kind='AFTER'] figcaption"), "After"));
+    driver.executeScript("document.getElementById('track-photos').scrollIntoView()");
     Browser.screenshot(driver, "report-photos-phone-en");
+    driver.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 900));
+    Browser.screenshot(driver, "report-photos-desktop-en");
 
     // The operator's console lists them in the case panel.
-    driver.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 900));
     Browser.signIn(driver, url(""), "operator");
     Browser.open(driver, url("/console.html"));
     driver.executeScript("gridwatchConsole.showCase(arguments[0], false)", id);
