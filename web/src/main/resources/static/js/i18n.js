@@ -129,7 +129,7 @@ const TEXT = {
     photosLabel: 'Photos (optional)', photosHint: 'Up to {n}, each at most {mb} MB (JPEG, PNG, WebP, HEIC); sent with the case.',
     photosTooMany: 'You can attach at most {n} photos.', photoTooLarge: 'larger than {mb} MB', photoSending: 'Uploading…', photoSent: 'Uploaded',
     photoFailed: 'Upload failed', uploadNetwork: 'The connection dropped; the photo was not sent', photosTitle: 'Photos', photoEnlarge: 'Tap to enlarge',
-    photo_REPORT: 'Reported', photo_BEFORE: 'Before', photo_AFTER: 'After', photo_PATROL: 'Patrol',
+    photo_REPORT: 'From the report', photo_BEFORE: 'Before', photo_AFTER: 'After', photo_PATROL: 'Patrol',
     photoNoCopy: 'HEIC photo: the server cannot convert it; staff see the original', photoOriginal: 'Download the original',
   },
 };

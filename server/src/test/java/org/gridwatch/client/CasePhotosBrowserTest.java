@@ -80,11 +80,16 @@ class CasePhotosBrowserTest {
     Browser.waitFor(driver, 10).until(ExpectedConditions.textToBe(By.id("pin-grid-code"), GRID));
     new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("category"))).selectByValue("SANITATION");
     driver.findElement(By.id("description")).sendKeys("垃圾桶满了，见照片");
-    driver.findElement(By.id("photos")).sendKeys(picture(new Color(200, 30, 30), 640, 480, "jpg").toString());
+    // a photo, and a note saved with a picture's name: the page sends both, the server refuses the second by its content
+    Path note = Files.createTempFile("notes", ".jpg");
+    Files.writeString(note, "not a picture");
+    driver.findElement(By.id("photos")).sendKeys(picture(new Color(200, 30, 30), 640, 480, "jpg") + "\n" + note);
     assertThat(driver.findElement(By.id("photos-hint")).getText()).contains("6");
     driver.findElement(By.id("submit")).click();
     String id = Browser.waitFor(driver, 15).until(ExpectedConditions.visibilityOfElementLocated(By.id("new-case-id"))).getText();
-    Browser.waitFor(driver, 15).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#photo-uploads li.done")));
+    Browser.waitFor(driver, 15).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#photo-uploads li.problem")));
+    assertThat(driver.findElements(By.cssSelector("#photo-uploads li.done"))).hasSize(1);
+    assertThat(driver.findElement(By.cssSelector("#photo-uploads li.problem")).getText()).contains("上传失败").contains("JPEG");
     WebElement mine = Browser.waitFor(driver, 15).until(ExpectedConditions.presenceOfElementLocated(
         By.cssSelector("#track-photos figure[data-kind='REPORT'] img")));
     List<Long> thumb = loaded(mine);
