@@ -26,8 +26,8 @@ class MediaStore {
   private static final String COLUMNS = "id, public_id, incident_id, kind, content_type, bytes, width, height, public_type, "
       + "uploaded_at, uploaded_by, request_hash";
   private static final RowMapper<Row> ROW = (rs, n) -> new Row(rs.getLong(1), rs.getString(2), rs.getLong(3),
-      MediaKind.valueOf(rs.getString(4)), rs.getString(5), rs.getLong(6), (Integer) rs.getObject(7, Integer.class),
-      (Integer) rs.getObject(8, Integer.class), rs.getString(9), rs.getTimestamp(10).toInstant(), rs.getString(11), rs.getString(12));
+      MediaKind.valueOf(rs.getString(4)), rs.getString(5), rs.getLong(6), rs.getObject(7, Integer.class),
+      rs.getObject(8, Integer.class), rs.getString(9), rs.getTimestamp(10).toInstant(), rs.getString(11), rs.getString(12));
 
   private final JdbcTemplate jdbc;
   private volatile String nextIdQuery;
