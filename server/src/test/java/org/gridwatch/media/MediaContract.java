@@ -277,6 +277,29 @@ abstract class MediaContract {
   }
 
   @Test
+  void retriesSentAtTheSameMomentStoreOnePhoto() throws Exception {
+    String[] c = report();
+    byte[] photo = png(70, 50);
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      List<java.util.concurrent.Future<Http.Response>> answers = new java.util.ArrayList<>();
+      for (int k = 0; k < 4; k++) {
+        answers.add(pool.submit(() -> media.upload(c[0], "p.png", "image/png", photo, null, "Follow-Token", c[1], "Idempotency-Key", "same-moment")));
+      }
+      java.util.Set<String> ids = new java.util.HashSet<>();
+      for (var a : answers) {
+        Http.Response r = a.get();
+        assertThat(r.status()).as(r.body()).isIn(200, 201);
+        ids.add(r.json().get("id").asString());
+      }
+      assertThat(ids).hasSize(1);
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(count(c[0])).isEqualTo(1);
+  }
+
+  @Test
   void photosStayWithTheirCaseWhenItIsReHomedToAnotherGrid() {
     Point at = somewhereIn(DEMO_GRID);
     String[] c = report(at);
