@@ -6,6 +6,7 @@ import { startMap } from './basemap.js';
 import { toast } from './toast.js';
 import { showCalendarBanner } from './calendar-banner.js';
 import { whenReady } from './startup.js';
+import { showPhotos } from './photos.js';
 
 const L = window.L;
 const STATUS_COLOUR = { REPORTED: '#8e24aa', REGISTERED: '#5e35b1', DISPATCHED: '#1e88e5', IN_PROGRESS: '#00897b',
@@ -195,6 +196,7 @@ async function showCase(id, zoom) {
       <dt>${t('reportedAt')}</dt><dd>${when(c.reportedAt)}</dd>
     </dl>
     <p>${escapeHtml(c.description)}</p>
+    ${c.media && c.media.length ? `<h3>${t('photosTitle')}</h3><div class="photos" id="case-photos" data-ids="${escapeHtml(c.media.map(m => m.id).join(' '))}"></div>` : ''}
     ${c.reporter ? `<p class="note">${escapeHtml([c.reporter.name, c.reporter.phone, c.reporter.email].filter(Boolean).join(' · '))}</p>` : ''}
     <div class="actions">${(c.actions || []).map(a => `<button type="button" data-action="${a}">${t(actionLabel(a, c))}</button>`).join('')}</div>
     <div id="picker" hidden></div>
@@ -210,6 +212,7 @@ async function showCase(id, zoom) {
     document.getElementById('action-note').value = note;
     el.querySelectorAll('.actions button').forEach(b => b.addEventListener('click', () =>
       (b.dataset.action === 'dispatch' ? pickTarget(c.id) : act(c.id, b.dataset.action))));
+    if (c.media && c.media.length) showPhotos(document.getElementById('case-photos'), c.media);
   }
   const [x, y] = c.location.coordinates;
   if (zoom && state.follow) state.map.setView([y, x], Math.max(state.map.getZoom(), 16));

@@ -58,6 +58,12 @@ const TEXT = {
     mineLabel: '我的案件', redispatch: '改派', pickTarget: '派往', defaultTarget: '默认', assignee: '承办人',
     returnReason: '退单理由', openLoad: '在办', noAccount: '无账号', sentTo: '派往', cancel: '取消',
     PERSON: '人员', UNIT: '单位',
+    // Photos of a case (js/photos.js)
+    photosLabel: '照片（可选）', photosHint: '最多 {n} 张，每张不超过 {mb} MB（JPEG、PNG、WebP、HEIC）；提交后随案件上传。',
+    photosTooMany: '最多只能附 {n} 张照片。', photoTooLarge: '超过 {mb} MB', photoSending: '上传中…', photoSent: '已上传',
+    photoFailed: '上传失败', uploadNetwork: '网络中断，照片未上传', photosTitle: '照片', photoEnlarge: '点击放大',
+    photo_REPORT: '上报照片', photo_BEFORE: '处置前', photo_AFTER: '处置后', photo_PATROL: '巡查照片',
+    photoNoCopy: 'HEIC 照片：服务器无法转换，仅工作人员可查看原件', photoOriginal: '下载原件',
   },
   en: {
     title: 'Gridwatch grid management', subtitle: '', ogcapi: 'OGC API', login: 'Sign in',
@@ -125,6 +131,12 @@ const TEXT = {
     mineLabel: 'My cases', redispatch: 'Re-dispatch', pickTarget: 'Send to', defaultTarget: 'default', assignee: 'Assigned to',
     returnReason: 'Returned because', openLoad: 'on hand', noAccount: 'no account', sentTo: 'to', cancel: 'Cancel',
     PERSON: 'Person', UNIT: 'Unit',
+    // Photos of a case (js/photos.js)
+    photosLabel: 'Photos (optional)', photosHint: 'Up to {n}, each at most {mb} MB (JPEG, PNG, WebP, HEIC); sent with the case.',
+    photosTooMany: 'You can attach at most {n} photos.', photoTooLarge: 'larger than {mb} MB', photoSending: 'Uploading…', photoSent: 'Uploaded',
+    photoFailed: 'Upload failed', uploadNetwork: 'The connection dropped; the photo was not sent', photosTitle: 'Photos', photoEnlarge: 'Tap to enlarge',
+    photo_REPORT: 'From the report', photo_BEFORE: 'Before', photo_AFTER: 'After', photo_PATROL: 'Patrol',
+    photoNoCopy: 'HEIC photo: the server cannot convert it; staff see the original', photoOriginal: 'Download the original',
   },
 };
 

@@ -4,9 +4,10 @@ import { startLanguage, onLanguageChange, t, areaName, when } from './i18n.js';
 import { AreaLayers, escapeHtml } from './layers.js';
 import { startMap } from './basemap.js';
 import { whenReady } from './startup.js';
+import { mediaSettings, uploadPhoto, showPhotos } from './photos.js';
 
 const L = window.L;
-let pin = null, marker = null, categories = [];
+let pin = null, marker = null, categories = [], limits = null;
 
 async function start() {
   startLanguage();
@@ -17,8 +18,11 @@ async function start() {
   const areas = new AreaLayers(map);
   await areas.load();
   categories = await getJson('/api/v1/categories');
+  limits = await mediaSettings();
   fillCategories();
-  onLanguageChange(fillCategories);
+  photosHint();
+  onLanguageChange(() => { fillCategories(); photosHint(); });
+  document.getElementById('photos').addEventListener('change', checkPhotos);
   map.on('click', e => dropPin(map, e.latlng.lng, e.latlng.lat));
   document.getElementById('report-form').addEventListener('submit', submit);
   document.getElementById('track-form').addEventListener('submit', e => { e.preventDefault(); track(document.getElementById('track-id').value.trim(), document.getElementById('track-token').value.trim()); });
@@ -30,6 +34,53 @@ function fillCategories() {
   const select = document.getElementById('category'), current = select.value;
   select.innerHTML = categories.map(c => `<option value="${escapeHtml(c.code)}">${escapeHtml(areaName(c))}</option>`).join('');
   if (current) select.value = current;
+}
+
+function photosHint() {
+  document.getElementById('photos-hint').textContent = t('photosHint')
+    .replace('{n}', limits.maxFromReporter).replace('{mb}', Math.floor(limits.maxBytes / 1048576));
+}
+
+/** The files chosen, refused here already when too many or too large (the server checks again, by content). */
+function chosenPhotos() {
+  const files = [...document.getElementById('photos').files];
+  const problems = [];
+  if (files.length > limits.maxFromReporter) problems.push(t('photosTooMany').replace('{n}', limits.maxFromReporter));
+  for (const f of files) if (f.size > limits.maxBytes) problems.push(`${f.name}: ${t('photoTooLarge').replace('{mb}', Math.floor(limits.maxBytes / 1048576))}`);
+  return { files, problems };
+}
+
+function checkPhotos() {
+  const { files, problems } = chosenPhotos();
+  const list = document.getElementById('photo-uploads');
+  list.innerHTML = problems.length ? problems.map(p => `<li class="problem">${escapeHtml(p)}</li>`).join('')
+    : files.map(f => `<li>${escapeHtml(f.name)} <small>${Math.ceil(f.size / 1024)} KB</small></li>`).join('');
+}
+
+/** Sends the chosen photos to the new case, one after another, each with its progress and its own retry key. */
+async function sendPhotos(caseId, token) {
+  const { files } = chosenPhotos();
+  const list = document.getElementById('photo-uploads');
+  list.innerHTML = '';
+  let failed = 0;
+  for (const [n, file] of files.entries()) {
+    const li = document.createElement('li');
+    li.dataset.photo = String(n);
+    li.innerHTML = `${escapeHtml(file.name)} <progress max="1" value="0"></progress> <span class="state">${t('photoSending')}</span>`;
+    list.append(li);
+    const bar = li.querySelector('progress'), state = li.querySelector('.state');
+    try {
+      await uploadPhoto(caseId, file, { token, key: `${caseId}-photo-${n}-${file.size}`, onProgress: p => { bar.value = p; } });
+      li.className = 'done';
+      state.textContent = t('photoSent');
+    } catch (err) {
+      failed++;
+      li.className = 'problem';
+      state.textContent = `${t('photoFailed')}: ${err.message}`;
+    }
+  }
+  document.getElementById('photos').value = '';
+  return failed;
 }
 
 async function dropPin(map, lon, lat) {
@@ -61,6 +112,8 @@ async function submit(e) {
   if (photo) body.mediaUrls = [photo];
   const name = document.getElementById('contact-name').value.trim(), phone = document.getElementById('contact-phone').value.trim();
   if (name || phone) body.reporter = { name: name || null, phone: phone || null };
+  const chosen = chosenPhotos();
+  if (chosen.problems.length) { result.innerHTML = `<div class="problem">${escapeHtml(chosen.problems.join(' '))}</div>`; return; }
   const button = document.getElementById('submit');
   button.disabled = true;
   try {
@@ -75,6 +128,8 @@ async function submit(e) {
       <small>${t('followTokenHint')}</small></p>`;
     document.getElementById('track-id').value = created.id;
     document.getElementById('track-token').value = created.followToken || '';
+    // Photos go after the case exists, with its follow token; the case stands even if one of them fails.
+    if (chosen.files.length && created.followToken) await sendPhotos(created.id, created.followToken);
     track(created.id, created.followToken);
   } catch (err) {
     const fields = (err.problem?.errors || []).map(x => `${x.field}: ${x.reason}`).join('<br>');
@@ -95,7 +150,9 @@ async function track(id, token) {
     out.innerHTML = `<dl class="track"><dt>${t('caseId')}</dt><dd>${escapeHtml(c.id)}</dd>
       <dt>${t('statusLabel')}</dt><dd id="track-status">${t(c.status)}</dd>
       <dt>${t('responsible')}</dt><dd>${c.level ? t(c.level) : '—'} ${escapeHtml(c.unitCode || '')}</dd>
-      <dt>${t('deadline')}</dt><dd>${when(c.deadline)}</dd>${words}</dl>${place}`;
+      <dt>${t('deadline')}</dt><dd>${when(c.deadline)}</dd>${words}</dl>${place}
+      ${c.media && c.media.length ? `<h3>${t('photosTitle')}</h3><div class="photos" id="track-photos"></div>` : ''}`;
+    if (c.media && c.media.length) showPhotos(document.getElementById('track-photos'), c.media, followToken);
   } catch (err) {
     out.innerHTML = `<div class="problem">${escapeHtml(err.message)}</div>`;
   }

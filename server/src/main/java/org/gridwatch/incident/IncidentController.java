@@ -37,9 +37,10 @@ class IncidentController {
   private final Categories categories;
   private final Actors actors;
   private final Clock clock;
+  private final CaseMedia media;
 
   IncidentController(Intake intake, Workflow workflow, IncidentQueue queue, IncidentMap map, IncidentRepository incidents,
-      IncidentEventRepository events, Categories categories, Actors actors, Clock clock) {
+      IncidentEventRepository events, Categories categories, Actors actors, Clock clock, CaseMedia media) {
     this.intake = intake;
     this.workflow = workflow;
     this.queue = queue;
@@ -49,6 +50,7 @@ class IncidentController {
     this.categories = categories;
     this.actors = actors;
     this.clock = clock;
+    this.media = media;
   }
 
   @PostMapping
@@ -99,10 +101,14 @@ class IncidentController {
       }
       Map<String, Object> view = IncidentViews.caseView(i, c, clock.instant());
       view.put("history", IncidentViews.reporterHistory(events.findByIncidentIdOrderByAtAscIdAsc(i.getId())));
+      view.put("media", media.of(i.getId(), i.getPublicId(), false));
       return view;
     }
-    return IncidentViews.staffView(i, c, clock.instant(), events.findByIncidentIdOrderByAtAscIdAsc(i.getId()), allowed(i, actor),
-        actor.commandCentre());
+    Map<String, Object> view = IncidentViews.staffView(i, c, clock.instant(), events.findByIncidentIdOrderByAtAscIdAsc(i.getId()),
+        allowed(i, actor), actor.commandCentre());
+    // A resident signed in as the reporter reads the case as its reporter: no originals.
+    view.put("media", media.of(i.getId(), i.getPublicId(), CaseAccess.asStaff(actor)));
+    return view;
   }
 
   @GetMapping

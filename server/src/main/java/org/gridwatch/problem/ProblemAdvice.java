@@ -126,9 +126,11 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
           ProblemText.NOT_FOUND.detail(zh, request.getRequestURI()), List.of(), request);
     }
     if (e instanceof MaxUploadSizeExceededException m) {
-      String max = m.getMaxUploadSize() > 0 ? m.getMaxUploadSize() + " bytes" : "size";
+      var part = oversizedPart(m);
+      String max = part != null ? part.getPermittedSize() + " bytes" : m.getMaxUploadSize() > 0 ? m.getMaxUploadSize() + " bytes" : "size";
+      String field = part != null && part.getFieldName() != null ? part.getFieldName() : "body";
       return body(HttpStatus.CONTENT_TOO_LARGE, "upload-too-large", ProblemText.UPLOAD_TOO_LARGE.title(zh),
-          ProblemText.UPLOAD_TOO_LARGE.detail(zh, max), List.of(new ProblemException.FieldError("body", ProblemText.UPLOAD_TOO_LARGE.detail(zh, max))), request);
+          ProblemText.UPLOAD_TOO_LARGE.detail(zh, max), List.of(new ProblemException.FieldError(field, ProblemText.UPLOAD_TOO_LARGE.detail(zh, max))), request);
     }
     if (e instanceof org.springframework.web.context.request.async.AsyncRequestTimeoutException) {
       return body(HttpStatus.SERVICE_UNAVAILABLE, "timeout", ProblemText.TIMEOUT.title(zh), ProblemText.TIMEOUT.detail(zh), List.of(), request);
@@ -141,6 +143,14 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     String reason = e instanceof org.springframework.web.ErrorResponse er && er.getBody().getDetail() != null
         ? er.getBody().getDetail() : resolved.getReasonPhrase();
     return body(resolved, "refused", ProblemText.REFUSED.title(zh), ProblemText.REFUSED.detail(zh, reason), List.of(), request);
+  }
+
+  /** The form part over the container's per-file limit (Tomcat names it), so that the problem names that part. */
+  private static org.apache.tomcat.util.http.fileupload.impl.FileSizeLimitExceededException oversizedPart(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof org.apache.tomcat.util.http.fileupload.impl.FileSizeLimitExceededException f) return f;
+    }
+    return null;
   }
 
   private static ProblemDetail unreadable(HttpMessageNotReadableException e, HttpServletRequest request, boolean zh) {
@@ -177,6 +187,18 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
       }
     }
     return path.toString();
+  }
+
+  /**
+   * A multipart body that cannot be parsed (no boundary, cut short, not multipart at all): the client's fault, a 400
+   * naming the body. Uploads too large are {@link MaxUploadSizeExceededException}, answered above as 413.
+   */
+  @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+  ResponseEntity<Object> unreadableMultipart(org.springframework.web.multipart.MultipartException e, HttpServletRequest request) {
+    boolean zh = ProblemText.chinese(request);
+    log.debug("Unreadable multipart body on {} {}: {}", request.getMethod(), request.getRequestURI(), e.toString());
+    return answer(invalidInput(List.of(new ProblemException.FieldError("body", ProblemText.BODY_UNREADABLE.detail(zh))), request, zh),
+        new HttpHeaders());
   }
 
   @ExceptionHandler(Exception.class)

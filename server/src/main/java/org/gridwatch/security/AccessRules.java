@@ -41,6 +41,12 @@ final class AccessRules {
       open(null, "sign in and out, locate a point, Open311 (api_key for writes)", "登录与退出、定位、Open311", "/login", "/logout", "/error",
           "/api/v1/locate", "/open311/**"),
       open(HttpMethod.POST, "report a case", "上报案件", "/api/v1/incidents"),
+      // The media endpoints decide themselves: staff who may read the case, or its reporter with the follow token.
+      open(HttpMethod.POST, "attach a photo to a case (staff of its area, or its reporter with the follow token)",
+          "为案件附加照片（所在区域工作人员，或持跟踪码的上报人）", "/api/v1/incidents/*/media"),
+      open(HttpMethod.GET, "a case's photos (staff of its area, or its reporter with the follow token), the upload limits",
+          "案件照片（所在区域工作人员，或持跟踪码的上报人）、上传限制", "/api/v1/incidents/*/media/*", "/api/v1/incidents/*/media/*/*",
+          "/api/v1/media/settings"),
       roles(HttpMethod.POST, ADMINS, "import a district's hierarchy", "导入辖区区划", "/api/v1/areas/import"),
       signedIn(HttpMethod.GET, "export the hierarchy", "导出区划", "/api/v1/areas/export"),
       open(HttpMethod.OPTIONS, "ask what an OGC API endpoint allows", "查询 OGC API 接口允许的方法", "/ogcapi/**"),

@@ -1,0 +1,68 @@
+package org.gridwatch.incident;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import java.util.List;
+import org.gridwatch.problem.ProblemException;
+import org.gridwatch.security.Role;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Who may touch a case's attachments: the same people who may read its full view. Staff who may read the case
+ * ({@link Permissions#mayRead}), a resident signed in as its reporter, or the reporter presenting the follow token
+ * issued at reporting. Unknown case: 404; nobody signed in and no token: 401; otherwise refused: 403.
+ */
+@Service
+public class CaseAccess {
+  /** A granted reader: the case's ids, whether as staff (who also see originals), and who, for the record. */
+  public record Reader(long incidentId, String publicId, boolean staff, String who) {}
+
+  private final IncidentRepository incidents;
+  private final Actors actors;
+  private final EntityManager em;
+
+  CaseAccess(IncidentRepository incidents, Actors actors, EntityManager em) {
+    this.incidents = incidents;
+    this.actors = actors;
+    this.em = em;
+  }
+
+  /** The current caller as a reader of case {@code publicId}, presenting {@code followToken} (may be null). */
+  @Transactional(readOnly = true)
+  public Reader reader(String publicId, String followToken) {
+    Incident i = incidents.findByPublicId(publicId).orElseThrow(() -> ProblemException.notFound("unknown-incident",
+        "Unknown case", "there is no case " + publicId));
+    Actor actor = actors.current();
+    if (actor != Actor.ANONYMOUS_RESIDENT && Permissions.mayRead(actor, i)) {
+      boolean staff = asStaff(actor);
+      return new Reader(i.getId(), i.getPublicId(), staff, staff ? actor.username() : "reporter");
+    }
+    if (followToken != null) {
+      if (i.isFollowedWith(followToken)) return new Reader(i.getId(), i.getPublicId(), false, "reporter");
+      throw new ProblemException(HttpStatus.FORBIDDEN, "wrong-follow-token", "Wrong follow token",
+          "this follow token was not issued for case " + publicId,
+          List.of(new ProblemException.FieldError("Follow-Token", "does not match the case")));
+    }
+    if (actor == Actor.ANONYMOUS_RESIDENT) {
+      throw new ProblemException(HttpStatus.UNAUTHORIZED, "unauthorized", "Login or follow token required",
+          "the photos of case " + publicId + " are for staff of its area and for its reporter (header Follow-Token)",
+          List.of(new ProblemException.FieldError("Follow-Token", "is required without a login")));
+    }
+    throw new ProblemException(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
+        "case " + publicId + " is outside what " + actor.username() + " may read", List.of());
+  }
+
+  /** Whether a reader of a case reads it as staff (originals included), not as a resident reading their own report. */
+  static boolean asStaff(Actor actor) {
+    return !actor.has(Role.RESIDENT) || actor.commandCentre() || actor.has(Role.PLANNER);
+  }
+
+  /** Locks the case's row until the current transaction ends, so that attachments to one case are added one at a time. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void lock(long incidentId) {
+    em.find(Incident.class, incidentId, LockModeType.PESSIMISTIC_WRITE);
+  }
+}

@@ -1,0 +1,50 @@
+package org.gridwatch.media;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import org.gridwatch.support.Http;
+
+/** Uploads as a browser form sends them (part {@code file}, field {@code kind}) and downloads as bytes. */
+final class MediaClient {
+  record Bytes(int status, java.net.http.HttpHeaders headers, byte[] body) {
+    String header(String name) { return headers.firstValue(name).orElse(null); }
+  }
+
+  private final Http http;
+  private final HttpClient client = HttpClient.newHttpClient();
+
+  MediaClient(Http http) { this.http = http; }
+
+  Http.Response upload(String caseId, String filename, String contentType, byte[] file, String kind, String... headers) {
+    String boundary = "----gridwatch-media-" + Long.toHexString(System.nanoTime());
+    ByteArrayOutputStream form = new ByteArrayOutputStream();
+    if (kind != null) {
+      form.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\n" + kind + "\r\n")
+          .getBytes(StandardCharsets.UTF_8));
+    }
+    form.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename + "\"\r\n"
+        + "Content-Type: " + contentType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+    form.writeBytes(file);
+    form.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
+    return http.postBytes("/api/v1/incidents/" + caseId + "/media", form.toByteArray(), "multipart/form-data; boundary=" + boundary, headers);
+  }
+
+  Bytes get(String path, String... headers) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(http.url(path)));
+    for (int i = 0; i + 1 < headers.length; i += 2) b.header(headers[i], headers[i + 1]);
+    try {
+      HttpResponse<byte[]> r = client.send(b.GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+      return new Bytes(r.statusCode(), r.headers(), r.body());
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,6 @@
+package org.gridwatch.media;
+
+import org.gridwatch.support.OnPostgis;
+
+@OnPostgis
+class MediaOnPostgisTest extends MediaContract {}
