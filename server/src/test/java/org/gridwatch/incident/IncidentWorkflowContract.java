@@ -209,10 +209,14 @@ abstract class IncidentWorkflowContract {
     JsonNode closed = act(id, "close", "{}", "operator");
     assertThat(closed.get("status").asString()).isEqualTo("CLOSED");
     List<String> steps = new ArrayList<>(), roles = new ArrayList<>();
-    closed.get("history").forEach(e -> { steps.add(e.get("type").asString()); roles.add(e.get("role").asString()); });
+    // The shared database may hold another open sanitation case near this place (other classes report there too):
+    // the system then links it as a possible duplicate, a note beside the loop, not a step of it.
+    List<JsonNode> loop = new ArrayList<>();
+    closed.get("history").forEach(e -> { if (!"LINKED_DUPLICATE".equals(e.get("type").asString())) loop.add(e); });
+    loop.forEach(e -> { steps.add(e.get("type").asString()); roles.add(e.get("role").asString()); });
     assertThat(steps).containsExactly("REPORTED", "REGISTERED", "DISPATCHED", "STARTED", "RESOLVED", "VERIFIED", "CLOSED");
     assertThat(roles).containsExactly("RESIDENT", "OPERATOR", "OPERATOR", "GRID_WORKER", "GRID_WORKER", "OPERATOR", "OPERATOR");
-    assertThat(closed.get("history").get(4).get("note").asString()).isEqualTo("已清理");
+    assertThat(loop.get(4).get("note").asString()).isEqualTo("已清理");
   }
 
   @Test
