@@ -29,7 +29,11 @@ class WalkedComparison {
   /** A walked track. */
   record Walked(long patrol, String route, Instant endedAt, long lengthM, JsonNode geometry) {}
 
-  /** A planned route and the part of its line not walked (null geometry: all of it was walked). */
+  /**
+   * A planned route and the part of its line not walked. {@code geometry} is given only for a route walked in part:
+   * a route walked nowhere ({@code notWalkedM == plannedM}) is its own line, as the routes layer has it, and a route
+   * walked all along has nothing left.
+   */
   record NotWalked(String route, String name, long plannedM, long notWalkedM, JsonNode geometry) {}
 
   /** The part of a track that no planned route's strip covers. */
@@ -88,7 +92,7 @@ class WalkedComparison {
       plannedM += Math.round(line.getLength());
       notWalkedM += Math.round(rest.getLength());
       notWalked.add(new NotWalked(r.code(), r.name(), Math.round(line.getLength()), Math.round(rest.getLength()),
-          rest.isEmpty() ? null : geo(rest == line ? r.line() : MetricProjection.toWgs84(rest))));
+          rest == line || rest.isEmpty() ? null : geo(MetricProjection.toWgs84(rest))));
     }
     Answer a = new Answer(to.minus(java.time.Duration.ofDays(days)), to, days, walkedOut, notWalked, unplanned, plannedM,
         notWalkedM, unplannedM);

@@ -99,13 +99,23 @@ class FixIngest {
       }
       number(p.lon(), -180, 180, f + "lon", "a longitude, -180 to 180", errors);
       number(p.lat(), -90, 90, f + "lat", "a latitude, -90 to 90", errors);
-      if (p.at() == null) errors.add(new FieldError(f + "at", "is required: when the fix was taken (ISO 8601)"));
+      Instant at = p.at() == null ? null : instant(p.at());
+      if (at == null) errors.add(new FieldError(f + "at", "when the fix was taken, ISO 8601 with an offset, e.g. 2026-12-06T08:00:00Z"));
       if (p.accuracy() == null) errors.add(new FieldError(f + "accuracy", "is required: metres"));
       else if (!(Double.isFinite(p.accuracy()) && p.accuracy() > 0)) errors.add(new FieldError(f + "accuracy", "metres, more than 0"));
-      if (errors.isEmpty()) out.add(new Fix(p.lon(), p.lat(), p.at(), p.accuracy()));
+      if (errors.isEmpty()) out.add(new Fix(p.lon(), p.lat(), at, p.accuracy()));
     }
     if (!errors.isEmpty()) throw ProblemException.badInput(errors);
     return out;
+  }
+
+  /** An ISO 8601 instant with an offset, to the microsecond both stores keep; null when it is none. */
+  private static Instant instant(String text) {
+    try {
+      return java.time.OffsetDateTime.parse(text.strip()).toInstant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+    } catch (java.time.format.DateTimeParseException e) {
+      return null;
+    }
   }
 
   private static void number(Double v, double min, double max, String field, String what, List<FieldError> errors) {

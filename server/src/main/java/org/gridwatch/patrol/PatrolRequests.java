@@ -3,7 +3,6 @@ package org.gridwatch.patrol;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import java.time.Instant;
 import java.util.List;
 import org.gridwatch.groundnet.Mode;
 
@@ -17,8 +16,11 @@ final class PatrolRequests {
       @Size(max = 40, message = "a grid code, at most 40 characters") String grid,
       @JsonFormat(with = JsonFormat.Feature.ACCEPT_CASE_INSENSITIVE_VALUES) Mode mode) {}
 
-  /** One GPS fix as the phone sends it: WGS84 {@code lon}/{@code lat}, {@code at} (ISO instant), {@code accuracy} in metres. */
-  record Point(Double lon, Double lat, Instant at, Double accuracy) {}
+  /**
+   * One GPS fix as the phone sends it: WGS84 {@code lon}/{@code lat}, {@code at} (ISO 8601 with an offset, e.g.
+   * {@code 2026-12-06T08:00:00Z}; read by {@link FixIngest} so that a bad one is named), {@code accuracy} in metres.
+   */
+  record Point(Double lon, Double lat, String at, Double accuracy) {}
 
   /** A batch of fixes, in the order they were taken. */
   record Points(@NotNull(message = "is required: a list of {lon, lat, at, accuracy}")

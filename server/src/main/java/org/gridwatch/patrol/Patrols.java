@@ -73,7 +73,7 @@ public class Patrols {
     }
     double width = route != null ? route.widthM() : mode.defaultWidth();
     String person = roster.scopeOf(auth.getName()).map(Roster.Scope::personCode).orElse(null);
-    Patrol p = new Patrol(auth.getName(), person, route == null ? null : route.code(), grid, mode, width, clock.instant());
+    Patrol p = new Patrol(auth.getName(), person, route == null ? null : route.code(), grid, mode, width, now());
     repository.save(p);
     repository.flush();
     return view(p);
@@ -84,7 +84,7 @@ public class Patrols {
     Patrol p = lock(em, id);
     PatrolAccess.mayRecord(p, auth);
     PatrolAccess.mustBeActive(p);
-    p.end(clock.instant(), track(id));
+    p.end(now(), track(id));
     repository.flush();
     return view(p);
   }
@@ -108,7 +108,7 @@ public class Patrols {
       throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "outside-checkpoint", "Too far from the key point",
           "the position is " + reason, List.of(new FieldError("lon", reason), new FieldError("lat", reason)));
     }
-    checkIns.explicit(p, c, body.lon(), body.lat(), clock.instant());
+    checkIns.explicit(p, c, body.lon(), body.lat(), now());
     em.flush();
     return view(p);
   }
@@ -134,6 +134,9 @@ public class Patrols {
     return repository.walkedBetween(from, to).stream()
         .map(p -> new WalkedTrack(p.getId(), p.getRouteCode(), p.getTrack(), p.getWidthM(), p.getEndedAt())).toList();
   }
+
+  /** Now, to the microsecond both stores keep (an answer shows what a later read shows). */
+  private Instant now() { return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS); }
 
   static Patrol lock(EntityManager em, long id) {
     Patrol p = em.find(Patrol.class, id, LockModeType.PESSIMISTIC_WRITE);
