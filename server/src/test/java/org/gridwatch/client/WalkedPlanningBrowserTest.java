@@ -66,7 +66,7 @@ class WalkedPlanningBrowserTest extends InBrowser {
     String tracks = driver.findElement(By.id("walked-walkedTracks")).getText();
     assertThat(Integer.parseInt(tracks.split(" ")[0])).isGreaterThanOrEqualTo(1);
     assertThat(driver.findElement(By.id("walked-unplanned")).getText()).isNotEqualTo("0.0 km");
-    assertThat(driver.findElement(By.cssSelector("#plan-panel")).getText()).contains("巡逻实绩", "规划未巡", "规划外");
+    assertThat(driver.findElement(By.cssSelector("#plan-panel")).getText()).contains("巡逻实绩", "未巡", "规划外");
     assertThat(driver.findElement(By.cssSelector(".legend")).getText()).contains("实际巡逻轨迹", "规划未巡路段", "规划外巡逻");
     Browser.screenshot(driver, "planning-walked");
   }
