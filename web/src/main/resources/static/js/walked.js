@@ -7,9 +7,9 @@ import { escapeHtml } from './layers.js';
 
 const L = window.L;
 export const WALKED_STYLE = {
-  walked: { color: '#2e7d32', weight: 3, opacity: 0.9 },
-  notWalked: { color: '#d32f2f', weight: 2.5, opacity: 0.9, dashArray: '6 5' },
-  unplanned: { color: '#8e24aa', weight: 4, opacity: 0.9 },
+  walked: { color: '#111111', weight: 3.5, opacity: 0.95 },
+  notWalked: { color: '#e65100', weight: 2.5, opacity: 0.9, dashArray: '6 5' },
+  unplanned: { color: '#d500f9', weight: 4.5, opacity: 0.95 },
 };
 
 export class Walked {
