@@ -63,8 +63,12 @@ class WalkedCoverage {
   }
 
   synchronized Map<String, Geometry> cover(CoverageEngine.State state, List<WalkedTrack> tracks) {
+    // Strips not kept yet are independent of each other: built in parallel, then kept.
+    List<Strip> built = tracks.stream().filter(t -> !fresh(strips.get(t.id()), state)).toList().parallelStream()
+        .map(t -> strip(state, t, strips.get(t.id()))).toList();
+    built.forEach(b -> strips.put(b.track().id(), b));
     Map<Long, Strip> now = new LinkedHashMap<>();
-    for (WalkedTrack t : tracks) now.put(t.id(), strip(state, t));
+    for (WalkedTrack t : tracks) now.put(t.id(), strips.get(t.id()));
     Computed before = last != null && last.grids() == state.grids ? last : null;
     if (before != null && before.strips().keySet().equals(now.keySet())) return before.cover();
     Set<String> dirty = new HashSet<>();
@@ -81,23 +85,23 @@ class WalkedCoverage {
     for (Strip s : now.values()) {
       for (String g : s.grids()) if (dirty.contains(g)) byGrid.computeIfAbsent(g, k -> new ArrayList<>()).add(s.buffer());
     }
-    for (String g : dirty) {
-      Geometry c = byGrid.containsKey(g) ? CoverageEngine.coverOf(state.grids.get(g), byGrid.get(g)) : null;
-      if (c == null) cover.remove(g);
-      else cover.put(g, c);
-    }
+    Map<String, Geometry> computed = new java.util.concurrent.ConcurrentHashMap<>();
+    dirty.parallelStream().filter(byGrid::containsKey).forEach(g -> {
+      Geometry c = CoverageEngine.coverOf(state.grids.get(g), byGrid.get(g));
+      if (c != null) computed.put(g, c);
+    });
+    cover.keySet().removeAll(dirty);
+    cover.putAll(computed);
     Map<String, Geometry> done = java.util.Collections.unmodifiableMap(cover);
     last = new Computed(state.grids, now, done);
     return done;
   }
 
-  /** The track's strip for these grids, from the kept ones when the grids are the same. */
-  private Strip strip(CoverageEngine.State state, WalkedTrack t) {
-    Strip kept = strips.get(t.id());
-    if (kept != null && kept.forGrids() == state.grids) return kept;
+  private static boolean fresh(Strip kept, CoverageEngine.State state) { return kept != null && kept.forGrids() == state.grids; }
+
+  /** The track's strip for these grids; its buffer reused from one kept for other grids. */
+  private static Strip strip(CoverageEngine.State state, WalkedTrack t, Strip kept) {
     Geometry buffer = kept != null ? kept.buffer() : RouteBuffer.metres(t.track(), t.widthM());
-    Strip s = new Strip(t, buffer, state.codesTouching(buffer), state.grids);
-    strips.put(t.id(), s);
-    return s;
+    return new Strip(t, buffer, state.codesTouching(buffer), state.grids);
   }
 }

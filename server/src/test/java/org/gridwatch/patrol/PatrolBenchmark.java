@@ -71,7 +71,8 @@ public final class PatrolBenchmark {
       // A slow walk: 1 m and 1 ms apart with 5 m accuracy is never too fast; every fix is accepted.
       List<PatrolRequests.Point> points = new ArrayList<>();
       for (int i = 0; i < BATCH; i++, seq++) {
-        double[] ll = MetricProjection.unproject(origin[0] + (seq % 200), origin[1] + (seq / 200) % 200);
+        int row = (seq / 200) % 200, col = seq % 200; // back and forth, 1 m a step
+        double[] ll = MetricProjection.unproject(origin[0] + (row % 2 == 0 ? col : 199 - col), origin[1] + row);
         points.add(new PatrolRequests.Point(ll[0], ll[1], t0.plusMillis(seq + 1).toString(), 5.0));
       }
       long s = System.nanoTime();
