@@ -28,7 +28,9 @@ import org.springframework.stereotype.Component;
  * The synthetic ground net of the demo (seeded, made once): a foot or bike patrol loop around every community
  * (its boundary runs along streets) walked by one of its grids' patrol teams, and car patrols along parts of
  * every subdistrict's boundary — about 150 routes. Days are covered twice in the morning and twice in the
- * afternoon; only about a third of the loops and the car patrols run at night, so night coverage is thinner.
+ * afternoon; only about a third of the loops and the car patrols run at night, so night coverage is thinner. Each
+ * route gets three key points (签到点) where patrols check in; a ground net seeded before key points existed gets them
+ * on the next start.
  */
 @Component
 @DemoDataEnabled

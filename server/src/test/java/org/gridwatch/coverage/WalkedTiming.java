@@ -1,6 +1,5 @@
 package org.gridwatch.coverage;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -42,6 +41,4 @@ public final class WalkedTiming {
     return (int) s.grids.values().parallelStream().map(g -> CoverageEngine.coverOf(g, s.buffersNear(g, codes)))
         .filter(java.util.Objects::nonNull).count();
   }
-
-  public Instant warmUp() { return Instant.ofEpochMilli(engine.version()); }
 }

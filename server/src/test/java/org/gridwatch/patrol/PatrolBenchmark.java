@@ -33,7 +33,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  *   <li>walked-coverage recompute for the demo district with every demo route walked once (about 170 tracks), from
  *   scratch and after one more track, beside the baseline: the planned patrol cover of every grid with all routes running.</li>
  * </ul>
- * Run with {@code ./mvnw -B -Pbench -pl server -DskipTests test-compile exec:exec@patrol-benchmark} (see docs/benchmarks.md).
+ * Run with {@code ./mvnw -B -Pbench -DskipTests verify} with the other harnesses, or alone as docs/benchmarks.md shows.
  */
 public final class PatrolBenchmark {
   static final int BATCH = 100, WARMUPS = 30, BATCHES = 300;
