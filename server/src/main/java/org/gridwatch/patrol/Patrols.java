@@ -32,8 +32,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Service
 public class Patrols {
-  static final Note NO_TRACK = new Note("本次巡逻有效定位点少于两个，未形成轨迹。",
-      "fewer than two GPS fixes were accepted: the patrol ended without a track");
+  static final Note NO_TRACK = new Note("本次巡逻不同位置的有效定位点少于两个，未形成轨迹。",
+      "fewer than two GPS fixes at different places were accepted: the patrol ended without a track");
   private final PatrolRepository repository;
   private final EntityManager em;
   private final Routes routes;
