@@ -27,8 +27,8 @@ class ArchitectureTest {
         .layer("startup").definedBy("org.gridwatch.startup..")
         .layer("adapters").definedBy("org.gridwatch.ogcapi..", "org.gridwatch.open311..", "org.gridwatch.live..",
             "org.gridwatch.client..")
-        .layer("capabilities").definedBy("org.gridwatch.staff..", "org.gridwatch.skynet..", "org.gridwatch.groundnet..",
-            "org.gridwatch.coverage..", "org.gridwatch.incident..", "org.gridwatch.redistrict..", "org.gridwatch.patrol..",
+        .layer("capabilities").definedBy("org.gridwatch.patrol..", "org.gridwatch.staff..", "org.gridwatch.skynet..", "org.gridwatch.groundnet..",
+            "org.gridwatch.coverage..", "org.gridwatch.incident..", "org.gridwatch.redistrict..",
             "org.gridwatch.calendar..")
         .layer("area").definedBy("org.gridwatch.area..")
         .layer("security").definedBy("org.gridwatch.security..")
