@@ -27,7 +27,7 @@ class ArchitectureTest {
         .layer("startup").definedBy("org.gridwatch.startup..")
         .layer("adapters").definedBy("org.gridwatch.ogcapi..", "org.gridwatch.open311..", "org.gridwatch.live..",
             "org.gridwatch.client..")
-        .layer("capabilities").definedBy("org.gridwatch.staff..", "org.gridwatch.skynet..", "org.gridwatch.groundnet..",
+        .layer("capabilities").definedBy("org.gridwatch.patrol..", "org.gridwatch.staff..", "org.gridwatch.skynet..", "org.gridwatch.groundnet..",
             "org.gridwatch.coverage..", "org.gridwatch.incident..", "org.gridwatch.redistrict..",
             "org.gridwatch.calendar..", "org.gridwatch.media..")
         .layer("area").definedBy("org.gridwatch.area..")

@@ -7,6 +7,7 @@ import { startMap } from './basemap.js';
 import { Drafts } from './drafts.js';
 import { toast } from './toast.js';
 import { whenReady } from './startup.js';
+import { Walked } from './walked.js';
 
 const L = window.L;
 export const STATUS_COLOUR = { ONLINE: '#2e7d32', OFFLINE: '#78909c', FAULT: '#c62828' };
@@ -41,18 +42,20 @@ async function start() {
       fillColor: STATUS_COLOUR[f.properties.status], fillOpacity: 1 }), onEachFeature: cameraPopup }).addTo(map),
     routes: L.layerGroup().addTo(map),
   };
+  state.walked = new Walked(map);
   L.geoJSON(await allItems('subdistricts'), { style: { color: '#b22222', weight: 2, fill: false, className: 'gw-subdistrict' },
     interactive: false }).addTo(map);
   shell.setOverlays(() => ({ [t('layerCoverage')]: state.layers.coverage, [t('layerGaps')]: state.layers.gaps,
     [t('layerSectors')]: state.layers.sectors, [t('layerCameras')]: state.layers.cameras,
-    [t('layerRoutes')]: state.layers.routes }));
+    [t('layerRoutes')]: state.layers.routes, ...state.walked.overlays() }));
   addLegend(map);
   map.on('zoomend', () => restyleRoutes());
   state.drafts = new Drafts(map, () => state.window, { onSaved: () => reload(), restyle: () => restyleGrids(), percent, toast });
   bindWindow();
+  document.getElementById('walked-days').addEventListener('change', () => loadWalked());
   document.getElementById('suggest').addEventListener('click', suggest);
   bindObstacles();
-  onLanguageChange(() => summary());
+  onLanguageChange(() => { summary(); walkedSummary(); });
   await reload();
   window.gridwatchPlanning = state;
   document.body.dataset.ready = 'true';
@@ -90,12 +93,27 @@ async function reload() {
     drawRoutes(routes.features);
     state.drafts.refresh();
     await summary();
+    loadWalked(); // after the plan is drawn, not waited for: the view shows as quickly as before
   } catch (e) {
     toast(e.message);
   } finally {
     if (--state.loading === 0) delete document.body.dataset.busy;
   }
 }
+
+/** The plan beside the walk, for the days chosen up to now (the time-of-day slider is about the plan). */
+async function loadWalked() {
+  try {
+    await state.walked.load(document.getElementById('walked-days').value,
+      new Map((state.routes || []).map(f => [f.properties.code, f])));
+    walkedSummary();
+  } catch (e) {
+    document.body.dataset.walked = 'failed';
+    toast(e.message);
+  }
+}
+
+function walkedSummary() { document.getElementById('walked-summary').innerHTML = state.walked.summaryHtml(); }
 
 function gridStyle(f) {
   const after = state.drafts?.after(f.id);
@@ -226,7 +244,7 @@ function addLegend(map) {
     div.innerHTML = `<h4>${t('legendCoverage')}</h4>` + COVERAGE_BINS.map(([, c], i) => `<i style="background:${c}"></i>${bins[i]}`).join('<br>')
       + `<br><i style="background:#7f0000;opacity:.6"></i>${t('layerGaps')}`
       + Object.entries(STATUS_COLOUR).map(([s, c]) => `<br><i style="background:${c};border-radius:50%;width:10px;height:10px"></i>${t(s)}`).join('')
-      + `<br><i style="background:#1565c0;opacity:.35"></i>${t('legendStrip')}`;
+      + `<br><i style="background:#1565c0;opacity:.35"></i>${t('legendStrip')}` + Walked.legendHtml();
     return div;
   };
   legend.addTo(map);

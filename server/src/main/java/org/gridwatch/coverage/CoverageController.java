@@ -42,9 +42,13 @@ class CoverageController {
   private final Routes routes;
   private final LocateService locate;
   private final Clock clock;
+  private final WalkedCoverage walked;
+  private final WalkedComparison comparison;
 
   CoverageController(Coverage coverage, CoverageEngine engine, Planning planning, Cameras cameras, Routes routes,
-      LocateService locate, Clock clock) {
+      LocateService locate, Clock clock, WalkedCoverage walked, WalkedComparison comparison) {
+    this.walked = walked;
+    this.comparison = comparison;
     this.coverage = coverage;
     this.engine = engine;
     this.planning = planning;
@@ -54,18 +58,45 @@ class CoverageController {
     this.clock = clock;
   }
 
+  /**
+   * Every grid's figures at {@code window}, with {@code actualPatrolCoverage}: the share walked by patrol tracks that
+   * ended in the {@code days} days (default 7) up to that moment.
+   */
   @GetMapping("/grids")
-  Map<String, Object> grids(@RequestParam(required = false) String window) {
+  Map<String, Object> grids(@RequestParam(required = false) String window, @RequestParam(required = false) Integer days) {
     Instant when = coverage.at(window);
-    return Map.of("window", when, "grids", coverage.grids(when, false).stream().map(GridFigures::figures).toList());
+    int d = walkedDays(days);
+    Map<String, Double> walkedShares = walked.shares(when, d);
+    return Map.of("window", when, "walkedDays", d, "grids", coverage.grids(when, false).stream()
+        .map(g -> withWalked(g, walkedShares)).toList());
   }
 
   @GetMapping("/grids/{code}")
-  Map<String, Object> grid(@PathVariable String code, @RequestParam(required = false) String window) {
+  Map<String, Object> grid(@PathVariable String code, @RequestParam(required = false) String window,
+      @RequestParam(required = false) Integer days) {
     Instant when = coverage.at(window);
-    return coverage.grids(when, false).stream().filter(g -> g.gridCode().equals(code)).findFirst()
-        .map(GridFigures::figures).orElseThrow(() -> ProblemException.notFound("unknown-grid", "Unknown grid",
-            "there is no grid " + code));
+    int d = walkedDays(days);
+    GridFigures g = coverage.grids(when, false).stream().filter(f -> f.gridCode().equals(code)).findFirst()
+        .orElseThrow(() -> ProblemException.notFound("unknown-grid", "Unknown grid", "there is no grid " + code));
+    return withWalked(g, walked.shares(when, d));
+  }
+
+  /** The plan beside the walk: tracks of the {@code days} up to {@code window}, routes not walked, walks no route plans. */
+  @GetMapping("/walked")
+  WalkedComparison.Answer walked(@RequestParam(required = false) String window, @RequestParam(required = false) Integer days) {
+    return comparison.compare(coverage.at(window), walkedDays(days));
+  }
+
+  private static Map<String, Object> withWalked(GridFigures g, Map<String, Double> walkedShares) {
+    Map<String, Object> m = new LinkedHashMap<>(g.figures());
+    m.put("actualPatrolCoverage", GridFigures.round(walkedShares.getOrDefault(g.gridCode(), 0.0)));
+    return m;
+  }
+
+  private static int walkedDays(Integer days) {
+    if (days == null) return WalkedCoverage.DEFAULT_DAYS;
+    if (days < 1 || days > 90) throw ProblemException.badInput("days", "whole days, 1 to 90");
+    return days;
   }
 
   @GetMapping("/summary")

@@ -17,14 +17,20 @@ import org.locationtech.jts.geom.Polygon;
 import org.gridwatch.groundnet.GroundNetSeeding;
 import org.gridwatch.groundnet.Mode;
 import org.gridwatch.groundnet.RouteView;
+import org.gridwatch.groundnet.Routes;
 import org.gridwatch.groundnet.Schedule;
+import org.gridwatch.patrol.CheckpointView;
+import org.gridwatch.patrol.Checkpoints;
+import org.locationtech.jts.linearref.LengthIndexedLine;
 import org.springframework.stereotype.Component;
 
 /**
  * The synthetic ground net of the demo (seeded, made once): a foot or bike patrol loop around every community
  * (its boundary runs along streets) walked by one of its grids' patrol teams, and car patrols along parts of
  * every subdistrict's boundary — about 150 routes. Days are covered twice in the morning and twice in the
- * afternoon; only about a third of the loops and the car patrols run at night, so night coverage is thinner.
+ * afternoon; only about a third of the loops and the car patrols run at night, so night coverage is thinner. Each
+ * route gets three key points (签到点) where patrols check in; a ground net seeded before key points existed gets them
+ * on the next start.
  */
 @Component
 @DemoDataEnabled
@@ -34,9 +40,13 @@ class DemoGroundNet {
   private final AreaCatalog areas;
   private final GroundNetSeeding seeding;
   private final Clock clock;
+  private final Checkpoints checkpoints;
+  private final Routes routes;
   private final List<RouteView> made = new ArrayList<>();
 
-  DemoGroundNet(AreaCatalog areas, GroundNetSeeding seeding, Clock clock) {
+  DemoGroundNet(AreaCatalog areas, GroundNetSeeding seeding, Clock clock, Checkpoints checkpoints, Routes routes) {
+    this.checkpoints = checkpoints;
+    this.routes = routes;
     this.areas = areas;
     this.seeding = seeding;
     this.clock = clock;
@@ -44,11 +54,27 @@ class DemoGroundNet {
 
   /** Makes the ground net into an empty one (start-up runs on one thread); answers what it did. */
   String seed() {
-    if (!seeding.isEmpty()) return "already there";
+    if (!seeding.isEmpty()) return checkpoints.isEmpty() ? addCheckpoints(routes.all()) : "already there";
     made.clear();
     int n = generate(new SplittableRandom(150));
     seeding.seed(List.copyOf(made));
-    return n + " patrol routes";
+    return n + " patrol routes, " + addCheckpoints(made);
+  }
+
+  /** Three key points (签到点) per demo route: its start and a third and two thirds along it. */
+  private String addCheckpoints(List<RouteView> all) {
+    List<CheckpointView> points = new ArrayList<>();
+    for (RouteView r : all) {
+      if (!r.synthetic()) continue;
+      LengthIndexedLine along = new LengthIndexedLine(r.line());
+      double length = r.line().getLength();
+      for (int k = 0; k < 3; k++) {
+        Coordinate c = along.extractPoint(length * k / 3);
+        points.add(new CheckpointView(r.code() + "-K" + (k + 1), r.code(), r.name() + "签到点" + (k + 1), c.x, c.y, 30));
+      }
+    }
+    checkpoints.seed(points);
+    return points.size() + " key points";
   }
 
   private int generate(SplittableRandom r) {

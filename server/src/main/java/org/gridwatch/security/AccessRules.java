@@ -32,6 +32,10 @@ final class AccessRules {
   private static final Set<Role> CASE_ANALYSIS = Audiences.CASE_ANALYSIS;
   private static final Set<Role> PLANNERS = Audiences.PLANNERS;
   private static final Set<Role> ADMINS = Audiences.ADMINS;
+  /** Who walks patrols and records them (the patrol's owner only, checked in the capability). */
+  private static final Set<Role> PATROLLERS = Set.of(Role.GRID_WORKER, Role.POLICE);
+  /** Who reads patrols: their owners, and the police-information audience every patrol. */
+  private static final Set<Role> PATROL_READERS = Set.of(Role.GRID_WORKER, Role.POLICE, Role.OPERATOR, Role.ADMIN);
 
   private static final String[] PAGES = {"/", "/index.html", "/console.html", "/report.html", "/planning.html",
       "/planner.html", "/favicon.ico", "/css/**", "/js/**", "/img/**", "/webjars/**", "/problems/**"};
@@ -59,6 +63,9 @@ final class AccessRules {
       open(HttpMethod.GET, "the OGC API and its public layers", "OGC API 及其公开图层", concat(new String[] {"/ogcapi", "/ogcapi/", "/ogcapi/api",
           "/ogcapi/conformance", "/ogcapi/collections"}, PublicLayers.PATTERNS)),
       signedIn(HttpMethod.GET, "your account", "本人账户", "/api/v1/me"),
+      roles(HttpMethod.POST, PATROLLERS, "record a patrol (start, GPS fixes, check-ins, end)", "记录巡逻（开始、定位点、签到、结束）",
+          "/api/v1/patrols", "/api/v1/patrols/*/points", "/api/v1/patrols/*/checkins", "/api/v1/patrols/*/end"),
+      roles(HttpMethod.GET, PATROL_READERS, "patrols as walked", "巡逻记录", "/api/v1/patrols", "/api/v1/patrols/*"),
       // Before the staff reads of /api/v1/roster/**: the export holds phone numbers.
       roles(null, ADMINS, "import and export the roster, accounts for its people", "导入导出人员名册、为人员开通账户",
           "/api/v1/roster/import", "/api/v1/roster/export", "/api/v1/people/*/account"),

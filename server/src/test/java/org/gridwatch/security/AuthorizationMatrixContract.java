@@ -45,6 +45,11 @@ abstract class AuthorizationMatrixContract {
       new Row("POST", "/api/v1/cameras", "{}", POLICE_INFO),
       new Row("GET", "/api/v1/routes", null, POLICE_INFO),
       new Row("GET", "/api/v1/obstacles", null, POLICE_INFO),
+      new Row("GET", "/api/v1/coverage/walked", null, POLICE_INFO),
+      new Row("GET", "/api/v1/routes/PR0001/checkpoints", null, POLICE_INFO),
+      // patrols: recorded by those who walk them, read by them and the police-information audience
+      new Row("POST", "/api/v1/patrols/0/end", "{}", Set.of("police", "gridworker")),
+      new Row("GET", "/api/v1/patrols", null, Set.of("admin", "operator", "police", "gridworker")),
       new Row("GET", "/api/v1/coverage/at?" + POINT, null, POLICE_INFO),
       new Row("POST", "/api/v1/coverage/what-if", "{}", POLICE_INFO),
       new Row("POST", "/api/v1/coverage/suggestions", "{}", POLICE_INFO),

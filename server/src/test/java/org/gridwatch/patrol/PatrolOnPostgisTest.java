@@ -1,0 +1,6 @@
+package org.gridwatch.patrol;
+
+import org.gridwatch.support.OnPostgis;
+
+@OnPostgis
+class PatrolOnPostgisTest extends PatrolContract {}
