@@ -1,0 +1,25 @@
+package org.gridwatch.address;
+
+import net.sourceforge.pinyin4j.PinyinHelper;
+
+/**
+ * The pinyin initials of a name, as people type them on a phone: 敦化路 → "dhl". Each character gives the first
+ * letter of its first reading (pinyin4j's table); ASCII letters and digits stay as they are; anything else is
+ * dropped. A polyphonic character is read by its commonest reading, which is right for place names nearly always.
+ */
+final class PinyinInitials {
+  private PinyinInitials() {}
+
+  static String of(String name) {
+    StringBuilder s = new StringBuilder();
+    for (char c : name.toCharArray()) {
+      if (c < 128) {
+        if (Character.isLetterOrDigit(c)) s.append(Character.toLowerCase(c));
+        continue;
+      }
+      String[] readings = PinyinHelper.toHanyuPinyinStringArray(c);
+      if (readings != null && readings.length > 0 && !readings[0].isEmpty()) s.append(readings[0].charAt(0));
+    }
+    return s.toString();
+  }
+}
