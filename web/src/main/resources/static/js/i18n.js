@@ -55,6 +55,13 @@ const TEXT = {
     lightLabel: '亮灯', supervisedMark: '督办', supervisedTitle: '指挥中心已督办：案件仍由原单位办理，超时计入该单位',
     GREEN_light: '绿灯', YELLOW_light: '黄灯', RED_light: '红灯', legendGreen: '绿灯：在时限内',
     legendYellow: '黄灯：已用时限的 80%', legendRed: '红灯：已超时', legendSupervised: '督办：指挥中心督办',
+    // standard addresses (issue 12, part D)
+    addressLabel: '地址（路名、门牌号、楼号、单元）', addressPlaceholder: '如 某某路128号3号楼2单元', useMyLocation: '使用我的位置',
+    match_EXACT: '完全匹配', match_PARTIAL: '部分匹配', match_LOOSE: '近似匹配', addressNotFound: '没有找到这个地址，您是否要找：',
+    locating: '正在获取位置…', nearAddress: '离您最近的地址，距离约', noAddressNear: '附近没有登记的地址，已按您的位置放置',
+    locationDenied: '无法获取位置（未授权或不可用），请输入地址或在地图上点击', orClickMap: '或在地图上点击放置位置',
+    newCaseForm: '新建案件（热线）', newCaseTitle: '热线新建案件', reporterName: '来电人姓名', reporterPhone: '来电号码',
+    caseCreated: '已建案', cancel: '取消', pinFirst: '请先查找地址或在地图上点击放置位置',
   },
   en: {
     title: 'Gridwatch grid management', subtitle: '', ogcapi: 'OGC API', login: 'Sign in',
@@ -119,6 +126,13 @@ const TEXT = {
     lightLabel: 'Light', supervisedMark: 'Supervised', supervisedTitle: 'Supervised by the command centre: the case stays with its unit, the breach counts against it',
     GREEN_light: 'Green', YELLOW_light: 'Yellow', RED_light: 'Red', legendGreen: 'Green: within the time limit',
     legendYellow: 'Yellow: 80 % of the time limit used', legendRed: 'Red: overdue', legendSupervised: 'Supervised (督办) by the command centre',
+    // standard addresses (issue 12, part D)
+    addressLabel: 'Address (road, number, building, unit)', addressPlaceholder: 'e.g. Road 128号3号楼2单元', useMyLocation: 'Use my location',
+    match_EXACT: 'exact', match_PARTIAL: 'partial', match_LOOSE: 'approximate', addressNotFound: 'No such address. Did you mean:',
+    locating: 'Finding your position…', nearAddress: 'Nearest address, about', noAddressNear: 'No recorded address nearby: placed at your position',
+    locationDenied: 'Your position is not available (not allowed or not supported): type the address or click the map', orClickMap: 'or click the map to place it',
+    newCaseForm: 'New case (hotline)', newCaseTitle: 'New hotline case', reporterName: "Caller's name", reporterPhone: "Caller's phone",
+    caseCreated: 'Case created', cancel: 'Cancel', pinFirst: 'Find the address or click the map to place the case first',
   },
 };
 
