@@ -80,6 +80,8 @@ async function start() {
       fillCategories();
       pin = null;
       address = null;
+      if (marker) marker.remove();
+      document.getElementById('nc-pin').textContent = t('orClickMap');
       if (desk.showCase) desk.showCase(created.id, true);
     } catch (err) {
       const fields = (err.problem?.errors || []).map(x => `${x.field}: ${x.reason}`).join('<br>');
