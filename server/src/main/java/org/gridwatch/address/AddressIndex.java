@@ -41,7 +41,7 @@ final class AddressIndex {
   private final Map<String, Set<Place>> names = new HashMap<>();
   private final Map<String, Set<Place>> initials = new HashMap<>();
   private final Map<String, String> display = new HashMap<>();
-  private final Map<String, Set<Integer>> nameCharacters = new HashMap<>();
+  private final Map<String, int[]> nameCharacters = new HashMap<>();
   private final Map<String, Entry> byBuilding = new HashMap<>();
   private final STRtree points = new STRtree();
   private final double xScale;
@@ -76,7 +76,8 @@ final class AddressIndex {
 
   private void name(String key, String shown, Place place) {
     if (key.isEmpty()) return;
-    names.computeIfAbsent(key, k -> new HashSet<>()).add(place);
+    Set<Place> places = names.computeIfAbsent(key, k -> new HashSet<>());
+    if (!places.add(place)) return;
     display.putIfAbsent(key, shown);
     nameCharacters.computeIfAbsent(key, AddressIndex::characters);
     longestName = Math.max(longestName, key.length());
@@ -98,7 +99,7 @@ final class AddressIndex {
       return rank(initials.get(pinyin.group(1)), AddressQuery.parse(pinyin.group(2)), false, limit);
     }
     String fragment = leadingWords(q);
-    List<Scored> similar = similar(fragment).stream().filter(s -> s.score() >= LOOSE_SIMILARITY).toList();
+    List<Scored> similar = similar(fragment, LOOSE_SIMILARITY);
     if (similar.isEmpty()) return List.of();
     Set<Place> places = new java.util.LinkedHashSet<>();
     similar.stream().limit(3).forEach(s -> places.addAll(names.get(s.key())));
@@ -111,8 +112,8 @@ final class AddressIndex {
     String fragment = leadingWords(q);
     AddressQuery numbers = AddressQuery.parse(q.substring(fragment.length()));
     List<String> out = new ArrayList<>();
-    for (Scored s : similar(fragment)) {
-      if (s.score() <= 0 || out.size() >= limit) break;
+    for (Scored s : similar(fragment, Double.MIN_VALUE)) {
+      if (out.size() >= limit) break;
       out.add(display.get(s.key()));
     }
     if (out.isEmpty() && numbers.number() != null) {
@@ -201,27 +202,27 @@ final class AddressIndex {
   private record Scored(String key, double score) {}
 
   /**
-   * Known names by likeness to a fragment, best first: the Dice coefficient of their sets of characters (digits
+   * Known names at least {@code atLeast} like a fragment, best first: the Dice coefficient of their sets of characters (digits
    * left out), which forgives a missing 路 or one wrong character (敦华路 ~ 敦化路: 0.67) where bigrams would not.
    */
-  private List<Scored> similar(String fragment) {
+  private List<Scored> similar(String fragment, double atLeast) {
     if (fragment.length() < 2) return List.of();
-    Set<Integer> wanted = characters(fragment);
+    int[] wanted = characters(fragment);
     List<Scored> out = new ArrayList<>();
     for (var named : nameCharacters.entrySet()) {
-      String key = named.getKey();
-      Set<Integer> have = named.getValue();
-      long common = have.stream().filter(wanted::contains).count();
-      if (common > 0) out.add(new Scored(key, 2.0 * common / (have.size() + wanted.size())));
+      int[] have = named.getValue();
+      int common = 0;
+      for (int c : have) for (int w : wanted) if (c == w) { common++; break; }
+      double score = 2.0 * common / (have.length + wanted.length);
+      if (common > 0 && score >= atLeast) out.add(new Scored(named.getKey(), score));
     }
     out.sort(Comparator.comparingDouble(Scored::score).reversed().thenComparing(Scored::key));
     return out;
   }
 
-  private static Set<Integer> characters(String s) {
-    Set<Integer> out = new HashSet<>();
-    s.codePoints().filter(c -> !Character.isDigit(c)).forEach(out::add);
-    return out;
+  /** The distinct characters of a name, digits left out. */
+  private static int[] characters(String s) {
+    return s.codePoints().filter(c -> !Character.isDigit(c)).distinct().toArray();
   }
 
   /** The query up to its first digit: the words that should name the place. */

@@ -16,14 +16,15 @@ final class AddressNormaliser {
   private static final Pattern NUMERAL_BEFORE_UNIT = Pattern.compile("([零〇一二两三四五六七八九十百千]+)(?=号|栋|幢|单元|座|楼)");
   private static final Pattern BUILDING_WORDS = Pattern.compile("(\\d+|[a-z])(?:栋|幢|#楼|#|号楼)");
   private static final Pattern DASH = Pattern.compile("(\\d)(?:之|-|—|–|−|~)(\\d)");
+  private static final Pattern DROPPED = Pattern.compile("[\\s\\p{Z},，。、;；:：\"'“”‘’()（）\\[\\]【】第]+");
 
   private AddressNormaliser() {}
 
   static String normalise(String text) {
     if (text == null) return "";
     String s = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT)
-        .replace('號', '号').replace('樓', '楼').replace('單', '单').replace('棟', '栋').replace("第", "")
-        .replaceAll("[\\s\\p{Z}]+", "").replaceAll("[,，。、;；:：\"'“”‘’()（）\\[\\]【】]", "");
+        .replace('號', '号').replace('樓', '楼').replace('單', '单').replace('棟', '栋');
+    s = DROPPED.matcher(s).replaceAll("");
     s = replaceAll(NUMERAL_BEFORE_UNIT, s, m -> Integer.toString(chineseNumber(m.group(1))));
     s = DASH.matcher(s).replaceAll("$1-$2");
     return BUILDING_WORDS.matcher(s).replaceAll("$1号楼");

@@ -91,6 +91,11 @@ public class Geocoder {
   /** Moves on whenever the address table changes on this instance: callers caching what they derive from it compare it. */
   public long tableVersion() { return register.version(); }
 
+  /** Builds the index now (at start-up), so that the first search does not wait for it; answers its size. */
+  public String warm() {
+    return index().size() + " addresses";
+  }
+
   AddressIndex index() {
     AreaCatalog.Snapshot snapshot = catalog.now();
     long version = register.version();
