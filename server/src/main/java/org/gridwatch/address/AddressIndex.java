@@ -14,7 +14,7 @@ import org.locationtech.jts.index.strtree.STRtree;
 /**
  * The address table in memory, built once per change and then shared read-only (thread-safe). A query is found by
  * its place name first — a road, a compound or an alias, the longest that appears in the normalised query; failing
- * that, pinyin initials ("dhl128"); failing that, the name most like the query's leading words (shared
+ * that, pinyin initials ("hpl128"); failing that, the name most like the query's leading words (shared
  * characters)
  * — then by its numbers ({@link AddressQuery}). Matches are ranked EXACT (every number given matched), PARTIAL (the
  * place matched, some numbers did not: the nearest numbers on it) and LOOSE (the place was only guessed). No query
@@ -81,7 +81,7 @@ final class AddressIndex {
     display.putIfAbsent(key, shown);
     nameCharacters.computeIfAbsent(key, AddressIndex::characters);
     longestName = Math.max(longestName, key.length());
-    // initials only for names without digits: a compound "华阳路71号院" is found as road + number instead
+    // initials only for names without digits: a compound "和平路71号院" is found as road + number instead
     if (key.chars().noneMatch(Character::isDigit)) initials.computeIfAbsent(PinyinInitials.of(key), k -> new HashSet<>()).add(place);
   }
 
@@ -203,7 +203,7 @@ final class AddressIndex {
 
   /**
    * Known names at least {@code atLeast} like a fragment, best first: the Dice coefficient of their sets of characters (digits
-   * left out), which forgives a missing 路 or one wrong character (敦华路 ~ 敦化路: 0.67) where bigrams would not.
+   * left out), which forgives a missing 路 or one wrong character (和乎路 ~ 和平路: 0.67) where bigrams would not.
    */
   private List<Scored> similar(String fragment, double atLeast) {
     if (fragment.length() < 2) return List.of();

@@ -17,7 +17,7 @@ public record AddressLine(String buildingCode, String road, String number, Strin
     aliases = aliases == null ? List.of() : List.copyOf(aliases);
   }
 
-  /** The standard text, e.g. 敦化路128号3号楼, with {@code unit} (2单元) when one is asked for. */
+  /** The standard text, e.g. 和平路128号3号楼, with {@code unit} (2单元) when one is asked for. */
   public String text(Integer unit) {
     StringBuilder s = new StringBuilder(road).append(number).append('号');
     if (building != null) s.append(building).append(building.chars().allMatch(Character::isDigit) ? "号楼" : "座");

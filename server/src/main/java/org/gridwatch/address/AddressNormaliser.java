@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
  * Brings the ways people write an address to one form before it is matched: full-width digits and letters become
  * ASCII (NFKC), 號 becomes 号, spaces, punctuation and 第 go, letters are lower case, 栋/幢/# after a number mean 号楼,
  * 之 and dashes between numbers become "-", and a Chinese numeral in front of 号, 号楼, 栋, 单元 or 座 becomes digits
- * (三号楼 → 3号楼, 一百二十八号 → 128号). Numerals elsewhere stay: 延安一路 is a road's name, not a number.
+ * (三号楼 → 3号楼, 一百二十八号 → 128号). Numerals elsewhere stay: 中山一路 is a road's name, not a number.
  * Stateless and thread-safe.
  */
 final class AddressNormaliser {

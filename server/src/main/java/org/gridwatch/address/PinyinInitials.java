@@ -3,7 +3,7 @@ package org.gridwatch.address;
 import net.sourceforge.pinyin4j.PinyinHelper;
 
 /**
- * The pinyin initials of a name, as people type them on a phone: 敦化路 → "dhl". Each character gives the first
+ * The pinyin initials of a name, as people type them on a phone: 和平路 → "hpl". Each character gives the first
  * letter of its first reading (pinyin4j's table); ASCII letters and digits stay as they are; anything else is
  * dropped. A polyphonic character is read by its commonest reading, which is right for place names nearly always.
  */
