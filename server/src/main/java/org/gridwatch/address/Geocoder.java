@@ -57,10 +57,13 @@ public class Geocoder {
     return new GeocodeResults(hits.stream().map(h -> GeocodeResult.of(h, null)).toList());
   }
 
-  /** The best place for an address, when its place name was found rather than guessed (EXACT or PARTIAL). */
+  /**
+   * The place an address names, for a report that brings no coordinates: only an EXACT match (every number given
+   * found on a road or compound that was named, not guessed); a bare road or a number it lacks places nothing.
+   */
   public Optional<GeocodeResult> place(String address) {
     if (address == null || address.isBlank() || address.strip().length() > MAX_QUERY) return Optional.empty();
-    return index().search(address.strip(), 1).stream().filter(h -> h.match() != AddressIndex.Match.LOOSE)
+    return index().search(address.strip(), 1).stream().filter(h -> h.match() == AddressIndex.Match.EXACT)
         .findFirst().map(h -> GeocodeResult.of(h, null));
   }
 

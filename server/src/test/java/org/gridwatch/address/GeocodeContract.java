@@ -171,6 +171,8 @@ abstract class GeocodeContract {
     Http.Response unknown = http.postForm("/open311/v2/requests.json", "api_key=test-api-key&service_code=SANITATION&address_string=" + enc("火星路1号"));
     assertThat(unknown.status()).isEqualTo(400);
     assertThat(unknown.json().get(0).get("description").asString()).contains("address_string");
+    Http.Response roadOnly = http.postForm("/open311/v2/requests.json", "api_key=test-api-key&service_code=SANITATION&address_string=" + enc(target.road()));
+    assertThat(roadOnly.status()).as("a road alone names no building").isEqualTo(400);
   }
 
   @Test
