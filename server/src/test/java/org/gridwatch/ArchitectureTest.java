@@ -29,7 +29,7 @@ class ArchitectureTest {
             "org.gridwatch.client..")
         .layer("capabilities").definedBy("org.gridwatch.patrol..", "org.gridwatch.staff..", "org.gridwatch.skynet..", "org.gridwatch.groundnet..",
             "org.gridwatch.coverage..", "org.gridwatch.incident..", "org.gridwatch.redistrict..",
-            "org.gridwatch.calendar..", "org.gridwatch.media..")
+            "org.gridwatch.calendar..", "org.gridwatch.media..", "org.gridwatch.address..")
         .layer("area").definedBy("org.gridwatch.area..")
         .layer("security").definedBy("org.gridwatch.security..")
         .layer("problem").definedBy("org.gridwatch.problem..")

@@ -67,6 +67,13 @@ const TEXT = {
     photoFailed: '上传失败', uploadNetwork: '网络中断，照片未上传', photosTitle: '照片', photoEnlarge: '点击放大',
     photo_REPORT: '上报照片', photo_BEFORE: '处置前', photo_AFTER: '处置后', photo_PATROL: '巡查照片',
     photoNoCopy: 'HEIC 照片：服务器无法转换，仅工作人员可查看原件', photoOriginal: '下载原件',
+    // standard addresses (issue 12, part D)
+    addressLabel: '地址（路名、门牌号、楼号、单元）', addressPlaceholder: '如 某某路128号3号楼2单元', useMyLocation: '使用我的位置',
+    match_EXACT: '完全匹配', match_PARTIAL: '部分匹配', match_LOOSE: '近似匹配', addressNotFound: '没有找到这个地址，您是否要找：',
+    locating: '正在获取位置…', nearAddress: '离您最近的地址，距离约', noAddressNear: '附近没有登记的地址，已按您的位置放置',
+    locationDenied: '无法获取位置（未授权或不可用），请输入地址或在地图上点击', orClickMap: '或在地图上点击放置位置',
+    newCaseForm: '新建案件（热线）', newCaseTitle: '热线新建案件', reporterName: '来电人姓名', reporterPhone: '来电号码',
+    caseCreated: '已建案', cancel: '取消', pinFirst: '请先查找地址或在地图上点击放置位置',
   },
   en: {
     title: 'Gridwatch grid management', subtitle: '', ogcapi: 'OGC API', login: 'Sign in',
@@ -143,6 +150,13 @@ const TEXT = {
     photoFailed: 'Upload failed', uploadNetwork: 'The connection dropped; the photo was not sent', photosTitle: 'Photos', photoEnlarge: 'Tap to enlarge',
     photo_REPORT: 'From the report', photo_BEFORE: 'Before', photo_AFTER: 'After', photo_PATROL: 'Patrol',
     photoNoCopy: 'HEIC photo: the server cannot convert it; staff see the original', photoOriginal: 'Download the original',
+    // standard addresses (issue 12, part D)
+    addressLabel: 'Address (road, number, building, unit)', addressPlaceholder: 'e.g. Road 128号3号楼2单元', useMyLocation: 'Use my location',
+    match_EXACT: 'exact', match_PARTIAL: 'partial', match_LOOSE: 'approximate', addressNotFound: 'No such address. Did you mean:',
+    locating: 'Finding your position…', nearAddress: 'Nearest address, about', noAddressNear: 'No recorded address nearby: placed at your position',
+    locationDenied: 'Your position is not available (not allowed or not supported): type the address or click the map', orClickMap: 'or click the map to place it',
+    newCaseForm: 'New case (hotline)', newCaseTitle: 'New hotline case', reporterName: "Caller's name", reporterPhone: "Caller's phone",
+    caseCreated: 'Case created', cancel: 'Cancel', pinFirst: 'Find the address or click the map to place the case first',
   },
 };
 

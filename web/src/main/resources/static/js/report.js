@@ -1,13 +1,15 @@
-// The resident page: choose a category, drop a pin (see which grid will handle it), describe, send, follow.
+// The resident page: choose a category, find the address or drop a pin (see which grid will handle it), describe,
+// send, follow.
 import { getJson, postJson } from './api.js';
 import { startLanguage, onLanguageChange, t, areaName, when } from './i18n.js';
 import { AreaLayers, escapeHtml } from './layers.js';
 import { startMap } from './basemap.js';
 import { whenReady } from './startup.js';
 import { mediaSettings, uploadPhoto, showPhotos } from './photos.js';
+import { attachAddressSearch } from './address-search.js';
 
 const L = window.L;
-let pin = null, marker = null, categories = [], limits = null;
+let pin = null, marker = null, categories = [], limits = null, address = null;
 
 async function start() {
   startLanguage();
@@ -23,7 +25,15 @@ async function start() {
   photosHint();
   onLanguageChange(() => { fillCategories(); photosHint(); });
   document.getElementById('photos').addEventListener('change', checkPhotos);
-  map.on('click', e => dropPin(map, e.latlng.lng, e.latlng.lat));
+  map.on('click', e => { address = null; dropPin(map, e.latlng.lng, e.latlng.lat); });
+  // A standard address (or this phone's position) places the pin; the address goes with the report.
+  attachAddressSearch({ input: document.getElementById('address'), list: document.getElementById('address-results'),
+    locate: document.getElementById('use-location'), status: document.getElementById('address-status'),
+    onPick: r => {
+      address = r.address;
+      map.setView([r.lat, r.lon], Math.max(map.getZoom(), 17));
+      dropPin(map, r.lon, r.lat);
+    } });
   document.getElementById('report-form').addEventListener('submit', submit);
   document.getElementById('track-form').addEventListener('submit', e => { e.preventDefault(); track(document.getElementById('track-id').value.trim(), document.getElementById('track-token').value.trim()); });
   window.gridwatchReport = { map, dropPin: (lon, lat) => dropPin(map, lon, lat) };
@@ -108,6 +118,7 @@ async function submit(e) {
     description: document.getElementById('description').value.trim(),
     publicText: document.getElementById('public-text').checked,
   };
+  if (address) body.address = address;
   const photo = document.getElementById('photo').value.trim();
   if (photo) body.mediaUrls = [photo];
   const name = document.getElementById('contact-name').value.trim(), phone = document.getElementById('contact-phone').value.trim();

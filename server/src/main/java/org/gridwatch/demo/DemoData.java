@@ -5,7 +5,8 @@ import org.gridwatch.startup.StartupStep;
 import org.springframework.stereotype.Component;
 
 /**
- * The demo data's steps in the order each needs the one before: the hierarchy with its buildings, the roster on its
+ * The demo data's steps in the order each needs the one before: the hierarchy with its buildings, their standard
+ * addresses, the roster on its
  * grids, a year of cases, the sky net (cameras also watch where those cases were reported), the ground net along
  * the areas' borders. Each skips when its data is already there, so every start runs them all.
  */
@@ -13,13 +14,15 @@ import org.springframework.stereotype.Component;
 @DemoDataEnabled
 class DemoData {
   private final DemoAreas areas;
+  private final DemoAddresses addresses;
   private final DemoRoster roster;
   private final DemoIncidents incidents;
   private final DemoSkyNet skyNet;
   private final DemoGroundNet groundNet;
 
-  DemoData(DemoAreas areas, DemoRoster roster, DemoIncidents incidents, DemoSkyNet skyNet, DemoGroundNet groundNet) {
+  DemoData(DemoAreas areas, DemoAddresses addresses, DemoRoster roster, DemoIncidents incidents, DemoSkyNet skyNet, DemoGroundNet groundNet) {
     this.areas = areas;
+    this.addresses = addresses;
     this.roster = roster;
     this.incidents = incidents;
     this.skyNet = skyNet;
@@ -29,6 +32,7 @@ class DemoData {
   List<StartupStep> steps() {
     return List.of(
         new StartupStep("areas", "区域与楼栋", "areas and buildings", areas::seed),
+        new StartupStep("addresses", "标准地址", "standard addresses", addresses::seed),
         new StartupStep("roster", "人员名册", "the roster", roster::seed),
         new StartupStep("cases", "历史案件", "the case history", incidents::seed),
         new StartupStep("skynet", "天网摄像机", "the sky net (cameras)", skyNet::seed),

@@ -14,7 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The public collections over the area catalog: {@code subdistricts}, {@code communities}, {@code grids},
- * {@code buildings} and {@code compounds}. Items are rendered once per catalog snapshot and cached until the catalog changes.
+ * {@code buildings} and {@code compounds}. Items are rendered once per catalog snapshot and cached until the catalog or the address table changes.
  */
 @Component
 class AreaCollections {
@@ -23,10 +23,14 @@ class AreaCollections {
   private final JsonMapper mapper;
   private volatile Cached cached;
 
-  private record Cached(AreaCatalog.Snapshot snapshot, Map<String, FeatureCollection> collections) {}
+  private final org.gridwatch.address.Geocoder addresses;
 
-  AreaCollections(AreaCatalog catalog, org.gridwatch.area.AreaHistory history, JsonMapper mapper) {
+  private record Cached(AreaCatalog.Snapshot snapshot, long addressVersion, Map<String, FeatureCollection> collections) {}
+
+  AreaCollections(AreaCatalog catalog, org.gridwatch.area.AreaHistory history, org.gridwatch.address.Geocoder addresses,
+      JsonMapper mapper) {
     this.catalog = catalog;
+    this.addresses = addresses;
     this.history = history;
     this.mapper = mapper;
   }
@@ -76,9 +80,10 @@ class AreaCollections {
 
   private Map<String, FeatureCollection> current() {
     AreaCatalog.Snapshot s = catalog.now();
+    long addressVersion = addresses.tableVersion();
     Cached c = cached;
-    if (c == null || c.snapshot() != s) {
-      c = new Cached(s, build(s));
+    if (c == null || c.snapshot() != s || c.addressVersion() != addressVersion) {
+      c = new Cached(s, addressVersion, build(s));
       cached = c;
     }
     return c.collections();
@@ -158,7 +163,9 @@ class AreaCollections {
       }
       p.put("synthetic", b.synthetic());
       if (b.compound() != null) p.put("compound", b.compound());
-      if (b.address() != null) p.put("address", b.address());
+      // the standard address (门楼牌) where the address table has one, else the free text the district delivered
+      String address = addresses.addressOf(b.code()).orElse(b.address());
+      if (address != null) p.put("address", address);
       String etag = "\"" + b.code() + "-" + Integer.toHexString(p.hashCode()) + "\"";
       items.add(FeatureItem.of(mapper, b.code(), b.location(), p, filters, null, etag));
     }

@@ -50,9 +50,12 @@ class Open311Controller extends GeoReportErrors {
   private final Open311Keys keys;
   private final ServiceChangeset changeset;
 
+  private final org.gridwatch.address.Geocoder geocoder;
+
   Open311Controller(Categories categories, Intake intake, IncidentSearch search, Open311Records records, Open311Keys keys,
-      ServiceChangeset changeset, JsonMapper json) {
+      ServiceChangeset changeset, org.gridwatch.address.Geocoder geocoder, JsonMapper json) {
     super(json);
+    this.geocoder = geocoder;
     this.changeset = changeset;
     this.categories = categories;
     this.intake = intake;
@@ -124,7 +127,7 @@ class Open311Controller extends GeoReportErrors {
       return Open311Format.error(HttpStatus.NOT_FOUND, kind, json, "service_code " + code.strip() + " not found; see services." + format);
     }
     try {
-      Incident i = intake.submit(Open311Submission.read(request), Actor.ANONYMOUS_RESIDENT, null, null).incident();
+      Incident i = intake.submit(Open311Submission.read(request, geocoder), Actor.ANONYMOUS_RESIDENT, null, null).incident();
       Map<String, Object> r = new LinkedHashMap<>();
       r.put("service_request_id", i.getPublicId());
       r.put("service_notice", records.notice(i));

@@ -3,28 +3,39 @@ package org.gridwatch.open311;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.List;
+import org.gridwatch.address.Geocoder;
 import org.gridwatch.incident.Submission;
 import org.gridwatch.problem.ProblemException;
 import org.gridwatch.problem.ProblemException.FieldError;
 
 /**
- * Reads the form of {@code POST requests}: {@code service_code}, {@code lat} and {@code long} (WGS84; an
- * address alone cannot be placed in a grid), {@code description} (at most 4,000 characters), {@code media_url},
+ * Reads the form of {@code POST requests}: {@code service_code}, {@code lat} and {@code long} (WGS84) or, without
+ * them, an {@code address_string} that names a standard address (placed at its building), {@code description} (at most 4,000 characters), {@code media_url},
  * {@code address_string}, and the reporter's private details (email, phone, first and last name, device id,
  * account id), which are kept but never shown by any GET.
  */
 final class Open311Submission {
   private Open311Submission() {}
 
-  static Submission read(HttpServletRequest r) {
+  static Submission read(HttpServletRequest r, Geocoder geocoder) {
     List<FieldError> errors = new ArrayList<>();
     String code = param(r, "service_code", 30, errors);
     if (code == null) errors.add(new FieldError("service_code", "service_code is required"));
     String latText = r.getParameter("lat"), lonText = r.getParameter("long");
     double lat = Double.NaN, lon = Double.NaN;
-    if (latText == null || lonText == null) {
-      errors.add(new FieldError("lat", r.getParameter("address_string") != null || r.getParameter("address_id") != null
-          ? "lat and long are required: an address alone cannot be placed in a grid" : "lat and long are required"));
+    String addressOnly = latText == null && lonText == null ? r.getParameter("address_string") : null;
+    if (addressOnly != null && !addressOnly.isBlank()) {
+      // An address alone is placed at the building its standard address names (the geocoder's best, not a guess).
+      var place = geocoder.place(addressOnly);
+      if (place.isPresent()) {
+        lat = place.get().lat();
+        lon = place.get().lon();
+      } else {
+        errors.add(new FieldError("address_string", "address_string '" + addressOnly.strip()
+            + "' matches no known address: send a standard address (road, number, building) or lat and long"));
+      }
+    } else if (latText == null || lonText == null) {
+      errors.add(new FieldError("lat", "lat and long are required, or an address_string alone"));
     } else {
       lat = number(latText, "lat", errors);
       lon = number(lonText, "long", errors);

@@ -262,6 +262,8 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
   }
 
   static ProblemDetail fromProblem(ProblemException e, HttpServletRequest request) {
-    return body(e.status(), e.slug(), e.title(), e.getMessage(), e.errors(), request);
+    ProblemDetail p = body(e.status(), e.slug(), e.title(), e.getMessage(), e.errors(), request);
+    e.extra().forEach(p::setProperty);
+    return p;
   }
 }

@@ -15,6 +15,7 @@ public class ProblemException extends RuntimeException {
   private final String slug;
   private final String title;
   private final List<FieldError> errors;
+  private final java.util.Map<String, Object> extra = new java.util.LinkedHashMap<>();
 
   public ProblemException(HttpStatus status, String slug, String title, String detail, List<FieldError> errors) {
     super(detail);
@@ -39,6 +40,15 @@ public class ProblemException extends RuntimeException {
   public static ProblemException notFound(String slug, String title, String detail) {
     return new ProblemException(HttpStatus.NOT_FOUND, slug, title, detail, List.of());
   }
+
+  /** Adds a member to the problem body beside {@code errors}, e.g. a 404's {@code suggestions}. */
+  public ProblemException with(String member, Object value) {
+    extra.put(member, value);
+    return this;
+  }
+
+  /** The extra members of the problem body, in the order added. */
+  public java.util.Map<String, Object> extra() { return java.util.Collections.unmodifiableMap(extra); }
 
   public HttpStatus status() { return status; }
   public String slug() { return slug; }

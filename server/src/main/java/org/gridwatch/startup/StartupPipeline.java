@@ -1,6 +1,7 @@
 package org.gridwatch.startup;
 
 import java.util.List;
+import org.gridwatch.address.Geocoder;
 import org.gridwatch.area.AreaStartup;
 import org.gridwatch.security.FirstAdministrator;
 import org.gridwatch.staff.Roster;
@@ -13,7 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The server's one start-up pipeline, in this order: the product loads its own state (the area catalog with its
- * locator, then the roster), then the steps of any optional part ({@link StartupSteps}, the demo), each logged with
+ * locator, then the roster), then the steps of any optional part ({@link StartupSteps}, the demo), then the address
+ * index, each logged with
  * its progress ("demo 2/7: the roster ... done in 840 ms") and published in {@link StartupStatus}. Until the last step
  * has run, the API answers 503 ({@link StartingUpFilter}) and the pages show the progress. Runs on the start-up
  * thread: Tomcat is already serving by then, so the status is visible from the first request.
@@ -27,9 +29,11 @@ class StartupPipeline implements ApplicationRunner {
   private final ObjectProvider<StartupSteps> optional;
   private final StartupStatus status;
   private final FirstAdministrator administrator;
+  private final Geocoder geocoder;
 
   StartupPipeline(AreaStartup areas, Roster roster, ObjectProvider<StartupSteps> optional, StartupStatus status,
-      FirstAdministrator administrator) {
+      FirstAdministrator administrator, Geocoder geocoder) {
+    this.geocoder = geocoder;
     this.administrator = administrator;
     this.areas = areas;
     this.roster = roster;
@@ -47,6 +51,9 @@ class StartupPipeline implements ApplicationRunner {
           return "loaded";
         })));
     optional.orderedStream().forEach(s -> run(s.stage(), s.titleZh(), s.titleEn(), s.steps()));
+    // After the demo, which may have stored addresses: the first search then finds the index built.
+    run("indexing", "正在建立索引", "Indexing", List.of(
+        new StartupStep("addresses", "地址检索索引", "the address index", geocoder::warm)));
     // Last, so that the demo's own accounts come first: a deployment that has no administrator gets one.
     run("accounts", "账户", "Accounts", List.of(
         new StartupStep("administrator", "首个管理员", "the first administrator", administrator::ensure)));

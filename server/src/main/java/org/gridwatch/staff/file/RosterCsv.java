@@ -20,10 +20,16 @@ public final class RosterCsv {
   private RosterCsv() {}
 
   public static RosterTable read(byte[] bytes, boolean zh) {
+    SheetCells cells = cells(bytes, zh);
+    return RosterTable.of(cells.lines(), cells.lineNumbers()::get, false, zh);
+  }
+
+  /** The raw cells of any CSV file, line by line, for other tables kept as files (e.g. the address table). */
+  public static SheetCells cells(byte[] bytes, boolean zh) {
     List<List<String>> lines = new ArrayList<>();
     List<Integer> lineNumbers = new ArrayList<>();
     parse(decode(bytes), lines, lineNumbers, zh);
-    return RosterTable.of(lines, lineNumbers::get, false, zh);
+    return new SheetCells(lines, lineNumbers, false);
   }
 
   public static byte[] write(List<List<String>> lines) {

@@ -27,6 +27,12 @@ public final class RosterXlsx {
   private RosterXlsx() {}
 
   public static RosterTable read(byte[] bytes, boolean zh) {
+    SheetCells cells = cells(bytes, zh);
+    return RosterTable.of(cells.lines(), cells.lineNumbers()::get, true, zh);
+  }
+
+  /** The raw cells of the first sheet of any workbook, row by row, for other tables kept as files. */
+  public static SheetCells cells(byte[] bytes, boolean zh) {
     List<List<String>> lines = new ArrayList<>();
     List<Integer> rowNumbers = new ArrayList<>();
     try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
@@ -49,12 +55,15 @@ public final class RosterXlsx {
       throw RosterTable.file(zh, "not an Excel workbook (.xlsx): " + e.getClass().getSimpleName(),
           "不是 Excel 工作簿（.xlsx）：" + e.getClass().getSimpleName());
     }
-    return RosterTable.of(lines, rowNumbers::get, true, zh);
+    return new SheetCells(lines, rowNumbers, true);
   }
 
-  public static byte[] write(List<List<String>> lines) {
+  public static byte[] write(List<List<String>> lines) { return write(lines, "roster 人员名册"); }
+
+  /** A workbook of one sheet named {@code sheetName}, every cell text. */
+  public static byte[] write(List<List<String>> lines, String sheetName) {
     try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-      Sheet sheet = book.createSheet("roster 人员名册");
+      Sheet sheet = book.createSheet(sheetName);
       for (int r = 0; r < lines.size(); r++) {
         Row row = sheet.createRow(r);
         List<String> line = lines.get(r);
