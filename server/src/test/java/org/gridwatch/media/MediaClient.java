@@ -1,12 +1,10 @@
 package org.gridwatch.media;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import org.gridwatch.support.Http;
 
 /** Uploads as a browser form sends them (part {@code file}, field {@code kind}) and downloads as bytes. */
@@ -21,17 +19,8 @@ final class MediaClient {
   MediaClient(Http http) { this.http = http; }
 
   Http.Response upload(String caseId, String filename, String contentType, byte[] file, String kind, String... headers) {
-    String boundary = "----gridwatch-media-" + Long.toHexString(System.nanoTime());
-    ByteArrayOutputStream form = new ByteArrayOutputStream();
-    if (kind != null) {
-      form.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\n" + kind + "\r\n")
-          .getBytes(StandardCharsets.UTF_8));
-    }
-    form.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename + "\"\r\n"
-        + "Content-Type: " + contentType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-    form.writeBytes(file);
-    form.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
-    return http.postBytes("/api/v1/incidents/" + caseId + "/media", form.toByteArray(), "multipart/form-data; boundary=" + boundary, headers);
+    return http.upload("/api/v1/incidents/" + caseId + "/media", kind == null ? java.util.Map.of() : java.util.Map.of("kind", kind),
+        filename, contentType, file, headers);
   }
 
   Bytes get(String path, String... headers) {

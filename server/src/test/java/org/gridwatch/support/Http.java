@@ -53,8 +53,16 @@ public final class Http {
 
   /** A file as a browser form uploads it: {@code multipart/form-data} with one part {@code file}. */
   public Response upload(String path, String filename, String contentType, byte[] file, String... headers) {
+    return upload(path, java.util.Map.of(), filename, contentType, file, headers);
+  }
+
+  /** A form of plain {@code fields} (in their order) and one part {@code file}, as a browser sends it. */
+  public Response upload(String path, java.util.Map<String, String> fields, String filename, String contentType, byte[] file,
+      String... headers) {
     String boundary = "----gridwatch-test-" + Long.toHexString(System.nanoTime());
     java.io.ByteArrayOutputStream form = new java.io.ByteArrayOutputStream();
+    fields.forEach((name, value) -> form.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + name
+        + "\"\r\n\r\n" + value + "\r\n").getBytes(StandardCharsets.UTF_8)));
     form.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename + "\"\r\n"
         + "Content-Type: " + contentType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
     form.writeBytes(file);
