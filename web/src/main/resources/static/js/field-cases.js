@@ -65,8 +65,9 @@ export function mountCases(ctx) {
   }
 
   function panelHtml(action) {
-    const photos = action === 'return' ? '' : `<label for="act-photos">${t(action === 'start' ? 'beforePhotos' : 'afterPhotos')}</label>
-      <input id="act-photos" type="file" accept="image/*" capture="environment" multiple><div id="act-previews" class="previews"></div>`;
+    const photos = action === 'return' ? '' : `<span class="label">${t(action === 'start' ? 'beforePhotos' : 'afterPhotos')}</span>
+      <label for="act-photos" class="button secondary">${t('takePhoto')}</label>
+      <input id="act-photos" class="file" type="file" accept="image/*" capture="environment" multiple><div id="act-previews" class="previews"></div>`;
     const note = action === 'start' ? '' : `<label for="act-note">${t(action === 'return' ? 'returnReason' : 'resolveNote')}</label>
       <textarea id="act-note" rows="3" maxlength="2000" required></textarea>`;
     return `<form id="act-form" class="stack panel" data-action="${action}">${note}${photos}

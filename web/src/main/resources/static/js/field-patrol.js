@@ -2,9 +2,9 @@
 // to /api/v1/patrols/{id}/points, see the track and the checkpoints' 签到 state, end it. Start, batches and end all
 // go through the outbox, so a round walked without signal is sent, in order, once the phone is back online. The
 // patrol being walked is kept on the phone: reloading the page carries on recording.
-import { t, currentLang, when } from './i18n.js';
+import { t, when } from './i18n.js';
 import { escapeHtml } from './layers.js';
-import { startMap } from './basemap.js';
+import { fieldMap } from './field-map.js';
 import { newKey } from './field-outbox.js';
 
 const L = window.L;
@@ -131,7 +131,7 @@ export function mountPatrol(ctx) {
 
   async function show() {
     if (!map) {
-      map = (await startMap('patrol-map', { zoomControl: false })).map;
+      map = (await fieldMap('patrol-map', ctx)).map;
       track = L.polyline([], { color: '#1565c0', weight: 5 }).addTo(map);
       marks = L.layerGroup().addTo(map);
     }
@@ -140,5 +140,5 @@ export function mountPatrol(ctx) {
     render();
   }
 
-  return { show, addFix, flush, state: () => patrol, lang: currentLang };
+  return { show, addFix, flush, state: () => patrol };
 }

@@ -4,7 +4,7 @@
 import { getJson } from './api.js';
 import { t, currentLang, areaName } from './i18n.js';
 import { escapeHtml } from './layers.js';
-import { startMap } from './basemap.js';
+import { fieldMap } from './field-map.js';
 import { newKey } from './field-outbox.js';
 import { photoPicker, photoItems } from './field-photos.js';
 
@@ -108,7 +108,7 @@ export function mountReport(ctx) {
 
   async function show() {
     if (!map) {
-      map = (await startMap('report-map', { zoomControl: false })).map;
+      map = (await fieldMap('report-map', ctx)).map;
       map.on('click', e => setPosition(e.latlng.lng, e.latlng.lat));
       await loadCategories();
       locate();
