@@ -209,8 +209,9 @@ async function send(item) {
 /** The problem's words and the fields it names, as one line. */
 function problemText(problem, status) {
   if (!problem) return `HTTP ${status}`;
-  const fields = (problem.errors || []).map(e => `${e.field}: ${e.reason}`).join('; ');
-  return [problem.detail || problem.title || `HTTP ${status}`, fields].filter(Boolean).join(' — ');
+  const detail = problem.detail || problem.title || `HTTP ${status}`;
+  const fields = (problem.errors || []).map(e => `${e.field}: ${e.reason}`).filter(f => !detail.includes(f)).join('; ');
+  return [detail, fields].filter(Boolean).join(' — ');
 }
 
 window.addEventListener('online', () => kick());

@@ -48,7 +48,11 @@ class FieldAppBrowserTest {
   @Autowired JdbcTemplate jdbc;
 
   @BeforeAll
-  static void startBrowser() throws Exception { driver = Browser.start(390, 844); }
+  static void startBrowser() throws Exception {
+    driver = Browser.start(390, 844);
+    // A desktop window is never narrower than 500 px, even headless: the phone's own viewport, as a phone reports it.
+    driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
+  }
 
   @AfterAll
   static void stopBrowser() { if (driver != null) driver.quit(); }
@@ -67,6 +71,7 @@ class FieldAppBrowserTest {
   void aGridWorkerSeesTheirGridAndTakesACaseDispatchedToThemFromStartToResolvedWithAPhoto() throws Exception {
     String id = caseDispatchedToTheGridWorker("楼道堆放杂物");
     signInOnTheFieldApp();
+    assertThat(((Number) driver.executeScript("return window.innerWidth")).intValue()).as("a phone's width").isEqualTo(390);
     WebElement card = Browser.waitFor(driver, 20).until(ExpectedConditions.presenceOfElementLocated(caseCard(id)));
     assertThat(card.findElement(By.cssSelector(".case-status")).getText()).isEqualTo("已派遣");
     assertThat(card.getText()).contains("楼道堆放杂物");
