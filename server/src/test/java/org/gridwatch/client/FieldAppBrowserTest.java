@@ -144,6 +144,32 @@ class FieldAppBrowserTest {
     Browser.waitFor(driver, 10).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#report-list .report-card"), id));
   }
 
+  @Test
+  void aPatrolRecordsItsTrackInBatchesAndEndsWithItsLength() throws Exception {
+    signInOnTheFieldApp();
+    tab("patrol");
+    click(By.id("patrol-start"));
+    Browser.waitFor(driver, 20).until(d -> ((ChromeDriver) d).executeScript("return gridwatchField.screens.patrol.state().id") != null);
+    // Thirty fixes a walker's pace apart (10 m every 10 s, heading east), as watchPosition would hand them over.
+    Point p = inside(GRID);
+    long start = System.currentTimeMillis() - 310_000;
+    for (int i = 0; i < 30; i++) {
+      driver.executeScript("gridwatchField.screens.patrol.addFix(arguments[0], arguments[1], 6, new Date(arguments[2]))",
+          p.getX() + i * 0.000111, p.getY(), start + i * 10_000L);
+    }
+    Browser.waitFor(driver, 10).until(ExpectedConditions.textToBe(By.id("patrol-fixes"), "30"));
+    assertThat(driver.findElement(By.cssSelector("#patrol-map path.leaflet-interactive"))).isNotNull();
+    click(By.id("patrol-end"));
+    Browser.waitFor(driver, 30).until(ExpectedConditions.textToBePresentInElementLocated(By.id("patrol-status"), "巡查已结束"));
+    Browser.screenshot(driver, "field-patrol");
+    String id = String.valueOf(driver.executeScript("return gridwatchField.screens.patrol.state().id"));
+    JsonNode patrol = new Http(port).get("/api/v1/patrols/" + id, Http.basic("gridworker", TestEnvironment.DEMO_PASSWORD)).json();
+    assertThat(patrol.get("status").asString()).isEqualTo("ENDED");
+    // 29 steps of about 10 m: what the server measured of the track the phone recorded.
+    assertThat(patrol.get("lengthM").asDouble()).isBetween(250.0, 330.0);
+    assertThat(Double.parseDouble(driver.findElement(By.id("patrol-length")).getText().replace(" m", ""))).isBetween(250.0, 330.0);
+  }
+
   /** A resident reports in the worker's grid; the operator registers it and dispatches it to the worker by their person code. */
   String caseDispatchedToTheGridWorker(String words) {
     Http api = new Http(port);
