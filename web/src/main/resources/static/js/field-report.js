@@ -98,13 +98,19 @@ export function mountReport(ctx) {
   function kept() { return JSON.parse(localStorage.getItem(KEPT_REPORTS) || '[]'); }
   function keep(report) { localStorage.setItem(KEPT_REPORTS, JSON.stringify([report, ...kept()].slice(0, 20))); }
 
-  function renderReports() {
+  /** My recent reports: the case number once sent, else waiting — or refused, which the outbox screen explains. */
+  async function renderReports() {
     const reports = kept();
+    const refused = new Set((await ctx.outbox.items()).filter(i => i.state === 'failed' && i.ref).map(i => i.ref));
+    const state = r => r.id ? `<strong class="report-id">${escapeHtml(r.id)}</strong>`
+      : refused.has(r.ref) ? `<button type="button" class="refused" data-outbox>⚠ ${t('refused')}</button>`
+        : `<span class="pending">⏳ ${t('waitingToSend')}</span>`;
     document.getElementById('report-list').innerHTML = reports.length ? reports.map(r => `<li class="card report-card" data-ref="${escapeHtml(r.ref)}">
-      <span>${escapeHtml(r.label[currentLang()] || r.label.zh)}</span>
-      ${r.id ? `<strong class="report-id">${escapeHtml(r.id)}</strong>` : `<span class="pending">⏳ ${t('waitingToSend')}</span>`}</li>`).join('')
+      <span>${escapeHtml(r.label[currentLang()] || r.label.zh)}</span>${state(r)}</li>`).join('')
       : `<li class="hint">${t('noReports')}</li>`;
+    document.querySelectorAll('#report-list [data-outbox]').forEach(b => b.addEventListener('click', () => ctx.show('outbox')));
   }
+  ctx.outbox.on('change', () => { if (document.body.dataset.screen === 'report') renderReports(); });
 
   async function show() {
     if (!map) {
