@@ -108,10 +108,23 @@ export function kick(afterSignIn = false) {
 
 export function isWaitingForSignIn() { return waitingForSignIn; }
 
-async function run() {
-  if (running || waitingForSignIn) return;
+/** One sender at a time, across every tab of the app on this phone (two would send an item twice). */
+function run() {
+  if (running || waitingForSignIn) return Promise.resolve();
+  if (!navigator.locks) return sendAll();
+  return navigator.locks.request('gridwatch-field-outbox', { ifAvailable: true }, lock => (lock ? sendAll() : null));
+}
+
+async function sendAll() {
+  if (running) return;
   running = true;
   try {
+    if (navigator.onLine && (await items()).length && !(await stillSignedIn())) {
+      waitingForSignIn = true;
+      emit('change');
+      emit('signin');
+      return;
+    }
     while (navigator.onLine) {
       const all = await items();
       const next = await nextToSend(all);
@@ -158,6 +171,20 @@ async function nextToSend(all) {
 async function fail(item, reason) {
   await stored(ITEMS, 'readwrite', s => s.put({ ...item, state: 'failed', error: reason }));
   emit('change');
+}
+
+/**
+ * Whether the session still holds: a report sent after it ended would go out as an anonymous resident's. Answers
+ * true when the server cannot be asked (the item's own send then meets the network failure and is retried).
+ */
+async function stillSignedIn() {
+  try {
+    const r = await fetch('/api/v1/me', { headers: { Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest' },
+      credentials: 'same-origin', cache: 'no-store' });
+    return r.status !== 401;
+  } catch {
+    return true;
+  }
 }
 
 function xsrf() {
