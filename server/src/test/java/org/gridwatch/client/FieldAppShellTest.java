@@ -19,7 +19,8 @@ import tools.jackson.databind.JsonNode;
  * The field app opens without a network only if its service worker kept every file the page needs: this checks
  * the worker's shell list against what field.html loads and what its modules import (one missing file and the
  * app is blank offline), that every listed file is served to anyone, that the build stamped its version (a new
- * deploy must replace the shell phones keep), and that the web app manifest is one a phone can install.
+ * deploy must replace the shell phones keep), that the web app manifest is one a phone can install, and that
+ * every word the app shows exists in both languages (a missing one shows as its key).
  */
 @OnH2
 class FieldAppShellTest {
@@ -70,6 +71,33 @@ class FieldAppShellTest {
       sizes.add(icon.get("sizes").asString());
     }
     assertThat(sizes).as("what browsers require to offer installing").contains("192x192", "512x512");
+  }
+
+  @Test
+  void everyWordTheFieldAppShowsIsWrittenInChineseAndInEnglish() {
+    Http http = new Http(port);
+    String shared = http.get("/js/i18n.js").body(), own = http.get("/js/field-text.js").body();
+    int sharedEn = shared.indexOf("\n  en: {"), ownEn = own.indexOf("}, {");
+    Set<String> zh = keys(shared.substring(0, sharedEn) + own.substring(0, ownEn));
+    Set<String> en = keys(shared.substring(sharedEn) + own.substring(ownEn));
+    Set<String> used = new LinkedHashSet<>();
+    Matcher html = Pattern.compile("data-i18n=\"(\\w+)\"").matcher(http.get("/field.html").body());
+    while (html.find()) used.add(html.group(1));
+    for (String module : modulesImportedFrom("/js/field.js", http)) {
+      if (!module.contains("field")) continue;
+      Matcher call = Pattern.compile("\\bt\\('(\\w+)'\\)").matcher(http.get(module).body());
+      while (call.find()) used.add(call.group(1));
+    }
+    assertThat(used).hasSizeGreaterThan(40);
+    assertThat(zh).as("Chinese").containsAll(used);
+    assertThat(en).as("English").containsAll(used);
+  }
+
+  private static Set<String> keys(String texts) {
+    Set<String> out = new LinkedHashSet<>();
+    Matcher m = Pattern.compile("(\\w+): '").matcher(texts);
+    while (m.find()) out.add(m.group(1));
+    return out;
   }
 
   private static Set<String> shell(String worker) {
