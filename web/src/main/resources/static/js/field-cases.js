@@ -112,7 +112,12 @@ export function mountCases(ctx) {
   // Not while a form is open: drawing the list again would throw away what the worker is typing.
   ctx.outbox.on('change', () => { if (document.body.dataset.screen === 'cases' && !open) render(); });
 
-  return { async show() { await load(); await render(); }, reload: async () => { await load(); await render(); } };
+  // New work arrives while the app is open: look again every minute, unless the worker is filling in a form.
+  setInterval(async () => {
+    if (document.body.dataset.screen === 'cases' && !open && navigator.onLine && !document.hidden) { await load(); await render(); }
+  }, 60000);
+
+  return { async show() { await load(); await render(); } };
 }
 
 const NAMES = { zh: { start: '开始处理', resolve: '处置反馈', return: '退单' }, en: { start: 'start', resolve: 'resolve', return: 'return' } };
