@@ -48,7 +48,7 @@ export function mountCases(ctx) {
     const name = currentLang() === 'en' ? (c.categoryNameEn || c.categoryName || c.category) : (c.categoryName || c.category);
     const pending = waiting.filter(w => w.caseId === c.id);
     const actions = (c.actions || []).filter(a => FIELD_ACTIONS.includes(a));
-    const buttons = pending.length ? `<p class="pending" data-pending="${pending.length}">⏳ ${t('waitingToSend')}: ${pending
+    const buttons = pending.length ? `<p class="pending" data-pending="${pending.length}">${t('waitingToSend')}: ${pending
       .map(p => escapeHtml(p.label[currentLang()] || p.label.zh)).join('、')}</p>`
       : actions.length ? `<div class="actions">${actions.map(a => `<button type="button" class="${a === 'return' ? 'secondary' : 'primary'}"
           data-id="${escapeHtml(c.id)}" data-action="${a}">${t('field_' + a)}</button>`).join('')}</div>`

@@ -13,11 +13,11 @@ export function mountOutbox(ctx) {
     badge.hidden = !items.length;
     badge.classList.toggle('failed', failed > 0);
     badge.dataset.pending = String(items.length);
-    badge.textContent = `${failed ? '⚠' : '⏳'} ${items.length}`;
+    badge.textContent = `${t(failed ? 'outboxRefused' : 'outboxShort')} ${items.length}`;
     badge.setAttribute('aria-label', `${t('outboxTitle')} ${items.length}`);
     if (document.body.dataset.screen !== 'outbox') return;
     const waitingForSignIn = ctx.outbox.isWaitingForSignIn() ? `<li class="problem">${t('sessionEnded')}</li>` : '';
-    list.innerHTML = waitingForSignIn + (items.length ? items.map(i => `<li class="card outbox-item ${i.state}" data-seq="${i.seq}">
+    list.innerHTML = waitingForSignIn + (items.length ? items.map(i => `<li class="card outbox-item state-${i.state}" data-seq="${i.seq}">
       <div class="row"><span>${escapeHtml(i.label?.[currentLang()] || i.label?.zh || i.path)}</span><span class="hint">${when(i.createdAt)}</span></div>
       ${i.state === 'failed' ? `<p class="problem outbox-error">${escapeHtml(typeof i.error === 'string' ? i.error : i.error?.[currentLang()] || '')}</p>
         <div class="actions"><button type="button" class="secondary" data-retry="${i.seq}">${t('retry')}</button>

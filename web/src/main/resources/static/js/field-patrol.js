@@ -123,7 +123,7 @@ export function mountPatrol(ctx) {
       <span>${c.checkedAt ? '✓' : '○'} ${escapeHtml(c.name || c.code)}</span>
       <span class="hint">${c.checkedAt ? `${t('checkedIn')} ${when(c.checkedAt)}` : `${t('within')} ${Math.round(c.radiusM)} m`}</span></li>`).join('');
     controls.innerHTML = patrol.status === 'ACTIVE' ? `<button id="patrol-end" type="button" class="primary danger">${t('endPatrol')}</button>`
-      : patrol.status === 'ENDED' ? `<button id="patrol-new" type="button" class="primary">${t('newPatrol')}</button>` : `<p class="pending">⏳ ${t('waitingToSend')}</p>`;
+      : patrol.status === 'ENDED' ? `<button id="patrol-new" type="button" class="primary">${t('newPatrol')}</button>` : `<p class="pending">${t('waitingToSend')}</p>`;
     document.getElementById('patrol-end')?.addEventListener('click', end);
     document.getElementById('patrol-new')?.addEventListener('click', () => { patrol.dismissed = true; save(); render(); draw(); });
     draw();

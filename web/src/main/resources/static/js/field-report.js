@@ -103,8 +103,8 @@ export function mountReport(ctx) {
     const reports = kept();
     const refused = new Set((await ctx.outbox.items()).filter(i => i.state === 'failed' && i.ref).map(i => i.ref));
     const state = r => r.id ? `<strong class="report-id">${escapeHtml(r.id)}</strong>`
-      : refused.has(r.ref) ? `<button type="button" class="refused" data-outbox>⚠ ${t('refused')}</button>`
-        : `<span class="pending">⏳ ${t('waitingToSend')}</span>`;
+      : refused.has(r.ref) ? `<button type="button" class="refused" data-outbox>${t('refused')}</button>`
+        : `<span class="pending">${t('waitingToSend')}</span>`;
     document.getElementById('report-list').innerHTML = reports.length ? reports.map(r => `<li class="card report-card" data-ref="${escapeHtml(r.ref)}">
       <span>${escapeHtml(r.label[currentLang()] || r.label.zh)}</span>${state(r)}</li>`).join('')
       : `<li class="hint">${t('noReports')}</li>`;

@@ -210,11 +210,15 @@ class FieldAppBrowserTest {
     Browser.waitFor(driver, 10).until(ExpectedConditions.visibilityOfElementLocated(By.id("act-confirm")));
   }
 
-  /** Clicks once the element is there and clickable (lists are drawn again as answers arrive). */
+  /**
+   * Clicks once the element is there and clickable (lists are drawn again as answers arrive), scrolled to the middle
+   * of the screen first as the worker's thumb would: ChromeDriver clicks a button still half under the tab bar.
+   */
   void click(By by) {
     Browser.waitFor(driver, 20).ignoring(StaleElementReferenceException.class).until(d -> {
       WebElement e = ExpectedConditions.elementToBeClickable(by).apply(d);
       if (e == null) return false;
+      driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", e);
       e.click();
       return true;
     });
