@@ -16,13 +16,14 @@ export function mountOutbox(ctx) {
     badge.textContent = `${t(failed ? 'outboxRefused' : 'outboxShort')} ${items.length}`;
     badge.setAttribute('aria-label', `${t('outboxTitle')} ${items.length}`);
     if (document.body.dataset.screen !== 'outbox') return;
+    const held = new Set(items.filter(i => i.state === 'failed' && i.ref).map(i => i.ref)); // what their followers wait for
     const waitingForSignIn = ctx.outbox.isWaitingForSignIn() ? `<li class="problem">${t('sessionEnded')}</li>` : '';
     list.innerHTML = waitingForSignIn + (items.length ? items.map(i => `<li class="card outbox-item state-${i.state}" data-seq="${i.seq}">
       <div class="row"><span>${escapeHtml(i.label?.[currentLang()] || i.label?.zh || i.path)}</span><span class="hint">${when(i.createdAt)}</span></div>
       ${i.state === 'failed' ? `<p class="problem outbox-error">${escapeHtml(typeof i.error === 'string' ? i.error : i.error?.[currentLang()] || '')}</p>
         <div class="actions"><button type="button" class="secondary" data-retry="${i.seq}">${t('retry')}</button>
         <button type="button" class="secondary danger" data-discard="${i.seq}">${t('discard')}</button></div>`
-        : `<p class="hint">${navigator.onLine ? t('sendingNow') : t('waitingForNetwork')}</p>`}</li>`).join('')
+        : `<p class="hint">${held.has(i.needs) ? t('heldBehind') : navigator.onLine ? t('sendingNow') : t('waitingForNetwork')}</p>`}</li>`).join('')
       : `<li class="hint">${t('outboxEmpty')}</li>`);
     list.querySelectorAll('[data-retry]').forEach(b => b.addEventListener('click', () => ctx.outbox.retry(Number(b.dataset.retry))));
     list.querySelectorAll('[data-discard]').forEach(b => b.addEventListener('click', () => ctx.outbox.discard(Number(b.dataset.discard))));

@@ -21,7 +21,7 @@ addTexts({
   patrol_ACTIVE: '巡查中', patrol_ENDING: '正在结束', patrol_ENDED: '巡查已结束', since: '开始于', fixes: '定位点',
   rejectedFixes: '被过滤', checkIns: '签到', checkedIn: '已签到', within: '到达范围',
   outboxTitle: '待发送', outboxShort: '待发', outboxRefused: '退回', outboxHint: '离线时的上报、照片和操作保存在手机上，联网后按顺序发送，每项只发送一次。',
-  outboxEmpty: '全部已发送', retry: '重试', discard: '放弃', sendingNow: '正在发送', waitingForNetwork: '等待网络',
+  outboxEmpty: '全部已发送', retry: '重试', discard: '放弃', sendingNow: '正在发送', waitingForNetwork: '等待网络', heldBehind: '等待上面被退回的一项处理后再发送',
 }, {
   title: 'Gridwatch field', fieldTitle: 'Gridwatch field', online: 'online', offline: 'offline',
   signInTitle: 'Sign in', username: 'Username', password: 'Password', wrongPassword: 'Wrong username or password',
@@ -43,5 +43,5 @@ addTexts({
   patrol_ACTIVE: 'Patrolling', patrol_ENDING: 'Ending', patrol_ENDED: 'Patrol ended', since: 'Since', fixes: 'GPS fixes',
   rejectedFixes: 'filtered', checkIns: 'Check-ins', checkedIn: 'Checked in', within: 'Within',
   outboxTitle: 'Outbox', outboxShort: 'Outbox', outboxRefused: 'Refused', outboxHint: 'Reports, photos and actions made offline stay on the phone and are sent in order, once each, when online.',
-  outboxEmpty: 'Everything is sent', retry: 'Retry', discard: 'Drop', sendingNow: 'Sending', waitingForNetwork: 'Waiting for a connection',
+  outboxEmpty: 'Everything is sent', retry: 'Retry', discard: 'Drop', sendingNow: 'Sending', waitingForNetwork: 'Waiting for a connection', heldBehind: 'Waits for the refused item it belongs to',
 });
