@@ -13,6 +13,12 @@ const BATCH_SIZE = 20;
 const BATCH_MS = 30000;
 const MAX_ACCURACY_M = 100; // a fix vaguer than this says little about where the worker walked
 
+/** Why the server dropped a fix, in the worker's words (the server answers a reason code). */
+function fixReason(code) {
+  const key = `fixReason_${String(code).replace(/-/g, '_')}`;
+  return t(key) === key ? code : t(key);
+}
+
 export function mountPatrol(ctx) {
   let map = null, track = null, marks = null, watchId = null, batchTimer = null;
   let patrol = JSON.parse(localStorage.getItem(KEPT) || 'null');
@@ -78,11 +84,14 @@ export function mountPatrol(ctx) {
 
   ctx.outbox.on('sent', (item, answer) => {
     if (item.topic !== 'patrol' || !patrol || !answer) return;
-    if (item.ref === patrol.ref) patrol.id = answer.id;
+    if (item.ref === patrol.ref) Object.assign(patrol, { id: answer.id, startedAt: answer.startedAt || patrol.startedAt });
     else if (item.needs !== patrol.ref) return;
     if (answer.checkpoints) patrol.checkpoints = answer.checkpoints;
     if (answer.lengthM !== undefined) patrol.lengthM = answer.lengthM;
-    if (Array.isArray(answer.rejected)) patrol.rejected = (patrol.rejected || 0) + answer.rejected.length;
+    if (Array.isArray(answer.rejected) && answer.rejected.length) {
+      patrol.rejected = (patrol.rejected || 0) + answer.rejected.length;
+      patrol.lastRejection = answer.rejected[answer.rejected.length - 1].reason;
+    }
     if (answer.status === 'ENDED') patrol.status = 'ENDED';
     save();
     render();
@@ -117,7 +126,7 @@ export function mountPatrol(ctx) {
     const checked = patrol.checkpoints.filter(c => c.checkedAt).length;
     status.innerHTML = `<div class="row"><strong>${t('patrol_' + patrol.status)}</strong><span>${escapeHtml(patrol.grid)}</span></div>
       <div class="row"><span>${t('since')} ${when(patrol.startedAt)}</span><span id="patrol-length">${Math.round(patrol.lengthM || 0)} m</span></div>
-      <div class="row"><span id="patrol-gps">${t('fixes')}: <b id="patrol-fixes">${patrol.fixes.length}</b>${patrol.rejected ? ` · ${t('rejectedFixes')} ${patrol.rejected}` : ''}</span>
+      <div class="row"><span id="patrol-gps">${t('fixes')}: <b id="patrol-fixes">${patrol.fixes.length}</b>${patrol.rejected ? ` · ${t('rejectedFixes')} <b id="patrol-rejected">${patrol.rejected}</b> (${escapeHtml(fixReason(patrol.lastRejection))})` : ''}</span>
       <span>${t('checkIns')}: <b id="patrol-checked">${checked}</b>/${patrol.checkpoints.length}</span></div>`;
     document.getElementById('checkpoint-list').innerHTML = patrol.checkpoints.map(c => `<li class="card checkpoint${c.checkedAt ? ' checked' : ''}" data-code="${escapeHtml(c.code)}">
       <span>${c.checkedAt ? '✓' : '○'} ${escapeHtml(c.name || c.code)}</span>

@@ -150,12 +150,13 @@ class FieldAppBrowserTest {
     tab("patrol");
     click(By.id("patrol-start"));
     Browser.waitFor(driver, 20).until(d -> ((ChromeDriver) d).executeScript("return gridwatchField.screens.patrol.state().id") != null);
-    // Thirty fixes a walker's pace apart (10 m every 10 s, heading east), as watchPosition would hand them over.
+    // Thirty fixes 10 m and a second apart heading east, from the patrol's start on, as watchPosition hands them over
+    // (6 m accuracy each: a brisk walk within what the fixes' own uncertainty allows).
     Point p = inside(GRID);
-    long start = System.currentTimeMillis() - 310_000;
+    long start = java.time.Instant.parse(String.valueOf(driver.executeScript("return gridwatchField.screens.patrol.state().startedAt"))).toEpochMilli();
     for (int i = 0; i < 30; i++) {
       driver.executeScript("gridwatchField.screens.patrol.addFix(arguments[0], arguments[1], 6, new Date(arguments[2]))",
-          p.getX() + i * 0.000111, p.getY(), start + i * 10_000L);
+          p.getX() + i * 0.000111, p.getY(), start + (i + 1) * 1000L);
     }
     Browser.waitFor(driver, 10).until(ExpectedConditions.textToBe(By.id("patrol-fixes"), "30"));
     assertThat(driver.findElement(By.cssSelector("#patrol-map path.leaflet-interactive"))).isNotNull();
@@ -165,6 +166,7 @@ class FieldAppBrowserTest {
     String id = String.valueOf(driver.executeScript("return gridwatchField.screens.patrol.state().id"));
     JsonNode patrol = new Http(port).get("/api/v1/patrols/" + id, Http.basic("gridworker", TestEnvironment.DEMO_PASSWORD)).json();
     assertThat(patrol.get("status").asString()).isEqualTo("ENDED");
+    assertThat(driver.findElements(By.id("patrol-rejected"))).as("no fix refused").isEmpty();
     // 29 steps of about 10 m: what the server measured of the track the phone recorded.
     assertThat(patrol.get("lengthM").asDouble()).isBetween(250.0, 330.0);
     assertThat(Double.parseDouble(driver.findElement(By.id("patrol-length")).getText().replace(" m", ""))).isBetween(250.0, 330.0);
