@@ -72,6 +72,14 @@ export function mountPatrol(ctx) {
       label: { zh: `巡查轨迹 ${points.length} 个点`, en: `Patrol track, ${points.length} fixes` } });
   }
 
+  /** 签到 by hand at a key point, from where the phone last was (the server checks it is within the point's radius). */
+  async function checkIn(code) {
+    const here = patrol.fixes[patrol.fixes.length - 1];
+    await flush();
+    await ctx.outbox.add({ topic: 'patrol', needs: patrol.ref, path: '/api/v1/patrols/{id}/checkins',
+      json: { checkpoint: code, lon: here.lon, lat: here.lat }, label: { zh: `签到 ${code}`, en: `Check in at ${code}` } });
+  }
+
   async function end() {
     await flush();
     stopWatching();
@@ -128,9 +136,14 @@ export function mountPatrol(ctx) {
       <div class="row"><span>${t('since')} ${when(patrol.startedAt)}</span><span id="patrol-length">${Math.round(patrol.lengthM || 0)} m</span></div>
       <div class="row"><span id="patrol-gps">${t('fixes')}: <b id="patrol-fixes">${patrol.fixes.length}</b>${patrol.rejected ? ` · ${t('rejectedFixes')} <b id="patrol-rejected">${patrol.rejected}</b> (${escapeHtml(fixReason(patrol.lastRejection))})` : ''}</span>
       <span>${t('checkIns')}: <b id="patrol-checked">${checked}</b>/${patrol.checkpoints.length}</span></div>`;
+    const here = patrol.fixes[patrol.fixes.length - 1];
+    const canCheckIn = patrol.status === 'ACTIVE' && here;
     document.getElementById('checkpoint-list').innerHTML = patrol.checkpoints.map(c => `<li class="card checkpoint${c.checkedAt ? ' checked' : ''}" data-code="${escapeHtml(c.code)}">
       <span>${c.checkedAt ? '✓' : '○'} ${escapeHtml(c.name || c.code)}</span>
-      <span class="hint">${c.checkedAt ? `${t('checkedIn')} ${when(c.checkedAt)}` : `${t('within')} ${Math.round(c.radiusM)} m`}</span></li>`).join('');
+      ${c.checkedAt ? `<span class="hint">${t('checkedIn')} ${when(c.checkedAt)}</span>`
+        : canCheckIn ? `<button type="button" class="secondary check-in" data-checkpoint="${escapeHtml(c.code)}">${t('checkIn')}</button>`
+          : `<span class="hint">${t('within')} ${Math.round(c.radiusM)} m</span>`}</li>`).join('');
+    document.querySelectorAll('#checkpoint-list [data-checkpoint]').forEach(b => b.addEventListener('click', () => checkIn(b.dataset.checkpoint)));
     controls.innerHTML = patrol.status === 'ACTIVE' ? `<button id="patrol-end" type="button" class="primary danger">${t('endPatrol')}</button>`
       : patrol.status === 'ENDED' ? `<button id="patrol-new" type="button" class="primary">${t('newPatrol')}</button>` : `<p class="pending">${t('waitingToSend')}</p>`;
     document.getElementById('patrol-end')?.addEventListener('click', end);

@@ -19,7 +19,7 @@ addTexts({
   noGeolocation: '无法获取位置，请在地图上点击选择', photos: '照片', takePhoto: '拍照或选择照片', sendReport: '上报', myReports: '我的上报', refused: '被退回，查看原因', noReports: '还没有上报',
   patrolIdle: '选择网格后开始巡查，轨迹和签到会自动记录。', startPatrol: '开始巡查', endPatrol: '结束巡查', newPatrol: '新的巡查',
   patrol_ACTIVE: '巡查中', patrol_ENDING: '正在结束', patrol_ENDED: '巡查已结束', since: '开始于', fixes: '定位点',
-  rejectedFixes: '被过滤', fixReason_outside_district: '远离辖区', fixReason_in_future: '时间超前', fixReason_before_start: '早于开始时间', fixReason_inaccurate: '精度不足', fixReason_duplicate: '重复', fixReason_out_of_order: '顺序错乱', fixReason_impossible_speed: '速度不可能', checkIns: '签到', checkedIn: '已签到', within: '到达范围',
+  rejectedFixes: '被过滤', fixReason_outside_district: '远离辖区', fixReason_in_future: '时间超前', fixReason_before_start: '早于开始时间', fixReason_inaccurate: '精度不足', fixReason_duplicate: '重复', fixReason_out_of_order: '顺序错乱', fixReason_impossible_speed: '速度不可能', checkIns: '签到', checkedIn: '已签到', checkIn: '签到', within: '到达范围',
   outboxTitle: '待发送', outboxShort: '待发', outboxRefused: '退回', outboxHint: '离线时的上报、照片和操作保存在手机上，联网后按顺序发送，每项只发送一次。',
   outboxEmpty: '全部已发送', retry: '重试', discard: '放弃', sendingNow: '正在发送', waitingForNetwork: '等待网络', heldBehind: '等待上面被退回的一项处理后再发送',
 }, {
@@ -41,7 +41,7 @@ addTexts({
   noGeolocation: 'No position from the phone: tap the map instead', photos: 'Photos', takePhoto: 'Take or choose photos', sendReport: 'Send report', myReports: 'My reports', refused: 'refused: see why', noReports: 'No reports yet',
   patrolIdle: 'Pick a grid and start: the track and check-ins are recorded.', startPatrol: 'Start patrol', endPatrol: 'End patrol', newPatrol: 'New patrol',
   patrol_ACTIVE: 'Patrolling', patrol_ENDING: 'Ending', patrol_ENDED: 'Patrol ended', since: 'Since', fixes: 'GPS fixes',
-  rejectedFixes: 'filtered', fixReason_outside_district: 'far outside the district', fixReason_in_future: 'in the future', fixReason_before_start: 'before the start', fixReason_inaccurate: 'too vague', fixReason_duplicate: 'repeated', fixReason_out_of_order: 'out of order', fixReason_impossible_speed: 'impossible speed', checkIns: 'Check-ins', checkedIn: 'Checked in', within: 'Within',
+  rejectedFixes: 'filtered', fixReason_outside_district: 'far outside the district', fixReason_in_future: 'in the future', fixReason_before_start: 'before the start', fixReason_inaccurate: 'too vague', fixReason_duplicate: 'repeated', fixReason_out_of_order: 'out of order', fixReason_impossible_speed: 'impossible speed', checkIns: 'Check-ins', checkedIn: 'Checked in', checkIn: 'Check in', within: 'Within',
   outboxTitle: 'Outbox', outboxShort: 'Outbox', outboxRefused: 'Refused', outboxHint: 'Reports, photos and actions made offline stay on the phone and are sent in order, once each, when online.',
   outboxEmpty: 'Everything is sent', retry: 'Retry', discard: 'Drop', sendingNow: 'Sending', waitingForNetwork: 'Waiting for a connection', heldBehind: 'Waits for the refused item it belongs to',
 });
