@@ -60,7 +60,7 @@ export function mountPatrol(ctx) {
     patrol.unsent.push(fix);
     save();
     if (patrol.unsent.length >= BATCH_SIZE) flush();
-    draw();
+    render();
   }
 
   async function flush() {
