@@ -13,6 +13,18 @@ const BATCH_SIZE = 20;
 const BATCH_MS = 30000;
 const MAX_ACCURACY_M = 100; // a fix vaguer than this says little about where the worker walked
 
+/**
+ * Replaces an element's content only when it changed: a fix arrives every second or so, and a button redrawn under
+ * the worker's thumb would lose the tap.
+ */
+function setHtml(id, html) {
+  const el = document.getElementById(id);
+  if (el.dataset.html === html) return false;
+  el.innerHTML = html;
+  el.dataset.html = html;
+  return true;
+}
+
 /** Why the server dropped a fix, in the worker's words (the server answers a reason code). */
 function fixReason(code) {
   const key = `fixReason_${String(code).replace(/-/g, '_')}`;
@@ -120,15 +132,15 @@ export function mountPatrol(ctx) {
 
   function render() {
     const status = document.getElementById('patrol-status');
-    const controls = document.getElementById('patrol-controls');
     const grids = ctx.me?.person?.grids || [];
     if (!patrol || patrol.status === 'ENDED' && patrol.dismissed) {
       status.innerHTML = `<p class="hint">${t('patrolIdle')}</p>`;
-      controls.innerHTML = grids.length ? `<label for="patrol-grid">${t('grid')}</label>
+      setHtml('patrol-controls', grids.length ? `<label for="patrol-grid">${t('grid')}</label>
         <select id="patrol-grid">${grids.map(g => `<option>${escapeHtml(g)}</option>`).join('')}</select>
-        <button id="patrol-start" type="button" class="primary">${t('startPatrol')}</button>` : `<p class="hint">${t('noGrids')}</p>`;
-      document.getElementById('patrol-start')?.addEventListener('click', () => start(document.getElementById('patrol-grid').value));
-      document.getElementById('checkpoint-list').innerHTML = '';
+        <button id="patrol-start" type="button" class="primary">${t('startPatrol')}</button>` : `<p class="hint">${t('noGrids')}</p>`);
+      const startButton = document.getElementById('patrol-start');
+      if (startButton) startButton.onclick = () => start(document.getElementById('patrol-grid').value);
+      setHtml('checkpoint-list', '');
       return;
     }
     const checked = patrol.checkpoints.filter(c => c.checkedAt).length;
@@ -138,16 +150,17 @@ export function mountPatrol(ctx) {
       <span>${t('checkIns')}: <b id="patrol-checked">${checked}</b>/${patrol.checkpoints.length}</span></div>`;
     const here = patrol.fixes[patrol.fixes.length - 1];
     const canCheckIn = patrol.status === 'ACTIVE' && here;
-    document.getElementById('checkpoint-list').innerHTML = patrol.checkpoints.map(c => `<li class="card checkpoint${c.checkedAt ? ' checked' : ''}" data-code="${escapeHtml(c.code)}">
+    setHtml('checkpoint-list', patrol.checkpoints.map(c => `<li class="card checkpoint${c.checkedAt ? ' checked' : ''}" data-code="${escapeHtml(c.code)}">
       <span>${c.checkedAt ? '✓' : '○'} ${escapeHtml(c.name || c.code)}</span>
       ${c.checkedAt ? `<span class="hint">${t('checkedIn')} ${when(c.checkedAt)}</span>`
         : canCheckIn ? `<button type="button" class="secondary check-in" data-checkpoint="${escapeHtml(c.code)}">${t('checkIn')}</button>`
-          : `<span class="hint">${t('within')} ${Math.round(c.radiusM)} m</span>`}</li>`).join('');
-    document.querySelectorAll('#checkpoint-list [data-checkpoint]').forEach(b => b.addEventListener('click', () => checkIn(b.dataset.checkpoint)));
-    controls.innerHTML = patrol.status === 'ACTIVE' ? `<button id="patrol-end" type="button" class="primary danger">${t('endPatrol')}</button>`
-      : patrol.status === 'ENDED' ? `<button id="patrol-new" type="button" class="primary">${t('newPatrol')}</button>` : `<p class="pending">${t('waitingToSend')}</p>`;
-    document.getElementById('patrol-end')?.addEventListener('click', end);
-    document.getElementById('patrol-new')?.addEventListener('click', () => { patrol.dismissed = true; save(); render(); draw(); });
+          : `<span class="hint">${t('within')} ${Math.round(c.radiusM)} m</span>`}</li>`).join(''));
+    document.querySelectorAll('#checkpoint-list [data-checkpoint]').forEach(b => { b.onclick = () => checkIn(b.dataset.checkpoint); });
+    setHtml('patrol-controls', patrol.status === 'ACTIVE' ? `<button id="patrol-end" type="button" class="primary danger">${t('endPatrol')}</button>`
+      : patrol.status === 'ENDED' ? `<button id="patrol-new" type="button" class="primary">${t('newPatrol')}</button>` : `<p class="pending">${t('waitingToSend')}</p>`);
+    const endButton = document.getElementById('patrol-end'), newButton = document.getElementById('patrol-new');
+    if (endButton) endButton.onclick = end;
+    if (newButton) newButton.onclick = () => { patrol.dismissed = true; save(); render(); draw(); };
     draw();
   }
 
