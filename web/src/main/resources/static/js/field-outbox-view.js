@@ -13,7 +13,7 @@ export function mountOutbox(ctx) {
     badge.hidden = !items.length;
     badge.classList.toggle('failed', failed > 0);
     badge.dataset.pending = String(items.length);
-    badge.textContent = `${t(failed ? 'outboxRefused' : 'outboxShort')} ${items.length}`;
+    badge.textContent = failed ? `${t('outboxRefused')} ${failed}` : `${t('outboxShort')} ${items.length}`;
     badge.setAttribute('aria-label', `${t('outboxTitle')} ${items.length}`);
     if (document.body.dataset.screen !== 'outbox') return;
     const held = new Set(items.filter(i => i.state === 'failed' && i.ref).map(i => i.ref)); // what their followers wait for
