@@ -14,6 +14,7 @@ import { mountPatrol } from './field-patrol.js';
 import { mountOutbox } from './field-outbox-view.js';
 
 const ME_KEY = 'gridwatch.field.me';
+const OWNER_KEY = 'gridwatch.field.owner';
 const screens = {};
 let current = null;
 
@@ -68,6 +69,7 @@ function showSignIn(ctx) {
 }
 
 async function openApp(ctx) {
+  await keepToOneAccount(ctx.me);
   document.getElementById('tabs').hidden = false;
   if (!screens.grids) {
     screens.grids = mountGrids(ctx, async () => { await signOut(); location.reload(); });
@@ -79,6 +81,19 @@ async function openApp(ctx) {
   const wanted = new URLSearchParams(location.search).get('screen');
   await show(screens[wanted] ? wanted : 'cases');
   outbox.kick();
+}
+
+/**
+ * What the phone keeps (the outbox, my reports, the patrol being walked) belongs to one account: when someone else
+ * signs in on it, it is dropped rather than sent or shown under their name.
+ */
+async function keepToOneAccount(me) {
+  const owner = localStorage.getItem(OWNER_KEY);
+  if (owner && me && owner !== me.username) {
+    await outbox.clearAll();
+    ['gridwatch.field.reports', 'gridwatch.field.patrol', 'gridwatch.field.cases'].forEach(k => localStorage.removeItem(k));
+  }
+  if (me) localStorage.setItem(OWNER_KEY, me.username);
 }
 
 /** Shows one screen; a screen's own show() refreshes it (and lets its map take its size). */
