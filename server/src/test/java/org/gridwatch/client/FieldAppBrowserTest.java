@@ -75,12 +75,12 @@ class FieldAppBrowserTest {
     WebElement card = Browser.waitFor(driver, 20).until(ExpectedConditions.presenceOfElementLocated(caseCard(id)));
     assertThat(card.findElement(By.cssSelector(".case-status")).getText()).isEqualTo("已派遣");
     assertThat(card.getText()).contains("楼道堆放杂物");
-    Browser.screenshot(driver, "field-cases");
+    Browser.screenshot(driver, "field-cases-zh");
 
     tab("grids");
     Browser.waitFor(driver, 20).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#grid-list li[data-code='" + GRID + "']")));
     Browser.waitFor(driver, 20).until(d -> !d.findElements(By.cssSelector("#grids-map path.leaflet-interactive")).isEmpty());
-    Browser.screenshot(driver, "field-grids");
+    inEnglish("field-grids-en", By.id("me-card"), "Grid member");
 
     tab("cases");
     act(id, "start");
@@ -113,6 +113,7 @@ class FieldAppBrowserTest {
     driver.executeCdpCommand("Emulation.setGeolocationOverride", Map.of("latitude", p.getY(), "longitude", p.getX(), "accuracy", 8));
     click(By.id("report-locate"));
     Browser.waitFor(driver, 20).until(ExpectedConditions.textToBe(By.id("report-grid"), GRID));
+    Browser.screenshot(driver, "field-report-zh");
 
     driver.setNetworkConditions(offline());
     Browser.waitFor(driver, 10).until(ExpectedConditions.textToBe(By.id("net-state"), "离线"));
@@ -162,7 +163,7 @@ class FieldAppBrowserTest {
     assertThat(driver.findElement(By.cssSelector("#patrol-map path.leaflet-interactive"))).isNotNull();
     click(By.id("patrol-end"));
     Browser.waitFor(driver, 30).until(ExpectedConditions.textToBePresentInElementLocated(By.id("patrol-status"), "巡查已结束"));
-    Browser.screenshot(driver, "field-patrol");
+    inEnglish("field-patrol-en", By.id("patrol-status"), "Patrol ended");
     String id = String.valueOf(driver.executeScript("return gridwatchField.screens.patrol.state().id"));
     JsonNode patrol = new Http(port).get("/api/v1/patrols/" + id, Http.basic("gridworker", TestEnvironment.DEMO_PASSWORD)).json();
     assertThat(patrol.get("status").asString()).isEqualTo("ENDED");
@@ -200,6 +201,15 @@ class FieldAppBrowserTest {
     driver.findElement(By.id("signin-password")).sendKeys(TestEnvironment.DEMO_PASSWORD);
     click(By.cssSelector("#signin-form button[type=submit]"));
     Browser.waitFor(driver, 20).until(ExpectedConditions.visibilityOfElementLocated(By.id("tabs")));
+  }
+
+  /** The screen in English (the worker's language switch), photographed for the README, then back in Chinese. */
+  void inEnglish(String screenshot, By element, String english) throws Exception {
+    click(By.id("lang"));
+    Browser.waitFor(driver, 10).until(ExpectedConditions.textToBePresentInElementLocated(element, english));
+    Browser.screenshot(driver, screenshot);
+    click(By.id("lang"));
+    Browser.waitFor(driver, 10).until(d -> "zh-CN".equals(((ChromeDriver) d).executeScript("return document.documentElement.lang")));
   }
 
   void tab(String screen) {
