@@ -41,6 +41,7 @@ export function mountCases(ctx) {
       open = open?.id === b.dataset.id && open.action === b.dataset.action ? null : { id: b.dataset.id, action: b.dataset.action };
       render();
     }));
+    list.querySelectorAll('[data-outbox]').forEach(b => b.addEventListener('click', () => ctx.show('outbox')));
     if (open) wirePanel(open);
   }
 
@@ -48,7 +49,9 @@ export function mountCases(ctx) {
     const name = currentLang() === 'en' ? (c.categoryNameEn || c.categoryName || c.category) : (c.categoryName || c.category);
     const pending = waiting.filter(w => w.caseId === c.id);
     const actions = (c.actions || []).filter(a => FIELD_ACTIONS.includes(a));
-    const buttons = pending.length ? `<p class="pending" data-pending="${pending.length}">${t('waitingToSend')}: ${pending
+    const refused = pending.some(p => p.state === 'failed');
+    const buttons = refused ? `<button type="button" class="refused" data-outbox>${t('refused')}</button>`
+      : pending.length ? `<p class="pending" data-pending="${pending.length}">${t('waitingToSend')}: ${pending
       .map(p => escapeHtml(p.label[currentLang()] || p.label.zh)).join('、')}</p>`
       : actions.length ? `<div class="actions">${actions.map(a => `<button type="button" class="${a === 'return' ? 'secondary' : 'primary'}"
           data-id="${escapeHtml(c.id)}" data-action="${a}">${t('field_' + a)}</button>`).join('')}</div>`
