@@ -22,6 +22,7 @@ export function mountGrids(ctx, onSignOut) {
     const codes = person?.grids || [];
     shown = shown || await fieldMap('grids-map', ctx);
     shown.map.invalidateSize();
+    showCases(ctx.cases || []);
     if (shown.grids.getLayers().length) shown.map.fitBounds(shown.grids.getBounds(), { padding: [12, 12] });
     const grids = await myGridFeatures(codes);
     const cases = ctx.cases || [];
@@ -32,6 +33,17 @@ export function mountGrids(ctx, onSignOut) {
         <span class="code">${escapeHtml(f.properties.code)}</span>
         <span class="hint">${t('myOpenCases')}: ${open}</span></li>`;
     }).join('') : `<li class="hint">${t('noGrids')}</li>`;
+  }
+
+  /** My open cases as dots on the map, each named by its number. */
+  function showCases(cases) {
+    if (!shown.cases) shown.cases = window.L.layerGroup().addTo(shown.map);
+    shown.cases.clearLayers();
+    for (const c of cases.filter(x => x.location?.coordinates)) {
+      const [lon, lat] = c.location.coordinates;
+      window.L.circleMarker([lat, lon], { radius: 7, color: '#fff', weight: 2, fillColor: '#1f6feb', fillOpacity: 1, className: 'gw-my-case' })
+        .bindTooltip(c.id).addTo(shown.cases);
+    }
   }
 
   return { show };
