@@ -17,7 +17,7 @@ export function myGridFeatures(codes) {
 /** Starts a small map in element `id` showing my grids; answers {map, grids} (grids: their Leaflet layer). */
 export async function fieldMap(id, ctx) {
   const { map } = await startMap(id, { zoomControl: false });
-  const grids = L.geoJSON(null, { style: { color: '#e65100', weight: 3, fillOpacity: 0.08 }, interactive: false }).addTo(map);
+  const grids = L.geoJSON(null, { style: { color: '#e65100', weight: 3, fillOpacity: 0.08, className: 'gw-my-grid' }, interactive: false }).addTo(map);
   (await myGridFeatures(ctx.me?.person?.grids || [])).filter(f => f.geometry).forEach(f => grids.addData(f));
   if (grids.getLayers().length) map.fitBounds(grids.getBounds(), { padding: [12, 12] });
   return { map, grids };

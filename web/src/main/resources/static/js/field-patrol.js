@@ -167,7 +167,7 @@ export function mountPatrol(ctx) {
   async function show() {
     if (!map) {
       map = (await fieldMap('patrol-map', ctx)).map;
-      track = L.polyline([], { color: '#1565c0', weight: 5 }).addTo(map);
+      track = L.polyline([], { color: '#1565c0', weight: 5, className: 'gw-track' }).addTo(map);
       marks = L.layerGroup().addTo(map);
     }
     map.invalidateSize();

@@ -79,7 +79,7 @@ class FieldAppBrowserTest {
 
     tab("grids");
     Browser.waitFor(driver, 20).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#grid-list li[data-code='" + GRID + "']")));
-    Browser.waitFor(driver, 20).until(d -> !d.findElements(By.cssSelector("#grids-map path.leaflet-interactive")).isEmpty());
+    Browser.waitFor(driver, 20).until(d -> !d.findElements(By.cssSelector("#grids-map path.gw-my-grid")).isEmpty());
     inEnglish("field-grids-en", By.id("me-card"), "Grid member");
 
     tab("cases");
@@ -160,7 +160,7 @@ class FieldAppBrowserTest {
           p.getX() + i * 0.000111, p.getY(), start + (i + 1) * 1000L);
     }
     Browser.waitFor(driver, 10).until(ExpectedConditions.textToBe(By.id("patrol-fixes"), "30"));
-    assertThat(driver.findElement(By.cssSelector("#patrol-map path.leaflet-interactive"))).isNotNull();
+    assertThat(driver.findElement(By.cssSelector("#patrol-map path.gw-track"))).isNotNull();
     click(By.id("patrol-end"));
     Browser.waitFor(driver, 30).until(ExpectedConditions.textToBePresentInElementLocated(By.id("patrol-status"), "巡查已结束"));
     inEnglish("field-patrol-en", By.id("patrol-status"), "Patrol ended");
