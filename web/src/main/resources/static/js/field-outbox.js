@@ -16,6 +16,7 @@ const MAX_PAUSE_MS = 60000;
 
 let db = null;
 let running = false;
+let again = false;
 let timer = null;
 let attemptsAtHead = 0;
 let waitingForSignIn = false;
@@ -110,7 +111,8 @@ export function isWaitingForSignIn() { return waitingForSignIn; }
 
 /** One sender at a time, across every tab of the app on this phone (two would send an item twice). */
 function run() {
-  if (running || waitingForSignIn) return Promise.resolve();
+  if (running) { again = true; return Promise.resolve(); }
+  if (waitingForSignIn) return Promise.resolve();
   if (!navigator.locks) return sendAll();
   return navigator.locks.request('gridwatch-field-outbox', { ifAvailable: true }, lock => (lock ? sendAll() : null));
 }
@@ -147,6 +149,9 @@ async function sendAll() {
     }
   } finally {
     running = false;
+    // Woken while sending (an item added just as the last one went): look again, unless a pause is running.
+    if (again && timer === null && !waitingForSignIn) { again = false; kick(); }
+    again = false;
   }
 }
 

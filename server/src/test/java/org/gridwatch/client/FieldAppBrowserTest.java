@@ -80,6 +80,7 @@ class FieldAppBrowserTest {
     tab("grids");
     Browser.waitFor(driver, 20).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#grid-list li[data-code='" + GRID + "']")));
     Browser.waitFor(driver, 20).until(d -> !d.findElements(By.cssSelector("#grids-map path.gw-my-grid")).isEmpty());
+    assertThat(driver.findElements(By.cssSelector("#grids-map path.gw-my-case"))).as("the case, as a dot on the map").isNotEmpty();
     inEnglish("field-grids-en", By.id("me-card"), "Grid member");
 
     tab("cases");
