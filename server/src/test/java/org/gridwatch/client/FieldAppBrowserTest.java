@@ -57,8 +57,13 @@ class FieldAppBrowserTest {
   @AfterAll
   static void stopBrowser() { if (driver != null) driver.quit(); }
 
+  /** Each test starts online, with no position granted: a test's own GPS fixes are the only ones. */
   @BeforeEach
-  void online() { driver.setNetworkConditions(new ChromiumNetworkConditions()); }
+  void onlineAndNoPosition() {
+    driver.setNetworkConditions(new ChromiumNetworkConditions());
+    driver.executeCdpCommand("Browser.resetPermissions", Map.of());
+    driver.executeCdpCommand("Emulation.clearGeolocationOverride", Map.of());
+  }
 
   String url(String path) { return "http://localhost:" + port + path; }
 
