@@ -126,7 +126,8 @@ export function mountPatrol(ctx) {
         .bindTooltip(c.name || c.code).addTo(marks);
     }
     const last = patrol.fixes[patrol.fixes.length - 1];
-    if (last) map.setView([last.lat, last.lon], Math.max(map.getZoom(), 17));
+    if (last && patrol.status !== 'ACTIVE' && patrol.fixes.length > 1) map.fitBounds(track.getBounds(), { padding: [20, 20] });
+    else if (last) map.setView([last.lat, last.lon], Math.max(map.getZoom(), 17)); // walking: follow the worker
     else if (patrol.checkpoints.length) map.fitBounds(L.featureGroup(marks.getLayers()).getBounds(), { padding: [16, 16] });
   }
 
@@ -147,7 +148,7 @@ export function mountPatrol(ctx) {
     status.innerHTML = `<div class="row"><strong>${t('patrol_' + patrol.status)}</strong><span>${escapeHtml(patrol.grid)}</span></div>
       <div class="row"><span>${t('since')} ${when(patrol.startedAt)}</span><span id="patrol-length">${Math.round(patrol.lengthM || 0)} m</span></div>
       <div class="row"><span id="patrol-gps">${t('fixes')}: <b id="patrol-fixes">${patrol.fixes.length}</b>${patrol.rejected ? ` · ${t('rejectedFixes')} <b id="patrol-rejected">${patrol.rejected}</b> (${escapeHtml(fixReason(patrol.lastRejection))})` : ''}</span>
-      <span>${t('checkIns')}: <b id="patrol-checked">${checked}</b>/${patrol.checkpoints.length}</span></div>`;
+      ${patrol.checkpoints.length ? `<span>${t('checkIns')}: <b id="patrol-checked">${checked}</b>/${patrol.checkpoints.length}</span>` : ''}</div>`;
     const here = patrol.fixes[patrol.fixes.length - 1];
     const canCheckIn = patrol.status === 'ACTIVE' && here;
     setHtml('checkpoint-list', patrol.checkpoints.map(c => `<li class="card checkpoint${c.checkedAt ? ' checked' : ''}" data-code="${escapeHtml(c.code)}">
