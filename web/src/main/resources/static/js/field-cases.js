@@ -71,7 +71,7 @@ export function mountCases(ctx) {
     const photos = action === 'return' ? '' : `<span class="label">${t(action === 'start' ? 'beforePhotos' : 'afterPhotos')}</span>
       <label for="act-photos" class="button secondary">${t('takePhoto')}</label>
       <input id="act-photos" class="file" type="file" accept="image/*" capture="environment" multiple><div id="act-previews" class="previews"></div>`;
-    const note = action === 'start' ? '' : `<label for="act-note">${t(action === 'return' ? 'returnReason' : 'resolveNote')}</label>
+    const note = action === 'start' ? '' : `<label for="act-note">${t(action === 'return' ? 'returnReasonPrompt' : 'resolveNotePrompt')}</label>
       <textarea id="act-note" rows="3" maxlength="2000" required></textarea>`;
     return `<form id="act-form" class="stack panel" data-action="${action}">${note}${photos}
       <p id="act-error" class="problem" role="alert" hidden></p>
@@ -87,7 +87,7 @@ export function mountCases(ctx) {
       const note = document.getElementById('act-note')?.value.trim() || null;
       if (action !== 'start' && !note) {
         const err = document.getElementById('act-error');
-        err.textContent = t(action === 'return' ? 'returnReason' : 'resolveNote');
+        err.textContent = t(action === 'return' ? 'returnReasonPrompt' : 'resolveNotePrompt');
         err.hidden = false;
         return;
       }
