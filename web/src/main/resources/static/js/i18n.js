@@ -184,6 +184,9 @@ if (!TEXT[lang]) lang = 'zh';
 const listeners = [];
 
 export function t(key) { return TEXT[lang][key] ?? key; }
+
+/** Adds one page's own texts to both languages (the field app's live in js/field-text.js). */
+export function addTexts(zh, en) { Object.assign(TEXT.zh, zh); Object.assign(TEXT.en, en); }
 export function currentLang() { return lang; }
 export function onLanguageChange(fn) { listeners.push(fn); }
 

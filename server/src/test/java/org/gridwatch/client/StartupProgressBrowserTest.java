@@ -17,7 +17,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
  */
 @EnabledIf("org.gridwatch.support.TestEnvironment#browserAvailable")
 class StartupProgressBrowserTest {
-  static final String[] PAGES = {"/", "/console.html", "/report.html", "/planning.html", "/planner.html"};
+  static final String[] PAGES = {"/", "/console.html", "/report.html", "/planning.html", "/planner.html", "/field.html"};
   static ChromeDriver driver;
   static HeldStart server;
 
