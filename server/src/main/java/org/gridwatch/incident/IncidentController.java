@@ -180,17 +180,30 @@ class IncidentController {
     return Map.of("mode", "points", "points", map.points(v[0], v[1], v[2], v[3], category), "max", IncidentMap.MAX_POINTS);
   }
 
-  /** A workflow action; the body ({@link ActionRequest}) is optional, but when sent it must be a JSON object. */
+  /**
+   * A workflow action; the body ({@link ActionRequest}) is optional, but when sent it must be a JSON object. An
+   * {@code Idempotency-Key} makes a resend (a phone that lost the answer) answer the case without acting twice.
+   */
   @PostMapping("/{id}/{action}")
   Map<String, Object> act(@PathVariable String id, @PathVariable String action,
-      @jakarta.validation.Valid @RequestBody(required = false) ActionRequest body) {
+      @jakarta.validation.Valid @RequestBody(required = false) ActionRequest body,
+      @RequestHeader(name = "Idempotency-Key", required = false) String key) {
+    if (key != null && (key.isBlank() || key.length() > 100)) {
+      throw ProblemException.badInput("Idempotency-Key", "must be 1 to 100 characters");
+    }
     Action a = Action.ofPath(action).orElseThrow(() -> ProblemException.notFound("unknown-action", "Unknown action",
         "'" + action + "' is not an action; use one of " + Arrays.stream(Action.values()).map(Action::path).toList()));
     Workflow.Input input = (body == null ? ActionRequest.EMPTY : body).input();
     if (input.photoUrl() != null && !Submission.isWebUrl(input.photoUrl())) {
       throw ProblemException.badInput("photoUrl", "must be an http or https URL");
     }
-    workflow.act(id, a, input, actors.current());
+    Actor actor = actors.current();
+    try {
+      workflow.act(id, a, input, actor, key);
+    } catch (RuntimeException e) {
+      // Two resends at once: the one that lost the race to the case's version finds the other's action taken.
+      if (key == null || !workflow.alreadyTaken(id, a, actor, key)) throw e;
+    }
     return one(id, null, null);
   }
 

@@ -42,6 +42,12 @@ public class IncidentEvent {
   /** Whom a hop sent the case to (a person, or a unit), by code and name; null for events that are not hops. */
   private String targetCode;
   private String targetName;
+  /**
+   * The {@code Idempotency-Key} of the request that took this action, and the action's path: a resend with the same
+   * key (a phone that never got the answer) is answered without acting twice.
+   */
+  private String requestKey;
+  private String requestAction;
 
   protected IncidentEvent() {}
 
@@ -64,6 +70,13 @@ public class IncidentEvent {
     this.targetCode = code;
     this.targetName = name;
   }
+
+  void answers(String key, String action) {
+    this.requestKey = key;
+    this.requestAction = action;
+  }
+
+  String getRequestAction() { return requestAction; }
 
   public Long getIncidentId() { return incidentId; }
   public Instant getAt() { return at; }

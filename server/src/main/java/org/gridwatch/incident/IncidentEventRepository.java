@@ -5,4 +5,6 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 interface IncidentEventRepository extends JpaRepository<IncidentEvent, Long> {
   List<IncidentEvent> findByIncidentIdOrderByAtAscIdAsc(Long incidentId);
+
+  java.util.Optional<IncidentEvent> findFirstByIncidentIdAndRequestKey(Long incidentId, String requestKey);
 }

@@ -58,7 +58,18 @@ public class Workflow {
 
   @Transactional
   public Incident act(String publicId, Action action, Input input, Actor actor) {
+    return act(publicId, action, input, actor, null);
+  }
+
+  /**
+   * Takes the action; with a {@code requestKey} (the request's {@code Idempotency-Key}) an action this actor already
+   * took on the case under that key is not taken again: the case is answered as it is (a phone resending after a lost
+   * answer). The key used for another action, or by another account, is a 422 naming it.
+   */
+  @Transactional
+  public Incident act(String publicId, Action action, Input input, Actor actor, String requestKey) {
     Incident i = incidents.findByPublicId(publicId).orElseThrow(() -> notFound(publicId));
+    if (requestKey != null && alreadyTaken(i, action, actor, requestKey)) return i;
     if (!action.allowedFrom(i.getStatus())) {
       throw new ProblemException(HttpStatus.CONFLICT, "illegal-transition", "Not allowed in this status",
           "cannot " + action.path() + " case " + publicId + " while it is " + i.getStatus() + "; " + action.path()
@@ -72,7 +83,8 @@ public class Workflow {
       throw ProblemException.badInput("note", "is required to " + action.path() + " a case");
     }
     if (note != null && note.length() > 2000) throw ProblemException.badInput("note", "is longer than 2000 characters");
-    apply(i, action, input, note, actor, clock.instant());
+    IncidentEvent taken = apply(i, action, input, note, actor, clock.instant());
+    if (requestKey != null) taken.answers(requestKey, action.path());
     try {
       incidents.saveAndFlush(i);
     } catch (ObjectOptimisticLockingFailureException e) {
@@ -80,6 +92,23 @@ public class Workflow {
           "case " + publicId + " was changed by someone else; reload it and try again", List.of());
     }
     return i;
+  }
+
+  /** Whether this request (by its key) was already taken on the case, in a transaction of its own. */
+  @Transactional(readOnly = true)
+  public boolean alreadyTaken(String publicId, Action action, Actor actor, String requestKey) {
+    return incidents.findByPublicId(publicId).map(i -> alreadyTaken(i, action, actor, requestKey)).orElse(false);
+  }
+
+  private boolean alreadyTaken(Incident i, Action action, Actor actor, String requestKey) {
+    return events.findFirstByIncidentIdAndRequestKey(i.getId(), requestKey).map(e -> {
+      if (!action.path().equals(e.getRequestAction()) || !actor.username().equals(e.getActor())) {
+        throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused", "Idempotency key reused",
+            "this Idempotency-Key was used for another request on case " + i.getPublicId() + " (" + e.getRequestAction()
+                + "); use a new key for each action", List.of(new ProblemException.FieldError("Idempotency-Key", "was used for another request")));
+      }
+      return true;
+    }).orElse(false);
   }
 
   /** Whether the actor may take this action on the case now: empty if so, else the 403 saying why. */
@@ -104,7 +133,7 @@ public class Workflow {
             && actor.username().equals(e.getActor()));
   }
 
-  private void apply(Incident i, Action action, Input in, String note, Actor actor, Instant now) {
+  private IncidentEvent apply(Incident i, Action action, Input in, String note, Actor actor, Instant now) {
     Category c = categories.find(i.getCategoryCode()).orElseThrow();
     Status from = i.getStatus();
     IncidentEvent.Type type;
@@ -216,7 +245,7 @@ public class Workflow {
       }
       default -> throw new IllegalStateException(action.name());
     }
-    record(i, type, from, actor, now, note, in.photoUrl(), hop);
+    return record(i, type, from, actor, now, note, in.photoUrl(), hop);
   }
 
   /** Hands the case to a level (its unit follows from the placement) and starts the handling clock. */
@@ -247,18 +276,19 @@ public class Workflow {
     return limit == null ? null : calendar.add(from, limit);
   }
 
-  void record(Incident i, IncidentEvent.Type type, Status from, Actor actor, Instant now, String note, String photo) {
-    record(i, type, from, actor, now, note, photo, null);
+  IncidentEvent record(Incident i, IncidentEvent.Type type, Status from, Actor actor, Instant now, String note, String photo) {
+    return record(i, type, from, actor, now, note, photo, null);
   }
 
   /** Records an event; a hop ({@code target} not null) names whom the case went to. */
-  void record(Incident i, IncidentEvent.Type type, Status from, Actor actor, Instant now, String note, String photo,
+  IncidentEvent record(Incident i, IncidentEvent.Type type, Status from, Actor actor, Instant now, String note, String photo,
       DispatchTargets.Target target) {
     IncidentEvent e = new IncidentEvent(i.getId(), now, type, from, i.getStatus(), actor.username(), actor.roleName(),
         i.getLevel(), i.getUnitCode(), note, photo);
     if (target != null) e.target(target.targetCode(), target.targetName());
     events.save(e);
     publisher.publishEvent(IncidentChanged.of(i, type));
+    return e;
   }
 
   private static ProblemException notFound(String publicId) {

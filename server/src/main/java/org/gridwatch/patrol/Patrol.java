@@ -45,9 +45,13 @@ class Patrol {
   private Instant lastAt;
   private Double lastAccuracy;
   private LineString track;
+  /** The start request's Idempotency-Key: a phone resending the start gets this patrol, not a second one. */
+  private String startKey;
   @Version private int version;
 
   protected Patrol() {}
+
+  void startedWith(String key) { this.startKey = key; }
 
   Patrol(String owner, String personCode, String routeCode, String gridCode, Mode mode, double widthM, Instant startedAt) {
     this.owner = owner;

@@ -33,16 +33,29 @@ class PatrolController {
   }
 
   @PostMapping
-  ResponseEntity<PatrolAnswers.Patrol> start(@Valid @RequestBody(required = false) PatrolRequests.Start body, Authentication auth) {
+  ResponseEntity<PatrolAnswers.Patrol> start(@Valid @RequestBody(required = false) PatrolRequests.Start body,
+      @RequestHeader(name = "Idempotency-Key", required = false) String key, Authentication auth) {
     Role.require(auth, "start a patrol", Role.GRID_WORKER, Role.POLICE);
+    checkKey(key);
     PatrolRequests.Start b = body == null ? new PatrolRequests.Start(null, null, null) : body;
-    return ResponseEntity.status(HttpStatus.CREATED).body(patrols.start(auth, b));
+    var resent = patrols.startedWith(auth, key);
+    if (resent.isPresent()) return ResponseEntity.ok(resent.get());
+    try {
+      return ResponseEntity.status(HttpStatus.CREATED).body(patrols.start(auth, b, key));
+    } catch (RuntimeException e) {
+      // Two resends at once: the unique key lets one start; the other answers the patrol it started.
+      return patrols.startedWith(auth, key).map(ResponseEntity::ok).orElseThrow(() -> e);
+    }
+  }
+
+  private static void checkKey(String key) {
+    if (key != null && (key.isBlank() || key.length() > 100)) throw ProblemException.badInput("Idempotency-Key", "must be 1 to 100 characters");
   }
 
   @PostMapping("/{id}/points")
   PatrolAnswers.Points points(@PathVariable long id, @Valid @RequestBody PatrolRequests.Points body,
       @RequestHeader(name = "Idempotency-Key", required = false) String key, Authentication auth) {
-    if (key != null && (key.isBlank() || key.length() > 100)) throw ProblemException.badInput("Idempotency-Key", "must be 1 to 100 characters");
+    checkKey(key);
     return ingest.add(id, auth, body, key);
   }
 

@@ -59,8 +59,14 @@ public class Patrols {
     this.clock = clock;
   }
 
+  /** The patrol this account started with this Idempotency-Key, if any (a resent start). */
+  @Transactional(readOnly = true)
+  public java.util.Optional<PatrolAnswers.Patrol> startedWith(Authentication auth, String key) {
+    return key == null ? java.util.Optional.empty() : repository.findByOwnerAndStartKey(auth.getName(), key).map(this::view);
+  }
+
   @Transactional
-  public PatrolAnswers.Patrol start(Authentication auth, PatrolRequests.Start body) {
+  public PatrolAnswers.Patrol start(Authentication auth, PatrolRequests.Start body, String key) {
     RouteView route = body.route() == null || body.route().isBlank() ? null : routes.find(body.route().strip())
         .orElseThrow(() -> ProblemException.badInput("route", "there is no patrol route " + body.route()));
     String grid = body.grid() == null || body.grid().isBlank() ? null : body.grid().strip();
@@ -74,6 +80,7 @@ public class Patrols {
     double width = route != null ? route.widthM() : mode.defaultWidth();
     String person = roster.scopeOf(auth.getName()).map(Roster.Scope::personCode).orElse(null);
     Patrol p = new Patrol(auth.getName(), person, route == null ? null : route.code(), grid, mode, width, now());
+    p.startedWith(key);
     repository.save(p);
     repository.flush();
     return view(p);
@@ -83,7 +90,7 @@ public class Patrols {
   public PatrolAnswers.Patrol end(long id, Authentication auth) {
     Patrol p = lock(em, id);
     PatrolAccess.mayRecord(p, auth);
-    PatrolAccess.mustBeActive(p);
+    if (p.getStatus() == Patrol.Status.ENDED) return view(p); // a resent end: it stays as it ended
     p.end(now(), track(id));
     repository.flush();
     return view(p);

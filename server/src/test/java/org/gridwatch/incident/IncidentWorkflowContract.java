@@ -220,6 +220,28 @@ abstract class IncidentWorkflowContract {
   }
 
   @Test
+  void anActionResentWithItsKeyIsTakenOnceAndTheKeyServesNoOtherAction() {
+    String id = create("SANITATION", inside(DEMO_GRID)).get("id").asString();
+    act(id, "register", "{}", "operator");
+    act(id, "dispatch", "{}", "operator");
+    String key = "start-" + System.nanoTime();
+    String[] worker = java.util.stream.Stream.concat(java.util.Arrays.stream(as("gridworker")),
+        java.util.stream.Stream.of("Idempotency-Key", key)).toArray(String[]::new);
+    Http.Response started = http.postJson("/api/v1/incidents/" + id + "/start", "{}", worker);
+    assertThat(started.status()).as(started.body()).isEqualTo(200);
+    Http.Response resent = http.postJson("/api/v1/incidents/" + id + "/start", "{}", worker);
+    assertThat(resent.status()).as("the phone never got the answer and sends again: " + resent.body()).isEqualTo(200);
+    assertThat(resent.json().get("status").asString()).isEqualTo("IN_PROGRESS");
+    List<String> steps = new ArrayList<>();
+    resent.json().get("history").forEach(e -> steps.add(e.get("type").asString()));
+    assertThat(steps.stream().filter("STARTED"::equals).count()).as("started once").isEqualTo(1);
+    Http.Response reused = http.postJson("/api/v1/incidents/" + id + "/resolve", "{\"note\":\"done\"}", worker);
+    assertThat(reused.status()).isEqualTo(422);
+    assertThat(reused.json().get("errors").get(0).get("field").asString()).isEqualTo("Idempotency-Key");
+    assertThat(act(id, "resolve", "{\"note\":\"done\"}", "gridworker").get("status").asString()).isEqualTo("RESOLVED");
+  }
+
+  @Test
   void illegalTransitionsAndForeignCasesAreRefused() {
     String id = create("SANITATION", inside(DEMO_GRID)).get("id").asString();
     Http.Response early = http.postJson("/api/v1/incidents/" + id + "/close", "{}", as("operator"));

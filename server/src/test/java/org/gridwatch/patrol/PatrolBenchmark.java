@@ -62,8 +62,8 @@ public final class PatrolBenchmark {
     var grid = app.getBean(AreaCatalog.class).now().level(AreaLevel.GRID).get(0);
     Coordinate c = grid.boundary().getInteriorPoint().getCoordinate();
     double[] origin = MetricProjection.project(c.x, c.y);
-    long patrol = patrols.start(worker, new PatrolRequests.Start(null, null, null)).id();
-    long scratch = patrols.start(worker, new PatrolRequests.Start(null, null, null)).id();
+    long patrol = patrols.start(worker, new PatrolRequests.Start(null, null, null), null).id();
+    long scratch = patrols.start(worker, new PatrolRequests.Start(null, null, null), null).id();
     Instant t0 = Instant.now();
     long[] service = new long[BATCHES], plain = new long[BATCHES];
     int seq = 0;

@@ -76,6 +76,24 @@ abstract class PatrolContract {
   }
 
   @Test
+  void aResentStartOrEndIsAnsweredWithThePatrolItMadeNotASecondOne() {
+    String key = "start-" + System.nanoTime();
+    Http.Response first = http.postJson("/api/v1/patrols", "{}", with(worker, "Idempotency-Key", key));
+    assertThat(first.status()).as(first.body()).isEqualTo(201);
+    Http.Response again = http.postJson("/api/v1/patrols", "{}", with(worker, "Idempotency-Key", key));
+    assertThat(again.status()).as("a resend is answered, not started again").isEqualTo(200);
+    assertThat(again.json().get("id").asLong()).isEqualTo(first.json().get("id").asLong());
+    Http.Response other = http.postJson("/api/v1/patrols", "{}", with(worker, "Idempotency-Key", key + "-b"));
+    assertThat(other.json().get("id").asLong()).as("a new key is a new patrol").isNotEqualTo(first.json().get("id").asLong());
+    String end = "/api/v1/patrols/" + first.json().get("id").asLong() + "/end";
+    Http.Response ended = http.postJson(end, "{}", worker);
+    Http.Response endedAgain = http.postJson(end, "{}", worker);
+    assertThat(endedAgain.status()).as(endedAgain.body()).isEqualTo(200);
+    assertThat(endedAgain.json().get("endedAt").asString()).isEqualTo(ended.json().get("endedAt").asString());
+    assertThat(http.postJson(end, "{}", police).status()).as("still only the owner ends it").isEqualTo(403);
+  }
+
+  @Test
   void aPatrolOnARouteIsStartedWalkedCheckedInAtAKeyPointAndEndedWithItsTrack() {
     RouteView route = footRoute();
     JsonNode p = start("{\"route\": \"" + route.code() + "\"}", worker);
