@@ -17,8 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * An acknowledged report survives {@code kill -9}: the packaged server runs as a process, eight clients report
- * cases, the server is killed with -9 at a random moment three times and restarted each time. Afterwards every
- * case number a reporter was given is in the database, no number was given twice, and the areas still tile.
+ * cases (and attach a photo to every other one, as residents do with their follow token), the server is killed with -9 at a random moment three times and restarted each time. Afterwards every
+ * case number a reporter was given is in the database, no number was given twice, every acknowledged photo is there
+ * with its bytes, and the areas still tile.
  * The same on the embedded default (H2GIS in a file) as on PostGIS. Runs after {@code package} (failsafe).
  */
 class KillNineIT {
@@ -67,6 +68,7 @@ class KillNineIT {
     }
     System.out.println(run.summary());
     assertTrue(run.acknowledged().size() > 0, "no report was acknowledged at all; see " + log);
+    assertTrue(run.photos().size() > 0, "no photo was acknowledged at all; see " + log);
     return run;
   }
 

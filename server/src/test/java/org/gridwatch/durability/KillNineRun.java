@@ -45,6 +45,9 @@ final class KillNineRun {
   private final List<double[]> points = new ArrayList<>();
   /** Every number handed to a reporter, in the order given; a number given twice appears twice. */
   private final List<String> acknowledged = Collections.synchronizedList(new ArrayList<>());
+  /** Every photo the server acknowledged (201), by its id: each reporter attaches one to every other case. */
+  private final List<String> photos = Collections.synchronizedList(new ArrayList<>());
+  private final byte[] photo = png();
   private final AtomicInteger sequence = new AtomicInteger();
   private final List<Long> killedAfterMillis = new ArrayList<>();
 
@@ -59,6 +62,8 @@ final class KillNineRun {
   }
 
   List<String> acknowledged() { return acknowledged; }
+
+  List<String> photos() { return photos; }
 
   void killAndRestart() throws Exception {
     Random random = new Random(seed);
@@ -92,9 +97,9 @@ final class KillNineRun {
             .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
             HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() / 100 == 2) {
-          String b = r.body();
-          int at = b.indexOf("\"id\":\"") + 6;
-          acknowledged.add(b.substring(at, b.indexOf('"', at)));
+          String id = member(r.body(), "id");
+          acknowledged.add(id);
+          if (i % 2 == 0) attachPhoto(http, id, member(r.body(), "followToken"));
         }
       } catch (Exception e) {
         // the server was killed under this request: not acknowledged, so nothing is owed
@@ -103,9 +108,41 @@ final class KillNineRun {
     return null;
   }
 
+  /** The reporter's photo of their case, sent as the report page sends it (a form, with the follow token). */
+  private void attachPhoto(HttpClient http, String caseId, String followToken) throws Exception {
+    String boundary = "----kill-test-" + System.nanoTime();
+    java.io.ByteArrayOutputStream form = new java.io.ByteArrayOutputStream();
+    form.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"p.png\"\r\n"
+        + "Content-Type: image/png\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    form.writeBytes(photo);
+    form.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + server.port + "/api/v1/incidents/"
+            + caseId + "/media")).timeout(Duration.ofSeconds(10)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .header("Follow-Token", followToken).POST(HttpRequest.BodyPublishers.ofByteArray(form.toByteArray())).build(),
+        HttpResponse.BodyHandlers.ofString());
+    if (r.statusCode() == 201) photos.add(member(r.body(), "id"));
+  }
+
+  private static String member(String json, String name) {
+    int at = json.indexOf("\"" + name + "\":\"") + name.length() + 4;
+    return json.substring(at, json.indexOf('"', at));
+  }
+
+  private static byte[] png() {
+    try {
+      var image = new java.awt.image.BufferedImage(64, 48, java.awt.image.BufferedImage.TYPE_INT_RGB);
+      for (int x = 0; x < 64; x++) for (int y = 0; y < 48; y++) image.setRGB(x, y, (x * 4) << 16 | (y * 5) << 8 | 90);
+      java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+      javax.imageio.ImageIO.write(image, "png", out);
+      return out.toByteArray();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   String summary() {
-    return String.format("kill -9 test (seed %d): %d reports acknowledged, killed after %s ms of reporting", seed,
-        acknowledged.size(), killedAfterMillis);
+    return String.format("kill -9 test (seed %d): %d reports and %d photos acknowledged, killed after %s ms of reporting",
+        seed, acknowledged.size(), photos.size(), killedAfterMillis);
   }
 
   /** What a reporter and a planner would notice after the crashes, read straight from the database. */
@@ -128,7 +165,18 @@ final class KillNineRun {
     assertEquals(List.of(), lost, "acknowledged cases are gone: " + found);
     assertEquals(rows, stored.size(), "two stored cases share a case number");
 
+    assertEquals(List.of(), lostPhotos(c), "acknowledged photos are gone or lost their bytes: " + found);
     assertEquals(List.of(), tilingViolations(c), "the areas no longer tile after the crashes");
+  }
+
+  /** Acknowledged photos without their row, or without the original, public copy and thumbnail it was answered with. */
+  private List<String> lostPhotos(Connection c) throws Exception {
+    Map<String, Integer> variants = new HashMap<>();
+    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select m.public_id, count(v.variant) from media m "
+        + "left join media_content v on v.media_id = m.id group by m.public_id")) {
+      while (rs.next()) variants.put(rs.getString(1), rs.getInt(2));
+    }
+    return new ArrayList<>(photos).stream().filter(id -> variants.getOrDefault(id, 0) < 3).sorted().toList();
   }
 
   /** The current outlines of every level checked with the same rule the server applies to an edit. */
