@@ -21,7 +21,7 @@ export function impactLists(p) {
   const list = (title, rows, render, cls) => (rows.length === 0 ? '' : `<h3>${title} <small>${rows.length}</small></h3>`
     + `<ul class="${cls}">${rows.slice(0, 10).map(r => `<li>${render(r)}</li>`).join('')}${rows.length > 10 ? '<li>…</li>' : ''}</ul>`);
   const staff = p.staff.length === 0 ? '' : `<h3>${t('staffAfter')}</h3><table class="staff"><thead><tr><th>${t('grid')}</th>`
-    + `<th>${t('responsible')}</th><th>${t('openCases')}</th><th>${t('memberLoad')}</th></tr></thead><tbody>`
+    + `<th>${t('responsiblePerson')}</th><th>${t('openCases')}</th><th>${t('memberLoad')}</th></tr></thead><tbody>`
     + p.staff.map(s => `<tr data-area="${escapeHtml(s.area)}"><td>${escapeHtml(short(s.area))}</td><td>${escapeHtml(s.gridMember || '—')}</td>`
       + `<td>${s.openCasesBefore} → ${s.openCasesAfter}</td><td>${s.memberOpenCasesAfter ?? '—'}</td></tr>`).join('') + '</tbody></table>';
   return list(t('casesMoving'), p.cases, c => `${escapeHtml(c.publicId)}: ${escapeHtml(short(c.from))} → ${escapeHtml(short(c.to))}`
