@@ -74,9 +74,32 @@ function queueUrl(cursor) {
   return `/api/v1/incidents?${p}`;
 }
 
+const CLOSED_STATUSES = new Set(['REJECTED', 'CLOSED', 'MERGED', 'TRANSFERRED']);
+
+/** Whether a case fits the queue's filters as they are set now. */
+function fitsFilters(c) {
+  const status = document.getElementById('f-status').value;
+  if (status === 'open' ? CLOSED_STATUSES.has(c.status) : status !== 'all' && c.status !== status) return false;
+  const wanted = [['category', 'f-category'], ['level', 'f-level'], ['subdistrictCode', 'f-subdistrict']];
+  return wanted.every(([field, id]) => !document.getElementById(id).value || c[field] === document.getElementById(id).value);
+}
+
+/**
+ * Cases reported while the operator watches stay in view, marked fresh, even when more urgent ones fill the first
+ * page (fifty cases due at the same morning would otherwise push a new one out of sight).
+ */
+async function withFresh(items) {
+  if (!state.fresh.size || document.getElementById('f-mine').checked) return items;
+  const shown = new Set(items.map(i => i.id));
+  const missing = [...state.fresh].filter(id => !shown.has(id));
+  const found = await Promise.all(missing.map(id => getJson(`/api/v1/incidents/${encodeURIComponent(id)}`).catch(() => null)));
+  return [...found.filter(c => c && fitsFilters(c)), ...items];
+}
+
 async function loadQueue(reset) {
   const page = await getJson(queueUrl(reset ? null : state.next));
-  state.items = reset ? page.items : state.items.concat(page.items);
+  if (reset) page.items = await withFresh(page.items);
+  state.items = reset ? page.items : state.items.concat(page.items.filter(i => !state.items.some(s => s.id === i.id)));
   state.next = page.next || null;
   document.getElementById('more').hidden = !state.next;
   renderQueue();
