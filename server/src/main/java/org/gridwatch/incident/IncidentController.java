@@ -38,9 +38,14 @@ class IncidentController {
   private final Actors actors;
   private final Clock clock;
   private final CaseMedia media;
+  private final Satisfaction satisfaction;
+  private final UnitNames units;
 
   IncidentController(Intake intake, Workflow workflow, IncidentQueue queue, IncidentMap map, IncidentRepository incidents,
-      IncidentEventRepository events, Categories categories, Actors actors, Clock clock, CaseMedia media) {
+      IncidentEventRepository events, Categories categories, Actors actors, Clock clock, CaseMedia media,
+      Satisfaction satisfaction, UnitNames units) {
+    this.satisfaction = satisfaction;
+    this.units = units;
     this.intake = intake;
     this.workflow = workflow;
     this.queue = queue;
@@ -99,15 +104,30 @@ class IncidentController {
             "this follow token was not issued for case " + id + "; without it only the public summary is shown",
             List.of(new ProblemException.FieldError(header != null ? "Follow-Token" : "token", "does not match the case")));
       }
-      Map<String, Object> view = IncidentViews.caseView(i, c, clock.instant());
-      view.put("history", IncidentViews.reporterHistory(events.findByIncidentIdOrderByAtAscIdAsc(i.getId())));
-      view.put("media", media.of(i.getId(), i.getPublicId(), false));
-      return view;
+      return reporterView(i, c);
     }
     Map<String, Object> view = IncidentViews.staffView(i, c, clock.instant(), events.findByIncidentIdOrderByAtAscIdAsc(i.getId()),
         allowed(i, actor), actor.commandCentre());
     // A resident signed in as the reporter reads the case as its reporter: no originals.
     view.put("media", media.of(i.getId(), i.getPublicId(), CaseAccess.asStaff(actor)));
+    return view;
+  }
+
+  /**
+   * The case as its reporter follows it (with the follow token): the case view, the steps in plain terms with the
+   * unit by name, the resolution, the photos (public copies), and the rating or whether it may be given now.
+   */
+  private Map<String, Object> reporterView(Incident i, Category c) {
+    Map<String, Object> view = IncidentViews.caseView(i, c, clock.instant());
+    List<IncidentEvent> history = events.findByIncidentIdOrderByAtAscIdAsc(i.getId());
+    view.put("unit", units.of(i.getLevel(), i.getUnitCode()));
+    view.put("history", ReporterView.steps(history, units));
+    view.put("resolution", ReporterView.resolution(history));
+    view.put("media", media.of(i.getId(), i.getPublicId(), false));
+    var rated = satisfaction.of(i);
+    view.put("feedback", rated.map(ReporterView.Rated::of).orElse(null));
+    view.put("feedbackOpen", rated.isEmpty() && i.getStatus() == Status.CLOSED);
+    view.put("reworkUntil", rated.isEmpty() ? satisfaction.reworkUntil(i) : null);
     return view;
   }
 

@@ -20,7 +20,9 @@ public class IncidentEvent {
     UNPARKED, REOPENED, ESCALATED, SLA_WARNING, OVERDUE, LINKED_DUPLICATE, MERGED, REHOMED,
     TRANSFERRED, SUPERVISED, ANSWERED,
     /** 改派: the command centre sent a case that was already dispatched (or returned) to another target. */
-    REDISPATCHED
+    REDISPATCHED,
+    /** The reporter rated the closed case (note: their comment; {@code rating}: how satisfied). */
+    FEEDBACK
   }
 
   @Id
@@ -48,6 +50,8 @@ public class IncidentEvent {
    */
   private String requestKey;
   private String requestAction;
+  /** The reporter's rating, on a {@link Type#FEEDBACK} event only. */
+  @Enumerated(EnumType.STRING) private Rating rating;
 
   protected IncidentEvent() {}
 
@@ -77,6 +81,10 @@ public class IncidentEvent {
   }
 
   String getRequestAction() { return requestAction; }
+
+  void rated(Rating rating) { this.rating = rating; }
+
+  public Rating getRating() { return rating; }
 
   public Long getIncidentId() { return incidentId; }
   public Instant getAt() { return at; }

@@ -9,6 +9,11 @@ import org.springframework.data.jpa.repository.Query;
 interface IncidentRepository extends JpaRepository<Incident, Long> {
   Optional<Incident> findByPublicId(String publicId);
 
+  /** The case, its row locked until the transaction ends: changes that must not interleave (a rating) wait in turn. */
+  @org.springframework.data.jpa.repository.Lock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+  @Query("select i from Incident i where i.publicId = :publicId")
+  Optional<Incident> lockByPublicId(String publicId);
+
   /** How many cases a holder (a person or a unit, by code) has on hand. */
   record Workload(String code, long cases) {}
 

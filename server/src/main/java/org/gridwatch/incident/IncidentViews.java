@@ -93,6 +93,7 @@ final class IncidentViews {
       ev.put("target", target(e));
       ev.put("note", e.getNote());
       ev.put("photoUrl", e.getPhotoUrl());
+      ev.put("rating", e.getRating() == null ? null : e.getRating().name());
       events.add(ev);
     }
     m.put("history", events);
@@ -106,21 +107,6 @@ final class IncidentViews {
       m.put("reporter", r);
     }
     return m;
-  }
-
-  /** The steps of a case as its reporter sees them: when, what, and which unit holds it; no staff names, no notes. */
-  static List<Map<String, Object>> reporterHistory(List<IncidentEvent> history) {
-    List<Map<String, Object>> out = new ArrayList<>();
-    for (IncidentEvent e : history) {
-      Map<String, Object> ev = new LinkedHashMap<>();
-      ev.put("at", e.getAt());
-      ev.put("type", e.getType().name());
-      ev.put("to", e.getToStatus() == null ? null : e.getToStatus().name());
-      ev.put("level", e.getLevel() == null ? null : e.getLevel().name());
-      ev.put("unitCode", e.getUnitCode());
-      out.add(ev);
-    }
-    return out;
   }
 
   /**

@@ -22,6 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
  *   <li><b>handlingRate</b> (处置率) = handled (resolved at least once) / dispatched;</li>
  *   <li><b>reworkRate</b> (返工率) = handled cases reopened at least once (返工) / handled;</li>
  *   <li><b>averageHandlingHours</b>: mean hours from first dispatch to resolution, over handled cases;</li>
+ *   <li><b>rated</b>: cases their reporter rated (综合评价); <b>satisfied</b>: rated 满意 or 基本满意;
+ *       <b>satisfactionRate</b> (满意率) = satisfied / rated;</li>
  *   <li><b>disputesResolvedInGridRate</b> (邻里纠纷不出网格): neighbour disputes closed without ever leaving their
  *       grid level / neighbour disputes closed.</li>
  * </ul>
@@ -32,7 +34,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Measures {
   public record Figures(long due, long closed, long closedOnTime, long dispatched, long handled, long reworked,
-      Double averageHandlingHours, long disputesClosed, long disputesClosedInGrid, long transferred, long breached) {
+      Double averageHandlingHours, long disputesClosed, long disputesClosedInGrid, long transferred, long breached, long rated,
+      long satisfied) {
 
     public Map<String, Object> asMap() {
       Map<String, Object> m = new LinkedHashMap<>();
@@ -40,6 +43,9 @@ public class Measures {
       m.put("closed", closed);
       m.put("closureRate", rate(closed, due));
       m.put("onTimeClosureRate", rate(closedOnTime, due));
+      m.put("rated", rated);
+      m.put("satisfied", satisfied);
+      m.put("satisfactionRate", rate(satisfied, rated));
       m.put("handlingRate", rate(handled, dispatched));
       m.put("reworkRate", rate(reworked, handled));
       m.put("averageHandlingHours", averageHandlingHours == null ? null : Math.round(averageHandlingHours * 10) / 10.0);
@@ -56,7 +62,7 @@ public class Measures {
           + (o.averageHandlingHours == null ? 0 : o.averageHandlingHours * o.handled);
       return new Figures(due + o.due, closed + o.closed, closedOnTime + o.closedOnTime, dispatched + o.dispatched, h,
           reworked + o.reworked, h == 0 ? null : hours / h, disputesClosed + o.disputesClosed, disputesClosedInGrid + o.disputesClosedInGrid,
-          transferred + o.transferred, breached + o.breached);
+          transferred + o.transferred, breached + o.breached, rated + o.rated, satisfied + o.satisfied);
     }
 
     private static Double rate(long part, long whole) { return whole == 0 ? null : Math.round(part * 10000.0 / whole) / 10000.0; }
@@ -74,8 +80,11 @@ public class Measures {
       + "sum(case when i.closedAt is not null and i.categoryCode = 'NEIGHBOUR_DISPUTE' then 1 else 0 end), "
       + "sum(case when i.closedAt is not null and i.categoryCode = 'NEIGHBOUR_DISPUTE' and i.leftGrid = false then 1 else 0 end), "
       + "sum(case when i.status = org.gridwatch.incident.Status.TRANSFERRED then 1 else 0 end), "
-      + "sum(case when i.breached = true and i.status <> org.gridwatch.incident.Status.TRANSFERRED then 1 else 0 end) "
-      + "from Incident i where i.reportedAt >= :from and i.reportedAt < :to";
+      + "sum(case when i.breached = true and i.status <> org.gridwatch.incident.Status.TRANSFERRED then 1 else 0 end), "
+      + "sum(case when f.rating is not null then 1 else 0 end), "
+      + "sum(case when f.rating in (org.gridwatch.incident.Rating.SATISFIED, org.gridwatch.incident.Rating.BASICALLY_SATISFIED) "
+      + "then 1 else 0 end) "
+      + "from Incident i left join Feedback f on f.incidentId = i.id where i.reportedAt >= :from and i.reportedAt < :to";
 
   private final EntityManager em;
 
@@ -95,7 +104,7 @@ public class Measures {
     for (Object[] r : rows) {
       long handled = n(r[5]);
       out.put((String) r[0], new Figures(n(r[1]), n(r[2]), n(r[3]), n(r[4]), handled, n(r[6]),
-          handled == 0 ? null : d(r[7]) / 3600.0 / handled, n(r[8]), n(r[9]), n(r[10]), n(r[11])));
+          handled == 0 ? null : d(r[7]) / 3600.0 / handled, n(r[8]), n(r[9]), n(r[10]), n(r[11]), n(r[12]), n(r[13])));
     }
     return out;
   }
@@ -138,7 +147,8 @@ public class Measures {
         all.stream().mapToLong(Figures::closedOnTime).sum(), all.stream().mapToLong(Figures::dispatched).sum(), handled,
         all.stream().mapToLong(Figures::reworked).sum(), handled == 0 ? null : hours / handled,
         all.stream().mapToLong(Figures::disputesClosed).sum(), all.stream().mapToLong(Figures::disputesClosedInGrid).sum(),
-        all.stream().mapToLong(Figures::transferred).sum(), all.stream().mapToLong(Figures::breached).sum());
+        all.stream().mapToLong(Figures::transferred).sum(), all.stream().mapToLong(Figures::breached).sum(),
+        all.stream().mapToLong(Figures::rated).sum(), all.stream().mapToLong(Figures::satisfied).sum());
   }
 
   private static long n(Object o) { return o == null ? 0 : ((Number) o).longValue(); }

@@ -46,6 +46,9 @@ final class AccessRules {
       open(null, "sign in and out, locate a point, Open311 (api_key for writes)", "登录与退出、定位、Open311", "/login", "/logout", "/error",
           "/api/v1/locate", "/open311/**"),
       open(HttpMethod.POST, "report a case", "上报案件", "/api/v1/incidents"),
+      // The feedback endpoint decides itself: only the holder of the case's follow token rates it.
+      open(HttpMethod.POST, "rate a closed case (its reporter, with the follow token)", "评价已结案件（持跟踪码的上报人）",
+          "/api/v1/incidents/*/feedback"),
       // The media endpoints decide themselves: staff who may read the case, or its reporter with the follow token.
       open(HttpMethod.POST, "attach a photo to a case (staff of its area, or its reporter with the follow token)",
           "为案件附加照片（所在区域工作人员，或持跟踪码的上报人）", "/api/v1/incidents/*/media"),
