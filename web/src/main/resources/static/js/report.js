@@ -1,15 +1,16 @@
 // The resident page: choose a category, find the address or drop a pin (see which grid will handle it), describe,
-// send, follow.
+// send, follow (js/report-follow.js). A shared link /report.html#case=<number>&token=<follow code> opens the case.
 import { getJson, postJson } from './api.js';
-import { startLanguage, onLanguageChange, t, areaName, when } from './i18n.js';
+import { startLanguage, onLanguageChange, t, areaName, currentLang } from './i18n.js';
 import { AreaLayers, escapeHtml } from './layers.js';
 import { startMap } from './basemap.js';
 import { whenReady } from './startup.js';
 import { mediaSettings, uploadPhoto, showPhotos } from './photos.js';
 import { attachAddressSearch } from './address-search.js';
+import { follow, rerender, rememberToken, whenCaseShown } from './report-follow.js';
 
 const L = window.L;
-let pin = null, marker = null, categories = [], limits = null, address = null;
+let pin = null, marker = null, categories = [], limits = null, address = null, created = null, caseMarker = null;
 
 async function start() {
   startLanguage();
@@ -23,12 +24,15 @@ async function start() {
   limits = await mediaSettings();
   fillCategories();
   photosHint();
-  onLanguageChange(() => { fillCategories(); photosHint(); });
+  onLanguageChange(() => { fillCategories(); photosHint(); showCreated(); rerender(); });
   document.getElementById('photos').addEventListener('change', checkPhotos);
   map.on('click', e => { address = null; dropPin(map, e.latlng.lng, e.latlng.lat); });
   // A standard address (or this phone's position) places the pin; the address goes with the report.
+  const locate = document.getElementById('use-location'), status = document.getElementById('address-status');
+  // Without geolocation (an old browser) the button stays and says why it cannot help, rather than vanishing.
+  if (!navigator.geolocation) locate.addEventListener('click', () => { status.textContent = t('locationUnavailable'); });
   attachAddressSearch({ input: document.getElementById('address'), list: document.getElementById('address-results'),
-    locate: document.getElementById('use-location'), status: document.getElementById('address-status'),
+    locate: navigator.geolocation ? locate : null, status,
     onPick: r => {
       address = r.address;
       map.setView([r.lat, r.lon], Math.max(map.getZoom(), 17));
@@ -36,14 +40,43 @@ async function start() {
     } });
   document.getElementById('report-form').addEventListener('submit', submit);
   document.getElementById('track-form').addEventListener('submit', e => { e.preventDefault(); track(document.getElementById('track-id').value.trim(), document.getElementById('track-token').value.trim()); });
+  whenCaseShown(c => showCaseOnMap(map, c));
+  window.addEventListener('hashchange', followLink);
   window.gridwatchReport = { map, dropPin: (lon, lat) => dropPin(map, lon, lat) };
+  await followLink();
   document.body.dataset.ready = 'true';
 }
 
+/** A shared follow link: #case=<number>&token=<follow code>; the code is remembered in this browser. */
+async function followLink() {
+  const link = new URLSearchParams(location.hash.slice(1));
+  const id = link.get('case');
+  if (!id) return;
+  const token = link.get('token');
+  rememberToken(id, token);
+  document.getElementById('track-id').value = id;
+  document.getElementById('track-token').value = token || '';
+  document.body.classList.add('following');
+  await track(id, token);
+  document.getElementById('track-section').scrollIntoView();
+}
+
+/** The case being followed, on the map (its place, rounded when read without the follow code). */
+function showCaseOnMap(map, c) {
+  if (caseMarker) caseMarker.remove();
+  const [lon, lat] = c.location.coordinates;
+  caseMarker = L.circleMarker([lat, lon], { radius: 9, color: '#c62828', weight: 3, fillOpacity: 0.3 }).addTo(map);
+  map.setView([lat, lon], Math.max(map.getZoom(), 16));
+}
+
+/** The categories, sorted in the page's language; the list starts on "请选择" / "Choose…", so none is picked by chance. */
 function fillCategories() {
   const select = document.getElementById('category'), current = select.value;
-  select.innerHTML = categories.map(c => `<option value="${escapeHtml(c.code)}">${escapeHtml(areaName(c))}</option>`).join('');
-  if (current) select.value = current;
+  const collator = new Intl.Collator(currentLang() === 'zh' ? 'zh-CN' : 'en');
+  const sorted = [...categories].sort((a, b) => collator.compare(areaName(a), areaName(b)));
+  select.innerHTML = `<option value="">${escapeHtml(t('chooseCategory'))}</option>`
+    + sorted.map(c => `<option value="${escapeHtml(c.code)}">${escapeHtml(areaName(c))}</option>`).join('');
+  select.value = current;
 }
 
 function photosHint() {
@@ -111,6 +144,7 @@ async function dropPin(map, lon, lat) {
 async function submit(e) {
   e.preventDefault();
   const result = document.getElementById('result');
+  if (!document.getElementById('category').value) { result.innerHTML = `<div class="problem">${t('categoryRequired')}</div>`; return; }
   if (!pin) { result.innerHTML = `<div class="problem">${t('dropPin')}</div>`; return; }
   const body = {
     category: document.getElementById('category').value,
@@ -130,18 +164,18 @@ async function submit(e) {
   try {
     // One key per submission: a retried click or a lost response never makes a second case.
     const key = submit.key || (submit.key = crypto.randomUUID());
-    const created = await postJson('/api/v1/incidents', body, { 'Idempotency-Key': key });
+    const answer = await postJson('/api/v1/incidents', body, { 'Idempotency-Key': key });
     submit.key = null;
     // The follow token is shown once; this browser keeps it so that the reporter sees their own case in full.
-    if (created.followToken) localStorage.setItem(`gridwatch.follow.${created.id}`, created.followToken);
-    result.innerHTML = `<p>${t('submitted')} <strong id="new-case-id">${escapeHtml(created.id)}</strong></p>
-      <p>${t('followTokenIs')} <code id="new-follow-token">${escapeHtml(created.followToken || '')}</code><br>
-      <small>${t('followTokenHint')}</small></p>`;
-    document.getElementById('track-id').value = created.id;
-    document.getElementById('track-token').value = created.followToken || '';
+    rememberToken(answer.id, answer.followToken);
+    created = answer;
+    showCreated();
+    document.getElementById('track-id').value = answer.id;
+    document.getElementById('track-token').value = answer.followToken || '';
     // Photos go after the case exists, with its follow token; the case stands even if one of them fails.
-    if (chosen.files.length && created.followToken) await sendPhotos(created.id, created.followToken);
-    track(created.id, created.followToken);
+    if (chosen.files.length && answer.followToken) await sendPhotos(answer.id, answer.followToken);
+    clearForm();
+    track(answer.id, answer.followToken);
   } catch (err) {
     const fields = (err.problem?.errors || []).map(x => `${x.field}: ${x.reason}`).join('<br>');
     result.innerHTML = `<div class="problem">${escapeHtml(err.message)}${fields ? '<br>' + escapeHtml(fields) : ''}</div>`;
@@ -150,23 +184,34 @@ async function submit(e) {
   }
 }
 
+/** The case number, its follow code and the link to keep, under the form (re-worded on a language switch). */
+function showCreated() {
+  if (!created) return;
+  const link = `${location.origin}/report.html#case=${encodeURIComponent(created.id)}&token=${encodeURIComponent(created.followToken || '')}`;
+  document.getElementById('result').innerHTML = `<p>${t('submitted')} <strong id="new-case-id">${escapeHtml(created.id)}</strong></p>
+    <p>${t('followTokenIs')} <code id="new-follow-token">${escapeHtml(created.followToken || '')}</code><br>
+    <small>${t('followTokenHint')}</small></p>
+    <p>${t('keepLink')}<br><a id="follow-link" href="${escapeHtml(link)}">${escapeHtml(link)}</a>
+    <button type="button" id="copy-link">${t('copyLink')}</button></p>`;
+  document.getElementById('copy-link').addEventListener('click', async e => {
+    try { await navigator.clipboard.writeText(link); e.target.textContent = t('copied'); } catch { /* no clipboard: the link is on screen */ }
+  });
+}
+
+/** Empties the form after a report is sent: the next report starts afresh (no category, no pin, no words). */
+function clearForm() {
+  document.getElementById('report-form').reset();
+  document.getElementById('address-results').innerHTML = '';
+  document.getElementById('address-status').textContent = '';
+  document.getElementById('pin-grid').textContent = '—';
+  if (marker) marker.remove();
+  marker = null;
+  pin = null;
+  address = null;
+}
+
 async function track(id, token) {
-  const out = document.getElementById('track-result');
-  if (!id) return;
-  const followToken = token || localStorage.getItem(`gridwatch.follow.${id}`);
-  try {
-    const c = await getJson(`/api/v1/incidents/${encodeURIComponent(id)}`, followToken ? { 'Follow-Token': followToken } : {});
-    const words = c.description ? `<dt>${t('describe')}</dt><dd id="track-description">${escapeHtml(c.description)}</dd>` : '';
-    const place = c.locationPrecisionM ? `<p class="hint" id="track-approximate">${t('approximatePlace')}</p>` : '';
-    out.innerHTML = `<dl class="track"><dt>${t('caseId')}</dt><dd>${escapeHtml(c.id)}</dd>
-      <dt>${t('statusLabel')}</dt><dd id="track-status">${t(c.status)}</dd>
-      <dt>${t('responsible')}</dt><dd>${c.level ? t(c.level) : '—'} ${escapeHtml(c.unitCode || '')}</dd>
-      <dt>${t('deadline')}</dt><dd>${when(c.deadline)}</dd>${words}</dl>${place}
-      ${c.media && c.media.length ? `<h3>${t('photosTitle')}</h3><div class="photos" id="track-photos"></div>` : ''}`;
-    if (c.media && c.media.length) showPhotos(document.getElementById('track-photos'), c.media, followToken);
-  } catch (err) {
-    out.innerHTML = `<div class="problem">${escapeHtml(err.message)}</div>`;
-  }
+  await follow(id, token);
 }
 
 start().catch(err => console.error(err));

@@ -115,16 +115,16 @@ class CasePhotosBrowserTest {
     // The resident looks the case up again (this browser kept the follow code) and sees both, the after-photo marked.
     driver.findElement(By.cssSelector("#track-form button[type=submit]")).click();
     WebElement afterImg = Browser.waitFor(driver, 15).until(ExpectedConditions.presenceOfElementLocated(
-        By.cssSelector("#track-photos figure[data-kind='AFTER'] img")));
+        By.cssSelector("#track-result figure[data-kind='AFTER'] img")));
     List<Long> afterThumb = loaded(afterImg);
     assertThat(afterThumb.subList(0, 2)).containsExactly(320L, 240L);
     assertThat(afterThumb.get(3)).isGreaterThan(130L); // green
-    assertThat(driver.findElement(By.cssSelector("#track-photos figure[data-kind='AFTER'] figcaption")).getText()).isEqualTo("处置后");
-    assertThat(driver.findElements(By.cssSelector("#track-photos figure"))).hasSize(2);
-    driver.executeScript("document.getElementById('track-photos').scrollIntoView()");
+    assertThat(driver.findElement(By.cssSelector("#track-result figure[data-kind='AFTER'] figcaption")).getText()).isEqualTo("处置后");
+    assertThat(driver.findElements(By.cssSelector("#track-result figure"))).hasSize(2);
+    driver.executeScript("document.getElementById('track-result').scrollIntoView()");
     Browser.screenshot(driver, "report-photos-phone-zh");
     // A tap opens the public copy, full size.
-    driver.findElement(By.cssSelector("#track-photos figure[data-kind='AFTER'] button.thumb")).click();
+    driver.findElement(By.cssSelector("#track-result figure[data-kind='AFTER'] button.thumb")).click();
     WebElement large = Browser.waitFor(driver, 10).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#photo-lightbox img")));
     assertThat(loaded(large).subList(0, 2)).containsExactly(800L, 600L);
     Browser.screenshot(driver, "report-photo-enlarged-phone-zh");
@@ -136,8 +136,8 @@ class CasePhotosBrowserTest {
     Browser.waitFor(driver, 60).until(d -> "true".equals(((ChromeDriver) d).executeScript("return document.body.dataset.ready")));
     driver.findElement(By.id("track-id")).sendKeys(id);
     driver.findElement(By.cssSelector("#track-form button[type=submit]")).click();
-    Browser.waitFor(driver, 15).until(ExpectedConditions.textToBe(By.cssSelector("#track-photos figure[data-kind='AFTER'] figcaption"), "After"));
-    driver.executeScript("document.getElementById('track-photos').scrollIntoView()");
+    Browser.waitFor(driver, 15).until(ExpectedConditions.textToBe(By.cssSelector("#track-result figure[data-kind='AFTER'] figcaption"), "After"));
+    driver.executeScript("document.getElementById('track-result').scrollIntoView()");
     Browser.screenshot(driver, "report-photos-phone-en");
     driver.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 900));
     Browser.screenshot(driver, "report-photos-desktop-en");

@@ -203,6 +203,8 @@ class ConsoleBrowserTest {
   void aResidentWhoPublishesTheirWordsSeesThemMaskedForEveryone() throws Exception {
     String grid = "370203021001001";
     openReportAndDropPinIn(grid);
+    // The category list starts on "请选择" (issue 13): a category is chosen, never taken by default.
+    new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("category"))).selectByValue("MUNICIPAL_FACILITY");
     driver.findElement(By.id("description")).sendKeys("井盖丢了，请联系13712345678");
     driver.findElement(By.id("public-text")).click();
     driver.findElement(By.id("submit")).click();
