@@ -144,7 +144,8 @@ class ResidentFeedbackBrowserTest {
     assertThat(driver.findElement(By.id("feedback-given")).getText()).contains("Unsatisfied");
     assertThat(driver.findElement(By.id("track-timeline")).getText()).contains("Reopened for rework");
     driver.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 900));
-    driver.executeScript("document.getElementById('track-section').scrollIntoView()");
+    driver.executeScript("gridwatchReport.map.invalidateSize({animate: false}); document.getElementById('track-section').scrollIntoView()");
+    Thread.sleep(1000); // the map redraws its areas for the wider window
     Browser.screenshot(driver, "resident-en");
     driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
   }
@@ -185,6 +186,8 @@ class ResidentFeedbackBrowserTest {
     assertThat(new Select(driver.findElement(By.id("category"))).getFirstSelectedOption().getDomAttribute("value")).isEmpty();
     assertThat(driver.findElement(By.id("description")).getDomProperty("value")).isEmpty();
     assertThat(driver.findElement(By.id("pin-grid")).getText()).isEqualTo("—");
+    driver.executeScript("document.getElementById('result').scrollIntoView()");
+    Browser.screenshot(driver, "resident-sent-en-phone");
 
     // The link, opened in a browser that never saw the case, shows it in full.
     driver.executeScript("localStorage.clear()");
