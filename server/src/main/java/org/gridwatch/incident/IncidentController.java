@@ -106,10 +106,11 @@ class IncidentController {
       }
       return reporterView(i, c);
     }
+    // A resident signed in as the reporter reads the case as its reporter: the plain steps, no staff accounts.
+    if (!CaseAccess.asStaff(actor)) return reporterView(i, c);
     Map<String, Object> view = IncidentViews.staffView(i, c, clock.instant(), events.findByIncidentIdOrderByAtAscIdAsc(i.getId()),
         allowed(i, actor), actor.commandCentre());
-    // A resident signed in as the reporter reads the case as its reporter: no originals.
-    view.put("media", media.of(i.getId(), i.getPublicId(), CaseAccess.asStaff(actor)));
+    view.put("media", media.of(i.getId(), i.getPublicId(), true));
     return view;
   }
 

@@ -220,6 +220,22 @@ abstract class FeedbackContract {
     assertThat(anyone.has("feedback")).isFalse();
   }
 
+  /** A resident signed in as the reporter reads their case as its reporter: the plain steps, never staff accounts. */
+  @Test
+  void aSignedInReporterReadsTheReportersViewWithoutStaffAccounts() {
+    var p = IncidentWorkflowContract.inside(GRID);
+    Http.Response r = http.postJson("/api/v1/incidents", IncidentWorkflowContract.report("SANITATION", p.getX(), p.getY(), ""),
+        IncidentWorkflowContract.as("resident"));
+    assertThat(r.status()).as(r.body()).isEqualTo(201);
+    String id = r.json().get("id").asString();
+    act(id, "register", "{}", "operator");
+    JsonNode mine = http.get("/api/v1/incidents/" + id, IncidentWorkflowContract.as("resident")).json();
+    assertThat(types(mine)).containsSubsequence("REPORTED", "REGISTERED");
+    assertThat(mine.get("history").toString()).doesNotContain("operator");
+    assertThat(mine.has("actions")).isFalse();
+    assertThat(mine.get("feedbackOpen").asBoolean()).isFalse();
+  }
+
   /** rated, satisfied and satisfactionRate at every level, against the rows counted in SQL. */
   @Test
   void measuresCountTheRatingsAtEveryLevel() {
