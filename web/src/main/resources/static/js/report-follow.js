@@ -47,8 +47,10 @@ function render() {
   const out = document.getElementById('track-result');
   const words = c.description ? `<dt>${t('describe')}</dt><dd id="track-description">${escapeHtml(c.description)}</dd>` : '';
   const place = c.locationPrecisionM ? `<p class="hint" id="track-approximate">${t('approximatePlace')}</p>` : '';
+  // Before dispatch (and after a return) the command centre holds the case: no unit yet.
+  const atCentre = !c.unitCode && ['REPORTED', 'REGISTERED', 'RETURNED'].includes(c.status);
   const holder = c.unit ? `${unitName(c.unit)} <small class="hint">${c.level ? t(c.level) : ''}</small>`
-    : `${c.level ? t(c.level) : '—'} ${escapeHtml(c.unitCode || '')}`;
+    : atCentre ? t('commandCentreHolds') : `${c.level ? t(c.level) : '—'} ${escapeHtml(c.unitCode || '')}`;
   const reopened = c.feedback?.reopened && c.status !== 'CLOSED' ? ` <span class="badge rework">${t('reopenedNow')}</span>` : '';
   const media = c.media || [];
   const after = media.filter(m => m.kind === 'AFTER'), others = media.filter(m => m.kind !== 'AFTER');

@@ -19,7 +19,7 @@ addTexts({
   reworkHint: '在 {until} 前选择“不满意”，案件将退回重新处理（返工）。',
   ratedReopened: '已收到您的评价。案件已退回重新处理（返工），新的处理期限见上方。',
   ratedTooLate: '已收到您的评价。结案已超过 {days} 天，案件不再退回重新处理。', ratedThanks: '感谢您的评价。',
-  rateNeedsToken: '评价需要上报时取得的查询码。', reopenedNow: '返工处理中',
+  rateNeedsToken: '评价需要上报时取得的查询码。', reopenedNow: '返工处理中', commandCentreHolds: '指挥中心（受理、派遣中）',
 }, {
   chooseCategory: 'Choose…', categoryRequired: 'Choose a category',
   keepLink: 'Keep this link: it shows the progress at any time, and lets you rate the result once the case is closed:',
@@ -40,4 +40,5 @@ addTexts({
   ratedReopened: 'Thank you. The case was sent back for rework; its new deadline is shown above.',
   ratedTooLate: 'Thank you. The case closed more than {days} days ago, so it is not reopened.', ratedThanks: 'Thank you for your rating.',
   rateNeedsToken: 'Rating needs the follow code you received when reporting.', reopenedNow: 'Being reworked',
+  commandCentreHolds: 'The command centre (registering and sending it on)',
 });

@@ -195,5 +195,6 @@ class ResidentFeedbackBrowserTest {
     open(link.substring(link.indexOf("/report.html")), "zh");
     Browser.waitFor(driver, 15).until(ExpectedConditions.textToBe(By.id("track-description"), "Street light out"));
     assertThat(driver.findElement(By.id("track-resolution")).getText()).isEqualTo("尚未处理完毕");
+    assertThat(driver.findElement(By.id("track-unit")).getText()).as("not yet dispatched").isEqualTo("指挥中心（受理、派遣中）");
   }
 }
