@@ -67,7 +67,7 @@ class CoverageController {
     Instant when = coverage.at(window);
     int d = walkedDays(days);
     Map<String, Double> walkedShares = walked.shares(when, d);
-    return Map.of("window", when, "walkedDays", d, "grids", coverage.grids(when, false).stream()
+    return Map.of("window", when, "walkedDays", d, "grids", coverage.grids(when).stream()
         .map(g -> withWalked(g, walkedShares)).toList());
   }
 
@@ -76,7 +76,7 @@ class CoverageController {
       @RequestParam(required = false) Integer days) {
     Instant when = coverage.at(window);
     int d = walkedDays(days);
-    GridFigures g = coverage.grids(when, false).stream().filter(f -> f.gridCode().equals(code)).findFirst()
+    GridFigures g = coverage.grids(when).stream().filter(f -> f.gridCode().equals(code)).findFirst()
         .orElseThrow(() -> ProblemException.notFound("unknown-grid", "Unknown grid", "there is no grid " + code));
     return withWalked(g, walked.shares(when, d));
   }

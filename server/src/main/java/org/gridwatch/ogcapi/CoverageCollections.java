@@ -34,6 +34,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class CoverageCollections {
   private static final GeometryFactory WGS84 = new GeometryFactory();
+  /** Windows whose rendered items are kept: a planner moving the time slider back and forth renders each once. */
+  private static final int KEPT_WINDOWS = 16;
   private static final String WINDOW_TEXT = "moment to compute for: now (default), day, night, HH:MM (Beijing time) or a date-time";
 
   private final AreaCatalog catalog;
@@ -58,9 +60,9 @@ class CoverageCollections {
     this.mapper = mapper;
     this.cameraItems = new LastRendered<>(v -> renderCameras(c -> WGS84.createPoint(new Coordinate(c.lon(), c.lat()))));
     this.sectorItems = new LastRendered<>(v -> renderCameras(sight::wgs84));
-    this.routeItems = new LastRendered<>(m -> renderRoutes(m.minute()));
-    this.gridItems = new LastRendered<>(figures -> renderGrids(figures, false));
-    this.gapItems = new LastRendered<>(figures -> renderGrids(figures, true));
+    this.gridItems = new LastRendered<>(figures -> renderGrids(figures, false), KEPT_WINDOWS);
+    this.gapItems = new LastRendered<>(figures -> renderGrids(figures, true), KEPT_WINDOWS);
+    this.routeItems = new LastRendered<>(m -> renderRoutes(m.minute()), KEPT_WINDOWS);
   }
 
   List<FeatureSource> all() {
@@ -81,10 +83,10 @@ class CoverageCollections {
             w -> routeItems.of(new Moment(coverage.version(), coverage.at(w).truncatedTo(ChronoUnit.MINUTES)))),
         new ComputedCollection("grid-coverage", "Grid coverage 网格覆盖",
             "Grids with camera, patrol and combined coverage at a moment (login required)", byGrid, district,
-            w -> gridItems.of(coverage.grids(coverage.at(w), true))),
+            w -> gridItems.of(coverage.grids(coverage.at(w)))),
         new ComputedCollection("coverage-gaps", "Coverage gaps 覆盖盲区",
             "What neither an ONLINE camera nor a running patrol covers, per grid (login required)", byGrid, district,
-            w -> gapItems.of(coverage.grids(coverage.at(w), true))));
+            w -> gapItems.of(coverage.grids(coverage.at(w)))));
   }
 
   private List<FeatureItem> renderCameras(Function<CameraView, Geometry> shape) {
