@@ -4,7 +4,7 @@ import { addTexts } from './i18n.js';
 addTexts({
   computing: '正在计算 {w} 的覆盖…', computed: '{w} 的覆盖', loadingCameras: '正在加载摄像头…',
   gridFigures: '网格覆盖', closePanel: '关闭',
-  suggestBound: '贪心选点：{k} 个点位至少达到最优增益的 1 − 1/e（约 63%）。', suggestOnMap: '建议点位（地图上的编号圆）',
+  suggestBound: '贪心选点：{k} 个点位至少达到最优增益的 1 - 1/e（约 63%）。', suggestOnMap: '建议点位（地图上的编号圆）',
   layerSuggestions: '建议点位', suggestedSite: '建议点位 {n}：覆盖 +{gain} 件（半径 {r} m）',
   draftAddsM2: '{code}：新增覆盖 {m2} m²', draftAddsNothing: '{code} 在 {w} 不增加覆盖：{why}',
   'why-outside-district': '不在辖区内（未经过任何网格）',
@@ -15,7 +15,7 @@ addTexts({
 }, {
   computing: 'Computing coverage at {w}…', computed: 'Coverage at {w}', loadingCameras: 'Loading cameras…',
   gridFigures: 'Grid coverage', closePanel: 'Close',
-  suggestBound: 'Greedy choice: {k} sites reach at least 1 − 1/e (about 63 %) of the best possible gain.',
+  suggestBound: 'Greedy choice: {k} sites reach at least 1 - 1/e (about 63 %) of the best possible gain.',
   suggestOnMap: 'Suggested sites (numbered circles on the map)',
   layerSuggestions: 'Suggested sites', suggestedSite: 'Site {n}: +{gain} cases covered (radius {r} m)',
   draftAddsM2: '{code}: adds {m2} m² of coverage', draftAddsNothing: '{code} adds nothing at {w}: {why}',

@@ -53,6 +53,7 @@ public class Planning {
   public record Suggestions(List<Site> sites, int casesInWindow, int coveredBefore, int coveredAfter, String bound) {}
 
   static final double SUGGESTED_RANGE_M = 60;
+  private static final double MEASURABLE_M2 = 1;
   private static final GeometryFactory METRIC = Sector.METRIC;
 
   private final CoverageEngine engine;
@@ -141,7 +142,7 @@ public class Planning {
       adds += p.combined() == null ? mine.getArea()
           : CoverageEngine.area(CoverageEngine.overlay(mine, p.combined(), org.locationtech.jts.operation.overlayng.OverlayNG.DIFFERENCE));
     }
-    long m2 = Math.round(adds);
+    long m2 = adds < MEASURABLE_M2 ? 0 : Math.round(adds); // below a square metre is overlay noise, not cover
     return new DraftEffect(code, kind, m2, m2 > 0 ? null : DraftEffect.COVERED);
   }
 
