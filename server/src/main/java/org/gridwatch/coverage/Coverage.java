@@ -45,10 +45,14 @@ public class Coverage {
   private final Clock clock;
   private final DistrictProfile district;
   private final WindowCache<Window, List<GridFigures>> windows = new WindowCache<>(KEPT_WINDOWS);
+  private final WindowCache<CoveredShapes.Key, CoveredShapes> shapes = new WindowCache<>(KEPT_SHAPES);
   private final AtomicLong casePlaces = new AtomicLong();
 
   /** How many windows' figures are kept: every quarter hour of a day's slider would be 96; a planner visits far fewer. */
   static final int KEPT_WINDOWS = 32;
+
+  /** Sets of running routes whose shapes are kept: a demo day has about a dozen (schedules change at a few hours). */
+  static final int KEPT_SHAPES = 16;
 
   /** A window's figures are valid while the sky net, the ground net, the grids and the places of cases stay the same. */
   private record Window(Instant minute, long version, long casePlaces) {}
@@ -83,13 +87,35 @@ public class Coverage {
   public List<GridFigures> grids(Instant when) {
     CoverageEngine.State state = engine.state(); // the figures, their version and the key areas from one state
     Window key = new Window(when.truncatedTo(ChronoUnit.MINUTES), state.version(), casePlaces.get());
-    return withStaffing(windows.get(key, w -> compute(state, w.minute())));
+    return withStaffing(windows.get(key, w -> compute(state, w.minute(), false)));
   }
 
   /** The same figures computed from scratch, nothing kept (tests and benchmarks compare against it). */
   List<GridFigures> computeFresh(Instant when) {
-    return withStaffing(compute(engine.state(), when.truncatedTo(ChronoUnit.MINUTES)));
+    return withStaffing(compute(engine.state(), when.truncatedTo(ChronoUnit.MINUTES), true));
   }
+
+  /** The shapes of the routes running at {@code when}, kept per set of running routes. */
+  private CoveredShapes shapesAt(CoverageEngine.State state, Instant when) {
+    return shapes.get(CoveredShapes.keyOf(state, when), k -> CoveredShapes.of(state, when));
+  }
+
+  /**
+   * Computes the shapes of every distinct set of running routes over the quarter hours of {@code day} (the planning
+   * view's slider), at most as many as are kept, so that moving the slider only counts cases. Answers how many.
+   */
+  int warmShapes(java.time.LocalDate day) {
+    CoverageEngine.State state = engine.state();
+    Set<Set<String>> seen = new java.util.HashSet<>();
+    for (int minutes = 0; minutes < 24 * 60 && seen.size() < KEPT_SHAPES; minutes += 15) {
+      Instant when = day.atStartOfDay(district.timeZone()).plusMinutes(minutes).toInstant();
+      if (seen.add(state.runningAt(when))) shapesAt(state, when);
+    }
+    return seen.size();
+  }
+
+  /** Today in the district's time zone. */
+  java.time.LocalDate today() { return clock.instant().atZone(district.timeZone()).toLocalDate(); }
 
   /** Computes the figures of a window now, so that its first reader finds them (start-up). */
   void warm(Instant when) { grids(when); }
@@ -116,7 +142,8 @@ public class Coverage {
 
   private List<String> staffingGaps(String gridCode) { return roster.of(gridCode).gaps().stream().map(Slot::name).toList(); }
 
-  private List<GridFigures> compute(CoverageEngine.State state, Instant when) {
+  private List<GridFigures> compute(CoverageEngine.State state, Instant when, boolean fresh) {
+    CoveredShapes shapes = fresh ? CoveredShapes.of(state, when) : shapesAt(state, when);
     Map<String, int[]> cameraCounts = new HashMap<>();
     for (CameraView c : engine.cameras()) {
       if (c.gridCode() == null) continue;
@@ -128,22 +155,12 @@ public class Coverage {
     for (IncidentSearch.Where w : incidents.reportedSince(when.minus(CASE_WINDOW))) {
       cases.computeIfAbsent(w.gridCode(), k -> new ArrayList<>()).add(w);
     }
-    List<GridFigures> out = new ArrayList<>();
-    for (CoverageEngine.Parts p : state.parts(when)) {
-      String code = p.grid().area().code();
-      Geometry gapMetric = p.combined() == null ? p.grid().metric()
-          : CoverageEngine.overlay(p.grid().metric(), p.combined(), OverlayNG.DIFFERENCE);
-      int inGaps = countInside(gapMetric, cases.getOrDefault(code, List.of()));
-      Geometry key = state.keyAreaPart(code);
-      double keyCovered = key == null || p.cameras() == null ? 0
-          : CoverageEngine.area(CoverageEngine.overlay(p.cameras(), key, OverlayNG.INTERSECTION));
-      int[] cams = cameraCounts.getOrDefault(code, new int[2]);
-      List<String> staffing = staffingGaps(code);
-      out.add(new GridFigures(code, p.grid().area().parentCode(), code.substring(0, 9), p.grid().areaM2(),
-          CoverageEngine.area(p.cameras()), CoverageEngine.area(p.patrols()), CoverageEngine.area(p.combined()), CoverageEngine.area(key), keyCovered,
-          cams[0], cams[1], inGaps, staffing, !gapMetric.isEmpty() ? MetricProjection.toWgs84(gapMetric) : null));
-    }
-    return List.copyOf(out);
+    return shapes.grids().parallelStream().map(g -> {
+      int inGaps = countInside(g.gapMetric(), cases.getOrDefault(g.code(), List.of()));
+      int[] cams = cameraCounts.getOrDefault(g.code(), new int[2]);
+      return new GridFigures(g.code(), g.communityCode(), g.code().substring(0, 9), g.areaM2(), g.cameraM2(), g.patrolM2(),
+          g.combinedM2(), g.keyAreaM2(), g.keyAreaCoveredM2(), cams[0], cams[1], inGaps, staffingGaps(g.code()), g.gapWgs84());
+    }).toList();
   }
 
   /**
@@ -193,13 +210,12 @@ public class Coverage {
     return out;
   }
 
-  static int countInside(Geometry metric, List<IncidentSearch.Where> points) {
-    if (metric == null || metric.isEmpty() || points.isEmpty()) return 0;
-    PreparedGeometry p = PreparedGeometryFactory.prepare(metric);
+  static int countInside(PreparedGeometry gap, List<IncidentSearch.Where> points) {
+    if (gap == null || points.isEmpty()) return 0;
     int n = 0;
     for (IncidentSearch.Where w : points) {
       double[] xy = MetricProjection.project(w.lon(), w.lat());
-      if (p.contains(metric.getFactory().createPoint(new org.locationtech.jts.geom.Coordinate(xy[0], xy[1])))) n++;
+      if (gap.contains(gap.getGeometry().getFactory().createPoint(new org.locationtech.jts.geom.Coordinate(xy[0], xy[1])))) n++;
     }
     return n;
   }

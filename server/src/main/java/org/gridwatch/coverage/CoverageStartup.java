@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class CoverageStartup {
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(CoverageStartup.class);
   private final CoverageEngine engine;
   private final Coverage coverage;
 
@@ -17,10 +18,23 @@ public class CoverageStartup {
     this.coverage = coverage;
   }
 
-  /** Answers what it built, for the start-up log. */
+  /**
+   * Builds the engine and today's day and night figures; then, on a background thread (start-up does not wait), the
+   * shapes of every other set of routes running at some quarter hour today. Answers what it built, for the log.
+   */
   public String warm() {
     CoverageEngine.State state = engine.state();
     for (String window : new String[] {"day", "night"}) coverage.warm(coverage.at(window));
+    Thread rest = new Thread(() -> {
+      try {
+        log.info("coverage: shapes of {} sets of running routes computed for today's time slider", coverage.warmShapes(coverage.today()));
+      } catch (RuntimeException e) {
+        log.warn("coverage: computing today's windows ahead failed; each is computed when first asked", e);
+      }
+    }, "coverage-warm-up");
+    rest.setDaemon(true);
+    rest.setPriority(Thread.MIN_PRIORITY);
+    rest.start();
     return state.grids.size() + " grids, " + state.sectors.size() + " camera sectors, " + state.buffers.size()
         + " route strips; day and night windows computed";
   }
