@@ -152,10 +152,13 @@ export class Drafts {
     this.renderList();
     if (!this.cameras.length && !this.routes.length) { this.show(null); return; }
     const asked = ++this.asked;
+    const el = document.getElementById('whatif');
+    if (!el.querySelector('.working')) el.insertAdjacentHTML('afterbegin', `<p class="hint working">${escapeHtml(t('loading'))}</p>`);
     try {
       const r = await postJson('/api/v1/coverage/what-if', this.body());
       if (asked === this.asked) this.show(r);
     } catch (e) {
+      el.querySelector('.working')?.remove();
       this.hooks.toast(e.message);
     }
   }

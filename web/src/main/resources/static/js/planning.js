@@ -49,8 +49,9 @@ async function start() {
   };
   map.on('click', e => { if (!state.drafts.mode) showGridAt(e.latlng); });
   state.walked = new Walked(map);
-  L.geoJSON(await allItems('subdistricts'), { style: { color: '#b22222', weight: 2, fill: false, className: 'gw-subdistrict' },
-    interactive: false }).addTo(map);
+  // Outlines only: not waited for, so the figures are asked for at once.
+  allItems('subdistricts').then(d => L.geoJSON(d, { style: { color: '#b22222', weight: 2, fill: false, className: 'gw-subdistrict' },
+    interactive: false }).addTo(map)).catch(e => toast(e.message));
   shell.setOverlays(() => ({ [t('layerCoverage')]: state.layers.coverage, [t('layerGaps')]: state.layers.gaps,
     [t('layerSectors')]: state.layers.sectors, [t('layerCameras')]: state.layers.cameras,
     [t('layerRoutes')]: state.layers.routes, [t('layerSuggestions')]: state.layers.suggestions, ...state.walked.overlays() }));
@@ -62,8 +63,8 @@ async function start() {
   document.getElementById('suggest').addEventListener('click', suggest);
   bindObstacles();
   onLanguageChange(rerender);
-  await reload();
   window.gridwatchPlanning = state;
+  await reload();
   document.body.dataset.ready = 'true';
 }
 
@@ -175,6 +176,7 @@ function rerender() {
 
 /** The plan beside the walk, for the days chosen up to now (the time-of-day slider is about the plan). */
 async function loadWalked() {
+  document.getElementById('walked-summary').innerHTML = `<dd class="hint">${t('loading')}</dd>`;
   try {
     await state.walked.load(document.getElementById('walked-days').value,
       new Map((state.routes || []).map(f => [f.properties.code, f])));
