@@ -19,22 +19,22 @@ public class CoverageStartup {
   }
 
   /**
-   * Builds the engine and today's day and night figures; then, on a background thread (start-up does not wait), the
+   * Builds the engine and today's day and night figures; then, on one background thread (start-up does not wait), the
    * shapes of every other set of routes running at some quarter hour today. Answers what it built, for the log.
    */
   public String warm() {
     CoverageEngine.State state = engine.state();
     for (String window : new String[] {"day", "night"}) coverage.warm(coverage.at(window));
-    Thread rest = new Thread(() -> {
+    // One worker: the parallel streams inside run in this pool, so the warm-up leaves the other cores to requests.
+    java.util.concurrent.ForkJoinPool one = new java.util.concurrent.ForkJoinPool(1);
+    one.execute(() -> {
       try {
         log.info("coverage: shapes of {} sets of running routes computed for today's time slider", coverage.warmShapes(coverage.today()));
       } catch (RuntimeException e) {
         log.warn("coverage: computing today's windows ahead failed; each is computed when first asked", e);
       }
-    }, "coverage-warm-up");
-    rest.setDaemon(true);
-    rest.setPriority(Thread.MIN_PRIORITY);
-    rest.start();
+    });
+    one.shutdown();
     return state.grids.size() + " grids, " + state.sectors.size() + " camera sectors, " + state.buffers.size()
         + " route strips; day and night windows computed";
   }
