@@ -47,6 +47,7 @@ async function start() {
     routes: L.layerGroup().addTo(map),
     suggestions: L.layerGroup().addTo(map),
   };
+  state.siteRenderer = L.svg({ pane: 'routes' }); // few shapes, each with a tooltip: SVG, not the routes' canvas
   map.on('click', e => { if (!state.drafts.mode) showGridAt(e.latlng); });
   state.walked = new Walked(map);
   // Outlines only: not waited for, so the figures are asked for at once.
@@ -321,7 +322,7 @@ function showSuggestions(r) {
   r.sites.forEach((s, i) => {
     const ll = L.latLng(s.lat, s.lon), label = fill(t('suggestedSite'), { n: i + 1, gain: s.gain, r: s.rangeM });
     L.circle(ll, { radius: s.rangeM, color: '#6a1b9a', weight: 2, dashArray: '4 3', fillColor: '#ce93d8', fillOpacity: 0.35,
-      className: 'gw-suggestion', bubblingMouseEvents: false }).bindTooltip(label).addTo(state.layers.suggestions);
+      className: 'gw-suggestion', bubblingMouseEvents: false, renderer: state.siteRenderer }).bindTooltip(label).addTo(state.layers.suggestions);
     L.marker(ll, { interactive: false, icon: L.divIcon({ className: 'gw-site-number', html: String(i + 1), iconSize: [18, 18] }) })
       .addTo(state.layers.suggestions);
     const li = document.createElement('li');

@@ -65,6 +65,26 @@ class CoverageCollections {
     this.routeItems = new LastRendered<>(m -> renderRoutes(m.minute()), KEPT_WINDOWS);
   }
 
+  /**
+   * Renders what the planning view asks for first (camera points and sectors, today's 10:00 grids, gaps and routes)
+   * once the server is up, so its first reader is not the one who pays for rendering 5 MB of features.
+   */
+  @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+  void renderAhead() {
+    try {
+      long version = coverage.version();
+      cameraItems.of(version);
+      sectorItems.of(version);
+      Instant day = coverage.at("day");
+      List<GridFigures> figures = coverage.grids(day);
+      gridItems.of(figures);
+      gapItems.of(figures);
+      routeItems.of(new Moment(version, day.truncatedTo(ChronoUnit.MINUTES)));
+    } catch (RuntimeException e) { // an optimisation only: the first reader renders instead
+      org.slf4j.LoggerFactory.getLogger(CoverageCollections.class).warn("rendering the planning layers ahead failed", e);
+    }
+  }
+
   List<FeatureSource> all() {
     Envelope district = districtExtent();
     Map<String, String> byCamera = FeatureSource.params("subdistrict", "9-digit code of the subdistrict", "grid",

@@ -196,6 +196,32 @@ class PlanningBrowserTest extends InBrowser {
     assertThat(driver.findElement(By.id("plan-status")).getText()).contains("02:15");
   }
 
+  /** For people to look at (docs/img/planning-zh.png): by day, suggestions drawn, a grid opened; at phone size; in English. */
+  @Test
+  void screenshots() throws Exception {
+    driver.findElement(By.cssSelector("button[data-window='10:00']")).click();
+    Browser.waitFor(driver, 60).until(d -> "10:00".equals(driver.executeScript("return document.body.dataset.window")));
+    driver.findElement(By.id("suggest")).click();
+    Browser.waitFor(driver, 60).until(d -> "shown".equals(driver.executeScript("return document.body.dataset.suggestions")));
+    AreaView grid = poorlyCoveredGrid();
+    Point p = deepInside(grid);
+    driver.executeScript("gridwatchPlanning.map.setView([arguments[1], arguments[0]], 15, {animate: false})", p.getX(), p.getY());
+    Browser.clickMap(driver, "gridwatchPlanning.map", p.getX(), p.getY());
+    Browser.waitFor(driver, 10).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".grid-figures")));
+    Browser.screenshot(driver, "planning-zh");
+    driver.findElement(By.id("lang")).click();
+    Browser.waitFor(driver, 5).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".grid-figures"), "Camera coverage"));
+    Browser.screenshot(driver, "planning-en");
+    driver.findElement(By.id("lang")).click();
+    var size = driver.manage().window().getSize();
+    driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+    try {
+      Browser.screenshot(driver, "planning-zh-phone");
+    } finally {
+      driver.manage().window().setSize(size);
+    }
+  }
+
   /** The district panel shows exactly the API's figures for the window (as the page rounds them). */
   void assertDistrictFiguresShown(String window) {
     JsonNode s = http.get("/api/v1/coverage/summary?level=district&window=" + window, police).json().get(0);
