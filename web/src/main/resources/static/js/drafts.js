@@ -3,6 +3,7 @@
 import { postJson, sendJson } from './api.js';
 import { t } from './i18n.js';
 import { escapeHtml } from './layers.js';
+import { fill } from './planning-text.js';
 
 const L = window.L;
 const DRAFT = '#b26a00';
@@ -151,10 +152,13 @@ export class Drafts {
     this.renderList();
     if (!this.cameras.length && !this.routes.length) { this.show(null); return; }
     const asked = ++this.asked;
+    const el = document.getElementById('whatif');
+    if (!el.querySelector('.working')) el.insertAdjacentHTML('afterbegin', `<p class="hint working">${escapeHtml(t('loading'))}</p>`);
     try {
       const r = await postJson('/api/v1/coverage/what-if', this.body());
       if (asked === this.asked) this.show(r);
     } catch (e) {
+      el.querySelector('.working')?.remove();
       this.hooks.toast(e.message);
     }
   }
@@ -170,11 +174,22 @@ export class Drafts {
     const pct = this.hooks.percent;
     const rows = result.grids.slice().sort((a, b) => (b.combinedAfter - b.combinedBefore) - (a.combinedAfter - a.combinedBefore));
     const change = (before, after) => `${pct(before)} → <span class="${after > before ? 'up' : ''}">${pct(after)}</span>`;
-    el.innerHTML = `<p class="total">${t('coveredChange')}: ${result.coveredAreaChangeM2 >= 0 ? '+' : ''}${Math.round(result.coveredAreaChangeM2)} m²</p>`
+    el.innerHTML = this.effectsHtml(result) + `<p class="total">${t('coveredChange')}: ${result.coveredAreaChangeM2 >= 0 ? '+' : ''}${Math.round(result.coveredAreaChangeM2)} m²</p>`
       + `<table><thead><tr><th>${t('grid')}</th><th>${t('camerasShort')}</th><th>${t('patrolShort')}</th><th>${t('combinedShort')}</th></tr></thead><tbody>`
       + rows.map(g => `<tr data-grid="${escapeHtml(g.gridCode)}"><td>${escapeHtml(g.gridCode.slice(9))}</td><td>${change(g.cameraBefore, g.cameraAfter)}</td>`
         + `<td>${change(g.patrolBefore, g.patrolAfter)}</td><td class="combined">${change(g.combinedBefore, g.combinedAfter)}</td></tr>`).join('')
       + '</tbody></table>';
+  }
+
+  /** Each draft's own effect; one that adds nothing says why (outside the district, not running then, no gap crossed). */
+  effectsHtml(result) {
+    const items = (result.drafts || []).map(d => {
+      if (d.addsM2 > 0) return `<li class="adds" data-draft="${escapeHtml(d.code)}">${escapeHtml(fill(t('draftAddsM2'), { code: d.code, m2: d.addsM2 }))}</li>`;
+      const why = t(d.reason === 'not-running' ? `why-not-running-${d.kind}` : `why-${d.reason}`);
+      return `<li class="adds-nothing" data-draft="${escapeHtml(d.code)}" data-reason="${escapeHtml(d.reason)}">`
+        + `${escapeHtml(fill(t('draftAddsNothing'), { code: d.code, w: this.windowOf(), why }))}</li>`;
+    });
+    return items.length ? `<ul class="draft-effects">${items.join('')}</ul>` : '';
   }
 
   renderList() {

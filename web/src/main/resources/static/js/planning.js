@@ -1,7 +1,9 @@
 // The police planning view: per-grid coverage for a time of day, gaps, cameras with their sectors, patrol routes
 // with their strips, drafts with their effect (what-if) and suggested camera sites.
 import { getJson, postJson, sendJson, allItems, signedInUser } from './api.js';
-import { startLanguage, onLanguageChange, t, districtZone } from './i18n.js';
+import { startLanguage, onLanguageChange, t, when } from './i18n.js';
+import { fill } from './planning-text.js';
+import { gridAt } from './planning-hit.js';
 import { escapeHtml } from './layers.js';
 import { startMap } from './basemap.js';
 import { Drafts } from './drafts.js';
@@ -12,7 +14,7 @@ import { Walked } from './walked.js';
 const L = window.L;
 export const STATUS_COLOUR = { ONLINE: '#2e7d32', OFFLINE: '#78909c', FAULT: '#c62828' };
 const COVERAGE_BINS = [[0.2, '#d73027'], [0.4, '#fc8d59'], [0.6, '#fee08b'], [0.8, '#d9ef8b'], [Infinity, '#1a9850']];
-const state = { window: '10:00', grids: new Map(), drafts: null, loading: 0 };
+const state = { window: '10:00', grids: new Map(), drafts: null, loading: 0, asked: 0 };
 
 export function coverageColour(share) { return COVERAGE_BINS.find(([max]) => share < max)[1]; }
 export function percent(share) { return share == null ? '—' : `${(share * 100).toFixed(1)}%`; }
@@ -34,30 +36,36 @@ async function start() {
   map.createPane('sectors').style.zIndex = 420;
   map.createPane('routes').style.zIndex = 430;
   state.layers = {
-    coverage: L.geoJSON(null, { style: gridStyle, onEachFeature: (f, l) => l.on('click', () => { if (!state.drafts.mode) showGrid(f, l); }) }).addTo(map),
+    // Not clickable itself: the route and sector canvases lie above it and would swallow its clicks. A click on the map
+    // finds its grid by a hit-test instead (gridAt), so grids open with every layer on.
+    coverage: L.geoJSON(null, { style: gridStyle, interactive: false }).addTo(map),
     gaps: L.geoJSON(null, { style: { color: '#7f0000', weight: 0, fillColor: '#7f0000', fillOpacity: 0.45 }, interactive: false }),
     sectors: L.geoJSON(null, { pane: 'sectors', style: f => ({ color: STATUS_COLOUR[f.properties.status], weight: 0.6,
       fillColor: STATUS_COLOUR[f.properties.status], fillOpacity: f.properties.status === 'ONLINE' ? 0.25 : 0.12 }), interactive: false }).addTo(map),
-    cameras: L.geoJSON(null, { pointToLayer: (f, ll) => L.circleMarker(ll, { radius: 3, pane: 'sectors', weight: 1, color: '#fff',
+    cameras: L.geoJSON(null, { pointToLayer: (f, ll) => L.circleMarker(ll, { radius: 3, pane: 'sectors', weight: 1, color: '#fff', bubblingMouseEvents: false,
       fillColor: STATUS_COLOUR[f.properties.status], fillOpacity: 1 }), onEachFeature: cameraPopup }).addTo(map),
     routes: L.layerGroup().addTo(map),
+    suggestions: L.layerGroup().addTo(map),
   };
+  state.siteRenderer = L.svg({ pane: 'routes' }); // few shapes, each with a tooltip: SVG, not the routes' canvas
+  map.on('click', e => { if (!state.drafts.mode) showGridAt(e.latlng); });
   state.walked = new Walked(map);
-  L.geoJSON(await allItems('subdistricts'), { style: { color: '#b22222', weight: 2, fill: false, className: 'gw-subdistrict' },
-    interactive: false }).addTo(map);
+  // Outlines only: not waited for, so the figures are asked for at once.
+  allItems('subdistricts').then(d => L.geoJSON(d, { style: { color: '#b22222', weight: 2, fill: false, className: 'gw-subdistrict' },
+    interactive: false }).addTo(map)).catch(e => toast(e.message));
   shell.setOverlays(() => ({ [t('layerCoverage')]: state.layers.coverage, [t('layerGaps')]: state.layers.gaps,
     [t('layerSectors')]: state.layers.sectors, [t('layerCameras')]: state.layers.cameras,
-    [t('layerRoutes')]: state.layers.routes, ...state.walked.overlays() }));
-  addLegend(map);
+    [t('layerRoutes')]: state.layers.routes, [t('layerSuggestions')]: state.layers.suggestions, ...state.walked.overlays() }));
+  state.legend = addLegend(map);
   map.on('zoomend', () => restyleRoutes());
   state.drafts = new Drafts(map, () => state.window, { onSaved: () => reload(), restyle: () => restyleGrids(), percent, toast });
   bindWindow();
   document.getElementById('walked-days').addEventListener('change', () => loadWalked());
   document.getElementById('suggest').addEventListener('click', suggest);
   bindObstacles();
-  onLanguageChange(() => { summary(); walkedSummary(); });
-  await reload();
+  onLanguageChange(rerender);
   window.gridwatchPlanning = state;
+  await reload();
   document.body.dataset.ready = 'true';
 }
 
@@ -68,41 +76,108 @@ function bindWindow() {
     label.textContent = state.window;
   };
   slider.addEventListener('input', () => set(Number(slider.value)));
-  slider.addEventListener('change', () => { set(Number(slider.value)); reload(); });
+  slider.addEventListener('change', () => { set(Number(slider.value)); loadWindow(); });
   document.querySelectorAll('[data-window]').forEach(b => b.addEventListener('click', () => {
     const [h, m] = b.dataset.window.split(':').map(Number);
     slider.value = String(h * 60 + m);
     set(h * 60 + m);
-    reload();
+    loadWindow();
   }));
 }
 
-/** Everything that depends on the window or on saved cameras and routes. */
+/**
+ * Everything after a save (cameras, routes, obstacles changed): the window's layers and the camera layers, which do
+ * not depend on the window and are fetched only here (3.8 MB of sectors), then the walk beside the plan.
+ */
 async function reload() {
-  state.loading++;
-  document.body.dataset.busy = 'true';
+  await Promise.all([loadWindow(), loadCameras()]);
+  loadWalked(); // not waited for: the figures show first
+}
+
+/** Camera positions and sectors: the same at every time of day. */
+async function loadCameras() {
+  busy(+1, t('loadingCameras'));
   try {
-    const w = `&window=${encodeURIComponent(state.window)}`;
-    const [coverage, gaps, sectors, cameras, routes] = await Promise.all([allItems('grid-coverage', w), allItems('coverage-gaps', w),
-      allItems('camera-coverage'), allItems('cameras'), allItems('patrol-routes', w)]);
+    const [sectors, cameras] = await Promise.all([allItems('camera-coverage'), allItems('cameras')]);
+    for (const [id, data] of [['sectors', sectors], ['cameras', cameras]]) {
+      state.layers[id].clearLayers();
+      state.layers[id].addData(data);
+    }
+  } catch (e) {
+    toast(e.message);
+  } finally {
+    busy(-1);
+  }
+}
+
+/**
+ * What depends on the time of day: grid figures, gaps, running routes and the district's figures. The latest request
+ * wins: an answer for a window the planner has already left is dropped, so the map never shows a stale window.
+ */
+async function loadWindow() {
+  const asked = ++state.asked, window = state.window;
+  busy(+1, fill(t('computing'), { w: window }));
+  document.body.dataset.window = 'loading';
+  try {
+    const w = `&window=${encodeURIComponent(window)}`;
+    const [coverage, gaps, routes, sum] = await Promise.all([allItems('grid-coverage', w), allItems('coverage-gaps', w),
+      allItems('patrol-routes', w), getJson(`/api/v1/coverage/summary?level=district&window=${encodeURIComponent(window)}`)]);
+    if (asked !== state.asked) return;
     state.grids = new Map(coverage.features.map(f => [f.id, f.properties]));
-    for (const [id, data] of [['coverage', coverage], ['gaps', gaps], ['sectors', sectors], ['cameras', cameras]]) {
+    state.features = coverage.features;
+    for (const [id, data] of [['coverage', coverage], ['gaps', gaps]]) {
       state.layers[id].clearLayers();
       state.layers[id].addData(data);
     }
     drawRoutes(routes.features);
+    state.summary = sum[0];
+    state.summaryWindow = window;
+    summary();
+    if (state.open) showGridAt(state.open.latlng); // an open grid shows the new window's figures
     state.drafts.refresh();
-    await summary();
-    loadWalked(); // after the plan is drawn, not waited for: the view shows as quickly as before
+    document.body.dataset.window = window;
   } catch (e) {
-    toast(e.message);
+    if (asked === state.asked) {
+      document.body.dataset.window = 'failed';
+      toast(e.message);
+    }
   } finally {
-    if (--state.loading === 0) delete document.body.dataset.busy;
+    busy(-1);
   }
+}
+
+/** The loading state: the panel says what is being computed; the page is marked busy for as long as a call runs. */
+function busy(delta, text) {
+  state.loading += delta;
+  const el = document.getElementById('plan-status');
+  if (delta > 0) {
+    document.body.dataset.busy = 'true';
+    el.textContent = text;
+    el.classList.add('working');
+  } else if (state.loading === 0) {
+    delete document.body.dataset.busy;
+    el.classList.remove('working');
+    el.textContent = state.summaryWindow ? fill(t('computed'), { w: state.summaryWindow }) : '';
+  }
+}
+
+/** Everything on screen in the language just chosen, from the answers already held (nothing is asked again). */
+function rerender() {
+  summary();
+  walkedSummary();
+  busy(0);
+  if (state.suggestions) showSuggestions(state.suggestions);
+  if (state.open) showGridAt(state.open.latlng);
+  state.drafts.show(state.drafts.result);
+  state.legend.remove();
+  state.legend = addLegend(state.map);
+  const mode = state.drafts.mode;
+  document.getElementById('tool-hint').textContent = mode === 'camera' ? t('hintCamera') : mode === 'route' ? t('hintRoute') : '';
 }
 
 /** The plan beside the walk, for the days chosen up to now (the time-of-day slider is about the plan). */
 async function loadWalked() {
+  document.getElementById('walked-summary').innerHTML = `<dd class="hint">${t('loading')}</dd>`;
   try {
     await state.walked.load(document.getElementById('walked-days').value,
       new Map((state.routes || []).map(f => [f.properties.code, f])));
@@ -125,21 +200,31 @@ function gridStyle(f) {
 /** Grids the drafts change are drawn with their figures after the change, outlined. */
 function restyleGrids() { state.layers.coverage.setStyle(gridStyle); }
 
-function showGrid(f, layer) {
+/** The grid under a point, opened with its figures at the current window (and after the drafts, if they change it). */
+function showGridAt(latlng) {
+  const f = gridAt(state.features || [], latlng);
+  if (!f) { state.open = null; return; }
   const p = state.grids.get(f.id) || f.properties;
   const rows = [['cameraCoverage', percent(p.cameraCoverage)], ['patrolCoverage', percent(p.patrolCoverage)],
     ['combinedCoverage', percent(p.combinedCoverage)], ['keyAreaCoverage', percent(p.keyAreaCoverage)],
     ['cameraWorkingRate', percent(p.cameraWorkingRate)], ['camerasLabel', p.cameras], ['casesInGaps', p.casesInGaps90d],
-    ['staffing', p.staffingComplete ? '✓' : p.staffingGaps.join(', ')]];
+    ['staffing', p.staffingComplete ? '✓' : p.staffingGaps.map(s => t(s)).join(', ')]];
   const after = state.drafts.after(f.id);
   if (after != null) rows.push(['withDrafts', percent(after)]);
-  layer.bindPopup(`<b class="code">${escapeHtml(f.id)}</b> (${state.window})<dl class="figures">${rows.map(([k, v]) =>
-    `<dt>${t(k)}</dt><dd>${escapeHtml(String(v))}</dd>`).join('')}</dl>`).openPopup();
+  state.open = { id: f.id, latlng };
+  const html = `<div class="grid-figures" data-grid="${escapeHtml(f.id)}"><b class="code">${escapeHtml(f.id)}</b> `
+    + `(${escapeHtml(state.window)})<dl class="figures">${rows.map(([k, v]) =>
+      `<dt>${t(k)}</dt><dd data-figure="${k}">${escapeHtml(String(v))}</dd>`).join('')}</dl></div>`;
+  if (state.popup?.isOpen()) state.popup.setLatLng(latlng).setContent(html);
+  else {
+    state.popup = L.popup().setLatLng(latlng).setContent(html).openOn(state.map);
+    state.popup.on('remove', () => { state.open = null; });
+  }
 }
 
 function cameraPopup(f, layer) {
   const p = f.properties;
-  layer.bindPopup(`<b>${escapeHtml(p.code)}</b> ${escapeHtml(p.name)}<br>${p.type} · ${p.heading}° · ${p.fov}° · ${p.range} m<br>`
+  layer.bindPopup(() => `<b>${escapeHtml(p.code)}</b> ${escapeHtml(p.name)}<br>${p.type} · ${p.heading}° · ${p.fov}° · ${p.range} m<br>`
     + `<span style="color:${STATUS_COLOUR[p.status]}">${t(p.status)}</span> · ${escapeHtml(p.grid_code || '')}`);
 }
 
@@ -153,7 +238,7 @@ function drawRoutes(features) {
       lineCap: 'round', lineJoin: 'round', interactive: false });
     strip.widthM = f.properties.width;
     const line = L.polyline(latlngs, { pane: 'routes', color: f.properties.active ? '#0d47a1' : '#90a4ae', weight: 1.5, opacity: 0.8,
-      dashArray: f.properties.active ? null : '4 4' });
+      dashArray: f.properties.active ? null : '4 4', bubblingMouseEvents: false });
     line.on('click', () => routePopup(f, line));
     state.layers.routes.addLayer(strip).addLayer(line);
   }
@@ -166,7 +251,7 @@ function restyleRoutes() {
 }
 
 function routePopup(f, line) {
-  const p = f.properties, next = p.next_pass ? new Date(p.next_pass).toLocaleTimeString('zh-CN', { timeZone: districtZone(), hour12: false }) : '—';
+  const p = f.properties, next = when(p.next_pass);
   const div = L.DomUtil.create('div');
   div.innerHTML = `<b>${escapeHtml(p.code)}</b> ${escapeHtml(p.name)}<br>${t(p.mode)} · ${p.width} m · ${p.active ? t('active') : t('inactive')}`
     + `<br>${t('nextPass')}: ${next}<br><button type="button" class="edit-route">${t('editRoute')}</button>`;
@@ -203,9 +288,9 @@ function bindObstacles() {
   count();
 }
 
-async function summary() {
-  const s = (await getJson(`/api/v1/coverage/summary?level=district&window=${encodeURIComponent(state.window)}`))[0];
-  state.summary = s;
+function summary() {
+  const s = state.summary;
+  if (!s) return;
   const rows = [['cameraCoverage', percent(s.cameraCoverage)], ['patrolCoverage', percent(s.patrolCoverage)],
     ['combinedCoverage', percent(s.combinedCoverage)], ['keyAreaCoverage', percent(s.keyAreaCoverage)],
     ['cameraWorkingRate', `${percent(s.cameraWorkingRate)} (${s.cameras})`], ['casesInGaps', s.casesInGaps90d],
@@ -216,24 +301,40 @@ async function summary() {
 async function suggest() {
   const list = document.getElementById('suggestions');
   list.innerHTML = `<li class="hint">${t('loading')}</li>`;
+  document.body.dataset.suggestions = 'loading';
   try {
     const r = await postJson('/api/v1/coverage/suggestions', { k: Number(document.getElementById('k').value), window: state.window });
-    list.innerHTML = '';
-    r.sites.forEach((s, i) => {
-      const li = document.createElement('li');
-      li.innerHTML = `+${s.gain} ${t('cases')} <small>(${s.lon.toFixed(5)}, ${s.lat.toFixed(5)})</small>`
-        + `<button type="button" class="accept" data-site="${i}">${t('acceptDraft')}</button>`;
-      li.querySelector('button').addEventListener('click', () => state.drafts.addCamera(L.latLng(s.lat, s.lon),
-        { type: 'DOME', heading: 0, fov: 360, range: s.rangeM }));
-      list.appendChild(li);
-    });
-    document.getElementById('suggest-summary').textContent =
-      `${t('casesCovered')}: ${r.coveredBefore} → ${r.coveredAfter} / ${r.casesInWindow}. ${r.bound}`;
     state.suggestions = r;
+    showSuggestions(r);
+    document.body.dataset.suggestions = 'shown';
   } catch (e) {
     list.innerHTML = '';
+    delete document.body.dataset.suggestions;
     toast(e.message);
   }
+}
+
+/** The suggested sites in the panel and on the map: numbered circles as large as the camera's reach. */
+function showSuggestions(r) {
+  const list = document.getElementById('suggestions');
+  list.innerHTML = '';
+  state.layers.suggestions.clearLayers();
+  r.sites.forEach((s, i) => {
+    const ll = L.latLng(s.lat, s.lon), label = fill(t('suggestedSite'), { n: i + 1, gain: s.gain, r: s.rangeM });
+    L.circle(ll, { radius: s.rangeM, color: '#6a1b9a', weight: 2, dashArray: '4 3', fillColor: '#ce93d8', fillOpacity: 0.35,
+      className: 'gw-suggestion', bubblingMouseEvents: false, renderer: state.siteRenderer }).bindTooltip(label).addTo(state.layers.suggestions);
+    L.marker(ll, { interactive: false, icon: L.divIcon({ className: 'gw-site-number', html: String(i + 1), iconSize: [18, 18] }) })
+      .addTo(state.layers.suggestions);
+    const li = document.createElement('li');
+    li.innerHTML = `<a href="#" class="site">+${s.gain} ${t('cases')}</a> <small>(${s.lon.toFixed(5)}, ${s.lat.toFixed(5)})</small>`
+      + `<button type="button" class="accept" data-site="${i}">${t('acceptDraft')}</button>`;
+    li.querySelector('a').addEventListener('click', e => { e.preventDefault(); state.map.setView(ll, Math.max(state.map.getZoom(), 16)); });
+    li.querySelector('button').addEventListener('click', () => state.drafts.addCamera(ll,
+      { type: 'DOME', heading: 0, fov: 360, range: s.rangeM }));
+    list.appendChild(li);
+  });
+  document.getElementById('suggest-summary').textContent = `${t('casesCovered')}: ${r.coveredBefore} → ${r.coveredAfter} / `
+    + `${r.casesInWindow}. ${fill(t('suggestBound'), { k: r.sites.length })} ${r.sites.length ? t('suggestOnMap') : ''}`;
 }
 
 function addLegend(map) {
@@ -244,10 +345,11 @@ function addLegend(map) {
     div.innerHTML = `<h4>${t('legendCoverage')}</h4>` + COVERAGE_BINS.map(([, c], i) => `<i style="background:${c}"></i>${bins[i]}`).join('<br>')
       + `<br><i style="background:#7f0000;opacity:.6"></i>${t('layerGaps')}`
       + Object.entries(STATUS_COLOUR).map(([s, c]) => `<br><i style="background:${c};border-radius:50%;width:10px;height:10px"></i>${t(s)}`).join('')
-      + `<br><i style="background:#1565c0;opacity:.35"></i>${t('legendStrip')}` + Walked.legendHtml();
+      + `<br><i style="background:#1565c0;opacity:.35"></i>${t('legendStrip')}`
+      + `<br><i style="background:#ce93d8;border:1px dashed #6a1b9a;border-radius:50%"></i>${t('layerSuggestions')}` + Walked.legendHtml();
     return div;
   };
-  legend.addTo(map);
+  return legend.addTo(map);
 }
 
 start();

@@ -1,8 +1,8 @@
 // The ground net as walked, beside the plan (planning view): tracks recorded by patrols in the last days, the parts
-// of planned routes no patrol walked, and walked stretches no route plans. Loaded after the coverage layers, so the
+// of planned routes no patrol walked, and walked stretches no route plans. Popups are worded when opened (language switch). Loaded after the coverage layers, so the
 // view is as quick to show as before; drawn as SVG lines (few, and each can be clicked).
 import { getJson } from './api.js';
-import { t } from './i18n.js';
+import { t, when } from './i18n.js';
 import { escapeHtml } from './layers.js';
 
 const L = window.L;
@@ -32,18 +32,18 @@ export class Walked {
     Object.values(this.layers).forEach(l => l.clearLayers());
     const line = (geometry, kind, cls) => L.geoJSON(geometry, { style: { ...WALKED_STYLE[kind], className: cls }, renderer: this.renderer });
     for (const w of a.walked) {
-      line(w.geometry, 'walked', 'gw-walked').bindPopup(`${t('walkedTrack')} #${w.patrol}${w.route ? ` · ${escapeHtml(w.route)}` : ''}`
-        + `<br>${w.lengthM} m · ${new Date(w.endedAt).toLocaleString()}`).addTo(this.layers.walked);
+      line(w.geometry, 'walked', 'gw-walked').bindPopup(() => `${t('walkedTrack')} #${w.patrol}${w.route ? ` · ${escapeHtml(w.route)}` : ''}`
+        + `<br>${w.lengthM} m · ${when(w.endedAt)}`).addTo(this.layers.walked);
     }
     for (const n of a.notWalked) {
       const geometry = n.geometry ?? (n.notWalkedM === n.plannedM ? routes.get(n.route)?.geometry : null);
       if (!geometry) continue;
       line(geometry, 'notWalked', n.geometry ? 'gw-not-walked gw-not-walked-part' : 'gw-not-walked')
-        .bindPopup(`${escapeHtml(n.route)} ${escapeHtml(n.name)}<br>${t('notWalked')}: ${n.notWalkedM} / ${n.plannedM} m`)
+        .bindPopup(() => `${escapeHtml(n.route)} ${escapeHtml(n.name)}<br>${t('notWalked')}: ${n.notWalkedM} / ${n.plannedM} m`)
         .addTo(this.layers.notWalked);
     }
     for (const u of a.unplanned) {
-      line(u.geometry, 'unplanned', 'gw-unplanned').bindPopup(`${t('unplanned')} #${u.patrol} · ${u.lengthM} m`).addTo(this.layers.unplanned);
+      line(u.geometry, 'unplanned', 'gw-unplanned').bindPopup(() => `${t('unplanned')} #${u.patrol} · ${u.lengthM} m`).addTo(this.layers.unplanned);
     }
     document.body.dataset.walked = 'loaded';
     return a;

@@ -9,19 +9,24 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.EnumSet;
+import java.util.concurrent.atomic.AtomicLong;
 import org.gridwatch.area.AreaLevel;
 import org.gridwatch.area.DistrictProfile;
 import org.gridwatch.geo.Geometries;
 import org.gridwatch.geo.MetricProjection;
+import org.gridwatch.incident.IncidentChanged;
+import org.gridwatch.incident.IncidentEvent;
 import org.gridwatch.incident.IncidentSearch;
 import org.gridwatch.skynet.CameraView;
 import org.gridwatch.staff.Roster;
 import org.gridwatch.staff.Slot;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
-import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
-import org.locationtech.jts.operation.overlayng.OverlayNG;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * The coverage figures of grids and of the areas above them at a moment: camera, patrol and combined shares,
@@ -36,12 +41,27 @@ public class Coverage {
   private final IncidentSearch incidents;
   private final Roster roster;
   private final Clock clock;
-  private volatile Computed last;
-
-  /** The last figures computed, reused while nothing changed (schedules are to the minute, so is the key). */
-  private record Computed(Instant when, long version, boolean withGaps, Instant at, List<GridFigures> grids) {}
-
   private final DistrictProfile district;
+  private final WindowCache<Window, List<GridFigures>> windows = new WindowCache<>(KEPT_WINDOWS);
+  private final WindowCache<CoveredShapes.Key, CoveredShapes> shapes = new WindowCache<>(KEPT_SHAPES);
+  private final AtomicLong casePlaces = new AtomicLong();
+
+  /** How many windows' figures are kept: every quarter hour of a day's slider would be 96; a planner visits far fewer. */
+  static final int KEPT_WINDOWS = 32;
+
+  /** Sets of running routes whose shapes are kept: a demo day has about a dozen (schedules change at a few hours). */
+  static final int KEPT_SHAPES = 16;
+
+  /** A window's figures are valid while the sky net, the ground net, the grids and the places of cases stay the same. */
+  private record Window(Instant minute, long version, long casePlaces) {}
+
+  /** Case events that leave every case where it was (a status, a deadline, a note): they change no figure here. */
+  private static final Set<IncidentEvent.Type> PLACE_KEPT = EnumSet.of(IncidentEvent.Type.REGISTERED,
+      IncidentEvent.Type.REJECTED, IncidentEvent.Type.DISPATCHED, IncidentEvent.Type.STARTED, IncidentEvent.Type.RESOLVED,
+      IncidentEvent.Type.VERIFIED, IncidentEvent.Type.CLOSED, IncidentEvent.Type.RETURNED, IncidentEvent.Type.EXTENDED,
+      IncidentEvent.Type.PARKED, IncidentEvent.Type.UNPARKED, IncidentEvent.Type.REOPENED, IncidentEvent.Type.ESCALATED,
+      IncidentEvent.Type.SLA_WARNING, IncidentEvent.Type.OVERDUE, IncidentEvent.Type.SUPERVISED, IncidentEvent.Type.ANSWERED,
+      IncidentEvent.Type.REDISPATCHED, IncidentEvent.Type.TRANSFERRED);
 
   Coverage(CoverageEngine engine, IncidentSearch incidents, Roster roster, Clock clock, DistrictProfile district) {
     this.district = district;
@@ -58,24 +78,70 @@ public class Coverage {
   public Instant at(String window) { return CoverageWindow.parse(window, clock, district.timeZone()); }
 
   /**
-   * Every grid's figures at {@code when} (to the minute); gaps in WGS84 only when asked (they are large).
-   * Figures are reused for a minute while no camera or route changes (cases in gaps may lag by that minute).
+   * Every grid's figures at {@code when} (to the minute), with its gap in WGS84 ({@link GridFigures#gap()}). Kept per
+   * window until a camera, a route, a grid or a case's place changes, so they are always what a fresh computation
+   * gives; concurrent first requests for a window share one computation. Staffing is read afresh on every call.
    */
-  public List<GridFigures> grids(Instant when, boolean withGaps) {
-    Instant minute = when.truncatedTo(ChronoUnit.MINUTES);
+  public List<GridFigures> grids(Instant when) {
     CoverageEngine.State state = engine.state(); // the figures, their version and the key areas from one state
-    long version = state.version();
-    Computed c = last;
-    if (c != null && c.when().equals(minute) && c.version() == version && (c.withGaps() || !withGaps)
-        && c.at().isAfter(clock.instant().minusSeconds(60))) {
-      return c.grids();
-    }
-    List<GridFigures> out = compute(state, minute, withGaps);
-    last = new Computed(minute, version, withGaps, clock.instant(), out);
-    return out;
+    Window key = new Window(when.truncatedTo(ChronoUnit.MINUTES), state.version(), casePlaces.get());
+    return withStaffing(windows.get(key, w -> compute(state, w.minute(), false)));
   }
 
-  private List<GridFigures> compute(CoverageEngine.State state, Instant when, boolean withGaps) {
+  /** The same figures computed from scratch, nothing kept (tests and benchmarks compare against it). */
+  List<GridFigures> computeFresh(Instant when) {
+    return withStaffing(compute(engine.state(), when.truncatedTo(ChronoUnit.MINUTES), true));
+  }
+
+  /** The shapes of the routes running at {@code when}, kept per set of running routes. */
+  private CoveredShapes shapesAt(CoverageEngine.State state, Instant when) {
+    return shapes.get(CoveredShapes.keyOf(state, when), k -> CoveredShapes.of(state, when));
+  }
+
+  /**
+   * Computes the shapes of every distinct set of running routes over the quarter hours of {@code day} (the planning
+   * view's slider), at most as many as are kept, so that moving the slider only counts cases. Answers how many.
+   */
+  int warmShapes(java.time.LocalDate day) {
+    CoverageEngine.State state = engine.state();
+    Set<Set<String>> seen = new java.util.HashSet<>();
+    for (int minutes = 0; minutes < 24 * 60 && seen.size() < KEPT_SHAPES; minutes += 15) {
+      Instant when = day.atStartOfDay(district.timeZone()).plusMinutes(minutes).toInstant();
+      if (seen.add(state.runningAt(when))) shapesAt(state, when);
+    }
+    return seen.size();
+  }
+
+  /** Today in the district's time zone. */
+  java.time.LocalDate today() { return clock.instant().atZone(district.timeZone()).toLocalDate(); }
+
+  /** Computes the figures of a window now, so that its first reader finds them (start-up). */
+  void warm(Instant when) { grids(when); }
+
+  /** A case reported or moved to another place: every kept window may count it in a gap. */
+  @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+  void caseChanged(IncidentChanged e) {
+    if (!PLACE_KEPT.contains(e.type())) casePlaces.incrementAndGet();
+  }
+
+  /** The same list when no grid's staffing changed since it was computed (so rendered items are reused), else a copy. */
+  private List<GridFigures> withStaffing(List<GridFigures> figures) {
+    List<GridFigures> out = null;
+    for (int i = 0; i < figures.size(); i++) {
+      GridFigures f = figures.get(i);
+      List<String> now = staffingGaps(f.gridCode());
+      if (!now.equals(f.staffingGaps())) {
+        if (out == null) out = new ArrayList<>(figures);
+        out.set(i, f.withStaffingGaps(now));
+      }
+    }
+    return out == null ? figures : List.copyOf(out);
+  }
+
+  private List<String> staffingGaps(String gridCode) { return roster.of(gridCode).gaps().stream().map(Slot::name).toList(); }
+
+  private List<GridFigures> compute(CoverageEngine.State state, Instant when, boolean fresh) {
+    CoveredShapes shapes = fresh ? CoveredShapes.of(state, when) : shapesAt(state, when);
     Map<String, int[]> cameraCounts = new HashMap<>();
     for (CameraView c : engine.cameras()) {
       if (c.gridCode() == null) continue;
@@ -87,22 +153,12 @@ public class Coverage {
     for (IncidentSearch.Where w : incidents.reportedSince(when.minus(CASE_WINDOW))) {
       cases.computeIfAbsent(w.gridCode(), k -> new ArrayList<>()).add(w);
     }
-    List<GridFigures> out = new ArrayList<>();
-    for (CoverageEngine.Parts p : state.parts(when)) {
-      String code = p.grid().area().code();
-      Geometry gapMetric = p.combined() == null ? p.grid().metric()
-          : CoverageEngine.overlay(p.grid().metric(), p.combined(), OverlayNG.DIFFERENCE);
-      int inGaps = countInside(gapMetric, cases.getOrDefault(code, List.of()));
-      Geometry key = state.keyAreaPart(code);
-      double keyCovered = key == null || p.cameras() == null ? 0
-          : CoverageEngine.area(CoverageEngine.overlay(p.cameras(), key, OverlayNG.INTERSECTION));
-      int[] cams = cameraCounts.getOrDefault(code, new int[2]);
-      List<String> staffing = roster.of(code).gaps().stream().map(Slot::name).toList();
-      out.add(new GridFigures(code, p.grid().area().parentCode(), code.substring(0, 9), p.grid().areaM2(),
-          CoverageEngine.area(p.cameras()), CoverageEngine.area(p.patrols()), CoverageEngine.area(p.combined()), CoverageEngine.area(key), keyCovered,
-          cams[0], cams[1], inGaps, staffing, withGaps && !gapMetric.isEmpty() ? MetricProjection.toWgs84(gapMetric) : null));
-    }
-    return List.copyOf(out);
+    return shapes.grids().parallelStream().map(g -> {
+      int inGaps = countInside(g.gapMetric(), cases.getOrDefault(g.code(), List.of()));
+      int[] cams = cameraCounts.getOrDefault(g.code(), new int[2]);
+      return new GridFigures(g.code(), g.communityCode(), g.code().substring(0, 9), g.areaM2(), g.cameraM2(), g.patrolM2(),
+          g.combinedM2(), g.keyAreaM2(), g.keyAreaCoveredM2(), cams[0], cams[1], inGaps, staffingGaps(g.code()), g.gapWgs84());
+    }).toList();
   }
 
   /**
@@ -112,7 +168,7 @@ public class Coverage {
    */
   public List<Map<String, Object>> rollup(AreaLevel level, String code, Instant when) {
     Map<String, double[]> sums = new LinkedHashMap<>();
-    for (GridFigures g : grids(when, false)) {
+    for (GridFigures g : grids(when)) {
       String key = switch (level) {
         case GRID -> g.gridCode();
         case COMMUNITY -> g.communityCode();
@@ -152,13 +208,12 @@ public class Coverage {
     return out;
   }
 
-  static int countInside(Geometry metric, List<IncidentSearch.Where> points) {
-    if (metric == null || metric.isEmpty() || points.isEmpty()) return 0;
-    PreparedGeometry p = PreparedGeometryFactory.prepare(metric);
+  static int countInside(PreparedGeometry gap, List<IncidentSearch.Where> points) {
+    if (gap == null || points.isEmpty()) return 0;
     int n = 0;
     for (IncidentSearch.Where w : points) {
       double[] xy = MetricProjection.project(w.lon(), w.lat());
-      if (p.contains(metric.getFactory().createPoint(new org.locationtech.jts.geom.Coordinate(xy[0], xy[1])))) n++;
+      if (gap.contains(gap.getGeometry().getFactory().createPoint(new org.locationtech.jts.geom.Coordinate(xy[0], xy[1])))) n++;
     }
     return n;
   }

@@ -67,7 +67,7 @@ class CoverageController {
     Instant when = coverage.at(window);
     int d = walkedDays(days);
     Map<String, Double> walkedShares = walked.shares(when, d);
-    return Map.of("window", when, "walkedDays", d, "grids", coverage.grids(when, false).stream()
+    return Map.of("window", when, "walkedDays", d, "grids", coverage.grids(when).stream()
         .map(g -> withWalked(g, walkedShares)).toList());
   }
 
@@ -76,7 +76,7 @@ class CoverageController {
       @RequestParam(required = false) Integer days) {
     Instant when = coverage.at(window);
     int d = walkedDays(days);
-    GridFigures g = coverage.grids(when, false).stream().filter(f -> f.gridCode().equals(code)).findFirst()
+    GridFigures g = coverage.grids(when).stream().filter(f -> f.gridCode().equals(code)).findFirst()
         .orElseThrow(() -> ProblemException.notFound("unknown-grid", "Unknown grid", "there is no grid " + code));
     return withWalked(g, walked.shares(when, d));
   }
@@ -113,7 +113,7 @@ class CoverageController {
 
   /** Body: {@code {"window": "night", "cameras": [{code, lon, lat, type, heading, fov, range, ...}], "routes": [...]}}. */
   @PostMapping("/what-if")
-  Map<String, Object> whatIf(@Valid @RequestBody WhatIfRequest body) {
+  Planning.WhatIf whatIf(@Valid @RequestBody WhatIfRequest body) {
     Instant when = coverage.at(body.window());
     List<CameraView> drafts = new ArrayList<>();
     List<CameraRequest> cams = body.cameras() == null ? List.of() : body.cameras();
@@ -128,15 +128,7 @@ class CoverageController {
       draftRoutes.add(routes.read(r.code() == null ? r.withCode("DRAFT-" + i) : r, "routes[" + i + "]."));
     }
     if (drafts.isEmpty() && draftRoutes.isEmpty()) throw ProblemException.badInput("cameras", "give at least one draft camera or route");
-    List<Planning.Change> changes = planning.whatIf(drafts, draftRoutes, when);
-    double before = 0, after = 0, area = 0;
-    for (Planning.Change c : changes) {
-      before += c.combinedBefore() * c.areaM2();
-      after += c.combinedAfter() * c.areaM2();
-      area += c.areaM2();
-    }
-    return Map.of("window", when, "grids", changes, "coveredAreaChangeM2", Math.round(after - before),
-        "touchedAreaM2", Math.round(area));
+    return planning.whatIfAnswer(drafts, draftRoutes, when);
   }
 
   @PostMapping("/suggestions")

@@ -150,6 +150,9 @@ public class CoverageEngine {
       return out;
     }
 
+    /** The codes of the routes running at {@code when}. */
+    Set<String> runningAt(Instant when) { return Set.copyOf(activeAt(when)); }
+
     private Set<String> activeAt(Instant when) {
       Set<String> active = new TreeSet<>();
       routeViews.values().forEach(r -> { if (r.activeAt(when)) active.add(r.code()); });

@@ -42,6 +42,12 @@ public record GridFigures(String gridCode, String communityCode, String subdistr
     return m;
   }
 
+  /** These figures with the grid's staffing as it is now. */
+  GridFigures withStaffingGaps(List<String> gaps) {
+    return new GridFigures(gridCode, communityCode, subdistrictCode, areaM2, cameraCoveredM2, patrolCoveredM2, combinedCoveredM2,
+        keyAreaM2, keyAreaCoveredM2, cameras, camerasOnline, casesInGaps90d, gaps, gap);
+  }
+
   static double round(double v) { return Math.round(v * 10000) / 10000.0; }
 
   private double share(double m2) { return areaM2 == 0 ? 0 : Math.min(1, m2 / areaM2); }

@@ -36,9 +36,24 @@ public class Planning {
   /** A suggested site: a dome camera of radius {@code rangeM} here would cover {@code gain} more past cases. */
   public record Site(double lon, double lat, double rangeM, int gain) {}
 
+  /**
+   * What one draft adds on its own in the window: square metres of grid that nothing covered before. When it adds
+   * nothing, {@code reason} says why, for the page to word: {@code outside-district} (it touches no grid),
+   * {@code not-running} (a route whose schedule has no pass at that moment; an offline camera) or
+   * {@code already-covered} (every grid it passes through is already covered there at that moment: no gap).
+   */
+  public record DraftEffect(String code, String kind, long addsM2, String reason) {
+    static final String OUTSIDE = "outside-district", NOT_RUNNING = "not-running", COVERED = "already-covered";
+  }
+
+  /** The what-if answer: every grid the drafts touch, the change in covered area, and each draft's own effect. */
+  public record WhatIf(Instant window, List<Change> grids, long coveredAreaChangeM2, long touchedAreaM2,
+      List<DraftEffect> drafts) {}
+
   public record Suggestions(List<Site> sites, int casesInWindow, int coveredBefore, int coveredAfter, String bound) {}
 
   static final double SUGGESTED_RANGE_M = 60;
+  private static final double MEASURABLE_M2 = 1;
   private static final GeometryFactory METRIC = Sector.METRIC;
 
   private final CoverageEngine engine;
@@ -94,6 +109,41 @@ public class Planning {
     }
     out.sort(Comparator.comparing(Change::gridCode));
     return out;
+  }
+
+  /** The what-if with its totals and each draft's own effect. */
+  public WhatIf whatIfAnswer(List<CameraView> draftCameras, List<RouteView> draftRoutes, Instant when) {
+    List<Change> changes = whatIf(draftCameras, draftRoutes, when);
+    double before = 0, after = 0, area = 0;
+    for (Change c : changes) {
+      before += c.combinedBefore() * c.areaM2();
+      after += c.combinedAfter() * c.areaM2();
+      area += c.areaM2();
+    }
+    CoverageEngine.State state = engine.state();
+    List<DraftEffect> effects = new ArrayList<>();
+    for (CameraView c : draftCameras) effects.add(effect(state, c.code(), "camera", c.online() ? engine.sight(c) : null,
+        engine.sight(c), when));
+    for (RouteView r : draftRoutes) effects.add(effect(state, r.code(), "route", r.activeAt(when) ? r.bufferMetres() : null,
+        r.bufferMetres(), when));
+    return new WhatIf(when, changes, Math.round(after - before), Math.round(area), effects);
+  }
+
+  /** What one shape adds to the cover of the grids it touches; {@code working} is null when it covers nothing then. */
+  private static DraftEffect effect(CoverageEngine.State state, String code, String kind, Geometry working, Geometry shape,
+      Instant when) {
+    List<CoverageEngine.GridShape> touched = state.gridsTouching(shape);
+    if (touched.isEmpty()) return new DraftEffect(code, kind, 0, DraftEffect.OUTSIDE);
+    if (working == null) return new DraftEffect(code, kind, 0, DraftEffect.NOT_RUNNING);
+    double adds = 0;
+    for (CoverageEngine.Parts p : state.partsOf(touched, when)) {
+      Geometry mine = CoverageEngine.coverOf(p.grid(), List.of(working));
+      if (mine == null) continue;
+      adds += p.combined() == null ? mine.getArea()
+          : CoverageEngine.area(CoverageEngine.overlay(mine, p.combined(), org.locationtech.jts.operation.overlayng.OverlayNG.DIFFERENCE));
+    }
+    long m2 = adds < MEASURABLE_M2 ? 0 : Math.round(adds); // below a square metre is overlay noise, not cover
+    return new DraftEffect(code, kind, m2, m2 > 0 ? null : DraftEffect.COVERED);
   }
 
   private static Change change(CoverageEngine.GridShape g, CoverageEngine.Parts before, Geometry cam, Geometry pat,

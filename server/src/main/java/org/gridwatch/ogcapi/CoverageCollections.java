@@ -34,6 +34,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class CoverageCollections {
   private static final GeometryFactory WGS84 = new GeometryFactory();
+  /** Windows whose rendered items are kept: a planner moving the time slider back and forth renders each once. */
+  private static final int KEPT_WINDOWS = 16;
   private static final String WINDOW_TEXT = "moment to compute for: now (default), day, night, HH:MM (Beijing time) or a date-time";
 
   private final AreaCatalog catalog;
@@ -58,9 +60,29 @@ class CoverageCollections {
     this.mapper = mapper;
     this.cameraItems = new LastRendered<>(v -> renderCameras(c -> WGS84.createPoint(new Coordinate(c.lon(), c.lat()))));
     this.sectorItems = new LastRendered<>(v -> renderCameras(sight::wgs84));
-    this.routeItems = new LastRendered<>(m -> renderRoutes(m.minute()));
-    this.gridItems = new LastRendered<>(figures -> renderGrids(figures, false));
-    this.gapItems = new LastRendered<>(figures -> renderGrids(figures, true));
+    this.gridItems = new LastRendered<>(figures -> renderGrids(figures, false), KEPT_WINDOWS);
+    this.gapItems = new LastRendered<>(figures -> renderGrids(figures, true), KEPT_WINDOWS);
+    this.routeItems = new LastRendered<>(m -> renderRoutes(m.minute()), KEPT_WINDOWS);
+  }
+
+  /**
+   * Renders what the planning view asks for first (camera points and sectors, today's 10:00 grids, gaps and routes)
+   * once the server is up, so its first reader is not the one who pays for rendering 5 MB of features.
+   */
+  @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+  void renderAhead() {
+    try {
+      long version = coverage.version();
+      cameraItems.of(version);
+      sectorItems.of(version);
+      Instant day = coverage.at("day");
+      List<GridFigures> figures = coverage.grids(day);
+      gridItems.of(figures);
+      gapItems.of(figures);
+      routeItems.of(new Moment(version, day.truncatedTo(ChronoUnit.MINUTES)));
+    } catch (RuntimeException e) { // an optimisation only: the first reader renders instead
+      org.slf4j.LoggerFactory.getLogger(CoverageCollections.class).warn("rendering the planning layers ahead failed", e);
+    }
   }
 
   List<FeatureSource> all() {
@@ -81,10 +103,10 @@ class CoverageCollections {
             w -> routeItems.of(new Moment(coverage.version(), coverage.at(w).truncatedTo(ChronoUnit.MINUTES)))),
         new ComputedCollection("grid-coverage", "Grid coverage 网格覆盖",
             "Grids with camera, patrol and combined coverage at a moment (login required)", byGrid, district,
-            w -> gridItems.of(coverage.grids(coverage.at(w), true))),
+            w -> gridItems.of(coverage.grids(coverage.at(w)))),
         new ComputedCollection("coverage-gaps", "Coverage gaps 覆盖盲区",
             "What neither an ONLINE camera nor a running patrol covers, per grid (login required)", byGrid, district,
-            w -> gapItems.of(coverage.grids(coverage.at(w), true))));
+            w -> gapItems.of(coverage.grids(coverage.at(w)))));
   }
 
   private List<FeatureItem> renderCameras(Function<CameraView, Geometry> shape) {

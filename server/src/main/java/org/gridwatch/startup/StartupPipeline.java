@@ -3,6 +3,7 @@ package org.gridwatch.startup;
 import java.util.List;
 import org.gridwatch.address.Geocoder;
 import org.gridwatch.area.AreaStartup;
+import org.gridwatch.coverage.CoverageStartup;
 import org.gridwatch.security.FirstAdministrator;
 import org.gridwatch.staff.Roster;
 import org.slf4j.Logger;
@@ -30,9 +31,11 @@ class StartupPipeline implements ApplicationRunner {
   private final StartupStatus status;
   private final FirstAdministrator administrator;
   private final Geocoder geocoder;
+  private final CoverageStartup coverage;
 
   StartupPipeline(AreaStartup areas, Roster roster, ObjectProvider<StartupSteps> optional, StartupStatus status,
-      FirstAdministrator administrator, Geocoder geocoder) {
+      FirstAdministrator administrator, Geocoder geocoder, CoverageStartup coverage) {
+    this.coverage = coverage;
     this.geocoder = geocoder;
     this.administrator = administrator;
     this.areas = areas;
@@ -52,8 +55,10 @@ class StartupPipeline implements ApplicationRunner {
         })));
     optional.orderedStream().forEach(s -> run(s.stage(), s.titleZh(), s.titleEn(), s.steps()));
     // After the demo, which may have stored addresses: the first search then finds the index built.
+    // Coverage too: built from the cameras and routes the demo may have stored, before the first planner asks.
     run("indexing", "正在建立索引", "Indexing", List.of(
-        new StartupStep("addresses", "地址检索索引", "the address index", geocoder::warm)));
+        new StartupStep("addresses", "地址检索索引", "the address index", geocoder::warm),
+        new StartupStep("coverage", "天网地网覆盖", "sky-net and ground-net coverage", coverage::warm)));
     // Last, so that the demo's own accounts come first: a deployment that has no administrator gets one.
     run("accounts", "账户", "Accounts", List.of(
         new StartupStep("administrator", "首个管理员", "the first administrator", administrator::ensure)));

@@ -149,6 +149,7 @@ class PlanningBrowserTest extends InBrowser {
     driver.findElement(By.id("suggest")).click();
     Browser.waitFor(driver, 30).until(d -> driver.findElements(By.cssSelector("#suggestions button.accept")).size() == 3);
     assertThat(driver.findElement(By.id("suggest-summary")).getText()).contains("1 - 1/e");
+    assertThat(driver.findElements(By.cssSelector("path.gw-suggestion"))).as("the sites drawn on the map").hasSize(3);
     driver.findElements(By.cssSelector("#suggestions button.accept")).get(0).click();
     Browser.waitFor(driver, 20).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#whatif tr[data-grid]")));
     assertThat(driver.findElement(By.id("drafts")).getText()).contains("DOME").contains("60");
@@ -179,6 +180,111 @@ class PlanningBrowserTest extends InBrowser {
     waitUntilIdle();
     assertThat(clipped).as("a building in the middle of a watched grid hides part of it").isLessThan(before);
     assertThat(cameraCoverage(grid.code())).isEqualTo(before);
+  }
+
+  @Test
+  void theFirstFiguresAreTheApisAndAWindowChangeShowsTheNewWindows() throws Exception {
+    assertDistrictFiguresShown("10:00");
+    assertGridFiguresHeld("10:00");
+    Browser.screenshot(driver, "planning-first");
+
+    driver.executeScript("const s = document.getElementById('window'); s.value = '135'; s.dispatchEvent(new Event('change'))");
+    Browser.waitFor(driver, 60).until(d -> "02:15".equals(driver.executeScript("return document.body.dataset.window")));
+    assertThat(driver.findElement(By.id("window-label")).getText()).isEqualTo("02:15");
+    assertDistrictFiguresShown("02:15");
+    assertGridFiguresHeld("02:15");
+    assertThat(driver.findElement(By.id("plan-status")).getText()).contains("02:15");
+  }
+
+  /** For people to look at (docs/img/planning-zh.png): by day, suggestions drawn, a grid opened; at phone size; in English. */
+  @Test
+  void screenshots() throws Exception {
+    driver.findElement(By.cssSelector("button[data-window='10:00']")).click();
+    Browser.waitFor(driver, 60).until(d -> "10:00".equals(driver.executeScript("return document.body.dataset.window")));
+    driver.findElement(By.id("suggest")).click();
+    Browser.waitFor(driver, 60).until(d -> "shown".equals(driver.executeScript("return document.body.dataset.suggestions")));
+    AreaView grid = poorlyCoveredGrid();
+    Point p = deepInside(grid);
+    driver.executeScript("gridwatchPlanning.map.setView([arguments[1], arguments[0]], 15, {animate: false})", p.getX(), p.getY());
+    Browser.clickMap(driver, "gridwatchPlanning.map", p.getX(), p.getY());
+    Browser.waitFor(driver, 10).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".grid-figures")));
+    Browser.screenshot(driver, "planning-zh");
+    driver.findElement(By.id("lang")).click();
+    Browser.waitFor(driver, 5).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".grid-figures"), "Camera coverage"));
+    Browser.screenshot(driver, "planning-en");
+    driver.findElement(By.id("lang")).click();
+    var size = driver.manage().window().getSize();
+    driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+    try {
+      Browser.screenshot(driver, "planning-zh-phone");
+    } finally {
+      driver.manage().window().setSize(size);
+    }
+  }
+
+  /** The district panel shows exactly the API's figures for the window (as the page rounds them). */
+  void assertDistrictFiguresShown(String window) {
+    JsonNode s = http.get("/api/v1/coverage/summary?level=district&window=" + window, police).json().get(0);
+    for (String k : List.of("cameraCoverage", "patrolCoverage", "combinedCoverage")) {
+      assertThat(driver.findElement(By.id("sum-" + k)).getText()).as(k + " at " + window)
+          .isEqualTo(String.format(java.util.Locale.ROOT, "%.1f%%", s.get(k).asDouble() * 100));
+    }
+    assertThat(driver.findElement(By.id("sum-casesInGaps")).getText()).isEqualTo(s.get("casesInGaps90d").asString());
+  }
+
+  /** Every grid's figures the map is drawn with are the API's for the window. */
+  void assertGridFiguresHeld(String window) {
+    JsonNode grids = http.get("/api/v1/coverage/grids?window=" + window, police).json().get("grids");
+    @SuppressWarnings("unchecked")
+    java.util.Map<String, Object> held = (java.util.Map<String, Object>) driver.executeScript(
+        "return Object.fromEntries([...gridwatchPlanning.grids].map(([k, v]) => [k, [v.combinedCoverage, v.patrolCoverage, v.casesInGaps90d]]))");
+    assertThat(held).hasSize(grids.size());
+    for (JsonNode g : grids) {
+      List<?> h = (List<?>) held.get(g.get("gridCode").asString());
+      assertThat(((Number) h.get(0)).doubleValue()).isEqualTo(g.get("combinedCoverage").asDouble());
+      assertThat(((Number) h.get(1)).doubleValue()).isEqualTo(g.get("patrolCoverage").asDouble());
+      assertThat(((Number) h.get(2)).intValue()).isEqualTo(g.get("casesInGaps90d").asInt());
+    }
+  }
+
+  @Test
+  void clickingAGridUnderARouteOpensItsFiguresWithEveryLayerOn() {
+    String code = (String) driver.executeScript("return gridwatchPlanning.routes.find(r => r.properties.active).properties.code");
+    JsonNode route = http.get("/api/v1/routes/" + code, police).json();
+    JsonNode first = route.get("geometry").get("coordinates");
+    if (route.get("geometry").get("type").asString().equals("MultiLineString")) first = first.get(0);
+    double lon = (first.get(0).get(0).asDouble() + first.get(1).get(0).asDouble()) / 2;
+    // A few metres beside the line: on the route's strip, where the routes' canvas lies over the grid.
+    double lat = (first.get(0).get(1).asDouble() + first.get(1).get(1).asDouble()) / 2 + 0.00006;
+    driver.executeScript("gridwatchPlanning.map.setView([arguments[1], arguments[0]], 16, {animate: false})", lon, lat);
+    String grid = areas.now().level(AreaLevel.GRID).stream()
+        .filter(g -> g.boundary().contains(g.boundary().getFactory().createPoint(new org.locationtech.jts.geom.Coordinate(lon, lat))))
+        .findFirst().map(AreaView::code).orElseThrow();
+    Browser.clickMap(driver, "gridwatchPlanning.map", lon, lat);
+    By popup = By.cssSelector(".grid-figures[data-grid='" + grid + "']");
+    Browser.waitFor(driver, 10).until(ExpectedConditions.visibilityOfElementLocated(popup));
+    JsonNode figures = http.get("/api/v1/coverage/grids/" + grid + "?window=10:00", police).json();
+    assertThat(driver.findElement(By.cssSelector(".grid-figures dd[data-figure='combinedCoverage']")).getText())
+        .isEqualTo(String.format(java.util.Locale.ROOT, "%.1f%%", figures.get("combinedCoverage").asDouble() * 100));
+  }
+
+  @Test
+  void aDraftRouteThatRunsAtAnotherTimeSaysWhyItAddsNothingInBothLanguages() {
+    AreaView grid = poorlyCoveredGrid();
+    Point p = deepInside(grid);
+    zoomTo(p);
+    driver.findElement(By.id("draw-route")).click();
+    driver.executeScript("document.getElementById('r-start').value = '01:00'; document.getElementById('r-end').value = '02:00'");
+    for (double dx : new double[] {-0.0006, 0.0006}) Browser.clickMap(driver, "gridwatchPlanning.map", p.getX() + dx, p.getY());
+    driver.findElement(By.id("finish-route")).click();
+    By why = By.cssSelector("#whatif .adds-nothing[data-reason='not-running']");
+    String zh = Browser.waitFor(driver, 20).until(ExpectedConditions.visibilityOfElementLocated(why)).getText();
+    assertThat(zh).contains("10:00").contains("不在巡逻排班内");
+    driver.findElement(By.id("lang")).click();
+    Browser.waitFor(driver, 5).until(ExpectedConditions.textToBePresentInElementLocated(why, "no patrol is scheduled"));
+    assertThat(driver.findElement(By.cssSelector("#summary dt")).getText()).isEqualTo("Camera coverage");
+    driver.findElement(By.id("lang")).click();
+    driver.findElement(By.id("discard-drafts")).click();
   }
 
   double gridCoverage(String grid) { return figure(grid, "combinedCoverage"); }

@@ -198,7 +198,7 @@ abstract class CoverageContract {
 
   Map<String, Double> patrolCovered(Instant when) {
     Map<String, Double> out = new HashMap<>();
-    for (GridFigures g : coverage.grids(when, false)) out.put(g.gridCode(), g.patrolCoveredM2());
+    for (GridFigures g : coverage.grids(when)) out.put(g.gridCode(), g.patrolCoveredM2());
     return out;
   }
 
@@ -652,7 +652,7 @@ abstract class CoverageContract {
 
   Map<String, Double> cameraCovered(Instant when) {
     Map<String, Double> out = new HashMap<>();
-    for (GridFigures g : coverage.grids(when, false)) out.put(g.gridCode(), g.cameraCoveredM2());
+    for (GridFigures g : coverage.grids(when)) out.put(g.gridCode(), g.cameraCoveredM2());
     return out;
   }
 

@@ -1,0 +1,6 @@
+package org.gridwatch.coverage;
+
+import org.gridwatch.support.OnPostgis;
+
+@OnPostgis
+class PlanningWindowsOnPostgisTest extends PlanningWindowsContract {}
