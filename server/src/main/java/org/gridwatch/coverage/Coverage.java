@@ -60,7 +60,7 @@ public class Coverage {
       IncidentEvent.Type.REJECTED, IncidentEvent.Type.DISPATCHED, IncidentEvent.Type.STARTED, IncidentEvent.Type.RESOLVED,
       IncidentEvent.Type.VERIFIED, IncidentEvent.Type.CLOSED, IncidentEvent.Type.RETURNED, IncidentEvent.Type.EXTENDED,
       IncidentEvent.Type.PARKED, IncidentEvent.Type.UNPARKED, IncidentEvent.Type.REOPENED, IncidentEvent.Type.ESCALATED,
-      IncidentEvent.Type.SLA_WARNING, IncidentEvent.Type.OVERDUE, IncidentEvent.Type.SUPERVISED, IncidentEvent.Type.ANSWERED,
+      IncidentEvent.Type.SLA_WARNING, IncidentEvent.Type.OVERDUE, IncidentEvent.Type.SUPERVISED, IncidentEvent.Type.ANSWERED, IncidentEvent.Type.FEEDBACK,
       IncidentEvent.Type.REDISPATCHED, IncidentEvent.Type.TRANSFERRED);
 
   Coverage(CoverageEngine engine, IncidentSearch incidents, Roster roster, Clock clock, DistrictProfile district) {
