@@ -79,8 +79,8 @@ public class Intake {
     em.persist(i);
     em.flush();
     workflow.record(i, IncidentEvent.Type.REPORTED, null, actor, now, null, null);
-    duplicate.ifPresent(d -> workflow.record(i, IncidentEvent.Type.LINKED_DUPLICATE, i.getStatus(), Actor.SYSTEM, now,
-        "possible duplicate of " + d.publicId(), null));
+    duplicate.ifPresent(d -> workflow.recordNote(i, IncidentEvent.Type.LINKED_DUPLICATE, i.getStatus(), Actor.SYSTEM, now,
+        Text.of("note.possible-duplicate", d.publicId()), null));
     if (idempotencyKey != null) {
       em.createNativeQuery("insert into idempotency_key (idem_key, request_hash, incident_id, created_at, token_salt) values (?1, ?2, ?3, ?4, ?5)")
           .setParameter(1, idempotencyKey).setParameter(2, requestHash).setParameter(3, i.getId()).setParameter(4, now)

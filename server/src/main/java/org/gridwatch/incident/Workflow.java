@@ -214,7 +214,7 @@ public class Workflow {
         }
         i.mergeInto(target.getId());
         i.moveTo(Status.MERGED, now, null, null);
-        record(target, IncidentEvent.Type.MERGED, target.getStatus(), actor, now, "merged in " + i.getPublicId(), null);
+        recordNote(target, IncidentEvent.Type.MERGED, target.getStatus(), actor, now, Text.of("note.merged-in", i.getPublicId()), null);
         type = IncidentEvent.Type.MERGED;
       }
       case TRANSFER -> {
@@ -278,12 +278,29 @@ public class Workflow {
     return record(i, type, from, actor, now, note, photo, null);
   }
 
+  /** Records an event by the system with a note worded in each reader's language. */
+  IncidentEvent recordNote(Incident i, IncidentEvent.Type type, Status from, Actor actor, Instant now, Text note,
+      DispatchTargets.Target target) {
+    IncidentEvent e = newEvent(i, type, from, actor, now, null, null, target);
+    e.systemNote(note);
+    return saved(i, type, e);
+  }
+
   /** Records an event; a hop ({@code target} not null) names whom the case went to. */
   IncidentEvent record(Incident i, IncidentEvent.Type type, Status from, Actor actor, Instant now, String note, String photo,
       DispatchTargets.Target target) {
+    return saved(i, type, newEvent(i, type, from, actor, now, note, photo, target));
+  }
+
+  private static IncidentEvent newEvent(Incident i, IncidentEvent.Type type, Status from, Actor actor, Instant now, String note,
+      String photo, DispatchTargets.Target target) {
     IncidentEvent e = new IncidentEvent(i.getId(), now, type, from, i.getStatus(), actor.username(), actor.roleName(),
         i.getLevel(), i.getUnitCode(), note, photo);
     if (target != null) e.target(target.targetCode(), target.targetName());
+    return e;
+  }
+
+  private IncidentEvent saved(Incident i, IncidentEvent.Type type, IncidentEvent e) {
     events.save(e);
     publisher.publishEvent(IncidentChanged.of(i, type));
     return e;
