@@ -7,8 +7,8 @@ import org.springframework.web.bind.annotation.ResponseBody;
 
 /**
  * Gridwatch's own sign-in page ({@code /login}, the static {@code login.html}: bilingual, the page shell's language
- * switch) and what it tells a visitor: on the embedded default without a chosen demo password, that the demo
- * accounts' password was printed in the server log at first start.
+ * switch) and what it tells a visitor: on the embedded default, that the demo accounts' password was printed in the
+ * server log at first start (unless {@code gridwatch.demo-password} chose it).
  */
 @Controller
 class SignInPage {
@@ -17,8 +17,8 @@ class SignInPage {
 
   private final SignInHints hints;
 
-  SignInPage(@Value("${spring.datasource.url:}") String datasourceUrl, @Value("${gridwatch.demo-password:}") String demoPassword) {
-    this.hints = new SignInHints(datasourceUrl.startsWith("jdbc:h2:") && demoPassword.isBlank());
+  SignInPage(@Value("${spring.datasource.url:}") String datasourceUrl) {
+    this.hints = new SignInHints(datasourceUrl.startsWith("jdbc:h2:"));
   }
 
   @GetMapping("/login")
