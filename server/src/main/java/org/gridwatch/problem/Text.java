@@ -19,9 +19,10 @@ import org.springframework.context.i18n.LocaleContextHolder;
  * an argument that is itself a {@code Text} is rendered in the same language. A problem's title is looked up as
  * {@code title.<slug>}, so call sites only give the English fallback.
  *
- * <p>To add a problem: {@code throw ProblemException.badInput("code", Text.of("area.not-grid", code))} and add
+ * <p>To add a problem: {@code throw ProblemException.badInput("code", Text.of("area.not-grid", code)) } and add
  * {@code area.not-grid={0} is not a grid} to both files. A key missing from a file falls back to the base (English);
- * {@link #plain} wraps a text that is not localised yet (shown as given, in every language). Immutable, thread-safe.
+ * {@link #plain} wraps English from code that cannot name keys (the {@code geo} kernel, Bean Validation messages):
+ * Chinese readers get it through the {@link Phrasebook} when a phrase matches, else as given. Immutable, thread-safe.
  * Rendered to JSON in the current request's language ({@link LocaleContextHolder}).
  */
 public record Text(String key, List<Object> args) {
@@ -42,7 +43,11 @@ public record Text(String key, List<Object> args) {
 
   /** This text in {@code locale}: Chinese for any {@code zh} locale, English otherwise. */
   public String in(Locale locale) {
-    if (PLAIN.equals(key)) return String.valueOf(args.get(0));
+    if (PLAIN.equals(key)) {
+      String text = String.valueOf(args.get(0));
+      String chinese = zh(locale) ? Phrasebook.chinese(text) : null;
+      return chinese != null ? chinese : text;
+    }
     String pattern = pattern(key, locale);
     if (pattern == null) return key + (args.isEmpty() ? "" : " " + args);
     Object[] values = args.stream().map(a -> a instanceof Text t ? t.in(locale) : String.valueOf(a)).toArray();

@@ -86,7 +86,7 @@ class LanguageAndSignInBrowserTest {
     assertThat(text("h2")).isEqualTo("登录");
     Browser.waitFor(driver, 10).until(d -> d.findElement(By.id("demo-hint")).isDisplayed());
     assertThat(text("#demo-hint")).as("the embedded default says where the demo password is").contains("日志");
-    Browser.screenshot(driver, "login-zh-desktop");
+    assertThat(driver.findElement(By.id("signin-error")).isDisplayed()).as("no error before a try").isFalse();
 
     // A wrong password: said in the UI language, and the page to return to is kept.
     driver.findElement(By.id("username")).sendKeys("police");
@@ -94,6 +94,7 @@ class LanguageAndSignInBrowserTest {
     driver.findElement(By.cssSelector("button[type=submit]")).click();
     Browser.waitFor(driver, 10).until(d -> d.getCurrentUrl().contains("error"));
     assertThat(text("#signin-error")).contains("密码");
+    Browser.screenshot(driver, "login-zh-desktop");
     driver.findElement(By.id("lang")).click();
     assertThat(text("#signin-error")).contains("password");
     assertThat(text("h2")).isEqualTo("Sign in");
@@ -114,6 +115,7 @@ class LanguageAndSignInBrowserTest {
       driver.navigate().refresh();
       Browser.waitFor(driver, 10).until(d -> text("h2").equals("Sign in"));
       Browser.waitFor(driver, 10).until(d -> d.findElement(By.id("demo-hint")).isDisplayed());
+      assertThat(driver.findElement(By.id("signin-error")).isDisplayed()).isFalse();
       long overflow = (Long) driver.executeScript("return document.documentElement.scrollWidth - window.innerWidth");
       assertThat(overflow).as("nothing wider than the phone").isLessThanOrEqualTo(0);
       assertThat(driver.findElement(By.id("password")).getRect().getWidth()).as("fields fill the phone's width").isGreaterThan(250);
