@@ -44,6 +44,7 @@ final class Phrasebook {
       phrase("the zip holds no \\.shp file", "zip 中没有 .shp 文件"),
       phrase("neither GeoJSON, a GeoPackage nor a zipped Shapefile", "既不是 GeoJSON、GeoPackage，也不是压缩的 Shapefile"),
       phrase("the GeoPackage has no feature table", "该 GeoPackage 没有要素表"),
+      phrase("Content-Type (\\S+) is not read here; send (.*)", "此处不读取 Content-Type $1；请发送 $2"),
       // Bean Validation messages of the request records
       phrase("at most (\\S+) characters", "最多 $1 个字符"),
       phrase("(\\d+) to (\\d+) characters", "$1 到 $2 个字符"),
