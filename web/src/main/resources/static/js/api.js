@@ -1,4 +1,9 @@
-// Fetch helpers: JSON in, RFC 9457 problems turned into errors that carry the problem.
+// Fetch helpers: JSON in, RFC 9457 problems turned into errors that carry the problem. Every call names the UI
+// language (Accept-Language), so that the server words its problems and notes in the language on screen.
+import { currentLang } from './i18n.js';
+
+/** The UI language as an Accept-Language value: zh-CN or en. */
+export function acceptLanguage() { return currentLang() === 'en' ? 'en' : 'zh-CN'; }
 export class ProblemError extends Error {
   constructor(problem, status) {
     super(problem.detail || problem.title || `HTTP ${status}`);
@@ -10,7 +15,8 @@ export class ProblemError extends Error {
 export async function getJson(url, headers = {}) {
   // X-Requested-With: the server then answers 401 without a Basic challenge, which would pop up a password dialog.
   const response = await fetch(url, {
-    headers: { Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest', ...headers }, credentials: 'same-origin' });
+    headers: { Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest', 'Accept-Language': acceptLanguage(), ...headers },
+    credentials: 'same-origin' });
   const type = response.headers.get('Content-Type') || '';
   const body = type.includes('json') ? await response.json() : null;
   if (!response.ok) throw new ProblemError(body || { title: response.statusText }, response.status);
@@ -40,7 +46,8 @@ export async function postJson(url, body, headers = {}) { return sendJson('POST'
 
 /** Sends JSON with any method (POST, PUT, DELETE); answers the JSON reply, or null when there is none. */
 export async function sendJson(method, url, body, headers = {}) {
-  const h = { Accept: 'application/json', 'Content-Type': 'application/json', 'X-Requested-With': 'XMLHttpRequest', ...headers };
+  const h = { Accept: 'application/json', 'Content-Type': 'application/json', 'X-Requested-With': 'XMLHttpRequest',
+    'Accept-Language': acceptLanguage(), ...headers };
   const token = xsrf();
   if (token) h['X-XSRF-TOKEN'] = token;
   const response = await fetch(url, { method, headers: h, credentials: 'same-origin',
@@ -62,4 +69,17 @@ export async function signedInUser() {
   document.getElementById('user').textContent = `${me.username} (${me.roles.join(', ')})`;
   document.getElementById('login').hidden = true;
   return me;
+}
+
+/** Where a "sign in" link goes: the sign-in page, which returns to this page afterwards. */
+export function signInHref() {
+  return `/login?next=${encodeURIComponent(location.pathname + location.search + location.hash)}`;
+}
+
+// Every "sign in" link on every page (also those drawn later) carries the page it was followed from.
+if (typeof document !== 'undefined' && location.pathname !== '/login') {
+  document.addEventListener('click', event => {
+    const link = event.target.closest?.('a[href]');
+    if (link && new URL(link.href, location.href).pathname === '/login') link.href = signInHref();
+  }, true);
 }

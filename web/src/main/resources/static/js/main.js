@@ -5,6 +5,7 @@ import { startLanguage, onLanguageChange, t, areaName } from './i18n.js';
 import { AreaLayers, legend, escapeHtml } from './layers.js';
 import { showPlacement, showArea, showProblem, showRoster } from './panel.js';
 import { whenReady } from './startup.js';
+import './map-text.js';
 
 const L = window.L;
 
@@ -34,7 +35,12 @@ async function start() {
     return selection;
   };
 
+  // What the panel shows is asked again when the language changes: the server words its texts (and problems) anew.
+  let lastAsked = null;
+  onLanguageChange(() => { if (lastAsked) lastAsked(); });
+
   const pick = async code => {
+    lastAsked = () => pick(code);
     try {
       const detail = await getJson(`/api/v1/areas/${encodeURIComponent(code)}`);
       const level = { district: 'subdistricts', subdistrict: 'subdistricts', community: 'communities', grid: 'grids' }[detail.area.level];
@@ -46,6 +52,7 @@ async function start() {
   };
 
   const locate = async (lon, lat, crs, marker) => {
+    lastAsked = () => locate(lon, lat, crs, false);
     try {
       const p = await getJson(`/api/v1/locate?lon=${encodeURIComponent(lon)}&lat=${encodeURIComponent(lat)}&crs=${crs}`);
       showPlacement(p, pick);
@@ -69,6 +76,7 @@ async function start() {
     locate(f.lon.value.trim(), f.lat.value.trim(), f.crs.value, true);
   });
   wireSearch(pick);
+  wireMenu();
   showUser();
   window.gridwatch = { map, areas, locate, pick, ready: false };
   await areas.load();
@@ -76,9 +84,20 @@ async function start() {
   document.body.dataset.ready = 'true';
 }
 
+/** On a phone the header's links fold into a menu button, so that the header takes one line. */
+function wireMenu() {
+  const button = document.getElementById('menu');
+  const header = button.closest('header');
+  button.addEventListener('click', () => {
+    const open = header.classList.toggle('menu-open');
+    button.setAttribute('aria-expanded', String(open));
+  });
+}
+
 function wireSearch(pick) {
   const input = document.getElementById('search'), list = document.getElementById('search-results');
   let timer;
+  onLanguageChange(() => { if (input.value.trim()) input.dispatchEvent(new Event('input')); });
   input.addEventListener('input', () => {
     clearTimeout(timer);
     timer = setTimeout(async () => {

@@ -3,6 +3,7 @@
 // Follow-Token, which an <img src> cannot send) and shown as blob: URLs.
 import { t } from './i18n.js';
 import { escapeHtml } from './layers.js';
+import { acceptLanguage } from './api.js';
 
 function xsrf() {
   const c = document.cookie.split('; ').find(x => x.startsWith('XSRF-TOKEN='));
@@ -11,7 +12,7 @@ function xsrf() {
 
 /** The server's limits: {maxBytes, maxPerCase, maxFromReporter, types, kinds}. */
 export async function mediaSettings() {
-  const r = await fetch('/api/v1/media/settings', { headers: { Accept: 'application/json' } });
+  const r = await fetch('/api/v1/media/settings', { headers: { Accept: 'application/json', 'Accept-Language': acceptLanguage() } });
   return r.ok ? r.json() : { maxBytes: 10485760, maxPerCase: 30, maxFromReporter: 6, types: [], kinds: ['REPORT'] };
 }
 
@@ -25,6 +26,7 @@ export function uploadPhoto(caseId, file, { kind = 'REPORT', token = null, key =
     xhr.open('POST', `/api/v1/incidents/${encodeURIComponent(caseId)}/media`);
     xhr.setRequestHeader('Accept', 'application/json');
     xhr.setRequestHeader('X-Requested-With', 'XMLHttpRequest');
+    xhr.setRequestHeader('Accept-Language', acceptLanguage());
     const csrf = xsrf();
     if (csrf) xhr.setRequestHeader('X-XSRF-TOKEN', csrf);
     if (token) xhr.setRequestHeader('Follow-Token', token);

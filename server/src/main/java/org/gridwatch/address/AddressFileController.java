@@ -1,5 +1,6 @@
 package org.gridwatch.address;
 
+import org.gridwatch.problem.Text;
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -55,8 +56,8 @@ class AddressFileController {
       case RosterXlsx.MEDIA_TYPE -> RosterXlsx.cells(body, zh);
       default -> throw new ProblemException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
           zh ? "不支持的文件类型" : "Unsupported file type",
-          zh ? "地址表请以 text/csv 或 Excel 工作簿发送" : "send the address table as text/csv or an Excel workbook",
-          List.of(new ProblemException.FieldError("file", zh ? "须为 .csv 或 .xlsx" : "must be .csv or .xlsx")));
+          Text.of("address.send-address-table-as-text"),
+          List.of(new ProblemException.FieldError("file", Text.of("address.must-csv-or-xlsx-2"))));
     };
     return imports.run(cells, dryRun, zh);
   }
@@ -75,7 +76,7 @@ class AddressFileController {
     boolean xlsx = switch (f) {
       case "csv" -> false;
       case "xlsx" -> true;
-      default -> throw ProblemException.badInput("f", ReaderLanguage.chinese(request) ? "须为 csv 或 xlsx" : "must be csv or xlsx");
+      default -> throw ProblemException.badInput("f", Text.of("address.must-csv-or-xlsx"));
     };
     List<List<String>> lines = new ArrayList<>();
     lines.add(EXPORTED.stream().map(AddressColumn::header).toList());

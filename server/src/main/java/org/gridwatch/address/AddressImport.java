@@ -1,5 +1,6 @@
 package org.gridwatch.address;
 
+import org.gridwatch.problem.Text;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -126,7 +127,7 @@ class AddressImport {
     }
 
     private void error(AddressColumn c, String en, String zhReason) {
-      errors.add(new FieldError(c.field(index), zh ? zhReason + "（" + place + "）" : en + " (" + place + ")"));
+      errors.add(new FieldError(c.field(index), zh ? Text.of("address.x-x", zhReason, place) : Text.of("address.x-x-2", en, place)));
     }
   }
 

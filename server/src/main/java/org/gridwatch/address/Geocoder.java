@@ -1,5 +1,6 @@
 package org.gridwatch.address;
 
+import org.gridwatch.problem.Text;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -37,21 +38,19 @@ public class Geocoder {
   /** The places a query names, best first; a 400 naming {@code q} for an empty or too long query, a 404 with {@code suggestions}. */
   public GeocodeResults search(String q, int limit, boolean zh) {
     String query = q == null ? "" : q.strip();
-    if (query.isEmpty()) throw ProblemException.badInput("q", zh ? "请输入要查找的地址" : "give the address to look for");
+    if (query.isEmpty()) throw ProblemException.badInput("q", Text.of("address.give-address-look-for"));
     if (query.length() > MAX_QUERY) {
-      throw ProblemException.badInput("q", zh ? "地址最长 " + MAX_QUERY + " 个字符，现为 " + query.length()
-          : "at most " + MAX_QUERY + " characters, not " + query.length());
+      throw ProblemException.badInput("q", Text.of("address.at-most-x-characters-not", MAX_QUERY, query.length()));
     }
     if (limit < 1 || limit > MAX_LIMIT) {
-      throw ProblemException.badInput("limit", zh ? "须在 1 到 " + MAX_LIMIT + " 之间" : "must be 1 to " + MAX_LIMIT);
+      throw ProblemException.badInput("limit", Text.of("address.must-1-x", MAX_LIMIT));
     }
     AddressIndex index = index();
     List<AddressIndex.Hit> hits = index.search(query, limit);
     if (hits.isEmpty()) {
       throw new ProblemException(HttpStatus.NOT_FOUND, "address-not-found", zh ? "未找到地址" : "Address not found",
-          zh ? "没有与“" + query + "”相符的地址，可试试 suggestions 中的路名或地址"
-              : "no address matches '" + query + "'; try one of the suggestions",
-          List.of(new ProblemException.FieldError("q", zh ? "没有相符的地址" : "matches no address")))
+          Text.of("address.no-address-matches-x-try", query),
+          List.of(new ProblemException.FieldError("q", Text.of("address.matches-no-address"))))
           .with("suggestions", index.suggestions(query, 8));
     }
     return new GeocodeResults(hits.stream().map(h -> GeocodeResult.of(h, null)).toList());
@@ -71,17 +70,17 @@ public class Geocoder {
   public GeocodeResults reverse(double lon, double lat, boolean zh) {
     List<ProblemException.FieldError> errors = new ArrayList<>();
     if (!Double.isFinite(lon) || lon < -180 || lon > 180) {
-      errors.add(new ProblemException.FieldError("lon", zh ? "经度须在 -180 到 180 之间" : "longitude must be -180 to 180"));
+      errors.add(new ProblemException.FieldError("lon", Text.of("address.longitude-must-180-180")));
     }
     if (!Double.isFinite(lat) || lat < -90 || lat > 90) {
-      errors.add(new ProblemException.FieldError("lat", zh ? "纬度须在 -90 到 90 之间" : "latitude must be -90 to 90"));
+      errors.add(new ProblemException.FieldError("lat", Text.of("address.latitude-must-90-90")));
     }
     if (!errors.isEmpty()) throw ProblemException.badInput(errors);
     AddressIndex.Hit hit = index().nearest(lon, lat);
     double metres = hit == null ? Double.POSITIVE_INFINITY : metres(lon, lat, hit.entry().lon(), hit.entry().lat());
     if (metres > REVERSE_RADIUS_M) {
       throw ProblemException.notFound("no-address-near", zh ? "附近没有地址" : "No address near",
-          zh ? "距该点 " + (int) REVERSE_RADIUS_M + " 米内没有登记的地址" : "no address is recorded within " + (int) REVERSE_RADIUS_M + " m of this point");
+          Text.of("address.no-address-recorded-within-x", (int) REVERSE_RADIUS_M));
     }
     return new GeocodeResults(List.of(GeocodeResult.of(hit, Math.round(metres))));
   }

@@ -31,7 +31,7 @@ class ApiDocs {
    * template with {@code **} covers everything below it).
    */
   static final List<String> PUBLIC = List.of(
-      "GET /api/v1/areas", "GET /api/v1/areas/**", "GET /api/v1/config", "GET /api/v1/status", "GET /api/v1/categories",
+      "GET /api/v1/areas", "GET /api/v1/areas/**", "GET /api/v1/config", "GET /api/v1/status", "GET /api/v1/sign-in", "GET /api/v1/categories",
       "GET /api/v1/calendar", "GET /api/v1/calendar/{year}", "GET /api/v1/incidents/{id}", "POST /api/v1/incidents",
       "* /api/v1/locate");
 

@@ -1,5 +1,6 @@
 package org.gridwatch.area;
 
+import org.gridwatch.problem.Text;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -44,9 +45,9 @@ class AreaController {
 
   @GetMapping
   List<AreaSummary> search(@RequestParam(required = false) String q) {
-    if (q == null || q.isBlank()) throw ProblemException.badInput("q", "is required: a code (or its start) or part of a name");
+    if (q == null || q.isBlank()) throw ProblemException.badInput("q", Text.of("area.required-code-or-start-or"));
     String needle = q.trim().toLowerCase(Locale.ROOT);
-    if (needle.length() > 60) throw ProblemException.badInput("q", "is longer than 60 characters");
+    if (needle.length() > 60) throw ProblemException.badInput("q", Text.of("area.longer-than-60-characters"));
     AreaCatalog.Snapshot s = catalog.now();
     List<AreaView> hits = new ArrayList<>();
     for (AreaLevel level : AreaLevel.values()) {
@@ -68,7 +69,7 @@ class AreaController {
   @GetMapping("/changes")
   List<Instant> changes(@RequestParam(defaultValue = "grids") String level) {
     for (AreaLevel l : AreaLevel.values()) if (l.plural().equals(level)) return history.changes(l);
-    throw ProblemException.badInput("level", "one of subdistricts, communities, grids");
+    throw ProblemException.badInput("level", Text.of("area.one-subdistricts-communities-grids"));
   }
 
   /** Every version of an area's outline, oldest first, with the time each was valid. */
@@ -83,7 +84,7 @@ class AreaController {
   java.util.Map<String, Object> areaAt(@PathVariable String code, @RequestParam String at) {
     java.time.Instant when = instant(at, "at");
     return version(history.at(code, when).orElseThrow(() -> ProblemException.notFound("not-then", "Not valid then",
-        "area " + code + " had no outline at " + when)));
+        Text.of("area.area-x-had-no-outline", code, when))));
   }
 
   static java.time.Instant instant(String text, String field) {
@@ -91,7 +92,7 @@ class AreaController {
       return text.length() == 10 ? java.time.LocalDate.parse(text).atStartOfDay(java.time.ZoneOffset.UTC).toInstant()
           : java.time.OffsetDateTime.parse(text).toInstant();
     } catch (java.time.format.DateTimeParseException e) {
-      throw ProblemException.badInput(field, "'" + text + "' is not a date (2026-11-28) or an RFC 3339 date-time");
+      throw ProblemException.badInput(field, Text.of("area.x-not-date-2026-11", text));
     }
   }
 
@@ -109,14 +110,14 @@ class AreaController {
   }
 
   private static ProblemException unknown(String code) {
-    return ProblemException.notFound("unknown-area", "Unknown area", "there is no area with code '" + code + "'");
+    return ProblemException.notFound("unknown-area", "Unknown area", Text.of("area.there-no-area-with-code", code));
   }
 
   @GetMapping("/{code}")
   AreaDetail area(@PathVariable String code) {
     AreaCatalog.Snapshot s = catalog.now();
     AreaView a = s.find(code).orElseThrow(() -> ProblemException.notFound("unknown-area", "Unknown area",
-        "there is no area with code '" + code + "'"));
+        Text.of("area.there-no-area-with-code", code)));
     return new AreaDetail(AreaSummary.of(a), s.chain(a).stream().skip(1).map(AreaSummary::of).toList(),
         s.children(code).size());
   }

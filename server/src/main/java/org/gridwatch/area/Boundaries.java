@@ -1,5 +1,6 @@
 package org.gridwatch.area;
 
+import org.gridwatch.problem.Text;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -45,7 +46,7 @@ public class Boundaries {
   /** Locks the parent for the rest of the transaction and answers its children's current outlines, in code order. */
   @Transactional(propagation = Propagation.MANDATORY)
   public Map<String, Current> lockChildren(String parentCode) {
-    areas.lockByCode(parentCode).orElseThrow(() -> ProblemException.notFound("unknown-area", "Unknown area", "there is no area " + parentCode));
+    areas.lockByCode(parentCode).orElseThrow(() -> ProblemException.notFound("unknown-area", "Unknown area", Text.of("area.there-no-area-x", parentCode)));
     Map<String, Current> out = new LinkedHashMap<>();
     versions.findCurrentChildren(parentCode).stream().sorted(java.util.Comparator.comparing(v -> v.getArea().getCode()))
         .forEach(v -> out.put(v.getArea().getCode(), current(v)));
@@ -55,7 +56,7 @@ public class Boundaries {
   @Transactional(propagation = Propagation.MANDATORY)
   public Current currentOf(String code) {
     return versions.findCurrentOf(code).map(Boundaries::current)
-        .orElseThrow(() -> ProblemException.notFound("unknown-area", "Unknown area", "there is no area " + code));
+        .orElseThrow(() -> ProblemException.notFound("unknown-area", "Unknown area", Text.of("area.there-no-area-x", code)));
   }
 
   /**
@@ -95,7 +96,7 @@ public class Boundaries {
     Area model = areas.findByCode(like).orElseThrow();
     int digits = model.getCode().length() - parentCode.length();
     int next = areas.codesUnder(parentCode).stream().mapToInt(c -> Integer.parseInt(c.substring(parentCode.length()))).max().orElse(0) + 1;
-    if (String.valueOf(next).length() > digits) throw ProblemException.badInput("codes", "no codes left under " + parentCode);
+    if (String.valueOf(next).length() > digits) throw ProblemException.badInput("codes", Text.of("area.no-codes-left-under-x", parentCode));
     String code = parentCode + String.format("%0" + digits + "d", next);
     Area area = areas.saveAndFlush(new Area(code, model.getLevel(), name, null, parentCode, model.getKind(), false, now));
     return current(versions.saveAndFlush(new AreaVersion(area, 1, now, boundary, MetricProjection.areaM2(boundary), households, residents)));

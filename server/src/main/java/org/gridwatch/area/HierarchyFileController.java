@@ -1,5 +1,6 @@
 package org.gridwatch.area;
 
+import org.gridwatch.problem.Text;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -71,7 +72,7 @@ class HierarchyFileController {
     return switch (f) {
       case "geojson" -> file(FeatureFileWriter.geoJson("areas", COLUMNS, rows), "application/geo+json", "areas.geojson");
       case "gpkg" -> file(FeatureFileWriter.geoPackage("areas", COLUMNS, rows), "application/geopackage+sqlite3", "areas.gpkg");
-      default -> throw ProblemException.badInput("f", "'" + f + "' is not a format here; use geojson or gpkg");
+      default -> throw ProblemException.badInput("f", Text.of("area.x-not-format-here-use", f));
     };
   }
 

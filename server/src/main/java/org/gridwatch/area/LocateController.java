@@ -1,5 +1,6 @@
 package org.gridwatch.area;
 
+import org.gridwatch.problem.Text;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -59,7 +60,7 @@ class LocateController {
     java.time.Instant when = AreaController.instant(at, "at");
     Placement p = locate.placeOrRefuse(lon, lat, crs);
     AreaHistory.Version v = history.gridAt(org.gridwatch.geo.Geometries.point(p.lon(), p.lat()), when)
-        .orElseThrow(() -> ProblemException.notFound("not-then", "No grid then", "no grid held this point at " + when));
+        .orElseThrow(() -> ProblemException.notFound("not-then", "No grid then", Text.of("area.no-grid-held-this-point", when)));
     return Map.of("lon", p.lon(), "lat", p.lat(), "at", when, "grid", Map.of("code", v.code(), "version", v.version(),
         "validFrom", v.validFrom(), "validTo", v.validTo() == null ? "" : v.validTo().toString()));
   }
@@ -75,20 +76,20 @@ class LocateController {
   Map<String, Object> locateMany(@RequestBody BatchRequest body) {
     Crs crs = locate.crs(body.crs(), "crs");
     List<List<Double>> points = body.points();
-    if (points == null) throw ProblemException.badInput("points", "must be an array of [lon, lat]");
-    if (points.isEmpty()) throw ProblemException.badInput("points", "must hold at least one point");
+    if (points == null) throw ProblemException.badInput("points", Text.of("area.must-array-lon-lat"));
+    if (points.isEmpty()) throw ProblemException.badInput("points", Text.of("area.must-hold-at-least-one"));
     if (points.size() > MAX_POINTS) {
-      throw ProblemException.badInput("points", "holds " + points.size() + " points; at most " + MAX_POINTS + " per request");
+      throw ProblemException.badInput("points", Text.of("area.holds-x-points-at-most", points.size(), MAX_POINTS));
     }
     double[][] xy = new double[points.size()][];
     for (int i = 0; i < xy.length; i++) {
       List<Double> p = points.get(i);
       String at = "points[" + i + "]";
       if (p == null || p.size() != 2 || p.get(0) == null || p.get(1) == null) {
-        throw ProblemException.badInput(at, "must be [lon, lat] with two numbers");
+        throw ProblemException.badInput(at, Text.of("area.must-lon-lat-with-two"));
       }
       for (int k = 0; k < 2; k++) {
-        if (!Double.isFinite(p.get(k))) throw ProblemException.badInput(at + "[" + k + "]", "must be a finite number, not " + p.get(k));
+        if (!Double.isFinite(p.get(k))) throw ProblemException.badInput(at + "[" + k + "]", Text.of("area.must-finite-number-not-x", p.get(k)));
       }
       xy[i] = new double[] {p.get(0), p.get(1)};
       locate.checkRange(xy[i][0], xy[i][1], crs, at + "[0]", at + "[1]");

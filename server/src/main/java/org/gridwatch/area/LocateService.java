@@ -1,5 +1,6 @@
 package org.gridwatch.area;
 
+import org.gridwatch.problem.Text;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -38,7 +39,7 @@ public class LocateService {
 
   public Crs crs(String text, String field) {
     return Crs.parse(text).orElseThrow(() -> ProblemException.badInput(field,
-        "unknown CRS '" + text + "'; use one of " + Crs.names()));
+        Text.of("area.unknown-crs-x-use-one", text, Crs.names())));
   }
 
   /** Rejects coordinates out of range, saying so when lon and lat look swapped. */
@@ -47,8 +48,8 @@ public class LocateService {
     if (!lonBad && !latBad) return;
     String swapped = Math.abs(lat) <= 180 && Math.abs(lon) <= 90 && place(lat, lon, crs).isPresent()
         ? "; lon and lat look swapped: (" + lat + ", " + lon + ") lies in the district" : "";
-    if (latBad) throw ProblemException.badInput(latField, "latitude " + lat + " is outside [-90, 90]" + swapped);
-    throw ProblemException.badInput(lonField, "longitude " + lon + " is outside [-180, 180]" + swapped);
+    if (latBad) throw ProblemException.badInput(latField, Text.of("area.latitude-x-outside-90-90", lat, swapped));
+    throw ProblemException.badInput(lonField, Text.of("area.longitude-x-outside-180-180", lon, swapped));
   }
 
   /** 404: the point is in no grid of the district (with a hint when swapping lon and lat would help). */
@@ -60,18 +61,18 @@ public class LocateService {
     AreaView district = catalog.now().level(AreaLevel.DISTRICT).stream().findFirst().orElse(null);
     String name = district == null ? "the district" : district.name() + " (" + district.code() + ")";
     return new ProblemException(HttpStatus.NOT_FOUND, "outside-district", "Outside the district",
-        where + " is outside " + name + hint, List.of());
+        Text.of("area.x-outside-x-x", where, name, hint), List.of());
   }
 
   private static double number(String text, String field) {
-    if (text == null || text.isBlank()) throw ProblemException.badInput(field, "is required");
+    if (text == null || text.isBlank()) throw ProblemException.badInput(field, Text.of("area.required"));
     double v;
     try {
       v = Double.parseDouble(text.trim());
     } catch (NumberFormatException e) {
-      throw ProblemException.badInput(field, "'" + text + "' is not a number");
+      throw ProblemException.badInput(field, Text.of("area.x-not-number", text));
     }
-    if (!Double.isFinite(v)) throw ProblemException.badInput(field, "must be a finite number, not " + text);
+    if (!Double.isFinite(v)) throw ProblemException.badInput(field, Text.of("area.must-finite-number-not-x", text));
     return v;
   }
 

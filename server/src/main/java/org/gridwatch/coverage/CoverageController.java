@@ -1,5 +1,6 @@
 package org.gridwatch.coverage;
 
+import org.gridwatch.problem.Text;
 import jakarta.validation.Valid;
 import java.time.Clock;
 import java.time.Instant;
@@ -77,7 +78,7 @@ class CoverageController {
     Instant when = coverage.at(window);
     int d = walkedDays(days);
     GridFigures g = coverage.grids(when).stream().filter(f -> f.gridCode().equals(code)).findFirst()
-        .orElseThrow(() -> ProblemException.notFound("unknown-grid", "Unknown grid", "there is no grid " + code));
+        .orElseThrow(() -> ProblemException.notFound("unknown-grid", "Unknown grid", Text.of("coverage.there-no-grid-x", code)));
     return withWalked(g, walked.shares(when, d));
   }
 
@@ -95,7 +96,7 @@ class CoverageController {
 
   private static int walkedDays(Integer days) {
     if (days == null) return WalkedCoverage.DEFAULT_DAYS;
-    if (days < 1 || days > 90) throw ProblemException.badInput("days", "whole days, 1 to 90");
+    if (days < 1 || days > 90) throw ProblemException.badInput("days", Text.of("coverage.whole-days-1-90"));
     return days;
   }
 
@@ -106,7 +107,7 @@ class CoverageController {
     try {
       l = AreaLevel.valueOf(level.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw ProblemException.badInput("level", "one of grid, community, subdistrict, district");
+      throw ProblemException.badInput("level", Text.of("coverage.one-grid-community-subdistrict-district"));
     }
     return coverage.rollup(l, code, coverage.at(window));
   }
@@ -127,7 +128,7 @@ class CoverageController {
       RouteRequest r = rts.get(i);
       draftRoutes.add(routes.read(r.code() == null ? r.withCode("DRAFT-" + i) : r, "routes[" + i + "]."));
     }
-    if (drafts.isEmpty() && draftRoutes.isEmpty()) throw ProblemException.badInput("cameras", "give at least one draft camera or route");
+    if (drafts.isEmpty() && draftRoutes.isEmpty()) throw ProblemException.badInput("cameras", Text.of("coverage.give-at-least-one-draft"));
     return planning.whatIfAnswer(drafts, draftRoutes, when);
   }
 

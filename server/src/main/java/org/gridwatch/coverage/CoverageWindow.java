@@ -1,5 +1,6 @@
 package org.gridwatch.coverage;
 
+import org.gridwatch.problem.Text;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -28,7 +29,7 @@ final class CoverageWindow {
             : OffsetDateTime.parse(text.strip()).toInstant();
       };
     } catch (DateTimeParseException e) {
-      throw ProblemException.badInput("window", "'" + text + "' is not now, day, night, a time HH:MM or a date-time");
+      throw ProblemException.badInput("window", Text.of("coverage.x-not-now-day-night", text));
     }
   }
 }

@@ -1,5 +1,6 @@
 package org.gridwatch.groundnet;
 
+import org.gridwatch.problem.Text;
 import jakarta.validation.Valid;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +48,7 @@ class RouteController {
   @GetMapping("/{code}")
   Map<String, Object> one(@PathVariable String code) {
     return view(routes.find(code).orElseThrow(() -> ProblemException.notFound("unknown-route", "Unknown route",
-        "there is no patrol route " + code)), json);
+        Text.of("groundnet.there-no-patrol-route-x", code))), json);
   }
 
   @PostMapping
@@ -62,7 +63,7 @@ class RouteController {
   Map<String, Object> update(@PathVariable String code, @Valid @RequestBody RouteRequest body,
       @RequestParam(required = false) String crs, Authentication auth) {
     mayEdit(auth);
-    routes.find(code).orElseThrow(() -> ProblemException.notFound("unknown-route", "Unknown route", "there is no patrol route " + code));
+    routes.find(code).orElseThrow(() -> ProblemException.notFound("unknown-route", "Unknown route", Text.of("groundnet.there-no-patrol-route-x", code)));
     return view(routes.save(routes.read(body.withCode(code), "", crs), false), json);
   }
 

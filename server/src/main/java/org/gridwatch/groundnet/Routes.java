@@ -1,5 +1,6 @@
 package org.gridwatch.groundnet;
 
+import org.gridwatch.problem.Text;
 import java.time.Clock;
 import java.time.ZoneId;
 import org.gridwatch.area.DistrictProfile;
@@ -82,16 +83,16 @@ public class Routes {
       throw ProblemException.badInput(prefix + "crs", e.getMessage());
     }
     String code = body.code();
-    if (code == null || !code.matches("[A-Za-z0-9-]{2,20}")) errors.add(new FieldError(prefix + "code", "letters, digits and - only, 2–20 long"));
+    if (code == null || !code.matches("[A-Za-z0-9-]{2,20}")) errors.add(new FieldError(prefix + "code", Text.of("groundnet.letters-digits-and-only-2")));
     Geometry line = null;
     try {
       line = crs.isProjected() ? projected(GeoJson.readAnyCrs(body.geometry(), prefix + "geometry"), crs, prefix + "geometry")
           : GeoJson.read(body.geometry(), prefix + "geometry");
       if (!(line instanceof LineString || line instanceof MultiLineString)) {
-        errors.add(new FieldError(prefix + "geometry", "must be a LineString or MultiLineString"));
+        errors.add(new FieldError(prefix + "geometry", Text.of("groundnet.must-linestring-or-multilinestring")));
         line = null;
       } else if (MetricProjection.lengthM(line) < 20) {
-        errors.add(new FieldError(prefix + "geometry", "is shorter than 20 m"));
+        errors.add(new FieldError(prefix + "geometry", Text.of("groundnet.shorter-than-20-m")));
       } else {
         farOutside(line).ifPresent(reason -> errors.add(new FieldError(prefix + "geometry", reason)));
       }
@@ -100,10 +101,10 @@ public class Routes {
     }
     Mode mode = body.mode() == null ? Mode.FOOT : body.mode();
     double width = body.width() != null ? body.width() : mode.defaultWidth();
-    if (!(width > 0 && width <= 200)) errors.add(new FieldError(prefix + "width", "metres, more than 0 and at most 200"));
+    if (!(width > 0 && width <= 200)) errors.add(new FieldError(prefix + "width", Text.of("groundnet.metres-more-than-0-and")));
     Schedule schedule = Schedule.of(body.schedule(), prefix + "schedule", errors);
     String name = body.name() == null || body.name().isBlank() ? code : body.name().strip();
-    if (name != null && name.length() > 100) errors.add(new FieldError(prefix + "name", "at most 100 characters"));
+    if (name != null && name.length() > 100) errors.add(new FieldError(prefix + "name", Text.of("groundnet.at-most-100-characters")));
     if (!errors.isEmpty()) throw ProblemException.badInput(errors);
     String team = body.team() == null || body.team().isBlank() ? null : body.team().strip();
     return new RouteView(code, name, line, team, mode, width, schedule, false, zone);
@@ -131,8 +132,7 @@ public class Routes {
   public RouteView save(RouteView v, boolean mustBeNew) {
     PatrolRoute existing = repository.findByCode(v.code()).orElse(null);
     if (mustBeNew && existing != null) {
-      throw new ProblemException(HttpStatus.CONFLICT, "duplicate-route", "Route exists", "a route with code " + v.code()
-          + " exists already", List.of(new FieldError("code", "already used")));
+      throw new ProblemException(HttpStatus.CONFLICT, "duplicate-route", "Route exists", Text.of("groundnet.route-with-code-x-exists", v.code()), List.of(new FieldError("code", Text.of("groundnet.already-used"))));
     }
     RouteView before = existing == null ? null : existing.view(zone);
     PatrolRoute r = existing != null ? existing : new PatrolRoute(v.code(), v.synthetic());
@@ -148,7 +148,7 @@ public class Routes {
   @Transactional
   public void delete(String code) {
     PatrolRoute r = repository.findByCode(code).orElseThrow(() -> ProblemException.notFound("unknown-route",
-        "Unknown route", "there is no patrol route " + code));
+        "Unknown route", Text.of("groundnet.there-no-patrol-route-x", code)));
     RouteView before = r.view(zone);
     repository.delete(r);
     repository.flush();

@@ -1,5 +1,6 @@
 package org.gridwatch.groundnet;
 
+import org.gridwatch.problem.Text;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalTime;
@@ -72,7 +73,7 @@ public record Schedule(List<Window> windows) {
   public static Schedule parse(JsonNode node, String field, List<FieldError> errors) {
     List<Window> windows = new ArrayList<>();
     if (node == null || !node.isArray() || node.isEmpty()) {
-      errors.add(new FieldError(field, "needs at least one window {days, start, end, passes}"));
+      errors.add(new FieldError(field, Text.of("groundnet.needs-at-least-one-window")));
       return new Schedule(windows);
     }
     for (int i = 0; i < node.size(); i++) {
@@ -83,11 +84,11 @@ public record Schedule(List<Window> windows) {
         LocalTime start = LocalTime.parse(w.path("start").asString(""));
         LocalTime end = LocalTime.parse(w.path("end").asString(""));
         int passes = w.path("passes").asInt(1);
-        if (passes < 1 || passes > 50) errors.add(new FieldError(f + ".passes", "between 1 and 50"));
-        if (start.equals(end)) errors.add(new FieldError(f, "start and end are the same"));
+        if (passes < 1 || passes > 50) errors.add(new FieldError(f + ".passes", Text.of("groundnet.between-1-and-50")));
+        if (start.equals(end)) errors.add(new FieldError(f, Text.of("groundnet.start-and-end-same")));
         windows.add(new Window(days, start, end, passes));
       } catch (RuntimeException e) {
-        errors.add(new FieldError(f, "needs days (e.g. MON-FRI or SAT,SUN), start and end (HH:MM) and passes"));
+        errors.add(new FieldError(f, Text.of("groundnet.needs-days-e-g-mon")));
       }
     }
     return new Schedule(List.copyOf(windows));
@@ -97,7 +98,7 @@ public record Schedule(List<Window> windows) {
   public static Schedule of(List<RouteRequest.Window> submitted, String field, List<FieldError> errors) {
     List<Window> windows = new ArrayList<>();
     if (submitted == null || submitted.isEmpty()) {
-      errors.add(new FieldError(field, "needs at least one window {days, start, end, passes}"));
+      errors.add(new FieldError(field, Text.of("groundnet.needs-at-least-one-window")));
       return new Schedule(windows);
     }
     for (int i = 0; i < submitted.size(); i++) {
@@ -107,23 +108,23 @@ public record Schedule(List<Window> windows) {
       try {
         days = parseDays(w.days() == null ? "MON-SUN" : w.days());
       } catch (RuntimeException e) {
-        errors.add(new FieldError(f + ".days", "days like MON-FRI or SAT,SUN"));
+        errors.add(new FieldError(f + ".days", Text.of("groundnet.days-like-mon-fri-or")));
         continue;
       }
-      if (w.start() == null) errors.add(new FieldError(f + ".start", "is required (HH:MM)"));
-      if (w.end() == null) errors.add(new FieldError(f + ".end", "is required (HH:MM)"));
+      if (w.start() == null) errors.add(new FieldError(f + ".start", Text.of("groundnet.required-hh-mm")));
+      if (w.end() == null) errors.add(new FieldError(f + ".end", Text.of("groundnet.required-hh-mm")));
       int passes = w.passes() == null ? 1 : w.passes();
-      if (passes < 1 || passes > 50) errors.add(new FieldError(f + ".passes", "between 1 and 50"));
+      if (passes < 1 || passes > 50) errors.add(new FieldError(f + ".passes", Text.of("groundnet.between-1-and-50")));
       if (w.start() == null || w.end() == null) continue;
       LocalTime start, end;
       try {
         start = LocalTime.parse(w.start());
         end = LocalTime.parse(w.end());
       } catch (java.time.format.DateTimeParseException e) {
-        errors.add(new FieldError(f, "start and end are times HH:MM"));
+        errors.add(new FieldError(f, Text.of("groundnet.start-and-end-times-hh")));
         continue;
       }
-      if (start.equals(end)) errors.add(new FieldError(f, "start and end are the same"));
+      if (start.equals(end)) errors.add(new FieldError(f, Text.of("groundnet.start-and-end-same")));
       windows.add(new Window(days, start, end, passes));
     }
     return new Schedule(List.copyOf(windows));

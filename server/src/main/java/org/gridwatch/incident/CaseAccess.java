@@ -1,5 +1,6 @@
 package org.gridwatch.incident;
 
+import org.gridwatch.problem.Text;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import java.util.List;
@@ -34,7 +35,7 @@ public class CaseAccess {
   @Transactional(readOnly = true)
   public Reader reader(String publicId, String followToken) {
     Incident i = incidents.findByPublicId(publicId).orElseThrow(() -> ProblemException.notFound("unknown-incident",
-        "Unknown case", "there is no case " + publicId));
+        "Unknown case", Text.of("incident.there-no-case-x", publicId)));
     Actor actor = actors.current();
     if (actor != Actor.ANONYMOUS_RESIDENT && Permissions.mayRead(actor, i)) {
       boolean staff = asStaff(actor);
@@ -43,16 +44,16 @@ public class CaseAccess {
     if (followToken != null) {
       if (i.isFollowedWith(followToken)) return new Reader(i.getId(), i.getPublicId(), false, "reporter");
       throw new ProblemException(HttpStatus.FORBIDDEN, "wrong-follow-token", "Wrong follow token",
-          "this follow token was not issued for case " + publicId,
-          List.of(new ProblemException.FieldError("Follow-Token", "does not match the case")));
+          Text.of("incident.this-follow-token-was-not-2", publicId),
+          List.of(new ProblemException.FieldError("Follow-Token", Text.of("incident.does-not-match-case"))));
     }
     if (actor == Actor.ANONYMOUS_RESIDENT) {
       throw new ProblemException(HttpStatus.UNAUTHORIZED, "unauthorized", "Login or follow token required",
-          "the photos of case " + publicId + " are for staff of its area and for its reporter (header Follow-Token)",
-          List.of(new ProblemException.FieldError("Follow-Token", "is required without a login")));
+          Text.of("incident.photos-case-x-for-staff", publicId),
+          List.of(new ProblemException.FieldError("Follow-Token", Text.of("incident.required-without-login"))));
     }
     throw new ProblemException(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
-        "case " + publicId + " is outside what " + actor.username() + " may read", List.of());
+        Text.of("incident.case-x-outside-what-x", publicId, actor.username()), List.of());
   }
 
   /** Whether a reader of a case reads it as staff (originals included), not as a resident reading their own report. */

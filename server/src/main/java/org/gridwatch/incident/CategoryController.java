@@ -1,5 +1,6 @@
 package org.gridwatch.incident;
 
+import org.gridwatch.problem.Text;
 import jakarta.validation.Valid;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -62,12 +63,12 @@ class CategoryController {
   @Transactional
   public Map<String, Object> put(@PathVariable String code, @Valid @RequestBody CategoryRequest body) {
     if (!actors.current().has(Role.ADMIN)) {
-      throw new ProblemException(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "only ADMIN edits categories", List.of());
+      throw new ProblemException(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", Text.of("incident.only-admin-edits-categories"), List.of());
     }
-    if (!code.matches("[A-Z][A-Z0-9_]{1,29}")) throw ProblemException.badInput("code", "use 2–30 capital letters, digits and _");
+    if (!code.matches("[A-Z][A-Z0-9_]{1,29}")) throw ProblemException.badInput("code", Text.of("incident.use-2-30-capital-letters"));
     List<FieldError> errors = new ArrayList<>(body.unitErrors());
     if (roster.department(body.department().strip()).isEmpty()) {
-      errors.add(new FieldError("department", "unknown department " + body.department().strip()));
+      errors.add(new FieldError("department", Text.of("incident.unknown-department-x", body.department().strip())));
     }
     if (!errors.isEmpty()) throw ProblemException.badInput(errors);
     String name = body.name().strip(), nameEn = body.nameEn().strip(), description = body.description().strip();

@@ -1,5 +1,6 @@
 package org.gridwatch.incident;
 
+import org.gridwatch.problem.Text;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -62,7 +63,7 @@ record CategoryRequest(
       Limit l = limits.of(s);
       if (l.amount() > l.unit().max()) {
         errors.add(new FieldError("limits." + s.name() + ".amount",
-            "must be between 1 and " + l.unit().max() + " " + l.unit().name().toLowerCase().replace('_', ' ') + " (a year)"));
+            Text.of("incident.must-between-1-and-x", l.unit().max(), l.unit().name().toLowerCase().replace('_', ' '))));
       }
     }
     return errors;

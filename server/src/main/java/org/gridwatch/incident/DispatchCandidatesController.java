@@ -1,5 +1,6 @@
 package org.gridwatch.incident;
 
+import org.gridwatch.problem.Text;
 import java.util.List;
 import org.gridwatch.problem.ProblemException;
 import org.springframework.http.HttpStatus;
@@ -26,10 +27,10 @@ class DispatchCandidatesController {
   DispatchCandidates.Candidates candidates(@PathVariable String id) {
     if (!actors.current().commandCentre()) {
       throw new ProblemException(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
-          "only the command centre (OPERATOR, ADMIN) dispatches cases", List.of());
+          Text.of("incident.only-command-centre-operator-admin"), List.of());
     }
     Incident i = incidents.findByPublicId(id).orElseThrow(() -> ProblemException.notFound("unknown-incident",
-        "Unknown case", "there is no case " + id));
+        "Unknown case", Text.of("incident.there-no-case-x", id)));
     return candidates.of(i, categories.find(i.getCategoryCode()).orElseThrow());
   }
 }

@@ -1,5 +1,6 @@
 package org.gridwatch.incident;
 
+import org.gridwatch.problem.Text;
 import org.gridwatch.area.AreaCatalog;
 import org.gridwatch.area.AreaView;
 import org.gridwatch.problem.ProblemException;
@@ -30,7 +31,7 @@ class DispatchTargets {
   }
 
   Target resolve(Incident i, Category c, Level level, String person, String unit) {
-    if (person != null && unit != null) throw ProblemException.badInput("person", "give either person or unit, not both");
+    if (person != null && unit != null) throw ProblemException.badInput("person", Text.of("incident.give-either-person-or-unit"));
     if (person != null) return checkLevel(toPerson(i, person.strip()), level, "person");
     if (unit != null) return checkLevel(toUnit(i, c, unit.strip()), level, "unit");
     return ofUnit(level != null ? level : c.getFirstLevel(), Workflow.unitFor(i, c, level != null ? level : c.getFirstLevel()));
@@ -47,14 +48,12 @@ class DispatchTargets {
     if (code.equals(i.getSubdistrictCode())) return ofUnit(Level.SUBDISTRICT, code);
     if (roster.department(code).isPresent()) return ofUnit(Level.DEPARTMENT, code);
     boolean known = areas.now().find(code).isPresent();
-    throw ProblemException.badInput("unit", known
-        ? code + " is not the case's own grid, community or subdistrict, nor a department"
-        : "there is no grid, community, subdistrict or department " + code);
+    throw ProblemException.badInput("unit", known ? Text.of("incident.x-not-case-s-own", code) : Text.of("incident.there-no-grid-community-subdistrict", code));
   }
 
   private Target toPerson(Incident i, String code) {
     Roster.Scope p = roster.scopeOfPerson(code)
-        .orElseThrow(() -> ProblemException.badInput("person", "there is no person " + code + " in the roster"));
+        .orElseThrow(() -> ProblemException.badInput("person", Text.of("incident.there-no-person-x-roster", code)));
     Level level = switch (p.duty()) {
       case GRID_MEMBER -> p.grids().contains(i.getGridCode()) ? Level.GRID : null;
       case POLICE_OFFICER -> p.grids().contains(i.getGridCode()) && Permissions.POLICE_CATEGORIES.contains(i.getCategoryCode())
@@ -64,10 +63,7 @@ class DispatchTargets {
       case DEPARTMENT_STAFF -> Level.DEPARTMENT;
     };
     if (level == null) {
-      throw ProblemException.badInput("person", p.personName() + " (" + code + ") cannot act on case " + i.getPublicId()
-          + (p.duty() == Duty.POLICE_OFFICER && p.grids().contains(i.getGridCode())
-              ? ": a police officer handles only security cases and disputes"
-              : ": they do not serve its grid " + i.getGridCode()));
+      throw ProblemException.badInput("person", Text.of("incident.x-x-cannot-act-on", p.personName(), code, i.getPublicId(), p.duty() == Duty.POLICE_OFFICER && p.grids().contains(i.getGridCode()) ? Text.of("incident.police-officer-handles-only-security") : Text.of("incident.they-do-not-serve-grid", i.getGridCode())));
     }
     String unit = p.duty() == Duty.GRID_MEMBER || p.duty() == Duty.POLICE_OFFICER ? i.getGridCode() : p.unitCode();
     return new Target(level, unit, p.personCode(), p.personName(), p.personCode(), p.personName());
@@ -75,7 +71,7 @@ class DispatchTargets {
 
   private static Target checkLevel(Target t, Level asked, String field) {
     if (asked != null && asked != t.level()) {
-      throw ProblemException.badInput("level", "is " + asked + " but the " + field + " given is at level " + t.level());
+      throw ProblemException.badInput("level", Text.of("incident.x-but-x-given-at", asked, field, t.level()));
     }
     return t;
   }

@@ -1,5 +1,6 @@
 package org.gridwatch.incident;
 
+import org.gridwatch.problem.Text;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.OptimisticLockException;
 import java.time.Clock;
@@ -94,8 +95,7 @@ public class Escalation {
     if (i == null || !i.getStatus().handling() || i.isWarned() || i.getWarnAt() == null || i.getWarnAt().isAfter(now)) return false;
     i.markWarned();
     em.flush();
-    workflow.record(i, IncidentEvent.Type.SLA_WARNING, i.getStatus(), Actor.SYSTEM, now,
-        "80 % of the time limit used; deadline " + i.getDeadline(), null);
+    workflow.recordNote(i, IncidentEvent.Type.SLA_WARNING, i.getStatus(), Actor.SYSTEM, now, Text.of("note.sla-warning"), null);
     return true;
   }
 
@@ -108,24 +108,23 @@ public class Escalation {
     if (c.getEscalationPolicy() == EscalationPolicy.SUPERVISE && i.getLevel() != Level.DEPARTMENT) {
       i.markOverdueNotified();
       em.flush();
-      workflow.record(i, IncidentEvent.Type.OVERDUE, from, Actor.SYSTEM, now,
-          "督办 supervision: time limit at " + i.getLevel() + " passed; the case stays with " + i.getUnitCode()
-              + " and the breach counts against it", null);
+      workflow.recordNote(i, IncidentEvent.Type.OVERDUE, from, Actor.SYSTEM, now,
+          Text.of("note.overdue-supervised", Text.of("level." + i.getLevel()), i.getUnitCode()), null);
       return true;
     }
     if (i.getLevel() == Level.DEPARTMENT) {
       if (i.isOverdueNotified()) return false;
       i.markOverdueNotified();
       em.flush();
-      workflow.record(i, IncidentEvent.Type.OVERDUE, from, Actor.SYSTEM, now, "deadline passed at the department level", null);
+      workflow.recordNote(i, IncidentEvent.Type.OVERDUE, from, Actor.SYSTEM, now, Text.of("note.overdue-department"), null);
       return true;
     }
     Level was = i.getLevel();
     i.markEscalated();
     var hop = workflow.dispatchTo(i, c, was.next(), now);
     em.flush();
-    workflow.record(i, IncidentEvent.Type.ESCALATED, from, Actor.SYSTEM, now,
-        "time limit at " + was + " passed; escalated to " + i.getLevel(), null, hop);
+    workflow.recordNote(i, IncidentEvent.Type.ESCALATED, from, Actor.SYSTEM, now,
+        Text.of("note.escalated", Text.of("level." + was), Text.of("level." + i.getLevel())), hop);
     return true;
   }
 }

@@ -1,5 +1,6 @@
 package org.gridwatch.incident;
 
+import org.gridwatch.problem.Text;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.time.Clock;
@@ -62,7 +63,7 @@ class IncidentController {
   ResponseEntity<Map<String, Object>> report(@jakarta.validation.Valid @RequestBody ReportRequest body,
       @RequestHeader(name = "Idempotency-Key", required = false) String key, HttpServletRequest request) {
     if (key != null && (key.isBlank() || key.length() > 100)) {
-      throw ProblemException.badInput("Idempotency-Key", "must be 1 to 100 characters");
+      throw ProblemException.badInput("Idempotency-Key", Text.of("incident.must-1-100-characters"));
     }
     Actor actor = actors.current();
     Submission s = NativeSubmission.read(body, actor);
@@ -93,7 +94,7 @@ class IncidentController {
   Map<String, Object> one(@PathVariable String id, @RequestHeader(name = "Follow-Token", required = false) String header,
       @RequestParam(name = "token", required = false) String param) {
     Incident i = incidents.findByPublicId(id).orElseThrow(() -> ProblemException.notFound("unknown-incident",
-        "Unknown case", "there is no case " + id));
+        "Unknown case", Text.of("incident.there-no-case-x", id)));
     Actor actor = actors.current();
     Category c = categories.find(i.getCategoryCode()).orElse(null);
     if (actor == Actor.ANONYMOUS_RESIDENT || !Permissions.mayRead(actor, i)) {
@@ -101,8 +102,8 @@ class IncidentController {
       if (token == null) return IncidentViews.anonymousView(i, c, clock.instant());
       if (!i.isFollowedWith(token)) {
         throw new ProblemException(HttpStatus.FORBIDDEN, "wrong-follow-token", "Wrong follow token",
-            "this follow token was not issued for case " + id + "; without it only the public summary is shown",
-            List.of(new ProblemException.FieldError(header != null ? "Follow-Token" : "token", "does not match the case")));
+            Text.of("incident.this-follow-token-was-not", id),
+            List.of(new ProblemException.FieldError(header != null ? "Follow-Token" : "token", Text.of("incident.does-not-match-case"))));
       }
       return reporterView(i, c);
     }
@@ -139,7 +140,7 @@ class IncidentController {
       @RequestParam(required = false) String cursor, @RequestParam(required = false) String requestType,
       @RequestParam(defaultValue = "false") boolean mine) {
     Actor actor = actors.current();
-    if (actor == Actor.ANONYMOUS_RESIDENT) throw new ProblemException(HttpStatus.UNAUTHORIZED, "unauthorized", "Login required", "the queue needs a login", List.of());
+    if (actor == Actor.ANONYMOUS_RESIDENT) throw new ProblemException(HttpStatus.UNAUTHORIZED, "unauthorized", "Login required", Text.of("incident.queue-needs-login"), List.of());
     boolean open = status == null || status.equalsIgnoreCase("open");
     List<Status> statuses = new ArrayList<>();
     if (status != null && !status.equalsIgnoreCase("open") && !status.equalsIgnoreCase("all")) {
@@ -149,7 +150,7 @@ class IncidentController {
     try {
       n = Math.max(1, Math.min(500, Integer.parseInt(limit)));
     } catch (NumberFormatException e) {
-      throw ProblemException.badInput("limit", "'" + limit + "' is not an integer");
+      throw ProblemException.badInput("limit", Text.of("incident.x-not-integer", limit));
     }
     IncidentQueue.Filter f = new IncidentQueue.Filter(statuses, open && statuses.isEmpty() && !"all".equalsIgnoreCase(status),
         category, level == null ? null : parse(Level.class, level, "level"), subdistrict, grid,
@@ -180,23 +181,23 @@ class IncidentController {
       @RequestParam(required = false) String category) {
     Actor actor = actors.current();
     if (actor == Actor.ANONYMOUS_RESIDENT) {
-      throw new ProblemException(HttpStatus.UNAUTHORIZED, "unauthorized", "Login required", "the case map needs a login", List.of());
+      throw new ProblemException(HttpStatus.UNAUTHORIZED, "unauthorized", "Login required", Text.of("incident.case-map-needs-login"), List.of());
     }
     if (actor.has(org.gridwatch.security.Role.RESIDENT) && actor.roles().size() == 1) {
-      throw new ProblemException(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "the case map is for staff", List.of());
+      throw new ProblemException(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", Text.of("incident.case-map-for-staff"), List.of());
     }
-    if (category != null && categories.find(category).isEmpty()) throw ProblemException.badInput("category", "unknown category " + category);
+    if (category != null && categories.find(category).isEmpty()) throw ProblemException.badInput("category", Text.of("incident.unknown-category-x", category));
     if (zoom < IncidentMap.POINT_ZOOM || bbox == null) return Map.of("mode", "grids", "grids", map.perGrid(category));
     String[] p = bbox.split(",");
-    if (p.length != 4) throw ProblemException.badInput("bbox", "needs west,south,east,north");
+    if (p.length != 4) throw ProblemException.badInput("bbox", Text.of("incident.needs-west-south-east-north"));
     double[] v = new double[4];
     for (int k = 0; k < 4; k++) {
       try {
         v[k] = Double.parseDouble(p[k]);
       } catch (NumberFormatException e) {
-        throw ProblemException.badInput("bbox", "'" + p[k] + "' is not a number");
+        throw ProblemException.badInput("bbox", Text.of("incident.x-not-number", p[k]));
       }
-      if (!Double.isFinite(v[k])) throw ProblemException.badInput("bbox", "numbers must be finite");
+      if (!Double.isFinite(v[k])) throw ProblemException.badInput("bbox", Text.of("incident.numbers-must-finite"));
     }
     return Map.of("mode", "points", "points", map.points(v[0], v[1], v[2], v[3], category), "max", IncidentMap.MAX_POINTS);
   }
@@ -210,13 +211,13 @@ class IncidentController {
       @jakarta.validation.Valid @RequestBody(required = false) ActionRequest body,
       @RequestHeader(name = "Idempotency-Key", required = false) String key) {
     if (key != null && (key.isBlank() || key.length() > 100)) {
-      throw ProblemException.badInput("Idempotency-Key", "must be 1 to 100 characters");
+      throw ProblemException.badInput("Idempotency-Key", Text.of("incident.must-1-100-characters"));
     }
     Action a = Action.ofPath(action).orElseThrow(() -> ProblemException.notFound("unknown-action", "Unknown action",
-        "'" + action + "' is not an action; use one of " + Arrays.stream(Action.values()).map(Action::path).toList()));
+        Text.of("incident.x-not-action-use-one", action, Arrays.stream(Action.values()).map(Action::path).toList())));
     Workflow.Input input = (body == null ? ActionRequest.EMPTY : body).input();
     if (input.photoUrl() != null && !Submission.isWebUrl(input.photoUrl())) {
-      throw ProblemException.badInput("photoUrl", "must be an http or https URL");
+      throw ProblemException.badInput("photoUrl", Text.of("incident.must-http-or-https-url-2"));
     }
     Actor actor = actors.current();
     try {
@@ -232,7 +233,7 @@ class IncidentController {
     try {
       return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw ProblemException.badInput(field, "'" + value + "' is not one of " + Arrays.toString(type.getEnumConstants()));
+      throw ProblemException.badInput(field, Text.of("incident.x-not-one-x", value, Arrays.toString(type.getEnumConstants())));
     }
   }
 }

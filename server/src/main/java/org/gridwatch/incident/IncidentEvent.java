@@ -1,5 +1,8 @@
 package org.gridwatch.incident;
 
+import java.util.List;
+import org.gridwatch.problem.Text;
+
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -40,6 +43,9 @@ public class IncidentEvent {
   @Enumerated(EnumType.STRING) private Level level;
   private String unitCode;
   private String note;
+  /** A system note as a {@link Text} key and its arguments (joined by {@link #ARG_SEPARATOR}); null for notes people typed. */
+  private String noteKey;
+  private String noteArgs;
   private String photoUrl;
   /** Whom a hop sent the case to (a person, or a unit), by code and name; null for events that are not hops. */
   private String targetCode;
@@ -68,6 +74,25 @@ public class IncidentEvent {
     this.unitCode = unitCode;
     this.note = note;
     this.photoUrl = photoUrl;
+  }
+
+  private static final String ARG_SEPARATOR = "\u001f";
+  /** Marks an argument that is itself a text key (e.g. {@code level.GRID}), worded in the reader's language too. */
+  private static final String KEY_ARG = "\u0002";
+
+  /** Makes the note a system note worded in the reader's language; {@code note} keeps its English words. */
+  void systemNote(Text text) {
+    this.noteKey = text.key();
+    this.noteArgs = text.args().stream().map(a -> a instanceof Text t ? KEY_ARG + t.key() : String.valueOf(a)).collect(java.util.stream.Collectors.joining(ARG_SEPARATOR));
+    this.note = text.toString();
+  }
+
+  /** The note as a reader reads it: a system note in the request's language, a typed note as typed. */
+  public Text noteText() {
+    if (noteKey == null) return note == null ? null : Text.plain(note);
+    List<Object> args = noteArgs == null || noteArgs.isEmpty() ? List.of() : java.util.Arrays.stream(noteArgs.split(ARG_SEPARATOR, -1))
+        .<Object>map(a -> a.startsWith(KEY_ARG) ? Text.of(a.substring(1)) : a).toList();
+    return new Text(noteKey, args);
   }
 
   void target(String code, String name) {

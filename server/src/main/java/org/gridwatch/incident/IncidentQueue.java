@@ -1,5 +1,6 @@
 package org.gridwatch.incident;
 
+import org.gridwatch.problem.Text;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import java.nio.charset.StandardCharsets;
@@ -91,7 +92,7 @@ public class IncidentQueue {
   private static void restrictToScope(Actor actor, StringBuilder jpql, Map<String, Object> params) {
     if (actor.commandCentre() || actor.has(org.gridwatch.security.Role.PLANNER)) return;
     Roster.Scope scope = actor.scope().orElseThrow(() -> new ProblemException(org.springframework.http.HttpStatus.FORBIDDEN,
-        "forbidden", "Forbidden", "the queue is for staff; residents follow their cases by id", List.of()));
+        "forbidden", "Forbidden", Text.of("incident.queue-for-staff-residents-follow"), List.of()));
     switch (scope.duty()) {
       case GRID_MEMBER, POLICE_OFFICER -> {
         jpql.append(" and i.gridCode in :scopeGrids");
@@ -137,7 +138,7 @@ public class IncidentQueue {
       String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|");
       return new Object[] {parts[0].equals("-") ? null : Instant.parse(parts[0]), Long.parseLong(parts[1])};
     } catch (RuntimeException e) {
-      throw ProblemException.badInput("cursor", "not a cursor from a next link of this API");
+      throw ProblemException.badInput("cursor", Text.of("incident.not-cursor-from-next-link"));
     }
   }
 }

@@ -91,7 +91,7 @@ final class IncidentViews {
       ev.put("level", e.getLevel() == null ? null : e.getLevel().name());
       ev.put("unitCode", e.getUnitCode());
       ev.put("target", target(e));
-      ev.put("note", e.getNote());
+      ev.put("note", e.noteText()); // a system note in the reader's language
       ev.put("photoUrl", e.getPhotoUrl());
       ev.put("rating", e.getRating() == null ? null : e.getRating().name());
       events.add(ev);

@@ -1,5 +1,6 @@
 package org.gridwatch.incident;
 
+import org.gridwatch.problem.Text;
 import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.Instant;
@@ -56,7 +57,7 @@ public class Intake {
       if (earlier.isPresent()) return earlier.get();
     }
     Category c = categories.find(s.categoryCode()).filter(Category::isActive).orElseThrow(() -> ProblemException.badInput(
-        s.fields().category(), "unknown category '" + s.categoryCode() + "'; see GET /api/v1/categories"));
+        s.fields().category(), Text.of("incident.unknown-category-x-see-get", s.categoryCode())));
     locate.checkRange(s.lon(), s.lat(), s.crs(), s.fields().location(), s.fields().location());
     Placement p = locate.place(s.lon(), s.lat(), s.crs()).orElseThrow(() -> ProblemException.badInput(
         s.fields().location(), locate.outside(s.lon(), s.lat(), s.crs()).getMessage()));
@@ -78,8 +79,8 @@ public class Intake {
     em.persist(i);
     em.flush();
     workflow.record(i, IncidentEvent.Type.REPORTED, null, actor, now, null, null);
-    duplicate.ifPresent(d -> workflow.record(i, IncidentEvent.Type.LINKED_DUPLICATE, i.getStatus(), Actor.SYSTEM, now,
-        "possible duplicate of " + d.publicId(), null));
+    duplicate.ifPresent(d -> workflow.recordNote(i, IncidentEvent.Type.LINKED_DUPLICATE, i.getStatus(), Actor.SYSTEM, now,
+        Text.of("note.possible-duplicate", d.publicId()), null));
     if (idempotencyKey != null) {
       em.createNativeQuery("insert into idempotency_key (idem_key, request_hash, incident_id, created_at, token_salt) values (?1, ?2, ?3, ?4, ?5)")
           .setParameter(1, idempotencyKey).setParameter(2, requestHash).setParameter(3, i.getId()).setParameter(4, now)
@@ -99,8 +100,8 @@ public class Intake {
     if (earlier == null) return java.util.Optional.empty();
     if (!earlier[0].equals(requestHash)) {
       throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused", "Idempotency key reused",
-          "Idempotency-Key '" + key + "' was used for a different request",
-          List.of(new ProblemException.FieldError("Idempotency-Key", "already used for a different request")));
+          Text.of("incident.idempotency-key-x-was-used", key),
+          List.of(new ProblemException.FieldError("Idempotency-Key", Text.of("incident.already-used-for-different-request"))));
     }
     Incident before = em.find(Incident.class, ((Number) earlier[1]).longValue());
     String dup = before.getDuplicateOf() == null ? null : em.find(Incident.class, before.getDuplicateOf()).getPublicId();
@@ -111,8 +112,8 @@ public class Intake {
   /** 409 for a call whose key another call, still under way, is using: the client retries and gets that case. */
   public static ProblemException inFlight(String key) {
     return new ProblemException(HttpStatus.CONFLICT, "idempotency-key-in-flight", "Same request under way",
-        "a request with Idempotency-Key '" + key + "' is still being handled; retry shortly to get its case",
-        List.of(new ProblemException.FieldError("Idempotency-Key", "a request with this key is still under way")));
+        Text.of("incident.request-with-idempotency-key-x", key),
+        List.of(new ProblemException.FieldError("Idempotency-Key", Text.of("incident.request-with-this-key-still"))));
   }
 
   private Object[] earlier(String key) {

@@ -1,5 +1,6 @@
 package org.gridwatch.incident;
 
+import org.gridwatch.problem.Text;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -65,15 +66,15 @@ class MeasuresController {
    */
   private Geometry outline(MeasuresQuery q) {
     String level = q.level(), code = q.code(), boundaries = q.boundaries();
-    if (code == null) throw ProblemException.badInput("code", "is required for level " + level);
+    if (code == null) throw ProblemException.badInput("code", Text.of("incident.required-for-level-x", level));
     if (q.boundariesAt() == null) {
-      var area = areas.now().find(code).orElseThrow(() -> ProblemException.badInput("code", "no current area has code '" + code + "'"));
-      if (!area.level().name().equalsIgnoreCase(level)) throw ProblemException.badInput("code", code + " is a " + area.level() + ", not a " + level);
+      var area = areas.now().find(code).orElseThrow(() -> ProblemException.badInput("code", Text.of("incident.no-current-area-has-code", code)));
+      if (!area.level().name().equalsIgnoreCase(level)) throw ProblemException.badInput("code", Text.of("incident.x-x-not-x", code, area.level(), level));
       return boundaries == null || boundaries.equals("recorded") ? null : area.boundary();
     }
     AreaHistory.Version then = history.at(code, q.boundariesAt())
-        .orElseThrow(() -> ProblemException.badInput("boundaries", code + " had no outline at " + boundaries));
-    if (!then.level().name().equalsIgnoreCase(level)) throw ProblemException.badInput("code", code + " is a " + then.level() + ", not a " + level);
+        .orElseThrow(() -> ProblemException.badInput("boundaries", Text.of("incident.x-had-no-outline-at", code, boundaries)));
+    if (!then.level().name().equalsIgnoreCase(level)) throw ProblemException.badInput("code", Text.of("incident.x-x-not-x", code, then.level(), level));
     return then.boundary();
   }
 }

@@ -1,5 +1,6 @@
 package org.gridwatch.incident;
 
+import org.gridwatch.problem.Text;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -24,16 +25,16 @@ record MeasuresQuery(String level, String code, Instant from, Instant to, String
   static MeasuresQuery parse(String level, String code, String from, String to, String boundaries, Instant now, ZoneId zone) {
     String l = level.strip().toLowerCase(Locale.ROOT);
     if (!java.util.List.of("grid", "community", "subdistrict", "district").contains(l)) {
-      throw ProblemException.badInput("level", "'" + level + "' is not one of " + LEVELS);
+      throw ProblemException.badInput("level", Text.of("incident.x-not-one-x", level, LEVELS));
     }
-    if (code != null && code.length() > 30) throw ProblemException.badInput("code", "at most 30 characters");
+    if (code != null && code.length() > 30) throw ProblemException.badInput("code", Text.of("incident.at-most-30-characters"));
     Instant end = to == null ? now : instant(to, "to", zone);
     Instant start = from == null ? end.minusSeconds(365L * 86400) : instant(from, "from", zone);
-    if (!start.isBefore(end)) throw ProblemException.badInput("from", "must be before to");
+    if (!start.isBefore(end)) throw ProblemException.badInput("from", Text.of("incident.must-before"));
     Instant at = null;
     if (boundaries != null && !boundaries.equals("recorded") && !boundaries.equals("current")) {
       at = parseInstant(boundaries, zone);
-      if (at == null) throw ProblemException.badInput("boundaries", "'" + boundaries + "' is not one of " + BOUNDARIES);
+      if (at == null) throw ProblemException.badInput("boundaries", Text.of("incident.x-not-one-x", boundaries, BOUNDARIES));
       if (at.isBefore(EARLIEST) || !at.isBefore(LATEST)) throw ProblemException.badInput("boundaries", outOfRange());
     }
     return new MeasuresQuery(l, code, start, end, boundaries, at);
@@ -51,7 +52,7 @@ record MeasuresQuery(String level, String code, Instant from, Instant to, String
 
   private static Instant instant(String text, String field, ZoneId zone) {
     Instant i = parseInstant(text, zone);
-    if (i == null) throw ProblemException.badInput(field, "'" + text + "' is not a date (2026-01-31) or date-time");
+    if (i == null) throw ProblemException.badInput(field, Text.of("incident.x-not-date-2026-01", text));
     if (i.isBefore(EARLIEST) || i.isAfter(LATEST)) throw ProblemException.badInput(field, outOfRange());
     return i;
   }

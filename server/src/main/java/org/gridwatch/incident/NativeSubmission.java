@@ -1,5 +1,6 @@
 package org.gridwatch.incident;
 
+import org.gridwatch.problem.Text;
 import java.util.ArrayList;
 import java.util.List;
 import org.gridwatch.geo.Crs;
@@ -20,9 +21,9 @@ final class NativeSubmission {
   static Submission read(ReportRequest body, Actor actor) {
     List<FieldError> errors = new ArrayList<>();
     body.unknownMembers().stream().sorted().forEach(name -> errors.add(new FieldError(name,
-        "unknown member; allowed: " + String.join(", ", ReportRequest.MEMBERS.stream().sorted().toList()))));
+        Text.of("incident.unknown-member-allowed-x", String.join(", ", ReportRequest.MEMBERS.stream().sorted().toList())))));
     Crs crs = Crs.parse(body.crs()).orElse(null);
-    if (crs == null) errors.add(new FieldError("crs", "unknown CRS '" + body.crs() + "'; use one of " + Crs.names()));
+    if (crs == null) errors.add(new FieldError("crs", Text.of("incident.unknown-crs-x-use-one", body.crs(), Crs.names())));
     double lon = Double.NaN, lat = Double.NaN;
     try {
       var g = GeoJson.read(body.location(), "location");
@@ -30,15 +31,14 @@ final class NativeSubmission {
         lon = p.getX();
         lat = p.getY();
       } else {
-        errors.add(new FieldError("location", "must be a GeoJSON Point"));
+        errors.add(new FieldError("location", Text.of("incident.must-geojson-point")));
       }
     } catch (GeoJson.InvalidGeoJson e) {
       errors.add(new FieldError(e.field(), e.reason()));
     }
     List<String> media = mediaUrls(body.mediaUrls() == null ? null : java.util.Arrays.asList(body.mediaUrls()), errors);
     if (body.channel() != null && !mayName(actor, body.channel())) {
-      errors.add(new FieldError("channel", actor.has(Role.GRID_WORKER)
-          ? "a grid worker reports as PATROL (巡查上报) or GRID_MEMBER" : "only the command centre names the channel"));
+      errors.add(new FieldError("channel", actor.has(Role.GRID_WORKER) ? Text.of("incident.grid-worker-reports-as-patrol") : Text.of("incident.only-command-centre-names-channel")));
     }
     if (!errors.isEmpty()) throw ProblemException.badInput(errors);
     ReportRequest.Reporter r = body.reporter();
@@ -70,7 +70,7 @@ final class NativeSubmission {
     if (urls == null) return out;
     for (int i = 0; i < urls.size(); i++) {
       String url = urls.get(i);
-      if (!Submission.isWebUrl(url)) errors.add(new FieldError("mediaUrls[" + i + "]", "must be an http or https URL of at most 300 characters"));
+      if (!Submission.isWebUrl(url)) errors.add(new FieldError("mediaUrls[" + i + "]", Text.of("incident.must-http-or-https-url")));
       else out.add(url);
     }
     return out;

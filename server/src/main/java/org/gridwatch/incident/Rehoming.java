@@ -50,8 +50,10 @@ public class Rehoming {
       String from = i.getGridCode(), to = placeAgain.apply(i.getLocation());
       if (to == null || to.equals(from)) continue;
       i.rehome(to, versionOf.applyAsInt(to), now);
-      events.save(new IncidentEvent(i.getId(), now, IncidentEvent.Type.REHOMED, i.getStatus(), i.getStatus(), actor, actorRole,
-          i.getLevel(), i.getUnitCode(), "boundary edit: grid " + from + " → " + to, null));
+      IncidentEvent moved = new IncidentEvent(i.getId(), now, IncidentEvent.Type.REHOMED, i.getStatus(), i.getStatus(), actor, actorRole,
+          i.getLevel(), i.getUnitCode(), null, null);
+      moved.systemNote(org.gridwatch.problem.Text.of("note.rehomed", from, to));
+      events.save(moved);
       publisher.publishEvent(IncidentChanged.of(i, IncidentEvent.Type.REHOMED));
       out.add(new Moved(i.getPublicId(), from, to));
     }

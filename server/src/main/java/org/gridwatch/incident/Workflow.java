@@ -1,5 +1,6 @@
 package org.gridwatch.incident;
 
+import org.gridwatch.problem.Text;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -72,24 +73,23 @@ public class Workflow {
     if (requestKey != null && alreadyTaken(i, action, actor, requestKey)) return i;
     if (!action.allowedFrom(i.getStatus())) {
       throw new ProblemException(HttpStatus.CONFLICT, "illegal-transition", "Not allowed in this status",
-          "cannot " + action.path() + " case " + publicId + " while it is " + i.getStatus() + "; " + action.path()
-              + " is allowed from " + action.from(), List.of(new ProblemException.FieldError("action", "not allowed from " + i.getStatus())));
+          Text.of("incident.cannot-x-case-x-while", action.path(), publicId, i.getStatus(), action.path(), action.from()), List.of(new ProblemException.FieldError("action", Text.of("incident.not-allowed-from-x", i.getStatus()))));
     }
     refusal(action, actor, i).ifPresent(p -> {
       throw p;
     });
     String note = input.note() == null ? null : input.note().strip();
     if (action.noteRequired() && (note == null || note.isEmpty())) {
-      throw ProblemException.badInput("note", "is required to " + action.path() + " a case");
+      throw ProblemException.badInput("note", Text.of("incident.required-x-case", action.path()));
     }
-    if (note != null && note.length() > 2000) throw ProblemException.badInput("note", "is longer than 2000 characters");
+    if (note != null && note.length() > 2000) throw ProblemException.badInput("note", Text.of("incident.longer-than-2000-characters"));
     IncidentEvent taken = apply(i, action, input, note, actor, clock.instant());
     if (requestKey != null) taken.answers(requestKey, action.path());
     try {
       incidents.saveAndFlush(i);
     } catch (ObjectOptimisticLockingFailureException e) {
       throw new ProblemException(HttpStatus.CONFLICT, "changed-meanwhile", "Changed meanwhile",
-          "case " + publicId + " was changed by someone else; reload it and try again", List.of());
+          Text.of("incident.case-x-was-changed-by", publicId), List.of());
     }
     return i;
   }
@@ -104,8 +104,7 @@ public class Workflow {
     return events.findFirstByIncidentIdAndRequestKey(i.getId(), requestKey).map(e -> {
       if (!action.path().equals(e.getRequestAction()) || !actor.username().equals(e.getActor())) {
         throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused", "Idempotency key reused",
-            "this Idempotency-Key was used for another request on case " + i.getPublicId() + " (" + e.getRequestAction()
-                + "); use a new key for each action", List.of(new ProblemException.FieldError("Idempotency-Key", "was used for another request")));
+            Text.of("incident.this-idempotency-key-was-used", i.getPublicId(), e.getRequestAction()), List.of(new ProblemException.FieldError("Idempotency-Key", Text.of("incident.was-used-for-another-request"))));
       }
       return true;
     }).orElse(false);
@@ -120,8 +119,7 @@ public class Workflow {
     }
     if (action == Action.VERIFY && separateVerifier && dispatchedBy(i, actor)) {
       return java.util.Optional.of(new ProblemException(HttpStatus.FORBIDDEN, "dispatcher-may-not-verify",
-          "Verified by someone else", "you dispatched case " + i.getPublicId() + "; with supervision kept apart from "
-              + "command (监督与指挥分离, gridwatch.incidents.separate-verifier) another account must verify it", List.of()));
+          "Verified by someone else", Text.of("incident.you-dispatched-case-x-with", i.getPublicId()), List.of()));
     }
     return java.util.Optional.empty();
   }
@@ -210,19 +208,19 @@ public class Workflow {
       }
       case MERGE -> {
         Incident target = incidents.findByPublicId(in.into() == null ? "" : in.into())
-            .orElseThrow(() -> ProblemException.badInput("into", "names no case to merge into"));
+            .orElseThrow(() -> ProblemException.badInput("into", Text.of("incident.names-no-case-merge-into")));
         if (target.getId().equals(i.getId()) || !target.getStatus().open()) {
-          throw ProblemException.badInput("into", "must be another open case");
+          throw ProblemException.badInput("into", Text.of("incident.must-another-open-case"));
         }
         i.mergeInto(target.getId());
         i.moveTo(Status.MERGED, now, null, null);
-        record(target, IncidentEvent.Type.MERGED, target.getStatus(), actor, now, "merged in " + i.getPublicId(), null);
+        recordNote(target, IncidentEvent.Type.MERGED, target.getStatus(), actor, now, Text.of("note.merged-in", i.getPublicId()), null);
         type = IncidentEvent.Type.MERGED;
       }
       case TRANSFER -> {
-        if (in.to() == null || !TRANSFER_TARGETS.contains(in.to())) throw ProblemException.badInput("to", "must be 110 or POLICE_STATION");
+        if (in.to() == null || !TRANSFER_TARGETS.contains(in.to())) throw ProblemException.badInput("to", Text.of("incident.must-110-or-police-station"));
         String ref = in.reference() == null ? "" : in.reference().strip();
-        if (ref.isEmpty() || ref.length() > 60) throw ProblemException.badInput("reference", "is required: the police's reference number, at most 60 characters");
+        if (ref.isEmpty() || ref.length() > 60) throw ProblemException.badInput("reference", Text.of("incident.required-police-s-reference-number"));
         i.markTransferred(in.to(), ref);
         i.moveTo(Status.TRANSFERRED, now, null, null);
         type = IncidentEvent.Type.TRANSFERRED;
@@ -236,7 +234,7 @@ public class Workflow {
       }
       case ANSWER -> {
         if (i.getRequestType() != RequestType.CONSULT) {
-          throw ProblemException.badInput("action", "only a consultation (requestType CONSULT) is answered and closed at registration");
+          throw ProblemException.badInput("action", Text.of("incident.only-consultation-requesttype-consult-answered"));
         }
         i.markRegistered(now);
         i.markClosed(now, true);
@@ -280,18 +278,35 @@ public class Workflow {
     return record(i, type, from, actor, now, note, photo, null);
   }
 
+  /** Records an event by the system with a note worded in each reader's language. */
+  IncidentEvent recordNote(Incident i, IncidentEvent.Type type, Status from, Actor actor, Instant now, Text note,
+      DispatchTargets.Target target) {
+    IncidentEvent e = newEvent(i, type, from, actor, now, null, null, target);
+    e.systemNote(note);
+    return saved(i, type, e);
+  }
+
   /** Records an event; a hop ({@code target} not null) names whom the case went to. */
   IncidentEvent record(Incident i, IncidentEvent.Type type, Status from, Actor actor, Instant now, String note, String photo,
       DispatchTargets.Target target) {
+    return saved(i, type, newEvent(i, type, from, actor, now, note, photo, target));
+  }
+
+  private static IncidentEvent newEvent(Incident i, IncidentEvent.Type type, Status from, Actor actor, Instant now, String note,
+      String photo, DispatchTargets.Target target) {
     IncidentEvent e = new IncidentEvent(i.getId(), now, type, from, i.getStatus(), actor.username(), actor.roleName(),
         i.getLevel(), i.getUnitCode(), note, photo);
     if (target != null) e.target(target.targetCode(), target.targetName());
+    return e;
+  }
+
+  private IncidentEvent saved(Incident i, IncidentEvent.Type type, IncidentEvent e) {
     events.save(e);
     publisher.publishEvent(IncidentChanged.of(i, type));
     return e;
   }
 
   private static ProblemException notFound(String publicId) {
-    return ProblemException.notFound("unknown-incident", "Unknown case", "there is no case " + publicId);
+    return ProblemException.notFound("unknown-incident", "Unknown case", Text.of("incident.there-no-case-x", publicId));
   }
 }

@@ -1,5 +1,6 @@
 package org.gridwatch.media;
 
+import org.gridwatch.problem.Text;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.net.URI;
@@ -61,9 +62,9 @@ class MediaController {
     boolean zh = ReaderLanguage.chinese(request);
     CaseAccess.Reader reader = cases.reader(id, token);
     if (key != null && (key.isBlank() || key.length() > 100)) {
-      throw ProblemException.badInput("Idempotency-Key", "must be 1 to 100 characters");
+      throw ProblemException.badInput("Idempotency-Key", Text.of("media.must-1-100-characters"));
     }
-    if (file == null) throw ProblemException.badInput("file", zh ? "为必填项（multipart 部分 file）" : "is required (multipart part file)");
+    if (file == null) throw ProblemException.badInput("file", Text.of("media.required-multipart-part-file"));
     MediaKind k = kindOf(kind);
     if (file.getSize() > settings.maxBytes) throw MediaRefusals.tooLarge(zh, settings.maxBytes);
     Attachments.Attached a = attachments.attach(reader, k, file.getBytes(), key, zh);
@@ -85,7 +86,7 @@ class MediaController {
     MediaStore.Variant v = switch (variant) {
       case "thumbnail" -> MediaStore.Variant.THUMBNAIL;
       case "original" -> MediaStore.Variant.ORIGINAL;
-      default -> throw ProblemException.notFound("not-found", "Not found", "'" + variant + "' is not a copy; use thumbnail or original");
+      default -> throw ProblemException.notFound("not-found", "Not found", Text.of("media.x-not-copy-use-thumbnail", variant));
     };
     return serve(id, mediaId, v, header != null ? header : param, ifNoneMatch, request);
   }
@@ -99,10 +100,10 @@ class MediaController {
     boolean zh = ReaderLanguage.chinese(request);
     CaseAccess.Reader reader = cases.reader(caseId, token);
     MediaStore.Row row = store.find(reader.incidentId(), mediaId).orElseThrow(() -> ProblemException.notFound("unknown-media",
-        zh ? "未找到照片" : "Unknown photo", "case " + caseId + " has no photo " + mediaId));
+        zh ? "未找到照片" : "Unknown photo", Text.of("media.case-x-has-no-photo", caseId, mediaId)));
     if (variant == MediaStore.Variant.ORIGINAL && !reader.staff()) {
       throw new ProblemException(HttpStatus.FORBIDDEN, "forbidden", zh ? "禁止访问" : "Forbidden",
-          zh ? "原件（含位置等元数据）仅供工作人员查看" : "the original (with its location and other metadata) is for staff only", List.of());
+          Text.of("media.original-with-location-and-other"), List.of());
     }
     if (variant != MediaStore.Variant.ORIGINAL && row.publicType() == null) throw MediaRefusals.noCopy(zh, mediaId);
     String etag = "\"" + row.publicId() + "-" + variant.name().toLowerCase(Locale.ROOT) + "\"";
@@ -125,7 +126,7 @@ class MediaController {
     try {
       return MediaKind.valueOf(kind.trim().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw ProblemException.badInput("kind", "'" + kind + "' is not one of " + Arrays.toString(MediaKind.values()));
+      throw ProblemException.badInput("kind", Text.of("media.x-not-one-x", kind, Arrays.toString(MediaKind.values())));
     }
   }
 }

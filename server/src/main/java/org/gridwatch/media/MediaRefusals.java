@@ -1,5 +1,6 @@
 package org.gridwatch.media;
 
+import org.gridwatch.problem.Text;
 import java.util.List;
 import org.gridwatch.problem.ProblemException;
 import org.springframework.http.HttpStatus;
@@ -51,11 +52,10 @@ final class MediaRefusals {
 
   static ProblemException noCopy(boolean zh, String what) {
     return new ProblemException(HttpStatus.NOT_FOUND, "no-public-copy", zh ? "没有公开副本" : "No public copy",
-        zh ? "服务器无法解码此格式，仅为工作人员保留原件" : "the server cannot decode this format: " + what
-            + " exists for staff as the original only", List.of());
+        Text.of("media.server-cannot-decode-this-format", what), List.of());
   }
 
   private static ProblemException refuse(HttpStatus status, String slug, String title, String field, String reason) {
-    return new ProblemException(status, slug, title, field + ": " + reason, List.of(new ProblemException.FieldError(field, reason)));
+    return new ProblemException(status, slug, title, Text.of("media.x-x", field, reason), List.of(new ProblemException.FieldError(field, reason)));
   }
 }

@@ -1,5 +1,6 @@
 package org.gridwatch.ogcapi;
 
+import org.gridwatch.problem.Text;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -37,6 +38,6 @@ class FeatureSources {
 
   FeatureSource require(String id) {
     return find(id).orElseThrow(() -> ProblemException.notFound("unknown-collection", "Unknown collection",
-        "there is no collection '" + id + "'; see /ogcapi/collections"));
+        Text.of("ogcapi.there-no-collection-x-see", id)));
   }
 }

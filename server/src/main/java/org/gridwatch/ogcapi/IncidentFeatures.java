@@ -1,5 +1,6 @@
 package org.gridwatch.ogcapi;
 
+import org.gridwatch.problem.Text;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -59,7 +60,7 @@ class IncidentFeatures implements FeatureSource {
       try {
         after = Long.parseLong(q.after());
       } catch (NumberFormatException e) {
-        throw ProblemException.badInput("cursor", "not a cursor from a next link of this API");
+        throw ProblemException.badInput("cursor", Text.of("ogcapi.not-cursor-from-next-link"));
       }
     }
     List<Incident> rows = search.listById(c, after, q.limit() + 1);
@@ -113,7 +114,7 @@ class IncidentFeatures implements FeatureSource {
       try {
         statuses = List.of(Status.valueOf(status.toUpperCase()));
       } catch (IllegalArgumentException e) {
-        throw ProblemException.badInput("status", "'" + status + "' is not a status");
+        throw ProblemException.badInput("status", Text.of("ogcapi.x-not-status", status));
       }
     }
     String category = q.filters().get("category");

@@ -1,5 +1,6 @@
 package org.gridwatch.ogcapi;
 
+import org.gridwatch.problem.Text;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Map;
@@ -81,12 +82,12 @@ class ItemEditController {
       HttpServletResponse response) {
     AreaLevel level = editable(collectionId, auth, response, ITEM_READ);
     if (contentCrs != null && !CONTENT_CRS.contains(contentCrs.strip())) {
-      throw ProblemException.badInput("Content-Crs", "only " + CollectionsController.CRS84 + " (longitude, latitude) is accepted");
+      throw ProblemException.badInput("Content-Crs", Text.of("ogcapi.only-x-longitude-latitude-accepted", CollectionsController.CRS84));
     }
     AreaView area = catalog.now().find(featureId).filter(a -> a.level() == level).orElseThrow(() -> ProblemException.notFound(
-        "unknown-feature", "Unknown feature", "collection " + collectionId + " has no feature '" + featureId + "'"));
+        "unknown-feature", "Unknown feature", Text.of("ogcapi.collection-x-has-no-feature", collectionId, featureId)));
     if (body == null || !"Feature".equals(body.path("type").asString(null))) {
-      throw ProblemException.badInput("type", "send a GeoJSON Feature");
+      throw ProblemException.badInput("type", Text.of("ogcapi.send-geojson-feature"));
     }
     FeatureItem served = collections.require(collectionId).item(area.code()).orElseThrow();
     List<ProblemException.FieldError> readOnly = ReadOnlyProperties.changed(body.get("properties"), served.properties(), mapper);
@@ -106,7 +107,7 @@ class ItemEditController {
   ResponseEntity<Void> create(@PathVariable String collectionId, Authentication auth, HttpServletResponse response) {
     editable(collectionId, auth, response, ITEMS_READ);
     throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "no-direct-create", "Areas are not created directly",
-        "a new area comes from splitting an existing one, which keeps its parent tiled; reshape areas with PUT", java.util.List.of());
+        Text.of("ogcapi.new-area-comes-from-splitting"), java.util.List.of());
   }
 
   private AreaLevel editable(String collectionId, Authentication auth, HttpServletResponse response, HttpMethod[] allowed) {
@@ -115,7 +116,7 @@ class ItemEditController {
     if (level == null) {
       response.setHeader(HttpHeaders.ALLOW, allowHeader(allowed));
       throw new ProblemException(HttpStatus.METHOD_NOT_ALLOWED, "read-only-collection", "Read-only collection",
-          "collection " + collectionId + " cannot be edited", java.util.List.of());
+          Text.of("ogcapi.collection-x-cannot-edited", collectionId), java.util.List.of());
     }
     Role.require(auth, "redraw boundaries", Role.PLANNER, Role.ADMIN);
     return level;

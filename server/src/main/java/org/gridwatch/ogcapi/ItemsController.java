@@ -1,5 +1,6 @@
 package org.gridwatch.ogcapi;
 
+import org.gridwatch.problem.Text;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -75,11 +76,11 @@ class ItemsController {
     FeatureSource c = collections.require(collectionId);
     CrsQuery crs = CrsQuery.of(request.getParameterMap(), crsList);
     for (String p : crs.params().keySet()) {
-      if (!p.equals("f")) throw ProblemException.badInput(p, "unknown parameter; a single feature takes only f and crs");
+      if (!p.equals("f")) throw ProblemException.badInput(p, Text.of("ogcapi.unknown-parameter-single-feature-takes"));
     }
     FeatureItem item = c.item(featureId)
         .orElseThrow(() -> ProblemException.notFound("unknown-feature", "Unknown feature",
-            "collection " + c.id() + " has no feature '" + featureId + "'"));
+            Text.of("ogcapi.collection-x-has-no-feature", c.id(), featureId)));
     // A strong ETag names one representation: the same feature in another CRS is another one.
     String etag = crs.crs().isCrs84() ? item.etag()
         : item.etag().replaceFirst("\"$", "-" + Integer.toHexString(crs.crs().uri().hashCode()) + "\"");

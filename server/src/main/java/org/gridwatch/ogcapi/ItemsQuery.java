@@ -1,5 +1,6 @@
 package org.gridwatch.ogcapi;
 
+import org.gridwatch.problem.Text;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -31,10 +32,9 @@ record ItemsQuery(int limit, List<Envelope> bbox, Instant from, Instant to, Stri
     List<FieldError> errors = new ArrayList<>();
     for (var e : params.entrySet()) {
       if (!COMMON.contains(e.getKey()) && !collection.filterParams().containsKey(e.getKey())) {
-        errors.add(new FieldError(e.getKey(), "unknown parameter for collection " + collection.id()
-            + "; allowed: " + String.join(", ", allowed(collection))));
+        errors.add(new FieldError(e.getKey(), Text.of("ogcapi.unknown-parameter-for-collection-x", collection.id(), String.join(", ", allowed(collection)))));
       } else if (e.getValue().length > 1) {
-        errors.add(new FieldError(e.getKey(), "given more than once"));
+        errors.add(new FieldError(e.getKey(), Text.of("ogcapi.given-more-than-once")));
       }
     }
     int limit = limit(one(params, "limit"), errors);
@@ -45,7 +45,7 @@ record ItemsQuery(int limit, List<Envelope> bbox, Instant from, Instant to, Stri
     for (String key : collection.filterParams().keySet()) {
       String v = one(params, key);
       if (v == null) continue;
-      if (AREA_FILTERS.contains(key) && !v.matches("\\d{6,15}")) errors.add(new FieldError(key, "'" + v + "' is not an area code"));
+      if (AREA_FILTERS.contains(key) && !v.matches("\\d{6,15}")) errors.add(new FieldError(key, Text.of("ogcapi.x-not-area-code", v)));
       filters.put(key, v);
     }
     if (!errors.isEmpty()) throw ProblemException.badInput(errors);
@@ -94,14 +94,14 @@ record ItemsQuery(int limit, List<Envelope> bbox, Instant from, Instant to, Stri
     try {
       int n = Integer.parseInt(text.trim());
       if (n < 1) {
-        errors.add(new FieldError("limit", "must be at least 1"));
+        errors.add(new FieldError("limit", Text.of("ogcapi.must-at-least-1")));
         return DEFAULT_LIMIT;
       }
       return Math.min(n, MAX_LIMIT);
     } catch (NumberFormatException e) {
       // Very large integers are still integers: clamp them like any limit above the maximum.
       if (text.trim().matches("\\d{10,}")) return MAX_LIMIT;
-      errors.add(new FieldError("limit", "'" + text + "' is not an integer"));
+      errors.add(new FieldError("limit", Text.of("ogcapi.x-not-integer", text)));
       return DEFAULT_LIMIT;
     }
   }
@@ -110,7 +110,7 @@ record ItemsQuery(int limit, List<Envelope> bbox, Instant from, Instant to, Stri
     if (text == null) return null;
     String[] parts = text.split(",");
     if (parts.length != 4 && parts.length != 6) {
-      errors.add(new FieldError("bbox", "needs 4 numbers (minLon,minLat,maxLon,maxLat) or 6 with heights"));
+      errors.add(new FieldError("bbox", Text.of("ogcapi.needs-4-numbers-minlon-minlat")));
       return null;
     }
     double[] v = new double[parts.length];
@@ -118,19 +118,19 @@ record ItemsQuery(int limit, List<Envelope> bbox, Instant from, Instant to, Stri
       try {
         v[i] = Double.parseDouble(parts[i].trim());
       } catch (NumberFormatException e) {
-        errors.add(new FieldError("bbox", "'" + parts[i] + "' is not a number"));
+        errors.add(new FieldError("bbox", Text.of("ogcapi.x-not-number", parts[i])));
         return null;
       }
       if (!Double.isFinite(v[i])) {
-        errors.add(new FieldError("bbox", "numbers must be finite"));
+        errors.add(new FieldError("bbox", Text.of("ogcapi.numbers-must-finite")));
         return null;
       }
     }
     int half = parts.length / 2;
     double minX = v[0], minY = v[1], maxX = v[half], maxY = v[half + 1];
-    if (minY > maxY) errors.add(new FieldError("bbox", "the south edge " + minY + " lies north of the north edge " + maxY));
-    if (Math.abs(minY) > 90 || Math.abs(maxY) > 90) errors.add(new FieldError("bbox", "latitudes must lie in [-90, 90]"));
-    if (Math.abs(minX) > 180 || Math.abs(maxX) > 180) errors.add(new FieldError("bbox", "longitudes must lie in [-180, 180]"));
+    if (minY > maxY) errors.add(new FieldError("bbox", Text.of("ogcapi.south-edge-x-lies-north", minY, maxY)));
+    if (Math.abs(minY) > 90 || Math.abs(maxY) > 90) errors.add(new FieldError("bbox", Text.of("ogcapi.latitudes-must-lie-90-90")));
+    if (Math.abs(minX) > 180 || Math.abs(maxX) > 180) errors.add(new FieldError("bbox", Text.of("ogcapi.longitudes-must-lie-180-180")));
     if (minX <= maxX) return List.of(new Envelope(minX, maxX, minY, maxY));
     return List.of(new Envelope(minX, 180, minY, maxY), new Envelope(-180, maxX, minY, maxY));
   }
@@ -146,11 +146,11 @@ record ItemsQuery(int limit, List<Envelope> bbox, Instant from, Instant to, Stri
       if (ends.length != 2) throw new DateTimeParseException("more than one '/'", text, 0);
       Instant from = open(ends[0]) ? null : instant(ends[0]), to = open(ends[1]) ? null : instant(ends[1]);
       if (from != null && to != null && from.isAfter(to)) {
-        errors.add(new FieldError("datetime", "the interval ends before it starts"));
+        errors.add(new FieldError("datetime", Text.of("ogcapi.interval-ends-before-starts")));
       }
       return new Instant[] {from, to};
     } catch (DateTimeParseException e) {
-      errors.add(new FieldError("datetime", "'" + text + "' is not an RFC 3339 date-time or interval (start/end, '..' for open)"));
+      errors.add(new FieldError("datetime", Text.of("ogcapi.x-not-rfc-3339-date", text)));
       return new Instant[2];
     }
   }
@@ -170,7 +170,7 @@ record ItemsQuery(int limit, List<Envelope> bbox, Instant from, Instant to, Stri
     } catch (IllegalArgumentException e) {
       // fall through
     }
-    errors.add(new FieldError("cursor", "not a cursor from a next link of this API"));
+    errors.add(new FieldError("cursor", Text.of("ogcapi.not-cursor-from-next-link")));
     return null;
   }
 }

@@ -1,5 +1,6 @@
 package org.gridwatch.ogcapi;
 
+import org.gridwatch.problem.Text;
 import java.util.List;
 import java.util.Optional;
 import org.gridwatch.problem.ProblemException;
@@ -48,6 +49,6 @@ class OgcCrsList {
   OgcCrs require(String parameter, String uri) {
     if (uri == null) return OgcCrs.CRS84;
     return find(uri).orElseThrow(() -> ProblemException.badInput(parameter,
-        "'" + uri + "' is not offered; use one of " + String.join(", ", uris())));
+        Text.of("ogcapi.x-not-offered-use-one", uri, String.join(", ", uris()))));
   }
 }

@@ -1,5 +1,6 @@
 package org.gridwatch.ogcapi;
 
+import org.gridwatch.problem.Text;
 import jakarta.servlet.http.HttpServletRequest;
 import org.gridwatch.problem.ProblemException;
 import org.springframework.http.MediaType;
@@ -17,7 +18,7 @@ enum OgcFormat {
       return switch (f.toLowerCase()) {
         case "json", "geojson" -> JSON;
         case "html" -> HTML;
-        default -> throw ProblemException.badInput("f", "'" + f + "' is not a format here; use json or html");
+        default -> throw ProblemException.badInput("f", Text.of("ogcapi.x-not-format-here-use", f));
       };
     }
     String accept = request.getHeader("Accept");

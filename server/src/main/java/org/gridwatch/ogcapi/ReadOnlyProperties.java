@@ -1,5 +1,6 @@
 package org.gridwatch.ogcapi;
 
+import org.gridwatch.problem.Text;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,17 +22,17 @@ final class ReadOnlyProperties {
     List<ProblemException.FieldError> errors = new ArrayList<>();
     if (sent == null || sent.isNull() || sent.isMissingNode()) return errors;
     if (!sent.isObject()) {
-      errors.add(new ProblemException.FieldError("properties", "must be an object"));
+      errors.add(new ProblemException.FieldError("properties", Text.of("ogcapi.must-object")));
       return errors;
     }
     for (Map.Entry<String, JsonNode> e : sent.properties()) {
       String name = e.getKey();
       JsonNode value = e.getValue();
       if (!current.containsKey(name)) {
-        if (!value.isNull()) errors.add(new ProblemException.FieldError("properties." + name, "is not a property of this collection"));
+        if (!value.isNull()) errors.add(new ProblemException.FieldError("properties." + name, Text.of("ogcapi.not-property-this-collection")));
       } else if (!same(value, mapper.valueToTree(current.get(name)))) {
         errors.add(new ProblemException.FieldError("properties." + name,
-            "is read-only (send it unchanged or leave it out); only the geometry of an area can be replaced here"));
+            Text.of("ogcapi.read-only-send-unchanged-or")));
       }
     }
     return errors;

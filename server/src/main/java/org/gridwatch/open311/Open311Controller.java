@@ -1,5 +1,6 @@
 package org.gridwatch.open311;
 
+import org.gridwatch.problem.Text;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
 import java.time.Instant;
@@ -153,9 +154,9 @@ class Open311Controller extends GeoReportErrors {
         Instant start = time(request.getParameter("start_date"), "start_date");
         if (end == null) end = start == null ? Instant.now() : start.plus(MAX_WINDOW);
         if (start == null) start = end.minus(MAX_WINDOW);
-        if (!start.isBefore(end)) throw ProblemException.badInput("start_date", "start_date must be before end_date");
+        if (!start.isBefore(end)) throw ProblemException.badInput("start_date", Text.of("open311.start-date-must-before-end"));
         if (Duration.between(start, end).compareTo(MAX_WINDOW) > 0) {
-          throw ProblemException.badInput("start_date", "the window from start_date to end_date may be at most 90 days");
+          throw ProblemException.badInput("start_date", Text.of("open311.window-from-start-date-end"));
         }
         criteria = new IncidentSearch.Criteria(null, codes(request.getParameter("service_code")),
             statuses(request.getParameter("status")), start, end, null);
@@ -164,7 +165,7 @@ class Open311Controller extends GeoReportErrors {
       int page = bounded(request.getParameter("page"), Integer.MAX_VALUE, "page");
       long offset = (long) (page - 1) * pageSize;
       if (offset > Integer.MAX_VALUE - pageSize) {
-        throw ProblemException.badInput("page", "page " + page + " of " + pageSize + " requests lies beyond any list; ask for a smaller page");
+        throw ProblemException.badInput("page", Text.of("open311.page-x-x-requests-lies", page, pageSize));
       }
       List<Map<String, Object>> out = search.list(criteria, (int) offset, pageSize).stream().map(records::record).toList();
       return Open311Format.body(HttpStatus.OK, kind, json, "service_requests", "request", out);
@@ -196,7 +197,7 @@ class Open311Controller extends GeoReportErrors {
     for (String c : text.split(",")) {
       String code = c.strip();
       if (categories.find(code).isEmpty()) {
-        throw ProblemException.notFound("unknown-service", "Unknown service", "service_code " + code + " not found");
+        throw ProblemException.notFound("unknown-service", "Unknown service", Text.of("open311.service-code-x-not-found", code));
       }
       out.add(code);
     }
@@ -210,7 +211,7 @@ class Open311Controller extends GeoReportErrors {
       switch (s.strip().toLowerCase()) {
         case "open" -> Arrays.stream(Status.values()).filter(Status::open).forEach(out::add);
         case "closed" -> Arrays.stream(Status.values()).filter(x -> !x.open()).forEach(out::add);
-        default -> throw ProblemException.badInput("status", "status must be open or closed, not " + s);
+        default -> throw ProblemException.badInput("status", Text.of("open311.status-must-open-or-closed", s));
       }
     }
     return out;
@@ -221,7 +222,7 @@ class Open311Controller extends GeoReportErrors {
     try {
       return OffsetDateTime.parse(text.strip()).toInstant();
     } catch (DateTimeParseException e) {
-      throw ProblemException.badInput(field, field + " must be ISO 8601 with a timezone, e.g. 2026-11-01T00:00:00+08:00");
+      throw ProblemException.badInput(field, Text.of("open311.x-must-iso-8601-with", field));
     }
   }
 
@@ -229,11 +230,11 @@ class Open311Controller extends GeoReportErrors {
     if (text == null || text.isBlank()) return field.equals("page") ? 1 : max;
     try {
       int n = Integer.parseInt(text.strip());
-      if (n < 1) throw ProblemException.badInput(field, field + " must be at least 1");
+      if (n < 1) throw ProblemException.badInput(field, Text.of("open311.x-must-at-least-1", field));
       return Math.min(n, max);
     } catch (NumberFormatException e) {
-      if (text.strip().matches("\\d{10,}")) throw ProblemException.badInput(field, field + " is too large");
-      throw ProblemException.badInput(field, field + " must be a whole number");
+      if (text.strip().matches("\\d{10,}")) throw ProblemException.badInput(field, Text.of("open311.x-too-large", field));
+      throw ProblemException.badInput(field, Text.of("open311.x-must-whole-number", field));
     }
   }
 

@@ -1,5 +1,6 @@
 package org.gridwatch.open311;
 
+import org.gridwatch.problem.Text;
 import java.util.List;
 import java.util.Map;
 import org.gridwatch.problem.ProblemException;
@@ -23,7 +24,7 @@ final class Open311Format {
       case "json" -> Kind.JSON;
       case "xml" -> Kind.XML;
       default -> throw new ProblemException(HttpStatus.NOT_FOUND, "unknown-format", "Unknown format",
-          "GeoReport formats are .json and .xml, not ." + extension, List.of());
+          Text.of("open311.georeport-formats-json-and-xml", extension), List.of());
     };
   }
 

@@ -1,5 +1,6 @@
 package org.gridwatch.open311;
 
+import org.gridwatch.problem.Text;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +21,7 @@ final class Open311Submission {
   static Submission read(HttpServletRequest r, Geocoder geocoder) {
     List<FieldError> errors = new ArrayList<>();
     String code = param(r, "service_code", 30, errors);
-    if (code == null) errors.add(new FieldError("service_code", "service_code is required"));
+    if (code == null) errors.add(new FieldError("service_code", Text.of("open311.service-code-required")));
     String latText = r.getParameter("lat"), lonText = r.getParameter("long");
     double lat = Double.NaN, lon = Double.NaN;
     String addressOnly = latText == null && lonText == null ? r.getParameter("address_string") : null;
@@ -31,11 +32,10 @@ final class Open311Submission {
         lat = place.get().lat();
         lon = place.get().lon();
       } else {
-        errors.add(new FieldError("address_string", "address_string '" + addressOnly.strip()
-            + "' matches no known address: send a standard address (road, number, building) or lat and long"));
+        errors.add(new FieldError("address_string", Text.of("open311.address-string-x-matches-no", addressOnly.strip())));
       }
     } else if (latText == null || lonText == null) {
-      errors.add(new FieldError("lat", "lat and long are required, or an address_string alone"));
+      errors.add(new FieldError("lat", Text.of("open311.lat-and-long-required-or")));
     } else {
       lat = number(latText, "lat", errors);
       lon = number(lonText, "long", errors);
@@ -43,7 +43,7 @@ final class Open311Submission {
     String description = param(r, "description", Submission.MAX_DESCRIPTION, errors);
     if (description == null) description = "(no description)";
     String media = param(r, "media_url", 300, errors);
-    if (media != null && !Submission.isWebUrl(media)) errors.add(new FieldError("media_url", "media_url must be an http or https URL"));
+    if (media != null && !Submission.isWebUrl(media)) errors.add(new FieldError("media_url", Text.of("open311.media-url-must-http-or")));
     String address = param(r, "address_string", 200, errors);
     String name = join(param(r, "first_name", 30, errors), param(r, "last_name", 30, errors));
     Submission.Reporter reporter = new Submission.Reporter(name, param(r, "phone", 30, errors), param(r, "email", 120, errors),
@@ -60,17 +60,17 @@ final class Open311Submission {
     String v = r.getParameter(name);
     if (v == null || v.isBlank()) return null;
     v = v.strip();
-    if (v.length() > max) errors.add(new FieldError(name, name + " is " + v.length() + " characters long; at most " + max));
+    if (v.length() > max) errors.add(new FieldError(name, Text.of("open311.x-x-characters-long-at", name, v.length(), max)));
     return v;
   }
 
   private static double number(String text, String field, List<FieldError> errors) {
     try {
       double v = Double.parseDouble(text.strip());
-      if (!Double.isFinite(v)) errors.add(new FieldError(field, field + " must be a finite number"));
+      if (!Double.isFinite(v)) errors.add(new FieldError(field, Text.of("open311.x-must-finite-number", field)));
       return v;
     } catch (NumberFormatException e) {
-      errors.add(new FieldError(field, field + " '" + text + "' is not a number"));
+      errors.add(new FieldError(field, Text.of("open311.x-x-not-number", field, text)));
       return Double.NaN;
     }
   }

@@ -1,5 +1,6 @@
 package org.gridwatch.patrol;
 
+import org.gridwatch.problem.Text;
 import jakarta.validation.Valid;
 import java.util.List;
 import org.gridwatch.groundnet.Routes;
@@ -27,7 +28,7 @@ class CheckpointController {
 
   @GetMapping("/api/v1/routes/{code}/checkpoints")
   List<CheckpointView> of(@PathVariable String code) {
-    routes.find(code).orElseThrow(() -> ProblemException.notFound("unknown-route", "Unknown route", "there is no patrol route " + code));
+    routes.find(code).orElseThrow(() -> ProblemException.notFound("unknown-route", "Unknown route", Text.of("patrol.there-no-patrol-route-x", code)));
     return checkpoints.of(code);
   }
 

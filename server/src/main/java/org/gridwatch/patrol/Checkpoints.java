@@ -1,5 +1,6 @@
 package org.gridwatch.patrol;
 
+import org.gridwatch.problem.Text;
 import java.util.ArrayList;
 import java.util.List;
 import org.gridwatch.groundnet.RouteChanged;
@@ -39,18 +40,18 @@ public class Checkpoints {
   /** Adds a key point to a route (404 for an unknown route, 409 for a code in use, 400 naming a bad field). */
   @Transactional
   public CheckpointView add(String routeCode, CheckpointRequest body) {
-    routes.find(routeCode).orElseThrow(() -> ProblemException.notFound("unknown-route", "Unknown route", "there is no patrol route " + routeCode));
+    routes.find(routeCode).orElseThrow(() -> ProblemException.notFound("unknown-route", "Unknown route", Text.of("patrol.there-no-patrol-route-x", routeCode)));
     List<FieldError> errors = new ArrayList<>();
-    if (!body.code().matches("[A-Za-z0-9_-]{2,40}")) errors.add(new FieldError("code", "letters, digits, - and _ only, 2–40 long"));
+    if (!body.code().matches("[A-Za-z0-9_-]{2,40}")) errors.add(new FieldError("code", Text.of("patrol.letters-digits-and-only-2")));
     if (!settings.rules().inExtent(body.lon(), body.lat())) {
-      errors.add(new FieldError("lon", "(" + body.lon() + ", " + body.lat() + ") is not in or near the district"));
+      errors.add(new FieldError("lon", Text.of("patrol.x-x-not-or-near", body.lon(), body.lat())));
     }
     double radius = body.radius() == null ? DEFAULT_RADIUS_M : body.radius();
-    if (!(radius >= 1 && radius <= 500)) errors.add(new FieldError("radius", "metres, 1 to 500"));
+    if (!(radius >= 1 && radius <= 500)) errors.add(new FieldError("radius", Text.of("patrol.metres-1-500")));
     if (!errors.isEmpty()) throw ProblemException.badInput(errors);
     if (repository.existsByCode(body.code())) {
       throw new ProblemException(HttpStatus.CONFLICT, "duplicate-checkpoint", "Checkpoint exists",
-          "a checkpoint with code " + body.code() + " exists already", List.of(new FieldError("code", "already used")));
+          Text.of("patrol.checkpoint-with-code-x-exists", body.code()), List.of(new FieldError("code", Text.of("patrol.already-used"))));
     }
     String name = body.name() == null || body.name().isBlank() ? body.code() : body.name().strip();
     Checkpoint c = new Checkpoint(new CheckpointView(body.code(), routeCode, name, body.lon(), body.lat(), radius));

@@ -1,5 +1,6 @@
 package org.gridwatch.patrol;
 
+import org.gridwatch.problem.Text;
 import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -93,15 +94,15 @@ class FixIngest {
       PatrolRequests.Point p = points.get(i);
       String f = "points[" + i + "].";
       if (p == null) {
-        errors.add(new FieldError("points[" + i + "]", "a fix {lon, lat, at, accuracy}"));
+        errors.add(new FieldError("points[" + i + "]", Text.of("patrol.fix-lon-lat-at-accuracy")));
         continue;
       }
       number(p.lon(), -180, 180, f + "lon", "a longitude, -180 to 180", errors);
       number(p.lat(), -90, 90, f + "lat", "a latitude, -90 to 90", errors);
       Instant at = p.at() == null ? null : instant(p.at());
-      if (at == null) errors.add(new FieldError(f + "at", "when the fix was taken, ISO 8601 with an offset, e.g. 2026-12-06T08:00:00Z"));
-      if (p.accuracy() == null) errors.add(new FieldError(f + "accuracy", "is required: metres"));
-      else if (!(Double.isFinite(p.accuracy()) && p.accuracy() > 0)) errors.add(new FieldError(f + "accuracy", "metres, more than 0"));
+      if (at == null) errors.add(new FieldError(f + "at", Text.of("patrol.when-fix-was-taken-iso")));
+      if (p.accuracy() == null) errors.add(new FieldError(f + "accuracy", Text.of("patrol.required-metres")));
+      else if (!(Double.isFinite(p.accuracy()) && p.accuracy() > 0)) errors.add(new FieldError(f + "accuracy", Text.of("patrol.metres-more-than-0")));
       if (errors.isEmpty()) out.add(new Fix(p.lon(), p.lat(), at, p.accuracy()));
     }
     if (!errors.isEmpty()) throw ProblemException.badInput(errors);
@@ -118,7 +119,7 @@ class FixIngest {
   }
 
   private static void number(Double v, double min, double max, String field, String what, List<FieldError> errors) {
-    if (v == null) errors.add(new FieldError(field, "is required: " + what));
+    if (v == null) errors.add(new FieldError(field, Text.of("patrol.required-x", what)));
     else if (!Double.isFinite(v) || v < min || v > max) errors.add(new FieldError(field, what));
   }
 
@@ -150,8 +151,8 @@ class FixIngest {
     if (rows.isEmpty()) return Optional.empty();
     if (!rows.get(0)[0].equals(hash)) {
       throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused", "Idempotency key reused",
-          "Idempotency-Key '" + key + "' was used for a different batch of this patrol",
-          List.of(new FieldError("Idempotency-Key", "already used for a different batch")));
+          Text.of("patrol.idempotency-key-x-was-used", key),
+          List.of(new FieldError("Idempotency-Key", Text.of("patrol.already-used-for-different-batch"))));
     }
     Object answer = rows.get(0)[1];
     String text = answer instanceof java.sql.Clob clob ? clobText(clob) : answer.toString();

@@ -1,5 +1,6 @@
 package org.gridwatch.patrol;
 
+import org.gridwatch.problem.Text;
 import java.util.List;
 import org.gridwatch.problem.ProblemException;
 import org.gridwatch.security.Audiences;
@@ -18,21 +19,21 @@ final class PatrolAccess {
   static void mayRecord(Patrol p, Authentication auth) {
     if (!p.getOwner().equals(auth.getName())) {
       throw new ProblemException(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
-          "only the one walking patrol " + p.getId() + " may record it", List.of());
+          Text.of("patrol.only-one-walking-patrol-x", p.getId()), List.of());
     }
   }
 
   static void mayRead(Patrol p, Authentication auth) {
     if (!p.getOwner().equals(auth.getName()) && !readsAll(auth)) {
       throw new ProblemException(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
-          "patrol " + p.getId() + " is another person's; only POLICE, OPERATOR and ADMIN read every patrol", List.of());
+          Text.of("patrol.patrol-x-another-person-s", p.getId()), List.of());
     }
   }
 
   static void mustBeActive(Patrol p) {
     if (p.getStatus() != Patrol.Status.ACTIVE) {
       throw new ProblemException(HttpStatus.CONFLICT, "patrol-ended", "Patrol ended",
-          "patrol " + p.getId() + " ended at " + p.getEndedAt() + "; start a new one", List.of());
+          Text.of("patrol.patrol-x-ended-at-x", p.getId(), p.getEndedAt()), List.of());
     }
   }
 }

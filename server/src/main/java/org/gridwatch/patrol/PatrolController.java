@@ -1,5 +1,6 @@
 package org.gridwatch.patrol;
 
+import org.gridwatch.problem.Text;
 import jakarta.validation.Valid;
 import java.util.List;
 import org.gridwatch.problem.ProblemException;
@@ -49,7 +50,7 @@ class PatrolController {
   }
 
   private static void checkKey(String key) {
-    if (key != null && (key.isBlank() || key.length() > 100)) throw ProblemException.badInput("Idempotency-Key", "must be 1 to 100 characters");
+    if (key != null && (key.isBlank() || key.length() > 100)) throw ProblemException.badInput("Idempotency-Key", Text.of("patrol.must-1-100-characters"));
   }
 
   @PostMapping("/{id}/points")

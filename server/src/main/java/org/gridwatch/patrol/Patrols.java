@@ -1,5 +1,6 @@
 package org.gridwatch.patrol;
 
+import org.gridwatch.problem.Text;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import java.time.Clock;
@@ -68,14 +69,14 @@ public class Patrols {
   @Transactional
   public PatrolAnswers.Patrol start(Authentication auth, PatrolRequests.Start body, String key) {
     RouteView route = body.route() == null || body.route().isBlank() ? null : routes.find(body.route().strip())
-        .orElseThrow(() -> ProblemException.badInput("route", "there is no patrol route " + body.route()));
+        .orElseThrow(() -> ProblemException.badInput("route", Text.of("patrol.there-no-patrol-route-x", body.route())));
     String grid = body.grid() == null || body.grid().isBlank() ? null : body.grid().strip();
     if (grid != null && areas.now().find(grid).filter(a -> a.level() == AreaLevel.GRID).isEmpty()) {
-      throw ProblemException.badInput("grid", "there is no current grid " + grid);
+      throw ProblemException.badInput("grid", Text.of("patrol.there-no-current-grid-x", grid));
     }
     Mode mode = route != null ? route.mode() : body.mode() != null ? body.mode() : Mode.FOOT;
     if (route != null && body.mode() != null && body.mode() != route.mode()) {
-      throw ProblemException.badInput("mode", "route " + route.code() + " is patrolled " + route.mode() + "; leave mode out");
+      throw ProblemException.badInput("mode", Text.of("patrol.route-x-patrolled-x-leave", route.code(), route.mode()));
     }
     double width = route != null ? route.widthM() : mode.defaultWidth();
     String person = roster.scopeOf(auth.getName()).map(Roster.Scope::personCode).orElse(null);
@@ -103,17 +104,17 @@ public class Patrols {
     PatrolAccess.mayRecord(p, auth);
     PatrolAccess.mustBeActive(p);
     if (!Double.isFinite(body.lon()) || !Double.isFinite(body.lat()) || !settings.rules().inExtent(body.lon(), body.lat())) {
-      throw ProblemException.badInput(List.of(new FieldError("lon", "a WGS84 position in or near the district"),
-          new FieldError("lat", "a WGS84 position in or near the district")));
+      throw ProblemException.badInput(List.of(new FieldError("lon", Text.of("patrol.wgs84-position-or-near-district")),
+          new FieldError("lat", Text.of("patrol.wgs84-position-or-near-district"))));
     }
     CheckpointView c = (p.getRouteCode() == null ? List.<CheckpointView>of() : checkpoints.of(p.getRouteCode())).stream()
         .filter(k -> k.code().equals(body.checkpoint())).findFirst()
-        .orElseThrow(() -> ProblemException.badInput("checkpoint", "is not a key point of this patrol's route"));
+        .orElseThrow(() -> ProblemException.badInput("checkpoint", Text.of("patrol.not-key-point-this-patrol")));
     double away = CheckIns.distanceM(c, body.lon(), body.lat());
     if (away > c.radiusM()) {
       String reason = String.format(java.util.Locale.ROOT, "%.0f m from %s; check in within %.0f m", away, c.code(), c.radiusM());
       throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "outside-checkpoint", "Too far from the key point",
-          "the position is " + reason, List.of(new FieldError("lon", reason), new FieldError("lat", reason)));
+          Text.of("patrol.position-x", reason), List.of(new FieldError("lon", reason), new FieldError("lat", reason)));
     }
     checkIns.explicit(p, c, body.lon(), body.lat(), now());
     em.flush();
@@ -152,7 +153,7 @@ public class Patrols {
   }
 
   private static ProblemException unknown(long id) {
-    return ProblemException.notFound("unknown-patrol", "Unknown patrol", "there is no patrol " + id);
+    return ProblemException.notFound("unknown-patrol", "Unknown patrol", Text.of("patrol.there-no-patrol-x", id));
   }
 
   /** The accepted fixes in order as a line; null with fewer than two distinct positions. */

@@ -29,21 +29,19 @@ public final class Conflicts {
     for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
       if (t instanceof ConcurrencyFailureException || t instanceof jakarta.persistence.OptimisticLockException
           || t instanceof jakarta.persistence.PessimisticLockException || t instanceof org.hibernate.StaleStateException) {
-        return conflict("another change to the same record was saved first; reload it and try again");
+        return conflict(Text.of("conflict.saved-first"));
       }
       if (t instanceof SQLException sql && sql.getSQLState() != null && CONFLICT_STATES.contains(sql.getSQLState())) {
-        return conflict(sql.getSQLState().startsWith("23")
-            ? "another request stored the same thing at the same moment; reload and try again"
-            : "another change held the same records; try again");
+        return conflict(Text.of(sql.getSQLState().startsWith("23") ? "conflict.same-moment" : "conflict.held"));
       }
       if (t instanceof DataIntegrityViolationException) {
-        return conflict("the change conflicts with what is stored; reload and try again");
+        return conflict(Text.of("conflict.stored"));
       }
     }
     return null;
   }
 
-  private static ProblemException conflict(String detail) {
+  private static ProblemException conflict(Text detail) {
     return new ProblemException(HttpStatus.CONFLICT, "conflict", "Conflicting change", detail, List.<ProblemException.FieldError>of());
   }
 }

@@ -234,13 +234,19 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     return ResponseEntity.status(problem.getStatus()).headers(out).body(problem);
   }
 
+  /** One {@code errors[]} member as the reader reads it. */
+  record Reason(String field, String reason) {}
+
   static ProblemDetail body(HttpStatus status, String slug, String title, String detail,
       List<ProblemException.FieldError> errors, HttpServletRequest request) {
     ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
     p.setType(URI.create("/problems/" + slug));
     p.setTitle(title);
     p.setInstance(instance(request));
-    if (!errors.isEmpty()) p.setProperty("errors", errors);
+    if (!errors.isEmpty()) {
+      java.util.Locale locale = ReaderLanguage.locale(request);
+      p.setProperty("errors", errors.stream().map(e -> new Reason(e.field(), e.reason(locale))).toList());
+    }
     return p;
   }
 
@@ -257,12 +263,14 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
   }
 
   private static ProblemDetail invalidInput(List<ProblemException.FieldError> errors, HttpServletRequest request, boolean zh) {
-    String detail = errors.stream().map(e -> e.field() + ": " + e.reason()).reduce((a, b) -> a + "; " + b).orElse("");
+    java.util.Locale locale = ReaderLanguage.locale(request);
+    String detail = errors.stream().map(e -> e.field() + ": " + e.reason(locale)).reduce((a, b) -> a + "; " + b).orElse("");
     return body(HttpStatus.BAD_REQUEST, "invalid-input", ProblemText.INVALID_INPUT.title(zh), detail, errors, request);
   }
 
   static ProblemDetail fromProblem(ProblemException e, HttpServletRequest request) {
-    ProblemDetail p = body(e.status(), e.slug(), e.title(), e.getMessage(), e.errors(), request);
+    java.util.Locale locale = ReaderLanguage.locale(request);
+    ProblemDetail p = body(e.status(), e.slug(), e.title(locale), e.detail(locale), e.errors(), request);
     e.extra().forEach(p::setProperty);
     return p;
   }

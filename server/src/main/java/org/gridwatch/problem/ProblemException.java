@@ -1,44 +1,66 @@
 package org.gridwatch.problem;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 
 /**
  * A request Gridwatch refuses, answered as an RFC 9457 problem: {@code type} is {@code /problems/<slug>},
  * and {@code errors} names each offending field with its reason.
+ *
+ * <p>Texts are {@link Text}s, worded in the reader's language when the problem is answered: the title by the
+ * bundle key {@code title.<slug>} (the English title given here is the fallback), the detail and each reason by
+ * their own keys. Field names stay as the client sent them. The {@code String} overloads take English that is not
+ * localised yet (see {@link Text#plain}); new code gives a {@code Text}:
+ * {@code ProblemException.badInput("code", Text.of("area.not-grid", code))}.
  */
 public class ProblemException extends RuntimeException {
   /** One offending input: a field (a query parameter, or a JSON path into the body) and why. */
-  public record FieldError(String field, String reason) {}
+  public record FieldError(String field, Text reason) {
+    public FieldError(String field, String reason) { this(field, Text.plain(reason)); }
+
+    /** The reason in {@code locale}. */
+    public String reason(Locale locale) { return reason.in(locale); }
+  }
 
   private final HttpStatus status;
   private final String slug;
   private final String title;
+  private final Text detail;
   private final List<FieldError> errors;
   private final java.util.Map<String, Object> extra = new java.util.LinkedHashMap<>();
 
-  public ProblemException(HttpStatus status, String slug, String title, String detail, List<FieldError> errors) {
-    super(detail);
+  public ProblemException(HttpStatus status, String slug, String title, Text detail, List<FieldError> errors) {
+    super(detail == null ? null : detail.toString());
     this.status = status;
     this.slug = slug;
     this.title = title;
+    this.detail = detail;
     this.errors = List.copyOf(errors);
   }
 
-  /** 400 for one bad field. */
-  public static ProblemException badInput(String field, String reason) {
-    return new ProblemException(HttpStatus.BAD_REQUEST, "invalid-input", "Invalid input", field + ": " + reason,
-        List.of(new FieldError(field, reason)));
+  public ProblemException(HttpStatus status, String slug, String title, String detail, List<FieldError> errors) {
+    this(status, slug, title, Text.plain(detail), errors);
   }
 
-  /** 400 for several bad fields at once. */
+  /** 400 for one bad field. */
+  public static ProblemException badInput(String field, Text reason) { return badInput(List.of(new FieldError(field, reason))); }
+
+  /** 400 for one bad field, with a reason not localised yet. */
+  public static ProblemException badInput(String field, String reason) { return badInput(field, Text.plain(reason)); }
+
+  /** 400 for several bad fields at once; the detail lists them. */
   public static ProblemException badInput(List<FieldError> errors) {
-    String detail = errors.stream().map(e -> e.field() + ": " + e.reason()).reduce((a, b) -> a + "; " + b).orElse("");
-    return new ProblemException(HttpStatus.BAD_REQUEST, "invalid-input", "Invalid input", detail, errors);
+    return new ProblemException(HttpStatus.BAD_REQUEST, "invalid-input", "Invalid input", (Text) null, errors);
+  }
+
+  public static ProblemException notFound(String slug, String title, Text detail) {
+    return new ProblemException(HttpStatus.NOT_FOUND, slug, title, detail, List.of());
   }
 
   public static ProblemException notFound(String slug, String title, String detail) {
-    return new ProblemException(HttpStatus.NOT_FOUND, slug, title, detail, List.of());
+    return notFound(slug, title, Text.plain(detail));
   }
 
   /** Adds a member to the problem body beside {@code errors}, e.g. a 404's {@code suggestions}. */
@@ -52,6 +74,22 @@ public class ProblemException extends RuntimeException {
 
   public HttpStatus status() { return status; }
   public String slug() { return slug; }
+  /** The English title given where the problem is raised. */
   public String title() { return title; }
   public List<FieldError> errors() { return errors; }
+
+  /** The title in {@code locale}: the bundle's {@code title.<slug>}, else the title given. */
+  public String title(Locale locale) {
+    String pattern = Text.pattern("title." + slug, locale);
+    return pattern != null ? Text.of("title." + slug).in(locale) : title;
+  }
+
+  /** The detail in {@code locale}; without one, the fields and their reasons. */
+  public String detail(Locale locale) {
+    if (detail != null) return detail.in(locale);
+    return errors.stream().map(e -> e.field() + ": " + e.reason(locale)).collect(Collectors.joining("; "));
+  }
+
+  @Override
+  public String getMessage() { return detail(Locale.ENGLISH); }
 }

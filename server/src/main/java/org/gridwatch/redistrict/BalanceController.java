@@ -1,5 +1,6 @@
 package org.gridwatch.redistrict;
 
+import org.gridwatch.problem.Text;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,7 +48,7 @@ class BalanceController {
     AreaCatalog.Snapshot s = edits.catalog.now();
     AreaView community = edits.area(code);
     if (community.level() != AreaLevel.COMMUNITY) {
-      throw ProblemException.badInput("code", code + " is a " + community.level().name().toLowerCase() + ", not a community");
+      throw ProblemException.badInput("code", Text.of("redistrict.x-x-not-community", code, community.level().name().toLowerCase()));
     }
     Map<String, Geometry> current = new LinkedHashMap<>();
     for (AreaView g : s.children(code)) current.put(g.code(), g.boundary());
@@ -55,7 +56,7 @@ class BalanceController {
     List<BuildingView> buildings = s.buildings().stream().filter(b -> grids.contains(b.gridCode())).toList();
     if (buildings.isEmpty()) {
       throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "nothing-to-balance", "Nothing to balance",
-          "community " + code + " has no buildings", List.of(new ProblemException.FieldError("code", "has no buildings")));
+          Text.of("redistrict.community-x-has-no-buildings", code), List.of(new ProblemException.FieldError("code", Text.of("redistrict.has-no-buildings"))));
     }
     int households = buildings.stream().mapToInt(BuildingView::households).sum();
     HouseholdBand band = district.householdBand(code);
@@ -66,7 +67,7 @@ class BalanceController {
   private static int gridCount(BalanceRequest body, int fallback, int max) {
     if (body == null || body.grids() == null) return fallback;
     if (body.grids().compareTo(java.math.BigDecimal.valueOf(max)) > 0) {
-      throw ProblemException.badInput("grids", "must be 1.." + max + " (one grid per building site at most)");
+      throw ProblemException.badInput("grids", Text.of("redistrict.must-1-x-one-grid", max));
     }
     return body.grids().intValueExact();
   }

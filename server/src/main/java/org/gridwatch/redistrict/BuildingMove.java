@@ -1,5 +1,6 @@
 package org.gridwatch.redistrict;
 
+import org.gridwatch.problem.Text;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -26,17 +27,17 @@ final class BuildingMove {
 
   /** The receiving grid's new outline. */
   static Geometry outline(AreaCatalog.Snapshot s, AreaView to, List<String> buildingCodes) {
-    if (to.level() != AreaLevel.GRID) throw ProblemException.badInput("code", to.code() + " is not a grid");
-    if (buildingCodes == null || buildingCodes.isEmpty()) throw ProblemException.badInput("buildings", "name at least one building");
+    if (to.level() != AreaLevel.GRID) throw ProblemException.badInput("code", Text.of("redistrict.x-not-grid", to.code()));
+    if (buildingCodes == null || buildingCodes.isEmpty()) throw ProblemException.badInput("buildings", Text.of("redistrict.name-at-least-one-building"));
     Set<String> wanted = new LinkedHashSet<>(buildingCodes);
     List<BuildingView> moving = new ArrayList<>();
     for (String code : wanted) {
       BuildingView b = s.buildings().stream().filter(x -> x.code().equals(code)).findFirst()
-          .orElseThrow(() -> ProblemException.badInput("buildings", "there is no building " + code));
-      if (to.code().equals(b.gridCode())) throw ProblemException.badInput("buildings", code + " is already in " + to.code());
+          .orElseThrow(() -> ProblemException.badInput("buildings", Text.of("redistrict.there-no-building-x", code)));
+      if (to.code().equals(b.gridCode())) throw ProblemException.badInput("buildings", Text.of("redistrict.x-already-x", code, to.code()));
       AreaView from = s.find(b.gridCode()).orElseThrow();
       if (!from.parentCode().equals(to.parentCode())) {
-        throw ProblemException.badInput("buildings", code + " is in " + from.code() + ", not in the same community as " + to.code());
+        throw ProblemException.badInput("buildings", Text.of("redistrict.x-x-not-same-community", code, from.code(), to.code()));
       }
       moving.add(b);
     }

@@ -1,5 +1,6 @@
 package org.gridwatch.redistrict;
 
+import org.gridwatch.problem.Text;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,7 +37,7 @@ class DraftController {
   @PostMapping("/api/v1/drafts")
   ResponseEntity<Map<String, Object>> save(@jakarta.validation.Valid @RequestBody DraftRequest body, Authentication auth) {
     EditSupport.mayRedraw(auth);
-    if (body.code() == null && !"merge".equals(body.kind())) throw org.gridwatch.problem.ProblemException.badInput("code", "the area to edit");
+    if (body.code() == null && !"merge".equals(body.kind())) throw org.gridwatch.problem.ProblemException.badInput("code", Text.of("redistrict.area-edit"));
     EditDraft d = drafts.save(body.name(), body.kind(), body.code(), body.edit(), auth.getName());
     return ResponseEntity.created(URI.create("/api/v1/drafts/" + d.id())).body(view(d, true));
   }

@@ -1,5 +1,6 @@
 package org.gridwatch.redistrict;
 
+import org.gridwatch.problem.Text;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +33,7 @@ class Drafts {
 
   @Transactional
   EditDraft save(String name, String kind, String code, JsonNode body, String actor) {
-    if (name == null || name.isBlank() || name.length() > 200) throw ProblemException.badInput("name", "a name of 1 to 200 characters");
+    if (name == null || name.isBlank() || name.length() > 200) throw ProblemException.badInput("name", Text.of("redistrict.name-1-200-characters"));
     EditPreview.Preview p = requests.preview(kind, code, body);
     Map<String, String> base = new LinkedHashMap<>();
     for (String c : p.touchedCodes()) base.put(c, edits.area(c).etag());
@@ -44,7 +45,7 @@ class Drafts {
   List<EditDraft> open() { return drafts.findByStatusOrderByCreatedAtDesc(EditDraft.Status.OPEN); }
 
   EditDraft find(String id) {
-    return drafts.findById(id).orElseThrow(() -> ProblemException.notFound("unknown-draft", "Unknown draft", "there is no draft " + id));
+    return drafts.findById(id).orElseThrow(() -> ProblemException.notFound("unknown-draft", "Unknown draft", Text.of("redistrict.there-no-draft-x", id)));
   }
 
   @Transactional
@@ -60,8 +61,8 @@ class Drafts {
       String now = stored.get(e.getKey());
       if (!now.equals(e.getValue().asString())) {
         throw new ProblemException(HttpStatus.PRECONDITION_FAILED, "stale-draft", "Draft is out of date",
-            e.getKey() + " changed since the draft was saved (" + e.getValue().asString() + " → " + now + "); preview it again",
-            List.of(new ProblemException.FieldError("draft", e.getKey() + " changed")));
+            Text.of("redistrict.x-changed-since-draft-was", e.getKey(), e.getValue().asString(), now),
+            List.of(new ProblemException.FieldError("draft", Text.of("redistrict.x-changed", e.getKey()))));
       }
     }
     EditCommit.Committed c = requests.commit(d.kind(), d.code(), json.readTree(d.request()), null, actor, role);
@@ -76,7 +77,7 @@ class Drafts {
     EditDraft d = find(id);
     if (d.status() != EditDraft.Status.OPEN) {
       throw new ProblemException(HttpStatus.CONFLICT, "draft-decided", "Draft already decided",
-          "draft " + id + " was " + d.status().name().toLowerCase() + " by " + d.decidedBy() + " at " + d.decidedAt(), List.of());
+          Text.of("redistrict.draft-x-was-x-by", id, d.status().name().toLowerCase(), d.decidedBy(), d.decidedAt()), List.of());
     }
     return d;
   }

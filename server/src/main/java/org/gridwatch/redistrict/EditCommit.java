@@ -1,5 +1,6 @@
 package org.gridwatch.redistrict;
 
+import org.gridwatch.problem.Text;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -40,7 +41,7 @@ public class EditCommit {
   @Transactional
   public Committed reshape(String code, Geometry outline, String ifMatch, String actor, String actorRole) {
     AreaView area = edits.area(code);
-    if (area.level() == AreaLevel.DISTRICT) throw ProblemException.badInput("code", "the district itself cannot be reshaped");
+    if (area.level() == AreaLevel.DISTRICT) throw ProblemException.badInput("code", Text.of("redistrict.district-itself-cannot-reshaped"));
     Map<String, Geometry> current = locked(area.parentCode(), List.of(code), ifMatch);
     Geometry parent = edits.boundaries.currentOf(area.parentCode()).boundary();
     Reshape.Result r = Reshape.apply(parent, current, code, outline, edits.minPieceM2);
@@ -75,14 +76,14 @@ public class EditCommit {
     for (String c : edited) {
       if (!current.containsKey(c)) {
         throw new ProblemException(HttpStatus.PRECONDITION_FAILED, "changed-meanwhile", "Area changed meanwhile",
-            c + " was changed by another edit meanwhile and is no longer current; reload and edit again",
-            List.of(new ProblemException.FieldError("code", c + " is no longer current")));
+            Text.of("redistrict.x-was-changed-by-another", c),
+            List.of(new ProblemException.FieldError("code", Text.of("redistrict.x-no-longer-current", c))));
       }
     }
     String code = edited.isEmpty() ? null : edited.get(0);
     if (ifMatch != null && code != null && !ifMatch.equals(current.get(code).etag())) {
       throw new ProblemException(HttpStatus.PRECONDITION_FAILED, "stale-outline", "Outline changed meanwhile",
-          code + " is now " + current.get(code).etag() + ", not " + ifMatch + "; reload it and edit again", List.of());
+          Text.of("redistrict.x-now-x-not-x", code, current.get(code).etag(), ifMatch), List.of());
     }
     Map<String, Geometry> out = new LinkedHashMap<>();
     current.forEach((c, v) -> out.put(c, v.boundary()));

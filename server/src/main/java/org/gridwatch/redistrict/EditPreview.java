@@ -1,5 +1,6 @@
 package org.gridwatch.redistrict;
 
+import org.gridwatch.problem.Text;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -62,7 +63,7 @@ public class EditPreview {
   public Preview reshape(String code, Geometry outline) {
     AreaCatalog.Snapshot s = edits.catalog.now();
     AreaView area = edits.area(code);
-    if (area.level() == AreaLevel.DISTRICT) throw ProblemException.badInput("code", "the district itself cannot be reshaped");
+    if (area.level() == AreaLevel.DISTRICT) throw ProblemException.badInput("code", Text.of("redistrict.district-itself-cannot-reshaped"));
     AreaView parent = s.find(area.parentCode()).orElseThrow();
     Map<String, Geometry> siblings = siblingsOf(parent.code());
     Map<String, Geometry> children = new LinkedHashMap<>();
@@ -157,7 +158,7 @@ public class EditPreview {
   static ProblemException refused(String parentCode, Reshape.Result r) {
     List<FieldError> errors = r.refusals().stream().map(x -> new FieldError(x.field(), x.message())).toList();
     return new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "edit-refused", "Edit refused",
-        "the parent " + parentCode + " would not stay exactly tiled by valid areas", errors);
+        Text.of("redistrict.parent-x-would-not-stay", parentCode), errors);
   }
 
   private static List<BuildingView> buildingsIn(AreaCatalog.Snapshot s, Geometry ground) {

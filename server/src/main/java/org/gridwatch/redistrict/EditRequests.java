@@ -1,5 +1,6 @@
 package org.gridwatch.redistrict;
 
+import org.gridwatch.problem.Text;
 import java.util.ArrayList;
 import java.util.List;
 import org.gridwatch.geo.GeoJson;
@@ -63,7 +64,7 @@ class EditRequests {
   }
 
   private static String known(String kind) {
-    if (!KINDS.contains(kind)) throw ProblemException.badInput("kind", "one of " + KINDS);
+    if (!KINDS.contains(kind)) throw ProblemException.badInput("kind", Text.of("redistrict.one-x", KINDS));
     return kind;
   }
 
@@ -73,13 +74,13 @@ class EditRequests {
 
   static List<String> strings(JsonNode body, String field) {
     JsonNode array = body == null ? null : body.get(field);
-    if (array == null || !array.isArray() || array.isEmpty()) throw ProblemException.badInput(field, "a non-empty array of codes");
-    if (array.size() > 1000) throw ProblemException.badInput(field, "at most 1000 codes");
+    if (array == null || !array.isArray() || array.isEmpty()) throw ProblemException.badInput(field, Text.of("redistrict.non-empty-array-codes"));
+    if (array.size() > 1000) throw ProblemException.badInput(field, Text.of("redistrict.at-most-1000-codes"));
     List<String> out = new ArrayList<>();
     for (int i = 0; i < array.size(); i++) {
       JsonNode c = array.get(i);
       if (!c.isString() || c.asString().isBlank() || c.asString().length() > 40) {
-        throw ProblemException.badInput(field + "[" + i + "]", "must be a code (a string of 1 to 40 characters)");
+        throw ProblemException.badInput(field + "[" + i + "]", Text.of("redistrict.must-code-string-1-40"));
       }
       out.add(c.asString());
     }
@@ -89,7 +90,7 @@ class EditRequests {
   static Split.Cut cut(JsonNode body) {
     if (body != null && body.has("line")) return new Split.Cut(read(body.get("line"), "line"), null);
     JsonNode pieces = body == null ? null : body.get("pieces");
-    if (pieces == null || !pieces.isArray()) throw ProblemException.badInput("line", "give a line, or two polygons as pieces");
+    if (pieces == null || !pieces.isArray()) throw ProblemException.badInput("line", Text.of("redistrict.give-line-or-two-polygons"));
     List<Geometry> out = new ArrayList<>();
     for (int i = 0; i < pieces.size(); i++) out.add(read(pieces.get(i), "pieces[" + i + "]"));
     return new Split.Cut(null, out);

@@ -1,5 +1,6 @@
 package org.gridwatch.redistrict;
 
+import org.gridwatch.problem.Text;
 import java.time.Clock;
 import java.time.Instant;
 import org.gridwatch.area.AreaCatalog;
@@ -40,7 +41,7 @@ class EditSupport {
 
   /** A current area, or 404. */
   AreaView area(String code) {
-    return catalog.now().find(code).orElseThrow(() -> ProblemException.notFound("unknown-area", "Unknown area", "there is no area " + code));
+    return catalog.now().find(code).orElseThrow(() -> ProblemException.notFound("unknown-area", "Unknown area", Text.of("redistrict.there-no-area-x", code)));
   }
 
   /** The figures of an outline, counting the buildings inside it. */

@@ -1,5 +1,6 @@
 package org.gridwatch.redistrict;
 
+import org.gridwatch.problem.Text;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,11 +49,11 @@ final class GeoJsonLayer {
 
   static List<AreaFeature> read(JsonNode body) {
     if (body == null || !"FeatureCollection".equals(body.path("type").asString(null)) || !body.path("features").isArray()) {
-      throw ProblemException.badInput("type", "send a GeoJSON FeatureCollection");
+      throw ProblemException.badInput("type", Text.of("redistrict.send-geojson-featurecollection"));
     }
     String crs = body.path("crs").path("properties").path("name").asString(null);
     if (crs != null && !crs.contains("CRS84") && !crs.endsWith("4326")) {
-      throw ProblemException.badInput("crs", crs + " is not accepted; send longitude, latitude in WGS 84 (RFC 7946)");
+      throw ProblemException.badInput("crs", Text.of("redistrict.x-not-accepted-send-longitude", crs));
     }
     List<AreaFeature> out = new ArrayList<>();
     List<FieldError> errors = new ArrayList<>();

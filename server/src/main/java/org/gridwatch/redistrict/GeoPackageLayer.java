@@ -1,5 +1,6 @@
 package org.gridwatch.redistrict;
 
+import org.gridwatch.problem.Text;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -120,15 +121,14 @@ final class GeoPackageLayer {
 
   /** A file that is not a GeoPackage, or one damaged or cut short (the server's paths and driver messages stay inside). */
   private static ProblemException unreadable() {
-    return ProblemException.badInput("body", "not a readable GeoPackage (damaged, truncated or another kind of file)");
+    return ProblemException.badInput("body", Text.of("redistrict.not-readable-geopackage-damaged-truncated"));
   }
 
   private static List<AreaFeature> layer(GeoPackage gpkg, String level) {
     FeatureDao dao = gpkg.getFeatureDao(table(gpkg.getFeatureTables(), level));
     SpatialReferenceSystem srs = dao.getSrs();
     if (srs == null || !"EPSG".equalsIgnoreCase(srs.getOrganization()) || srs.getOrganizationCoordsysId() != Geometries.WGS84_SRID) {
-      throw ProblemException.badInput("crs", "the layer must be in EPSG:4326 (WGS 84 longitude, latitude), not "
-          + (srs == null ? "unknown" : srs.getOrganization() + ":" + srs.getOrganizationCoordsysId()));
+      throw ProblemException.badInput("crs", Text.of("redistrict.layer-must-epsg-4326-wgs", srs == null ? Text.of("redistrict.unknown") : Text.of("redistrict.x-x", srs.getOrganization(), srs.getOrganizationCoordsysId())));
     }
     List<String> names = List.of(dao.getTable().getColumnNames());
     String code = column(names, "code", true), name = column(names, "name", false), parent = column(names, "parent", false);
@@ -148,10 +148,10 @@ final class GeoPackageLayer {
         GeoPackageGeometryData data = row.getGeometry();
         Geometry g = null;
         try {
-          if (data == null || data.isEmpty()) errors.add(new FieldError(field, "is empty (row fid " + row.getId() + ")"));
+          if (data == null || data.isEmpty()) errors.add(new FieldError(field, Text.of("redistrict.empty-row-fid-x", row.getId())));
           else g = wkb.read(data.getWkb());
         } catch (ParseException | IOException e) {
-          errors.add(new FieldError(field, "unreadable geometry (row fid " + row.getId() + "): " + e.getMessage()));
+          errors.add(new FieldError(field, Text.of("redistrict.unreadable-geometry-row-fid-x", row.getId(), e.getMessage())));
         }
         if (g != null) {
           g.setSRID(Geometries.WGS84_SRID);
@@ -170,13 +170,12 @@ final class GeoPackageLayer {
   private static String table(List<String> tables, String level) {
     for (String t : tables) if (t.equalsIgnoreCase(level)) return t;
     if (tables.size() == 1) return tables.get(0);
-    throw ProblemException.badInput("body", tables.isEmpty() ? "the GeoPackage has no feature table"
-        : "the GeoPackage has feature tables " + tables + "; name the one to import '" + level + "'");
+    throw ProblemException.badInput("body", tables.isEmpty() ? Text.of("redistrict.geopackage-has-no-feature-table") : Text.of("redistrict.geopackage-has-feature-tables-x", tables, level));
   }
 
   private static String column(List<String> names, String wanted, boolean required) {
     for (String n : names) if (n.equalsIgnoreCase(wanted)) return n;
-    if (required) throw ProblemException.badInput("body", "the layer has no '" + wanted + "' column (it says which area a row is)");
+    if (required) throw ProblemException.badInput("body", Text.of("redistrict.layer-has-no-x-column", wanted));
     return null;
   }
 

@@ -1,5 +1,6 @@
 package org.gridwatch.redistrict;
 
+import org.gridwatch.problem.Text;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -51,7 +52,7 @@ class LevelController {
     return switch (f) {
       case "geojson" -> file(GeoJsonLayer.write(level, areas, json).getBytes(StandardCharsets.UTF_8), GEOJSON, name + ".geojson");
       case "gpkg" -> file(GeoPackageLayer.write(level, areas), GPKG, name + ".gpkg");
-      default -> throw ProblemException.badInput("f", "'" + f + "' is not a format here; use geojson or gpkg");
+      default -> throw ProblemException.badInput("f", Text.of("redistrict.x-not-format-here-use", f));
     };
   }
 
@@ -69,7 +70,7 @@ class LevelController {
     try {
       return json.readTree(body);
     } catch (tools.jackson.core.JacksonException e) {
-      throw ProblemException.badInput("body", "malformed JSON: " + e.getOriginalMessage());
+      throw ProblemException.badInput("body", Text.of("redistrict.malformed-json-x", e.getOriginalMessage()));
     }
   }
 
@@ -92,8 +93,7 @@ class LevelController {
 
   private static ProblemException unsupported(String contentType) {
     return new ProblemException(org.springframework.http.HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
-        "Unsupported media type", "Content-Type " + contentType + " is not accepted here; send application/geo+json or "
-        + GeoPackageLayer.MEDIA_TYPE, List.of(new ProblemException.FieldError("Content-Type", "not supported")));
+        "Unsupported media type", Text.of("redistrict.content-type-x-not-accepted", contentType, GeoPackageLayer.MEDIA_TYPE), List.of(new ProblemException.FieldError("Content-Type", Text.of("redistrict.not-supported"))));
   }
 
   private static ResponseEntity<byte[]> file(byte[] bytes, MediaType type, String filename) {

@@ -1,5 +1,6 @@
 package org.gridwatch.redistrict;
 
+import org.gridwatch.problem.Text;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,8 +37,7 @@ class LevelExchange {
     for (AreaLevel l : new AreaLevel[] {AreaLevel.SUBDISTRICT, AreaLevel.COMMUNITY, AreaLevel.GRID}) {
       if (l.plural().equals(plural)) return l;
     }
-    throw ProblemException.notFound("unknown-level", "Unknown level", "there is no level '" + plural
-        + "'; use grids, communities or subdistricts");
+    throw ProblemException.notFound("unknown-level", "Unknown level", Text.of("redistrict.there-no-level-x-use", plural));
   }
 
   /** The current areas of a level in code order, all of them or those inside {@code within}. */
@@ -45,14 +45,14 @@ class LevelExchange {
     AreaCatalog.Snapshot s = catalog.now();
     if (within == null) return s.level(level);
     AreaView scope = s.find(within).filter(a -> a.level().ordinal() < level.ordinal())
-        .orElseThrow(() -> ProblemException.badInput("within", "'" + within + "' is not a current area above " + level.plural()));
+        .orElseThrow(() -> ProblemException.badInput("within", Text.of("redistrict.x-not-current-area-above", within, level.plural())));
     return s.level(level).stream().filter(a -> s.chain(a).contains(scope)).toList();
   }
 
   Map<String, Object> importLayer(AreaLevel level, List<AreaFeature> features, boolean dryRun, String actor, String actorRole,
       tools.jackson.databind.json.JsonMapper json) {
-    if (features.isEmpty()) throw ProblemException.badInput("features", "the layer has no features");
-    if (features.size() > MAX_FEATURES) throw ProblemException.badInput("features", "at most " + MAX_FEATURES + " features per import");
+    if (features.isEmpty()) throw ProblemException.badInput("features", Text.of("redistrict.layer-has-no-features"));
+    if (features.size() > MAX_FEATURES) throw ProblemException.badInput("features", Text.of("redistrict.at-most-x-features-per", MAX_FEATURES));
     List<Retile.Group> groups = groups(level, features);
     if (dryRun) {
       Map<String, Object> out = new LinkedHashMap<>(RetileAnswers.planned(retile.preview(groups), json));
@@ -72,18 +72,18 @@ class LevelExchange {
     for (AreaFeature f : features) {
       String at = "features[" + f.index() + "].properties.";
       if (f.code() != null && AreaLevel.ofCode(f.code()).filter(l -> l == level).isEmpty()) {
-        errors.add(new FieldError(at + "code", "'" + f.code() + "' is not a " + single + " code (" + level.codeLength() + " digits)"));
+        errors.add(new FieldError(at + "code", Text.of("redistrict.x-not-x-code-x", f.code(), single, level.codeLength())));
         continue;
       }
       Optional<AreaView> existing = f.code() == null ? Optional.empty() : s.find(f.code());
       String parent = f.parent() != null ? f.parent() : existing.map(AreaView::parentCode).orElse(null);
       if (parent == null) {
-        errors.add(f.code() == null ? new FieldError(at + "parent", "a new " + single + " needs the code of its " + parentName)
-            : new FieldError(at + "code", "there is no current " + single + " " + f.code() + "; leave the code out for a new area"));
+        errors.add(f.code() == null ? new FieldError(at + "parent", Text.of("redistrict.new-x-needs-code-x", single, parentName))
+            : new FieldError(at + "code", Text.of("redistrict.there-no-current-x-x", single, f.code())));
         continue;
       }
       if (s.find(parent).filter(p -> p.level() == parentLevel).isEmpty()) {
-        errors.add(new FieldError(at + "parent", "there is no current " + parentName + " " + parent));
+        errors.add(new FieldError(at + "parent", Text.of("redistrict.there-no-current-x-x-2", parentName, parent)));
         continue;
       }
       byParent.computeIfAbsent(parent, k -> new ArrayList<>()).add(f.piece());

@@ -1,5 +1,6 @@
 package org.gridwatch.redistrict;
 
+import org.gridwatch.problem.Text;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -28,15 +29,15 @@ final class Merge {
   /** The codes asked for, checked: at least two different current grids of one community. */
   static List<AreaView> areas(List<String> requested, EditSupport edits) {
     Set<String> codes = new LinkedHashSet<>(requested);
-    if (codes.size() < 2) throw ProblemException.badInput("codes", "name at least two different areas");
+    if (codes.size() < 2) throw ProblemException.badInput("codes", Text.of("redistrict.name-at-least-two-different"));
     List<AreaView> areas = new ArrayList<>();
     for (String c : codes) areas.add(edits.area(c));
     String parent = areas.get(0).parentCode();
     for (AreaView a : areas) {
       if (a.level() == AreaLevel.DISTRICT || a.level() != areas.get(0).level()) {
-        throw ProblemException.badInput("codes", a.code() + " is not a " + areas.get(0).level().name().toLowerCase() + " like " + areas.get(0).code());
+        throw ProblemException.badInput("codes", Text.of("redistrict.x-not-x-like-x", a.code(), areas.get(0).level().name().toLowerCase(), areas.get(0).code()));
       }
-      if (!a.parentCode().equals(parent)) throw ProblemException.badInput("codes", a.code() + " is not in " + parent + " like " + areas.get(0).code());
+      if (!a.parentCode().equals(parent)) throw ProblemException.badInput("codes", Text.of("redistrict.x-not-x-like-x-2", a.code(), parent, areas.get(0).code()));
     }
     return areas;
   }
@@ -47,13 +48,13 @@ final class Merge {
     Geometry union = null;
     for (AreaView a : areas) {
       Geometry g = current.get(a.code());
-      if (g == null) throw ProblemException.notFound("unknown-area", "Unknown area", a.code() + " is no longer current");
+      if (g == null) throw ProblemException.notFound("unknown-area", "Unknown area", Text.of("redistrict.x-no-longer-current", a.code()));
       before.put(a.code(), g);
       union = union == null ? g : Reshape.overlay(union, g, OverlayNG.UNION);
     }
     if (union.getNumGeometries() > 1) {
-      throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "edit-refused", "Edit refused", "the grids do not form one piece",
-          List.of(new FieldError("codes", "not adjacent: the union has " + union.getNumGeometries() + " pieces")));
+      throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "edit-refused", "Edit refused", Text.of("redistrict.grids-do-not-form-one"),
+          List.of(new FieldError("codes", Text.of("redistrict.not-adjacent-union-has-x", union.getNumGeometries()))));
     }
     String key = Edit.NEW + 1;
     Map<String, MultiPolygon> after = Map.of(key, Geometries.asMultiPolygon(union));

@@ -1,5 +1,6 @@
 package org.gridwatch.redistrict;
 
+import org.gridwatch.problem.Text;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -22,7 +23,7 @@ final class Renumbering {
 
   /** The children as new pieces (no codes), in the order they will be numbered. */
   static List<Retile.Piece> pieces(AreaView parent, List<AreaView> children) {
-    if (parent.level() != AreaLevel.COMMUNITY) throw ProblemException.badInput("code", parent.code() + " is not a community; only grids are renumbered");
+    if (parent.level() != AreaLevel.COMMUNITY) throw ProblemException.badInput("code", Text.of("redistrict.x-not-community-only-grids", parent.code()));
     List<AreaView> ordered = new ArrayList<>(children);
     ordered.sort(Comparator.<AreaView>comparingLong(a -> -Math.round(at(a).getY() / ROW)).thenComparingDouble(a -> at(a).getX()));
     List<Retile.Piece> out = new ArrayList<>();

@@ -1,5 +1,6 @@
 package org.gridwatch.redistrict;
 
+import org.gridwatch.problem.Text;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
 import java.util.ArrayList;
@@ -124,8 +125,7 @@ public class Retile {
 
   /** 422 naming every refused feature. */
   static ProblemException refused(List<FieldError> errors) {
-    return new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "edit-refused", "Edit refused", "the new tiling has "
-        + errors.size() + (errors.size() == 1 ? " problem" : " problems") + "; nothing was saved", errors);
+    return new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "edit-refused", "Edit refused", Text.of("redistrict.new-tiling-has-x-x", errors.size(), errors.size() == 1 ? Text.of("redistrict.problem") : Text.of("redistrict.problems")), errors);
   }
 
   private Retiling.Result check(AreaView parent, Geometry outline, Map<String, Geometry> current, List<Piece> pieces) {
@@ -135,14 +135,12 @@ public class Retile {
     String what = parent.level().child().plural();
     for (Piece p : pieces) {
       if (p.code() == null) {
-        errors.add(new FieldError(Retiling.field(p) + ".properties.code", "new " + what
-            + " are not made by re-tiling (they would have no grids); give the code of the area this piece reshapes"));
+        errors.add(new FieldError(Retiling.field(p) + ".properties.code", Text.of("redistrict.new-x-not-made-by", what)));
       }
     }
     for (String code : r.retired()) {
       int below = edits.catalog.now().children(code).size();
-      if (below > 0) errors.add(new FieldError("features", "leaves out " + code + ", which still has " + below
-          + " current " + parent.level().child().child().plural() + "; " + what + " with children are not retired by re-tiling"));
+      if (below > 0) errors.add(new FieldError("features", Text.of("redistrict.leaves-out-x-which-still", code, below, parent.level().child().child().plural(), what)));
     }
     return errors.isEmpty() ? r : new Retiling.Result(List.of(), r.retired(), errors);
   }
@@ -254,7 +252,7 @@ public class Retile {
 
   private AreaView parentOf(String code) {
     AreaView parent = edits.area(code);
-    if (parent.level() == AreaLevel.GRID) throw ProblemException.badInput("code", code + " is a grid; grids have no children");
+    if (parent.level() == AreaLevel.GRID) throw ProblemException.badInput("code", Text.of("redistrict.x-grid-grids-have-no", code));
     return parent;
   }
 
@@ -262,7 +260,7 @@ public class Retile {
   private static Map<String, Group> byParent(List<Group> groups) {
     Map<String, Group> out = new TreeMap<>();
     for (Group g : groups) {
-      if (out.put(g.parent(), g) != null) throw ProblemException.badInput("parent", g.parent() + " is given twice");
+      if (out.put(g.parent(), g) != null) throw ProblemException.badInput("parent", Text.of("redistrict.x-given-twice", g.parent()));
     }
     return out;
   }

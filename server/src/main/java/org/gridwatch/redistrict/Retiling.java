@@ -1,5 +1,6 @@
 package org.gridwatch.redistrict;
 
+import org.gridwatch.problem.Text;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -111,14 +112,12 @@ final class Retiling {
       Map<String, ? extends Geometry> current, Function<String, Optional<AreaView>> find) {
     String field = field(p) + ".properties.code";
     Integer first = seen.putIfAbsent(p.code(), p.feature());
-    if (first != null) return Optional.of(new FieldError(field, p.code() + " is also the code of features[" + first + "]"));
+    if (first != null) return Optional.of(new FieldError(field, Text.of("redistrict.x-also-code-features-x", p.code(), first)));
     if (current.containsKey(p.code())) return Optional.empty();
     Optional<AreaView> elsewhere = find.apply(p.code());
-    if (elsewhere.isEmpty()) return Optional.of(new FieldError(field, "there is no current area " + p.code()
-        + "; leave the code out for a new area"));
+    if (elsewhere.isEmpty()) return Optional.of(new FieldError(field, Text.of("redistrict.there-no-current-area-x", p.code())));
     AreaView a = elsewhere.get();
-    return Optional.of(new FieldError(field, p.code() + " is a " + a.level().name().toLowerCase(Locale.ROOT) + " of "
-        + (a.parentCode() == null ? "no parent" : a.parentCode()) + ", not a child of " + parentCode));
+    return Optional.of(new FieldError(field, Text.of("redistrict.x-x-x-not-child", p.code(), a.level().name().toLowerCase(Locale.ROOT), a.parentCode() == null ? Text.of("redistrict.no-parent") : Text.plain(a.parentCode()), parentCode)));
   }
 
   /** The piece clipped to the parent, its stored outline if unchanged, or null (with the refusal) if unusable. */
@@ -126,7 +125,7 @@ final class Retiling {
     String field = field(p) + ".geometry";
     Geometry g = p.outline();
     if (!(g instanceof Polygon || g instanceof MultiPolygon) || g.isEmpty()) {
-      errors.add(new FieldError(field, "must be a non-empty Polygon or MultiPolygon"));
+      errors.add(new FieldError(field, Text.of("redistrict.must-non-empty-polygon-or")));
       return null;
     }
     IsValidOp valid = new IsValidOp(g);
@@ -203,7 +202,7 @@ final class Retiling {
   private static void pieceErrors(Candidate c, boolean parentInPieces, double minPieceM2, List<FieldError> errors) {
     Geometry g = Geometries.polygonal(c.outline);
     if (g.isEmpty()) {
-      errors.add(new FieldError(c.field(), "has no area inside its parent"));
+      errors.add(new FieldError(c.field(), Text.of("redistrict.has-no-area-inside-parent")));
       return;
     }
     for (int i = 0; i < g.getNumGeometries(); i++) {

@@ -1,5 +1,6 @@
 package org.gridwatch.redistrict;
 
+import org.gridwatch.problem.Text;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -85,7 +86,7 @@ final class Split {
 
   /** The grid cut by the line, each piece snapped to the common precision grid. */
   static List<Geometry> byLine(Geometry grid, Geometry line) {
-    if (!(line instanceof LineString || line instanceof MultiLineString)) throw ProblemException.badInput("line", "must be a LineString");
+    if (!(line instanceof LineString || line instanceof MultiLineString)) throw ProblemException.badInput("line", Text.of("redistrict.must-linestring"));
     Polygonizer polygonizer = new Polygonizer();
     polygonizer.add(grid.getBoundary().union(line));
     List<Geometry> out = new ArrayList<>();
@@ -104,11 +105,11 @@ final class Split {
    * halves tile exactly; refused when the second differs from that rest by more than a sliver (gap or overlap).
    */
   static List<Geometry> byPieces(Geometry grid, List<Geometry> pieces, double minPieceM2) {
-    if (pieces == null || pieces.size() != 2) throw ProblemException.badInput("pieces", "give exactly two polygons");
+    if (pieces == null || pieces.size() != 2) throw ProblemException.badInput("pieces", Text.of("redistrict.give-exactly-two-polygons"));
     for (int i = 0; i < 2; i++) {
       Geometry p = pieces.get(i);
       String field = "pieces[" + i + "]";
-      if (!(p instanceof Polygon || p instanceof MultiPolygon) || p.isEmpty()) throw ProblemException.badInput(field, "must be a Polygon");
+      if (!(p instanceof Polygon || p instanceof MultiPolygon) || p.isEmpty()) throw ProblemException.badInput(field, Text.of("redistrict.must-polygon"));
       IsValidOp valid = new IsValidOp(p);
       if (!valid.isValid()) throw refused(field, "is not a valid polygon: " + valid.getValidationError().getMessage(), p);
     }

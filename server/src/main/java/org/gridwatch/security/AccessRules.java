@@ -38,7 +38,7 @@ final class AccessRules {
   private static final Set<Role> PATROL_READERS = Set.of(Role.GRID_WORKER, Role.POLICE, Role.OPERATOR, Role.ADMIN);
 
   private static final String[] PAGES = {"/", "/index.html", "/console.html", "/report.html", "/planning.html",
-      "/planner.html", "/field.html", "/field.webmanifest", "/field-sw.js", "/favicon.ico", "/css/**", "/js/**", "/img/**",
+      "/planner.html", "/field.html", "/login.html", "/field.webmanifest", "/field-sw.js", "/favicon.ico", "/css/**", "/js/**", "/img/**",
       "/webjars/**", "/problems/**"};
   private static final String[] POLICE_COLLECTIONS = collections("cameras", "camera-coverage", "patrol-routes", "coverage-gaps");
 
@@ -61,7 +61,7 @@ final class AccessRules {
       roles(HttpMethod.GET, STAFF, "the case map", "案件地图", "/api/v1/incidents/map"),
       roles(HttpMethod.GET, Audiences.COMMAND_CENTRE, "whom a case may be dispatched to", "案件派遣候选对象", "/api/v1/incidents/*/candidates"),
       open(HttpMethod.GET, "the public pages and their assets", "公开页面", PAGES),
-      open(HttpMethod.GET, "the public reads", "公开数据", "/actuator/health", "/actuator/health/**", "/api/v1/config", "/api/v1/district", "/api/v1/status",
+      open(HttpMethod.GET, "the public reads", "公开数据", "/actuator/health", "/actuator/health/**", "/api/v1/config", "/api/v1/district", "/api/v1/status", "/api/v1/sign-in",
           "/api/v1/areas", "/api/v1/areas/**", "/api/v1/compounds", "/api/v1/categories", "/api/v1/incidents/*", "/api/v1/calendar",
           "/api/v1/calendar/*", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**"),
       open(HttpMethod.GET, "find a place by its address", "按地址查找位置", "/api/v1/geocode", "/api/v1/geocode/reverse"),

@@ -1,5 +1,6 @@
 package org.gridwatch.security;
 
+import org.gridwatch.problem.Text;
 import java.util.List;
 import java.util.Set;
 import org.gridwatch.problem.ProblemException;
@@ -27,8 +28,8 @@ public class Accounts {
   @Transactional(propagation = Propagation.MANDATORY)
   public void create(String username, String displayName, Role role, String password) {
     if (users.findByUsername(username).isPresent()) {
-      throw new ProblemException(HttpStatus.CONFLICT, "username-taken", "Username taken", "the username '" + username + "' is taken",
-          List.of(new ProblemException.FieldError("username", "is taken")));
+      throw new ProblemException(HttpStatus.CONFLICT, "username-taken", "Username taken", Text.of("security.username-x-taken", username),
+          List.of(new ProblemException.FieldError("username", Text.of("security.taken"))));
     }
     users.save(new AppUser(username, encoder.encode(password), displayName, Set.of(role)));
   }

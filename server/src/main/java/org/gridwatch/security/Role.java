@@ -1,5 +1,6 @@
 package org.gridwatch.security;
 
+import org.gridwatch.problem.Text;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -28,6 +29,6 @@ public enum Role {
     List<String> allowed = Arrays.stream(roles).map(Role::authority).toList();
     if (auth != null && auth.getAuthorities().stream().anyMatch(a -> allowed.contains(a.getAuthority()))) return;
     String names = Arrays.stream(roles).map(Role::name).collect(Collectors.joining(", "));
-    throw new ProblemException(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "only " + names + " may " + what, List.of());
+    throw new ProblemException(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", Text.of("security.only-x-may-x", names, what), List.of());
   }
 }

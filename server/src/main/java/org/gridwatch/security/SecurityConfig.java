@@ -85,7 +85,10 @@ class SecurityConfig {
           auth.anyRequest().denyAll();
         })
         .cors(org.springframework.security.config.Customizer.withDefaults())
-        .formLogin(form -> form.defaultSuccessUrl("/", false))
+        .formLogin(form -> {
+          ReturnToPage returnTo = new ReturnToPage();
+          form.loginPage("/login").successHandler(returnTo).failureHandler(returnTo).permitAll();
+        })
         .httpBasic(basic -> basic.authenticationEntryPoint(problemEntryPoint()))
         .logout(logout -> logout.logoutSuccessUrl("/"))
         .exceptionHandling(ex -> ex

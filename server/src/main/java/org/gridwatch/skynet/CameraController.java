@@ -1,5 +1,6 @@
 package org.gridwatch.skynet;
 
+import org.gridwatch.problem.Text;
 import jakarta.validation.Valid;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -71,8 +72,8 @@ class CameraController {
     mayEdit(auth);
     SourceCrs declared = ProjectedPositions.declared(null, crs);
     List<Map<String, String>> rows = csv(body);
-    if (rows.isEmpty()) throw ProblemException.badInput("body", "holds no cameras");
-    if (rows.size() > CameraImport.MAX) throw ProblemException.badInput("body", "at most 10,000 cameras per import");
+    if (rows.isEmpty()) throw ProblemException.badInput("body", Text.of("skynet.holds-no-cameras"));
+    if (rows.size() > CameraImport.MAX) throw ProblemException.badInput("body", Text.of("skynet.at-most-10-000-cameras"));
     return cameras.importRows(rows, declared);
   }
 

@@ -1,5 +1,6 @@
 package org.gridwatch.skynet;
 
+import org.gridwatch.problem.Text;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -18,7 +19,7 @@ final class CameraInput {
 
   static CameraView read(Map<String, String> v, String prefix, List<FieldError> errors) {
     String code = text(v, "code", prefix, 20, true, errors);
-    if (code != null && !code.matches("[A-Za-z0-9-]{2,20}")) errors.add(new FieldError(prefix + "code", "letters, digits and - only, 2–20 long"));
+    if (code != null && !code.matches("[A-Za-z0-9-]{2,20}")) errors.add(new FieldError(prefix + "code", Text.of("skynet.letters-digits-and-only-2")));
     String name = text(v, "name", prefix, 100, false, errors);
     double lon = number(v, "lon", prefix, -180, 180, null, errors), lat = number(v, "lat", prefix, -90, 90, null, errors);
     CameraType type = choice(v, "type", prefix, CameraType.class, CameraType.FIXED, errors);
@@ -36,7 +37,7 @@ final class CameraInput {
       try {
         installed = LocalDate.parse(date.strip());
       } catch (DateTimeParseException e) {
-        errors.add(new FieldError(prefix + "install_date", "'" + date + "' is not a date like 2024-05-01"));
+        errors.add(new FieldError(prefix + "install_date", Text.of("skynet.x-not-date-like-2024", date)));
       }
     }
     return new CameraView(code, name == null ? code : name, lon, lat, type, heading, fov, range, mount, status, keyArea,
@@ -46,11 +47,11 @@ final class CameraInput {
   private static String text(Map<String, String> v, String field, String prefix, int max, boolean required, List<FieldError> errors) {
     String s = v.get(field);
     if (s == null || s.isBlank()) {
-      if (required) errors.add(new FieldError(prefix + field, "is required"));
+      if (required) errors.add(new FieldError(prefix + field, Text.of("skynet.required")));
       return null;
     }
     s = s.strip();
-    if (s.length() > max) errors.add(new FieldError(prefix + field, "at most " + max + " characters"));
+    if (s.length() > max) errors.add(new FieldError(prefix + field, Text.of("skynet.at-most-x-characters", max)));
     return s;
   }
 
@@ -58,16 +59,16 @@ final class CameraInput {
       List<FieldError> errors) {
     String s = v.get(field);
     if (s == null || s.isBlank()) {
-      if (fallback == null) errors.add(new FieldError(prefix + field, "is required"));
+      if (fallback == null) errors.add(new FieldError(prefix + field, Text.of("skynet.required")));
       return fallback == null ? Double.NaN : fallback;
     }
     try {
       double d = Double.parseDouble(s.strip());
-      if (!Double.isFinite(d)) errors.add(new FieldError(prefix + field, "must be a finite number"));
-      else if (d < min || d > max) errors.add(new FieldError(prefix + field, d + " is outside [" + min + ", " + max + "]"));
+      if (!Double.isFinite(d)) errors.add(new FieldError(prefix + field, Text.of("skynet.must-finite-number")));
+      else if (d < min || d > max) errors.add(new FieldError(prefix + field, Text.of("skynet.x-outside-x-x", d, min, max)));
       return d;
     } catch (NumberFormatException e) {
-      errors.add(new FieldError(prefix + field, "'" + s + "' is not a number"));
+      errors.add(new FieldError(prefix + field, Text.of("skynet.x-not-number", s)));
       return Double.NaN;
     }
   }
@@ -79,7 +80,7 @@ final class CameraInput {
     try {
       return Enum.valueOf(type, s.strip().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      errors.add(new FieldError(prefix + field, "'" + s + "' is not one of " + java.util.Arrays.toString(type.getEnumConstants())));
+      errors.add(new FieldError(prefix + field, Text.of("skynet.x-not-one-x", s, java.util.Arrays.toString(type.getEnumConstants()))));
       return fallback;
     }
   }

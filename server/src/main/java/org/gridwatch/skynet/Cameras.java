@@ -1,5 +1,6 @@
 package org.gridwatch.skynet;
 
+import org.gridwatch.problem.Text;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -70,7 +71,7 @@ public class Cameras {
       try {
         double lon = Double.parseDouble(input.get("lon").strip()), lat = Double.parseDouble(input.get("lat").strip());
         if (locate.place(lat, lon, Crs.WGS84).isPresent()) {
-          errors.set(i, new FieldError(e.field(), e.reason() + "; lon and lat look swapped: (" + lat + ", " + lon + ") lies in the district"));
+          errors.set(i, new FieldError(e.field(), Text.of("skynet.x-lon-and-lat-look", e.reason(), lat, lon)));
         }
       } catch (RuntimeException notNumbers) {
         // nothing to hint
@@ -91,7 +92,7 @@ public class Cameras {
     if (Double.isNaN(v.lon()) || Double.isNaN(v.lat())) return v;
     Optional<Placement> p = locate.place(v.lon(), v.lat(), Crs.WGS84);
     if (p.isEmpty()) {
-      errors.add(new FieldError(prefix + "lon", "(" + v.lon() + ", " + v.lat() + ") is outside the district"));
+      errors.add(new FieldError(prefix + "lon", Text.of("skynet.x-x-outside-district", v.lon(), v.lat())));
       return v;
     }
     return new CameraView(v.code(), v.name(), v.lon(), v.lat(), v.type(), v.heading(), v.fov(), v.rangeM(), v.mountHeightM(),
@@ -105,8 +106,7 @@ public class Cameras {
     if (errors.isEmpty()) v = placed(v, "", errors);
     if (!errors.isEmpty()) throw ProblemException.badInput(errors);
     if (repository.findByCode(v.code()).isPresent()) {
-      throw new ProblemException(HttpStatus.CONFLICT, "duplicate-camera", "Camera exists", "a camera with code " + v.code()
-          + " exists already", List.of(new FieldError("code", "already used")));
+      throw new ProblemException(HttpStatus.CONFLICT, "duplicate-camera", "Camera exists", Text.of("skynet.camera-with-code-x-exists", v.code()), List.of(new FieldError("code", Text.of("skynet.already-used"))));
     }
     return save(null, v);
   }
@@ -154,7 +154,7 @@ public class Cameras {
       }
       CameraView v = read(rows.get(i), prefix, rowErrors);
       if (rowErrors.isEmpty()) v = placed(v, prefix, rowErrors);
-      if (rowErrors.isEmpty() && !seen.add(v.code())) rowErrors.add(new FieldError(prefix + "code", "appears twice in this import"));
+      if (rowErrors.isEmpty() && !seen.add(v.code())) rowErrors.add(new FieldError(prefix + "code", Text.of("skynet.appears-twice-this-import")));
       if (rowErrors.isEmpty()) good.add(v);
       errors.addAll(rowErrors);
     }
@@ -188,6 +188,6 @@ public class Cameras {
   }
 
   static ProblemException notFound(String code) {
-    return ProblemException.notFound("unknown-camera", "Unknown camera", "there is no camera " + code);
+    return ProblemException.notFound("unknown-camera", "Unknown camera", Text.of("skynet.there-no-camera-x", code));
   }
 }

@@ -1,5 +1,6 @@
 package org.gridwatch.skynet;
 
+import org.gridwatch.problem.Text;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -70,10 +71,10 @@ public class Obstacles {
       String code = f.code(i);
       List<FieldError> row = new ArrayList<>();
       MultiPolygon shape = read.get(i) == null ? null : shape(read.get(i), prefix + "geometry", row);
-      if (!code.matches("[A-Za-z0-9_.:-]{1,40}")) row.add(new FieldError(prefix + "properties.code", "letters, digits, _ . : - only, 1–40 long"));
-      else if (!seen.add(code)) row.add(new FieldError(prefix + "properties.code", "appears twice in this import"));
+      if (!code.matches("[A-Za-z0-9_.:-]{1,40}")) row.add(new FieldError(prefix + "properties.code", Text.of("skynet.letters-digits-only-1-40")));
+      else if (!seen.add(code)) row.add(new FieldError(prefix + "properties.code", Text.of("skynet.appears-twice-this-import")));
       Double height = f.height();
-      if (height != null && !(height >= 0 && height <= 1000)) row.add(new FieldError(prefix + "properties.height_m", "metres, 0 to 1000"));
+      if (height != null && !(height >= 0 && height <= 1000)) row.add(new FieldError(prefix + "properties.height_m", Text.of("skynet.metres-0-1000")));
       if (row.isEmpty() && shape != null) good.add(new Obstacle(code, shape, height, clock.instant()));
       errors.addAll(row);
     }
@@ -127,7 +128,7 @@ public class Obstacles {
 
   private static MultiPolygon shape(Geometry g, String field, List<FieldError> errors) {
     if (!(g instanceof Polygon || g instanceof MultiPolygon)) {
-      errors.add(new FieldError(field, "must be a Polygon or MultiPolygon"));
+      errors.add(new FieldError(field, Text.of("skynet.must-polygon-or-multipolygon")));
       return null;
     }
     IsValidOp valid = new IsValidOp(g);

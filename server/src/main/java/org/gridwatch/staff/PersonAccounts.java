@@ -1,5 +1,6 @@
 package org.gridwatch.staff;
 
+import org.gridwatch.problem.Text;
 import java.util.List;
 import org.gridwatch.problem.ProblemException;
 import org.gridwatch.security.Accounts;
@@ -32,18 +33,18 @@ class PersonAccounts {
   @Transactional
   AccountView create(String personCode, AccountRequest request) {
     Person p = persons.findByCode(personCode).orElseThrow(() ->
-        ProblemException.notFound("unknown-person", "Unknown person", "there is no person with code '" + personCode + "' in the roster"));
+        ProblemException.notFound("unknown-person", "Unknown person", Text.of("staff.there-no-person-with-code", personCode)));
     if (p.getUsername() != null) {
       throw new ProblemException(HttpStatus.CONFLICT, "person-has-account", "Person has an account",
-          "person " + personCode + " already signs in as '" + p.getUsername() + "'", List.of());
+          Text.of("staff.person-x-already-signs-as", personCode, p.getUsername()), List.of());
     }
     Role fits = roleFor(p.getDuty());
     if (request.role() != null && request.role() != fits) {
-      throw ProblemException.badInput("role", "a person with duty " + p.getDuty() + " acts as " + fits + ", not " + request.role());
+      throw ProblemException.badInput("role", Text.of("staff.person-with-duty-x-acts", p.getDuty(), fits, request.role()));
     }
     persons.findByUsername(request.username()).ifPresent(other -> {
       throw new ProblemException(HttpStatus.CONFLICT, "username-taken", "Username taken",
-          "the username '" + request.username() + "' is linked to another person", List.of(new ProblemException.FieldError("username", "is taken")));
+          Text.of("staff.username-x-linked-another-person", request.username()), List.of(new ProblemException.FieldError("username", Text.of("staff.taken"))));
     });
     accounts.create(request.username(), p.getName(), fits, request.password());
     p.linkAccount(request.username());

@@ -1,5 +1,6 @@
 package org.gridwatch.staff;
 
+import org.gridwatch.problem.Text;
 import java.util.List;
 import org.gridwatch.area.AreaCatalog;
 import org.gridwatch.problem.ProblemException;
@@ -31,7 +32,7 @@ class RosterController {
   @GetMapping("/api/v1/grids/{code}/roster")
   RosterView roster(@PathVariable String code) {
     areas.now().find(code).filter(a -> a.level() == org.gridwatch.area.AreaLevel.GRID).orElseThrow(() ->
-        ProblemException.notFound("unknown-grid", "Unknown grid", "there is no grid with code '" + code + "'"));
+        ProblemException.notFound("unknown-grid", "Unknown grid", Text.of("staff.there-no-grid-with-code", code)));
     return RosterView.of(roster.of(code));
   }
 

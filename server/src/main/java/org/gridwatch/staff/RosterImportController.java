@@ -1,5 +1,6 @@
 package org.gridwatch.staff;
 
+import org.gridwatch.problem.Text;
 import org.gridwatch.staff.file.RosterCsv;
 import org.gridwatch.staff.file.RosterTable;
 import org.gridwatch.staff.file.RosterXlsx;
@@ -52,10 +53,9 @@ class RosterImportController {
       case RosterXlsx.MEDIA_TYPE -> RosterXlsx.read(nonEmpty(body, zh), zh);
       default -> throw new ProblemException(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
           zh ? "不支持的文件类型" : "Unsupported file type",
-          zh ? "名册请以 text/csv 或 Excel 工作簿（" + RosterXlsx.MEDIA_TYPE + "）发送"
-              : "send the roster as text/csv or an Excel workbook (" + RosterXlsx.MEDIA_TYPE + ")",
+          Text.of("staff.send-roster-as-text-csv", RosterXlsx.MEDIA_TYPE),
           java.util.List.of(new ProblemException.FieldError("Content-Type",
-              contentType == null ? (zh ? "缺失" : "missing") : (zh ? "不支持：" : "not supported: ") + contentType)));
+              contentType == null ? Text.of("staff.missing") : Text.plain((zh ? "不支持：" : "not supported: ") + contentType))));
     };
     return imports.importTable(table, partial, dryRun, zh);
   }
@@ -77,7 +77,7 @@ class RosterImportController {
     boolean xlsx = switch (f) {
       case "csv" -> false;
       case "xlsx" -> true;
-      default -> throw ProblemException.badInput("f", "must be csv or xlsx");
+      default -> throw ProblemException.badInput("f", Text.of("staff.must-csv-or-xlsx"));
     };
     var lines = export.lines();
     byte[] bytes = xlsx ? RosterXlsx.write(lines) : RosterCsv.write(lines);

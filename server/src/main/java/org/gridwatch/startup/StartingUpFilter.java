@@ -26,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Order(Ordered.HIGHEST_PRECEDENCE + 5)
 class StartingUpFilter extends OncePerRequestFilter {
   static final int RETRY_AFTER_SECONDS = 5;
-  private static final Set<String> ALWAYS = Set.of("/api/v1/status", "/api/v1/config", "/api/v1/district");
+  private static final Set<String> ALWAYS = Set.of("/api/v1/status", "/api/v1/config", "/api/v1/district", "/api/v1/sign-in");
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   /** The 503 problem (RFC 9457) with the step as extension members. */

@@ -34,8 +34,9 @@ import tools.jackson.databind.node.ObjectNode;
  * each body property and query parameter, missing required fields, unknown extra fields, huge and negative
  * numbers, NaN, empty, array and malformed bodies, a wrong Content-Type and {@code Accept: application/xml}.
  * Every answer must be below 500, every 4xx an {@code application/problem+json} problem, and a refused write must
- * leave every table as it was (checked per operation whose requests were all refused). All failures are reported
- * together.
+ * leave every table as it was (checked per operation whose requests were all refused). The walker takes turns at
+ * asking in Chinese, in no language and in English: every problem's title and reasons must read in Chinese (contain
+ * Han characters) for the first two and must not for English. All failures are reported together.
  */
 abstract class RequestPipelineContract {
   private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -60,6 +61,10 @@ abstract class RequestPipelineContract {
   private JsonNode components;
 
   record Sent(String method, String path, String query, String contentType, String accept, String body, String what) {}
+
+  /** The readers the walker takes turns with: Chinese asked for, no header (Chinese by default) and English. */
+  private static final List<String> LANGUAGES = java.util.Arrays.asList("zh-CN,zh;q=0.9", null, "en");
+  private static final java.util.regex.Pattern CJK = java.util.regex.Pattern.compile("\\p{IsHan}");
 
   record Answer(int status, String contentType, String body) {}
 
@@ -90,8 +95,10 @@ abstract class RequestPipelineContract {
       assertThat(answer).as(target).startsWith("HTTP/1.1 400").containsIgnoringCase("Content-Type: application/problem+json")
           .contains("\"status\":400").contains("请求无效");
     }
-    String english = raw("GET /api/v1/areas/%zz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+    String english = raw("GET /api/v1/areas/%zz HTTP/1.1\r\nHost: localhost\r\nAccept-Language: en\r\nConnection: close\r\n\r\n");
     assertThat(english).contains("Bad request");
+    String byDefault = raw("GET /api/v1/areas/%zz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+    assertThat(byDefault).as("no Accept-Language: Chinese").contains("请求无效");
     Http.Response xml = new Http(port).get("/api/v1/config", "Accept", "application/xml", "Accept-Language", "zh-CN,zh;q=0.9");
     assertThat(xml.status()).isEqualTo(406);
     assertThat(xml.contentType()).startsWith("application/problem+json");
@@ -235,6 +242,28 @@ abstract class RequestPipelineContract {
       fail(describe(s) + " → " + a.status() + " as " + a.contentType() + ", not a problem: " + abbreviate(a.body()));
     }
     if (a.status() < 300 && !s.method().equals("GET")) accepted++;
+    if (a.status() >= 400 && a.contentType().startsWith("application/problem+json")) readable(s, a);
+  }
+
+  /** A problem reads in the language asked for: every title and reason Chinese for zh or no header, none for en. */
+  private void readable(Sent s, Answer a) {
+    String language = LANGUAGES.get(sent % LANGUAGES.size());
+    boolean chinese = language == null || language.startsWith("zh");
+    JsonNode problem = JSON.readTree(a.body());
+    List<String> texts = new ArrayList<>();
+    texts.add(problem.path("title").asString(""));
+    for (JsonNode e : problem.path("errors")) texts.add(e.path("reason").asString(""));
+    for (int i = 0; i < texts.size(); i++) {
+      String text = texts.get(i);
+      // English may quote what must be written in Chinese (a column header such as 楼栋编码): it reads in English
+      // when Latin letters outnumber Han characters; a title has none.
+      long han = CJK.matcher(text).results().count(), latin = text.chars().filter(c -> c < 128 && Character.isLetter(c)).count();
+      boolean readsChinese = chinese ? han > 0 : i == 0 ? han > 0 : han >= latin;
+      if (readsChinese != chinese) {
+        fail(describe(s) + " [Accept-Language: " + language + "] → " + a.status() + " reads " + (chinese ? "not in Chinese" : "in Chinese")
+            + ": " + abbreviate(text));
+      }
+    }
   }
 
   private org.gridwatch.support.FormLogin.Session admin;
@@ -248,6 +277,8 @@ abstract class RequestPipelineContract {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
         .header("Cookie", admin.cookies()).header("X-XSRF-TOKEN", admin.csrf());
     if (s.accept() != null) b.header("Accept", s.accept());
+    String language = LANGUAGES.get(sent % LANGUAGES.size());
+    if (language != null) b.header("Accept-Language", language);
     if (s.contentType() != null) b.header("Content-Type", s.contentType());
     HttpRequest.BodyPublisher body = s.body() == null ? HttpRequest.BodyPublishers.noBody()
         : HttpRequest.BodyPublishers.ofString(s.body(), StandardCharsets.UTF_8);

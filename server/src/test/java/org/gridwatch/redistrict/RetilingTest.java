@@ -68,7 +68,7 @@ class RetilingTest {
     Retiling.Result r = check(piece(0, "A", box(0, 1)), piece(1, "B", box(1, 1.8)), piece(2, "C", box(2, 3)));
     assertThat(r.errors()).hasSize(1);
     assertThat(r.errors().get(0).field()).isEqualTo("features[1].geometry");
-    assertThat(r.errors().get(0).reason()).contains("gap of").contains("m²").contains(" at (120.35");
+    assertThat(r.errors().get(0).reason().toString()).contains("gap of").contains("m²").contains(" at (120.35");
   }
 
   @Test

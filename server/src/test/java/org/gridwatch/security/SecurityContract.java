@@ -70,19 +70,46 @@ abstract class SecurityContract {
   void formLoginGivesABrowserSession() {
     Http.Response page = http.get("/login");
     assertThat(page.status()).isEqualTo(200);
-    Matcher token = Pattern.compile("name=\"_csrf\" type=\"hidden\" value=\"([^\"]+)\"").matcher(page.body());
-    assertThat(token.find()).as(page.body()).isTrue();
+    assertThat(page.body()).as("Gridwatch's own page").contains("id=\"username\"").contains("name=\"next\"").contains("/js/login.js");
     String cookie = cookie(page, "XSRF-TOKEN");
+    String token = cookie.substring("XSRF-TOKEN=".length()); // what the page's script puts into _csrf
     Http.Response refused = http.postForm("/login", "username=planner&password=" + TestEnvironment.DEMO_PASSWORD, "Cookie", cookie);
     assertThat(refused.status()).as("no CSRF token").isEqualTo(403);
     Http.Response login = http.postForm("/login", "username=planner&password="
-        + URLEncoder.encode(TestEnvironment.DEMO_PASSWORD, StandardCharsets.UTF_8) + "&_csrf=" + token.group(1), "Cookie", cookie);
+        + URLEncoder.encode(TestEnvironment.DEMO_PASSWORD, StandardCharsets.UTF_8) + "&_csrf=" + token, "Cookie", cookie);
     assertThat(login.status()).isEqualTo(302);
     assertThat(login.header("Location")).doesNotContain("error");
     String session = cookie(login, "JSESSIONID");
     Http.Response me = http.get("/api/v1/me", "Cookie", session);
     assertThat(me.status()).isEqualTo(200);
     assertThat(me.json().get("username").asString()).isEqualTo("planner");
+  }
+
+  /** Signing in returns to the page named by {@code next}, only when it is a path on this site: no open redirect. */
+  @Test
+  void formLoginReturnsToThePageItCameFromAndNowhereElse() {
+    java.util.Map<String, String> wanted = new java.util.LinkedHashMap<>();
+    wanted.put("/console.html?case=2026-1#map", "/console.html?case=2026-1#map");
+    wanted.put("//evil.example/x", "/");
+    wanted.put("https://evil.example/", "/");
+    wanted.put("/\\evil.example", "/");
+    wanted.put("/login?error", "/");
+    for (var e : wanted.entrySet()) {
+      String[] page = org.gridwatch.support.FormLogin.loginPage(http);
+      Http.Response login = http.postForm("/login", "username=planner&password="
+          + URLEncoder.encode(TestEnvironment.DEMO_PASSWORD, StandardCharsets.UTF_8) + "&_csrf=" + page[0]
+          + "&next=" + URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8), "Cookie", page[1]);
+      assertThat(login.status()).as(e.getKey()).isEqualTo(302);
+      assertThat(java.net.URI.create(login.header("Location")).getRawPath()
+          + (java.net.URI.create(login.header("Location")).getRawQuery() == null ? "" : "?" + java.net.URI.create(login.header("Location")).getRawQuery())
+          + (java.net.URI.create(login.header("Location")).getRawFragment() == null ? "" : "#" + java.net.URI.create(login.header("Location")).getRawFragment()))
+          .as(e.getKey()).isEqualTo(e.getValue());
+      assertThat(java.net.URI.create(login.header("Location")).getHost()).as(e.getKey()).isIn(null, "localhost");
+    }
+    String[] page = org.gridwatch.support.FormLogin.loginPage(http);
+    Http.Response wrong = http.postForm("/login", "username=planner&password=wrong&_csrf=" + page[0] + "&next="
+        + URLEncoder.encode("/planner.html", StandardCharsets.UTF_8), "Cookie", page[1]);
+    assertThat(wrong.header("Location")).as("a wrong password keeps the page to return to").contains("/login?error").contains("next=%2Fplanner.html");
   }
 
   @Test

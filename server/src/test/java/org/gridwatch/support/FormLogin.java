@@ -3,12 +3,9 @@ package org.gridwatch.support;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Signs a demo account in as a browser does: the login page's CSRF token, the form post, the session's fresh token. */
 public final class FormLogin {
-  private static final Pattern TOKEN = Pattern.compile("name=\"_csrf\" type=\"hidden\" value=\"([^\"]+)\"");
 
   /** A signed-in browser session: its cookies, its CSRF token, and the Set-Cookie headers of the login answer. */
   public record Session(String cookies, String csrf, List<String> setCookies) {
@@ -18,12 +15,12 @@ public final class FormLogin {
 
   private FormLogin() {}
 
-  /** The CSRF token of the login page and its XSRF-TOKEN cookie, for a form post to /login. */
+  /** The CSRF token of the login page (its XSRF-TOKEN cookie, which the page's script posts as _csrf) and that cookie. */
   public static String[] loginPage(Http http) {
     Http.Response page = http.get("/login");
-    Matcher token = TOKEN.matcher(page.body());
-    if (!token.find()) throw new AssertionError("no CSRF token in the login page: " + page.body());
-    return new String[] {token.group(1), cookie(page, "XSRF-TOKEN")};
+    if (page.status() != 200) throw new AssertionError("no login page: " + page.status() + " " + page.body());
+    String cookie = cookie(page, "XSRF-TOKEN");
+    return new String[] {cookie.substring("XSRF-TOKEN=".length()), cookie};
   }
 
   public static Session signIn(Http http, String user) {

@@ -88,9 +88,18 @@ public final class Http {
 
   public String url(String path) { return path.startsWith("http") ? path : base + path; }
 
+  /**
+   * Tests read the English texts unless they ask for another language: the server's default (no header) is Chinese,
+   * so a request that names no {@code Accept-Language} is sent with {@code en}.
+   */
   private HttpRequest.Builder request(String path, String... headers) {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url(path)));
-    for (int i = 0; i + 1 < headers.length; i += 2) b.header(headers[i], headers[i + 1]);
+    boolean language = false;
+    for (int i = 0; i + 1 < headers.length; i += 2) {
+      b.header(headers[i], headers[i + 1]);
+      language |= headers[i].equalsIgnoreCase("Accept-Language");
+    }
+    if (!language) b.header("Accept-Language", "en");
     return b;
   }
 
