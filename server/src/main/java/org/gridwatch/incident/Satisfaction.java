@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.gridwatch.problem.ProblemException;
+import org.gridwatch.problem.Text;
 import org.gridwatch.security.Role;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
@@ -25,19 +26,21 @@ import org.springframework.transaction.annotation.Transactional;
 class Satisfaction {
   /** The reporter as the timeline records them: never by name. */
   static final Actor REPORTER = new Actor("reporter", Set.of(Role.RESIDENT), Optional.empty());
-  static final String REWORK_NOTE = "the reporter is not satisfied: rework";
+  static final Text REWORK_NOTE = Text.of("note.rework-unsatisfied");
 
   private final IncidentRepository incidents;
   private final FeedbackRepository feedback;
+  private final IncidentEventRepository events;
   private final Workflow workflow;
   private final EntityManager em;
   private final Clock clock;
   private final Duration reworkWindow;
 
-  Satisfaction(IncidentRepository incidents, FeedbackRepository feedback, Workflow workflow, EntityManager em, Clock clock,
+  Satisfaction(IncidentRepository incidents, FeedbackRepository feedback, IncidentEventRepository events, Workflow workflow, EntityManager em, Clock clock,
       @Value("${gridwatch.feedback.rework-days:7}") int reworkDays) {
     this.incidents = incidents;
     this.feedback = feedback;
+    this.events = events;
     this.workflow = workflow;
     this.em = em;
     this.clock = clock;
@@ -62,21 +65,21 @@ class Satisfaction {
   @Transactional
   Feedback rate(String publicId, String token, Rating rating, String comment) {
     Incident i = incidents.lockByPublicId(publicId).orElseThrow(() -> ProblemException.notFound("unknown-incident",
-        "Unknown case", "there is no case " + publicId));
+        "Unknown case", Text.of("incident.there-no-case-x", publicId)));
     if (token == null || !i.isFollowedWith(token)) {
       // The same answer with no token and with a wrong one: nothing about the case is told.
       throw new ProblemException(HttpStatus.FORBIDDEN, "wrong-follow-token", "Wrong follow token",
-          "only the reporter, with the follow token issued with the case number, may rate case " + publicId,
-          List.of(new ProblemException.FieldError("token", token == null ? "is required" : "does not match the case")));
+          Text.of("feedback.only-reporter-rates", publicId),
+          List.of(new ProblemException.FieldError("token", Text.of(token == null ? "feedback.token-required" : "incident.does-not-match-case"))));
     }
     if (feedback.existsById(i.getId())) {
       throw new ProblemException(HttpStatus.CONFLICT, "already-rated", "Already rated",
-          "case " + publicId + " was rated already; a case is rated once", List.of());
+          Text.of("feedback.rated-already", publicId), List.of());
     }
     if (i.getStatus() != Status.CLOSED) {
       throw new ProblemException(HttpStatus.CONFLICT, "not-closed", "Not closed yet",
-          "case " + publicId + " is " + i.getStatus() + "; it can be rated once it is closed",
-          List.of(new ProblemException.FieldError("status", "is " + i.getStatus() + ", not CLOSED")));
+          Text.of("feedback.not-closed", publicId, i.getStatus()),
+          List.of(new ProblemException.FieldError("status", Text.of("feedback.status-not-closed", i.getStatus()))));
     }
     Instant now = clock.instant();
     String words = comment == null || comment.isBlank() ? null : comment.strip();
@@ -85,7 +88,11 @@ class Satisfaction {
     Feedback f = new Feedback(i.getId(), rating, words, now, reopen);
     em.persist(f);
     workflow.record(i, IncidentEvent.Type.FEEDBACK, Status.CLOSED, REPORTER, now, words, null).rated(rating);
-    if (reopen) workflow.act(publicId, Action.REOPEN, Workflow.Input.of(REWORK_NOTE), Actor.SYSTEM);
+    if (reopen) {
+      Incident reopened = workflow.act(publicId, Action.REOPEN, Workflow.Input.of(REWORK_NOTE.toString()), Actor.SYSTEM);
+      List<IncidentEvent> timeline = events.findByIncidentIdOrderByAtAscIdAsc(reopened.getId());
+      timeline.get(timeline.size() - 1).systemNote(REWORK_NOTE);
+    }
     em.flush();
     return f;
   }
