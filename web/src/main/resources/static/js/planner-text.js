@@ -43,4 +43,24 @@ export function warningText(w) {
   }
 }
 
-addTexts({ listSep: '、' }, { listSep: ', ' });
+addTexts({
+  listSep: '、', balOverBand: '{count} 栋楼超过 {high} 户（最大 {households} 户），无法都落在标准内',
+  balTooFew: '共 {households} 户，不够分成 {grids} 个不少于 {low} 户的网格', balTooMany: '共 {households} 户，分成 {grids} 个网格会超过每格 {high} 户',
+  balOutside: '{count}/{grids} 个方案网格超出 {low}–{high} 户', balPieces: '{count} 个方案网格不连片（社区本身有 {pieces} 块）',
+  balStringy: '一个 {households} 户的方案网格形状狭长（紧凑度 {pp}，低于 {limit}）',
+}, {
+  listSep: ', ', balOverBand: '{count} buildings hold more than {high} households (largest {households}): the band cannot hold them',
+  balTooFew: '{households} households cannot fill {grids} grids of at least {low}', balTooMany: '{households} households do not fit {grids} grids of at most {high}',
+  balOutside: '{count} of {grids} proposed grids outside {low}–{high} households', balPieces: '{count} proposed grids in pieces (the community is in {pieces})',
+  balStringy: 'a proposed grid of {households} households is stringy (Polsby-Popper {pp}, below {limit})',
+});
+
+const BALANCE = { 'buildings-over-band': 'balOverBand', 'too-few-households': 'balTooFew', 'too-many-households': 'balTooMany',
+  'grids-outside-band': 'balOutside', 'grids-in-pieces': 'balPieces' };
+
+/** One structured auto-balance warning in the page's language. */
+export function balanceWarningText(w) {
+  if (typeof w === 'string') return w;
+  if (w.kind === 'stringy') return fill('balStringy', { households: w.households, pp: w.polsbyPopper.toFixed(2), limit: w.limit.toFixed(2) });
+  return BALANCE[w.kind] ? fill(BALANCE[w.kind], w) : w.kind;
+}

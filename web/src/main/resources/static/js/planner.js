@@ -13,7 +13,7 @@ import { showDrafts, startHistory } from './planner-drafts.js';
 import { whenReady } from './startup.js';
 import { PlannerLayers } from './planner-map.js';
 import { commitEdit, showOutcome } from './planner-commit.js';
-import { warningText } from './planner-text.js';
+import { balanceWarningText, warningText } from './planner-text.js';
 
 const L = window.L;
 const HINTS = { reshape: 'plannerHint', split: 'splitHint', merge: 'mergeHint', balance: 'balanceHint' };
@@ -56,6 +56,7 @@ async function start() {
   onLanguageChange(() => {
     if (state.selected && state.mode !== 'merge') describe(state.selected);
     if (state.preview) setPreview(state.preview, state.edit);
+    else if (state.edit?.kind === 'children' && state.balanceWarnings) showBalanceWarnings();
   });
   window.gridwatchPlanner = state;
   document.body.dataset.ready = 'true';
@@ -180,6 +181,10 @@ function setPreview(p, edit) {
   state.diff = diffLayer(L, p, before).addTo(state.map);
 }
 
+function showBalanceWarnings() {
+  document.getElementById('warnings').innerHTML = state.balanceWarnings.map(w => `<li>${escapeHtml(balanceWarningText(w))}</li>`).join('');
+}
+
 /** Auto-balance: a proposed grouping of the community's buildings into grids, shown for inspection. */
 async function propose() {
   const community = state.selected.id.slice(0, 12);
@@ -195,7 +200,8 @@ async function propose() {
     const s = proposal.summary;
     document.getElementById('preview').innerHTML = `<p class="proposal">${s.grids} ${t('grids')} · `
       + `${t('inBand')} ${s.inBand}/${proposal.features.length} · PP ${s.polsbyPopper.current.toFixed(2)} → ${s.polsbyPopper.proposal.toFixed(2)}</p>`;
-    document.getElementById('warnings').innerHTML = (s.warnings || []).map(w => `<li>${escapeHtml(w)}</li>`).join('');
+    state.balanceWarnings = s.warnings || [];
+    showBalanceWarnings();
     state.edit = { kind: 'children', code: community, body: { type: 'FeatureCollection', features: proposal.features } };
     document.getElementById('commit').disabled = false;
     document.getElementById('save-draft').disabled = false;
