@@ -493,8 +493,11 @@ abstract class RestructureContract extends PlannerContract {
         continue;
       }
       assertThat(r.status()).as(r.body()).isEqualTo(201);
-      List<AreaView> halves = r.json().get("created").valueStream().map(x -> areas.now().find(x.get("code").asString()).orElseThrow()).toList();
+      // The answer lists every area created, at every level: the two halves and the grids re-created in them.
+      List<AreaView> created = r.json().get("created").valueStream().map(x -> areas.now().find(x.get("code").asString()).orElseThrow()).toList();
+      List<AreaView> halves = created.stream().filter(a -> a.level() == AreaLevel.COMMUNITY).toList();
       assertThat(halves).hasSize(2);
+      assertThat(created).hasSize(2 + grids);
       assertThat(halves.stream().mapToInt(h -> areas.now().children(h.code()).size()).sum()).isEqualTo(grids);
       assertThat(halves.stream().mapToInt(AreaView::households).sum()).isEqualTo(community.households());
       for (AreaView h : halves) assertTiled(h);
