@@ -56,7 +56,7 @@ async function start() {
   onLanguageChange(() => {
     if (state.selected && state.mode !== 'merge') describe(state.selected);
     if (state.preview) setPreview(state.preview, state.edit);
-    else if (state.edit?.kind === 'children' && state.balanceWarnings) showBalanceWarnings();
+    else if (state.edit?.kind === 'children' && state.proposal) showProposal();
   });
   window.gridwatchPlanner = state;
   document.body.dataset.ready = 'true';
@@ -181,6 +181,14 @@ function setPreview(p, edit) {
   state.diff = diffLayer(L, p, before).addTo(state.map);
 }
 
+/** The proposal's summary line and warnings, in the page's language. */
+function showProposal() {
+  const s = state.proposal.summary;
+  document.getElementById('preview').innerHTML = `<p class="proposal">${s.grids} ${t('grids')} · `
+    + `${t('inBand')} ${s.inBand}/${state.proposal.features.length} · PP ${s.polsbyPopper.current.toFixed(2)} → ${s.polsbyPopper.proposal.toFixed(2)}</p>`;
+  showBalanceWarnings();
+}
+
 function showBalanceWarnings() {
   document.getElementById('warnings').innerHTML = state.balanceWarnings.map(w => `<li>${escapeHtml(balanceWarningText(w))}</li>`).join('');
 }
@@ -197,11 +205,9 @@ async function propose() {
       onEachFeature: (f, l) => l.bindTooltip(`${f.properties.households} ${t('households')} · PP ${f.properties.polsbyPopper.toFixed(2)}`) })
       .addTo(state.tools);
     state.map.fitBounds(drawn.getBounds(), { animate: false });
-    const s = proposal.summary;
-    document.getElementById('preview').innerHTML = `<p class="proposal">${s.grids} ${t('grids')} · `
-      + `${t('inBand')} ${s.inBand}/${proposal.features.length} · PP ${s.polsbyPopper.current.toFixed(2)} → ${s.polsbyPopper.proposal.toFixed(2)}</p>`;
-    state.balanceWarnings = s.warnings || [];
-    showBalanceWarnings();
+    state.proposal = proposal;
+    state.balanceWarnings = proposal.summary.warnings || [];
+    showProposal();
     state.edit = { kind: 'children', code: community, body: { type: 'FeatureCollection', features: proposal.features } };
     document.getElementById('commit').disabled = false;
     document.getElementById('save-draft').disabled = false;
