@@ -71,6 +71,7 @@ export class PlannerLayers {
     const zoom = this.map.getZoom(), view = this.map.getBounds();
     const from = { grids: 15, communities: 13, subdistricts: 11 }[this.level()];
     if (zoom < from) return;
+    const nameFrom = this.map.getSize().x < 500 ? 17 : 16; // a phone: names only when there is room for them
     let n = 0;
     areas.eachLayer(layer => {
       const p = layer.feature.properties;
@@ -78,7 +79,7 @@ export class PlannerLayers {
       if (n >= 300 || !view.contains(centre)) return;
       n++;
       const code = this.level() === 'grids' ? p.code.slice(-3) : p.code;
-      const text = this.level() !== 'grids' || zoom >= 16 ? `${code} ${areaName(p)}` : code;
+      const text = this.level() !== 'grids' || zoom >= nameFrom ? `${code} ${areaName(p)}` : code;
       this.labels.addLayer(L.marker(centre, { interactive: false, keyboard: false,
         icon: L.divIcon({ className: 'gw-label planner-label', html: escapeHtml(text), iconSize: null }) }));
     });
