@@ -1,15 +1,18 @@
 // Saved drafts of boundary edits (commit or discard them), and the history slider (past outlines, read only).
 import { getJson, sendJson } from './api.js';
+import { commitEdit } from './planner-commit.js';
 import { escapeHtml } from './layers.js';
 import { t, when } from './i18n.js';
 import { toast } from './toast.js';
 
-/** Lists the open drafts; {@code onCommitted} runs after one is committed (to reload the map). */
+const KIND_TEXT = { reshape: 'modeReshape', split: 'modeSplit', merge: 'modeMerge', buildings: 'modeReshape', children: 'modeBalance' };
+
+/** Lists the open drafts; {@code onCommitted(answer)} runs after one is committed (to reload the map and show what changed). */
 export async function showDrafts(onCommitted) {
   const el = document.getElementById('edit-drafts');
   const drafts = await getJson('/api/v1/drafts');
   el.innerHTML = drafts.length === 0 ? `<li class="hint">${t('noDrafts')}</li>` : drafts.map(d =>
-    `<li data-id="${escapeHtml(d.id)}"><b>${escapeHtml(d.name)}</b> <small>${escapeHtml(d.kind)} ${escapeHtml(d.code)} · `
+    `<li data-id="${escapeHtml(d.id)}"><b>${escapeHtml(d.name)}</b> <small>${escapeHtml(t(KIND_TEXT[d.kind] || d.kind))} ${escapeHtml(d.code)} · `
     + `${escapeHtml(d.createdBy)} ${escapeHtml(when(d.createdAt))}</small>`
     + `<button type="button" class="commit-draft">${t('commitDraft')}</button>`
     + `<button type="button" class="discard-draft quiet">${t('discardDrafts')}</button></li>`).join('');
@@ -17,9 +20,8 @@ export async function showDrafts(onCommitted) {
     const id = li.dataset.id;
     li.querySelector('.commit-draft').addEventListener('click', async () => {
       try {
-        await sendJson('POST', `/api/v1/drafts/${id}/commit`, {});
-        toast(t('saved'));
-        await onCommitted();
+        const answer = await commitEdit('POST', `/api/v1/drafts/${id}/commit`, {});
+        if (answer) await onCommitted(answer);
       } catch (e) {
         toast(e.problem?.detail || e.message);
       }

@@ -1,14 +1,19 @@
 // The planner's view: reshape a grid by dragging its vertices, split it by drawing a line, merge neighbours, or
 // ask for an auto-balanced grouping of a community. Every edit is previewed by the server (figures, impact, the
-// old/new diff) before it is committed or saved as a draft; the history slider shows past outlines.
-import { allItems, getJson, postJson, sendJson, signedInUser } from './api.js';
-import { startLanguage, t } from './i18n.js';
+// old/new diff) before it is committed or saved as a draft; the history slider shows past outlines. A commit with
+// warnings asks first; its answer lists what changed and offers Undo (planner-commit.js). Grids are coloured by
+// household deviation from the band, with legend, labels and buildings (planner-map.js).
+import { allItems, postJson, signedInUser } from './api.js';
+import { onLanguageChange, startLanguage, t } from './i18n.js';
 import { escapeHtml } from './layers.js';
 import { startMap } from './basemap.js';
 import { toast } from './toast.js';
 import { diffLayer, impactLists, touchedTable } from './planner-view.js';
 import { showDrafts, startHistory } from './planner-drafts.js';
 import { whenReady } from './startup.js';
+import { PlannerLayers } from './planner-map.js';
+import { commitEdit, showOutcome } from './planner-commit.js';
+import { balanceWarningText, warningText } from './planner-text.js';
 
 const L = window.L;
 const HINTS = { reshape: 'plannerHint', split: 'splitHint', merge: 'mergeHint', balance: 'balanceHint' };
@@ -22,8 +27,11 @@ async function start() {
     document.body.dataset.ready = 'true';
     return;
   }
-  state.map = (await startMap('map', { doubleClickZoom: false })).map;
-  state.grids = L.geoJSON(null, { style: { color: '#4d7a4d', weight: 0.8, fillColor: '#c3e2b6', fillOpacity: 0.35 },
+  const shell = await startMap('map', { doubleClickZoom: false });
+  state.map = shell.map;
+  state.layers = new PlannerLayers(shell, () => state.level);
+  await state.layers.start();
+  state.grids = L.geoJSON(null, { style: f => state.layers.style(f),
     onEachFeature: (f, l) => l.on('click', e => clickGrid(f, e)) }).addTo(state.map);
   state.tools = L.layerGroup().addTo(state.map);
   state.map.on('click', e => { if (state.mode === 'split' && state.selected) addLinePoint(e.latlng); });
@@ -36,14 +44,20 @@ async function start() {
   document.getElementById('save-draft').addEventListener('click', saveDraft);
   document.getElementById('level').addEventListener('change', async e => {
     state.level = e.target.value;
+    state.layers.renderLegend();
     document.querySelector('.modes button[data-mode=balance]').disabled = state.level !== 'grids';
     setMode('reshape');
     await loadGrids(state.past);
     await startHistory(showPast, state.level);
   });
   await loadGrids();
-  await showDrafts(afterCommit);
+  await showDrafts(committed);
   await startHistory(showPast, state.level);
+  onLanguageChange(() => {
+    if (state.selected && state.mode !== 'merge') describe(state.selected);
+    if (state.preview) setPreview(state.preview, state.edit);
+    else if (state.edit?.kind === 'children' && state.proposal) showProposal();
+  });
   window.gridwatchPlanner = state;
   document.body.dataset.ready = 'true';
 }
@@ -52,6 +66,7 @@ async function loadGrids(at) {
   state.features = (await allItems(state.level, at ? `&datetime=${encodeURIComponent(at)}` : '')).features;
   state.grids.clearLayers();
   state.grids.addData(state.features);
+  state.layers.relabel(state.grids);
 }
 
 /** The history slider: past outlines, read only (editing resumes at "now"). */
@@ -156,7 +171,7 @@ function setPreview(p, edit) {
   document.getElementById('commit').disabled = !p || !edit;
   document.getElementById('save-draft').disabled = !p || !edit;
   document.getElementById('reset').disabled = !p && !state.selected && state.picked.length === 0;
-  document.getElementById('warnings').innerHTML = p ? p.warnings.map(w => `<li>${escapeHtml(w)}</li>`).join('') : '';
+  document.getElementById('warnings').innerHTML = p ? p.warnings.map(w => `<li>${escapeHtml(warningText(w))}</li>`).join('') : '';
   if (state.diff) state.map.removeLayer(state.diff);
   state.diff = null;
   document.getElementById('preview').innerHTML = p && p.touched ? touchedTable(p) : '';
@@ -164,6 +179,18 @@ function setPreview(p, edit) {
   if (!p || !p.touched) return;
   const before = state.features.filter(f => p.touched.some(x => x.code === f.id));
   state.diff = diffLayer(L, p, before).addTo(state.map);
+}
+
+/** The proposal's summary line and warnings, in the page's language. */
+function showProposal() {
+  const s = state.proposal.summary;
+  document.getElementById('preview').innerHTML = `<p class="proposal">${s.grids} ${t('grids')} · `
+    + `${t('inBand')} ${s.inBand}/${state.proposal.features.length} · PP ${s.polsbyPopper.current.toFixed(2)} → ${s.polsbyPopper.proposal.toFixed(2)}</p>`;
+  showBalanceWarnings();
+}
+
+function showBalanceWarnings() {
+  document.getElementById('warnings').innerHTML = state.balanceWarnings.map(w => `<li>${escapeHtml(balanceWarningText(w))}</li>`).join('');
 }
 
 /** Auto-balance: a proposed grouping of the community's buildings into grids, shown for inspection. */
@@ -178,10 +205,9 @@ async function propose() {
       onEachFeature: (f, l) => l.bindTooltip(`${f.properties.households} ${t('households')} · PP ${f.properties.polsbyPopper.toFixed(2)}`) })
       .addTo(state.tools);
     state.map.fitBounds(drawn.getBounds(), { animate: false });
-    const s = proposal.summary;
-    document.getElementById('preview').innerHTML = `<p class="proposal">${s.grids} ${t('grids')} · `
-      + `${t('inBand')} ${s.inBand}/${proposal.features.length} · PP ${s.polsbyPopper.current.toFixed(2)} → ${s.polsbyPopper.proposal.toFixed(2)}</p>`;
-    document.getElementById('warnings').innerHTML = (s.warnings || []).map(w => `<li>${escapeHtml(w)}</li>`).join('');
+    state.proposal = proposal;
+    state.balanceWarnings = proposal.summary.warnings || [];
+    showProposal();
     state.edit = { kind: 'children', code: community, body: { type: 'FeatureCollection', features: proposal.features } };
     document.getElementById('commit').disabled = false;
     document.getElementById('save-draft').disabled = false;
@@ -192,20 +218,35 @@ async function propose() {
 }
 
 const COMMIT = {
-  reshape: c => ['POST', `/api/v1/areas/${c}/reshape`], split: c => ['POST', `/api/v1/areas/${c}/split`],
-  merge: () => ['POST', '/api/v1/areas/merge'], children: c => ['PUT', `/api/v1/areas/${c}/children`],
+  reshape: c => `/api/v1/areas/${c}/reshape`, split: c => `/api/v1/areas/${c}/split`,
+  merge: () => '/api/v1/areas/merge', children: c => `/api/v1/areas/${c}/children`,
 };
 
+/** Commits the previewed edit; with warnings the planner confirms first (or goes back to the preview). */
 async function commit() {
   const { kind, code, body } = state.edit;
-  const [method, url] = COMMIT[kind](code);
   try {
-    await sendJson(method, url, body, kind === 'reshape' && state.etag ? { 'If-Match': state.etag } : {});
-    toast(t('saved'));
-    await afterCommit();
+    const answer = await commitEdit('POST', COMMIT[kind](code), body, kind === 'reshape' && state.etag ? { 'If-Match': state.etag } : {});
+    if (answer) await committed(answer);
   } catch (e) {
-    toast(e.problem?.detail || e.message);
+    toast(e.problem?.errors?.[0]?.reason || e.problem?.detail || e.message);
   }
+}
+
+/** After a commit (here or of a draft): the map reloads and the answer shows what changed, with Undo. */
+async function committed(answer) {
+  toast(t('saved'));
+  await afterCommit();
+  showOutcome(answer, { focus, changed: afterCommit });
+}
+
+/** Shows a current area on the map (a link in the commit's answer). */
+function focus(code) {
+  state.grids.eachLayer(l => {
+    if (l.feature.id !== code) return;
+    state.map.fitBounds(l.getBounds(), { maxZoom: 17 });
+    l.setStyle({ color: '#ffb000', weight: 4 });
+  });
 }
 
 async function saveDraft() {
@@ -217,7 +258,7 @@ async function saveDraft() {
     await postJson('/api/v1/drafts', { name, kind, code, edit: body });
     input.value = '';
     toast(t('saved'));
-    await showDrafts(afterCommit);
+    await showDrafts(committed);
     setMode(state.mode);
   } catch (e) {
     toast(e.problem?.errors?.[0]?.reason || e.problem?.detail || e.message);

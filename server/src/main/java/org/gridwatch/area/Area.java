@@ -57,6 +57,9 @@ class Area {
   /** No longer in use from {@code at}; its code is never given out again. */
   void retire(Instant at) { this.retiredAt = at; }
 
+  /** In use again (a revert restored it under its own code). */
+  void revive() { this.retiredAt = null; }
+
   Long getId() { return id; }
   String getCode() { return code; }
   AreaLevel getLevel() { return level; }

@@ -114,14 +114,29 @@ public class Boundaries {
     return out;
   }
 
-  /** Ends an area: its current version closes at {@code now} and the area is retired (it stays in history). */
+  /** Ends an area: its current version closes at {@code now} and the area is retired (it stays in history); answers that version. */
   @Transactional(propagation = Propagation.MANDATORY)
-  public void retire(String code, Instant now) {
+  public int retire(String code, Instant now) {
     AreaVersion v = versions.findCurrentOf(code).orElseThrow();
     v.close(now);
     versions.saveAndFlush(v);
     v.getArea().retire(now);
     areas.saveAndFlush(v.getArea());
+    return v.getVersion();
+  }
+
+  /**
+   * Brings a retired area back (an edit being reverted): the same code, its next version valid from {@code now}.
+   * Its code was never given out again, so nothing else holds it.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public Current revive(String code, MultiPolygon boundary, int households, int residents, Instant now) {
+    Area area = areas.findByCode(code).orElseThrow();
+    if (area.getRetiredAt() == null) throw new IllegalStateException(code + " is not retired");
+    int last = versions.findHistory(code).stream().mapToInt(AreaVersion::getVersion).max().orElse(0);
+    area.revive();
+    areas.saveAndFlush(area);
+    return current(versions.saveAndFlush(new AreaVersion(area, last + 1, now, boundary, MetricProjection.areaM2(boundary), households, residents)));
   }
 
   /** Announces the change; the catalog reloads once the transaction has committed. */

@@ -94,7 +94,9 @@ class ItemEditController {
     if (!readOnly.isEmpty()) throw ProblemException.badInput(readOnly);
     EditCommit.Committed c;
     try {
-      c = commit.reshape(area.code(), GeoJson.read(body.get("geometry"), "geometry"), ifMatch, auth.getName(), Role.of(auth));
+      // A standard OGC client has no confirmation dialog: its PUT is the planner's decision (warnings are the planner page's).
+      c = commit.reshape(area.code(), GeoJson.read(body.get("geometry"), "geometry"), ifMatch,
+          new EditCommit.Actor(auth.getName(), Role.of(auth), true));
     } catch (GeoJson.InvalidGeoJson e) {
       throw ProblemException.badInput(e.field(), e.reason());
     }

@@ -29,7 +29,7 @@ public final class AutoBalance {
   public record Grid(MultiPolygon outline, Shape shape, boolean inBand, String code) {}
 
   public record Summary(int grids, int householdsMin, int householdsMax, int inBand, int currentInBand,
-      double polsbyPopper, double currentPolsbyPopper, List<String> warnings) {}
+      double polsbyPopper, double currentPolsbyPopper, List<BalanceWarning> warnings) {}
 
   public record Proposal(List<Grid> grids, Summary summary) {}
 
@@ -124,34 +124,23 @@ public final class AutoBalance {
         warnings(proposed, buildings, outline, band, stringy));
   }
 
-  private static List<String> warnings(List<Grid> proposed, List<BuildingView> buildings, Geometry outline,
+  private static List<BalanceWarning> warnings(List<Grid> proposed, List<BuildingView> buildings, Geometry outline,
       HouseholdBand band, double stringy) {
-    List<String> out = new ArrayList<>();
+    List<BalanceWarning> out = new ArrayList<>();
     int low = band.low(), high = band.high(), n = proposed.size();
     List<BuildingView> tooBig = buildings.stream().filter(b -> b.households() > high).toList();
     if (!tooBig.isEmpty()) {
-      int largest = tooBig.stream().mapToInt(BuildingView::households).max().orElse(0);
-      out.add(String.format(Locale.ROOT, "band impossible: %d building%s of more than %d households (largest %d)",
-          tooBig.size(), tooBig.size() == 1 ? "" : "s", high, largest));
+      out.add(BalanceWarning.buildingsOverBand(tooBig.size(), high, tooBig.stream().mapToInt(BuildingView::households).max().orElse(0)));
     }
     int total = buildings.stream().mapToInt(BuildingView::households).sum();
-    if (total < (long) n * low) {
-      out.add(String.format(Locale.ROOT, "band impossible: %d households cannot fill %d grids of at least %d", total, n, low));
-    } else if (total > (long) n * high) {
-      out.add(String.format(Locale.ROOT, "band impossible: %d households do not fit %d grids of at most %d", total, n, high));
-    }
+    if (total < (long) n * low) out.add(BalanceWarning.tooFew(total, n, low));
+    else if (total > (long) n * high) out.add(BalanceWarning.tooMany(total, n, high));
     long outside = proposed.stream().filter(g -> !g.inBand()).count();
-    if (outside > 0) out.add(String.format(Locale.ROOT, "%d of %d proposed grids outside %d–%d households", outside, n, low, high));
+    if (outside > 0) out.add(BalanceWarning.outsideBand((int) outside, n, low, high));
     long inPieces = proposed.stream().filter(g -> g.outline().getNumGeometries() > 1).count();
-    if (inPieces > 0) {
-      out.add(String.format(Locale.ROOT, "%d proposed grid%s in pieces (the community is in %d)", inPieces,
-          inPieces == 1 ? " is" : "s are", outline.getNumGeometries()));
-    }
+    if (inPieces > 0) out.add(BalanceWarning.inPieces((int) inPieces, outline.getNumGeometries()));
     for (Grid g : proposed) {
-      if (g.shape().polsbyPopper() < stringy) {
-        out.add(String.format(Locale.ROOT, "a proposed grid of %d households has Polsby-Popper %.2f, below %.2f (stringy)",
-            g.shape().households(), g.shape().polsbyPopper(), stringy));
-      }
+      if (g.shape().polsbyPopper() < stringy) out.add(BalanceWarning.stringy(g.shape().households(), g.shape().polsbyPopper(), stringy));
     }
     return out;
   }

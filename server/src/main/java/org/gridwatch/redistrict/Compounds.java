@@ -30,7 +30,7 @@ final class Compounds {
   }
 
   /** {@code was} and {@code will} place a point among the areas before and after the edit. */
-  static List<String> cut(List<BuildingView> buildings, Function<Point, String> was, Function<Point, String> will) {
+  static List<EditWarning> cut(List<BuildingView> buildings, Function<Point, String> was, Function<Point, String> will) {
     Map<String, Set<String>> before = new LinkedHashMap<>(), after = new LinkedHashMap<>();
     for (BuildingView b : buildings) {
       String compound = of(b);
@@ -38,9 +38,9 @@ final class Compounds {
       add(before, compound, was.apply(b.location()));
       add(after, compound, will.apply(b.location()));
     }
-    List<String> out = new ArrayList<>();
+    List<EditWarning> out = new ArrayList<>();
     after.forEach((compound, areas) -> {
-      if (areas.size() > 1 && before.get(compound).size() == 1) out.add(compound + ": compound cut in two (" + String.join(", ", areas) + ")");
+      if (areas.size() > 1 && before.get(compound).size() == 1) out.add(EditWarning.compoundCut(compound, List.copyOf(areas)));
     });
     return out;
   }

@@ -55,10 +55,11 @@ class DraftController {
   }
 
   @PostMapping("/api/v1/drafts/{id}/commit")
-  ResponseEntity<EditCommit.Committed> commit(@PathVariable String id, Authentication auth) {
+  ResponseEntity<EditCommit.Committed> commit(@PathVariable String id, @RequestBody(required = false) JsonNode body,
+      @org.springframework.web.bind.annotation.RequestParam(required = false) Boolean confirm, Authentication auth) {
     EditSupport.mayRedraw(auth);
     EditDraft d = drafts.find(id);
-    EditCommit.Committed c = drafts.commit(id, auth.getName(), Role.of(auth));
+    EditCommit.Committed c = drafts.commit(id, ReshapeController.actor(auth, body, confirm));
     return ReshapeController.answer(c.created().isEmpty() ? HttpStatus.OK : HttpStatus.CREATED, d.code(), c);
   }
 

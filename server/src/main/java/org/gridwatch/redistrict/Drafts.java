@@ -49,7 +49,7 @@ class Drafts {
   }
 
   @Transactional
-  EditCommit.Committed commit(String id, String actor, String role) {
+  EditCommit.Committed commit(String id, EditCommit.Actor actor) {
     EditDraft d = stillOpen(id);
     JsonNode base = json.readTree(d.baseEtags());
     // Checked against the stored outlines under the edit's locks, not against the catalog: a commit of the same
@@ -65,8 +65,8 @@ class Drafts {
             List.of(new ProblemException.FieldError("draft", Text.of("redistrict.x-changed", e.getKey()))));
       }
     }
-    EditCommit.Committed c = requests.commit(d.kind(), d.code(), json.readTree(d.request()), null, actor, role);
-    d.decide(EditDraft.Status.COMMITTED, actor, edits.now(), json.writeValueAsString(c));
+    EditCommit.Committed c = requests.commit(d.kind(), d.code(), json.readTree(d.request()), null, actor);
+    d.decide(EditDraft.Status.COMMITTED, actor.name(), edits.now(), json.writeValueAsString(c));
     return c;
   }
 

@@ -31,15 +31,30 @@ import org.springframework.transaction.annotation.Transactional;
 public class EditCommit {
   public record Saved(String code, int version, String etag) {}
 
-  public record Committed(String kind, List<Saved> saved, List<String> created, List<String> retired,
-      List<Rehoming.Moved> casesMoved, List<Reassignment.Carried> staff) {}
+  /**
+   * A committed edit: its id (for {@code /api/v1/edits/{id}/revert}), what it created, reshaped and retired at any
+   * level, the new versions, the open cases that changed grid and the staff carried into new grids.
+   */
+  public record Committed(String editId, String kind, List<AreaRef> created, List<AreaRef> reshaped, List<AreaRef> retired,
+      List<Saved> saved, List<Rehoming.Moved> casesMoved, List<Reassignment.Carried> staff) {
+    List<String> createdCodes() { return created.stream().map(AreaRef::code).toList(); }
+  }
+
+  /** Who commits, and whether they confirmed the edit's warnings (without, an edit with warnings is refused: 409). */
+  public record Actor(String name, String role, boolean confirmed) {}
 
   private final EditSupport edits;
+  private final EditWarnings warnings;
+  private final EditLog log;
 
-  EditCommit(EditSupport edits) { this.edits = edits; }
+  EditCommit(EditSupport edits, EditWarnings warnings, EditLog log) {
+    this.edits = edits;
+    this.warnings = warnings;
+    this.log = log;
+  }
 
   @Transactional
-  public Committed reshape(String code, Geometry outline, String ifMatch, String actor, String actorRole) {
+  public Committed reshape(String code, Geometry outline, String ifMatch, Actor actor) {
     AreaView area = edits.area(code);
     if (area.level() == AreaLevel.DISTRICT) throw ProblemException.badInput("code", Text.of("redistrict.district-itself-cannot-reshaped"));
     Map<String, Geometry> current = locked(area.parentCode(), List.of(code), ifMatch);
@@ -47,23 +62,22 @@ public class EditCommit {
     Reshape.Result r = Reshape.apply(parent, current, code, outline, edits.minPieceM2);
     if (!r.ok()) throw EditPreview.refused(area.parentCode(), r);
     return store(Edit.reshape(code, area.parentCode(), area.level(), edits.withNeighbours(area.parentCode(), current), r.after()),
-        actor, actorRole);
+        actor);
   }
 
   @Transactional
-  public Committed split(String code, Split.Cut cut, String ifMatch, String actor, String actorRole) {
+  public Committed split(String code, Split.Cut cut, String ifMatch, Actor actor) {
     AreaView area = edits.area(code);
     Map<String, Geometry> current = locked(area.parentCode(), List.of(code), ifMatch);
     Map<String, Geometry> children = area.level() == AreaLevel.GRID ? Map.of() : lockedChildren(code);
-    return restructure(Split.plan(area, edits.withNeighbours(area.parentCode(), current), children, cut, edits.minPieceM2), actor,
-        actorRole);
+    return restructure(Split.plan(area, edits.withNeighbours(area.parentCode(), current), children, cut, edits.minPieceM2), actor);
   }
 
   @Transactional
-  public Committed merge(List<String> codes, String actor, String actorRole) {
+  public Committed merge(List<String> codes, Actor actor) {
     List<AreaView> areas = Merge.areas(codes, edits);
     String parent = areas.get(0).parentCode();
-    return restructure(Merge.plan(areas, edits.withNeighbours(parent, locked(parent, areas.stream().map(AreaView::code).toList(), null))), actor, actorRole);
+    return restructure(Merge.plan(areas, edits.withNeighbours(parent, locked(parent, areas.stream().map(AreaView::code).toList(), null))), actor);
   }
 
   /**
@@ -96,20 +110,20 @@ public class EditCommit {
    * ({@link Cascade}, under their own locks). The caller holds the parent's lock.
    */
   @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
-  Committed store(Edit edit, String actor, String actorRole) {
-    if (edit.level() == AreaLevel.GRID) return storeAll(List.of(edit), actor, actorRole);
+  Committed store(Edit edit, Actor actor) {
+    if (edit.level() == AreaLevel.GRID) return storeAll(List.of(edit), actor);
     Cascade.Result below = Cascade.below(edit, this::lockedChildren, edits::withNeighbours, edits.minPieceM2);
     if (!below.refusals().isEmpty()) throw EditPreview.refused(edit.parentCode(), new Reshape.Result(Map.of(), below.refusals()));
     List<Edit> all = new ArrayList<>(List.of(edit));
     all.addAll(below.edits());
-    return storeAll(all, actor, actorRole);
+    return storeAll(all, actor);
   }
 
   /** A split or merge; above grid level what was inside is re-created under the new areas (new codes), under locks. */
-  private Committed restructure(Edit edit, String actor, String actorRole) {
+  private Committed restructure(Edit edit, Actor actor) {
     List<Edit> all = new ArrayList<>(List.of(edit));
     all.addAll(Cascade.recode(edit, this::lockedChildren, (parent, n) -> edits.boundaries.nextCodes(parent, Cascade.digitsUnder(parent), n)));
-    return storeAll(all, actor, actorRole);
+    return storeAll(all, actor);
   }
 
   /** The children of an area as stored, its row locked (levels below a community or subdistrict reshape). */
@@ -119,8 +133,12 @@ public class EditCommit {
     return out;
   }
 
-  /** Stores edits of several levels (top down) as one change: one announcement, one reload. */
-  private Committed storeAll(List<Edit> all, String actor, String actorRole) {
+  /**
+   * Stores edits of several levels (top down) as one change: one announcement, one reload, one record (so that it
+   * can be reverted). Refused (409) while it has warnings the planner has not confirmed.
+   */
+  private Committed storeAll(List<Edit> all, Actor actor) {
+    EditWarnings.requireConfirmed(warnings.of(all), actor.confirmed());
     Set<String> changed = new LinkedHashSet<>();
     Instant now = edits.now();
     List<Saved> saved = new ArrayList<>();
@@ -128,13 +146,17 @@ public class EditCommit {
     Map<String, Integer> versions = new HashMap<>();
     Map<String, Geometry> gridsAfter = new LinkedHashMap<>();
     Set<String> gridsBefore = new LinkedHashSet<>();
-    Committed first = null;
+    List<AreaRef> created = new ArrayList<>(), reshaped = new ArrayList<>(), retired = new ArrayList<>();
+    List<EditRecord.Touched> touched = new ArrayList<>();
     for (Edit edit : all) {
       Map<String, String> codeOf = new HashMap<>();
-      Committed c = write(edit, now, codeOf, versions);
-      if (first == null) first = c;
-      saved.addAll(c.saved());
-      staff.addAll(c.staff());
+      edit.after().keySet().stream().filter(k -> !k.startsWith(Edit.NEW)).forEach(c -> reshaped.add(AreaRef.current(c, edits.area(c).name())));
+      edit.retired().forEach(c -> retired.add(AreaRef.retired(c, edits.area(c).name())));
+      Written w = write(edit, now, codeOf, versions);
+      saved.addAll(w.saved());
+      staff.addAll(w.staff());
+      touched.addAll(w.touched());
+      w.created().forEach((code, name) -> created.add(AreaRef.current(code, name)));
       changed.addAll(edit.before().keySet());
       changed.addAll(codeOf.values());
       if (edit.level() == AreaLevel.GRID) {
@@ -147,11 +169,16 @@ public class EditCommit {
     // of two communities at once, and a case can cross from one to the other).
     gridsBefore.forEach(c -> { if (!versions.containsKey(c)) gridsAfter.remove(c); }); // retired
     List<Rehoming.Moved> moved = gridsBefore.isEmpty() ? List.of()
-        : edits.rehoming.apply(gridsBefore, Reshape.placer(gridsAfter), c -> versions.getOrDefault(c, 1), actor, actorRole, now);
+        : edits.rehoming.apply(gridsBefore, Reshape.placer(gridsAfter), c -> versions.getOrDefault(c, 1), actor.name(), actor.role(), now);
     if (!changed.isEmpty()) edits.boundaries.announce(changed, now);
+    String id = touched.isEmpty() ? null : log.record(all.get(0).kind(), all.get(0).parentCode(), actor.name(), now, null, touched).id();
     // Staff move with grids, which above grid level are the re-created ones (not the first edit's).
-    return new Committed(first.kind(), saved, first.created(), first.retired(), moved, staff);
+    return new Committed(id, all.get(0).kind(), created, reshaped, retired, saved, moved, staff);
   }
+
+  /** What storing one edit wrote: new versions, the areas created (code → name), staff carried, the record's rows. */
+  private record Written(List<Saved> saved, Map<String, String> created, List<Reassignment.Carried> staff,
+      List<EditRecord.Touched> touched) {}
 
   /** A new area's name: the one planned, or (for areas re-created under a new parent) the name of the one it replaces. */
   private String nameOf(Edit edit, String key) {
@@ -160,28 +187,35 @@ public class EditCommit {
   }
 
   /** Stores one edit's outlines (new versions, new areas, retired ones) and carries staff; fills in codes and versions. */
-  private Committed write(Edit edit, Instant now, Map<String, String> codeOf, Map<String, Integer> versions) {
+  private Written write(Edit edit, Instant now, Map<String, String> codeOf, Map<String, Integer> versions) {
     List<Saved> saved = new ArrayList<>();
-    Map<String, String> created = new LinkedHashMap<>();
+    List<EditRecord.Touched> touched = new ArrayList<>();
+    Map<String, String> created = new LinkedHashMap<>(), names = new LinkedHashMap<>();
     for (var e : edit.after().entrySet()) {
       Shape shape = edits.shapeOf(e.getValue());
-      Boundaries.Current next = e.getKey().startsWith(Edit.NEW)
-          ? edits.boundaries.create(edit.parentCode(), edit.successors().get(e.getKey()).get(0), nameOf(edit, e.getKey()),
-              e.getValue(), shape.households(), shape.residents(), now)
+      boolean isNew = e.getKey().startsWith(Edit.NEW);
+      String name = isNew ? nameOf(edit, e.getKey()) : null;
+      Boundaries.Current next = isNew
+          ? edits.boundaries.create(edit.parentCode(), edit.successors().get(e.getKey()).get(0), name, e.getValue(), shape.households(),
+              shape.residents(), now)
           : edits.boundaries.supersede(e.getKey(), e.getValue(), shape.households(), shape.residents(), now);
-      if (e.getKey().startsWith(Edit.NEW)) created.put(e.getKey(), next.code());
+      if (isNew) {
+        created.put(e.getKey(), next.code());
+        names.put(next.code(), name);
+      }
+      touched.add(new EditRecord.Touched(next.code(), isNew ? null : next.version() - 1, next.version()));
       saved.add(new Saved(next.code(), next.version(), next.etag()));
       versions.put(next.code(), next.version());
       codeOf.put(e.getKey(), next.code());
     }
     List<String> retired = edit.retired();
-    retired.forEach(c -> edits.boundaries.retire(c, now));
+    retired.forEach(c -> touched.add(new EditRecord.Touched(c, edits.boundaries.retire(c, now), null)));
     List<Reassignment.Carried> staff = List.of();
     if (edit.level() == AreaLevel.GRID) {
       Map<String, List<String>> successors = new LinkedHashMap<>();
       created.forEach((key, code) -> successors.put(code, edit.successors().get(key)));
       if (!successors.isEmpty() || !retired.isEmpty()) staff = edits.staff.carryOver(successors, Set.copyOf(retired), now);
     }
-    return new Committed(edit.kind(), saved, List.copyOf(created.values()), retired, List.of(), staff);
+    return new Written(saved, names, staff, touched);
   }
 }

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.gridwatch.area.AreaCatalog;
@@ -34,13 +33,15 @@ import org.springframework.transaction.annotation.Transactional;
 public class EditPreview {
   private final EditSupport edits;
   private final Impact impact;
-  /** The household band per community and the Polsby-Popper warning level (gridwatch.grids.*). */
+  /** The household band per community (gridwatch.grids.*): a grid's ideal size. */
   private final DistrictProfile district;
+  private final EditWarnings warnings;
 
-  EditPreview(EditSupport edits, Impact impact, DistrictProfile district) {
+  EditPreview(EditSupport edits, Impact impact, DistrictProfile district, EditWarnings warnings) {
     this.edits = edits;
     this.impact = impact;
     this.district = district;
+    this.warnings = warnings;
   }
 
   /** One touched area: {@code before} is null for an area that would be created, {@code after} for one retired. */
@@ -50,7 +51,7 @@ public class EditPreview {
 
   /** {@code below}: the edits of the levels below that a community or subdistrict reshape makes ({@link Cascade}). */
   public record Preview(Edit edit, List<Edit> below, List<Touched> touched, List<Moving> moving, Impact.Report impact,
-      List<String> warnings) {
+      List<EditWarning> warnings) {
     /** Every area the edit touches at any level. */
     Set<String> touchedCodes() {
       Set<String> out = new LinkedHashSet<>(edit.before().keySet());
@@ -99,7 +100,7 @@ public class EditPreview {
   private Preview of(Edit edit, List<Edit> below) {
     List<Touched> touched = new ArrayList<>();
     List<Moving> moving = new ArrayList<>();
-    List<String> warnings = new ArrayList<>();
+    List<EditWarning> warned = new ArrayList<>();
     Impact.Report report = Impact.Report.NONE;
     List<Edit> all = new ArrayList<>(List.of(edit));
     all.addAll(below);
@@ -123,16 +124,15 @@ public class EditPreview {
             ideal, after));
       }
       touched.addAll(mine);
-      warnings.addAll(warnings(e.level(), mine, band, district.polsbyPopperWarning()));
+      warned.addAll(warnings.of(e, inGround));
       if (e.level() == AreaLevel.GRID) {
         var was = e.placeBefore();
         var will = e.placeAfter();
         moving.addAll(moving(inGround, was, will));
-        warnings.addAll(Compounds.cut(inGround, was, will));
         report = report.and(impact.of(e, was, will));
       }
     }
-    return new Preview(edit, below, touched, moving, report, warnings);
+    return new Preview(edit, below, touched, moving, report, warned);
   }
 
   /** A split or merge with, above grid level, what is inside re-created under the new areas. */
@@ -173,20 +173,6 @@ public class EditPreview {
     for (BuildingView b : buildings) {
       String from = was.apply(b.location()), to = will.apply(b.location());
       if (from != null && to != null && !from.equals(to)) out.add(new Moving(b.code(), from, to, b.households()));
-    }
-    return out;
-  }
-
-  private static List<String> warnings(AreaLevel level, List<Touched> touched, HouseholdBand band, double stringy) {
-    List<String> out = new ArrayList<>();
-    for (Touched t : touched) {
-      if (t.after() == null) continue;
-      if (level == AreaLevel.GRID && !band.contains(t.after().households())) {
-        out.add(t.code() + ": " + t.after().households() + " households, outside " + band.low() + "–" + band.high());
-      }
-      if (t.after().polsbyPopper() < stringy) {
-        out.add(String.format(Locale.ROOT, "%s: Polsby-Popper %.2f, below %.2f (stringy)", t.code(), t.after().polsbyPopper(), stringy));
-      }
     }
     return out;
   }

@@ -41,18 +41,24 @@ class EditRequests {
     };
   }
 
-  EditCommit.Committed commit(String kind, String code, JsonNode body, String ifMatch, String actor, String role) {
+  EditCommit.Committed commit(String kind, String code, JsonNode body, String ifMatch, EditCommit.Actor actor) {
     return switch (known(kind)) {
-      case "reshape" -> commit.reshape(code, outline(body), ifMatch, actor, role);
-      case "split" -> commit.split(code, cut(body), ifMatch, actor, role);
-      case "merge" -> commit.merge(strings(body, "codes"), actor, role);
-      case "children" -> {
-        Retile.Done d = retile.apply(code, pieces(body), actor, role);
-        yield new EditCommit.Committed("children", d.saved(), d.created().stream().map(Retile.Created::code).toList(), d.retired(),
-            d.casesMoved(), d.staff());
-      }
-      default -> commit.reshape(code, movedInto(code, body), ifMatch, actor, role);
+      case "reshape" -> commit.reshape(code, outline(body), ifMatch, actor);
+      case "split" -> commit.split(code, cut(body), ifMatch, actor);
+      case "merge" -> commit.merge(strings(body, "codes"), actor);
+      case "children" -> retile.apply(code, pieces(body), actor).committed();
+      default -> commit.reshape(code, movedInto(code, body), ifMatch, actor);
     };
+  }
+
+  /**
+   * Whether the planner confirmed the edit's warnings: {@code "confirm": true} in the body (beside the GeoJSON or
+   * the edit's members) or {@code ?confirm=true}. Anything else but a boolean there is a 400 naming {@code confirm}.
+   */
+  static boolean confirmed(JsonNode body, Boolean param) {
+    JsonNode c = body == null || !body.isObject() ? null : body.get("confirm");
+    if (c != null && !c.isNull() && !c.isBoolean()) throw ProblemException.badInput("confirm", "must be true or false");
+    return Boolean.TRUE.equals(param) || (c != null && c.asBoolean(false));
   }
 
   /** A FeatureCollection of an area's new children. */

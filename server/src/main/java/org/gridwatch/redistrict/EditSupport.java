@@ -50,7 +50,8 @@ class EditSupport {
     return Shape.of(outline, catalog.now().buildings().stream().filter(b -> inside.covers(b.location())).toList());
   }
 
-  Instant now() { return clock.instant(); }
+  /** Now, to the microsecond the databases keep (a revert finds what an edit ended by this instant). */
+  Instant now() { return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS); }
 
   /**
    * A parent's children together with the areas of the same level just across its border (from the catalog), so

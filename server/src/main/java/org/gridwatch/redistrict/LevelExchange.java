@@ -59,7 +59,8 @@ class LevelExchange {
       out.put("dryRun", true);
       return out;
     }
-    return RetileAnswers.done(retile.applyAll(groups, actor, actorRole));
+    // An import's preview is its dry run (dryRun=true): what the file says is what the planner asked for.
+    return RetileAnswers.done(retile.applyAll(groups, new EditCommit.Actor(actor, actorRole, true)));
   }
 
   /** Features by parent; a feature whose parent cannot be told, or whose code is of another level, is refused. */

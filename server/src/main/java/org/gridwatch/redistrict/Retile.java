@@ -57,7 +57,7 @@ public class Retile {
 
   /** The outcome for one parent. */
   public record Done(String parent, List<String> kept, List<String> reshaped, List<Created> created, List<String> retired,
-      List<Rehoming.Moved> casesMoved, List<Reassignment.Carried> staff, List<EditCommit.Saved> saved) {}
+      List<Rehoming.Moved> casesMoved, List<Reassignment.Carried> staff, List<EditCommit.Saved> saved, EditCommit.Committed committed) {}
 
   private final EditSupport edits;
   private final EditCommit commit;
@@ -71,13 +71,13 @@ public class Retile {
 
   /** Re-tiles one parent. */
   @Transactional
-  public Done apply(String parent, List<Piece> pieces, String actor, String actorRole) {
-    return applyAll(List.of(new Group(parent, pieces)), actor, actorRole).get(0);
+  public Done apply(String parent, List<Piece> pieces, EditCommit.Actor actor) {
+    return applyAll(List.of(new Group(parent, pieces)), actor).get(0);
   }
 
   /** Re-tiles every group's parent in one transaction; if any piece is refused, nothing is written. */
   @Transactional
-  public List<Done> applyAll(List<Group> groups, String actor, String actorRole) {
+  public List<Done> applyAll(List<Group> groups, EditCommit.Actor actor) {
     Map<String, Group> byParent = byParent(groups);
     Map<String, Retiling.Result> checked = new LinkedHashMap<>();
     Map<String, Map<String, Boundaries.Current>> stored = new LinkedHashMap<>();
@@ -101,7 +101,7 @@ public class Retile {
     }
     if (!errors.isEmpty()) throw refused(errors);
     List<Done> out = new ArrayList<>();
-    for (var e : checked.entrySet()) out.add(write(parentOf(e.getKey()), stored.get(e.getKey()), e.getValue(), actor, actorRole));
+    for (var e : checked.entrySet()) out.add(write(parentOf(e.getKey()), stored.get(e.getKey()), e.getValue(), actor));
     return out;
   }
 
@@ -190,19 +190,21 @@ public class Retile {
   }
 
   /** Stores one parent's new tiling through the same commit as every other edit. */
-  private Done write(AreaView parent, Map<String, Boundaries.Current> stored, Retiling.Result r, String actor, String actorRole) {
+  private Done write(AreaView parent, Map<String, Boundaries.Current> stored, Retiling.Result r, EditCommit.Actor actor) {
     Map<String, Geometry> current = new LinkedHashMap<>();
     stored.forEach((c, v) -> current.put(c, v.boundary()));
     Plan plan = plan(parent, current, r);
     Edit edit = plan.edit();
     if (edit.before().isEmpty() && edit.after().isEmpty()) {
-      return new Done(parent.code(), plan.kept(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+      return new Done(parent.code(), plan.kept(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
+          new EditCommit.Committed(null, "children", List.of(), List.of(), List.of(), List.of(), List.of(), List.of()));
     }
-    EditCommit.Committed c = commit.store(edit, actor, actorRole);
+    EditCommit.Committed c = commit.store(edit, actor);
     List<Created> created = new ArrayList<>();
-    for (int i = 0; i < c.created().size(); i++) created.add(new Created(c.created().get(i), plan.features().get(i)));
+    for (int i = 0; i < c.created().size(); i++) created.add(new Created(c.created().get(i).code(), plan.features().get(i)));
     List<String> reshaped = edit.after().keySet().stream().filter(k -> !k.startsWith(Edit.NEW)).toList();
-    return new Done(parent.code(), plan.kept(), reshaped, created, c.retired(), c.casesMoved(), c.staff(), c.saved());
+    return new Done(parent.code(), plan.kept(), reshaped, created, c.retired().stream().map(AreaRef::code).toList(), c.casesMoved(),
+        c.staff(), c.saved(), c);
   }
 
   private Planned planned(AreaView parent, Retiling.Result r, Map<String, Geometry> current) {

@@ -31,6 +31,8 @@ final class RetileAnswers {
     out.put("retired", retired);
     out.put("casesMoved", moved);
     out.put("staff", staff);
+    // One edit per re-tiled parent that changed: each can be reverted on its own (/api/v1/edits/{id}/revert).
+    out.put("editIds", done.stream().map(d -> d.committed().editId()).filter(java.util.Objects::nonNull).toList());
     return out;
   }
 

@@ -32,9 +32,10 @@ class RetileController {
   }
 
   @PutMapping("/api/v1/areas/{code}/children")
-  Map<String, Object> retile(@PathVariable String code, @RequestBody JsonNode body, Authentication auth) {
+  Map<String, Object> retile(@PathVariable String code, @RequestBody JsonNode body,
+      @org.springframework.web.bind.annotation.RequestParam(required = false) Boolean confirm, Authentication auth) {
     EditSupport.mayRedraw(auth);
-    return RetileAnswers.done(List.of(retile.apply(code, pieces(body), auth.getName(), Role.of(auth))));
+    return RetileAnswers.done(List.of(retile.apply(code, pieces(body), ReshapeController.actor(auth, body, confirm))));
   }
 
   @PostMapping("/api/v1/areas/{code}/children/preview")
@@ -57,6 +58,7 @@ class RetileController {
     AreaView community = edits.area(code);
     List<Retile.Piece> pieces = Renumbering.pieces(community, edits.catalog.now().children(code));
     if (dryRun) return RetileAnswers.planned(retile.preview(List.of(new Retile.Group(code, pieces))), json);
-    return RetileAnswers.done(List.of(retile.apply(code, pieces, auth.getName(), Role.of(auth))));
+    // Renumbering changes codes only: the outlines (and any warnings about them) stay as they are.
+    return RetileAnswers.done(List.of(retile.apply(code, pieces, new EditCommit.Actor(auth.getName(), Role.of(auth), true))));
   }
 }

@@ -94,6 +94,7 @@ final class AccessRules {
       signedIn(HttpMethod.GET, "the OGC API collections", "OGC API 图层", "/ogcapi/collections/*", "/ogcapi/collections/*/items",
           "/ogcapi/collections/*/items/*"),
       roles(null, PLANNERS, "redraw boundaries", "调整边界", "/api/v1/areas/**", "/api/v1/drafts", "/api/v1/drafts/**",
+          "/api/v1/edits", "/api/v1/edits/**",
           "/api/v1/levels/*/import", "/ogcapi/collections/*/items", "/ogcapi/collections/*/items/*"),
       // The read-only OGC resources have GET handlers only: another method from an account reaches them for its 405.
       signedIn(null, "the OGC API", "OGC API", "/ogcapi", "/ogcapi/", "/ogcapi/api", "/ogcapi/conformance",

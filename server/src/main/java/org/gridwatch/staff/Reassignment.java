@@ -58,6 +58,27 @@ public class Reassignment {
     return out;
   }
 
+  /**
+   * An edit being reverted: the assignments of {@code grids} that the edit ended at {@code endedAt} hold again from
+   * {@code now} (same people and teams, same roles), and the assignments of {@code ending} (the grids the edit had
+   * made) end.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public List<Carried> restore(java.util.Collection<String> grids, Instant endedAt, java.util.Set<String> ending, Instant now) {
+    if (!ending.isEmpty()) assignments.findCurrentIn(ending).forEach(a -> a.end(now));
+    List<Carried> out = new ArrayList<>();
+    for (String grid : grids) {
+      for (GridAssignment a : assignments.findByGridCode(grid)) {
+        if (!endedAt.equals(a.getValidTo())) continue;
+        assignments.save(new GridAssignment(grid, a.getRole(), a.getPerson(), a.getTeam(), now));
+        out.add(new Carried(grid, a.getRole().name(), a.getPerson() != null ? a.getPerson().getCode() : a.getTeam().getCode(), grid));
+      }
+    }
+    assignments.flush();
+    events.publishEvent(new StaffMoved());
+    return out;
+  }
+
   /** Published when an edit moved staff; the roster reloads once the edit has committed. */
   record StaffMoved() {}
 

@@ -54,7 +54,7 @@ abstract class CatalogReloadContract {
       assertThat(olderHasReadTheAreas.await(60, TimeUnit.SECONDS)).isTrue();
 
       String grown = org.gridwatch.geo.GeoJson.toJson(g.boundary().buffer(0.0002).intersection(community.boundary()));
-      Http.Response r = new Http(port).postJson("/api/v1/areas/" + g.code() + "/reshape", grown,
+      Http.Response r = new Http(port).postJson("/api/v1/areas/" + g.code() + "/reshape?confirm=true", grown,
           Http.basic("planner", TestEnvironment.DEMO_PASSWORD));
       assertThat(r.status()).as(r.body()).isEqualTo(200);
       String edited = areas.now().find(g.code()).orElseThrow().etag();

@@ -61,6 +61,12 @@ class PlannerBrowserTest extends InBrowser {
     Browser.screenshot(driver, "planner-preview");
 
     driver.findElement(By.id("commit")).click();
+    // A grid outside the household band after the move asks first (issue 13): the planner confirms.
+    Browser.waitFor(driver, 20).until(d -> "1".equals(driver.executeScript("return document.body.dataset.committed"))
+        || driver.findElement(By.id("confirm-dialog")).getAttribute("open") != null);
+    if (driver.findElement(By.id("confirm-dialog")).getAttribute("open") != null) {
+      driver.findElement(By.cssSelector("#confirm-dialog button.confirm")).click();
+    }
     Browser.waitFor(driver, 20).until(d -> "1".equals(driver.executeScript("return document.body.dataset.committed")));
     Geometry after = areas.now().find(neighbourCode).orElseThrow().boundary();
     assertThat(MetricProjection.areaM2(after.symDifference(neighbour.boundary()))).as("the neighbour's outline changed").isGreaterThan(1);
@@ -72,8 +78,8 @@ class PlannerBrowserTest extends InBrowser {
     // Put both back: the rest of the suite uses the demo outlines as its oracle.
     Http http = new Http(port);
     String[] planner = Http.basic("planner", TestEnvironment.DEMO_PASSWORD);
-    assertThat(http.postJson("/api/v1/areas/" + g.code() + "/reshape", GeoJson.toJson(g.boundary()), planner).status()).isEqualTo(200);
-    assertThat(http.postJson("/api/v1/areas/" + neighbourCode + "/reshape", GeoJson.toJson(neighbour.boundary()), planner).status()).isEqualTo(200);
+    assertThat(http.postJson("/api/v1/areas/" + g.code() + "/reshape?confirm=true", GeoJson.toJson(g.boundary()), planner).status()).isEqualTo(200);
+    assertThat(http.postJson("/api/v1/areas/" + neighbourCode + "/reshape?confirm=true", GeoJson.toJson(neighbour.boundary()), planner).status()).isEqualTo(200);
     for (AreaView original : List.of(g, neighbour)) {
       Geometry back = areas.now().find(original.code()).orElseThrow().boundary();
       assertThat(MetricProjection.areaM2(back.symDifference(original.boundary()))).isLessThan(2.0);

@@ -73,13 +73,13 @@ abstract class LiveContract {
     Http http = new Http(port);
     try (LiveStream live = new LiveStream(port, operator())) {
       live.awaitConnected();
-      assertThat(http.postJson("/api/v1/areas/" + g.code() + "/reshape", grown, planner).status()).isEqualTo(200);
+      assertThat(http.postJson("/api/v1/areas/" + g.code() + "/reshape?confirm=true", grown, planner).status()).isEqualTo(200);
       String event = live.boundaries.poll(10, java.util.concurrent.TimeUnit.SECONDS);
       assertThat(event).isNotNull().contains(g.code()).contains(n.code());
     } finally {
       // Put both back: the rest of the suite uses the demo outlines as its oracle.
-      http.postJson("/api/v1/areas/" + g.code() + "/reshape", org.gridwatch.geo.GeoJson.toJson(g.boundary()), planner);
-      http.postJson("/api/v1/areas/" + n.code() + "/reshape", org.gridwatch.geo.GeoJson.toJson(n.boundary()), planner);
+      http.postJson("/api/v1/areas/" + g.code() + "/reshape?confirm=true", org.gridwatch.geo.GeoJson.toJson(g.boundary()), planner);
+      http.postJson("/api/v1/areas/" + n.code() + "/reshape?confirm=true", org.gridwatch.geo.GeoJson.toJson(n.boundary()), planner);
     }
   }
 }

@@ -94,7 +94,7 @@ class AutoBalanceTest {
     buildings.add(building("HUGE", 205, 205, 600));
     AutoBalance.Proposal p = AutoBalance.propose(square, buildings, 5, Map.of(), BAND, STRINGY);
     assertSound(square, buildings, p, true);
-    assertThat(p.summary().warnings()).anyMatch(w -> w.startsWith("band impossible: 1 building of more than 500 households (largest 600)"));
+    assertThat(p.summary().warnings()).contains(BalanceWarning.buildingsOverBand(1, 500, 600));
     assertThat(p.grids().stream().filter(g -> !g.inBand()).count()).as("only the grid with the huge building").isEqualTo(1);
   }
 
@@ -104,7 +104,7 @@ class AutoBalanceTest {
     List<BuildingView> buildings = lattice(square, 50, uniform(20)); // 36 × 20 = 720
     AutoBalance.Proposal p = AutoBalance.propose(square, buildings, 3, Map.of(), BAND, STRINGY);
     assertSound(square, buildings, p, true);
-    assertThat(p.summary().warnings()).anyMatch(w -> w.contains("720 households cannot fill 3 grids of at least 300"));
+    assertThat(p.summary().warnings()).contains(BalanceWarning.tooFew(720, 3, 300));
   }
 
   @Test

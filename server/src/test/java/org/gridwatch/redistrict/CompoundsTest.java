@@ -41,7 +41,8 @@ class CompoundsTest {
         Map.of("new-1", Geometries.asMultiPolygon(box(0, 0.3)), "new-2", Geometries.asMultiPolygon(box(0.3, 1))), Map.of(), Map.of());
     Edit between = new Edit("split", "a", "p", AreaLevel.GRID, before, before,
         Map.of("new-1", Geometries.asMultiPolygon(box(0, 0.6)), "new-2", Geometries.asMultiPolygon(box(0.6, 1))), Map.of(), Map.of());
-    assertThat(Compounds.cut(buildings, through.placeBefore(), through.placeAfter())).singleElement().asString().startsWith("甲路1号院: compound cut in two");
+    assertThat(Compounds.cut(buildings, through.placeBefore(), through.placeAfter())).singleElement()
+        .satisfies(w -> assertThat(w.kind()).isEqualTo("compound-cut")).satisfies(w -> assertThat(w.compound()).isEqualTo("甲路1号院"));
     assertThat(Compounds.cut(buildings, between.placeBefore(), between.placeAfter())).isEmpty();
   }
 }

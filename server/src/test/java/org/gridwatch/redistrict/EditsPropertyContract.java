@@ -72,26 +72,26 @@ abstract class EditsPropertyContract {
             List<AreaView> touching = communitiesNow.stream().filter(n -> !n.code().equals(community)
                 && n.boundary().intersection(c.boundary()).getLength() > 0.0005).toList();
             if (touching.isEmpty()) continue;
-            commit.merge(List.of(community, touching.get(random.nextInt(touching.size())).code()), "planner", "PLANNER");
+            commit.merge(List.of(community, touching.get(random.nextInt(touching.size())).code()), new EditCommit.Actor("planner", "PLANNER", true));
           }
           case "community split" -> commit.split(community,
-              new Split.Cut(lineThrough(areas.now().find(community).orElseThrow().boundary(), random), null), null, "planner", "PLANNER");
+              new Split.Cut(lineThrough(areas.now().find(community).orElseThrow().boundary(), random), null), null, new EditCommit.Actor("planner", "PLANNER", true));
           case "reshape" -> {
             Geometry outline = ReshapePropertyTest.moveOneVertex(g.boundary(), random);
             if (outline == null) continue;
-            commit.reshape(g.code(), outline, null, "planner", "PLANNER");
+            commit.reshape(g.code(), outline, null, new EditCommit.Actor("planner", "PLANNER", true));
           }
           case "community" -> {
             Geometry outline = ReshapePropertyTest.moveOneVertex(areas.now().find(community).orElseThrow().boundary(), random);
             if (outline == null) continue;
-            commit.reshape(community, outline, null, "planner", "PLANNER");
+            commit.reshape(community, outline, null, new EditCommit.Actor("planner", "PLANNER", true));
           }
-          case "split" -> commit.split(g.code(), new Split.Cut(lineThrough(g.boundary(), random), null), null, "planner", "PLANNER");
+          case "split" -> commit.split(g.code(), new Split.Cut(lineThrough(g.boundary(), random), null), null, new EditCommit.Actor("planner", "PLANNER", true));
           default -> {
             List<AreaView> touching = grids.stream().filter(n -> !n.code().equals(g.code())
                 && n.boundary().intersection(g.boundary()).getLength() > 0.0001).toList();
             if (touching.isEmpty()) continue;
-            commit.merge(List.of(g.code(), touching.get(random.nextInt(touching.size())).code()), "planner", "PLANNER");
+            commit.merge(List.of(g.code(), touching.get(random.nextInt(touching.size())).code()), new EditCommit.Actor("planner", "PLANNER", true));
           }
         }
         applied.merge(what, 1, Integer::sum);

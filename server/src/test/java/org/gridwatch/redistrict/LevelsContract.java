@@ -180,7 +180,7 @@ abstract class LevelsContract extends PlannerContract {
     for (JsonNode t : preview.json().get("touched")) households += t.get("after").get("households").asInt();
     assertThat(households).as("the halves share the grid's households").isEqualTo(g.households());
 
-    Http.Response r = http.put("/api/v1/areas/" + community.code() + "/children", fc.toString(), planner);
+    Http.Response r = http.put("/api/v1/areas/" + community.code() + "/children?confirm=true", fc.toString(), planner);
     assertThat(r.status()).as(r.body()).isEqualTo(200);
     String created = community.code() + String.format("%03d", maxSerial + 1);
     assertThat(r.json().get("created").get(0).get("code").asString()).isEqualTo(created);
@@ -321,14 +321,14 @@ abstract class LevelsContract extends PlannerContract {
     AreaView community = areas.now().level(AreaLevel.COMMUNITY).get(3);
     String body = children(community.code()).toString();
     String[] police = Http.basic("police", TestEnvironment.DEMO_PASSWORD);
-    assertThat(http.put("/api/v1/areas/" + community.code() + "/children", body).status()).isEqualTo(401);
-    assertThat(http.put("/api/v1/areas/" + community.code() + "/children", body, police).status()).isEqualTo(403);
+    assertThat(http.put("/api/v1/areas/" + community.code() + "/children?confirm=true", body).status()).isEqualTo(401);
+    assertThat(http.put("/api/v1/areas/" + community.code() + "/children?confirm=true", body, police).status()).isEqualTo(403);
     assertThat(http.postJson("/api/v1/areas/" + community.code() + "/children/preview", body, police).status()).isEqualTo(403);
     assertThat(post("/api/v1/levels/grids/import", body.getBytes(), "application/geo+json", police).status()).isEqualTo(403);
     assertThat(post("/api/v1/levels/grids/import", body.getBytes(), "application/geo+json").status()).isEqualTo(401);
     assertThat(get("/api/v1/levels/grids/export?f=geojson").status()).isEqualTo(401);
     assertThat(get("/api/v1/levels/grids/export?f=geojson&within=" + community.code(), police).status()).isEqualTo(200);
-    assertThat(http.put("/api/v1/areas/" + community.code() + "/children", body, Http.basic("admin", TestEnvironment.DEMO_PASSWORD))
+    assertThat(http.put("/api/v1/areas/" + community.code() + "/children?confirm=true", body, Http.basic("admin", TestEnvironment.DEMO_PASSWORD))
         .status()).as("an unchanged tiling is a no-op, also for an admin").isEqualTo(200);
     assertThat(get("/api/v1/levels/streets/export", police).status()).isEqualTo(404);
     assertThat(get("/api/v1/levels/grids/export?f=shp", police).status()).isEqualTo(400);
@@ -358,7 +358,7 @@ abstract class LevelsContract extends PlannerContract {
   }
 
   JsonNode put(AreaView community, ObjectNode fc, int status) {
-    Http.Response r = http.put("/api/v1/areas/" + community.code() + "/children", fc.toString(), planner);
+    Http.Response r = http.put("/api/v1/areas/" + community.code() + "/children?confirm=true", fc.toString(), planner);
     assertThat(r.status()).as(r.body()).isEqualTo(status);
     return r.json();
   }

@@ -74,9 +74,9 @@ public final class RedistrictBenchmark {
       sqlPreview(db, e);
       sqlPre[i] = System.nanoTime() - s;
       s = System.nanoTime();
-      moved += commit.reshape(e.grid().code(), e.grown(), null, "bench", "PLANNER").casesMoved().size();
+      moved += commit.reshape(e.grid().code(), e.grown(), null, new EditCommit.Actor("bench", "PLANNER", true)).casesMoved().size();
       com[i] = System.nanoTime() - s;
-      commit.reshape(e.grid().code(), e.grid().boundary(), null, "bench", "PLANNER"); // put back, untimed
+      commit.reshape(e.grid().code(), e.grid().boundary(), null, new EditCommit.Actor("bench", "PLANNER", true)); // put back, untimed
       s = System.nanoTime();
       sqlCommit(db, e);
       sqlCom[i] = System.nanoTime() - s;
@@ -124,13 +124,13 @@ public final class RedistrictBenchmark {
           + " and v.valid_to is null) x", pair.get(0), pair.get(1));
       t[3][i] = System.nanoTime() - s;
       s = System.nanoTime();
-      commit.split(split.grid().code(), cut, null, "bench", "PLANNER");
+      commit.split(split.grid().code(), cut, null, new EditCommit.Actor("bench", "PLANNER", true));
       t[4][i] = System.nanoTime() - s;
       s = System.nanoTime();
       sqlReplace(db, List.of(split.grid().code()), 2);
       t[5][i] = System.nanoTime() - s;
       s = System.nanoTime();
-      commit.merge(pair, "bench", "PLANNER");
+      commit.merge(pair, new EditCommit.Actor("bench", "PLANNER", true));
       t[6][i] = System.nanoTime() - s;
       s = System.nanoTime();
       sqlReplace(db, pair, 1);

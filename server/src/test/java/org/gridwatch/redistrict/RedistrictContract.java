@@ -228,8 +228,8 @@ abstract class RedistrictContract extends PlannerContract {
   }
 
   Http.Response reshape(String code, Geometry outline, String ifMatch) {
-    return ifMatch == null ? http.postJson("/api/v1/areas/" + code + "/reshape", GeoJson.toJson(outline), planner)
-        : http.postJson("/api/v1/areas/" + code + "/reshape", GeoJson.toJson(outline), planner[0], planner[1], "If-Match", ifMatch);
+    return ifMatch == null ? http.postJson("/api/v1/areas/" + code + "/reshape?confirm=true", GeoJson.toJson(outline), planner)
+        : http.postJson("/api/v1/areas/" + code + "/reshape?confirm=true", GeoJson.toJson(outline), planner[0], planner[1], "If-Match", ifMatch);
   }
 
   @Test
@@ -280,7 +280,7 @@ abstract class RedistrictContract extends PlannerContract {
     Http.Response saved = http.postJson("/api/v1/drafts", "{\"name\":\"no change\",\"kind\":\"reshape\",\"code\":\"" + g.code()
         + "\",\"edit\":" + GeoJson.toJson(g.boundary()) + "}", planner);
     assertThat(saved.status()).as(saved.body()).isEqualTo(201);
-    Http.Response committed = http.postJson("/api/v1/drafts/" + saved.json().get("id").asString() + "/commit", "{}", planner);
+    Http.Response committed = http.postJson("/api/v1/drafts/" + saved.json().get("id").asString() + "/commit", "{\"confirm\":true}", planner);
     assertThat(committed.status()).as(committed.body()).isEqualTo(200);
     assertThat(jdbc.queryForObject("select count(*) from area_version", Integer.class)).as("nothing new stored").isEqualTo(versions);
     assertThat(areas.now().find(g.code()).orElseThrow().etag()).isEqualTo(g.etag());

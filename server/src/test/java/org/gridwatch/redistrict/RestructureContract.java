@@ -33,7 +33,7 @@ abstract class RestructureContract extends PlannerContract {
   }
 
   Http.Response merge(String... codes) {
-    return http.postJson("/api/v1/areas/merge", "{\"codes\":[\"" + String.join("\",\"", codes) + "\"]}", planner);
+    return http.postJson("/api/v1/areas/merge?confirm=true", "{\"codes\":[\"" + String.join("\",\"", codes) + "\"]}", planner);
   }
 
   @Test
@@ -52,7 +52,7 @@ abstract class RestructureContract extends PlannerContract {
     JsonNode rosterB = http.get("/api/v1/grids/" + b.code() + "/roster", planner).json();
     Http.Response r = merge(a.code(), b.code());
     assertThat(r.status()).as(r.body()).isEqualTo(201);
-    String merged = r.json().get("created").get(0).asString();
+    String merged = r.json().get("created").get(0).get("code").asString();
     assertThat(merged).startsWith(community.code()).isEqualTo(community.code() + String.format("%03d", maxSerial + 1));
     assertThat(r.header("ETag")).isNotBlank();
     assertThat(r.json().get("casesMoved").toString()).contains(caseId);
@@ -90,7 +90,7 @@ abstract class RestructureContract extends PlannerContract {
         .filter(n -> !n.code().equals(merged) && n.boundary().intersection(now.boundary()).getLength() > 0.0005).findFirst().orElseThrow();
     Http.Response again = merge(merged, neighbour.code());
     assertThat(again.status()).as(again.body()).isEqualTo(201);
-    assertThat(again.json().get("created").get(0).asString()).isEqualTo(community.code() + String.format("%03d", maxSerial + 2));
+    assertThat(again.json().get("created").get(0).get("code").asString()).isEqualTo(community.code() + String.format("%03d", maxSerial + 2));
   }
 
   @Test
@@ -109,9 +109,9 @@ abstract class RestructureContract extends PlannerContract {
     Point inside = g.boundary().getFactory().createPoint(new org.locationtech.jts.geom.Coordinate(
         Double.parseDouble(String.format(Locale.ROOT, "%.7f", onTheCut.getX())), Double.parseDouble(String.format(Locale.ROOT, "%.7f", onTheCut.getY()))));
     String memberBefore = http.get("/api/v1/grids/" + g.code() + "/roster", planner).json().get("gridMember").toString();
-    Http.Response r = http.postJson("/api/v1/areas/" + g.code() + "/split", "{\"line\":" + org.gridwatch.geo.GeoJson.toJson(line) + "}", planner);
+    Http.Response r = http.postJson("/api/v1/areas/" + g.code() + "/split?confirm=true", "{\"line\":" + org.gridwatch.geo.GeoJson.toJson(line) + "}", planner);
     assertThat(r.status()).as(r.body()).isEqualTo(201);
-    List<String> codes = List.of(r.json().get("created").get(0).asString(), r.json().get("created").get(1).asString());
+    List<String> codes = List.of(r.json().get("created").get(0).get("code").asString(), r.json().get("created").get(1).get("code").asString());
     assertThat(codes).as(r.body()).containsExactly(community.code() + String.format("%03d", maxSerial + 1), community.code() + String.format("%03d", maxSerial + 2));
     int households = codes.stream().mapToInt(c -> areas.now().find(c).orElseThrow().households()).sum();
     assertThat(households).isEqualTo(g.households());
@@ -128,10 +128,10 @@ abstract class RestructureContract extends PlannerContract {
 
     AreaView other = areas.now().level(AreaLevel.GRID).get(5);
     String far = "{\"line\":{\"type\":\"LineString\",\"coordinates\":[[121.0,37.0],[121.1,37.1]]}}";
-    Http.Response refused = http.postJson("/api/v1/areas/" + other.code() + "/split", far, planner);
+    Http.Response refused = http.postJson("/api/v1/areas/" + other.code() + "/split?confirm=true", far, planner);
     assertThat(refused.status()).isEqualTo(422);
     assertThat(refused.json().get("errors").get(0).get("field").asString()).isEqualTo("line");
-    assertThat(http.postJson("/api/v1/areas/" + other.code() + "/split", "{\"line\":{\"type\":\"Point\",\"coordinates\":[120.3,36.1]}}",
+    assertThat(http.postJson("/api/v1/areas/" + other.code() + "/split?confirm=true", "{\"line\":{\"type\":\"Point\",\"coordinates\":[120.3,36.1]}}",
         planner).json().get("errors").get(0).get("field").asString()).isEqualTo("line");
     assertThat(areas.now().find(other.code())).isPresent();
   }
@@ -149,7 +149,7 @@ abstract class RestructureContract extends PlannerContract {
     assertThat(merge(first.code(), elsewhere.code()).json().get("errors").get(0).get("field").asString()).isEqualTo("codes");
     assertThat(merge(first.code()).status()).isEqualTo(400);
     assertThat(merge(first.code(), "370203999999999").status()).isEqualTo(404);
-    assertThat(http.postJson("/api/v1/areas/merge", "{\"codes\":[\"" + first.code() + "\",\"" + farInSameCommunity.code() + "\"]}",
+    assertThat(http.postJson("/api/v1/areas/merge?confirm=true", "{\"codes\":[\"" + first.code() + "\",\"" + farInSameCommunity.code() + "\"]}",
         Http.basic("police", TestEnvironment.DEMO_PASSWORD)).status()).isEqualTo(403);
     assertThat(areas.now().find(first.code())).as("nothing half-written").isPresent();
   }
@@ -185,7 +185,7 @@ abstract class RestructureContract extends PlannerContract {
     Http.Response r = merge(a.code(), b.code());
     assertThat(r.status()).as(r.body()).isEqualTo(201);
     assertThat(r.json().get("casesMoved").size()).isEqualTo(preview.get("cases").size());
-    AreaView made = areas.now().find(r.json().get("created").get(0).asString()).orElseThrow();
+    AreaView made = areas.now().find(r.json().get("created").get(0).get("code").asString()).orElseThrow();
     assertThat(made.households()).isEqualTo(created.get("after").get("households").asInt());
   }
 
@@ -202,15 +202,15 @@ abstract class RestructureContract extends PlannerContract {
     west = sevenDecimals.reduce(west);
     east = sevenDecimals.reduce(east);
     String body = "{\"pieces\":[" + org.gridwatch.geo.GeoJson.toJson(west) + "," + org.gridwatch.geo.GeoJson.toJson(east) + "]}";
-    Http.Response overlapping = http.postJson("/api/v1/areas/" + g.code() + "/split",
+    Http.Response overlapping = http.postJson("/api/v1/areas/" + g.code() + "/split?confirm=true",
         "{\"pieces\":[" + org.gridwatch.geo.GeoJson.toJson(g.boundary()) + "," + org.gridwatch.geo.GeoJson.toJson(east) + "]}", planner);
     assertThat(overlapping.status()).as(overlapping.body()).isEqualTo(422);
     assertThat(overlapping.json().get("errors").get(0).get("field").asString()).startsWith("pieces");
     assertThat(areas.now().find(g.code())).as("nothing half-written").isPresent();
-    Http.Response r = http.postJson("/api/v1/areas/" + g.code() + "/split", body, planner);
+    Http.Response r = http.postJson("/api/v1/areas/" + g.code() + "/split?confirm=true", body, planner);
     assertThat(r.status()).as(r.body()).isEqualTo(201);
     AreaView community = areas.now().find(g.parentCode()).orElseThrow();
-    List<AreaView> halves = r.json().get("created").valueStream().map(c -> areas.now().find(c.asString()).orElseThrow()).toList();
+    List<AreaView> halves = r.json().get("created").valueStream().map(c -> areas.now().find(c.get("code").asString()).orElseThrow()).toList();
     assertThat(halves).hasSize(2);
     assertThat(halves.stream().mapToDouble(h -> org.gridwatch.geo.MetricProjection.areaM2(h.boundary())).sum())
         .as("the halves cover the grid within the snapping to 1e-7°").isCloseTo(org.gridwatch.geo.MetricProjection.areaM2(g.boundary()),
@@ -241,12 +241,12 @@ abstract class RestructureContract extends PlannerContract {
     assertThat(preview.get("moving").size()).as(preview.toString()).isEqualTo(1);
     assertThat(preview.get("moving").get(0).get("building").asString()).isEqualTo(moving.code());
     int householdsBefore = to.households();
-    Http.Response r = http.postJson("/api/v1/areas/" + to.code() + "/buildings", body, planner);
+    Http.Response r = http.postJson("/api/v1/areas/" + to.code() + "/buildings?confirm=true", body, planner);
     assertThat(r.status()).as(r.body()).isEqualTo(200);
     String code = moving.code();
     assertThat(areas.now().buildings().stream().filter(b -> b.code().equals(code)).findFirst().orElseThrow().gridCode()).isEqualTo(to.code());
     assertThat(areas.now().find(to.code()).orElseThrow().households()).isEqualTo(householdsBefore + moving.households());
-    assertThat(http.postJson("/api/v1/areas/" + to.code() + "/buildings", body, planner).json().get("errors").get(0).get("field").asString())
+    assertThat(http.postJson("/api/v1/areas/" + to.code() + "/buildings?confirm=true", body, planner).json().get("errors").get(0).get("field").asString())
         .as("already there").isEqualTo("buildings");
   }
 
@@ -273,11 +273,11 @@ abstract class RestructureContract extends PlannerContract {
     int promised = 0;
     for (JsonNode t : preview.get("touched")) if (t.get("code").asString().equals(g.code())) promised = t.get("after").get("households").asInt();
 
-    Http.Response committed = http.postJson("/api/v1/drafts/" + id + "/commit", "{}", planner);
+    Http.Response committed = http.postJson("/api/v1/drafts/" + id + "/commit", "{\"confirm\":true}", planner);
     assertThat(committed.status()).as(committed.body()).isEqualTo(200);
     assertThat(areas.now().find(g.code()).orElseThrow().households()).as("what the saved preview promised").isEqualTo(promised);
     assertThat(http.get("/api/v1/drafts/" + id, planner).json().get("status").asString()).isEqualTo("committed");
-    assertThat(http.postJson("/api/v1/drafts/" + id + "/commit", "{}", planner).status()).as("committed once only").isEqualTo(409);
+    assertThat(http.postJson("/api/v1/drafts/" + id + "/commit", "{\"confirm\":true}", planner).status()).as("committed once only").isEqualTo(409);
     assertThat(http.get("/api/v1/drafts", planner).body()).doesNotContain(id);
   }
 
@@ -285,10 +285,10 @@ abstract class RestructureContract extends PlannerContract {
   void aDraftWhoseAreasChangedMeanwhileIsNotCommittedAndCanBeDiscarded() {
     AreaView g = areas.now().level(AreaLevel.GRID).get(1000);
     String id = saveDraft("draft on " + g.code(), "reshape", g.code(), grown(g)).json().get("id").asString();
-    Http.Response direct = http.postJson("/api/v1/areas/" + g.code() + "/reshape", grown(g), planner);
+    Http.Response direct = http.postJson("/api/v1/areas/" + g.code() + "/reshape?confirm=true", grown(g), planner);
     assertThat(direct.status()).as(direct.body()).isEqualTo(200);
     String etag = areas.now().find(g.code()).orElseThrow().etag();
-    Http.Response stale = http.postJson("/api/v1/drafts/" + id + "/commit", "{}", planner);
+    Http.Response stale = http.postJson("/api/v1/drafts/" + id + "/commit", "{\"confirm\":true}", planner);
     assertThat(stale.status()).as(stale.body()).isEqualTo(412);
     assertThat(areas.now().find(g.code()).orElseThrow().etag()).as("nothing half-written").isEqualTo(etag);
     assertThat(http.delete("/api/v1/drafts/" + id, planner).status()).isEqualTo(204);
@@ -315,7 +315,7 @@ abstract class RestructureContract extends PlannerContract {
     assertThat(saved.status()).as(saved.body()).isEqualTo(201);
     JsonNode preview = saved.json().get("preview");
     assertThat(preview.get("kind").asString()).isEqualTo("children");
-    Http.Response committed = http.postJson("/api/v1/drafts/" + saved.json().get("id").asString() + "/commit", "{}", planner);
+    Http.Response committed = http.postJson("/api/v1/drafts/" + saved.json().get("id").asString() + "/commit", "{\"confirm\":true}", planner);
     assertThat(committed.status()).as(committed.body()).isBetween(200, 201);
     List<AreaView> grids = areas.now().children(community.code());
     assertThat(grids).hasSize(proposal.get("features").size());
@@ -387,7 +387,7 @@ abstract class RestructureContract extends PlannerContract {
     java.time.Instant before = java.time.Instant.now();
     Http.Response merged = merge(a.code(), b.code());
     assertThat(merged.status()).as(merged.body()).isEqualTo(201);
-    String c = merged.json().get("created").get(0).asString();
+    String c = merged.json().get("created").get(0).get("code").asString();
     JsonNode onNew = http.get("/api/v1/measures?level=grid&code=" + c + "&boundaries=current", operator).json();
     JsonNode recorded = http.get("/api/v1/measures?level=grid&code=" + c, operator).json();
     JsonNode onOld = http.get("/api/v1/measures?level=grid&code=" + a.code() + "&boundaries=" + before, operator).json();
@@ -423,7 +423,7 @@ abstract class RestructureContract extends PlannerContract {
     Geometry grown = Reshape.overlay(a.boundary(), strip, org.locationtech.jts.operation.overlayng.OverlayNG.UNION);
     JsonNode preview = http.postJson("/api/v1/areas/" + a.code() + "/preview", org.gridwatch.geo.GeoJson.toJson(grown), planner).json();
     assertThat(preview.get("touched").toString()).as("the preview lists the grids that follow").contains(a.code() + "0").contains(b.code() + "0");
-    Http.Response r = http.postJson("/api/v1/areas/" + a.code() + "/reshape", org.gridwatch.geo.GeoJson.toJson(grown), planner);
+    Http.Response r = http.postJson("/api/v1/areas/" + a.code() + "/reshape?confirm=true", org.gridwatch.geo.GeoJson.toJson(grown), planner);
     assertThat(r.status()).as(r.body()).isEqualTo(200);
     for (AreaView c : List.of(areas.now().find(a.code()).orElseThrow(), areas.now().find(b.code()).orElseThrow())) {
       assertThat(TilingCheck.check(Map.of("c", c.boundary()), Map.of("c",
@@ -464,7 +464,7 @@ abstract class RestructureContract extends PlannerContract {
         .isEqualTo(3 + 2 * grids);
     Http.Response r = merge(a.code(), b.code());
     assertThat(r.status()).as(r.body()).isEqualTo(201);
-    AreaView c = areas.now().find(r.json().get("created").get(0).asString()).orElseThrow();
+    AreaView c = areas.now().find(r.json().get("created").get(0).get("code").asString()).orElseThrow();
     assertThat(c.level()).isEqualTo(AreaLevel.COMMUNITY);
     assertThat(c.households()).isEqualTo(a.households() + b.households());
     assertThat(areas.now().find(a.code())).isEmpty();
@@ -486,15 +486,18 @@ abstract class RestructureContract extends PlannerContract {
       String line = String.format(Locale.ROOT, "{\"line\":{\"type\":\"LineString\",\"coordinates\":[[%.7f,%.7f],[%.7f,%.7f]]}}",
           e.getMinX() - 0.001, y, e.getMaxX() + 0.001, y);
       int grids = areas.now().children(community.code()).size();
-      Http.Response r = http.postJson("/api/v1/areas/" + community.code() + "/split", line, planner);
+      Http.Response r = http.postJson("/api/v1/areas/" + community.code() + "/split?confirm=true", line, planner);
       if (r.status() == 422) {
         assertThat(r.json().get("errors").get(0).get("field").asString()).isEqualTo("line");
         assertThat(areas.now().find(community.code())).as("nothing half-written").isPresent();
         continue;
       }
       assertThat(r.status()).as(r.body()).isEqualTo(201);
-      List<AreaView> halves = r.json().get("created").valueStream().map(x -> areas.now().find(x.asString()).orElseThrow()).toList();
+      // The answer lists every area created, at every level: the two halves and the grids re-created in them.
+      List<AreaView> created = r.json().get("created").valueStream().map(x -> areas.now().find(x.get("code").asString()).orElseThrow()).toList();
+      List<AreaView> halves = created.stream().filter(a -> a.level() == AreaLevel.COMMUNITY).toList();
       assertThat(halves).hasSize(2);
+      assertThat(created).hasSize(2 + grids);
       assertThat(halves.stream().mapToInt(h -> areas.now().children(h.code()).size()).sum()).isEqualTo(grids);
       assertThat(halves.stream().mapToInt(AreaView::households).sum()).isEqualTo(community.households());
       for (AreaView h : halves) assertTiled(h);
@@ -529,7 +532,7 @@ abstract class RestructureContract extends PlannerContract {
     String code = g.code(), body = "{\"line\":" + org.gridwatch.geo.GeoJson.toJson(line) + "}";
     AreaView community = areas.now().find(g.parentCode()).orElseThrow();
     int before = areas.now().children(community.code()).size();
-    List<Http.Response> answers = atOnce(2, () -> http.postJson("/api/v1/areas/" + code + "/split", body, planner));
+    List<Http.Response> answers = atOnce(2, () -> http.postJson("/api/v1/areas/" + code + "/split?confirm=true", body, planner));
     List<Integer> statuses = answers.stream().map(Http.Response::status).sorted().toList();
     assertThat(statuses).as(answers.toString()).satisfies(s -> assertThat(s.get(0)).isEqualTo(201), s -> assertThat(s.get(1)).as("the loser: the area changed meanwhile, or is gone").isIn(404, 412));
     Http.Response loser = answers.stream().filter(r -> r.status() != 201).findFirst().orElseThrow();
@@ -570,7 +573,7 @@ abstract class RestructureContract extends PlannerContract {
     List<String> ids = List.of(first.json().get("id").asString(), second.json().get("id").asString());
     int versionsBefore = http.get("/api/v1/areas/" + g.code() + "/history").json().size();
     var next = new java.util.concurrent.atomic.AtomicInteger();
-    List<Http.Response> answers = atOnce(2, () -> http.postJson("/api/v1/drafts/" + ids.get(next.getAndIncrement()) + "/commit", "{}", planner));
+    List<Http.Response> answers = atOnce(2, () -> http.postJson("/api/v1/drafts/" + ids.get(next.getAndIncrement()) + "/commit", "{\"confirm\":true}", planner));
     assertThat(answers.stream().map(Http.Response::status).sorted().toList()).as(answers.toString()).containsExactly(200, 412);
     Http.Response loser = answers.stream().filter(r -> r.status() == 412).findFirst().orElseThrow();
     assertThat(loser.contentType()).startsWith("application/problem+json");

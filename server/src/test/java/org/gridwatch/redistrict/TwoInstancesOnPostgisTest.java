@@ -50,7 +50,7 @@ class TwoInstancesOnPostgisTest {
         String locate = String.format(Locale.ROOT, "/api/v1/locate?lon=%.7f&lat=%.7f", taken.getX(), taken.getY());
         assertThat(there.get(locate).json().get("grid").get("code").asString()).isEqualTo(n.code());
         Geometry grown = Reshape.overlay(g.boundary(), strip, OverlayNG.UNION);
-        Http.Response r = here.postJson("/api/v1/areas/" + g.code() + "/reshape", GeoJson.toJson(grown), planner);
+        Http.Response r = here.postJson("/api/v1/areas/" + g.code() + "/reshape?confirm=true", GeoJson.toJson(grown), planner);
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         assertThat(there.get(locate).json().get("grid").get("code").asString())
             .as("the other instance, asked as soon as the commit returned").isEqualTo(g.code());

@@ -77,6 +77,8 @@ abstract class AuthorizationMatrixContract {
       new Row("GET", "/api/v1/incidents/000000000000/candidates", null, COMMAND_CENTRE),
       // planning and administration
       new Row("GET", "/api/v1/drafts", null, PLANNERS),
+      new Row("GET", "/api/v1/edits", null, PLANNERS),
+      new Row("POST", "/api/v1/edits/no-such-edit/revert", "{}", PLANNERS),
       new Row("POST", "/api/v1/areas/merge/preview", "{}", PLANNERS),
       new Row("PUT", "/api/v1/categories/SANITATION", "{}", ADMIN),
       new Row("PUT", "/api/v1/calendar/2031", "{}", ADMIN),
