@@ -1,5 +1,6 @@
 package org.gridwatch.redistrict;
 
+import org.gridwatch.problem.Text;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -37,7 +38,7 @@ class EditController {
   @GetMapping("/api/v1/edits")
   List<EditView> newest(@RequestParam(defaultValue = "50") int limit, Authentication auth) {
     EditSupport.mayRedraw(auth);
-    if (limit < 1 || limit > 200) throw org.gridwatch.problem.ProblemException.badInput("limit", "from 1 to 200");
+    if (limit < 1 || limit > 200) throw org.gridwatch.problem.ProblemException.badInput("limit", Text.of("edit.limit-range", 1, 200));
     return log.newest(limit).stream().map(EditView::of).toList();
   }
 

@@ -1,5 +1,6 @@
 package org.gridwatch.redistrict;
 
+import org.gridwatch.problem.Text;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -32,6 +33,6 @@ class EditLog {
   EditRecord lock(String id) { return records.lockById(id).orElseThrow(() -> unknown(id)); }
 
   private static ProblemException unknown(String id) {
-    return ProblemException.notFound("unknown-edit", "Unknown edit", "there is no boundary edit " + id);
+    return ProblemException.notFound("unknown-edit", "Unknown edit", Text.of("edit.unknown", id));
   }
 }

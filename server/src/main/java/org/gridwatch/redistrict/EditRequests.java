@@ -57,7 +57,7 @@ class EditRequests {
    */
   static boolean confirmed(JsonNode body, Boolean param) {
     JsonNode c = body == null || !body.isObject() ? null : body.get("confirm");
-    if (c != null && !c.isNull() && !c.isBoolean()) throw ProblemException.badInput("confirm", "must be true or false");
+    if (c != null && !c.isNull() && !c.isBoolean()) throw ProblemException.badInput("confirm", Text.of("edit.confirm-boolean"));
     return Boolean.TRUE.equals(param) || (c != null && c.asBoolean(false));
   }
 

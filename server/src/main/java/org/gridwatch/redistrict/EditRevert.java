@@ -1,5 +1,6 @@
 package org.gridwatch.redistrict;
 
+import org.gridwatch.problem.Text;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -55,7 +56,7 @@ class EditRevert {
     EditRecord edit = log.lock(id);
     if (edit.revertedBy() != null) {
       throw new ProblemException(HttpStatus.CONFLICT, "edit-reverted", "Edit already reverted",
-          "edit " + id + " was reverted by edit " + edit.revertedBy(), List.of(new FieldError("id", "already reverted")));
+          Text.of("edit.reverted-by", id, edit.revertedBy()), List.of(new FieldError("id", Text.of("edit.already-reverted"))));
     }
     List<EditRecord.Touched> touched = edit.areas().stream()
         .sorted(Comparator.comparingInt((EditRecord.Touched t) -> t.code().length()).thenComparing(EditRecord.Touched::code)).toList();
@@ -114,7 +115,7 @@ class EditRevert {
       int last = versions.stream().mapToInt(AreaHistory.Version::version).max().orElse(0);
       boolean same = t.versionAfter() == null ? current == null && last == t.versionBefore() : t.versionAfter().equals(current);
       if (!same) {
-        changed.add(new FieldError("areas", t.code()));
+        changed.add(new FieldError("areas", Text.of("edit.area-changed-later", t.code())));
         continue;
       }
       AreaHistory.Version before = t.versionBefore() == null ? null
@@ -123,7 +124,7 @@ class EditRevert {
     }
     if (!changed.isEmpty()) {
       throw new ProblemException(HttpStatus.CONFLICT, "edit-superseded", "Edit changed since",
-          "a later edit changed " + changed.size() + " of the areas edit " + edit.id() + " touched; it can no longer be reverted",
+          Text.of("edit.superseded", changed.size(), edit.id()),
           changed);
     }
     return out;

@@ -1,5 +1,6 @@
 package org.gridwatch.redistrict;
 
+import org.gridwatch.problem.Text;
 import java.util.ArrayList;
 import java.util.List;
 import org.gridwatch.area.AreaCatalog;
@@ -60,7 +61,6 @@ class EditWarnings {
   static void requireConfirmed(List<EditWarning> warnings, boolean confirmed) {
     if (confirmed || warnings.isEmpty()) return;
     throw new ProblemException(HttpStatus.CONFLICT, "confirmation-required", "Confirmation required",
-        "the edit has " + warnings.size() + (warnings.size() == 1 ? " warning" : " warnings")
-            + "; send it again with \"confirm\": true to commit it anyway", List.of()).with("warnings", warnings);
+        Text.of("edit.confirm-warnings", warnings.size()), List.of()).with("warnings", warnings);
   }
 }
