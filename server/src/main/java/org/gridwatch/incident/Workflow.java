@@ -287,7 +287,7 @@ public class Workflow {
         i.getLevel(), i.getUnitCode(), note, photo);
     if (target != null) e.target(target.targetCode(), target.targetName());
     events.save(e);
-    publisher.publishEvent(IncidentChanged.of(i, type));
+    publisher.publishEvent(IncidentChanged.of(i, type, actor));
     return e;
   }
 
