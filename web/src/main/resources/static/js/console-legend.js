@@ -33,8 +33,9 @@ export function drawLegend() {
   const dot = (colour, extra = '') => `<i class="dot" style="background:${colour};${extra}"></i>`;
   const statuses = Object.entries(STATUS_COLOUR)
     .map(([s, c]) => `<div data-legend="status-${s}">${dot(c)}${t(s)}</div>`).join('');
-  div.innerHTML = `<details open><summary><h4>${t('legendTitle')}</h4></summary>
-    <div class="legend-group">${t('legendCases')}</div>${statuses}
+  const open = div.querySelector('details') ? div.querySelector('details').open : window.innerWidth > 700; // folded on a phone
+  div.innerHTML = `<details${open ? ' open' : ''}><summary><h4>${t('legendTitle')}</h4></summary>
+    <div class="legend-group">${t('legendCases')}</div><div class="legend-statuses">${statuses}</div>
     <div data-legend="overdue">${dot(OVERDUE_COLOUR)}${t('legendCaseOverdue')}</div>
     <div data-legend="selected">${dot('transparent', `border:3px solid ${SELECTED_COLOUR}`)}${t('legendSelectedCase')}</div>
     <div data-legend="grid-load"><i style="background:rgba(30,136,229,.45);border:1px solid #777"></i>${t('legendGridLoad')}</div>
@@ -43,5 +44,5 @@ export function drawLegend() {
     <div data-legend="subdistrict"><i style="border-top:2px solid #b22222;height:0"></i>${t('legendSubdistrictLine')}</div>
     <div data-legend="camera">${dot(CAMERA_COLOUR)}${t('legendCameras')}</div>
     <div data-legend="sector"><i style="background:rgba(106,27,154,.18);border:1px dashed ${CAMERA_COLOUR}"></i>${t('legendCameraSector')}</div>
-    <div data-legend="pin"><i class="pin">📍</i>${t('legendNewCasePin')}</div></details>`;
+    <div data-legend="pin"><img class="pin" src="/webjars/leaflet/dist/images/marker-icon.png" alt="">${t('legendNewCasePin')}</div></details>`;
 }

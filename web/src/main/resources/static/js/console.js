@@ -8,7 +8,7 @@ import { showCalendarBanner } from './calendar-banner.js';
 import { whenReady } from './startup.js';
 import { showPhotos } from './photos.js';
 import { duration, eventLabel, roleLabel } from './console-text.js';
-import { addConsoleLegend, drawLegend, STATUS_COLOUR, OVERDUE_COLOUR, SELECTED_COLOUR } from './console-legend.js';
+import { addConsoleLegend, drawLegend, STATUS_COLOUR, OVERDUE_COLOUR } from './console-legend.js';
 import { refreshFigures, drawFigures } from './console-figures.js';
 import { startAlarm, raiseAlarm, rewordAlarm } from './console-alarm.js';
 import { showCameras, clearCameras } from './console-cameras.js';
@@ -196,8 +196,8 @@ function renderQueue() {
     li.className = `${urgency(item)}${state.selected === item.id ? ' selected' : ''}${state.fresh.has(item.id) ? ' fresh' : ''}`;
     const cat = state.categories.find(c => c.code === item.category);
     li.innerHTML = `<div class="row1"><span>${lightDot(item.light)} ${escapeHtml(item.id)} ${supervisedMark(item)}</span><span class="countdown ${urgency(item)}">${countdown(item)}</span></div>
-      <div class="row2"><span>${escapeHtml(cat ? areaName(cat) : item.category)}</span><span class="badge">${t(item.status)}</span>
-      <span class="unit">${item.level ? t(item.level) : ''} ${item.assignee ? escapeHtml(item.assignee.name) : named(item.unitCode)}</span></div>
+      <div class="row2"><span>${escapeHtml(cat ? areaName(cat) : item.category)}</span><span class="badge">${t(item.status)}</span></div>
+      <div class="unit">${item.level ? t(item.level) : ''} ${item.assignee ? escapeHtml(item.assignee.name) : named(item.unitCode)}</div>
       ${item.returnReason ? `<div class="reason">${t('returnReason')}: ${escapeHtml(item.returnReason)}</div>` : ''}`;
     li.addEventListener('click', () => { setFollow(true); showCase(item.id, true); });
     list.appendChild(li);
@@ -254,7 +254,7 @@ function timeline(history) {
   return history.map(e => `<li data-type="${escapeHtml(e.type)}"><strong>${escapeHtml(eventLabel(e.type))}</strong>
     <time datetime="${escapeHtml(e.at)}">${when(e.at)}</time>
     · ${e.role === 'SYSTEM' ? t('actorSystem') : `${escapeHtml(e.actor)} (${escapeHtml(roleLabel(e.role))})`}
-    ${e.to && e.from !== e.to ? ` · ${t(e.from)} → ${t(e.to)}` : ''}${e.level ? ` · ${t(e.level)} ${named(e.unitCode)}` : ''}
+    ${e.to && e.from !== e.to ? ` · ${e.from ? `${t(e.from)} → ` : ''}${t(e.to)}` : ''}${e.level ? ` · ${t(e.level)} ${named(e.unitCode)}` : ''}
     ${e.target ? `<br><span class="hop">→ ${t('sentTo')} ${escapeHtml(e.target.name || '')} (${escapeHtml(e.target.code)})</span>` : ''}
     ${e.rating ? `<br><b class="rating">${t('rating_' + e.rating)}</b>` : ''}
     ${e.note ? `<br>${escapeHtml(e.note)}` : ''}</li>`).join('');
@@ -263,12 +263,10 @@ function timeline(history) {
 /** The selected case's ring on the map, apart from the clustered points, so that it stays when they are redrawn. */
 function markSelected(c) {
   const [x, y] = c.location.coordinates;
-  if (state.selectedMark) state.selectedMark.setLatLng([y, x]);
-  else {
-    state.selectedMark = L.circleMarker([y, x], { radius: 13, color: SELECTED_COLOUR, weight: 4, fill: false,
-      interactive: false, className: 'gw-selected-case' }).addTo(state.map);
-  }
-  state.selectedMark.bringToFront();
+  if (state.selectedMark) { state.selectedMark.setLatLng([y, x]); return; }
+  // A marker, not a vector ring: it must sit above the clustered points and their cluster icons.
+  state.selectedMark = L.marker([y, x], { interactive: false, keyboard: false, zIndexOffset: 10000,
+    icon: L.divIcon({ className: 'gw-selected-case', html: '', iconSize: [30, 30], iconAnchor: [15, 15] }) }).addTo(state.map);
 }
 
 async function showCase(id, zoom) {

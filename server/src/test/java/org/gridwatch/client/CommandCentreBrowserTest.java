@@ -199,6 +199,7 @@ class CommandCentreBrowserTest {
     By timeline = By.cssSelector("#detail .timeline");
     Browser.waitFor(driver, 10).until(ExpectedConditions.textToBePresentInElementLocated(timeline, "立案"));
     assertThat(driver.findElement(timeline).getText()).contains("上报").doesNotContain("REGISTERED", "REPORTED");
+    assertThat(driver.findElements(By.cssSelector("#map .gw-selected-case"))).as("the selected case ringed on the map").hasSize(1);
     // Times in the district's zone, not UTC nor the browser's.
     JsonNode c = new Http(port).get("/api/v1/incidents/" + id, OPERATOR).json();
     ZoneId zone = ZoneId.of(new Http(port).get("/api/v1/district").json().get("timeZone").asString());
