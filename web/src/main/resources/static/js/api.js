@@ -12,11 +12,12 @@ export class ProblemError extends Error {
   }
 }
 
-export async function getJson(url, headers = {}) {
+/** GETs JSON; {@code signal} (an AbortSignal, optional) lets a newer request cancel this one. */
+export async function getJson(url, headers = {}, signal = undefined) {
   // X-Requested-With: the server then answers 401 without a Basic challenge, which would pop up a password dialog.
   const response = await fetch(url, {
     headers: { Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest', 'Accept-Language': acceptLanguage(), ...headers },
-    credentials: 'same-origin' });
+    credentials: 'same-origin', signal });
   const type = response.headers.get('Content-Type') || '';
   const body = type.includes('json') ? await response.json() : null;
   if (!response.ok) throw new ProblemError(body || { title: response.statusText }, response.status);

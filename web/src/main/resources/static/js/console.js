@@ -7,11 +7,15 @@ import { toast } from './toast.js';
 import { showCalendarBanner } from './calendar-banner.js';
 import { whenReady } from './startup.js';
 import { showPhotos } from './photos.js';
+import { duration, eventLabel, roleLabel } from './console-text.js';
+import { addConsoleLegend, drawLegend, STATUS_COLOUR, OVERDUE_COLOUR } from './console-legend.js';
+import { refreshFigures, drawFigures } from './console-figures.js';
+import { startAlarm, raiseAlarm, rewordAlarm } from './console-alarm.js';
+import { showCameras, clearCameras } from './console-cameras.js';
 
 const L = window.L;
-const STATUS_COLOUR = { REPORTED: '#8e24aa', REGISTERED: '#5e35b1', DISPATCHED: '#1e88e5', IN_PROGRESS: '#00897b',
-  RESOLVED: '#7cb342', VERIFIED: '#43a047', RETURNED: '#f4511e', PARKED: '#6d4c41' };
-const state = { me: null, categories: [], selected: null, next: null, items: [], follow: true, fresh: new Set() };
+const state = { me: null, categories: [], selected: null, next: null, items: [], follow: true, fresh: new Set(),
+  names: new Map(), queueSeq: 0, queueAbort: null };
 
 async function start() {
   startLanguage();
@@ -25,27 +29,60 @@ async function start() {
   state.categories = await getJson('/api/v1/categories');
   const subdistricts = await allItems('subdistricts');
   fillFilters(subdistricts.features);
+  const reword = startAlarm();
   // Staff outside the command centre start on their own queue: the cases they can act on now.
   state.command = state.me.roles.includes('OPERATOR') || state.me.roles.includes('ADMIN');
   document.getElementById('f-mine').checked = !state.command;
   const { map } = await startMap('map'); // its maximum zoom is what clustering needs
   state.map = map;
   L.geoJSON(subdistricts, { style: { color: '#b22222', weight: 2, fill: false, className: 'gw-subdistrict' }, interactive: false }).addTo(map);
-  state.grids = L.geoJSON(await allItems('grids'), { style: () => ({ weight: 0.5, color: '#777', fillOpacity: 0 }), className: 'gw-grid' }).addTo(map);
+  const grids = await allItems('grids');
+  state.grids = L.geoJSON(grids, { style: () => ({ weight: 0.5, color: '#777', fillOpacity: 0 }), className: 'gw-grid' }).addTo(map);
+  await loadNames(subdistricts, grids);
   state.cluster = L.markerClusterGroup({ showCoverageOnHover: false }).addTo(map);
+  addConsoleLegend(map);
   map.on('moveend', refreshMap);
   map.on('dragstart', () => setFollow(false));
   addFollowControl(map);
-  document.getElementById('filters').addEventListener('change', () => loadQueue(true));
+  document.getElementById('filters').addEventListener('change', () => { loadQueue(true); refreshMap(); });
   document.getElementById('more').addEventListener('click', () => loadQueue(false));
-  onLanguageChange(() => { fillFilters(subdistricts.features); renderQueue(); if (state.selected) showCase(state.selected); });
+  // The language switch re-words everything on screen: filters, queue, map tooltips, legend, figures, alarm, the case.
+  onLanguageChange(() => {
+    fillFilters(subdistricts.features);
+    renderQueue();
+    drawLegend();
+    drawFigures();
+    reword();
+    rewordAlarm();
+    setFollow(state.follow);
+    refreshMap();
+    if (state.selected) showCase(state.selected, false);
+  });
   await loadQueue(true);
   await refreshMap();
+  refreshFigures().catch(err => console.warn('figures', err));
+  setInterval(() => refreshFigures().catch(() => {}), 60000); // a deadline passing changes "overdue" without an event
   connectLive();
   setInterval(tickCountdowns, 1000);
   window.gridwatchConsole = state;
   state.showCase = showCase; // what a live event for the selected case does (tests call it to stand in for one)
+  state.reloadQueue = () => loadQueue(true); // the hotline form: its new case shows in the queue at once
   document.body.dataset.ready = 'true';
+}
+
+/** Names of the areas and departments the console shows by code (grid, community, subdistrict, department). */
+async function loadNames(subdistricts, grids) {
+  const [communities, departments] = await Promise.all([allItems('communities'),
+    getJson('/api/v1/departments').catch(() => [])]);
+  for (const f of [...subdistricts.features, ...communities.features, ...grids.features]) state.names.set(f.properties.code, f.properties);
+  for (const d of departments) state.names.set(d.code, d);
+}
+
+/** A code with its name beside it in the UI language ("370203014002001 敦化路第二网格"); the code alone when unknown. */
+function named(code) {
+  if (!code) return '';
+  const n = state.names.get(code);
+  return n ? `${escapeHtml(code)} <span class="name">${escapeHtml(areaName(n))}</span>` : escapeHtml(code);
 }
 
 /** The filters' options in the current language; a choice already made stays. */
@@ -96,9 +133,24 @@ async function withFresh(items) {
   return [...found.filter(c => c && fitsFilters(c)), ...items];
 }
 
+/**
+ * Loads the queue. The latest request wins: changing a filter aborts the list still on its way, and an answer that
+ * is not the latest request's is dropped, so a slow answer for an earlier filter never replaces the list.
+ */
 async function loadQueue(reset) {
-  const page = await getJson(queueUrl(reset ? null : state.next));
-  if (reset) page.items = await withFresh(page.items);
+  const mine = ++state.queueSeq;
+  if (state.queueAbort) state.queueAbort.abort();
+  const abort = state.queueAbort = new AbortController();
+  let page;
+  try {
+    page = await getJson(queueUrl(reset ? null : state.next), {}, abort.signal);
+    if (reset) page.items = await withFresh(page.items);
+  } catch (err) {
+    if (err.name === 'AbortError' || mine !== state.queueSeq) return;
+    throw err;
+  }
+  if (mine !== state.queueSeq) return;
+  state.queueAbort = null;
   state.items = reset ? page.items : state.items.concat(page.items.filter(i => !state.items.some(s => s.id === i.id)));
   state.next = page.next || null;
   document.getElementById('more').hidden = !state.next;
@@ -118,9 +170,7 @@ function countdown(item, now = Date.now()) {
   let ms = Date.parse(item.deadline) - now;
   const sign = ms < 0 ? `${t('overdueBy')} ` : '';
   ms = Math.abs(ms);
-  const h = Math.floor(ms / 3600000), m = Math.floor(ms / 60000) % 60, s = Math.floor(ms / 1000) % 60;
-  const text = h >= 48 ? `${Math.floor(h / 24)}d ${h % 24}h` : `${h}:${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}`;
-  return ms === 0 ? '' : `${sign}${text}${sign ? '' : ' ' + t('left')}`;
+  return ms === 0 ? '' : `${sign}${duration(ms)}${sign ? '' : ' ' + t('left')}`;
 }
 
 /** The case's warning light (green, yellow, red; none when no handling clock runs), as a dot with its name. */
@@ -141,11 +191,13 @@ function renderQueue() {
   for (const item of state.items) {
     const li = document.createElement('li');
     li.dataset.id = item.id;
+    li.dataset.status = item.status;
+    li.dataset.category = item.category;
     li.className = `${urgency(item)}${state.selected === item.id ? ' selected' : ''}${state.fresh.has(item.id) ? ' fresh' : ''}`;
     const cat = state.categories.find(c => c.code === item.category);
     li.innerHTML = `<div class="row1"><span>${lightDot(item.light)} ${escapeHtml(item.id)} ${supervisedMark(item)}</span><span class="countdown ${urgency(item)}">${countdown(item)}</span></div>
-      <div class="row2"><span>${escapeHtml(cat ? areaName(cat) : item.category)}</span><span class="badge">${t(item.status)}</span>
-      <span>${item.level ? t(item.level) : ''} ${escapeHtml(item.assignee ? item.assignee.name : item.unitCode || '')}</span></div>
+      <div class="row2"><span>${escapeHtml(cat ? areaName(cat) : item.category)}</span><span class="badge">${t(item.status)}</span></div>
+      <div class="unit">${item.level ? t(item.level) : ''} ${item.assignee ? escapeHtml(item.assignee.name) : named(item.unitCode)}</div>
       ${item.returnReason ? `<div class="reason">${t('returnReason')}: ${escapeHtml(item.returnReason)}</div>` : ''}`;
     li.addEventListener('click', () => { setFollow(true); showCase(item.id, true); });
     list.appendChild(li);
@@ -167,12 +219,13 @@ function tickCountdowns() {
 }
 
 async function refreshMap() {
-  const map = state.map, zoom = map.getZoom();
+  const map = state.map, zoom = map.getZoom(), mine = state.mapSeq = (state.mapSeq || 0) + 1;
   const b = map.getBounds();
   const category = document.getElementById('f-category').value;
   const q = new URLSearchParams({ zoom: String(zoom), bbox: [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()].map(v => v.toFixed(6)).join(',') });
   if (category) q.set('category', category);
   const data = await getJson(`/api/v1/incidents/map?${q}`);
+  if (mine !== state.mapSeq) return; // a newer view or filter asked since: its answer draws the map
   state.cluster.clearLayers();
   if (data.mode === 'grids') {
     const counts = new Map(data.grids.map(g => [g.gridCode, g]));
@@ -185,34 +238,55 @@ async function refreshMap() {
   } else {
     state.grids.setStyle({ weight: 0.5, color: '#777', fillOpacity: 0 });
     for (const p of data.points) {
-      const colour = p.overdue ? '#c62828' : (STATUS_COLOUR[p.status] || '#555');
+      const colour = p.overdue ? OVERDUE_COLOUR : (STATUS_COLOUR[p.status] || '#555');
       const marker = L.marker([p.lat, p.lon], { icon: L.divIcon({ className: 'gw-case', html: '',
         iconSize: [14, 14], iconAnchor: [7, 7] }) });
       marker.on('add', () => { marker.getElement().style.background = colour; });
-      marker.bindTooltip(`${p.id} · ${t(p.status)}`);
+      marker.bindTooltip(`${escapeHtml(p.id)} · ${t(p.status)}${p.overdue ? ` · ${t('legendCaseOverdue')}` : ''}`);
       marker.on('click', () => showCase(p.id, false));
       state.cluster.addLayer(marker);
     }
   }
 }
 
+/** The timeline in the UI language: what happened, when (district time), who, and where the case went. */
+function timeline(history) {
+  return history.map(e => `<li data-type="${escapeHtml(e.type)}"><strong>${escapeHtml(eventLabel(e.type))}</strong>
+    <time datetime="${escapeHtml(e.at)}">${when(e.at)}</time>
+    · ${e.role === 'SYSTEM' ? t('actorSystem') : `${escapeHtml(e.actor)} (${escapeHtml(roleLabel(e.role))})`}
+    ${e.to && e.from !== e.to ? ` · ${e.from ? `${t(e.from)} → ` : ''}${t(e.to)}` : ''}${e.level ? ` · ${t(e.level)} ${named(e.unitCode)}` : ''}
+    ${e.target ? `<br><span class="hop">→ ${t('sentTo')} ${escapeHtml(e.target.name || '')} (${escapeHtml(e.target.code)})</span>` : ''}
+    ${e.rating ? `<br><b class="rating">${t('rating_' + e.rating)}</b>` : ''}
+    ${e.note ? `<br>${escapeHtml(e.note)}` : ''}</li>`).join('');
+}
+
+/** The selected case's ring on the map, apart from the clustered points, so that it stays when they are redrawn. */
+function markSelected(c) {
+  const [x, y] = c.location.coordinates;
+  if (state.selectedMark) { state.selectedMark.setLatLng([y, x]); return; }
+  // A marker, not a vector ring: it must sit above the clustered points and their cluster icons.
+  state.selectedMark = L.marker([y, x], { interactive: false, keyboard: false, zIndexOffset: 10000,
+    icon: L.divIcon({ className: 'gw-selected-case', html: '', iconSize: [30, 30], iconAnchor: [15, 15] }) }).addTo(state.map);
+}
+
 async function showCase(id, zoom) {
+  const changed = state.selected !== id;
   state.selected = id;
   renderQueue();
+  if (changed) clearCameras(state.map);
   const c = await getJson(`/api/v1/incidents/${encodeURIComponent(id)}`);
+  if (state.selected !== id) return; // another case was picked meanwhile
+  markSelected(c);
   const cat = state.categories.find(x => x.code === c.category);
   const el = document.getElementById('detail');
   document.getElementById('detail-empty').hidden = true;
-  const history = (c.history || []).map(e => `<li><strong>${escapeHtml(e.type)}</strong> ${when(e.at)}
-    · ${escapeHtml(e.actor)} (${escapeHtml(e.role)})${e.level ? ` · ${t(e.level)} ${escapeHtml(e.unitCode || '')}` : ''}
-    ${e.target ? `<br><span class="hop">→ ${t('sentTo')} ${escapeHtml(e.target.name || '')} (${escapeHtml(e.target.code)})</span>` : ''}
-    ${e.note ? `<br>${escapeHtml(e.note)}` : ''}</li>`).join('');
+  const history = timeline(c.history || []);
   const html = `<h2>${escapeHtml(c.id)} <span class="badge" id="case-status">${t(c.status)}</span> ${supervisedMark(c, 'case-supervised')}</h2>
     <dl>
       ${c.light ? `<dt>${t('lightLabel')}</dt><dd id="case-light" data-light="${escapeHtml(c.light)}">${lightDot(c.light)} ${t(c.light + '_light')}</dd>` : ''}
       <dt>${t('categoryLabel')}</dt><dd>${escapeHtml(cat ? areaName(cat) : c.category)}</dd>
-      <dt>${t('grid')}</dt><dd>${escapeHtml(c.gridCode)}</dd>
-      <dt>${t('responsible')}</dt><dd id="case-unit">${c.level ? t(c.level) : '—'} ${escapeHtml(c.unitCode || '')}</dd>
+      <dt>${t('grid')}</dt><dd id="case-grid">${named(c.gridCode)}</dd>
+      <dt>${t('responsible')}</dt><dd id="case-unit">${c.level ? t(c.level) : '—'} ${named(c.unitCode)}</dd>
       ${c.assignee ? `<dt>${t('assignee')}</dt><dd id="case-assignee">${escapeHtml(c.assignee.name)} (${escapeHtml(c.assignee.person)})</dd>` : ''}
       ${c.returnReason ? `<dt>${t('returnReason')}</dt><dd id="case-return-reason">${escapeHtml(c.returnReason)}</dd>` : ''}
       <dt>${t('deadline')}</dt><dd>${when(c.deadline)}</dd>
@@ -224,6 +298,7 @@ async function showCase(id, zoom) {
     <div class="actions">${(c.actions || []).map(a => `<button type="button" data-action="${a}">${t(actionLabel(a, c))}</button>`).join('')}</div>
     <div id="picker" hidden></div>
     <textarea id="action-note" placeholder="${t('notePlaceholder')}"></textarea>
+    <div id="case-cameras" class="cameras"></div>
     <h3>${t('timeline')}</h3><ol class="timeline">${history}</ol>`;
   // A live redraw of an unchanged case leaves the panel alone, so a button about to be clicked stays where it is;
   // a redraw of the same case in the same status keeps the note being typed.
@@ -236,6 +311,7 @@ async function showCase(id, zoom) {
     el.querySelectorAll('.actions button').forEach(b => b.addEventListener('click', () =>
       (b.dataset.action === 'dispatch' ? pickTarget(c.id) : act(c.id, b.dataset.action))));
     if (c.media && c.media.length) showPhotos(document.getElementById('case-photos'), c.media);
+    showCameras(c.id, document.getElementById('case-cameras'), state.map, state.me).catch(err => console.warn('cameras', err));
   }
   const [x, y] = c.location.coordinates;
   if (zoom && state.follow) state.map.setView([y, x], Math.max(state.map.getZoom(), 16));
@@ -293,12 +369,14 @@ function connectLive() {
   });
   source.addEventListener('incident', e => {
     const ev = JSON.parse(e.data);
+    if (ev.deadlinePassed) raiseAlarm(ev.id, id => { setFollow(true); showCase(id, true); });
     if (ev.type === 'REPORTED') {
       state.fresh.add(ev.id);
       toast(`${t('newCase')} ${ev.id}`);
     }
     clearTimeout(pending);
     pending = setTimeout(async () => {
+      refreshFigures().catch(() => {});
       await loadQueue(true);
       await refreshMap();
       if (state.selected === ev.id) await showCase(ev.id, false);

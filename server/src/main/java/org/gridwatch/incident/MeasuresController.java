@@ -19,6 +19,8 @@ import org.springframework.web.bind.annotation.RestController;
  * (Beijing time) or instants; the default period is the last 365 days. {@code boundaries}: {@code recorded} (the
  * default: by the codes cases were recorded with), {@code current} (cases inside the area's outline now) or an
  * instant (inside the outline it had then, a retired area's too): measures on new or old boundaries.
+ * {@code activity} ({@link CaseActivity}): cases reported and closed in the period, open and overdue now, by the
+ * recorded codes — the console's strip of today's figures asks with {@code from} = today's date.
  */
 @RestController
 class MeasuresController {
@@ -28,8 +30,11 @@ class MeasuresController {
   private final Clock clock;
 
   private final DistrictProfile district;
+  private final CaseActivity activity;
 
-  MeasuresController(Measures measures, AreaCatalog areas, AreaHistory history, Clock clock, DistrictProfile district) {
+  MeasuresController(Measures measures, AreaCatalog areas, AreaHistory history, Clock clock, DistrictProfile district,
+      CaseActivity activity) {
+    this.activity = activity;
     this.district = district;
     this.history = history;
     this.measures = measures;
@@ -56,6 +61,7 @@ class MeasuresController {
     Map<String, Object> categories = new LinkedHashMap<>();
     byCategory.forEach((c, f) -> categories.put(c, f.asMap()));
     out.put("byCategory", categories);
+    out.put("activity", activity.in(column, q.code(), q.from(), q.to(), clock.instant()));
     return out;
   }
 

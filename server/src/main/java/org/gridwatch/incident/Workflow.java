@@ -283,13 +283,13 @@ public class Workflow {
       DispatchTargets.Target target) {
     IncidentEvent e = newEvent(i, type, from, actor, now, null, null, target);
     e.systemNote(note);
-    return saved(i, type, e);
+    return saved(i, type, e, actor);
   }
 
   /** Records an event; a hop ({@code target} not null) names whom the case went to. */
   IncidentEvent record(Incident i, IncidentEvent.Type type, Status from, Actor actor, Instant now, String note, String photo,
       DispatchTargets.Target target) {
-    return saved(i, type, newEvent(i, type, from, actor, now, note, photo, target));
+    return saved(i, type, newEvent(i, type, from, actor, now, note, photo, target), actor);
   }
 
   private static IncidentEvent newEvent(Incident i, IncidentEvent.Type type, Status from, Actor actor, Instant now, String note,
@@ -300,9 +300,9 @@ public class Workflow {
     return e;
   }
 
-  private IncidentEvent saved(Incident i, IncidentEvent.Type type, IncidentEvent e) {
+  private IncidentEvent saved(Incident i, IncidentEvent.Type type, IncidentEvent e, Actor actor) {
     events.save(e);
-    publisher.publishEvent(IncidentChanged.of(i, type));
+    publisher.publishEvent(IncidentChanged.of(i, type, actor));
     return e;
   }
 

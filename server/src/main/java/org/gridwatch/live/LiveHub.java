@@ -20,9 +20,12 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component
 class LiveHub implements org.springframework.context.SmartLifecycle {
-  /** What an operator's map and queue need to react: which case, what happened, where, who holds it. */
+  /**
+   * What an operator's map and queue need to react: which case, what happened, where, who holds it; and whether the
+   * SLA clock just found its deadline passed (the console's overdue alarm).
+   */
   record LiveEvent(String id, String type, String status, String gridCode, String communityCode, String subdistrictCode,
-      String level, String unitCode) {
+      String level, String unitCode, boolean deadlinePassed) {
     org.gridwatch.incident.CasePlace place() {
       return new org.gridwatch.incident.CasePlace(gridCode, communityCode, subdistrictCode,
           level == null ? null : org.gridwatch.incident.Level.valueOf(level), unitCode);
@@ -62,7 +65,8 @@ class LiveHub implements org.springframework.context.SmartLifecycle {
   void changed(IncidentChanged e) {
     var p = e.place();
     cluster.publish(CHANNEL, json.writeValueAsString(new LiveEvent(e.publicId(), e.type().name(), e.status().name(),
-        p.gridCode(), p.communityCode(), p.subdistrictCode(), p.level() == null ? null : p.level().name(), p.unitCode())));
+        p.gridCode(), p.communityCode(), p.subdistrictCode(), p.level() == null ? null : p.level().name(), p.unitCode(),
+        e.deadlinePassed())));
   }
 
   @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)

@@ -60,6 +60,8 @@ final class AccessRules {
       open(HttpMethod.OPTIONS, "ask what an OGC API endpoint allows", "查询 OGC API 接口允许的方法", "/ogcapi/**"),
       roles(HttpMethod.GET, STAFF, "the case map", "案件地图", "/api/v1/incidents/map"),
       roles(HttpMethod.GET, Audiences.COMMAND_CENTRE, "whom a case may be dispatched to", "案件派遣候选对象", "/api/v1/incidents/*/candidates"),
+      roles(HttpMethod.GET, POLICE_INFO, "the cameras that see a case's place, with their live views", "能看到案发地的摄像头及实时画面",
+          "/api/v1/incidents/*/cameras"),
       open(HttpMethod.GET, "the public pages and their assets", "公开页面", PAGES),
       open(HttpMethod.GET, "the public reads", "公开数据", "/actuator/health", "/actuator/health/**", "/api/v1/config", "/api/v1/district", "/api/v1/status", "/api/v1/sign-in",
           "/api/v1/areas", "/api/v1/areas/**", "/api/v1/compounds", "/api/v1/categories", "/api/v1/incidents/*", "/api/v1/calendar",

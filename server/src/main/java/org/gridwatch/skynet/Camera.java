@@ -41,6 +41,8 @@ class Camera {
   private boolean synthetic;
   @Version private int version;
   private Instant updatedAt;
+  /** Where to watch it live (a GB/T 28181 device id or a URL); null when none is set. Not part of the view's geometry. */
+  private String liveView;
 
   protected Camera() {}
 
@@ -70,5 +72,12 @@ class Camera {
   }
 
   String getCode() { return code; }
+  String getName() { return name; }
+  String getLiveView() { return liveView; }
+
+  void setLiveView(String liveView, Instant now) {
+    this.liveView = liveView;
+    this.updatedAt = now;
+  }
   int getVersion() { return version; }
 }

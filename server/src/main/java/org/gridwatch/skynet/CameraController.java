@@ -27,15 +27,29 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code /api/v1/cameras}: read for signed-in users; create, update, delete and bulk import (GeoJSON
- * FeatureCollection or CSV with a header row) for POLICE, OPERATOR and ADMIN. An import stores the good rows
+ * FeatureCollection or CSV with a header row) for POLICE, OPERATOR and ADMIN; {@code PATCH} sets a camera's live view. An import stores the good rows
  * and reports every problem of the refused ones.
  */
 @RestController
 @RequestMapping("/api/v1/cameras")
 class CameraController {
   private final Cameras cameras;
+  private final LiveViews liveViews;
 
-  CameraController(Cameras cameras) { this.cameras = cameras; }
+  CameraController(Cameras cameras, LiveViews liveViews) {
+    this.cameras = cameras;
+    this.liveViews = liveViews;
+  }
+
+  /** Body of {@code PATCH /api/v1/cameras/{code}}: the live view to set; null or blank clears it. */
+  record LiveViewRequest(@jakarta.validation.constraints.Size(max = LiveViews.MAX) String liveView) {}
+
+  /** Sets where the command centre watches the camera live (GB/T 28181 device id or URL); nothing else changes. */
+  @org.springframework.web.bind.annotation.PatchMapping("/{code}")
+  LiveViews.LiveView setLiveView(@PathVariable String code, @Valid @RequestBody LiveViewRequest body, Authentication auth) {
+    mayEdit(auth);
+    return liveViews.set(code, body.liveView());
+  }
 
   @GetMapping
   List<CameraView> all() { return cameras.all(); }

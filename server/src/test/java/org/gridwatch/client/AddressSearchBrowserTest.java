@@ -74,10 +74,18 @@ class AddressSearchBrowserTest {
     driver.findElement(By.id("nc-description")).sendKeys("来电反映：楼下垃圾堆放");
     driver.findElement(By.id("nc-name")).sendKeys("王先生");
     driver.findElement(By.id("nc-phone")).sendKeys("13800001111");
+    // The category starts on "please choose": a call is not filed under whatever category happens to come first.
+    driver.findElement(By.id("nc-submit")).click();
+    Browser.waitFor(driver, 5).until(ExpectedConditions.textToBePresentInElementLocated(By.id("nc-result"), "选择类别"));
+    new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("nc-category"))).selectByValue("SANITATION");
     driver.findElement(By.id("nc-submit")).click();
     String id = Browser.waitFor(driver, 15).until(ExpectedConditions.visibilityOfElementLocated(By.id("nc-created"))).getText();
+    // The new case is selected in the queue and open in the case panel.
+    Browser.waitFor(driver, 15).until(ExpectedConditions.attributeContains(By.cssSelector("#queue li[data-id='" + id + "']"), "class", "selected"));
+    Browser.waitFor(driver, 10).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#detail h2"), id));
     Browser.screenshot(driver, "console-new-case");
     assertReportedAtTheBuilding(id, "HOTLINE");
+    assertThat(jdbc.queryForObject("select reporter_phone from incident where public_id = ?", String.class, id)).isEqualTo("13800001111");
   }
 
   /** Types into the box, waits for the places found and picks the target building's. */

@@ -62,7 +62,9 @@ class ConsoleBrowserTest {
     Browser.waitFor(driver, 10).until(ExpectedConditions.textToBe(By.id("case-status"), "已派遣"));
     assertThat(driver.findElement(By.id("case-unit")).getText()).contains("370203014002001");
     assertThat(jdbc.queryForObject("select status from incident where public_id = ?", String.class, id)).isEqualTo("DISPATCHED");
-    assertThat(driver.findElement(By.cssSelector("#detail .timeline")).getText()).contains("REGISTERED").contains("DISPATCHED");
+    // The timeline in the UI language (issue 13): no event codes on screen.
+    assertThat(driver.findElement(By.cssSelector("#detail .timeline")).getText()).contains("立案").contains("派遣")
+        .doesNotContain("REGISTERED").doesNotContain("DISPATCHED");
     Browser.screenshot(driver, "console");
   }
 

@@ -108,7 +108,8 @@ class DispatchBrowserTest {
     desk.executeAsyncScript("const done = arguments[arguments.length - 1]; gridwatchConsole.showCase(arguments[0], false).then(() => done())", id);
     Browser.waitFor(desk, 10).until(ExpectedConditions.textToBe(By.id("case-status"), "已处置"));
     String timeline = desk.findElement(By.cssSelector("#detail .timeline")).getText();
-    assertThat(timeline).contains("派往").contains("(" + worker + ")").contains("STARTED").contains("RESOLVED").contains("已紧固井盖");
+    assertThat(timeline).contains("派往").contains("(" + worker + ")").contains("开始处理").contains("处置反馈").contains("已紧固井盖")
+        .doesNotContain("STARTED").doesNotContain("RESOLVED"); // the timeline in the UI language (issue 13)
     Browser.screenshot(desk, "console-dispatch-timeline");
     desk.findElement(By.id("lang")).click();
     Browser.waitFor(desk, 10).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#detail .timeline"), "→ to "));
@@ -135,9 +136,14 @@ class DispatchBrowserTest {
     Browser.open(desk, url("/console.html"));
     new org.openqa.selenium.support.ui.Select(desk.findElement(By.id("f-status"))).selectByValue("RETURNED");
     By row = By.cssSelector("#queue li[data-id='" + id + "']");
-    WebElement li = Browser.waitFor(desk, 15).until(ExpectedConditions.presenceOfElementLocated(row));
-    assertThat(li.findElement(By.cssSelector(".reason")).getText()).contains("退单理由").contains("非网格能处理");
-    li.click();
+    // The open list drawn first is replaced by the returned one: read and click the row as it is drawn last.
+    String reason = Browser.waitFor(desk, 15).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        .until(d -> d.findElement(row).findElement(By.cssSelector(".reason")).getText());
+    assertThat(reason).contains("退单理由").contains("非网格能处理");
+    Browser.waitFor(desk, 15).ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
+      d.findElement(row).click();
+      return true;
+    });
     Browser.waitFor(desk, 10).until(ExpectedConditions.textToBePresentInElementLocated(By.id("case-return-reason"), "非网格能处理"));
     WebElement reroute = desk.findElement(By.cssSelector("#detail .actions button[data-action='dispatch']"));
     assertThat(reroute.getText()).isEqualTo("改派");
@@ -150,7 +156,7 @@ class DispatchBrowserTest {
     });
     Browser.waitFor(desk, 10).until(ExpectedConditions.textToBe(By.id("case-status"), "已派遣"));
     assertThat(desk.findElements(By.id("case-return-reason"))).isEmpty();
-    assertThat(desk.findElement(By.cssSelector("#detail .timeline")).getText()).contains("REDISPATCHED").contains("(" + community + ")");
+    assertThat(desk.findElement(By.cssSelector("#detail .timeline")).getText()).contains("改派").contains("(" + community + ")");
   }
 
   /** Clicks a button of the case panel, finding it again if a live redraw replaced it. */

@@ -68,6 +68,42 @@ abstract class MeasuresContract {
     }
   }
 
+  /** The console's strip: cases reported and closed in the period by their own time, open and overdue now. */
+  @Test
+  void activityCountsReportsAndClosingsInThePeriodAndWhatIsOverdueNow() {
+    String code = "370203014";
+    Instant to = Instant.now().plusSeconds(60), from = to.minusSeconds(20L * 86400);
+    List<Map<String, Object>> rows = jdbc.queryForList("select status, reported_at, closed_at, closed_on_time, deadline "
+        + "from incident where subdistrict_code = ?", code);
+    Instant before = Instant.now();
+    JsonNode a = new Http(port).get("/api/v1/measures?level=subdistrict&code=" + code + "&from=" + from + "&to=" + to,
+        Http.basic("operator", TestEnvironment.DEMO_PASSWORD)).json().get("activity");
+    Instant after = Instant.now();
+    long reported = 0, closed = 0, onTime = 0, open = 0, overdueBefore = 0, overdueAfter = 0;
+    for (Map<String, Object> r : rows) {
+      Instant at = ts(r.get("reported_at"));
+      if (!at.isBefore(from) && at.isBefore(to)) reported++;
+      Instant closedAt = r.get("closed_at") == null ? null : ts(r.get("closed_at"));
+      if (closedAt != null && !closedAt.isBefore(from) && closedAt.isBefore(to)) {
+        closed++;
+        if (Boolean.TRUE.equals(r.get("closed_on_time"))) onTime++;
+      }
+      if (!List.of("REJECTED", "CLOSED", "MERGED", "TRANSFERRED").contains((String) r.get("status"))) {
+        open++;
+        Instant deadline = r.get("deadline") == null ? null : ts(r.get("deadline"));
+        if (deadline != null && deadline.isBefore(before)) overdueBefore++;
+        if (deadline != null && deadline.isBefore(after)) overdueAfter++;
+      }
+    }
+    assertThat(closed).as("the demo closes cases of the subdistrict in any 20 days").isGreaterThan(0);
+    assertThat(a.get("reported").asLong()).isEqualTo(reported);
+    assertThat(a.get("closed").asLong()).isEqualTo(closed);
+    assertThat(a.get("closedOnTime").asLong()).isEqualTo(onTime);
+    assertThat(a.get("onTimeRate").asDouble()).isCloseTo((double) onTime / closed, within(1e-4));
+    assertThat(a.get("openNow").asLong()).isEqualTo(open);
+    assertThat(a.get("overdueNow").asLong()).isBetween(overdueBefore, overdueAfter);
+  }
+
   @Test
   void badMeasureQueriesAreRefused() {
     String[] op = Http.basic("operator", TestEnvironment.DEMO_PASSWORD);

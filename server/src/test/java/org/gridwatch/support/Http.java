@@ -35,6 +35,11 @@ public final class Http {
         .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build());
   }
 
+  public Response patch(String path, String json, String... headers) {
+    return send(request(path, headers).header("Content-Type", "application/json")
+        .method("PATCH", HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build());
+  }
+
   public Response put(String path, String json, String... headers) {
     return send(request(path, headers).header("Content-Type", "application/json")
         .PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build());
