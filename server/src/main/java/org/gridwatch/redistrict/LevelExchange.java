@@ -45,7 +45,7 @@ class LevelExchange {
     AreaCatalog.Snapshot s = catalog.now();
     if (within == null) return s.level(level);
     AreaView scope = s.find(within).filter(a -> a.level().ordinal() < level.ordinal())
-        .orElseThrow(() -> ProblemException.badInput("within", Text.of("redistrict.x-not-current-area-above", within, level.plural())));
+        .orElseThrow(() -> ProblemException.badInput("within", Text.of("redistrict.x-not-current-area-above", within, Text.of("level." + level.plural()))));
     return s.level(level).stream().filter(a -> s.chain(a).contains(scope)).toList();
   }
 

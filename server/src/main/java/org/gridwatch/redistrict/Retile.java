@@ -135,12 +135,13 @@ public class Retile {
     String what = parent.level().child().plural();
     for (Piece p : pieces) {
       if (p.code() == null) {
-        errors.add(new FieldError(Retiling.field(p) + ".properties.code", Text.of("redistrict.new-x-not-made-by", what)));
+        errors.add(new FieldError(Retiling.field(p) + ".properties.code", Text.of("redistrict.new-x-not-made-by", Text.of("level." + what))));
       }
     }
     for (String code : r.retired()) {
       int below = edits.catalog.now().children(code).size();
-      if (below > 0) errors.add(new FieldError("features", Text.of("redistrict.leaves-out-x-which-still", code, below, parent.level().child().child().plural(), what)));
+      if (below > 0) errors.add(new FieldError("features", Text.of("redistrict.leaves-out-x-which-still", code, below, Text.of("level." + parent.level().child().child().plural()),
+          Text.of("level." + what))));
     }
     return errors.isEmpty() ? r : new Retiling.Result(List.of(), r.retired(), errors);
   }

@@ -99,8 +99,7 @@ final class Retiling {
     if (errors.isEmpty()) {
       for (TilingCheck.Violation v : TilingCheck.check(Map.of(parentCode, parent),
           Map.of(parentCode, candidates.stream().map(c -> c.outline).toList()))) {
-        errors.add(new FieldError("features", String.format(Locale.ROOT, "%s would not stay tiled: %s (%.1f m²)", parentCode,
-            v.problem(), v.areaM2())));
+        errors.add(new FieldError("features", Text.of("redistrict.would-not-stay-tiled", parentCode, v.problem(), m2(v.areaM2()))));
       }
     }
     return result(candidates, retired, errors);
@@ -130,7 +129,7 @@ final class Retiling {
     }
     IsValidOp valid = new IsValidOp(g);
     if (!valid.isValid()) {
-      errors.add(new FieldError(field, at("is not a valid polygon: " + valid.getValidationError().getMessage(),
+      errors.add(new FieldError(field, at(Text.of("redistrict.not-valid-polygon", valid.getValidationError().getMessage()),
           valid.getValidationError().getCoordinate())));
       return null;
     }
@@ -138,7 +137,7 @@ final class Retiling {
     Geometry outside = Reshape.overlay(g, parent, OverlayNG.DIFFERENCE);
     double outsideM2 = MetricProjection.areaM2(outside);
     if (outsideM2 > minPieceM2) {
-      errors.add(new FieldError(field, at(String.format(Locale.ROOT, "reaches %.1f m² outside its parent", outsideM2),
+      errors.add(new FieldError(field, at(Text.of("redistrict.reaches-outside-parent", m2(outsideM2)),
           outside.getInteriorPoint().getCoordinate())));
       return null;
     }
@@ -158,7 +157,7 @@ final class Retiling {
         double m2 = MetricProjection.areaM2(shared);
         Candidate blamed = b.changed() ? b : a, other = blamed == b ? a : b;
         if (m2 > DUST_M2) {
-          errors.add(new FieldError(blamed.field(), at(String.format(Locale.ROOT, "overlaps %s by %.1f m²", other.name(), m2),
+          errors.add(new FieldError(blamed.field(), at(Text.of("redistrict.overlaps-by", other.name(), m2(m2)),
               shared.getInteriorPoint().getCoordinate())));
         } else {
           blamed.outline = Reshape.overlay(blamed.outline, shared, OverlayNG.DIFFERENCE);
@@ -189,8 +188,8 @@ final class Retiling {
       if (next == null) next = Reshape.longestBorder(hole, all);
       Candidate neighbour = next == null ? null : candidateOf.get(next);
       if (m2 > DUST_M2) {
-        errors.add(new FieldError(next == null ? "features" : next, at(String.format(Locale.ROOT,
-            "leaves a gap of %.1f m² that no feature covers%s", m2, neighbour == null ? "" : ", next to " + neighbour.name()),
+        errors.add(new FieldError(next == null ? "features" : next, at(neighbour == null ? Text.of("redistrict.leaves-gap", m2(m2))
+            : Text.of("redistrict.leaves-gap-next-to", m2(m2), neighbour.name()),
             hole.getInteriorPoint().getCoordinate())));
       } else if (neighbour != null && neighbour.changed()) {
         neighbour.outline = Reshape.overlay(neighbour.outline, hole, OverlayNG.UNION);
@@ -208,12 +207,12 @@ final class Retiling {
     for (int i = 0; i < g.getNumGeometries(); i++) {
       double m2 = MetricProjection.areaM2(g.getGeometryN(i));
       if (m2 < minPieceM2) {
-        errors.add(new FieldError(c.field(), at(String.format(Locale.ROOT, "has a sliver of %.1f m² (minimum %.0f m²)", m2, minPieceM2),
+        errors.add(new FieldError(c.field(), at(Text.of("redistrict.has-sliver", m2(m2), String.format(Locale.ROOT, "%.0f", minPieceM2)),
             g.getGeometryN(i).getInteriorPoint().getCoordinate())));
       }
     }
     if (g.getNumGeometries() > 1 && !parentInPieces) {
-      errors.add(new FieldError(c.field(), at("is in " + g.getNumGeometries() + " pieces; an area is one piece unless its parent is not",
+      errors.add(new FieldError(c.field(), at(Text.of("redistrict.in-pieces", g.getNumGeometries()),
           g.getGeometryN(1).getInteriorPoint().getCoordinate())));
     }
   }
@@ -239,7 +238,11 @@ final class Retiling {
     return new Result(out, retired, List.of());
   }
 
-  private static String at(String reason, Coordinate where) {
-    return where == null ? reason : String.format(Locale.ROOT, "%s at (%.7f, %.7f)", reason, where.x, where.y);
+  private static Text at(Text reason, Coordinate where) {
+    return where == null ? reason : Text.of("redistrict.reason-at", reason, String.format(Locale.ROOT, "%.7f", where.x),
+        String.format(Locale.ROOT, "%.7f", where.y));
   }
+
+  /** Square metres as the refusals print them: one decimal, whatever the reader's locale. */
+  private static String m2(double m2) { return String.format(Locale.ROOT, "%.1f", m2); }
 }

@@ -451,7 +451,8 @@ abstract class LevelsContract extends PlannerContract {
   }
 
   private HttpRequest.Builder request(String path, String... auth) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(http.url(path)));
+    // the English texts (the server's default is Chinese)
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(http.url(path))).header("Accept-Language", "en");
     for (int i = 0; i + 1 < auth.length; i += 2) b.header(auth[i], auth[i + 1]);
     return b;
   }
