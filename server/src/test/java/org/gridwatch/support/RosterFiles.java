@@ -60,12 +60,17 @@ public final class RosterFiles {
 
   public static Answer post(Http http, String path, byte[] body, String contentType, String[] auth, String... headers) {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(http.url(path))).header(auth[0], auth[1]).header("Content-Type", contentType);
-    for (int i = 0; i + 1 < headers.length; i += 2) b.header(headers[i], headers[i + 1]);
+    boolean language = false;
+    for (int i = 0; i + 1 < headers.length; i += 2) {
+      b.header(headers[i], headers[i + 1]);
+      language |= headers[i].equalsIgnoreCase("Accept-Language");
+    }
+    if (!language) b.header("Accept-Language", "en"); // the English texts unless asked (the server's default is Chinese)
     return send(b.POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
   }
 
   public static Answer get(Http http, String path, String[] auth) {
-    return send(HttpRequest.newBuilder(URI.create(http.url(path))).header(auth[0], auth[1]).GET().build());
+    return send(HttpRequest.newBuilder(URI.create(http.url(path))).header(auth[0], auth[1]).header("Accept-Language", "en").GET().build());
   }
 
   private static Answer send(HttpRequest request) {
