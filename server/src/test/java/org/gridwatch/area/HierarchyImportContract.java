@@ -97,9 +97,7 @@ abstract class HierarchyImportContract {
   Answer post(String query, byte[] body, String contentType, String user, String... headers) {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(http.url("/api/v1/areas/import" + query)))
         .POST(HttpRequest.BodyPublishers.ofByteArray(body)).header("Content-Type", contentType);
-    if (headers.length > 0) b.headers(headers);
-    // the English texts unless a test asks for another language (the server's default is Chinese)
-    if (!java.util.Arrays.asList(headers).contains("Accept-Language")) b.header("Accept-Language", "en");
+    Http.withHeaders(b, headers); // English texts unless a test asks for another language
     String[] auth = Http.basic(user, TestEnvironment.DEMO_PASSWORD);
     b.header(auth[0], auth[1]);
     return send(b.build());

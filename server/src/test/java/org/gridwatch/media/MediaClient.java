@@ -25,12 +25,7 @@ final class MediaClient {
 
   Bytes get(String path, String... headers) {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(http.url(path)));
-    boolean language = false;
-    for (int i = 0; i + 1 < headers.length; i += 2) {
-      b.header(headers[i], headers[i + 1]);
-      language |= headers[i].equalsIgnoreCase("Accept-Language");
-    }
-    if (!language) b.header("Accept-Language", "en"); // the English texts unless asked (the server's default is Chinese)
+    Http.withHeaders(b, headers); // English texts unless a test asks for another language
     try {
       HttpResponse<byte[]> r = client.send(b.GET().build(), HttpResponse.BodyHandlers.ofByteArray());
       return new Bytes(r.statusCode(), r.headers(), r.body());

@@ -98,7 +98,11 @@ public final class Http {
    * so a request that names no {@code Accept-Language} is sent with {@code en}.
    */
   private HttpRequest.Builder request(String path, String... headers) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url(path)));
+    return withHeaders(HttpRequest.newBuilder(URI.create(url(path))), headers);
+  }
+
+  /** Adds the headers (name, value, name, value, ...) and {@code Accept-Language: en} unless they name a language. */
+  public static HttpRequest.Builder withHeaders(HttpRequest.Builder b, String... headers) {
     boolean language = false;
     for (int i = 0; i + 1 < headers.length; i += 2) {
       b.header(headers[i], headers[i + 1]);

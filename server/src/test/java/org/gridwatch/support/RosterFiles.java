@@ -60,12 +60,7 @@ public final class RosterFiles {
 
   public static Answer post(Http http, String path, byte[] body, String contentType, String[] auth, String... headers) {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(http.url(path))).header(auth[0], auth[1]).header("Content-Type", contentType);
-    boolean language = false;
-    for (int i = 0; i + 1 < headers.length; i += 2) {
-      b.header(headers[i], headers[i + 1]);
-      language |= headers[i].equalsIgnoreCase("Accept-Language");
-    }
-    if (!language) b.header("Accept-Language", "en"); // the English texts unless asked (the server's default is Chinese)
+    Http.withHeaders(b, headers); // English texts unless a test asks for another language
     return send(b.POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
   }
 
