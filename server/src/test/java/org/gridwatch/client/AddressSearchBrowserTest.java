@@ -56,6 +56,8 @@ class AddressSearchBrowserTest {
     pickAddress("address", "#address-results", target.road() + target.number() + "号" + target.building() + "号楼");
     Browser.waitFor(driver, 10).until(ExpectedConditions.textToBe(By.id("pin-grid-code"), grid.code()));
     assertThat(driver.findElement(By.id("address")).getAttribute("value")).isEqualTo(target.text(null));
+    // the category starts on "please choose" (请选择): the resident picks one
+    new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("category"))).selectByValue("SANITATION");
     driver.findElement(By.id("description")).sendKeys("楼道灯坏了");
     driver.findElement(By.id("submit")).click();
     String id = Browser.waitFor(driver, 15).until(ExpectedConditions.visibilityOfElementLocated(By.id("new-case-id"))).getText();

@@ -78,6 +78,7 @@ class PlannerRestructureBrowserTest extends InBrowser {
     assertThat(driver.findElement(By.cssSelector("#preview tr[data-code='" + g.code() + "']")).getText()).contains("→");
     Browser.screenshot(driver, "planner-split-preview");
     driver.findElement(By.id("commit")).click();
+    confirmIfAsked();
     Browser.waitFor(driver, 20).until(d -> committed() == 1);
     assertThat(areas.now().find(g.code())).as("the split grid is retired").isEmpty();
     List<AreaView> halves = areas.now().children(g.parentCode()).stream().filter(a -> a.boundary().intersects(inside) || a.boundary()
@@ -98,6 +99,7 @@ class PlannerRestructureBrowserTest extends InBrowser {
     assertThat(driver.findElement(By.cssSelector("#preview tr[data-code='new-1']")).getText()).contains(String.valueOf(a.households() + b.households()));
     assertThat(driver.findElement(By.id("impact")).getText()).as("the staff the merged grid would have").contains("新建 1");
     driver.findElement(By.id("commit")).click();
+    confirmIfAsked();
     Browser.waitFor(driver, 20).until(d -> committed() == 2);
     assertThat(areas.now().find(a.code())).isEmpty();
     assertThat(areas.now().find(b.code())).isEmpty();
@@ -135,6 +137,7 @@ class PlannerRestructureBrowserTest extends InBrowser {
     assertThat(areas.now().find(g.code()).orElseThrow().etag()).as("a draft saves no outline").isEqualTo(g.etag());
     Browser.screenshot(driver, "planner-draft");
     draft.findElement(By.cssSelector(".commit-draft")).click();
+    confirmIfAsked();
     Browser.waitFor(driver, 20).until(d -> committed() == 1);
     assertThat(areas.now().find(g.code()).orElseThrow().etag()).as("the draft's edit is now stored").isNotEqualTo(g.etag());
     Browser.waitFor(driver, 10).until(d -> driver.findElements(By.xpath("//ul[@id='edit-drafts']/li[contains(., '东边挪一点')]")).isEmpty());
@@ -152,6 +155,7 @@ class PlannerRestructureBrowserTest extends InBrowser {
     WebElement balanced = Browser.waitFor(driver, 20).until(ExpectedConditions.presenceOfElementLocated(
         By.xpath("//ul[@id='edit-drafts']/li[contains(., '社区均衡')]")));
     balanced.findElement(By.cssSelector(".commit-draft")).click();
+    confirmIfAsked();
     Browser.waitFor(driver, 30).until(d -> committed() == 2);
     assertThat(areas.now().children(community.code())).as("the community regrouped as proposed").hasSize(proposed);
   }
@@ -183,11 +187,23 @@ class PlannerRestructureBrowserTest extends InBrowser {
     Browser.waitFor(driver, 30).until(d -> driver.findElements(By.cssSelector("#preview tr[data-code='new-1']")).size() >= 1);
     Browser.screenshot(driver, "planner-community-merge");
     driver.findElement(By.id("commit")).click();
+    confirmIfAsked();
     Browser.waitFor(driver, 30).until(d -> committed() == 1);
     assertThat(areas.now().find(a.code())).isEmpty();
     var inA = a.boundary().getInteriorPoint();
     AreaView merged = areas.now().level(AreaLevel.COMMUNITY).stream().filter(c -> c.parentCode().equals(first.substring(0, 9))
         && c.boundary().covers(inA)).findFirst().orElseThrow();
     assertThat(areas.now().children(merged.code())).as("the grids re-created in the new community").hasSize(grids);
+  }
+
+  /**
+   * A commit with warnings (e.g. a grid outside the household band) asks first: the planner confirms in the dialog.
+   * Waits briefly for the answer: either the dialog opens or the commit went through without warnings.
+   */
+  private void confirmIfAsked() {
+    long before = committed();
+    Browser.waitFor(driver, 20).until(d -> committed() > before || !d.findElements(By.cssSelector("#confirm-dialog[open]")).isEmpty());
+    List<WebElement> dialog = driver.findElements(By.cssSelector("#confirm-dialog[open]"));
+    if (!dialog.isEmpty()) dialog.get(0).findElement(By.cssSelector("button.confirm")).click();
   }
 }
