@@ -167,8 +167,13 @@ public class Coverage {
    * weighted by key-area size, the working rate by camera count; staffing counts fully staffed grids.
    */
   public List<Map<String, Object>> rollup(AreaLevel level, String code, Instant when) {
+    return rollup(level, code, grids(when));
+  }
+
+  /** The same roll-up of figures already read (one window's, so that grids and totals come from one reading). */
+  List<Map<String, Object>> rollup(AreaLevel level, String code, List<GridFigures> grids) {
     Map<String, double[]> sums = new LinkedHashMap<>();
-    for (GridFigures g : grids(when)) {
+    for (GridFigures g : grids) {
       String key = switch (level) {
         case GRID -> g.gridCode();
         case COMMUNITY -> g.communityCode();
