@@ -93,10 +93,18 @@ public final class PlanningBenchmark {
     System.out.println("\n== one call each, a new window (median of 3 windows)");
     for (String c : List.of("grid-coverage", "coverage-gaps", "patrol-routes", "camera-coverage", "cameras", "grids")) {
       List<String> windows = List.of("03:" + (10 + c.length()), "04:" + (10 + c.length()), "05:" + (10 + c.length()));
-      report(c, median(windows, w -> timed(List.of(items(c, w)))), baseline);
+      boolean perWindow = List.of("grid-coverage", "coverage-gaps", "patrol-routes").contains(c);
+      report(c, median(windows, w -> timed(List.of(items(c, perWindow ? w : null)))), baseline);
     }
     report("summary", median(List.of("07:05", "07:20", "07:35"), w -> timed(List.of("/api/v1/coverage/summary?level=district&window=" + w))), baseline);
     report("/coverage/window", median(List.of("08:05", "08:20", "08:35"), w -> timed(List.of("/api/v1/coverage/window?window=" + w))), baseline);
+    org.gridwatch.incident.IncidentSearch cases = app.getBean(org.gridwatch.incident.IncidentSearch.class);
+    Coverage coverage = app.getBean(Coverage.class);
+    report("in it: the 90-day case query", median(List.of("08:50", "09:05", "09:20"), w -> {
+      long t = System.nanoTime();
+      int n = cases.reportedSince(coverage.at(w).minus(Coverage.CASE_WINDOW)).size();
+      return new long[] {System.nanoTime() - t, n};
+    }), baseline);
   }
 
   /** Engine build plus one window's parts, with nothing kept (a fresh engine on the stored inputs). */
