@@ -71,14 +71,18 @@ public final class PlanningBenchmark {
 
   private void run(ConfigurableApplicationContext app) throws Exception {
     System.out.println("\n== first load (10:00), as the page makes it, right after start-up");
+    timed(List.of("/api/v1/me")); // what the browser asks before the page's calls: the server's first request is not theirs
     long[] lean = firstLoad(leanPage("10:00", true), 1);
     long[] old = firstLoad(oldPage("10:00", true), 4);
+    long[] lean2 = firstLoad(leanPage("10:00", true), 1);
     long baseline = baseline(app);
     System.out.printf("baseline (same run): engine built from the stored inputs + one window's parts from scratch: %s%n", ms(baseline));
     report("old page: first figures (grid-coverage, gaps, routes, summary)", old[0], old[2], baseline);
     report("old page: every call answered", old[1], old[3], baseline);
     report("lean page: first figures (/coverage/window)", lean[0], lean[2], baseline);
     report("lean page: every call answered (outlines, routes, cameras)", lean[1], lean[3], baseline);
+    report("lean page again, after the old page: first figures", lean2[0], lean2[2], baseline);
+    report("lean page again, after the old page: every call answered", lean2[1], lean2[3], baseline);
 
     List<String> oldWindows = List.of("23:00", "06:00", "14:30", "19:45", "02:15");
     List<String> leanWindows = List.of("23:15", "06:15", "14:45", "20:00", "02:30");
@@ -100,6 +104,16 @@ public final class PlanningBenchmark {
     report("/coverage/window", median(List.of("08:05", "08:20", "08:35"), w -> timed(List.of("/api/v1/coverage/window?window=" + w))), baseline);
     org.gridwatch.incident.IncidentSearch cases = app.getBean(org.gridwatch.incident.IncidentSearch.class);
     Coverage coverage = app.getBean(Coverage.class);
+    report("in it: Coverage.grids, a new window (no HTTP)", median(List.of("11:05", "11:20", "11:35"), w -> {
+      long t = System.nanoTime();
+      int n = coverage.grids(coverage.at(w)).size();
+      return new long[] {System.nanoTime() - t, n};
+    }), baseline);
+    report("in it: Coverage.grids, a window seen (no HTTP)", median(List.of("11:05", "11:20", "11:35"), w -> {
+      long t = System.nanoTime();
+      int n = coverage.grids(coverage.at(w)).size();
+      return new long[] {System.nanoTime() - t, n};
+    }), baseline);
     report("in it: the 90-day case query", median(List.of("08:50", "09:05", "09:20"), w -> {
       long t = System.nanoTime();
       int n = cases.reportedSince(coverage.at(w).minus(Coverage.CASE_WINDOW)).size();
