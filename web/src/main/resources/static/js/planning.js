@@ -57,7 +57,7 @@ async function start() {
     [t('layerSectors')]: state.layers.sectors, [t('layerCameras')]: state.layers.cameras,
     [t('layerRoutes')]: state.layers.routes, [t('layerSuggestions')]: state.layers.suggestions, ...state.walked.overlays() }));
   state.legend = addLegend(map);
-  map.on('overlayadd', e => { if (e.layer === state.layers.gaps) loadGaps(); }); // gaps only when looked at
+  map.on('layeradd', e => { if (e.layer === state.layers.gaps) loadGaps(); }); // gaps only when looked at
   map.on('zoomend', () => restyleRoutes());
   state.drafts = new Drafts(map, () => state.window, { onSaved: () => reload(), restyle: () => restyleGrids(), percent, toast });
   bindWindow();

@@ -114,6 +114,25 @@ public final class PlanningBenchmark {
       int n = coverage.grids(coverage.at(w)).size();
       return new long[] {System.nanoTime() - t, n};
     }), baseline);
+    tools.jackson.databind.json.JsonMapper json = app.getBean(tools.jackson.databind.json.JsonMapper.class);
+    org.gridwatch.groundnet.Routes routes = app.getBean(org.gridwatch.groundnet.Routes.class);
+    report("in it: a seen window's answer built (no HTTP)", median(List.of("11:05", "11:20", "11:35"), w -> {
+      long t = System.nanoTime();
+      Instant when = coverage.at(w);
+      List<GridFigures> figures = coverage.grids(when);
+      WindowFigures answer = WindowFigures.of(when, figures,
+          coverage.rollup(org.gridwatch.area.AreaLevel.DISTRICT, null, figures).get(0), routes.all());
+      return new long[] {System.nanoTime() - t, answer.grids().size()};
+    }), baseline);
+    report("in it: and written as JSON (no HTTP)", median(List.of("11:05", "11:20", "11:35"), w -> {
+      Instant when = coverage.at(w);
+      List<GridFigures> figures = coverage.grids(when);
+      WindowFigures answer = WindowFigures.of(when, figures,
+          coverage.rollup(org.gridwatch.area.AreaLevel.DISTRICT, null, figures).get(0), routes.all());
+      long t = System.nanoTime();
+      int n = json.writeValueAsBytes(answer).length;
+      return new long[] {System.nanoTime() - t, n};
+    }), baseline);
     report("in it: the 90-day case query", median(List.of("08:50", "09:05", "09:20"), w -> {
       long t = System.nanoTime();
       int n = cases.reportedSince(coverage.at(w).minus(Coverage.CASE_WINDOW)).size();
