@@ -2,7 +2,7 @@
 import { addTexts } from './i18n.js';
 
 addTexts({
-  computing: '正在计算 {w} 的覆盖…', computed: '{w} 的覆盖', loadingCameras: '正在加载摄像头…',
+  computing: '正在计算 {w} 的覆盖…', computed: '{w} 的覆盖', loadingCameras: '正在加载摄像头…', loadingGrids: '正在加载网格边界…', loadingRoutes: '正在加载巡逻路线…',
   gridFigures: '网格覆盖', closePanel: '关闭',
   suggestBound: '贪心选点：{k} 个点位至少达到最优增益的 1 - 1/e（约 63%）。', suggestOnMap: '建议点位（地图上的编号圆）',
   layerSuggestions: '建议点位', suggestedSite: '建议点位 {n}：覆盖 +{gain} 件（半径 {r} m）',
@@ -13,7 +13,7 @@ addTexts({
   'why-already-covered': '所经之处该时段已被覆盖，没有经过盲区',
   nextPassAt: '下次巡逻',
 }, {
-  computing: 'Computing coverage at {w}…', computed: 'Coverage at {w}', loadingCameras: 'Loading cameras…',
+  computing: 'Computing coverage at {w}…', computed: 'Coverage at {w}', loadingCameras: 'Loading cameras…', loadingGrids: 'Loading grid outlines…', loadingRoutes: 'Loading patrol routes…',
   gridFigures: 'Grid coverage', closePanel: 'Close',
   suggestBound: 'Greedy choice: {k} sites reach at least 1 - 1/e (about 63 %) of the best possible gain.',
   suggestOnMap: 'Suggested sites (numbered circles on the map)',

@@ -57,6 +57,7 @@ async function start() {
     [t('layerSectors')]: state.layers.sectors, [t('layerCameras')]: state.layers.cameras,
     [t('layerRoutes')]: state.layers.routes, [t('layerSuggestions')]: state.layers.suggestions, ...state.walked.overlays() }));
   state.legend = addLegend(map);
+  map.on('layeradd', e => { if (e.layer === state.layers.gaps) loadGaps(); }); // gaps only when looked at
   map.on('zoomend', () => restyleRoutes());
   state.drafts = new Drafts(map, () => state.window, { onSaved: () => reload(), restyle: () => restyleGrids(), percent, toast });
   bindWindow();
@@ -65,6 +66,7 @@ async function start() {
   bindObstacles();
   onLanguageChange(rerender);
   window.gridwatchPlanning = state;
+  loadOutlines(); // once: the outlines do not change with the window (the figures colour them when either arrives)
   await reload();
   document.body.dataset.ready = 'true';
 }
@@ -86,12 +88,71 @@ function bindWindow() {
 }
 
 /**
- * Everything after a save (cameras, routes, obstacles changed): the window's layers and the camera layers, which do
- * not depend on the window and are fetched only here (3.8 MB of sectors), then the walk beside the plan.
+ * Everything after a save (cameras, routes, obstacles changed): the window's figures, and the camera and route layers,
+ * which do not depend on the window and are fetched only here (3.8 MB of sectors), then the walk beside the plan.
  */
 async function reload() {
-  await Promise.all([loadWindow(), loadCameras()]);
+  state.gapsWindow = null;
+  await Promise.all([loadWindow(), loadCameras(), loadRoutes()]);
   loadWalked(); // not waited for: the figures show first
+}
+
+/** The grids' outlines, drawn in the colour of the window's figures (grey until these arrive). */
+async function loadOutlines() {
+  busy(+1, t('loadingGrids'));
+  try {
+    const outlines = await allItems('grids');
+    state.features = outlines.features;
+    state.layers.coverage.clearLayers();
+    state.layers.coverage.addData(outlines);
+  } catch (e) {
+    toast(e.message);
+  } finally {
+    busy(-1);
+  }
+}
+
+/** Route lines and schedules; which run, and their next pass, come with each window's figures. */
+async function loadRoutes() {
+  busy(+1, t('loadingRoutes'));
+  try {
+    state.routeFeatures = (await allItems('patrol-routes', `&window=${encodeURIComponent(state.window)}`)).features;
+    showRouteStates();
+  } catch (e) {
+    toast(e.message);
+  } finally {
+    busy(-1);
+  }
+}
+
+/** The routes as they run in the window shown (once both the lines and the window's figures are in). */
+function showRouteStates() {
+  if (!state.routeFeatures || !state.routeStates) return;
+  for (const f of state.routeFeatures) {
+    const r = state.routeStates[f.properties.code];
+    if (!r) continue;
+    f.properties.active = r.active;
+    if (r.nextPass) f.properties.next_pass = r.nextPass; else delete f.properties.next_pass;
+  }
+  drawRoutes(state.routeFeatures);
+}
+
+/** The gaps of the window shown, asked only while the gap layer is on the map (they are the heaviest per window). */
+async function loadGaps() {
+  const window = state.window;
+  if (!state.map.hasLayer(state.layers.gaps) || state.gapsWindow === window) return;
+  busy(+1, fill(t('computing'), { w: window }));
+  try {
+    const gaps = await allItems('coverage-gaps', `&window=${encodeURIComponent(window)}`);
+    if (window !== state.window) return;
+    state.gapsWindow = window;
+    state.layers.gaps.clearLayers();
+    state.layers.gaps.addData(gaps);
+  } catch (e) {
+    toast(e.message);
+  } finally {
+    busy(-1);
+  }
 }
 
 /** Camera positions and sectors: the same at every time of day. */
@@ -111,28 +172,25 @@ async function loadCameras() {
 }
 
 /**
- * What depends on the time of day: grid figures, gaps, running routes and the district's figures. The latest request
- * wins: an answer for a window the planner has already left is dropped, so the map never shows a stale window.
+ * What depends on the time of day: grid figures, running routes and the district's figures, in one small answer
+ * without geometry (and the gaps when their layer is on). The latest request wins: an answer for a window the
+ * planner has already left is dropped, so the map never shows a stale window.
  */
 async function loadWindow() {
   const asked = ++state.asked, window = state.window;
   busy(+1, fill(t('computing'), { w: window }));
   document.body.dataset.window = 'loading';
   try {
-    const w = `&window=${encodeURIComponent(window)}`;
-    const [coverage, gaps, routes, sum] = await Promise.all([allItems('grid-coverage', w), allItems('coverage-gaps', w),
-      allItems('patrol-routes', w), getJson(`/api/v1/coverage/summary?level=district&window=${encodeURIComponent(window)}`)]);
+    loadGaps();
+    const figures = await getJson(`/api/v1/coverage/window?window=${encodeURIComponent(window)}`);
     if (asked !== state.asked) return;
-    state.grids = new Map(coverage.features.map(f => [f.id, f.properties]));
-    state.features = coverage.features;
-    for (const [id, data] of [['coverage', coverage], ['gaps', gaps]]) {
-      state.layers[id].clearLayers();
-      state.layers[id].addData(data);
-    }
-    drawRoutes(routes.features);
-    state.summary = sum[0];
+    state.grids = new Map(Object.entries(figures.grids));
+    state.routeStates = figures.routes;
+    state.summary = figures.district;
     state.summaryWindow = window;
     summary();
+    restyleGrids();
+    showRouteStates();
     if (state.open) showGridAt(state.open.latlng); // an open grid shows the new window's figures
     state.drafts.refresh();
     document.body.dataset.window = window;
@@ -192,9 +250,9 @@ function walkedSummary() { document.getElementById('walked-summary').innerHTML =
 
 function gridStyle(f) {
   const after = state.drafts?.after(f.id);
-  const share = after ?? f.properties.combinedCoverage;
+  const share = after ?? state.grids.get(f.id)?.combinedCoverage;
   return { color: after != null ? '#b26a00' : '#555', weight: after != null ? 2.5 : 0.4,
-    fillColor: coverageColour(share), fillOpacity: 0.55, className: `gw-coverage grid-${f.id}` };
+    fillColor: share == null ? '#bdbdbd' : coverageColour(share), fillOpacity: 0.55, className: `gw-coverage grid-${f.id}` };
 }
 
 /** Grids the drafts change are drawn with their figures after the change, outlined. */
@@ -204,7 +262,8 @@ function restyleGrids() { state.layers.coverage.setStyle(gridStyle); }
 function showGridAt(latlng) {
   const f = gridAt(state.features || [], latlng);
   if (!f) { state.open = null; return; }
-  const p = state.grids.get(f.id) || f.properties;
+  const p = state.grids.get(f.id);
+  if (!p) { state.open = null; return; }
   const rows = [['cameraCoverage', percent(p.cameraCoverage)], ['patrolCoverage', percent(p.patrolCoverage)],
     ['combinedCoverage', percent(p.combinedCoverage)], ['keyAreaCoverage', percent(p.keyAreaCoverage)],
     ['cameraWorkingRate', percent(p.cameraWorkingRate)], ['camerasLabel', p.cameras], ['casesInGaps', p.casesInGaps90d],

@@ -22,6 +22,7 @@ import org.gridwatch.incident.IncidentSearch;
 import org.gridwatch.skynet.CameraView;
 import org.gridwatch.staff.Roster;
 import org.gridwatch.staff.Slot;
+import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.prep.PreparedGeometry;
 import org.springframework.stereotype.Service;
@@ -45,6 +46,7 @@ public class Coverage {
   private final WindowCache<Window, List<GridFigures>> windows = new WindowCache<>(KEPT_WINDOWS);
   private final WindowCache<CoveredShapes.Key, CoveredShapes> shapes = new WindowCache<>(KEPT_SHAPES);
   private final AtomicLong casePlaces = new AtomicLong();
+  private final CasePoints casePoints;
 
   /** How many windows' figures are kept: every quarter hour of a day's slider would be 96; a planner visits far fewer. */
   static final int KEPT_WINDOWS = 32;
@@ -69,6 +71,7 @@ public class Coverage {
     this.incidents = incidents;
     this.roster = roster;
     this.clock = clock;
+    this.casePoints = new CasePoints(incidents, clock);
   }
 
   /** Changes whenever a camera, a route or the grids change: a key for anything derived from them. */
@@ -149,10 +152,8 @@ public class Coverage {
       n[0]++;
       if (c.online()) n[1]++;
     }
-    Map<String, List<IncidentSearch.Where>> cases = new HashMap<>();
-    for (IncidentSearch.Where w : incidents.reportedSince(when.minus(CASE_WINDOW))) {
-      cases.computeIfAbsent(w.gridCode(), k -> new ArrayList<>()).add(w);
-    }
+    Instant since = when.minus(CASE_WINDOW);
+    Map<String, List<Coordinate>> cases = fresh ? freshCases(since) : casePoints.byGrid(since, casePlaces.get(), CASE_WINDOW);
     return shapes.grids().parallelStream().map(g -> {
       int inGaps = countInside(g.gapMetric(), cases.getOrDefault(g.code(), List.of()));
       int[] cams = cameraCounts.getOrDefault(g.code(), new int[2]);
@@ -167,8 +168,13 @@ public class Coverage {
    * weighted by key-area size, the working rate by camera count; staffing counts fully staffed grids.
    */
   public List<Map<String, Object>> rollup(AreaLevel level, String code, Instant when) {
+    return rollup(level, code, grids(when));
+  }
+
+  /** The same roll-up of figures already read (one window's, so that grids and totals come from one reading). */
+  List<Map<String, Object>> rollup(AreaLevel level, String code, List<GridFigures> grids) {
     Map<String, double[]> sums = new LinkedHashMap<>();
-    for (GridFigures g : grids(when)) {
+    for (GridFigures g : grids) {
       String key = switch (level) {
         case GRID -> g.gridCode();
         case COMMUNITY -> g.communityCode();
@@ -208,13 +214,20 @@ public class Coverage {
     return out;
   }
 
-  static int countInside(PreparedGeometry gap, List<IncidentSearch.Where> points) {
+  /** The cases since {@code since} read now, nothing kept (what the kept points must equal). */
+  private Map<String, List<Coordinate>> freshCases(Instant since) {
+    Map<String, List<Coordinate>> cases = new HashMap<>();
+    for (IncidentSearch.Where w : incidents.reportedSince(since)) {
+      double[] xy = MetricProjection.project(w.lon(), w.lat());
+      cases.computeIfAbsent(w.gridCode(), k -> new ArrayList<>()).add(new Coordinate(xy[0], xy[1]));
+    }
+    return cases;
+  }
+
+  static int countInside(PreparedGeometry gap, List<Coordinate> points) {
     if (gap == null || points.isEmpty()) return 0;
     int n = 0;
-    for (IncidentSearch.Where w : points) {
-      double[] xy = MetricProjection.project(w.lon(), w.lat());
-      if (gap.contains(gap.getGeometry().getFactory().createPoint(new org.locationtech.jts.geom.Coordinate(xy[0], xy[1])))) n++;
-    }
+    for (Coordinate c : points) if (gap.contains(gap.getGeometry().getFactory().createPoint(c))) n++;
     return n;
   }
 

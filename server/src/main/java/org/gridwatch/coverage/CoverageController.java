@@ -82,6 +82,19 @@ class CoverageController {
     return withWalked(g, walked.shares(when, d));
   }
 
+  /**
+   * The planning page's per-window answer: every grid's figures keyed by code, the district's, and which routes run;
+   * no geometry (outlines, routes and camera layers do not change with the window and are fetched once).
+   */
+  @GetMapping("/window")
+  WindowFigures window(@RequestParam(required = false) String window) {
+    Instant when = coverage.at(window);
+    List<GridFigures> figures = coverage.grids(when);
+    List<Map<String, Object>> district = coverage.rollup(AreaLevel.DISTRICT, null, figures);
+    return WindowFigures.of(when.truncatedTo(java.time.temporal.ChronoUnit.MINUTES), figures,
+        district.isEmpty() ? null : district.get(0), routes.all());
+  }
+
   /** The plan beside the walk: tracks of the {@code days} up to {@code window}, routes not walked, walks no route plans. */
   @GetMapping("/walked")
   WalkedComparison.Answer walked(@RequestParam(required = false) String window, @RequestParam(required = false) Integer days) {

@@ -48,6 +48,26 @@ public class IncidentSearch {
     return rows.stream().map(r -> new Where((String) r[0], ((Number) r[1]).doubleValue(), ((Number) r[2]).doubleValue())).toList();
   }
 
+  /** Where and when a case was reported (no personal data). */
+  public record DatedWhere(Instant reportedAt, String gridCode, double lon, double lat) {}
+
+  /** Every case reported since {@code since}, as dated points. */
+  public List<DatedWhere> reportedSinceDated(Instant since) {
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows = em.createNativeQuery("select reported_at, grid_code, ST_X(location), ST_Y(location) from incident where reported_at >= ?1 order by id")
+        .setParameter(1, since).getResultList();
+    return rows.stream().map(r -> new DatedWhere(instant(r[0]), (String) r[1], ((Number) r[2]).doubleValue(),
+        ((Number) r[3]).doubleValue())).toList();
+  }
+
+  /** A timestamp as the store's driver gives it (H2: OffsetDateTime; PostgreSQL: Timestamp or Instant). */
+  private static Instant instant(Object t) {
+    if (t instanceof Instant i) return i;
+    if (t instanceof java.time.OffsetDateTime o) return o.toInstant();
+    if (t instanceof java.sql.Timestamp ts) return ts.toInstant();
+    throw new IllegalStateException("unexpected timestamp type " + t.getClass());
+  }
+
   public Optional<Incident> byId(long id) { return incidents.findById(id); }
 
   public List<IncidentEvent> history(Incident i) { return events.findByIncidentIdOrderByAtAscIdAsc(i.getId()); }

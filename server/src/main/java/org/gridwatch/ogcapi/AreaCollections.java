@@ -35,6 +35,16 @@ class AreaCollections {
     this.mapper = mapper;
   }
 
+  /** Renders the collections once the server is up, so the first map that asks for grid outlines does not pay for it. */
+  @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+  void renderAhead() {
+    try {
+      current();
+    } catch (RuntimeException e) { // an optimisation only: the first reader renders instead
+      org.slf4j.LoggerFactory.getLogger(AreaCollections.class).warn("rendering the area layers ahead failed", e);
+    }
+  }
+
   /** All public collections, in the order a client should list them. */
   List<FeatureCollection> all() { return List.copyOf(current().values()); }
 

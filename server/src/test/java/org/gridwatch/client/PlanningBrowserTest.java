@@ -196,6 +196,25 @@ class PlanningBrowserTest extends InBrowser {
     assertThat(driver.findElement(By.id("plan-status")).getText()).contains("02:15");
   }
 
+  @Test
+  void theGapLayerIsFetchedWhenTurnedOnAndFollowsTheWindow() {
+    assertThat(driver.executeScript("return gridwatchPlanning.layers.gaps.getLayers().length")).as("off: not fetched").isEqualTo(0L);
+    driver.executeScript("gridwatchPlanning.map.addLayer(gridwatchPlanning.layers.gaps)");
+    assertGapsShown("10:00");
+    driver.findElement(By.cssSelector("button[data-window='23:00']")).click();
+    Browser.waitFor(driver, 60).until(d -> "23:00".equals(driver.executeScript("return document.body.dataset.window")));
+    assertGapsShown("23:00");
+  }
+
+  void assertGapsShown(String window) {
+    JsonNode gaps = http.get("/ogcapi/collections/coverage-gaps/items?limit=10000&window=" + window, police).json();
+    java.util.Set<String> expected = new java.util.TreeSet<>();
+    for (JsonNode f : gaps.get("features")) expected.add(f.get("id").asString());
+    assertThat(expected).isNotEmpty();
+    Browser.waitFor(driver, 60).until(d -> expected.equals(new java.util.TreeSet<>((List<?>) driver.executeScript(
+        "return gridwatchPlanning.gapsWindow === arguments[0] ? gridwatchPlanning.layers.gaps.getLayers().map(l => l.feature.id) : []", window))));
+  }
+
   /** For people to look at (docs/img/planning-zh.png): by day, suggestions drawn, a grid opened; at phone size; in English. */
   @Test
   void screenshots() throws Exception {

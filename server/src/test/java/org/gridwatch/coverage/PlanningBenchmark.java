@@ -17,17 +17,15 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * Planning-view benchmark (a harness, not a test): the HTTP calls the planning page makes, timed as the page makes
  * them (in parallel), on the demo on the embedded default, right after start-up and then for time-window changes.
- * Two call sets: the page as it was (every layer again for every window) and the page as it is (camera layers once;
- * per window only grids, gaps, routes and the district figures). The baseline, measured in the same run, is building
+ * Two call sets: the page of the previous round (camera layers once; per window grids with outlines, gaps, routes and
+ * the district figures as GeoJSON) and the lean page (outlines, routes and camera layers once; per window only
+ * {@code /api/v1/coverage/window}, figures without geometry). Bytes are as sent without compression. The baseline, measured in the same run, is building
  * the coverage engine from the stored inputs plus one window's parts from scratch: what a first request cost when
  * nothing was kept. Run with {@code ./mvnw -Pbench -DskipTests verify} or alone (see docs/benchmarks.md); the data
  * directory ({@code GRIDWATCH_BENCH_PLANNING_DIR}, default {@code target/bench-planning}) keeps the demo between runs;
  * {@code GRIDWATCH_BENCH_PASSWORD} (default {@code bench}) is the demo password it was imported with.
  */
 public final class PlanningBenchmark {
-  private static final String WINDOW_LAYERS = "grid-coverage,coverage-gaps,patrol-routes";
-  private static final String STATIC_LAYERS = "camera-coverage,cameras";
-
   private final HttpClient http = HttpClient.newHttpClient();
   private final String base;
   private static final String PASSWORD = System.getenv().getOrDefault("GRIDWATCH_BENCH_PASSWORD", "bench");
@@ -52,37 +50,94 @@ public final class PlanningBenchmark {
     }
   }
 
+  /** The calls of the page before this round: every window layer as GeoJSON, plus the summary. */
+  private static List<String> oldPage(String w, boolean first) {
+    List<String> calls = new ArrayList<>(List.of(items("grid-coverage", w), items("coverage-gaps", w), items("patrol-routes", w),
+        "/api/v1/coverage/summary?level=district&window=" + w));
+    if (first) calls.addAll(List.of(items("camera-coverage", null), items("cameras", null)));
+    return calls;
+  }
+
+  /** The page now: per window only the figures without geometry; outlines, routes and camera layers once. */
+  private static List<String> leanPage(String w, boolean first) {
+    List<String> calls = new ArrayList<>(List.of("/api/v1/coverage/window?window=" + w));
+    if (first) calls.addAll(List.of(items("grids", null), items("patrol-routes", w), items("camera-coverage", null), items("cameras", null)));
+    return calls;
+  }
+
+  private static String items(String collection, String window) {
+    return "/ogcapi/collections/" + collection + "/items?limit=10000" + (window == null ? "" : "&window=" + window);
+  }
+
   private void run(ConfigurableApplicationContext app) throws Exception {
     System.out.println("\n== first load (10:00), as the page makes it, right after start-up");
-    long[] load = firstLoad("10:00");
-    long first = load[0], firstAll = load[1];
-    System.out.printf("first figures (grid-coverage and summary answered) %s; every call answered %s%n", ms(first), ms(firstAll));
-
+    timed(List.of("/api/v1/me")); // what the browser asks before the page's calls: the server's first request is not theirs
+    long[] lean = firstLoad(leanPage("10:00", true), 1);
+    long[] old = firstLoad(oldPage("10:00", true), 4);
+    long[] lean2 = firstLoad(leanPage("10:00", true), 1);
     long baseline = baseline(app);
     System.out.printf("baseline (same run): engine built from the stored inputs + one window's parts from scratch: %s%n", ms(baseline));
-    System.out.printf("first figures %s = %.2f× baseline; whole first load %s = %.2f× baseline%n", ms(first),
-        first / (double) baseline, ms(firstAll), firstAll / (double) baseline);
+    report("old page: first figures (grid-coverage, gaps, routes, summary)", old[0], old[2], baseline);
+    report("old page: every call answered", old[1], old[3], baseline);
+    report("lean page: first figures (/coverage/window)", lean[0], lean[2], baseline);
+    report("lean page: every call answered (outlines, routes, cameras)", lean[1], lean[3], baseline);
+    report("lean page again, after the old page: first figures", lean2[0], lean2[2], baseline);
+    report("lean page again, after the old page: every call answered", lean2[1], lean2[3], baseline);
 
+    List<String> oldWindows = List.of("23:00", "06:00", "14:30", "19:45", "02:15");
+    List<String> leanWindows = List.of("23:15", "06:15", "14:45", "20:00", "02:30");
     System.out.println("\n== a window change, a window not asked before (median of 5 windows each)");
-    long oldNew = median(List.of("23:00", "06:00", "14:30", "19:45", "02:15"),
-        w -> timed(null, w, WINDOW_LAYERS + "," + STATIC_LAYERS, true));
-    long newNew = median(List.of("23:15", "06:15", "14:45", "20:00", "02:30"), w -> timed(null, w, WINDOW_LAYERS, true));
-    report("old page's calls (every layer again)", oldNew, baseline);
-    report("new page's calls (camera layers kept)", newNew, baseline);
+    report("old page's calls (every window layer again)", median(oldWindows, w -> timed(oldPage(w, false))), baseline);
+    report("lean page's call (/coverage/window)", median(leanWindows, w -> timed(leanPage(w, false))), baseline);
 
     System.out.println("\n== a window change back to a window asked before (median of 5)");
-    long oldBack = median(List.of("23:00", "06:00", "14:30", "19:45", "02:15"),
-        w -> timed(null, w, WINDOW_LAYERS + "," + STATIC_LAYERS, true));
-    long newBack = median(List.of("23:15", "06:15", "14:45", "20:00", "02:30"), w -> timed(null, w, WINDOW_LAYERS, true));
-    report("old page's calls", oldBack, baseline);
-    report("new page's calls", newBack, baseline);
+    report("old page's calls", median(oldWindows, w -> timed(oldPage(w, false))), baseline);
+    report("lean page's call", median(leanWindows, w -> timed(leanPage(w, false))), baseline);
 
     System.out.println("\n== one call each, a new window (median of 3 windows)");
-    for (String c : (WINDOW_LAYERS + "," + STATIC_LAYERS).split(",")) {
+    for (String c : List.of("grid-coverage", "coverage-gaps", "patrol-routes", "camera-coverage", "cameras", "grids")) {
       List<String> windows = List.of("03:" + (10 + c.length()), "04:" + (10 + c.length()), "05:" + (10 + c.length()));
-      report(c, median(windows, w -> timed(null, w, c, false)), baseline);
+      boolean perWindow = List.of("grid-coverage", "coverage-gaps", "patrol-routes").contains(c);
+      report(c, median(windows, w -> timed(List.of(items(c, perWindow ? w : null)))), baseline);
     }
-    report("summary", median(List.of("07:05", "07:20", "07:35"), w -> timed(null, w, "", true)), baseline);
+    report("summary", median(List.of("07:05", "07:20", "07:35"), w -> timed(List.of("/api/v1/coverage/summary?level=district&window=" + w))), baseline);
+    report("/coverage/window", median(List.of("08:05", "08:20", "08:35"), w -> timed(List.of("/api/v1/coverage/window?window=" + w))), baseline);
+    org.gridwatch.incident.IncidentSearch cases = app.getBean(org.gridwatch.incident.IncidentSearch.class);
+    Coverage coverage = app.getBean(Coverage.class);
+    report("in it: Coverage.grids, a new window (no HTTP)", median(List.of("11:05", "11:20", "11:35"), w -> {
+      long t = System.nanoTime();
+      int n = coverage.grids(coverage.at(w)).size();
+      return new long[] {System.nanoTime() - t, n};
+    }), baseline);
+    report("in it: Coverage.grids, a window seen (no HTTP)", median(List.of("11:05", "11:20", "11:35"), w -> {
+      long t = System.nanoTime();
+      int n = coverage.grids(coverage.at(w)).size();
+      return new long[] {System.nanoTime() - t, n};
+    }), baseline);
+    tools.jackson.databind.json.JsonMapper json = app.getBean(tools.jackson.databind.json.JsonMapper.class);
+    org.gridwatch.groundnet.Routes routes = app.getBean(org.gridwatch.groundnet.Routes.class);
+    report("in it: a seen window's answer built (no HTTP)", median(List.of("11:05", "11:20", "11:35"), w -> {
+      long t = System.nanoTime();
+      Instant when = coverage.at(w);
+      List<GridFigures> figures = coverage.grids(when);
+      WindowFigures answer = WindowFigures.of(when, figures,
+          coverage.rollup(org.gridwatch.area.AreaLevel.DISTRICT, null, figures).get(0), routes.all());
+      return new long[] {System.nanoTime() - t, answer.grids().size()};
+    }), baseline);
+    report("in it: and written as JSON (no HTTP)", median(List.of("11:05", "11:20", "11:35"), w -> {
+      Instant when = coverage.at(w);
+      List<GridFigures> figures = coverage.grids(when);
+      WindowFigures answer = WindowFigures.of(when, figures,
+          coverage.rollup(org.gridwatch.area.AreaLevel.DISTRICT, null, figures).get(0), routes.all());
+      long t = System.nanoTime();
+      int n = json.writeValueAsBytes(answer).length;
+      return new long[] {System.nanoTime() - t, n};
+    }), baseline);
+    report("in it: the 90-day case query", median(List.of("08:50", "09:05", "09:20"), w -> {
+      long t = System.nanoTime();
+      int n = cases.reportedSince(coverage.at(w).minus(Coverage.CASE_WINDOW)).size();
+      return new long[] {System.nanoTime() - t, n};
+    }), baseline);
   }
 
   /** Engine build plus one window's parts, with nothing kept (a fresh engine on the stored inputs). */
@@ -95,50 +150,48 @@ public final class PlanningBenchmark {
     return System.nanoTime() - t;
   }
 
-  private interface Timed { long at(String window) throws Exception; }
+  private interface Timed { long[] at(String window) throws Exception; }
 
-  private static long median(List<String> windows, Timed work) throws Exception {
-    List<Long> t = new ArrayList<>();
+  /** The median time of the calls over the windows, with the bytes of that run: {nanos, bytes}. */
+  private static long[] median(List<String> windows, Timed work) throws Exception {
+    List<long[]> t = new ArrayList<>();
     for (String w : windows) t.add(work.at(w));
-    t.sort(null);
+    t.sort(java.util.Comparator.comparingLong(r -> r[0]));
     return t.get(t.size() / 2);
   }
 
-  private static void report(String what, long nanos, long baseline) {
-    System.out.printf("%-44s %10s  %6.3f× baseline%n", what, ms(nanos), nanos / (double) baseline);
+  private static void report(String what, long[] timedBytes, long baseline) { report(what, timedBytes[0], timedBytes[1], baseline); }
+
+  private static void report(String what, long nanos, long bytes, long baseline) {
+    System.out.printf("%-62s %10s  %6.3f× baseline  %,8d kB%n", what, ms(nanos), nanos / (double) baseline, bytes / 1024);
   }
 
-  /** Every call of the first load in parallel: when the figures (grids and summary) were in, and when all were. */
-  private long[] firstLoad(String window) throws Exception {
+  /**
+   * Every call of a first load in parallel: {when the first {@code figureCalls} calls (the figures) were in, when all
+   * were, their bytes, all bytes}.
+   */
+  private long[] firstLoad(List<String> calls, int figureCalls) throws Exception {
     long t = System.nanoTime();
-    List<CompletableFuture<Long>> figures = new ArrayList<>(), rest = new ArrayList<>();
-    for (String c : (WINDOW_LAYERS + "," + STATIC_LAYERS).split(",")) {
-      String path = "/ogcapi/collections/" + c + "/items?limit=10000" + (WINDOW_LAYERS.contains(c) ? "&window=" + window : "");
-      (c.equals("grid-coverage") ? figures : rest).add(get(path).thenApply(n -> System.nanoTime()));
+    List<CompletableFuture<long[]>> answers = new ArrayList<>();
+    for (String c : calls) answers.add(get(c).thenApply(n -> new long[] {System.nanoTime(), n}));
+    long figuresIn = 0, allIn = 0, figureBytes = 0, bytes = 0;
+    for (int i = 0; i < answers.size(); i++) {
+      long[] a = answers.get(i).get();
+      if (i < figureCalls) { figuresIn = Math.max(figuresIn, a[0]); figureBytes += a[1]; }
+      allIn = Math.max(allIn, a[0]);
+      bytes += a[1];
     }
-    figures.add(get("/api/v1/coverage/summary?level=district&window=" + window).thenApply(n -> System.nanoTime()));
-    long figuresIn = 0, allIn = 0;
-    for (CompletableFuture<Long> f : figures) figuresIn = Math.max(figuresIn, f.get());
-    allIn = figuresIn;
-    for (CompletableFuture<Long> f : rest) allIn = Math.max(allIn, f.get());
-    return new long[] {figuresIn - t, allIn - t};
+    return new long[] {figuresIn - t, allIn - t, figureBytes, bytes};
   }
 
-  /** The collections named (comma-separated) and, when asked, the district summary, in parallel as the page asks. */
-  private long timed(String label, String window, String collections, boolean summary) throws Exception {
-    List<CompletableFuture<Integer>> calls = new ArrayList<>();
+  /** The calls in parallel, as the page makes them: {nanos until the last answered, bytes}. */
+  private long[] timed(List<String> calls) throws Exception {
     long t = System.nanoTime();
-    for (String c : collections.split(",")) {
-      if (c.isBlank()) continue;
-      boolean perWindow = WINDOW_LAYERS.contains(c);
-      calls.add(get("/ogcapi/collections/" + c + "/items?limit=10000" + (perWindow ? "&window=" + window : "")));
-    }
-    if (summary) calls.add(get("/api/v1/coverage/summary?level=district&window=" + window));
-    int bytes = 0;
-    for (CompletableFuture<Integer> f : calls) bytes += f.get();
-    long took = System.nanoTime() - t;
-    if (label != null) System.out.printf("%-44s %10s  (%,d kB)%n", label, ms(took), bytes / 1024);
-    return took;
+    List<CompletableFuture<Integer>> answers = new ArrayList<>();
+    for (String c : calls) answers.add(get(c));
+    long bytes = 0;
+    for (CompletableFuture<Integer> f : answers) bytes += f.get();
+    return new long[] {System.nanoTime() - t, bytes};
   }
 
   private CompletableFuture<Integer> get(String path) {

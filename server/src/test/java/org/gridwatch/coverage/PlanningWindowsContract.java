@@ -91,6 +91,63 @@ abstract class PlanningWindowsContract {
   }
 
   @Test
+  void theLeanWindowAnswerHoldsEveryGridsFiguresTheDistrictsAndTheRunningRoutesAndStaysExactAfterACase() {
+    Instant night = coverage.at("night");
+    assertWindowAnswerIsFresh("night", night);
+
+    GridFigures gappy = coverage.grids(night).stream().filter(g -> g.gap() != null && g.gap().getArea() > 0)
+        .max(java.util.Comparator.comparingDouble(GridFigures::gapAreaM2)).orElseThrow();
+    int casesBefore = http.get("/api/v1/coverage/window?window=night", police).json().get("grids").get(gappy.gridCode())
+        .get("casesInGaps90d").asInt();
+    Point inGap = largestPart(gappy.gap()).getInteriorPoint();
+    Http.Response reported = http.postJson("/api/v1/incidents", String.format(Locale.ROOT,
+        "{\"category\":\"SANITATION\",\"location\":{\"type\":\"Point\",\"coordinates\":[%.7f,%.7f]},\"description\":\"井盖丢了\"}",
+        inGap.getX(), inGap.getY()));
+    assertThat(reported.status()).as(reported.body()).isEqualTo(201);
+    JsonNode after = assertWindowAnswerIsFresh("night", night);
+    assertThat(after.get("grids").get(gappy.gridCode()).get("casesInGaps90d").asInt()).as("the new case, in the gap at night")
+        .isEqualTo(casesBefore + 1);
+
+    Http.Response bad = http.get("/api/v1/coverage/window?window=25:99", police);
+    assertThat(bad.status()).isEqualTo(400);
+    assertThat(bad.json().get("errors").get(0).get("field").asString()).isEqualTo("window");
+  }
+
+  /** The answer of {@code /api/v1/coverage/window} against a fresh computation, the summary and the routes' schedules. */
+  private JsonNode assertWindowAnswerIsFresh(String window, Instant when) {
+    Http.Response r = http.get("/api/v1/coverage/window?window=" + window, police);
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    JsonNode answer = r.json();
+    assertThat(r.body()).as("no geometry per window").doesNotContain("coordinates");
+    List<GridFigures> fresh = coverage.computeFresh(when);
+    assertThat(answer.get("grids").size()).isEqualTo(fresh.size());
+    for (GridFigures g : fresh) {
+      JsonNode shown = answer.get("grids").get(g.gridCode());
+      Map<String, Object> expected = g.figures();
+      for (String k : List.of("cameraCoverage", "patrolCoverage", "combinedCoverage", "keyAreaCoverage", "cameraWorkingRate")) {
+        Object v = expected.get(k);
+        if (v == null) assertThat(shown.get(k).isNull()).as(g.gridCode() + " " + k).isTrue();
+        else assertThat(shown.get(k).asDouble()).as(g.gridCode() + " " + k).isEqualTo((Double) v);
+      }
+      assertThat(shown.get("cameras").asInt()).isEqualTo(g.cameras());
+      assertThat(shown.get("casesInGaps90d").asInt()).as(g.gridCode() + " cases in gaps").isEqualTo(g.casesInGaps90d());
+      assertThat(shown.get("staffingComplete").asBoolean()).isEqualTo(g.staffingComplete());
+    }
+    JsonNode summary = http.get("/api/v1/coverage/summary?level=district&window=" + window, police).json().get(0);
+    for (String k : List.of("cameraCoverage", "patrolCoverage", "combinedCoverage", "cameras", "casesInGaps90d", "grids", "gridsFullyStaffed")) {
+      assertThat(answer.get("district").get(k).asDouble()).as("district " + k).isEqualTo(summary.get(k).asDouble());
+    }
+    int running = 0;
+    for (RouteView route : routes.all()) {
+      boolean active = route.activeAt(when.truncatedTo(java.time.temporal.ChronoUnit.MINUTES));
+      assertThat(answer.get("routes").get(route.code()).get("active").asBoolean()).as(route.code()).isEqualTo(active);
+      if (active) running++;
+    }
+    assertThat(running).as("some routes run at " + window).isPositive();
+    return answer;
+  }
+
+  @Test
   void concurrentFirstReadsOfAWindowShareOneComputation() throws Exception {
     Instant when = coverage.at("05:37");
     ExecutorService pool = Executors.newFixedThreadPool(4);
