@@ -13,7 +13,16 @@ import org.springframework.security.core.Authentication;
  * role may act in comes from the staff roster (the person linked to the account), not from the role.
  */
 public enum Role {
-  ADMIN, OPERATOR, PLANNER, POLICE, GRID_WORKER, COMMUNITY_STAFF, SUBDISTRICT_STAFF, DEPARTMENT_STAFF, RESIDENT;
+  ADMIN, OPERATOR, PLANNER, POLICE, GRID_WORKER, COMMUNITY_STAFF, SUBDISTRICT_STAFF, DEPARTMENT_STAFF,
+  /** Staff of a property company (物业): act on the cases of the compounds their company serves, and nothing else. */
+  PROPERTY_STAFF,
+  /** Staff of a social organisation or service provider: their organisation's services, bookings and activities. */
+  ORGANISATION_STAFF,
+  /** A professional social worker (社工): organises activities and volunteers in their service areas. */
+  SOCIAL_WORKER,
+  /** A registered volunteer (志愿者): signs in and out of activities, sees their own hours. */
+  VOLUNTEER,
+  RESIDENT;
 
   public String authority() { return "ROLE_" + name(); }
 
