@@ -16,11 +16,14 @@ class FeatureSources {
   private final AreaCollections areas;
   private final IncidentFeatures incidents;
   private final CoverageCollections coverage;
+  private final VolunteerDensityCollection volunteerDensity;
 
-  FeatureSources(AreaCollections areas, IncidentFeatures incidents, CoverageCollections coverage) {
+  FeatureSources(AreaCollections areas, IncidentFeatures incidents, CoverageCollections coverage,
+      VolunteerDensityCollection volunteerDensity) {
     this.areas = areas;
     this.incidents = incidents;
     this.coverage = coverage;
+    this.volunteerDensity = volunteerDensity;
   }
 
   List<FeatureSource> visible() {
@@ -28,6 +31,7 @@ class FeatureSources {
     List<FeatureSource> out = new ArrayList<>(areas.all());
     out.add(incidents);
     out.addAll(coverage.all());
+    out.add(volunteerDensity);
     out.removeIf(s -> !org.gridwatch.security.Audiences.admits(auth, s.readers()));
     return out;
   }
