@@ -32,7 +32,7 @@ public final class ResidentIdNumber {
     } catch (DateTimeException e) {
       return Optional.of(Problem.BIRTH_DATE);
     }
-    if (born.getYear() < 1900 || born.isAfter(today)) return Optional.of(Problem.BIRTH_DATE);
+    if (born.getYear() < 1850 || born.isAfter(today)) return Optional.of(Problem.BIRTH_DATE);
     if (id.charAt(17) != checkCharacter(id.substring(0, 17))) return Optional.of(Problem.CHECK_DIGIT);
     return Optional.empty();
   }
