@@ -15,8 +15,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The demo accounts {@code admin}, {@code operator}, {@code planner}, {@code police}, {@code gridworker},
- * {@code community}, {@code subdistrict}, {@code department} and {@code resident}; the staff roster links the
- * staff accounts to people of the demo roster.
+ * {@code community}, {@code subdistrict}, {@code department}, {@code resident}, {@code volunteer} and {@code socialworker};
+ * the staff roster links the staff accounts to people of the demo roster, the demo volunteers the last two to two of them.
  *
  * <p>On the embedded default (H2) they always exist: with {@code gridwatch.demo-password} when it is set,
  * otherwise with a random password generated on first start and printed once in the log. On any other
@@ -51,6 +51,8 @@ class DemoAccounts {
     m.put("subdistrict", Role.SUBDISTRICT_STAFF);
     m.put("department", Role.DEPARTMENT_STAFF);
     m.put("resident", Role.RESIDENT);
+    m.put("volunteer", Role.VOLUNTEER);
+    m.put("socialworker", Role.SOCIAL_WORKER);
     return m;
   }
 

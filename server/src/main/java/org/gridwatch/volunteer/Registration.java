@@ -43,11 +43,14 @@ public class Registration {
     this.clock = clock;
   }
 
-  /** Registers the person (the caller checked the writer may act in {@code homeGrid}); answers their id. */
+  /**
+   * Registers the person (the caller checked the writer may act in {@code homeGrid}); answers their id. {@code username}:
+   * the account the person signs in with, if any (a VOLUNTEER account then reads its own record).
+   */
   @Transactional
   public long register(RegistrationRequest r, String username) {
     String id = ResidentIdNumber.normalise(r.idNumber());
-    String phone = r.phone().strip();
+    String phone = r.phone().replaceAll("[\\s]", "");
     List<FieldError> errors = new ArrayList<>();
     ResidentIdNumber.problem(id, LocalDate.now(clock.withZone(district.timeZone()))).ifPresent(p ->
         errors.add(new FieldError("idNumber", Text.of(switch (p) {
@@ -84,6 +87,10 @@ public class Registration {
     store.replaceAvailability(newId, r.availability() == null ? List.of() : r.availability());
     return newId;
   }
+
+  /** Whether anyone has registered yet (the demo registers its people into an empty register only). */
+  @Transactional(readOnly = true)
+  public boolean anyRegistered() { return store.anyRegistered(); }
 
   /** Skills as tags: trimmed, duplicates dropped, in the order given. */
   static List<String> skills(List<String> given) {

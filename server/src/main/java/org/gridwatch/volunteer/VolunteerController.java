@@ -22,8 +22,10 @@ class VolunteerController {
   private final Registration registration;
   private final Volunteers volunteers;
   private final VolunteerAccess access;
+  private final org.gridwatch.area.AreaCatalog catalog;
 
-  VolunteerController(Registration registration, Volunteers volunteers, VolunteerAccess access) {
+  VolunteerController(Registration registration, Volunteers volunteers, VolunteerAccess access, org.gridwatch.area.AreaCatalog catalog) {
+    this.catalog = catalog;
     this.registration = registration;
     this.volunteers = volunteers;
     this.access = access;
@@ -32,7 +34,8 @@ class VolunteerController {
   @PostMapping("/api/v1/volunteers")
   ResponseEntity<VolunteerView> register(@Valid @RequestBody RegistrationRequest request, Authentication auth) {
     VolunteerAccess.Reader reader = access.readerOf(auth);
-    access.requireWrite(reader, request.homeGrid());
+    // An unknown grid is the registration's 422 (naming homeGrid), whoever asks; a known one outside the area a 403.
+    if (catalog.now().find(request.homeGrid()).isPresent()) access.requireWrite(reader, request.homeGrid());
     long id = registration.register(request, null);
     return ResponseEntity.created(URI.create("/api/v1/volunteers/" + id)).body(volunteers.view(reader, id));
   }

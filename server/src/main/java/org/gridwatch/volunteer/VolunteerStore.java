@@ -53,6 +53,10 @@ class VolunteerStore {
     return n != null && n > 0;
   }
 
+  boolean anyRegistered() {
+    return !jdbc.queryForList("SELECT id FROM volunteer WHERE id_number_hash IS NOT NULL FETCH FIRST 1 ROWS ONLY", Long.class).isEmpty();
+  }
+
   boolean organisationExists(long id) {
     Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM organisation WHERE id = ?", Integer.class, id);
     return n != null && n > 0;

@@ -221,4 +221,24 @@ abstract class VolunteerApiContract extends VolunteerFixtures {
     assertThat(backwards.json().findValues("field").stream().map(JsonNode::asString)).containsExactly("availability[0].to");
     assertThat(http.get("/api/v1/volunteers/" + id, COMMUNITY).json().get("skills").toString()).as("nothing half-changed").isEqualTo("[\"维修\"]");
   }
+
+  @Test
+  void theDemoHasVolunteersAndSocialWorkersInEverySubdistrictAndItsVolunteerAccountSeesItself() {
+    JsonNode subdistricts = http.get("/api/v1/volunteers/density?level=subdistrict").json().get("areas");
+    assertThat(subdistricts).hasSize(catalog.now().level(AreaLevel.SUBDISTRICT).size());
+    for (JsonNode a : subdistricts) {
+      assertThat(a.get("volunteers").asInt()).as(a.get("name").asString()).isPositive();
+      assertThat(a.get("socialWorkers").asInt()).as(a.get("name").asString()).isPositive();
+    }
+    JsonNode own = http.get("/api/v1/volunteers", Http.basic("volunteer", TestEnvironment.DEMO_PASSWORD)).json();
+    assertThat(own).hasSize(1);
+    assertThat(own.get(0).get("name").asString()).as("demo people say they are synthetic").endsWith("（合成）");
+    assertThat(own.get(0).get("homeGrid").asString()).isIn(gridsOf(unitOf(COMMUNITY)).stream().map(AreaView::code).toList());
+    JsonNode seen = http.get("/api/v1/volunteers", Http.basic("socialworker", TestEnvironment.DEMO_PASSWORD)).json();
+    assertThat(seen.findValues("id").stream().map(JsonNode::asLong)).contains(own.get(0).get("id").asLong());
+    JsonNode record = http.get("/api/v1/volunteers/" + own.get(0).get("id").asLong() + "/record", ADMIN).json();
+    assertThat(ResidentIdNumber.problem(record.get("idNumber").asString(), java.time.LocalDate.now())).isEmpty();
+    assertThat(http.get("/api/v1/volunteer-teams", COMMUNITY).json().findValues("name").stream().map(JsonNode::asString))
+        .anyMatch(n -> n.endsWith("志愿服务队（合成）"));
+  }
 }
