@@ -5,7 +5,9 @@ import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import org.gridwatch.area.AreaCatalog;
@@ -63,32 +65,37 @@ class DemoVolunteers {
     AreaCatalog.Snapshot s = areas.now();
     String districtCode = s.level(AreaLevel.DISTRICT).stream().map(AreaView::code).findFirst().orElse("110105");
     String demoCommunity = s.find(DemoRoster.DEMO_GRID).map(AreaView::parentCode).orElse(null);
-    int volunteers = 0, socialWorkers = 0, teamCount = 0;
+    List<Registration.Registrant> people = new ArrayList<>();
+    Map<String, List<Integer>> teamOf = new LinkedHashMap<>(); // a team's grid and name → its members' places in people
     List<AreaView> communities = s.level(AreaLevel.COMMUNITY).stream().sorted(Comparator.comparing(AreaView::code)).toList();
+    int socialWorkers = 0;
     for (AreaView community : communities) {
       List<AreaView> grids = s.children(community.code()).stream().filter(g -> g.level() == AreaLevel.GRID)
           .sorted(Comparator.comparing(AreaView::code)).toList();
       if (grids.isEmpty()) continue;
       boolean demo = community.code().equals(demoCommunity);
       String firstGrid = demo ? DemoRoster.DEMO_GRID : grids.get(0).code();
-      registration.register(new RegistrationRequest(VolunteerKind.SOCIAL_WORKER, name(r), idNumber(r, districtCode, 1971, 2003),
-          phone(), firstGrid, pick(r, List.of("心理疏导", "上门探访", "法律咨询", "文艺"), 2), weekdays(),
-          r.nextInt(2, 6), CertificateLevel.values()[r.nextInt(10) < 6 ? 0 : r.nextInt(10) < 8 ? 1 : 2], null),
-          demo ? "socialworker" : null);
+      people.add(new Registration.Registrant(new RegistrationRequest(VolunteerKind.SOCIAL_WORKER, name(r),
+          idNumber(r, districtCode, 1971, 2003), phone(), firstGrid, pick(r, List.of("心理疏导", "上门探访", "法律咨询", "文艺"), 2),
+          weekdays(), r.nextInt(2, 6), CertificateLevel.values()[r.nextInt(10) < 6 ? 0 : r.nextInt(10) < 8 ? 1 : 2], null),
+          demo ? "socialworker" : null));
       socialWorkers++;
-      long team = teams.create(community.name() + "志愿服务队" + SYNTHETIC, firstGrid);
-      teamCount++;
+      List<Integer> members = teamOf.computeIfAbsent(firstGrid + "\t" + community.name() + "志愿服务队" + SYNTHETIC, k -> new ArrayList<>());
       int n = r.nextInt(6, 11);
       for (int i = 0; i < n; i++) {
         String grid = demo && i == 0 ? DemoRoster.DEMO_GRID : grids.get(r.nextInt(grids.size())).code();
-        long id = registration.register(new RegistrationRequest(VolunteerKind.VOLUNTEER, name(r), idNumber(r, districtCode, 1950, 2007),
-            phone(), grid, pick(r, List.of(SKILLS), r.nextInt(1, 4)), windows(r), stars(r), null, null),
-            demo && i == 0 ? "volunteer" : null);
-        if (r.nextInt(10) < 7) teams.add(team, id);
-        volunteers++;
+        if (r.nextInt(10) < 7) members.add(people.size());
+        people.add(new Registration.Registrant(new RegistrationRequest(VolunteerKind.VOLUNTEER, name(r),
+            idNumber(r, districtCode, 1950, 2007), phone(), grid, pick(r, List.of(SKILLS), r.nextInt(1, 4)), windows(r), stars(r),
+            null, null), demo && i == 0 ? "volunteer" : null));
       }
     }
-    return new int[] {volunteers, socialWorkers, teamCount};
+    List<Long> ids = registration.registerAll(people);
+    teamOf.forEach((gridAndName, members) -> {
+      String[] key = gridAndName.split("\t");
+      teams.addAll(teams.create(key[1], key[0]), members.stream().map(ids::get).toList());
+    });
+    return new int[] {people.size() - socialWorkers, socialWorkers, teamOf.size()};
   }
 
   private static String name(SplittableRandom r) {

@@ -49,6 +49,33 @@ public class Registration {
    */
   @Transactional
   public long register(RegistrationRequest r, String username) {
+    VolunteerStore.NewRow row = checked(r, username);
+    if (store.hashTaken(row.idNumberHash())) throw duplicate();
+    return insert(List.of(row)).get(0);
+  }
+
+  /** A registration with the account the person signs in with (null: none). */
+  public record Registrant(RegistrationRequest request, String username) {}
+
+  /**
+   * Registers many at once (the demo): each checked as one registration (the first bad one refuses them all), then
+   * written in a few batches in one transaction; answers their ids in the order given.
+   */
+  @Transactional
+  public List<Long> registerAll(List<Registrant> people) {
+    return insert(people.stream().map(p -> checked(p.request(), p.username())).toList());
+  }
+
+  private List<Long> insert(List<VolunteerStore.NewRow> rows) {
+    try {
+      return store.insertAll(rows, clock.instant());
+    } catch (DuplicateKeyException raced) { // the same person in another registration that committed first
+      throw duplicate();
+    }
+  }
+
+  /** The row a valid registration writes, sealed; 422 naming every bad field. */
+  private VolunteerStore.NewRow checked(RegistrationRequest r, String username) {
     String id = ResidentIdNumber.normalise(r.idNumber());
     String phone = r.phone().replaceAll("[\\s]", "");
     List<FieldError> errors = new ArrayList<>();
@@ -72,20 +99,9 @@ public class Registration {
     }
     errors.addAll(windowErrors("availability", r.availability()));
     if (!errors.isEmpty()) throw unprocessable(errors);
-
-    String hash = personal.lookupHash(id);
-    if (store.hashTaken(hash)) throw duplicate();
-    long newId;
-    try {
-      newId = store.insert(new VolunteerStore.NewRow(r.kind(), r.name().strip(), r.homeGrid(), personal.seal(id), hash,
-          Masks.idNumber(id), personal.seal(phone), Masks.phone(phone), r.starLevel() == null ? 0 : r.starLevel(),
-          r.certificateLevel(), r.organisation(), username), clock.instant());
-    } catch (DuplicateKeyException raced) {
-      throw duplicate();
-    }
-    store.replaceSkills(newId, skills(r.skills()));
-    store.replaceAvailability(newId, r.availability() == null ? List.of() : r.availability());
-    return newId;
+    return new VolunteerStore.NewRow(r.kind(), r.name().strip(), r.homeGrid(), personal.seal(id), personal.lookupHash(id),
+        Masks.idNumber(id), personal.seal(phone), Masks.phone(phone), r.starLevel() == null ? 0 : r.starLevel(),
+        r.certificateLevel(), r.organisation(), username, skills(r.skills()), r.availability() == null ? List.of() : r.availability());
   }
 
   /** Whether anyone has registered yet (the demo registers its people into an empty register only). */

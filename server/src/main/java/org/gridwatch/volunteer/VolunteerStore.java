@@ -26,7 +26,7 @@ class VolunteerStore {
   /** What a registration writes. */
   record NewRow(VolunteerKind kind, String name, String homeGrid, String idNumberSealed, String idNumberHash,
       String idNumberMasked, String phoneSealed, String phoneMasked, int starLevel, CertificateLevel certificateLevel,
-      Long organisation, String username) {}
+      Long organisation, String username, List<String> skills, List<Availability> availability) {}
 
   private static final String COLUMNS = "v.id, v.kind, v.name, v.home_grid, v.username, v.id_number_masked, v.phone_masked, "
       + "v.id_number_cipher, v.phone_cipher, v.star_level, v.certificate_level, v.organisation_id, v.created_at";
@@ -36,16 +36,40 @@ class VolunteerStore {
 
   VolunteerStore(JdbcTemplate jdbc) { this.jdbc = jdbc; }
 
-  long insert(NewRow r, Instant now) {
-    long id = jdbc.queryForObject(nextId(), Long.class);
-    jdbc.update("""
+  /** Writes new people with their skills and availability in a few batches; answers their ids in order. */
+  List<Long> insertAll(List<NewRow> rows, Instant now) {
+    List<Long> ids = nextIds(rows.size());
+    Timestamp at = Timestamp.from(now);
+    List<Object[]> people = new ArrayList<>(), skills = new ArrayList<>(), windows = new ArrayList<>();
+    for (int i = 0; i < rows.size(); i++) {
+      NewRow r = rows.get(i);
+      long id = ids.get(i);
+      people.add(new Object[] {id, r.kind().name(), r.name(), r.homeGrid(), r.username(), at, r.idNumberSealed(), r.idNumberHash(),
+          r.idNumberMasked(), r.phoneSealed(), r.phoneMasked(), r.starLevel(),
+          r.certificateLevel() == null ? null : r.certificateLevel().name(), r.organisation()});
+      r.skills().forEach(s -> skills.add(new Object[] {id, s}));
+      r.availability().forEach(a -> windows.add(new Object[] {id, a.weekday(), java.sql.Time.valueOf(a.from()), java.sql.Time.valueOf(a.to())}));
+    }
+    jdbc.batchUpdate("""
         INSERT INTO volunteer (id, kind, name, home_grid, username, created_at, id_number_cipher, id_number_hash,
           id_number_masked, phone_cipher, phone_masked, star_level, certificate_level, organisation_id)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-        id, r.kind().name(), r.name(), r.homeGrid(), r.username(), Timestamp.from(now), r.idNumberSealed(), r.idNumberHash(),
-        r.idNumberMasked(), r.phoneSealed(), r.phoneMasked(), r.starLevel(),
-        r.certificateLevel() == null ? null : r.certificateLevel().name(), r.organisation());
-    return id;
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", people);
+    if (!skills.isEmpty()) jdbc.batchUpdate("INSERT INTO volunteer_skill (volunteer_id, skill) VALUES (?, ?)", skills);
+    if (!windows.isEmpty()) jdbc.batchUpdate("INSERT INTO volunteer_availability (volunteer_id, weekday, starts, ends) VALUES (?, ?, ?, ?)", windows);
+    return ids;
+  }
+
+  /**
+   * {@code n} new ids: {@code volunteer_seq} steps by 50, and each value it gives starts a block of 50 ids that is
+   * this caller's alone (the value itself and the 49 after it).
+   */
+  private List<Long> nextIds(int n) {
+    List<Long> out = new ArrayList<>(n);
+    while (out.size() < n) {
+      long first = jdbc.queryForObject(nextId(), Long.class);
+      for (long id = first; id < first + 50 && out.size() < n; id++) out.add(id);
+    }
+    return out;
   }
 
   boolean hashTaken(String idNumberHash) {
@@ -96,15 +120,26 @@ class VolunteerStore {
 
   void replaceSkills(long id, List<String> skills) {
     jdbc.update("DELETE FROM volunteer_skill WHERE volunteer_id = ?", id);
-    for (String s : skills) jdbc.update("INSERT INTO volunteer_skill (volunteer_id, skill) VALUES (?, ?)", id, s);
+    addSkills(id, skills);
+  }
+
+  /** The skills of a person who has none yet, in one batch. */
+  private void addSkills(long id, List<String> skills) {
+    if (skills.isEmpty()) return;
+    jdbc.batchUpdate("INSERT INTO volunteer_skill (volunteer_id, skill) VALUES (?, ?)",
+        skills.stream().map(s -> new Object[] {id, s}).toList());
   }
 
   void replaceAvailability(long id, List<Availability> windows) {
     jdbc.update("DELETE FROM volunteer_availability WHERE volunteer_id = ?", id);
-    for (Availability a : windows) {
-      jdbc.update("INSERT INTO volunteer_availability (volunteer_id, weekday, starts, ends) VALUES (?, ?, ?, ?)", id, a.weekday(),
-          java.sql.Time.valueOf(a.from()), java.sql.Time.valueOf(a.to()));
-    }
+    addAvailability(id, windows);
+  }
+
+  /** The windows of a person who has none yet, in one batch. */
+  private void addAvailability(long id, List<Availability> windows) {
+    if (windows.isEmpty()) return;
+    jdbc.batchUpdate("INSERT INTO volunteer_availability (volunteer_id, weekday, starts, ends) VALUES (?, ?, ?, ?)",
+        windows.stream().map(a -> new Object[] {id, a.weekday(), java.sql.Time.valueOf(a.from()), java.sql.Time.valueOf(a.to())}).toList());
   }
 
   void setStarLevel(long id, int level) { jdbc.update("UPDATE volunteer SET star_level = ? WHERE id = ?", level, id); }

@@ -88,11 +88,15 @@ public class VolunteerTeams {
     return view(teamId);
   }
 
-  /** Adds a member without checks of the reader (the demo). */
+  /** Adds a member without checks of the reader. */
+  void add(long teamId, long volunteerId) { addAll(teamId, List.of(volunteerId)); }
+
+  /** Adds members without checks of the reader (the demo), in one batch. */
   @Transactional
-  public void add(long teamId, long volunteerId) {
-    jdbc.update("INSERT INTO volunteer_team_member (team_id, volunteer_id, joined_at) VALUES (?, ?, ?)", teamId, volunteerId,
-        Timestamp.from(clock.instant()));
+  public void addAll(long teamId, List<Long> volunteerIds) {
+    Timestamp now = Timestamp.from(clock.instant());
+    jdbc.batchUpdate("INSERT INTO volunteer_team_member (team_id, volunteer_id, joined_at) VALUES (?, ?, ?)",
+        volunteerIds.stream().map(v -> new Object[] {teamId, v, now}).toList());
   }
 
   @Transactional

@@ -241,4 +241,22 @@ abstract class VolunteerApiContract extends VolunteerFixtures {
     assertThat(http.get("/api/v1/volunteer-teams", COMMUNITY).json().findValues("name").stream().map(JsonNode::asString))
         .anyMatch(n -> n.endsWith("志愿服务队（合成）"));
   }
+
+  @Test
+  void aPersonServesWithAnOrganisationThatExists() {
+    String grid = gridsOf(unitOf(COMMUNITY)).get(0).code();
+    long org = 990_000_000L + ThreadLocalRandom.current().nextInt(1_000_000);
+    // Part A's table as the foundation made it: a row by plain SQL, not through the organisations' code.
+    jdbc.update("INSERT INTO organisation (id, credit_code, name, kind, created_at) VALUES (?, ?, ?, 'SOCIAL_ORGANISATION', CURRENT_TIMESTAMP)",
+        org, String.valueOf(org).substring(0, 9) + "TESTCODE0", "测试社会组织");
+    Http.Response withOrg = http.postJson("/api/v1/volunteers",
+        body("SOCIAL_WORKER", "测试机构卯", newIdNumber(), newPhone(), grid, ",\"certificateLevel\":\"SENIOR\",\"organisation\":" + org), COMMUNITY);
+    assertThat(withOrg.status()).as(withOrg.body()).isEqualTo(201);
+    assertThat(withOrg.json().get("organisation").asLong()).isEqualTo(org);
+    Http.Response unknown = http.postJson("/api/v1/volunteers",
+        body("VOLUNTEER", "测试机构辰", newIdNumber(), newPhone(), grid, ",\"organisation\":" + (org + 1)), COMMUNITY);
+    assertThat(unknown.status()).isEqualTo(422);
+    assertThat(unknown.json().findValues("field").stream().map(JsonNode::asString)).containsExactly("organisation");
+    assertThat(rowsNamed("测试机构辰")).isZero();
+  }
 }
