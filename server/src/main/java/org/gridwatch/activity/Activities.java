@@ -131,7 +131,7 @@ public class Activities {
     return chain.stream().filter(x -> x.level() == level).map(AreaView::code).findFirst().orElse(null);
   }
 
-  private static String newCode() {
+  static String newCode() {
     byte[] b = new byte[12];
     RANDOM.nextBytes(b);
     return Base64.getUrlEncoder().withoutPadding().encodeToString(b);

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Who organises an activity (creates it, corrects its attendance, signs volunteers in on their behalf, shows its QR
- * code): ADMIN; COMMUNITY_STAFF and SUBDISTRICT_STAFF whose roster scope holds the activity's grid; ORGANISATION_STAFF
+ * code): ADMIN; COMMUNITY_STAFF and SUBDISTRICT_STAFF of the activity's community or subdistrict (their roster unit) or grid; ORGANISATION_STAFF
  * of one of its organising organisations; a SOCIAL_WORKER among its organising volunteers or living in its community.
  * A VOLUNTEER acts only as themselves (the volunteer whose {@code username} is their account).
  */
@@ -29,7 +29,7 @@ class ActivityAccess {
       Role.COMMUNITY_STAFF, Role.SUBDISTRICT_STAFF, Role.DEPARTMENT_STAFF, Role.ORGANISATION_STAFF, Role.SOCIAL_WORKER);
 
   /** What decides who organises an activity. */
-  record Organising(String grid, String community, Collection<Long> organisations, Collection<Long> volunteers) {}
+  record Organising(String grid, String community, String subdistrict, Collection<Long> organisations, Collection<Long> volunteers) {}
 
   private final JdbcTemplate jdbc;
   private final Roster roster;
@@ -45,8 +45,9 @@ class ActivityAccess {
 
   boolean organises(Authentication auth, Organising a) {
     if (has(auth, Role.ADMIN)) return true;
-    if ((has(auth, Role.COMMUNITY_STAFF) || has(auth, Role.SUBDISTRICT_STAFF)) && a.grid() != null
-        && roster.scopeOf(auth.getName()).map(s -> s.grids().contains(a.grid())).orElse(false)) return true;
+    if ((has(auth, Role.COMMUNITY_STAFF) || has(auth, Role.SUBDISTRICT_STAFF)) && roster.scopeOf(auth.getName())
+        .map(s -> s.grids().contains(a.grid()) || s.unitCode() != null && (s.unitCode().equals(a.community())
+            || s.unitCode().equals(a.subdistrict()))).orElse(false)) return true;
     if (has(auth, Role.ORGANISATION_STAFF)
         && organisationStaff.organisationOf(auth.getName()).map(a.organisations()::contains).orElse(false)) return true;
     if (has(auth, Role.SOCIAL_WORKER)) {

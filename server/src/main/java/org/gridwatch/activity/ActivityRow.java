@@ -11,7 +11,7 @@ record ActivityRow(long id, String title, ActivityKind kind, Instant starts, Ins
   /** How long before the start and after the end volunteers may sign in and out. */
   static final Duration SIGN_IN_MARGIN = Duration.ofHours(1);
 
-  ActivityAccess.Organising organising() { return new ActivityAccess.Organising(grid, community, organisations, volunteers); }
+  ActivityAccess.Organising organising() { return new ActivityAccess.Organising(grid, community, subdistrict, organisations, volunteers); }
 
   Instant opens() { return starts.minus(SIGN_IN_MARGIN); }
 

@@ -19,14 +19,17 @@ class DemoData {
   private final DemoIncidents incidents;
   private final DemoSkyNet skyNet;
   private final DemoGroundNet groundNet;
+  private final DemoActivities activities;
 
-  DemoData(DemoAreas areas, DemoAddresses addresses, DemoRoster roster, DemoIncidents incidents, DemoSkyNet skyNet, DemoGroundNet groundNet) {
+  DemoData(DemoAreas areas, DemoAddresses addresses, DemoRoster roster, DemoIncidents incidents, DemoSkyNet skyNet, DemoGroundNet groundNet,
+      DemoActivities activities) {
     this.areas = areas;
     this.addresses = addresses;
     this.roster = roster;
     this.incidents = incidents;
     this.skyNet = skyNet;
     this.groundNet = groundNet;
+    this.activities = activities;
   }
 
   List<StartupStep> steps() {
@@ -36,6 +39,7 @@ class DemoData {
         new StartupStep("roster", "人员名册", "the roster", roster::seed),
         new StartupStep("cases", "历史案件", "the case history", incidents::seed),
         new StartupStep("skynet", "天网摄像机", "the sky net (cameras)", skyNet::seed),
-        new StartupStep("groundnet", "地网巡逻线路", "the ground net (patrol routes)", groundNet::seed));
+        new StartupStep("groundnet", "地网巡逻线路", "the ground net (patrol routes)", groundNet::seed),
+        new StartupStep("activities", "活动与志愿服务时长", "activities and volunteer hours", activities::seed));
   }
 }
