@@ -68,7 +68,7 @@ async function start() {
   $('login').href = signInHref();
   getJson('/api/v1/district').then(d => { setDistrict(d); render(); }).catch(() => {});
   render();
-  if (!activityId || !code) return;
+  if (!activityId || !code) { document.body.dataset.ready = 'true'; return; }
   state.me = await signedInUser();
   state.signedIn = !!state.me;
   if (state.signedIn) {
@@ -89,6 +89,7 @@ async function start() {
     }
   }
   render();
+  document.body.dataset.ready = 'true';
 }
 
 $('sign-in').addEventListener('click', () => present('sign-in'));
