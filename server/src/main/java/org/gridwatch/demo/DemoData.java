@@ -20,10 +20,12 @@ class DemoData {
   private final DemoSkyNet skyNet;
   private final DemoGroundNet groundNet;
   private final DemoVolunteers volunteers;
+  private final DemoActivities activities;
 
   DemoData(DemoAreas areas, DemoAddresses addresses, DemoRoster roster, DemoIncidents incidents, DemoSkyNet skyNet, DemoGroundNet groundNet,
-      DemoVolunteers volunteers) {
+      DemoVolunteers volunteers, DemoActivities activities) {
     this.volunteers = volunteers;
+    this.activities = activities;
     this.areas = areas;
     this.addresses = addresses;
     this.roster = roster;
@@ -40,6 +42,7 @@ class DemoData {
         new StartupStep("cases", "历史案件", "the case history", incidents::seed),
         new StartupStep("skynet", "天网摄像机", "the sky net (cameras)", skyNet::seed),
         new StartupStep("groundnet", "地网巡逻线路", "the ground net (patrol routes)", groundNet::seed),
-        new StartupStep("volunteers", "志愿者与社工", "volunteers and social workers", volunteers::seed));
+        new StartupStep("volunteers", "志愿者与社工", "volunteers and social workers", volunteers::seed),
+        new StartupStep("activities", "活动与志愿服务时长", "activities and volunteer hours", activities::seed));
   }
 }
