@@ -16,11 +16,13 @@ class FeatureSources {
   private final AreaCollections areas;
   private final IncidentFeatures incidents;
   private final CoverageCollections coverage;
+  private final ServiceCollections services;
 
-  FeatureSources(AreaCollections areas, IncidentFeatures incidents, CoverageCollections coverage) {
+  FeatureSources(AreaCollections areas, IncidentFeatures incidents, CoverageCollections coverage, ServiceCollections services) {
     this.areas = areas;
     this.incidents = incidents;
     this.coverage = coverage;
+    this.services = services;
   }
 
   List<FeatureSource> visible() {
@@ -28,6 +30,7 @@ class FeatureSources {
     List<FeatureSource> out = new ArrayList<>(areas.all());
     out.add(incidents);
     out.addAll(coverage.all());
+    out.addAll(services.all());
     out.removeIf(s -> !org.gridwatch.security.Audiences.admits(auth, s.readers()));
     return out;
   }

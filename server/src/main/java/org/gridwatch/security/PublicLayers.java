@@ -1,13 +1,16 @@
 package org.gridwatch.security;
 
-/** OGC API collections anyone may read: the administrative areas, the buildings and the compounds. */
+/** OGC API collections anyone may read: the administrative areas, the buildings and the compounds, the service points and
+ * the service deserts (counts only). */
 final class PublicLayers {
   static final String[] PATTERNS = {
       "/ogcapi/collections/subdistricts", "/ogcapi/collections/subdistricts/**",
       "/ogcapi/collections/communities", "/ogcapi/collections/communities/**",
       "/ogcapi/collections/grids", "/ogcapi/collections/grids/**",
       "/ogcapi/collections/buildings", "/ogcapi/collections/buildings/**",
-      "/ogcapi/collections/compounds", "/ogcapi/collections/compounds/**"};
+      "/ogcapi/collections/compounds", "/ogcapi/collections/compounds/**",
+      "/ogcapi/collections/service-points", "/ogcapi/collections/service-points/**",
+      "/ogcapi/collections/service-deserts", "/ogcapi/collections/service-deserts/**"};
 
   private PublicLayers() {}
 }
