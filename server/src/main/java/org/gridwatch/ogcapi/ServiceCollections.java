@@ -118,8 +118,8 @@ class ServiceCollections {
       props.put("nearest", g.nearest());
       Map<String, String> filters = new LinkedHashMap<>();
       filters.put("community", grid.parentCode());
-      filters.put("subdistrict", grid.code().length() >= 9 ? s.chain(grid).stream().filter(a -> a.level() == AreaLevel.SUBDISTRICT)
-          .map(AreaView::code).findFirst().orElse("") : "");
+      s.chain(grid).stream().filter(a -> a.level() == AreaLevel.SUBDISTRICT).findFirst()
+          .ifPresent(a -> filters.put("subdistrict", a.code()));
       out.add(FeatureItem.of(mapper, g.code(), grid.boundary(), props, filters, null,
           "\"sd-" + g.code() + "-" + Integer.toHexString(props.hashCode()) + "\""));
     }
