@@ -126,6 +126,25 @@ abstract class ServicesContract {
   }
 
   @Test
+  void communityStaffPlacePointsInTheirOwnCommunityOnly() {
+    String[] staff = Http.basic("community", TestEnvironment.DEMO_PASSWORD);
+    String unit = http.get("/api/v1/me", staff).json().at("/person/unitCode").asString();
+    String own = org.gridwatch.support.DemoFiles.read("grids").stream().filter(f -> unit.equals(f.parentCode())).findFirst()
+        .orElseThrow().code();
+    String body = "{\"name\":\"社区调解室（合成）\",\"kind\":\"MEDIATION_ROOM\",";
+    Http.Response mine = http.postJson("/api/v1/service-points", body + lonLat(inside(own)) + "}", staff);
+    assertThat(mine.status()).as(mine.body()).isEqualTo(201);
+    assertThat(mine.json().get("community").asString()).isEqualTo(unit);
+    int before = jdbc.queryForObject("SELECT count(*) FROM service_point", Integer.class);
+    Http.Response theirs = http.postJson("/api/v1/service-points", body + lonLat(inside(ServiceFixtures.gridElsewhere(own))) + "}", staff);
+    assertThat(theirs.status()).as(theirs.body()).isEqualTo(403);
+    assertThat(jdbc.queryForObject("SELECT count(*) FROM service_point", Integer.class)).isEqualTo(before);
+    Http.Response move = http.put("/api/v1/service-points/" + mine.json().get("id").asLong(), body
+        + lonLat(inside(ServiceFixtures.gridElsewhere(own))) + "}", staff);
+    assertThat(move.status()).as("nor move one out of it").isEqualTo(403);
+  }
+
+  @Test
   void aBookingFillsItsSlotAndItsFulfilmentIsRecordedAndCounted() {
     long org = organisation("SERVICE_PROVIDER");
     long point = point(inside(GRID), org).get("id").asLong();
