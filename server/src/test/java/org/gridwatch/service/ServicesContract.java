@@ -35,6 +35,8 @@ abstract class ServicesContract {
 
   @LocalServerPort int port;
   @Autowired JdbcTemplate jdbc;
+  @Autowired org.gridwatch.security.Accounts accounts;
+  @Autowired org.springframework.transaction.PlatformTransactionManager transactions;
   Http http;
 
   @BeforeEach
@@ -142,6 +144,30 @@ abstract class ServicesContract {
     Http.Response move = http.put("/api/v1/service-points/" + mine.json().get("id").asLong(), body
         + lonLat(inside(ServiceFixtures.gridElsewhere(own))) + "}", staff);
     assertThat(move.status()).as("nor move one out of it").isEqualTo(403);
+  }
+
+  @Test
+  void organisationStaffActForTheirOwnOrganisationOnly() {
+    long mine = organisation("SERVICE_PROVIDER"), other = organisation("SERVICE_PROVIDER");
+    String username = "orgstaff" + Long.toString(mine).substring(0, 6);
+    new org.springframework.transaction.support.TransactionTemplate(transactions).executeWithoutResult(t -> accounts.create(username,
+        "机构工作人员（合成）", org.gridwatch.security.Role.ORGANISATION_STAFF, TestEnvironment.DEMO_PASSWORD));
+    jdbc.update("INSERT INTO organisation_staff (username, organisation_id) VALUES (?, ?)", username, mine);
+    String[] staff = Http.basic(username, TestEnvironment.DEMO_PASSWORD);
+    String offerBody = "{\"service\":\"DELIVERY\",\"areas\":[\"" + COMMUNITY + "\"],\"organisation\":";
+    Http.Response forOther = http.postJson("/api/v1/services", offerBody + other + "}", staff);
+    assertThat(forOther.status()).as(forOther.body()).isEqualTo(403);
+    Http.Response own = http.postJson("/api/v1/services", offerBody + mine + "}", staff);
+    assertThat(own.status()).as(own.body()).isEqualTo(201);
+    long otherOffer = offer("DELIVERY", null, other, "[\"" + COMMUNITY + "\"]", null).get("id").asLong();
+
+    long ownBooking = book(own.json().get("id").asLong(), inTwoDays(), inside(GRID), "").json().get("id").asLong();
+    long otherBooking = book(otherOffer, inTwoDays(), inside(GRID), "").json().get("id").asLong();
+    List<Long> seen = ids(http.get("/api/v1/bookings?service=DELIVERY", staff).json());
+    assertThat(seen).contains(ownBooking).doesNotContain(otherBooking);
+    assertThat(http.postJson("/api/v1/bookings/" + otherBooking + "/fulfilment", "{\"fulfilled\":true}", staff).status()).isEqualTo(403);
+    assertThat(http.postJson("/api/v1/bookings/" + ownBooking + "/fulfilment", "{\"fulfilled\":true}", staff).status()).isEqualTo(200);
+    assertThat(http.get("/api/v1/bookings/" + otherBooking, staff).status()).isEqualTo(404);
   }
 
   @Test
