@@ -21,11 +21,13 @@ class DemoData {
   private final DemoGroundNet groundNet;
   private final DemoVolunteers volunteers;
   private final DemoActivities activities;
+  private final DemoServices services;
 
   DemoData(DemoAreas areas, DemoAddresses addresses, DemoRoster roster, DemoIncidents incidents, DemoSkyNet skyNet, DemoGroundNet groundNet,
-      DemoVolunteers volunteers, DemoActivities activities) {
+      DemoVolunteers volunteers, DemoActivities activities, DemoServices services) {
     this.volunteers = volunteers;
     this.activities = activities;
+    this.services = services;
     this.areas = areas;
     this.addresses = addresses;
     this.roster = roster;
@@ -43,6 +45,7 @@ class DemoData {
         new StartupStep("skynet", "天网摄像机", "the sky net (cameras)", skyNet::seed),
         new StartupStep("groundnet", "地网巡逻线路", "the ground net (patrol routes)", groundNet::seed),
         new StartupStep("volunteers", "志愿者与社工", "volunteers and social workers", volunteers::seed),
-        new StartupStep("activities", "活动与志愿服务时长", "activities and volunteer hours", activities::seed));
+        new StartupStep("activities", "活动与志愿服务时长", "activities and volunteer hours", activities::seed),
+        new StartupStep("services", "服务阵地与服务预约", "service points, offers and bookings", services::seed));
   }
 }

@@ -17,13 +17,15 @@ class FeatureSources {
   private final IncidentFeatures incidents;
   private final CoverageCollections coverage;
   private final VolunteerDensityCollection volunteerDensity;
+  private final ServiceCollections services;
 
   FeatureSources(AreaCollections areas, IncidentFeatures incidents, CoverageCollections coverage,
-      VolunteerDensityCollection volunteerDensity) {
+      VolunteerDensityCollection volunteerDensity, ServiceCollections services) {
     this.areas = areas;
     this.incidents = incidents;
     this.coverage = coverage;
     this.volunteerDensity = volunteerDensity;
+    this.services = services;
   }
 
   List<FeatureSource> visible() {
@@ -32,6 +34,7 @@ class FeatureSources {
     out.add(incidents);
     out.addAll(coverage.all());
     out.add(volunteerDensity);
+    out.addAll(services.all());
     out.removeIf(s -> !org.gridwatch.security.Audiences.admits(auth, s.readers()));
     return out;
   }

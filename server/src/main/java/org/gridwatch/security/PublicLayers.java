@@ -1,6 +1,7 @@
 package org.gridwatch.security;
 
-/** OGC API collections anyone may read: the administrative areas, the buildings, the compounds, volunteer density (counts). */
+/** OGC API collections anyone may read: the administrative areas, the buildings and the compounds, volunteer density
+ * (counts), the service points and the service deserts (counts only). */
 final class PublicLayers {
   static final String[] PATTERNS = {
       "/ogcapi/collections/subdistricts", "/ogcapi/collections/subdistricts/**",
@@ -8,7 +9,9 @@ final class PublicLayers {
       "/ogcapi/collections/grids", "/ogcapi/collections/grids/**",
       "/ogcapi/collections/buildings", "/ogcapi/collections/buildings/**",
       "/ogcapi/collections/compounds", "/ogcapi/collections/compounds/**",
-      "/ogcapi/collections/volunteer-density", "/ogcapi/collections/volunteer-density/**"};
+      "/ogcapi/collections/volunteer-density", "/ogcapi/collections/volunteer-density/**",
+      "/ogcapi/collections/service-points", "/ogcapi/collections/service-points/**",
+      "/ogcapi/collections/service-deserts", "/ogcapi/collections/service-deserts/**"};
 
   private PublicLayers() {}
 }
