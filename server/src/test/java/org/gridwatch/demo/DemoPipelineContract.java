@@ -24,7 +24,7 @@ abstract class DemoPipelineContract {
   void theStepsRunInTheOrderEachNeedsTheOneBefore() {
     assertThat(status.ready()).isTrue();
     assertThat(pipeline.steps()).extracting(StartupStep::name)
-        .containsExactly("areas", "addresses", "roster", "cases", "skynet", "groundnet", "accounts", "open311-key");
+        .containsExactly("areas", "addresses", "roster", "cases", "skynet", "groundnet", "property-first", "accounts", "open311-key");
     assertThat(pipeline.steps()).allSatisfy(s -> assertThat(s.zh()).isNotBlank().isNotEqualTo(s.en()));
   }
 
