@@ -22,12 +22,14 @@ class DemoData {
   private final DemoVolunteers volunteers;
   private final DemoActivities activities;
   private final DemoServices services;
+  private final DemoPropertyFirst propertyFirst;
 
   DemoData(DemoAreas areas, DemoAddresses addresses, DemoRoster roster, DemoIncidents incidents, DemoSkyNet skyNet, DemoGroundNet groundNet,
-      DemoVolunteers volunteers, DemoActivities activities, DemoServices services) {
+      DemoVolunteers volunteers, DemoActivities activities, DemoServices services, DemoPropertyFirst propertyFirst) {
     this.volunteers = volunteers;
     this.activities = activities;
     this.services = services;
+    this.propertyFirst = propertyFirst;
     this.areas = areas;
     this.addresses = addresses;
     this.roster = roster;
@@ -46,6 +48,7 @@ class DemoData {
         new StartupStep("groundnet", "地网巡逻线路", "the ground net (patrol routes)", groundNet::seed),
         new StartupStep("volunteers", "志愿者与社工", "volunteers and social workers", volunteers::seed),
         new StartupStep("activities", "活动与志愿服务时长", "activities and volunteer hours", activities::seed),
-        new StartupStep("services", "服务阵地与服务预约", "service points, offers and bookings", services::seed));
+        new StartupStep("services", "服务阵地与服务预约", "service points, offers and bookings", services::seed),
+        new StartupStep("property-first", "物业优先", "property company first", propertyFirst::seed));
   }
 }
