@@ -33,7 +33,7 @@ abstract class DemoPipelineContract {
   @Test
   void runAgainEveryDataStepSkipsAndNothingIsAdded() {
     List<Long> before = counts();
-    List<StartupStep> data = pipeline.steps().subList(0, 7);
+    List<StartupStep> data = pipeline.steps().subList(0, pipeline.steps().size() - 2);  // all but the accounts and the Open311 key
     assertThat(data).allSatisfy(s -> assertThat(s.work().get()).as(s.name()).startsWith("already"));
     assertThat(counts()).isEqualTo(before);
     assertThat(before).allSatisfy(n -> assertThat(n).isPositive());
