@@ -53,8 +53,14 @@ class ServedPlaces {
 
   private static ServedPlace compound(AreaCatalog.Snapshot s, CompoundView c) {
     Set<String> communities = new LinkedHashSet<>(), subdistricts = new LinkedHashSet<>();
-    for (String grid : c.gridCodes()) s.find(grid).ifPresent(g -> ancestors(s, g, communities, subdistricts));
-    return new ServedPlace(ServiceAreaKind.COMPOUND, c.name(), c.name(), c.outline(), Set.copyOf(c.gridCodes()),
+    // the grids its buildings stand in; a compound drawn without buildings lies in the grid at its outline's inside
+    Set<String> grids = new LinkedHashSet<>(c.gridCodes());
+    if (grids.isEmpty()) {
+      var inside = c.outline().getInteriorPoint();
+      s.gridAt(inside.getX(), inside.getY()).ifPresent(g -> grids.add(g.code()));
+    }
+    for (String grid : grids) s.find(grid).ifPresent(g -> ancestors(s, g, communities, subdistricts));
+    return new ServedPlace(ServiceAreaKind.COMPOUND, c.name(), c.name(), c.outline(), Set.copyOf(grids),
         Set.copyOf(communities), Set.copyOf(subdistricts));
   }
 
