@@ -94,8 +94,10 @@ class DemoOrganisations {
       }
     }
     List<NewStaff> staff = new ArrayList<>();
-    m.compoundsServed.entrySet().stream().max(Map.Entry.<String, Integer>comparingByValue().thenComparing(Map.Entry.comparingByKey(),
-        Comparator.reverseOrder())).map(Map.Entry::getKey).or(() -> java.util.Optional.ofNullable(m.propertyOfDemoSubdistrict))
+    // the company serving the most compounds (the first by credit code among equals)
+    m.compoundsServed.entrySet().stream()
+        .sorted(Comparator.comparing((Map.Entry<String, Integer> e) -> -e.getValue()).thenComparing(Map.Entry::getKey))
+        .map(Map.Entry::getKey).findFirst().or(() -> java.util.Optional.ofNullable(m.propertyOfDemoSubdistrict))
         .ifPresent(company -> staff.add(new NewStaff("property", company)));
     if (m.socialOfDemoCommunity != null) staff.add(new NewStaff("organisation", m.socialOfDemoCommunity));
     seeding.seed(m.organisations, m.served, m.incubations, staff);

@@ -366,7 +366,8 @@ abstract class OrganisationContract {
   /** A new compound (a 40 m square) drawn around a point of the community's first grid, by the buildings import. */
   private String compound(AreaView community) {
     String name = "测试小区" + Long.toString(System.nanoTime(), 36);
-    Point p = somewhereIn(catalog.now().children(community.code()).get(0).boundary());
+    Point p = somewhereIn(catalog.now().children(community.code()).stream().map(AreaView::boundary)
+        .max(java.util.Comparator.comparingDouble(org.locationtech.jts.geom.Geometry::getArea)).orElseThrow());
     double d = 0.0001;
     String ring = "[[%1$s,%2$s],[%3$s,%2$s],[%3$s,%4$s],[%1$s,%4$s],[%1$s,%2$s]]".formatted(p.getX() - d, p.getY() - d,
         p.getX() + d, p.getY() + d);
@@ -379,7 +380,8 @@ abstract class OrganisationContract {
 
   /** A random point well inside an outline (each test's compounds apart from the others'). */
   private static Point somewhereIn(org.locationtech.jts.geom.Geometry outline) {
-    org.locationtech.jts.geom.Geometry core = outline.buffer(-0.0003);
+    org.locationtech.jts.geom.Geometry core = outline.buffer(-0.00015);
+    if (core.isEmpty()) core = outline;
     org.locationtech.jts.geom.Envelope e = core.getEnvelopeInternal();
     ThreadLocalRandom r = ThreadLocalRandom.current();
     for (int i = 0; i < 10_000; i++) {
