@@ -19,13 +19,16 @@ class DemoData {
   private final DemoIncidents incidents;
   private final DemoSkyNet skyNet;
   private final DemoGroundNet groundNet;
+  private final DemoOrganisations organisations;
   private final DemoVolunteers volunteers;
   private final DemoActivities activities;
   private final DemoServices services;
   private final DemoPropertyFirst propertyFirst;
 
   DemoData(DemoAreas areas, DemoAddresses addresses, DemoRoster roster, DemoIncidents incidents, DemoSkyNet skyNet, DemoGroundNet groundNet,
-      DemoVolunteers volunteers, DemoActivities activities, DemoServices services, DemoPropertyFirst propertyFirst) {
+      DemoOrganisations organisations, DemoVolunteers volunteers, DemoActivities activities, DemoServices services,
+      DemoPropertyFirst propertyFirst) {
+    this.organisations = organisations;
     this.volunteers = volunteers;
     this.activities = activities;
     this.services = services;
@@ -46,6 +49,7 @@ class DemoData {
         new StartupStep("cases", "历史案件", "the case history", incidents::seed),
         new StartupStep("skynet", "天网摄像机", "the sky net (cameras)", skyNet::seed),
         new StartupStep("groundnet", "地网巡逻线路", "the ground net (patrol routes)", groundNet::seed),
+        new StartupStep("organisations", "社区组织与物业", "organisations and property companies", organisations::seed),
         new StartupStep("volunteers", "志愿者与社工", "volunteers and social workers", volunteers::seed),
         new StartupStep("activities", "活动与志愿服务时长", "activities and volunteer hours", activities::seed),
         new StartupStep("services", "服务阵地与服务预约", "service points, offers and bookings", services::seed),

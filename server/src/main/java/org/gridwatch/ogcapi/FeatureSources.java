@@ -16,11 +16,13 @@ class FeatureSources {
   private final AreaCollections areas;
   private final IncidentFeatures incidents;
   private final CoverageCollections coverage;
+  private final OrganisationCollections organisations;
   private final VolunteerDensityCollection volunteerDensity;
   private final ServiceCollections services;
 
   FeatureSources(AreaCollections areas, IncidentFeatures incidents, CoverageCollections coverage,
-      VolunteerDensityCollection volunteerDensity, ServiceCollections services) {
+      OrganisationCollections organisations, VolunteerDensityCollection volunteerDensity, ServiceCollections services) {
+    this.organisations = organisations;
     this.areas = areas;
     this.incidents = incidents;
     this.coverage = coverage;
@@ -33,6 +35,7 @@ class FeatureSources {
     List<FeatureSource> out = new ArrayList<>(areas.all());
     out.add(incidents);
     out.addAll(coverage.all());
+    out.addAll(organisations.all());
     out.add(volunteerDensity);
     out.addAll(services.all());
     out.removeIf(s -> !org.gridwatch.security.Audiences.admits(auth, s.readers()));

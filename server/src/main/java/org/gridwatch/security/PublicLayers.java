@@ -1,7 +1,10 @@
 package org.gridwatch.security;
 
-/** OGC API collections anyone may read: the administrative areas, the buildings and the compounds, volunteer density
- * (counts), the service points and the service deserts (counts only). */
+/**
+ * OGC API collections anyone may read: the administrative areas, the buildings and the compounds; where the community's
+ * organisations serve (names, kinds and areas only); volunteer density (counts); the service points and the service
+ * deserts (counts only).
+ */
 final class PublicLayers {
   static final String[] PATTERNS = {
       "/ogcapi/collections/subdistricts", "/ogcapi/collections/subdistricts/**",
@@ -9,6 +12,8 @@ final class PublicLayers {
       "/ogcapi/collections/grids", "/ogcapi/collections/grids/**",
       "/ogcapi/collections/buildings", "/ogcapi/collections/buildings/**",
       "/ogcapi/collections/compounds", "/ogcapi/collections/compounds/**",
+      "/ogcapi/collections/organisations", "/ogcapi/collections/organisations/**",
+      "/ogcapi/collections/property-areas", "/ogcapi/collections/property-areas/**",
       "/ogcapi/collections/volunteer-density", "/ogcapi/collections/volunteer-density/**",
       "/ogcapi/collections/service-points", "/ogcapi/collections/service-points/**",
       "/ogcapi/collections/service-deserts", "/ogcapi/collections/service-deserts/**"};

@@ -15,8 +15,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 abstract class DemoPipelineContract {
   static final String[] TABLES = {"area", "building", "person", "team", "grid_assignment", "incident", "incident_event", "camera",
-      "key_area", "patrol_route", "app_user", "address", "volunteer", "volunteer_skill", "volunteer_availability", "volunteer_team",
-      "volunteer_team_member"};
+      "key_area", "patrol_route", "app_user", "address", "organisation", "organisation_service_area", "organisation_staff",
+      "volunteer", "volunteer_skill", "volunteer_availability", "volunteer_team", "volunteer_team_member", "activity",
+      "service_point", "booking"};
   @Autowired DemoPipeline pipeline;
   @Autowired StartupStatus status;
   @Autowired JdbcTemplate jdbc;
@@ -25,8 +26,8 @@ abstract class DemoPipelineContract {
   void theStepsRunInTheOrderEachNeedsTheOneBefore() {
     assertThat(status.ready()).isTrue();
     assertThat(pipeline.steps()).extracting(StartupStep::name)
-        .containsExactly("areas", "addresses", "roster", "cases", "skynet", "groundnet", "volunteers", "activities", "services",
-            "property-first", "accounts", "open311-key");
+        .containsExactly("areas", "addresses", "roster", "cases", "skynet", "groundnet", "organisations", "volunteers", "activities",
+            "services", "property-first", "accounts", "open311-key");
     assertThat(pipeline.steps()).allSatisfy(s -> assertThat(s.zh()).isNotBlank().isNotEqualTo(s.en()));
   }
 
