@@ -24,5 +24,5 @@ record BookingRequest(
 
   /** Whom the service is for. */
   record Resident(@NotBlank(message = "is required") @Size(max = 50, message = "at most 50 characters") String name,
-      @NotBlank(message = "is required") @Pattern(regexp = "\\+?[0-9][0-9 -]{5,18}[0-9]", message = "is not a phone number") String phone) {}
+      @NotBlank(message = "is required") @Pattern(regexp = "\\+?[0-9][0-9 -]{5,18}[0-9]", message = "must be a phone number") String phone) {}
 }

@@ -59,7 +59,6 @@ abstract class ActivityContract {
     admin = Http.basic("admin", TestEnvironment.DEMO_PASSWORD);
     community = Http.basic("community", TestEnvironment.DEMO_PASSWORD);
     fixtures = new ActivityFixtures(jdbc, tx, accounts);
-    fixtures.allowCommunityRoles();
   }
 
   /** A grid of the community staff account's community. */

@@ -26,19 +26,6 @@ final class ActivityFixtures {
     this.accounts = accounts;
   }
 
-  /**
-   * Lets accounts hold issue 14's roles: V1's check on app_user_role names only the roles of its day, and the
-   * migration that widens it belongs to the organisations part (V19_1_1). Until the merge brings it, the tests drop
-   * the check; afterwards this drops the widened one in the test database only. Idempotent.
-   */
-  void allowCommunityRoles() {
-    for (String name : jdbc.queryForList("""
-        SELECT constraint_name FROM information_schema.table_constraints
-         WHERE UPPER(table_name) = 'APP_USER_ROLE' AND constraint_type = 'CHECK' AND constraint_name NOT LIKE '%not_null'""", String.class)) {
-      jdbc.execute("ALTER TABLE app_user_role DROP CONSTRAINT \"" + name + "\"");
-    }
-  }
-
   record Window(int weekday, LocalTime from, LocalTime to) {}
 
   long volunteer(String name, String homeGrid) { return volunteer(name, homeGrid, null, List.of(), List.of()); }

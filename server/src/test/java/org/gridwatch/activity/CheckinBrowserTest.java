@@ -84,7 +84,6 @@ class CheckinBrowserTest {
   @Test
   void aVolunteerSignsInAndOutOnTheSpotAndReadsTheHours() throws Exception {
     ActivityFixtures fixtures = new ActivityFixtures(jdbc, tx, accounts);
-    fixtures.allowCommunityRoles();
     String community = roster.scopeOf("community").orElseThrow().unitCode();
     AreaView grid = areas.now().children(community).stream().filter(a -> a.level() == AreaLevel.GRID).findFirst().orElseThrow();
     Point place = grid.boundary().getInteriorPoint();
