@@ -38,7 +38,8 @@ final class AccessRules {
   private static final Set<Role> PATROL_READERS = Set.of(Role.GRID_WORKER, Role.POLICE, Role.OPERATOR, Role.ADMIN);
 
   private static final String[] PAGES = {"/", "/index.html", "/console.html", "/report.html", "/planning.html",
-      "/planner.html", "/field.html", "/login.html", "/field.webmanifest", "/field-sw.js", "/favicon.ico", "/css/**", "/js/**", "/img/**",
+      "/planner.html", "/community.html", "/field.html", "/login.html", "/field.webmanifest", "/field-sw.js", "/favicon.ico",
+      "/css/**", "/js/**", "/img/**",
       "/webjars/**", "/problems/**"};
   private static final String[] POLICE_COLLECTIONS = collections("cameras", "camera-coverage", "patrol-routes", "coverage-gaps");
 
