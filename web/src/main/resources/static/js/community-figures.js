@@ -6,6 +6,7 @@ import { t, areaName } from './i18n.js';
 import { areaFigures } from './community-sources.js';
 import { fill } from './community-text.js';
 import { fmt } from './community-map.js';
+import { nextDay } from './community-period.js';
 
 const GROUPS = {
   organisations: s => areaFigures('/api/v1/organisations/measures', 'community', s.community.code, s.period),
@@ -13,7 +14,7 @@ const GROUPS = {
   activities: s => areaFigures('/api/v1/activities/measures', 'community', s.community.code, s.period),
   bookings: s => areaFigures('/api/v1/bookings/measures', 'community', s.community.code, s.period),
   property: async s => (await getJson(`/api/v1/measures?level=community&code=${encodeURIComponent(s.community.code)}`
-    + `&from=${s.period.from}&to=${s.period.to}`)).propertyTier ?? null,
+    + `&from=${s.period.from}&to=${nextDay(s.period.to)}`)).propertyTier ?? null, // its `to` is the first moment of that day
 };
 
 /** Each figure: its group, its member in the group's answer, its label, and how it is shown. */

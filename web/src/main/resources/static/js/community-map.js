@@ -5,8 +5,8 @@ import { t } from './i18n.js';
 import { escapeHtml } from './layers.js';
 import { SERVICE_POINT_COLOUR, ORG_COLOUR, ACTIVITY_COLOUR, BOOKING_COLOUR, PROPERTY_COLOUR, DESERT_COLOUR,
   densityColour, colourOf } from './community-legend.js';
-import { servicePointHtml, activityHtml, bookingHtml, propertyAreaHtml, desertHtml, bookingState, activityWhen,
-  orgName } from './community-popups.js';
+import { servicePointHtml, activityHtml, bookingHtml, propertyAreaHtml, desertHtml, bookingState, activityWhen }
+  from './community-popups.js';
 import { word } from './community-text.js';
 
 const L = window.L;
@@ -113,9 +113,6 @@ export class WorkbenchMap {
 
   /** The language changed: the open popup is worded again (the others are built when they open). */
   reword() { if (this.openPopup) this.openPopup.update(); }
-
-  /** An organisation's name for the other modules (service-point popups name the one that runs it). */
-  orgName(id) { return orgName(this.store, id); }
 }
 
 export function fmt(n) { return n == null ? '—' : Number(n).toLocaleString(undefined, { maximumFractionDigits: 1 }); }

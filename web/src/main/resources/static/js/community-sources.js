@@ -2,6 +2,7 @@
 // fails is marked unavailable and the rest of the page goes on. Every source reads the store the page keeps:
 // {community: {code, bbox}, grids: [grid features], period: {from, to}, service, distance}.
 import { getJson, allItems } from './api.js';
+import { startOf, nextDay } from './community-period.js';
 
 /** A list answer as an array, whether the endpoint answers a bare array or wraps it ({items} or {features}). */
 export function listOf(answer) {
@@ -29,7 +30,8 @@ export const SOURCES = {
   },
   volunteers: async s => (await Promise.all(s.grids.map(g => getJson(`/api/v1/volunteers?${q({ grid: g.properties.code })}`)
     .then(listOf)))).flat(),
-  bookings: s => getJson(`/api/v1/bookings?${q({ area: s.community.code, from: s.period.from, to: s.period.to })}`).then(listOf),
+  bookings: s => getJson(`/api/v1/bookings?${q({ area: s.community.code, from: startOf(s.period.from),
+    to: startOf(nextDay(s.period.to)) })}`).then(listOf),
   deserts: async s => {
     if (!s.service) return null;
     const answer = await getJson(`/api/v1/services/deserts?${q({ service: s.service, distance: s.distance })}`);

@@ -3,7 +3,7 @@
 // density, bookings and the deserts of a chosen service — lists beside it and the community's figures over a period.
 // Community staff see their own community (the roster's unit); subdistrict staff choose among theirs, admins any.
 import { allItems, signedInUser } from './api.js';
-import { startLanguage, onLanguageChange, t, areaName, districtZone } from './i18n.js';
+import { startLanguage, onLanguageChange, t, areaName } from './i18n.js';
 import { escapeHtml } from './layers.js';
 import { startMap } from './basemap.js';
 import { whenReady } from './startup.js';
@@ -14,10 +14,12 @@ import { WorkbenchMap } from './community-map.js';
 import { WorkbenchLists } from './community-lists.js';
 import { addLegend, drawLegend } from './community-legend.js';
 import { refreshFigures, drawFigures } from './community-figures.js';
+import { defaultPeriod } from './community-period.js';
 
 const L = window.L;
 /** The services a desert can be asked for (the catalogue's codes; the page words them). */
-const SERVICES = ['MEAL_ASSISTANCE', 'HOME_VISIT', 'HOUSEKEEPING', 'DELIVERY', 'LEGAL_ADVICE', 'ELDERLY_DAY_CARE', 'MEDIATION'];
+const SERVICES = ['MEAL_ASSISTANCE', 'HOME_VISIT', 'HOUSEKEEPING', 'DELIVERY', 'LEGAL_ADVICE', 'ELDERLY_DAY_CARE', 'MEDIATION',
+  'COUNSELLING', 'HEALTH_CARE', 'REPAIR'];
 const PERIOD_SOURCES = ['activities', 'bookings'];
 const store = { community: null, grids: [], period: null, service: '', distance: 500, sources: {}, seq: {},
   orgNames: new Map(), densityByGrid: new Map() };
@@ -62,13 +64,6 @@ function stop(html) {
   document.getElementById('toolbar').hidden = true;
   document.querySelector('main').hidden = true;
   document.body.dataset.ready = 'true';
-}
-
-/** The last 30 days up to today, in the district's time zone. */
-function defaultPeriod() {
-  const day = d => new Intl.DateTimeFormat('en-CA', { timeZone: districtZone(), year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
-  const now = new Date();
-  return { from: day(new Date(now.getTime() - 29 * 86400000)), to: day(now) };
 }
 
 function bindToolbar() {
