@@ -99,10 +99,13 @@ export function weekHours(slots) {
   const sorted = [...slots].sort((a, b) => a.weekday - b.weekday || String(a.from).localeCompare(String(b.from)));
   const byHours = [];
   for (const s of sorted) {
-    const hours = `${s.from}–${s.to}`, last = byHours[byHours.length - 1];
+    const hours = `${hhmm(s.from)}–${hhmm(s.to)}`, last = byHours[byHours.length - 1];
     if (last && last.hours === hours && last.to === s.weekday - 1) last.to = s.weekday;
     else if (last && last.hours === hours && last.to === s.weekday) continue;
     else byHours.push({ from: s.weekday, to: s.weekday, hours });
   }
   return byHours.map(r => `${word('wd', r.from)}${r.to > r.from ? `–${word('wd', r.to)}` : ''} ${r.hours}`).join('; ');
 }
+
+/** A local time as hours and minutes ("09:00" from "09:00:00"). */
+function hhmm(time) { return String(time ?? '').slice(0, 5); }
