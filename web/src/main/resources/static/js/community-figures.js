@@ -63,5 +63,5 @@ export function drawFigures() {
       <small>${t(label)}</small> <b data-figure="${member}" data-value="${raw ?? ''}">${shown}</b></span>`;
   };
   strip.innerHTML = `<span class="figure-title">${fill('figuresOf', { name: areaName(s.community), from: s.period.from, to: s.period.to })}</span>`
-    + FIGURES.map(cell).join('');
+    + `<span class="figure-row">${FIGURES.map(cell).join('')}</span>`;
 }

@@ -29,11 +29,11 @@ async function start() {
   startLanguage();
   await whenReady();
   const me = await signedInUser();
-  if (!me) return stop(`<a href="/login">${t('signInFirst')}</a>`);
+  if (!me) return stop(() => `<a href="/login">${t('signInFirst')}</a>`);
   const communities = (await allItems('communities')).features;
   choices = await choicesFor(me, communities);
-  if (!choices) return stop(escapeHtml(t('notForRole')));
-  if (!choices.length) return stop(escapeHtml(t('notLinked')));
+  if (!choices) return stop(() => escapeHtml(t('notForRole')));
+  if (!choices.length) return stop(() => escapeHtml(t('notLinked')));
   store.period = defaultPeriod();
   const shell = await startMap('map');
   view = new WorkbenchMap(shell.map, store);
@@ -57,9 +57,12 @@ async function choicesFor(me, communities) {
   return null;
 }
 
+/** The page says why it shows no workbench (in the language on screen, again after a switch). */
 function stop(html) {
   const message = document.getElementById('message');
-  message.innerHTML = html;
+  const say = () => { message.innerHTML = html(); };
+  say();
+  onLanguageChange(say);
   message.hidden = false;
   document.getElementById('toolbar').hidden = true;
   document.querySelector('main').hidden = true;
