@@ -45,7 +45,7 @@ export class WorkbenchLists {
   }
 
   organisations(items) {
-    return ul(items.map(o => `<li data-id="${e(o.id)}"><b>${e(o.name)}</b> <span class="tag">${e(word('org', o.kind))}</span>
+    return ul(items.map(o => `<li data-focus="orgAreas" data-id="${e(o.id)}"><b>${e(o.name)}</b> <span class="tag">${e(word('org', o.kind))}</span>
       ${o.incubation?.stage ? `<span class="tag stage">${e(word('stage', o.incubation.stage))}</span>` : ''}
       <div class="sub">${(o.serviceAreas || []).map(a => `${e(word('area', a.kind))} ${e(a.name || a.code)}`).join('、')}</div></li>`));
   }
@@ -84,7 +84,7 @@ export class WorkbenchLists {
     if (!answer) return `<p class="hint">${t('desertNone')}</p>`;
     const total = answer.grids.reduce((n, g) => n + (g.residentsAffected || 0), 0);
     const method = answer.method === 'street-network' ? t('methodNetwork') : t('methodStraight');
-    const rows = answer.grids.map(g => `<tr data-grid="${e(g.code)}"><td>${e(g.name)}</td><td>${fmt(g.residents)}</td>
+    const rows = answer.grids.map(g => `<tr data-grid="${e(g.code)}" data-focus="deserts" data-id="${e(g.code)}"><td>${e(g.name)}</td><td>${fmt(g.residents)}</td>
       <td>${fmt(g.residentsAffected)}</td><td>${g.nearest == null ? '—' : `${Math.round(g.nearest)} ${t('metres')}`}</td></tr>`).join('');
     return `<p><b>${e(word('svc', answer.service))}</b> · ${answer.distance} ${t('metres')}<br><small>${method}</small></p>
       <p>${t('totalAffected')}: <b id="desert-total" data-value="${total}">${fmt(total)}</b></p>

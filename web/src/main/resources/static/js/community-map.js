@@ -101,13 +101,26 @@ export class WorkbenchMap {
     }
   }
 
-  /** Opens one thing's popup (from the lists), the map moved to it. */
+  /** Opens one thing's popup (from the lists), the map moved to it; an area (an organisation's, a desert grid) is fitted and outlined. */
   focus(name, id) {
+    if (name === 'orgAreas' || name === 'deserts') return this.focusArea(name, id);
     const m = this.byKey.get(`${name}:${id}`);
     if (!m) return false;
     if (!this.map.hasLayer(this.layers[name])) this.map.addLayer(this.layers[name]);
     this.map.setView(m.getLatLng(), Math.max(this.map.getZoom(), 16));
     m.openPopup();
+    return true;
+  }
+
+  focusArea(name, id) {
+    const key = f => String(name === 'deserts' ? f.properties.code : f.id ?? f.properties.id);
+    const area = this.layers[name].getLayers().find(l => key(l.feature) === String(id));
+    if (!area) return false;
+    if (!this.map.hasLayer(this.layers[name])) this.map.addLayer(this.layers[name]);
+    this.map.fitBounds(area.getBounds(), { maxZoom: 17, padding: [20, 20] });
+    area.setStyle({ weight: 5 });
+    setTimeout(() => this.layers[name].resetStyle(area), 2500);
+    if (name === 'deserts') area.openPopup(); else area.openTooltip(area.getBounds().getCenter());
     return true;
   }
 

@@ -23,7 +23,7 @@ const SERVICES = ['MEAL_ASSISTANCE', 'HOME_VISIT', 'HOUSEKEEPING', 'DELIVERY', '
 const PERIOD_SOURCES = ['activities', 'bookings'];
 const store = { community: null, grids: [], period: null, service: '', distance: 500, sources: {}, seq: {},
   orgNames: new Map(), densityByGrid: new Map() };
-let view, lists, choices = [];
+let view, lists, choices = [], subdistricts = [];
 
 async function start() {
   startLanguage();
@@ -34,6 +34,8 @@ async function start() {
   choices = await choicesFor(me, communities);
   if (!choices) return stop(() => escapeHtml(t('notForRole')));
   if (!choices.length) return stop(() => escapeHtml(t('notLinked')));
+  const parents = new Set(choices.map(c => c.properties.parent_code));
+  if (parents.size > 1) subdistricts = (await allItems('subdistricts')).features.filter(f => parents.has(f.properties.code));
   store.period = defaultPeriod();
   const shell = await startMap('map');
   view = new WorkbenchMap(shell.map, store);
@@ -96,7 +98,11 @@ function bindToolbar() {
 /** The toolbar's choices in the current language (communities by subdistrict for those who choose, the services). */
 function fillChoices() {
   const select = document.getElementById('community'), chosen = store.community?.code;
-  select.innerHTML = choices.map(c => `<option value="${escapeHtml(c.properties.code)}">${escapeHtml(areaName(c.properties))}</option>`).join('');
+  const option = c => `<option value="${escapeHtml(c.properties.code)}">${escapeHtml(areaName(c.properties))}</option>`;
+  // Those who choose among several subdistricts' communities find them under their subdistrict.
+  select.innerHTML = !subdistricts.length ? choices.map(option).join('') : subdistricts.map(sd =>
+    `<optgroup label="${escapeHtml(areaName(sd.properties))}">${choices.filter(c => c.properties.parent_code === sd.properties.code)
+      .map(option).join('')}</optgroup>`).join('');
   if (chosen) select.value = chosen;
   const service = document.getElementById('service');
   service.innerHTML = [['', t('desertNone')], ...SERVICES.map(s => [s, word('svc', s)])]
