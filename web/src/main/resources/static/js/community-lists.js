@@ -47,7 +47,7 @@ export class WorkbenchLists {
   organisations(items) {
     return ul(items.map(o => `<li data-focus="orgAreas" data-id="${e(o.id)}"><b>${e(o.name)}</b> <span class="tag">${e(word('org', o.kind))}</span>
       ${o.incubation?.stage ? `<span class="tag stage">${e(word('stage', o.incubation.stage))}</span>` : ''}
-      <div class="sub">${(o.serviceAreas || []).map(a => `${e(word('area', a.kind))} ${e(a.name || a.code)}`).join('、')}</div></li>`));
+      <div class="sub">${(o.serviceAreas || []).filter(a => !a.to || a.to >= this.store.period.to).map(a => `${e(word('area', a.kind))} ${e(a.name || a.code)}`).join(t('listSep'))}</div></li>`));
   }
 
   volunteers(items) {

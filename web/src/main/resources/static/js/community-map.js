@@ -1,7 +1,7 @@
 // The workbench's one map of a community: its outline and grids, volunteer density per grid, compounds served by
 // property companies, organisations' service areas, service deserts of the chosen service, and service points,
 // activities and bookings as markers. Popups are built when opened, in the language on screen.
-import { t } from './i18n.js';
+import { t, currentLang } from './i18n.js';
 import { escapeHtml } from './layers.js';
 import { SERVICE_POINT_COLOUR, ORG_COLOUR, ACTIVITY_COLOUR, BOOKING_COLOUR, PROPERTY_COLOUR, DESERT_COLOUR,
   densityColour, colourOf } from './community-legend.js';
@@ -128,4 +128,6 @@ export class WorkbenchMap {
   reword() { if (this.openPopup) this.openPopup.update(); }
 }
 
-export function fmt(n) { return n == null ? '—' : Number(n).toLocaleString(undefined, { maximumFractionDigits: 1 }); }
+export function fmt(n) {
+  return n == null ? '—' : Number(n).toLocaleString(currentLang() === 'en' ? 'en-GB' : 'zh-CN', { maximumFractionDigits: 1 });
+}

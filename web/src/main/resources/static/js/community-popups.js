@@ -51,14 +51,6 @@ export function bookingHtml(b) {
     ${row(t('contactName'), e(b.resident?.name))}${row(t('phoneMasked'), e(b.resident?.phone))}</dl></div>`;
 }
 
-export function organisationHtml(o) {
-  const areas = (o.serviceAreas || []).map(a => `${e(word('area', a.kind))} ${e(a.name || a.code)}`).join('、');
-  const stage = o.incubation?.stage ? `${e(word('stage', o.incubation.stage))}` : '';
-  return `<div class="popup organisation" data-id="${e(o.id)}"><h3>${e(o.name)}</h3><dl>
-    ${row(t('kind'), e(word('org', o.kind)))}${row(t('incubation'), stage)}
-    ${row(t('serviceAreas'), areas)}${row(t('contact'), o.contact ? `${e(o.contact.name)} ${e(o.contact.phone)}` : '')}</dl></div>`;
-}
-
 export function propertyAreaHtml(p) {
   const period = `${e(p.from || '')} – ${e(p.to || '')}`;
   return `<div class="popup property-area"><h3>${e(p.compound)}</h3><dl>

@@ -6,7 +6,7 @@ addTexts({
   workbench: '社区工作台', chooseCommunity: '社区', periodFrom: '自', periodTo: '至', desertService: '服务盲区',
   desertNone: '（选择一项服务）', desertDistance: '步行距离', metres: '米',
   notForRole: '社区工作台供社区、街道工作人员和管理员使用。', notLinked: '该账号未关联社区（人员名册）。',
-  unavailable: '暂不可用', loadingLayer: '加载中…', none: '无',
+  unavailable: '暂不可用', loadingLayer: '加载中…', none: '无', listSep: '、',
   // figures strip
   figuresOf: '{name}，{from} 至 {to}', figOrganisations: '服务组织', figIncubated: '孵化中', figGraduated: '已出壳',
   figVolunteers: '志愿者', figVolunteersPer1000: '每千人志愿者', figActivities: '活动', figVolunteerHours: '志愿服务时长（小时）',
@@ -45,7 +45,7 @@ addTexts({
   desertNone: '(choose a service)', desertDistance: 'Walking distance', metres: 'm',
   notForRole: 'The community workbench is for community and subdistrict staff and administrators.',
   notLinked: 'This account is not linked to a community (roster).',
-  unavailable: 'unavailable', loadingLayer: 'loading…', none: 'none',
+  unavailable: 'unavailable', loadingLayer: 'loading…', none: 'none', listSep: ', ',
   figuresOf: '{name}, {from} to {to}', figOrganisations: 'Organisations', figIncubated: 'Incubating', figGraduated: 'Graduated',
   figVolunteers: 'Volunteers', figVolunteersPer1000: 'Volunteers per 1,000', figActivities: 'Activities',
   figVolunteerHours: 'Volunteer hours', figActivePer1000: 'Active volunteers per 1,000', figBookings: 'Bookings',
