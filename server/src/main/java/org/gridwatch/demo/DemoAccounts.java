@@ -15,8 +15,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The demo accounts {@code admin}, {@code operator}, {@code planner}, {@code police}, {@code gridworker},
- * {@code community}, {@code subdistrict}, {@code department} and {@code resident}; the staff roster links the
- * staff accounts to people of the demo roster.
+ * {@code community}, {@code subdistrict}, {@code department}, {@code resident}, {@code property} (a property company's staff) and {@code organisation} (a social
+ * organisation's staff); the staff roster links the staff accounts to people of the demo roster, the demo organisations
+ * link the last two to their organisations.
  *
  * <p>On the embedded default (H2) they always exist: with {@code gridwatch.demo-password} when it is set,
  * otherwise with a random password generated on first start and printed once in the log. On any other
@@ -51,6 +52,8 @@ class DemoAccounts {
     m.put("subdistrict", Role.SUBDISTRICT_STAFF);
     m.put("department", Role.DEPARTMENT_STAFF);
     m.put("resident", Role.RESIDENT);
+    m.put("property", Role.PROPERTY_STAFF);
+    m.put("organisation", Role.ORGANISATION_STAFF);
     return m;
   }
 

@@ -19,8 +19,11 @@ class DemoData {
   private final DemoIncidents incidents;
   private final DemoSkyNet skyNet;
   private final DemoGroundNet groundNet;
+  private final DemoOrganisations organisations;
 
-  DemoData(DemoAreas areas, DemoAddresses addresses, DemoRoster roster, DemoIncidents incidents, DemoSkyNet skyNet, DemoGroundNet groundNet) {
+  DemoData(DemoAreas areas, DemoAddresses addresses, DemoRoster roster, DemoIncidents incidents, DemoSkyNet skyNet, DemoGroundNet groundNet,
+      DemoOrganisations organisations) {
+    this.organisations = organisations;
     this.areas = areas;
     this.addresses = addresses;
     this.roster = roster;
@@ -36,6 +39,7 @@ class DemoData {
         new StartupStep("roster", "人员名册", "the roster", roster::seed),
         new StartupStep("cases", "历史案件", "the case history", incidents::seed),
         new StartupStep("skynet", "天网摄像机", "the sky net (cameras)", skyNet::seed),
-        new StartupStep("groundnet", "地网巡逻线路", "the ground net (patrol routes)", groundNet::seed));
+        new StartupStep("groundnet", "地网巡逻线路", "the ground net (patrol routes)", groundNet::seed),
+        new StartupStep("organisations", "社区组织与物业", "organisations and property companies", organisations::seed));
   }
 }

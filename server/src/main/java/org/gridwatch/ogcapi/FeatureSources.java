@@ -16,8 +16,11 @@ class FeatureSources {
   private final AreaCollections areas;
   private final IncidentFeatures incidents;
   private final CoverageCollections coverage;
+  private final OrganisationCollections organisations;
 
-  FeatureSources(AreaCollections areas, IncidentFeatures incidents, CoverageCollections coverage) {
+  FeatureSources(AreaCollections areas, IncidentFeatures incidents, CoverageCollections coverage,
+      OrganisationCollections organisations) {
+    this.organisations = organisations;
     this.areas = areas;
     this.incidents = incidents;
     this.coverage = coverage;
@@ -28,6 +31,7 @@ class FeatureSources {
     List<FeatureSource> out = new ArrayList<>(areas.all());
     out.add(incidents);
     out.addAll(coverage.all());
+    out.addAll(organisations.all());
     out.removeIf(s -> !org.gridwatch.security.Audiences.admits(auth, s.readers()));
     return out;
   }

@@ -37,6 +37,11 @@ final class AccessRules {
   /** Who reads patrols: their owners, and the police-information audience every patrol. */
   private static final Set<Role> PATROL_READERS = Set.of(Role.GRID_WORKER, Role.POLICE, Role.OPERATOR, Role.ADMIN);
 
+  /** Organisations: admins and planners all; community and subdistrict staff their area's; an organisation's staff their own. */
+  private static final Set<Role> ORGANISATION_READERS = Set.of(Role.ADMIN, Role.PLANNER, Role.COMMUNITY_STAFF,
+      Role.SUBDISTRICT_STAFF, Role.ORGANISATION_STAFF, Role.PROPERTY_STAFF);
+  private static final Set<Role> ORGANISATION_WRITERS = Set.of(Role.ADMIN, Role.PLANNER, Role.COMMUNITY_STAFF, Role.SUBDISTRICT_STAFF);
+
   private static final String[] PAGES = {"/", "/index.html", "/console.html", "/report.html", "/planning.html",
       "/planner.html", "/community.html", "/field.html", "/login.html", "/field.webmanifest", "/field-sw.js", "/favicon.ico",
       "/css/**", "/js/**", "/img/**",
@@ -83,6 +88,13 @@ final class AccessRules {
           "/api/v1/measures", "/api/v1/live",
           "/api/v1/grids/*/roster", "/api/v1/roster/**", "/api/v1/departments"),
       roles(HttpMethod.POST, STAFF, "act on a case", "办理案件", "/api/v1/incidents/*/*"),
+      // Organisations (issue 14): which ones a reader sees and may change is decided in the capability (their area, their own).
+      roles(HttpMethod.GET, Audiences.STAFF, "organisations per area (counts)", "各区域组织数", "/api/v1/organisations/measures"),
+      roles(HttpMethod.PUT, ADMINS, "link an account to an organisation", "关联组织工作人员账户", "/api/v1/organisations/*/staff/*"),
+      roles(HttpMethod.GET, ORGANISATION_READERS, "organisations", "组织", "/api/v1/organisations", "/api/v1/organisations/*"),
+      roles(null, ORGANISATION_WRITERS, "register organisations, their service areas and incubation", "登记组织、服务区域与孵化",
+          "/api/v1/organisations", "/api/v1/organisations/*/service-areas", "/api/v1/organisations/*/service-areas/*",
+          "/api/v1/organisations/*/incubation"),
       roles(HttpMethod.GET, COVERAGE_FIGURES, "coverage figures per grid", "网格覆盖率数据", concat(new String[] {"/api/v1/coverage/grids",
           "/api/v1/coverage/grids/*", "/api/v1/coverage/summary"}, collections("grid-coverage"))),
       roles(null, POLICE_INFO, "police information (cameras, patrol routes, coverage, obstacles)", "警务信息（摄像头、巡逻路线、覆盖范围、遮挡物）", concat(new String[] {

@@ -24,6 +24,12 @@ public class Accounts {
     this.encoder = encoder;
   }
 
+  /** The roles of the account with this username, or empty when there is none (organisations link staff accounts). */
+  @Transactional(readOnly = true)
+  public java.util.Optional<Set<Role>> rolesOf(String username) {
+    return users.findByUsername(username).map(u -> Set.copyOf(u.getRoles()));
+  }
+
   /** A new enabled account with one role; 409 naming {@code username} when the name is taken. */
   @Transactional(propagation = Propagation.MANDATORY)
   public void create(String username, String displayName, Role role, String password) {

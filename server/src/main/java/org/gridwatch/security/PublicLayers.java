@@ -1,13 +1,18 @@
 package org.gridwatch.security;
 
-/** OGC API collections anyone may read: the administrative areas, the buildings and the compounds. */
+/**
+ * OGC API collections anyone may read: the administrative areas, the buildings and the compounds; where the community's
+ * organisations serve (names, kinds and areas only).
+ */
 final class PublicLayers {
   static final String[] PATTERNS = {
       "/ogcapi/collections/subdistricts", "/ogcapi/collections/subdistricts/**",
       "/ogcapi/collections/communities", "/ogcapi/collections/communities/**",
       "/ogcapi/collections/grids", "/ogcapi/collections/grids/**",
       "/ogcapi/collections/buildings", "/ogcapi/collections/buildings/**",
-      "/ogcapi/collections/compounds", "/ogcapi/collections/compounds/**"};
+      "/ogcapi/collections/compounds", "/ogcapi/collections/compounds/**",
+      "/ogcapi/collections/organisations", "/ogcapi/collections/organisations/**",
+      "/ogcapi/collections/property-areas", "/ogcapi/collections/property-areas/**"};
 
   private PublicLayers() {}
 }

@@ -15,7 +15,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 abstract class DemoPipelineContract {
   static final String[] TABLES = {"area", "building", "person", "team", "grid_assignment", "incident", "incident_event", "camera",
-      "key_area", "patrol_route", "app_user", "address"};
+      "key_area", "patrol_route", "app_user", "address", "organisation", "organisation_service_area", "organisation_staff"};
   @Autowired DemoPipeline pipeline;
   @Autowired StartupStatus status;
   @Autowired JdbcTemplate jdbc;
@@ -24,14 +24,15 @@ abstract class DemoPipelineContract {
   void theStepsRunInTheOrderEachNeedsTheOneBefore() {
     assertThat(status.ready()).isTrue();
     assertThat(pipeline.steps()).extracting(StartupStep::name)
-        .containsExactly("areas", "addresses", "roster", "cases", "skynet", "groundnet", "accounts", "open311-key");
+        .containsExactly("areas", "addresses", "roster", "cases", "skynet", "groundnet", "organisations", "accounts",
+            "open311-key");
     assertThat(pipeline.steps()).allSatisfy(s -> assertThat(s.zh()).isNotBlank().isNotEqualTo(s.en()));
   }
 
   @Test
   void runAgainEveryDataStepSkipsAndNothingIsAdded() {
     List<Long> before = counts();
-    List<StartupStep> data = pipeline.steps().subList(0, 6);
+    List<StartupStep> data = pipeline.steps().subList(0, 7);
     assertThat(data).allSatisfy(s -> assertThat(s.work().get()).as(s.name()).startsWith("already"));
     assertThat(counts()).isEqualTo(before);
     assertThat(before).allSatisfy(n -> assertThat(n).isPositive());

@@ -85,6 +85,14 @@ abstract class AuthorizationMatrixContract {
       new Row("GET", "/api/v1/calendar/2026/changes", null, ADMIN),
       new Row("POST", "/api/v1/buildings/import?dryRun=true", "{}", PLANNERS),
       new Row("GET", "/api/v1/buildings/export", null, SIGNED_IN),
+      // organisations (issue 14): community and subdistrict staff in their area, admins and planners everywhere
+      new Row("GET", "/api/v1/organisations", null, Set.of("admin", "planner", "community", "subdistrict")),
+      new Row("POST", "/api/v1/organisations", "{}", Set.of("admin", "planner", "community", "subdistrict")),
+      new Row("POST", "/api/v1/organisations/0/incubation", "{}", Set.of("admin", "planner", "community", "subdistrict")),
+      new Row("PUT", "/api/v1/organisations/0/staff/nobody", "", ADMIN),
+      new Row("GET", "/api/v1/organisations/measures?level=subdistrict", null, STAFF),
+      new Row("GET", "/ogcapi/collections/organisations/items?limit=1", null, ANYONE),
+      new Row("GET", "/ogcapi/collections/property-areas/items?limit=1", null, ANYONE),
       // public
       new Row("GET", "/api/v1/areas?q=" + "%E6%95%A6%E5%8C%96", null, ANYONE),
       new Row("GET", "/api/v1/categories", null, ANYONE),

@@ -1,0 +1,6 @@
+package org.gridwatch.organisation;
+
+import org.gridwatch.support.OnPostgis;
+
+@OnPostgis
+class OrganisationOnPostgisTest extends OrganisationContract {}
