@@ -30,7 +30,7 @@ class ArchitectureTest {
         .layer("capabilities").definedBy("org.gridwatch.patrol..", "org.gridwatch.staff..", "org.gridwatch.skynet..", "org.gridwatch.groundnet..",
             "org.gridwatch.coverage..", "org.gridwatch.incident..", "org.gridwatch.redistrict..",
             "org.gridwatch.calendar..", "org.gridwatch.media..", "org.gridwatch.address..",
-            "org.gridwatch.organisation..", "org.gridwatch.volunteer..", "org.gridwatch.activity..", "org.gridwatch.service..",
+            "org.gridwatch.organisation..", "org.gridwatch.volunteer..", "org.gridwatch.privacy..", "org.gridwatch.activity..", "org.gridwatch.service..",
             "org.gridwatch.community..")
         .layer("area").definedBy("org.gridwatch.area..")
         .layer("security").definedBy("org.gridwatch.security..")

@@ -15,9 +15,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * The demo accounts {@code admin}, {@code operator}, {@code planner}, {@code police}, {@code gridworker},
- * {@code community}, {@code subdistrict}, {@code department}, {@code resident}, {@code property} (a property company's staff) and {@code organisation} (a social
- * organisation's staff); the staff roster links the staff accounts to people of the demo roster, the demo organisations
- * link the last two to their organisations.
+ * {@code community}, {@code subdistrict}, {@code department}, {@code resident}, {@code property} (a property company's staff),
+ * {@code organisation} (a social organisation's staff), {@code volunteer} and {@code socialworker}; the staff roster links
+ * the staff accounts to people of the demo roster, the demo organisations link {@code property} and {@code organisation}
+ * to their organisations, the demo volunteers the last two to two of them.
  *
  * <p>On the embedded default (H2) they always exist: with {@code gridwatch.demo-password} when it is set,
  * otherwise with a random password generated on first start and printed once in the log. On any other
@@ -54,6 +55,8 @@ class DemoAccounts {
     m.put("resident", Role.RESIDENT);
     m.put("property", Role.PROPERTY_STAFF);
     m.put("organisation", Role.ORGANISATION_STAFF);
+    m.put("volunteer", Role.VOLUNTEER);
+    m.put("socialworker", Role.SOCIAL_WORKER);
     return m;
   }
 

@@ -20,10 +20,12 @@ class DemoData {
   private final DemoSkyNet skyNet;
   private final DemoGroundNet groundNet;
   private final DemoOrganisations organisations;
+  private final DemoVolunteers volunteers;
 
   DemoData(DemoAreas areas, DemoAddresses addresses, DemoRoster roster, DemoIncidents incidents, DemoSkyNet skyNet, DemoGroundNet groundNet,
-      DemoOrganisations organisations) {
+      DemoOrganisations organisations, DemoVolunteers volunteers) {
     this.organisations = organisations;
+    this.volunteers = volunteers;
     this.areas = areas;
     this.addresses = addresses;
     this.roster = roster;
@@ -40,6 +42,7 @@ class DemoData {
         new StartupStep("cases", "历史案件", "the case history", incidents::seed),
         new StartupStep("skynet", "天网摄像机", "the sky net (cameras)", skyNet::seed),
         new StartupStep("groundnet", "地网巡逻线路", "the ground net (patrol routes)", groundNet::seed),
-        new StartupStep("organisations", "社区组织与物业", "organisations and property companies", organisations::seed));
+        new StartupStep("organisations", "社区组织与物业", "organisations and property companies", organisations::seed),
+        new StartupStep("volunteers", "志愿者与社工", "volunteers and social workers", volunteers::seed));
   }
 }

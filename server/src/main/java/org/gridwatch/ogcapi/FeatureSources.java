@@ -17,13 +17,15 @@ class FeatureSources {
   private final IncidentFeatures incidents;
   private final CoverageCollections coverage;
   private final OrganisationCollections organisations;
+  private final VolunteerDensityCollection volunteerDensity;
 
   FeatureSources(AreaCollections areas, IncidentFeatures incidents, CoverageCollections coverage,
-      OrganisationCollections organisations) {
+      OrganisationCollections organisations, VolunteerDensityCollection volunteerDensity) {
     this.organisations = organisations;
     this.areas = areas;
     this.incidents = incidents;
     this.coverage = coverage;
+    this.volunteerDensity = volunteerDensity;
   }
 
   List<FeatureSource> visible() {
@@ -32,6 +34,7 @@ class FeatureSources {
     out.add(incidents);
     out.addAll(coverage.all());
     out.addAll(organisations.all());
+    out.add(volunteerDensity);
     out.removeIf(s -> !org.gridwatch.security.Audiences.admits(auth, s.readers()));
     return out;
   }

@@ -41,6 +41,11 @@ final class AccessRules {
   private static final Set<Role> ORGANISATION_READERS = Set.of(Role.ADMIN, Role.PLANNER, Role.COMMUNITY_STAFF,
       Role.SUBDISTRICT_STAFF, Role.ORGANISATION_STAFF, Role.PROPERTY_STAFF);
   private static final Set<Role> ORGANISATION_WRITERS = Set.of(Role.ADMIN, Role.PLANNER, Role.COMMUNITY_STAFF, Role.SUBDISTRICT_STAFF);
+  /** Who reads volunteers (masked; each only in their area, a volunteer only their own record, checked in the capability). */
+  private static final Set<Role> VOLUNTEER_READERS = Set.of(Role.ADMIN, Role.COMMUNITY_STAFF, Role.SUBDISTRICT_STAFF,
+      Role.SOCIAL_WORKER, Role.VOLUNTEER);
+  /** Who registers volunteers and social workers and forms their teams (in their area, checked in the capability). */
+  private static final Set<Role> VOLUNTEER_WRITERS = Set.of(Role.ADMIN, Role.COMMUNITY_STAFF, Role.SUBDISTRICT_STAFF);
 
   private static final String[] PAGES = {"/", "/index.html", "/console.html", "/report.html", "/planning.html",
       "/planner.html", "/community.html", "/field.html", "/login.html", "/field.webmanifest", "/field-sw.js", "/favicon.ico",
@@ -72,6 +77,15 @@ final class AccessRules {
       open(HttpMethod.GET, "the public reads", "公开数据", "/actuator/health", "/actuator/health/**", "/api/v1/config", "/api/v1/district", "/api/v1/status", "/api/v1/sign-in",
           "/api/v1/areas", "/api/v1/areas/**", "/api/v1/compounds", "/api/v1/categories", "/api/v1/incidents/*", "/api/v1/calendar",
           "/api/v1/calendar/*", "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**"),
+      // Volunteers and social workers (issue 14): counts per area are public, persons never.
+      open(HttpMethod.GET, "volunteers per area (counts only)", "各区域志愿者人数（仅计数）", "/api/v1/volunteers/density"),
+      roles(HttpMethod.GET, ADMINS, "who read a volunteer's full record", "志愿者完整档案的查阅记录", "/api/v1/volunteers/*/record-reads"),
+      roles(HttpMethod.GET, VOLUNTEER_READERS, "volunteers and social workers of your area (masked; full records audited)",
+          "本辖区志愿者与社工（脱敏；完整档案的查阅留痕）", "/api/v1/volunteers", "/api/v1/volunteers/*", "/api/v1/volunteers/*/record"),
+      roles(HttpMethod.GET, Set.of(Role.ADMIN, Role.COMMUNITY_STAFF, Role.SUBDISTRICT_STAFF, Role.SOCIAL_WORKER),
+          "volunteer teams of your area", "本辖区志愿者队伍", "/api/v1/volunteer-teams"),
+      roles(null, VOLUNTEER_WRITERS, "register volunteers and social workers, form their teams", "登记志愿者与社工、组建志愿者队伍",
+          "/api/v1/volunteers", "/api/v1/volunteers/*", "/api/v1/volunteer-teams", "/api/v1/volunteer-teams/*/members/*"),
       open(HttpMethod.GET, "find a place by its address", "按地址查找位置", "/api/v1/geocode", "/api/v1/geocode/reverse"),
       signedIn(HttpMethod.GET, "export the address table", "导出标准地址", "/api/v1/addresses/export"),
       roles(HttpMethod.POST, PLANNERS, "import the address table", "导入标准地址", "/api/v1/addresses/import"),

@@ -2,7 +2,7 @@ package org.gridwatch.security;
 
 /**
  * OGC API collections anyone may read: the administrative areas, the buildings and the compounds; where the community's
- * organisations serve (names, kinds and areas only).
+ * organisations serve (names, kinds and areas only); volunteer density (counts).
  */
 final class PublicLayers {
   static final String[] PATTERNS = {
@@ -12,7 +12,8 @@ final class PublicLayers {
       "/ogcapi/collections/buildings", "/ogcapi/collections/buildings/**",
       "/ogcapi/collections/compounds", "/ogcapi/collections/compounds/**",
       "/ogcapi/collections/organisations", "/ogcapi/collections/organisations/**",
-      "/ogcapi/collections/property-areas", "/ogcapi/collections/property-areas/**"};
+      "/ogcapi/collections/property-areas", "/ogcapi/collections/property-areas/**",
+      "/ogcapi/collections/volunteer-density", "/ogcapi/collections/volunteer-density/**"};
 
   private PublicLayers() {}
 }

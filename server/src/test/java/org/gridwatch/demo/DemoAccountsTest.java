@@ -34,7 +34,7 @@ class DemoAccountsTest {
     ArgumentCaptor<String> password = ArgumentCaptor.forClass(String.class);
     verify(accounts).ensure(wanted.capture(), password.capture(), org.mockito.ArgumentMatchers.eq(false));
     assertThat(wanted.getValue()).extracting(WantedAccount::username).containsExactly("admin", "operator", "planner", "police",
-        "gridworker", "community", "subdistrict", "department", "resident", "property", "organisation");
+        "gridworker", "community", "subdistrict", "department", "resident", "property", "organisation", "volunteer", "socialworker");
     assertThat(password.getValue()).hasSizeGreaterThanOrEqualTo(16);
   }
 

@@ -93,6 +93,15 @@ abstract class AuthorizationMatrixContract {
       new Row("GET", "/api/v1/organisations/measures?level=subdistrict", null, STAFF),
       new Row("GET", "/ogcapi/collections/organisations/items?limit=1", null, ANYONE),
       new Row("GET", "/ogcapi/collections/property-areas/items?limit=1", null, ANYONE),
+      // volunteers and social workers (issue 14): persons for staff of their area and admins, counts for anyone
+      new Row("GET", "/api/v1/volunteers", null, Set.of("admin", "community", "subdistrict")),
+      new Row("POST", "/api/v1/volunteers", "{}", Set.of("admin", "community", "subdistrict")),
+      new Row("GET", "/api/v1/volunteers/0/record", null, Set.of("admin", "community", "subdistrict")),
+      new Row("GET", "/api/v1/volunteers/0/record-reads", null, ADMIN),
+      new Row("GET", "/api/v1/volunteer-teams", null, Set.of("admin", "community", "subdistrict")),
+      new Row("PUT", "/api/v1/volunteer-teams/0/members/0", "", Set.of("admin", "community", "subdistrict")),
+      new Row("GET", "/api/v1/volunteers/density?level=community", null, ANYONE),
+      new Row("GET", "/ogcapi/collections/volunteer-density/items?limit=1", null, ANYONE),
       // public
       new Row("GET", "/api/v1/areas?q=" + "%E6%95%A6%E5%8C%96", null, ANYONE),
       new Row("GET", "/api/v1/categories", null, ANYONE),

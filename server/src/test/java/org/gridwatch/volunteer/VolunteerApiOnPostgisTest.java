@@ -1,0 +1,6 @@
+package org.gridwatch.volunteer;
+
+import org.gridwatch.support.OnPostgis;
+
+@OnPostgis
+class VolunteerApiOnPostgisTest extends VolunteerApiContract {}
