@@ -21,9 +21,10 @@ class DemoData {
   private final DemoGroundNet groundNet;
   private final DemoOrganisations organisations;
   private final DemoVolunteers volunteers;
+  private final DemoActivities activities;
 
   DemoData(DemoAreas areas, DemoAddresses addresses, DemoRoster roster, DemoIncidents incidents, DemoSkyNet skyNet, DemoGroundNet groundNet,
-      DemoOrganisations organisations, DemoVolunteers volunteers) {
+      DemoOrganisations organisations, DemoVolunteers volunteers, DemoActivities activities) {
     this.organisations = organisations;
     this.volunteers = volunteers;
     this.areas = areas;
@@ -32,6 +33,7 @@ class DemoData {
     this.incidents = incidents;
     this.skyNet = skyNet;
     this.groundNet = groundNet;
+    this.activities = activities;
   }
 
   List<StartupStep> steps() {
@@ -43,6 +45,7 @@ class DemoData {
         new StartupStep("skynet", "天网摄像机", "the sky net (cameras)", skyNet::seed),
         new StartupStep("groundnet", "地网巡逻线路", "the ground net (patrol routes)", groundNet::seed),
         new StartupStep("organisations", "社区组织与物业", "organisations and property companies", organisations::seed),
-        new StartupStep("volunteers", "志愿者与社工", "volunteers and social workers", volunteers::seed));
+        new StartupStep("volunteers", "志愿者与社工", "volunteers and social workers", volunteers::seed),
+        new StartupStep("activities", "活动与志愿服务时长", "activities and volunteer hours", activities::seed));
   }
 }

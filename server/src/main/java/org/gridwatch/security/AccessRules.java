@@ -36,6 +36,17 @@ final class AccessRules {
   private static final Set<Role> PATROLLERS = Set.of(Role.GRID_WORKER, Role.POLICE);
   /** Who reads patrols: their owners, and the police-information audience every patrol. */
   private static final Set<Role> PATROL_READERS = Set.of(Role.GRID_WORKER, Role.POLICE, Role.OPERATOR, Role.ADMIN);
+  /** Who organises activities (which ones: checked in the activity capability). */
+  private static final Set<Role> ORGANISERS = Set.of(Role.ADMIN, Role.COMMUNITY_STAFF, Role.SUBDISTRICT_STAFF, Role.ORGANISATION_STAFF,
+      Role.SOCIAL_WORKER);
+  /** Who signs in and out of activities: organisers, on a volunteer's behalf, and volunteers themselves. */
+  private static final Set<Role> VOLUNTEERING = with(ORGANISERS, Role.VOLUNTEER);
+  /** Who reads activities and hours: the staff, organisers and volunteers (a volunteer their own rows). */
+  private static final Set<Role> VOLUNTEERING_READERS = with(with(STAFF, Role.ORGANISATION_STAFF, Role.SOCIAL_WORKER), Role.VOLUNTEER);
+  /** Per-area volunteering figures (no names): the staff and organisers. */
+  private static final Set<Role> ACTIVITY_FIGURES = with(STAFF, Role.ORGANISATION_STAFF, Role.SOCIAL_WORKER);
+  /** Who matches volunteers to requests and bookings. */
+  private static final Set<Role> MATCHERS = with(STAFF, Role.ORGANISATION_STAFF, Role.SOCIAL_WORKER);
 
   /** Organisations: admins and planners all; community and subdistrict staff their area's; an organisation's staff their own. */
   private static final Set<Role> ORGANISATION_READERS = Set.of(Role.ADMIN, Role.PLANNER, Role.COMMUNITY_STAFF,
@@ -95,6 +106,21 @@ final class AccessRules {
       roles(HttpMethod.POST, PATROLLERS, "record a patrol (start, GPS fixes, check-ins, end)", "记录巡逻（开始、定位点、签到、结束）",
           "/api/v1/patrols", "/api/v1/patrols/*/points", "/api/v1/patrols/*/checkins", "/api/v1/patrols/*/end"),
       roles(HttpMethod.GET, PATROL_READERS, "patrols as walked", "巡逻记录", "/api/v1/patrols", "/api/v1/patrols/*"),
+      // Activities, volunteer hours, matching (issue 14): the capability checks which activity an organiser organises
+      // and that a volunteer signs in or reads hours only as themselves.
+      open(HttpMethod.GET, "the volunteer's sign-in page a scanned QR code opens", "扫码签到页面", "/checkin.html"),
+      roles(HttpMethod.GET, ACTIVITY_FIGURES, "volunteer hours and active volunteers per area", "各区域志愿服务时长与活跃志愿者",
+          "/api/v1/activities/measures"),
+      roles(HttpMethod.POST, ORGANISERS, "create an activity, correct its attendance", "创建活动、更正签到记录", "/api/v1/activities",
+          "/api/v1/activities/*/attendance/*/corrections"),
+      roles(HttpMethod.GET, ORGANISERS, "an activity's QR code and attendance corrections", "活动签到二维码与更正记录",
+          "/api/v1/activities/*/qr.svg", "/api/v1/activities/*/attendance/*/corrections"),
+      roles(HttpMethod.POST, VOLUNTEERING, "sign in and out of an activity", "活动签到与签退", "/api/v1/activities/*/sign-in",
+          "/api/v1/activities/*/sign-out"),
+      roles(HttpMethod.GET, VOLUNTEERING_READERS, "activities and volunteer hours", "活动与志愿服务时长", "/api/v1/activities",
+          "/api/v1/activities/*", "/api/v1/volunteer-hours"),
+      roles(null, MATCHERS, "suggest volunteers for a request, record who took it", "为诉求推荐志愿者、记录承接人",
+          "/api/v1/matches", "/api/v1/matches/suggestions"),
       // Before the staff reads of /api/v1/roster/**: the export holds phone numbers.
       roles(null, ADMINS, "import and export the roster, accounts for its people", "导入导出人员名册、为人员开通账户",
           "/api/v1/roster/import", "/api/v1/roster/export", "/api/v1/people/*/account"),
@@ -167,6 +193,13 @@ final class AccessRules {
   private static String[] collections(String... ids) {
     return java.util.Arrays.stream(ids).flatMap(id -> java.util.stream.Stream.of("/ogcapi/collections/" + id,
         "/ogcapi/collections/" + id + "/**")).toArray(String[]::new);
+  }
+
+  private static Set<Role> with(Set<Role> roles, Role... more) {
+    java.util.EnumSet<Role> out = java.util.EnumSet.noneOf(Role.class);
+    out.addAll(roles);
+    out.addAll(List.of(more));
+    return Set.copyOf(out);
   }
 
   private static String[] concat(String[] a, String[] b) {
