@@ -22,11 +22,13 @@ class DemoData {
   private final DemoOrganisations organisations;
   private final DemoVolunteers volunteers;
   private final DemoActivities activities;
+  private final DemoServices services;
 
   DemoData(DemoAreas areas, DemoAddresses addresses, DemoRoster roster, DemoIncidents incidents, DemoSkyNet skyNet, DemoGroundNet groundNet,
-      DemoOrganisations organisations, DemoVolunteers volunteers, DemoActivities activities) {
+      DemoOrganisations organisations, DemoVolunteers volunteers, DemoActivities activities, DemoServices services) {
     this.organisations = organisations;
     this.volunteers = volunteers;
+    this.services = services;
     this.areas = areas;
     this.addresses = addresses;
     this.roster = roster;
@@ -46,6 +48,7 @@ class DemoData {
         new StartupStep("groundnet", "地网巡逻线路", "the ground net (patrol routes)", groundNet::seed),
         new StartupStep("organisations", "社区组织与物业", "organisations and property companies", organisations::seed),
         new StartupStep("volunteers", "志愿者与社工", "volunteers and social workers", volunteers::seed),
+        new StartupStep("services", "服务阵地与服务预约", "service points, offers and bookings", services::seed),
         new StartupStep("activities", "活动与志愿服务时长", "activities and volunteer hours", activities::seed));
   }
 }

@@ -18,14 +18,16 @@ class FeatureSources {
   private final CoverageCollections coverage;
   private final OrganisationCollections organisations;
   private final VolunteerDensityCollection volunteerDensity;
+  private final ServiceCollections services;
 
   FeatureSources(AreaCollections areas, IncidentFeatures incidents, CoverageCollections coverage,
-      OrganisationCollections organisations, VolunteerDensityCollection volunteerDensity) {
+      OrganisationCollections organisations, VolunteerDensityCollection volunteerDensity, ServiceCollections services) {
     this.organisations = organisations;
     this.areas = areas;
     this.incidents = incidents;
     this.coverage = coverage;
     this.volunteerDensity = volunteerDensity;
+    this.services = services;
   }
 
   List<FeatureSource> visible() {
@@ -35,6 +37,7 @@ class FeatureSources {
     out.addAll(coverage.all());
     out.addAll(organisations.all());
     out.add(volunteerDensity);
+    out.addAll(services.all());
     out.removeIf(s -> !org.gridwatch.security.Audiences.admits(auth, s.readers()));
     return out;
   }

@@ -58,6 +58,16 @@ final class AccessRules {
   /** Who registers volunteers and social workers and forms their teams (in their area, checked in the capability). */
   private static final Set<Role> VOLUNTEER_WRITERS = Set.of(Role.ADMIN, Role.COMMUNITY_STAFF, Role.SUBDISTRICT_STAFF);
 
+  /** Who writes service points, offers and fulfilments (each only in their area or for their organisation). */
+  private static final Set<Role> SERVICE_WRITERS = Set.of(Role.ADMIN, Role.COMMUNITY_STAFF, Role.SUBDISTRICT_STAFF,
+      Role.ORGANISATION_STAFF);
+  /** Who books a service: a signed-in resident for themselves, staff and organisation staff on a resident's behalf. */
+  private static final Set<Role> BOOKERS = Set.of(Role.RESIDENT, Role.ADMIN, Role.OPERATOR, Role.GRID_WORKER, Role.COMMUNITY_STAFF,
+      Role.SUBDISTRICT_STAFF, Role.ORGANISATION_STAFF, Role.SOCIAL_WORKER);
+  /** Who reads bookings (each the ones of their area or organisation, the command centre all). */
+  private static final Set<Role> BOOKING_READERS = Set.of(Role.ADMIN, Role.OPERATOR, Role.GRID_WORKER, Role.COMMUNITY_STAFF,
+      Role.SUBDISTRICT_STAFF, Role.ORGANISATION_STAFF);
+
   private static final String[] PAGES = {"/", "/index.html", "/console.html", "/report.html", "/planning.html",
       "/planner.html", "/community.html", "/field.html", "/login.html", "/field.webmanifest", "/field-sw.js", "/favicon.ico",
       "/css/**", "/js/**", "/img/**",
@@ -84,6 +94,19 @@ final class AccessRules {
       roles(HttpMethod.GET, Audiences.COMMAND_CENTRE, "whom a case may be dispatched to", "案件派遣候选对象", "/api/v1/incidents/*/candidates"),
       roles(HttpMethod.GET, POLICE_INFO, "the cameras that see a case's place, with their live views", "能看到案发地的摄像头及实时画面",
           "/api/v1/incidents/*/cameras"),
+      // Places and services (issue 14 §2): the layer, the catalogue and the deserts are public (no personal data);
+      // writers are checked against their area or organisation in the capability; bookings hold phones: staff only.
+      open(HttpMethod.GET, "service points, the service catalogue and service deserts", "服务阵地、服务目录与服务盲区",
+          "/api/v1/service-points", "/api/v1/service-points/**", "/api/v1/services", "/api/v1/services/*", "/api/v1/category-services"),
+      roles(null, SERVICE_WRITERS, "add and change service points and offers (in their area or organisation)",
+          "新增和修改服务阵地与服务项目（本辖区或本机构）", "/api/v1/service-points", "/api/v1/service-points/**", "/api/v1/services"),
+      roles(HttpMethod.PUT, ADMINS, "map case categories to services", "设置案件类别对应的服务", "/api/v1/category-services/*"),
+      roles(HttpMethod.POST, BOOKERS, "book a service (a resident, or staff on their behalf)", "预约服务（居民本人或工作人员代约）",
+          "/api/v1/bookings"),
+      roles(HttpMethod.POST, SERVICE_WRITERS, "record whether a booked service was delivered", "登记预约服务是否完成",
+          "/api/v1/bookings/*/fulfilment"),
+      roles(HttpMethod.GET, STAFF, "bookings made and fulfilled per area", "各区域服务预约与完成数", "/api/v1/bookings/measures"),
+      roles(HttpMethod.GET, BOOKING_READERS, "bookings (phones masked)", "服务预约（电话已脱敏）", "/api/v1/bookings", "/api/v1/bookings/*"),
       open(HttpMethod.GET, "the public pages and their assets", "公开页面", PAGES),
       open(HttpMethod.GET, "the public reads", "公开数据", "/actuator/health", "/actuator/health/**", "/api/v1/config", "/api/v1/district", "/api/v1/status", "/api/v1/sign-in",
           "/api/v1/areas", "/api/v1/areas/**", "/api/v1/compounds", "/api/v1/categories", "/api/v1/incidents/*", "/api/v1/calendar",

@@ -2,7 +2,8 @@ package org.gridwatch.security;
 
 /**
  * OGC API collections anyone may read: the administrative areas, the buildings and the compounds; where the community's
- * organisations serve (names, kinds and areas only); volunteer density (counts).
+ * organisations serve (names, kinds and areas only); volunteer density, the service points and the service deserts
+ * (counts only).
  */
 final class PublicLayers {
   static final String[] PATTERNS = {
@@ -13,7 +14,9 @@ final class PublicLayers {
       "/ogcapi/collections/compounds", "/ogcapi/collections/compounds/**",
       "/ogcapi/collections/organisations", "/ogcapi/collections/organisations/**",
       "/ogcapi/collections/property-areas", "/ogcapi/collections/property-areas/**",
-      "/ogcapi/collections/volunteer-density", "/ogcapi/collections/volunteer-density/**"};
+      "/ogcapi/collections/volunteer-density", "/ogcapi/collections/volunteer-density/**",
+      "/ogcapi/collections/service-points", "/ogcapi/collections/service-points/**",
+      "/ogcapi/collections/service-deserts", "/ogcapi/collections/service-deserts/**"};
 
   private PublicLayers() {}
 }

@@ -112,6 +112,16 @@ abstract class AuthorizationMatrixContract {
       new Row("GET", "/api/v1/compounds", null, ANYONE),
       new Row("GET", "/api/v1/locate?" + POINT, null, ANYONE),
       new Row("GET", "/actuator/health", null, ANYONE),
+      // places and services (issue 14 §2): the layer, catalogue and deserts are public; bookings hold phones
+      new Row("GET", "/api/v1/service-points", null, ANYONE),
+      new Row("GET", "/api/v1/services/deserts?service=MEAL_ASSISTANCE", null, ANYONE),
+      new Row("GET", "/ogcapi/collections/service-points/items?limit=1", null, ANYONE),
+      new Row("POST", "/api/v1/service-points", "{}", Set.of("admin", "community", "subdistrict")),
+      new Row("POST", "/api/v1/services", "{}", Set.of("admin", "community", "subdistrict")),
+      new Row("POST", "/api/v1/bookings", "{}", Set.of("admin", "operator", "gridworker", "community", "subdistrict", "resident")),
+      new Row("GET", "/api/v1/bookings", null, Set.of("admin", "operator", "gridworker", "community", "subdistrict")),
+      new Row("GET", "/api/v1/bookings/measures", null, STAFF),
+      new Row("PUT", "/api/v1/category-services/NO_SUCH_CATEGORY", "{}", ADMIN),
       // deny by default
       new Row("GET", "/api/v1/not-an-endpoint", null, NOBODY),
       new Row("DELETE", "/api/v1/config", null, NOBODY));

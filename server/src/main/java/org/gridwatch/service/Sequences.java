@@ -1,0 +1,21 @@
+package org.gridwatch.service;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** The next id of a sequence, in the dialect of the database (asked once). */
+@Component
+class Sequences {
+  private final JdbcTemplate jdbc;
+  private volatile Boolean postgres;
+
+  Sequences(JdbcTemplate jdbc) { this.jdbc = jdbc; }
+
+  long next(String sequence) {
+    if (postgres == null) {
+      postgres = "PostgreSQL".equals(jdbc.execute((java.sql.Connection c) -> c.getMetaData().getDatabaseProductName()));
+    }
+    String sql = postgres ? "select nextval('" + sequence + "')" : "select next value for " + sequence;
+    return jdbc.queryForObject(sql, Long.class);
+  }
+}

@@ -1,0 +1,6 @@
+package org.gridwatch.service;
+
+import org.gridwatch.support.OnPostgis;
+
+@OnPostgis
+class ServiceDesertsOnPostgisTest extends ServiceDesertsContract {}
