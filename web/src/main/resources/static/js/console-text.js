@@ -65,3 +65,10 @@ export function duration(ms) {
 export function eventLabel(type) { return t(`ev_${type}`) === `ev_${type}` ? type.toLowerCase().replaceAll('_', ' ') : t(`ev_${type}`); }
 export function roleLabel(role) { return t(`role_${role}`) === `role_${role}` ? (role || '').toLowerCase() : t(`role_${role}`); }
 export function isChinese() { return currentLang() === 'zh'; }
+
+// Property company first (issue 14 §3): the property tier and the compound a case lies in.
+addTexts({
+  PROPERTY: '物业', role_PROPERTY_STAFF: '物业', compoundLabel: '小区', propertyFirstBy: '物业优先：',
+}, {
+  PROPERTY: 'Property company', role_PROPERTY_STAFF: 'property staff', compoundLabel: 'Compound', propertyFirstBy: 'property first:',
+});

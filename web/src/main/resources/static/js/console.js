@@ -79,6 +79,11 @@ async function loadNames(subdistricts, grids) {
 }
 
 /** A code with its name beside it in the UI language ("370203014002001 敦化路第二网格"); the code alone when unknown. */
+/** Who holds a case: a property company by its name (物业优先), any other unit by code and name. */
+function holder(c) {
+  return c.level === 'PROPERTY' && c.property ? escapeHtml(c.property.name) : named(c.unitCode);
+}
+
 function named(code) {
   if (!code) return '';
   const n = state.names.get(code);
@@ -96,7 +101,7 @@ function fillFilters(subdistricts) {
     ...['REPORTED', 'REGISTERED', 'DISPATCHED', 'IN_PROGRESS', 'RESOLVED', 'VERIFIED', 'RETURNED', 'PARKED', 'CLOSED', 'REJECTED']
       .map(s => [s, t(s)])]);
   options('f-category', [['', t('allOption')], ...state.categories.map(c => [c.code, areaName(c)])]);
-  options('f-level', [['', t('allOption')], ...['GRID', 'COMMUNITY', 'SUBDISTRICT', 'DEPARTMENT'].map(l => [l, t(l)])]);
+  options('f-level', [['', t('allOption')], ...['PROPERTY', 'GRID', 'COMMUNITY', 'SUBDISTRICT', 'DEPARTMENT'].map(l => [l, t(l)])]);
   options('f-subdistrict', [['', t('allOption')], ...subdistricts.map(f => [f.properties.code, areaName(f.properties)])]);
 }
 
@@ -197,7 +202,7 @@ function renderQueue() {
     const cat = state.categories.find(c => c.code === item.category);
     li.innerHTML = `<div class="row1"><span>${lightDot(item.light)} ${escapeHtml(item.id)} ${supervisedMark(item)}</span><span class="countdown ${urgency(item)}">${countdown(item)}</span></div>
       <div class="row2"><span>${escapeHtml(cat ? areaName(cat) : item.category)}</span><span class="badge">${t(item.status)}</span></div>
-      <div class="unit">${item.level ? t(item.level) : ''} ${item.assignee ? escapeHtml(item.assignee.name) : named(item.unitCode)}</div>
+      <div class="unit">${item.level ? t(item.level) : ''} ${item.assignee ? escapeHtml(item.assignee.name) : holder(item)}</div>
       ${item.returnReason ? `<div class="reason">${t('returnReason')}: ${escapeHtml(item.returnReason)}</div>` : ''}`;
     li.addEventListener('click', () => { setFollow(true); showCase(item.id, true); });
     list.appendChild(li);
@@ -286,7 +291,8 @@ async function showCase(id, zoom) {
       ${c.light ? `<dt>${t('lightLabel')}</dt><dd id="case-light" data-light="${escapeHtml(c.light)}">${lightDot(c.light)} ${t(c.light + '_light')}</dd>` : ''}
       <dt>${t('categoryLabel')}</dt><dd>${escapeHtml(cat ? areaName(cat) : c.category)}</dd>
       <dt>${t('grid')}</dt><dd id="case-grid">${named(c.gridCode)}</dd>
-      <dt>${t('responsible')}</dt><dd id="case-unit">${c.level ? t(c.level) : '—'} ${named(c.unitCode)}</dd>
+      <dt>${t('responsible')}</dt><dd id="case-unit">${c.level ? t(c.level) : '—'} ${holder(c)}</dd>
+      ${c.compound ? `<dt>${t('compoundLabel')}</dt><dd id="case-compound">${escapeHtml(c.compound)}${c.property ? ` · ${t('propertyFirstBy')} ${escapeHtml(c.property.name)}` : ''}</dd>` : ''}
       ${c.assignee ? `<dt>${t('assignee')}</dt><dd id="case-assignee">${escapeHtml(c.assignee.name)} (${escapeHtml(c.assignee.person)})</dd>` : ''}
       ${c.returnReason ? `<dt>${t('returnReason')}</dt><dd id="case-return-reason">${escapeHtml(c.returnReason)}</dd>` : ''}
       <dt>${t('deadline')}</dt><dd>${when(c.deadline)}</dd>

@@ -60,6 +60,11 @@ public class AreaCatalog {
       return out;
     }
 
+    /** The compound whose outline holds a WGS84 point (the first by name where outlines overlap), or empty. */
+    public Optional<CompoundView> compoundAt(double lon, double lat) {
+      return compounds.stream().filter(c -> c.holds(lon, lat)).findFirst();
+    }
+
     /** The grid holding a WGS84 point (boundary rule: see {@link PolygonCoverageIndex}), or empty outside. */
     public Optional<AreaView> gridAt(double lon, double lat) { return Optional.ofNullable(grids.locate(lon, lat)); }
   }
@@ -107,7 +112,7 @@ public class AreaCatalog {
     Map<String, List<BuildingView>> byCompound = new HashMap<>();
     for (BuildingView b : placed) if (b.compound() != null) byCompound.computeIfAbsent(b.compound(), k -> new ArrayList<>()).add(b);
     List<CompoundView> compoundViews = compounds.findAll().stream()
-        .map(c -> compoundView(c, byCompound.getOrDefault(c.getName(), List.of())))
+        .map(c -> compoundView(c, byCompound.getOrDefault(c.getName(), List.of()), byLevel.getOrDefault(AreaLevel.GRID, List.of())))
         .sorted(Comparator.comparing(CompoundView::name)).toList();
     byLevel.replaceAll((k, v) -> List.copyOf(v));
     children.replaceAll((k, v) -> List.copyOf(v));
@@ -115,10 +120,11 @@ public class AreaCatalog {
         grids, Instant.now(), generation));
   }
 
-  private static CompoundView compoundView(Compound c, List<BuildingView> inside) {
+  private static CompoundView compoundView(Compound c, List<BuildingView> inside, List<AreaView> gridAreas) {
     List<String> grids = inside.stream().map(BuildingView::gridCode).filter(java.util.Objects::nonNull).distinct().sorted().toList();
     return new CompoundView(c.getName(), c.getOutline(), c.isDerived(), inside.size(),
-        inside.stream().mapToInt(BuildingView::households).sum(), inside.stream().mapToInt(BuildingView::residents).sum(), grids);
+        inside.stream().mapToInt(BuildingView::households).sum(), inside.stream().mapToInt(BuildingView::residents).sum(), grids,
+        LargestOverlap.of(c.getOutline(), gridAreas));
   }
 
   /** Installs {@code next} unless a load that began later is already in. */

@@ -246,6 +246,7 @@ class DemoIncidents {
     String unit() {
       if (level == null) return null;
       return switch (level) {
+        case PROPERTY -> null; // the generated history climbs from the grid; property-tier cases come live (DemoPropertyFirst)
         case GRID -> p.grid().code();
         case COMMUNITY -> p.community().code();
         case SUBDISTRICT -> p.subdistrict().code();

@@ -3,6 +3,7 @@ package org.gridwatch.incident;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
+import org.gridwatch.organisation.OrganisationStaff;
 import org.gridwatch.security.Role;
 import org.gridwatch.staff.Roster;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
@@ -15,8 +16,12 @@ import org.springframework.stereotype.Component;
 @Component
 public class Actors {
   private final Roster roster;
+  private final OrganisationStaff organisationStaff;
 
-  Actors(Roster roster) { this.roster = roster; }
+  Actors(Roster roster, OrganisationStaff organisationStaff) {
+    this.roster = roster;
+    this.organisationStaff = organisationStaff;
+  }
 
   public Actor current() {
     Authentication auth = SecurityContextHolder.getContext().getAuthentication();
@@ -35,6 +40,7 @@ public class Actors {
       }
     }
     Optional<Roster.Scope> scope = roster.scopeOf(auth.getName());
-    return new Actor(auth.getName(), Set.copyOf(roles), scope);
+    Optional<Long> organisation = roles.contains(Role.PROPERTY_STAFF) ? organisationStaff.organisationOf(auth.getName()) : Optional.empty();
+    return new Actor(auth.getName(), Set.copyOf(roles), scope, organisation);
   }
 }

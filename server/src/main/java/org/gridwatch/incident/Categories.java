@@ -23,6 +23,20 @@ public class Categories {
     return cache().values().stream().sorted(Comparator.comparing(Category::getCode)).toList();
   }
 
+  /**
+   * Marks a category property first (物业优先) with its property company's limit in working hours; false when it
+   * already was or does not exist.
+   */
+  @Transactional
+  public boolean makePropertyFirst(String code, int hours) {
+    Category c = repository.findById(code).orElse(null);
+    if (c == null || c.isPropertyFirst()) return false;
+    c.setPropertyFirst(true, hours);
+    repository.flush();
+    reload();
+    return true;
+  }
+
   @Transactional(readOnly = true)
   public void reload() {
     byCode = repository.findAll().stream().collect(Collectors.toUnmodifiableMap(Category::getCode, Function.identity()));

@@ -52,6 +52,13 @@ public class Category {
   @Column(nullable = false)
   private EscalationPolicy escalationPolicy = EscalationPolicy.ESCALATE;
 
+  /**
+   * Property company first (物业优先): a case placed inside a compound a property company serves goes to that company
+   * first, with {@link #propertyTimeLimitHours} working hours to act before the grid takes it.
+   */
+  private boolean propertyFirst;
+  private Integer propertyTimeLimitHours;
+
   /** Told to the reporter in the answer to a report (e.g. "call 110 for a crime in progress"); may be null. */
   private String notice;
   private String noticeEn;
@@ -87,6 +94,7 @@ public class Category {
   void setActive(boolean active) { this.active = active; }
   void setEscalationPolicy(EscalationPolicy policy) { this.escalationPolicy = policy; }
   void setNotice(String notice, String noticeEn) { this.notice = notice; this.noticeEn = noticeEn; }
+  void setPropertyFirst(boolean propertyFirst, Integer hours) { this.propertyFirst = propertyFirst; this.propertyTimeLimitHours = hours; }
 
   public String getCode() { return code; }
   public String getName() { return name; }
@@ -100,6 +108,13 @@ public class Category {
   public EscalationPolicy getEscalationPolicy() { return escalationPolicy; }
   public String getNotice() { return notice; }
   public String getNoticeEn() { return noticeEn; }
+  public boolean isPropertyFirst() { return propertyFirst; }
+  public Integer getPropertyTimeLimitHours() { return propertyTimeLimitHours; }
+
+  /** The property company's time limit, in working hours; the handling limit when none is set. */
+  public TimeLimit propertyLimit() {
+    return propertyTimeLimitHours == null ? limit(Stage.HANDLE) : new TimeLimit(propertyTimeLimitHours, TimeLimit.Unit.WORKING_HOURS);
+  }
   public Map<Stage, TimeLimit> getLimits() { return Map.copyOf(limits); }
   public TimeLimit limit(Stage stage) { return limits.get(stage); }
 }

@@ -48,6 +48,8 @@ class CategoryController {
     m.put("department", c.getDepartmentCode());
     m.put("active", c.isActive());
     m.put("escalationPolicy", c.getEscalationPolicy().name());
+    m.put("propertyFirst", c.isPropertyFirst());
+    m.put("propertyTimeLimitHours", c.getPropertyTimeLimitHours());
     m.put("notice", c.getNotice());
     m.put("noticeEn", c.getNoticeEn());
     Map<String, Object> limits = new LinkedHashMap<>();
@@ -70,11 +72,21 @@ class CategoryController {
     if (roster.department(body.department().strip()).isEmpty()) {
       errors.add(new FieldError("department", Text.of("incident.unknown-department-x", body.department().strip())));
     }
+    if (body.firstLevel() == Level.PROPERTY) {
+      errors.add(new FieldError("firstLevel", Text.of("incident.property-not-first-level")));
+    }
+    Category existing = repository.findById(code).orElse(null);
+    boolean propertyFirst = body.propertyFirst() != null ? body.propertyFirst() : existing != null && existing.isPropertyFirst();
+    Integer propertyHours = body.propertyTimeLimitHours() != null ? body.propertyTimeLimitHours()
+        : existing == null ? null : existing.getPropertyTimeLimitHours();
+    if (propertyFirst && propertyHours == null) {
+      errors.add(new FieldError("propertyTimeLimitHours", Text.of("incident.property-first-needs-limit")));
+    }
     if (!errors.isEmpty()) throw ProblemException.badInput(errors);
     String name = body.name().strip(), nameEn = body.nameEn().strip(), description = body.description().strip();
     String department = body.department().strip();
     Map<Stage, TimeLimit> limits = body.timeLimits();
-    Category c = repository.findById(code).orElse(null);
+    Category c = existing;
     if (c == null) {
       c = repository.save(new Category(code, name, nameEn, description, body.kind(), body.defaultPriority(), body.firstLevel(),
           department, limits));
@@ -83,6 +95,7 @@ class CategoryController {
     }
     c.setActive(body.active() == null || body.active());
     if (body.escalationPolicy() != null) c.setEscalationPolicy(body.escalationPolicy());
+    c.setPropertyFirst(propertyFirst, propertyHours);
     if (body.notice() != null || body.noticeEn() != null) {
       c.setNotice(body.notice() != null ? CategoryRequest.strip(body.notice()) : c.getNotice(),
           body.noticeEn() != null ? CategoryRequest.strip(body.noticeEn()) : c.getNoticeEn());

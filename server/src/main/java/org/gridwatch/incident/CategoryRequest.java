@@ -17,7 +17,9 @@ import org.gridwatch.problem.ProblemException.FieldError;
  * The body of {@code PUT /api/v1/categories/{code}}. Every time limit is 1 up to a year in its unit
  * ({@link TimeLimit.Unit#max()}), so no deadline lies before its case or beyond what the working calendar walks.
  * {@code notice}/{@code noticeEn} absent or null keep the current notice, an empty string clears it; {@code active}
- * absent means active. Unknown members are ignored.
+ * absent means active. {@code propertyFirst} and {@code propertyTimeLimitHours} (working hours, 1–8760) absent keep
+ * the current values (a new category: not property first); property first needs a time limit. Unknown members are
+ * ignored.
  */
 record CategoryRequest(
     @NotBlank(message = "is required") @Size(max = 40, message = "at most 40 characters") String name,
@@ -31,6 +33,8 @@ record CategoryRequest(
     @Size(max = 200, message = "at most 200 characters") String notice,
     @Size(max = 300, message = "at most 300 characters") String noticeEn,
     Boolean active,
+    Boolean propertyFirst,
+    @Min(value = 1, message = "must be at least 1") @Max(value = 8760, message = "must be at most 8760") Integer propertyTimeLimitHours,
     @Valid @NotNull(message = "is required: a limit for each of REGISTER, DISPATCH, HANDLE, VERIFY") Limits limits) {
 
   /** One limit per stage, named as the stages are. */

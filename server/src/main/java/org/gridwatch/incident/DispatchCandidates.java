@@ -48,6 +48,8 @@ class DispatchCandidates {
     DispatchTargets.Target byDefault = targets.ofUnit(c.getFirstLevel(), Workflow.unitFor(i, c, c.getFirstLevel()));
     Map<String, DispatchTargets.Target> units = new LinkedHashMap<>();
     if (byDefault.unitCode() != null) units.put(byDefault.unitCode(), byDefault);
+    // a case the property company had first can go back to it (e.g. after a return)
+    if (i.getPropertyOrganisation() != null) units.putIfAbsent(String.valueOf(i.getPropertyOrganisation()), targets.ofProperty(i));
     units.putIfAbsent(i.getGridCode(), targets.ofUnit(Level.GRID, i.getGridCode()));
     units.putIfAbsent(i.getCommunityCode(), targets.ofUnit(Level.COMMUNITY, i.getCommunityCode()));
     units.putIfAbsent(i.getSubdistrictCode(), targets.ofUnit(Level.SUBDISTRICT, i.getSubdistrictCode()));

@@ -34,7 +34,15 @@ class DispatchTargets {
     if (person != null && unit != null) throw ProblemException.badInput("person", Text.of("incident.give-either-person-or-unit"));
     if (person != null) return checkLevel(toPerson(i, person.strip()), level, "person");
     if (unit != null) return checkLevel(toUnit(i, c, unit.strip()), level, "unit");
+    if (level == Level.PROPERTY) return ofProperty(i);
     return ofUnit(level != null ? level : c.getFirstLevel(), Workflow.unitFor(i, c, level != null ? level : c.getFirstLevel()));
+  }
+
+  /** The property company the case was sent to first (物业优先); a case no company took is a 400 naming {@code level}. */
+  Target ofProperty(Incident i) {
+    if (i.getPropertyOrganisation() == null) throw ProblemException.badInput("level", Text.of("incident.no-property-company-for-case", i.getPublicId()));
+    String id = String.valueOf(i.getPropertyOrganisation());
+    return new Target(Level.PROPERTY, id, null, null, id, i.getPropertyName());
   }
 
   /** The target a case goes to at this level without a choice (escalation, unparking, reopening). */
@@ -43,6 +51,7 @@ class DispatchTargets {
   }
 
   private Target toUnit(Incident i, Category c, String code) {
+    if (i.getPropertyOrganisation() != null && code.equals(String.valueOf(i.getPropertyOrganisation()))) return ofProperty(i);
     if (code.equals(i.getGridCode())) return ofUnit(Level.GRID, code);
     if (code.equals(i.getCommunityCode())) return ofUnit(Level.COMMUNITY, code);
     if (code.equals(i.getSubdistrictCode())) return ofUnit(Level.SUBDISTRICT, code);

@@ -18,7 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The SLA clock: every {@code gridwatch.escalation.interval} it warns about handling deadlines that are 80 %
  * used up (yellow light), and acts on cases whose handling deadline has passed as their category's
  * {@link EscalationPolicy} says: {@code ESCALATE} hands them to the next level (grid → community → subdistrict
- * → department) with a new deadline; {@code SUPERVISE} (督办) leaves them with their unit, breached (red light,
+ * → department) with a new deadline; a property company's case always goes to the grid when its limit passes; {@code SUPERVISE} (督办) leaves them with their unit, breached (red light,
  * counted against the unit), and tells the command centre once. At the department it tells the command centre once.
  *
  * <p>Safe with any number of server instances on one database: each case is changed in its own transaction
@@ -105,7 +105,8 @@ public class Escalation {
     Status from = i.getStatus();
     i.markBreached();
     Category c = categories.find(i.getCategoryCode()).orElseThrow();
-    if (c.getEscalationPolicy() == EscalationPolicy.SUPERVISE && i.getLevel() != Level.DEPARTMENT) {
+    // the property company's limit passing always hands the case to the grid, whatever the category's policy
+    if (c.getEscalationPolicy() == EscalationPolicy.SUPERVISE && i.getLevel() != Level.DEPARTMENT && i.getLevel() != Level.PROPERTY) {
       i.markOverdueNotified();
       em.flush();
       workflow.recordNote(i, IncidentEvent.Type.OVERDUE, from, Actor.SYSTEM, now,
@@ -123,8 +124,9 @@ public class Escalation {
     i.markEscalated();
     var hop = workflow.dispatchTo(i, c, was.next(), now);
     em.flush();
-    workflow.recordNote(i, IncidentEvent.Type.ESCALATED, from, Actor.SYSTEM, now,
-        Text.of("note.escalated", Text.of("level." + was), Text.of("level." + i.getLevel())), hop);
+    Text note = was == Level.PROPERTY ? Text.of("note.property-overdue", i.getPropertyName(), hop.targetName())
+        : Text.of("note.escalated", Text.of("level." + was), Text.of("level." + i.getLevel()));
+    workflow.recordNote(i, IncidentEvent.Type.ESCALATED, from, Actor.SYSTEM, now, note, hop);
     return true;
   }
 }

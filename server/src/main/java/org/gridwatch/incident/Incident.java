@@ -85,6 +85,14 @@ public class Incident {
   private String assigneeName;
   /** Why the handler returned the case (退单), until it is dispatched again. */
   private String returnReason;
+  /** The compound (小区) the case lies in, if any. */
+  private String compound;
+  /** The property company the case was dispatched to first (物业优先), its name then, that tier's first deadline. */
+  private Long propertyOrganisation;
+  private String propertyName;
+  private Instant propertyDeadline;
+  /** When the company's staff first acted on the case (accepted, resolved, handed up or returned it). */
+  private Instant propertyRespondedAt;
 
   @Version
   private int version;
@@ -155,10 +163,24 @@ public class Incident {
     this.assigneeCode = assigneeCode;
     this.assigneeName = assigneeName;
     this.returnReason = null;
-    if (level != Level.GRID) this.leftGrid = true;
+    // the property company works inside the grid: a case it holds has not left the grid
+    if (level != Level.GRID && level != Level.PROPERTY) this.leftGrid = true;
   }
 
   void markReturned(String reason) { this.returnReason = reason; }
+
+  void placeInCompound(String compound) { this.compound = compound; }
+
+  /** The case goes to a property company: remembered for its view and measures. */
+  void toProperty(long organisation, String name) {
+    this.propertyOrganisation = organisation;
+    this.propertyName = name;
+  }
+
+  /** The property tier's deadline: the first one it was given, what its first response is measured against. */
+  void markPropertyDeadline(Instant deadline) { if (propertyDeadline == null) propertyDeadline = deadline; }
+
+  void markPropertyResponded(Instant now) { if (propertyRespondedAt == null) propertyRespondedAt = now; }
 
   /**
    * A boundary edit put the case's location in another grid, perhaps of another community or subdistrict (codes
@@ -262,6 +284,11 @@ public class Incident {
   public String getAssigneeCode() { return assigneeCode; }
   public String getAssigneeName() { return assigneeName; }
   public String getReturnReason() { return returnReason; }
+  public String getCompound() { return compound; }
+  public Long getPropertyOrganisation() { return propertyOrganisation; }
+  public String getPropertyName() { return propertyName; }
+  public Instant getPropertyDeadline() { return propertyDeadline; }
+  public Instant getPropertyRespondedAt() { return propertyRespondedAt; }
   public int getVersion() { return version; }
   public Instant getUpdatedAt() { return updatedAt; }
 }

@@ -91,6 +91,11 @@ public class IncidentQueue {
 
   private static void restrictToScope(Actor actor, StringBuilder jpql, Map<String, Object> params) {
     if (actor.commandCentre() || actor.has(org.gridwatch.security.Role.PLANNER)) return;
+    if (actor.propertyCompany().isPresent()) { // a property company's staff: the cases ever sent to it
+      jpql.append(" and i.propertyOrganisation = :scopeCompany");
+      params.put("scopeCompany", actor.propertyCompany().get());
+      return;
+    }
     Roster.Scope scope = actor.scope().orElseThrow(() -> new ProblemException(org.springframework.http.HttpStatus.FORBIDDEN,
         "forbidden", "Forbidden", Text.of("incident.queue-for-staff-residents-follow"), List.of()));
     switch (scope.duty()) {
@@ -106,6 +111,12 @@ public class IncidentQueue {
 
   /** The JPQL twin of {@link Permissions#handles}, so that a page of "mine" is full; callers still check each case. */
   private static void restrictToHandled(Actor actor, StringBuilder jpql, Map<String, Object> params) {
+    if (actor.propertyCompany().isPresent()) {
+      jpql.append(" and i.status in (org.gridwatch.incident.Status.DISPATCHED, org.gridwatch.incident.Status.IN_PROGRESS)");
+      jpql.append(" and i.level = org.gridwatch.incident.Level.PROPERTY and i.unitCode = :myCompany");
+      params.put("myCompany", String.valueOf(actor.propertyCompany().get()));
+      return;
+    }
     Roster.Scope scope = actor.scope().orElse(null);
     if (scope == null) { // a planner with no roster person handles nothing
       jpql.append(" and 1 = 0");

@@ -24,4 +24,8 @@ interface IncidentRepository extends JpaRepository<Incident, Long> {
   @Query("select new org.gridwatch.incident.IncidentRepository$Workload(i.unitCode, count(i)) from Incident i"
       + " where i.status in :statuses and i.unitCode in :codes group by i.unitCode")
   List<Workload> workloadOfUnits(Collection<Status> statuses, Collection<String> codes);
+
+  /** The name a property company had when a case was last dispatched to it (cases remember it), if any was. */
+  @Query("select i.propertyName from Incident i where i.propertyOrganisation = :organisation order by i.id desc")
+  List<String> propertyNames(Long organisation, org.springframework.data.domain.Limit limit);
 }

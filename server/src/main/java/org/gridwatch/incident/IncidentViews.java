@@ -58,8 +58,14 @@ final class IncidentViews {
     m.put("supervised", i.isSupervised());
     m.put("transferredTo", i.getTransferredTo());
     m.put("publicText", i.isPublicText());
+    m.put("compound", i.getCompound());
+    m.put("property", i.getPropertyOrganisation() == null ? null
+        : new PropertyCompany(i.getPropertyOrganisation(), i.getPropertyName(), i.getCompound()));
     return m;
   }
+
+  /** The property company a case was dispatched to first (物业优先), and the compound it serves there. */
+  record PropertyCompany(long organisation, String name, String compound) {}
 
   static Map<String, Object> staffView(Incident i, Category c, Instant now, List<IncidentEvent> history,
       List<Action> allowed, boolean withReporter) {

@@ -16,7 +16,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Takes in a new case from any channel: checks the category, places the point in its grid (converting from the
  * client's CRS), links a likely duplicate, starts the registration clock, and stores the case with its first
- * history entry — all in one transaction. With an idempotency key, a retry returns the case made the first
+ * history entry — all in one transaction. A case of a property-first category inside a compound a property company
+ * serves goes straight to that company ({@link PropertyFirst}). With an idempotency key, a retry returns the case made the first
  * time instead of a second one.
  */
 @Service
@@ -38,9 +39,11 @@ public class Intake {
   private final Workflow workflow;
   private final CaseNumbers numbers;
   private final Clock clock;
+  private final PropertyFirst propertyFirst;
 
   Intake(EntityManager em, Categories categories, LocateService locate, Duplicates duplicates, Workflow workflow,
-      CaseNumbers numbers, Clock clock) {
+      CaseNumbers numbers, Clock clock, PropertyFirst propertyFirst) {
+    this.propertyFirst = propertyFirst;
     this.numbers = numbers;
     this.em = em;
     this.categories = categories;
@@ -76,9 +79,12 @@ public class Intake {
     var duplicate = duplicates.likelyDuplicate(c.getCode(), point, now);
     i.assignPublicId(numbers.next(now));
     duplicate.ifPresent(d -> i.linkDuplicateOf(d.id()));
+    var company = propertyFirst.companyFor(c, i.getRequestType(), point, now);
+    i.placeInCompound(company.map(org.gridwatch.organisation.PropertyCompanies.Serving::compound).orElseGet(() -> propertyFirst.compoundAt(point)));
     em.persist(i);
     em.flush();
     workflow.record(i, IncidentEvent.Type.REPORTED, null, actor, now, null, null);
+    company.ifPresent(served -> workflow.dispatchToProperty(i, c, served.organisationId(), served.name(), served.compound(), now));
     duplicate.ifPresent(d -> workflow.recordNote(i, IncidentEvent.Type.LINKED_DUPLICATE, i.getStatus(), Actor.SYSTEM, now,
         Text.of("note.possible-duplicate", d.publicId()), null));
     if (idempotencyKey != null) {

@@ -65,7 +65,7 @@ public class Measures {
           transferred + o.transferred, breached + o.breached, rated + o.rated, satisfied + o.satisfied);
     }
 
-    private static Double rate(long part, long whole) { return whole == 0 ? null : Math.round(part * 10000.0 / whole) / 10000.0; }
+    static Double rate(long part, long whole) { return whole == 0 ? null : Math.round(part * 10000.0 / whole) / 10000.0; }
   }
 
   private static final String SELECT = "select i.categoryCode, "
@@ -110,11 +110,65 @@ public class Measures {
   }
 
   /**
+   * The property tier (物业优先) over the cases reported in [from, to) that went to a property company first:
+   * <b>cases</b>; <b>firstResponseOnTime</b>, those whose company's staff first acted (accepted, resolved, handed up
+   * or returned) before the tier's deadline, and <b>onTimeRate</b> = that / cases; <b>closedAtProperty</b>, those
+   * closed while at the property tier, and <b>closedShare</b> = that / cases. Rates of no cases are null.
+   */
+  public record PropertyTier(long cases, long firstResponseOnTime, Double onTimeRate, long closedAtProperty, Double closedShare) {
+    static PropertyTier of(long cases, long onTime, long closed) {
+      return new PropertyTier(cases, onTime, Figures.rate(onTime, cases), closed, Figures.rate(closed, cases));
+    }
+  }
+
+  private static final String PROPERTY_TIER = "select count(i), "
+      + "sum(case when i.propertyRespondedAt is not null and i.propertyRespondedAt <= i.propertyDeadline then 1 else 0 end), "
+      + "sum(case when i.closedAt is not null and i.level = org.gridwatch.incident.Level.PROPERTY then 1 else 0 end) "
+      + "from Incident i where i.propertyOrganisation is not null and i.reportedAt >= :from and i.reportedAt < :to";
+
+  /** The property tier of the cases recorded in an area ({@code areaColumn} as for {@link #byCategory}; null: all). */
+  @Transactional(readOnly = true)
+  public PropertyTier propertyTier(String areaColumn, String code, Instant from, Instant to) {
+    var q = em.createQuery(PROPERTY_TIER + (areaColumn == null ? "" : " and i." + areaColumn + " = :code"), Object[].class)
+        .setParameter("from", from).setParameter("to", to);
+    if (areaColumn != null) q.setParameter("code", code);
+    Object[] r = q.getSingleResult();
+    return PropertyTier.of(n(r[0]), n(r[1]), n(r[2]));
+  }
+
+  /** The property tier of the cases reported inside an outline (see {@link #byCategoryWithin}). */
+  @Transactional(readOnly = true)
+  public PropertyTier propertyTierWithin(org.locationtech.jts.geom.Geometry outline, Instant from, Instant to) {
+    List<Long> ids = idsWithin(outline, from, to);
+    long cases = 0, onTime = 0, closed = 0;
+    for (int i = 0; i < ids.size(); i += 1000) {
+      Object[] r = em.createQuery(PROPERTY_TIER + " and i.id in :ids", Object[].class).setParameter("from", from)
+          .setParameter("to", to).setParameter("ids", ids.subList(i, Math.min(ids.size(), i + 1000))).getSingleResult();
+      cases += n(r[0]);
+      onTime += n(r[1]);
+      closed += n(r[2]);
+    }
+    return PropertyTier.of(cases, onTime, closed);
+  }
+
+  /**
    * The same figures for the cases reported inside an outline — an area's current one or one it had in the past —
    * whatever codes the cases were recorded with: measures on new or old boundaries.
    */
   @Transactional(readOnly = true)
   public Map<String, Figures> byCategoryWithin(org.locationtech.jts.geom.Geometry outline, Instant from, Instant to) {
+    List<Long> ids = idsWithin(outline, from, to);
+    Map<String, Figures> out = new LinkedHashMap<>();
+    for (int i = 0; i < ids.size(); i += 1000) {
+      var q = em.createQuery(SELECT + " and i.id in :ids group by i.categoryCode", Object[].class).setParameter("from", from)
+          .setParameter("to", to).setParameter("ids", ids.subList(i, Math.min(ids.size(), i + 1000)));
+      read(q.getResultList()).forEach((c, f) -> out.merge(c, f, Figures::plus));
+    }
+    return out;
+  }
+
+  /** The ids of the cases reported in [from, to) inside an outline (its boundary included). */
+  private List<Long> idsWithin(org.locationtech.jts.geom.Geometry outline, Instant from, Instant to) {
     var box = outline.getEnvelopeInternal();
     var inside = org.locationtech.jts.geom.prep.PreparedGeometryFactory.prepare(outline);
     @SuppressWarnings("unchecked")
@@ -128,13 +182,7 @@ public class Measures {
         ids.add(((Number) r[0]).longValue());
       }
     }
-    Map<String, Figures> out = new LinkedHashMap<>();
-    for (int i = 0; i < ids.size(); i += 1000) {
-      var q = em.createQuery(SELECT + " and i.id in :ids group by i.categoryCode", Object[].class).setParameter("from", from)
-          .setParameter("to", to).setParameter("ids", ids.subList(i, Math.min(ids.size(), i + 1000)));
-      read(q.getResultList()).forEach((c, f) -> out.merge(c, f, Figures::plus));
-    }
-    return out;
+    return ids;
   }
 
   /** The overall figures: the sum over categories. */

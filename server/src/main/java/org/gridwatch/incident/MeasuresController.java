@@ -20,7 +20,9 @@ import org.springframework.web.bind.annotation.RestController;
  * default: by the codes cases were recorded with), {@code current} (cases inside the area's outline now) or an
  * instant (inside the outline it had then, a retired area's too): measures on new or old boundaries.
  * {@code activity} ({@link CaseActivity}): cases reported and closed in the period, open and overdue now, by the
- * recorded codes — the console's strip of today's figures asks with {@code from} = today's date.
+ * recorded codes — the console's strip of today's figures asks with {@code from} = today's date. {@code propertyTier}
+ * ({@link Measures.PropertyTier}): the cases sent to property companies first, how many they answered in time and
+ * closed themselves.
  */
 @RestController
 class MeasuresController {
@@ -61,6 +63,8 @@ class MeasuresController {
     Map<String, Object> categories = new LinkedHashMap<>();
     byCategory.forEach((c, f) -> categories.put(c, f.asMap()));
     out.put("byCategory", categories);
+    out.put("propertyTier", outline == null ? measures.propertyTier(column, q.code(), q.from(), q.to())
+        : measures.propertyTierWithin(outline, q.from(), q.to()));
     out.put("activity", activity.in(column, q.code(), q.from(), q.to(), clock.instant()));
     return out;
   }

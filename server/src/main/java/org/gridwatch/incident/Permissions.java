@@ -10,7 +10,8 @@ import org.gridwatch.staff.Roster;
  * Who may do what to which case. The command centre (OPERATOR, ADMIN) acts anywhere. Handlers act only on
  * cases of their own area at their level or below: a grid member on the grids they are assigned to (a police
  * officer likewise, for security cases and disputes), community and subdistrict staff on their area,
- * department staff on cases escalated to their department. Subdistrict staff also approve extensions and
+ * department staff on cases escalated to their department; property staff on the cases at their company's tier
+ * (and they read the cases that were ever sent to it). Subdistrict staff also approve extensions and
  * parking in their subdistrict. A case dispatched to a person is handled by that person alone. Residents only
  * report and read.
  */
@@ -37,6 +38,9 @@ final class Permissions {
    * alone, the others of the unit may still read it.
    */
   static boolean handles(Actor actor, Incident i) {
+    // property staff act like grid workers, on the cases at their company's tier only (its compounds)
+    var company = actor.propertyCompany();
+    if (company.isPresent()) return i.getLevel() == Level.PROPERTY && String.valueOf(company.get()).equals(i.getUnitCode());
     Roster.Scope scope = actor.scope().orElse(null);
     if (scope == null || i.getLevel() == null) return false;
     if (i.getAssigneeCode() != null && !i.getAssigneeCode().equals(scope.personCode())) return false;
@@ -69,6 +73,11 @@ final class Permissions {
   /** Whether a staff member may see a case at this place: the command centre and planners everywhere, others their area. */
   static boolean staffMayRead(Actor actor, CasePlace place) {
     if (actor.commandCentre() || actor.has(Role.PLANNER)) return true;
+    var company = actor.propertyCompany();
+    if (company.isPresent()) {
+      return company.get().equals(place.propertyOrganisation())
+          || place.level() == Level.PROPERTY && String.valueOf(company.get()).equals(place.unitCode());
+    }
     Roster.Scope scope = actor.scope().orElse(null);
     if (scope == null) return false;
     return switch (scope.duty()) {

@@ -83,6 +83,9 @@ public class Workflow {
       throw ProblemException.badInput("note", Text.of("incident.required-x-case", action.path()));
     }
     if (note != null && note.length() > 2000) throw ProblemException.badInput("note", Text.of("incident.longer-than-2000-characters"));
+    if (i.getLevel() == Level.PROPERTY && action.who() == Action.Who.HANDLER && actor.propertyCompany().isPresent()) {
+      i.markPropertyResponded(clock.instant()); // the property tier's first response, for its measures
+    }
     IncidentEvent taken = apply(i, action, input, note, actor, clock.instant());
     if (requestKey != null) taken.answers(requestKey, action.path());
     try {
@@ -248,20 +251,35 @@ public class Workflow {
 
   /** Hands the case to a level (its unit follows from the placement) and starts the handling clock. */
   DispatchTargets.Target dispatchTo(Incident i, Category c, Level level, Instant now) {
-    DispatchTargets.Target t = targets.ofUnit(level, unitFor(i, c, level));
+    DispatchTargets.Target t = level == Level.PROPERTY ? targets.ofProperty(i) : targets.ofUnit(level, unitFor(i, c, level));
     dispatchTo(i, c, t, now);
     return t;
+  }
+
+  /**
+   * 物业优先: hands a new case of a property-first category straight to the property company serving its compound,
+   * registered by the system, with the category's property time limit; the timeline says which company and compound.
+   */
+  void dispatchToProperty(Incident i, Category c, long organisation, String name, String compound, Instant now) {
+    i.toProperty(organisation, name);
+    i.markRegistered(now);
+    DispatchTargets.Target t = targets.ofProperty(i);
+    Status from = i.getStatus();
+    dispatchTo(i, c, t, now);
+    recordNote(i, IncidentEvent.Type.DISPATCHED, from, Actor.SYSTEM, now, Text.of("note.property-first", compound, name), t);
   }
 
   private void dispatchTo(Incident i, Category c, DispatchTargets.Target t, Instant now) {
     i.assign(t.level(), t.unitCode(), t.personCode(), t.personName());
     i.markDispatched(now);
-    TimeLimit handle = c.limit(Stage.HANDLE);
+    TimeLimit handle = t.level() == Level.PROPERTY ? c.propertyLimit() : c.limit(Stage.HANDLE);
     i.moveTo(Status.DISPATCHED, now, calendar.add(now, handle), calendar.add(now, handle, 0.8));
+    if (t.level() == Level.PROPERTY) i.markPropertyDeadline(i.getDeadline());
   }
 
   static String unitFor(Incident i, Category c, Level level) {
     return switch (level) {
+      case PROPERTY -> i.getPropertyOrganisation() == null ? null : String.valueOf(i.getPropertyOrganisation());
       case GRID -> i.getGridCode();
       case COMMUNITY -> i.getCommunityCode();
       case SUBDISTRICT -> i.getSubdistrictCode();

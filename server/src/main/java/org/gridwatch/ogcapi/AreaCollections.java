@@ -195,6 +195,7 @@ class AreaCollections {
       p.put("households", c.households());
       p.put("residents", c.residents());
       p.put("grid_codes", c.gridCodes());
+      p.put("grid", c.grid());
       String etag = "\"" + Integer.toHexString(c.name().hashCode()) + "-" + Integer.toHexString(p.hashCode() ^ c.outline().hashCode()) + "\"";
       items.add(FeatureItem.of(mapper, c.name(), c.outline(), p, Map.of(), null, etag));
     }

@@ -27,6 +27,9 @@ final class AccessRules {
   enum Access { OPEN, SIGNED_IN, ROLES }
 
   private static final Set<Role> STAFF = Audiences.STAFF;
+  /** Staff, and property companies' staff (物业优先): they read their company's cases and act on them like a grid worker. */
+  private static final Set<Role> CASE_HANDLERS = java.util.stream.Stream.concat(STAFF.stream(), java.util.stream.Stream.of(Role.PROPERTY_STAFF))
+      .collect(java.util.stream.Collectors.toUnmodifiableSet());
   private static final Set<Role> POLICE_INFO = Audiences.POLICE_INFO;
   private static final Set<Role> COVERAGE_FIGURES = Audiences.COVERAGE_FIGURES;
   private static final Set<Role> CASE_ANALYSIS = Audiences.CASE_ANALYSIS;
@@ -147,10 +150,11 @@ final class AccessRules {
       // Before the staff reads of /api/v1/roster/**: the export holds phone numbers.
       roles(null, ADMINS, "import and export the roster, accounts for its people", "导入导出人员名册、为人员开通账户",
           "/api/v1/roster/import", "/api/v1/roster/export", "/api/v1/people/*/account"),
-      roles(HttpMethod.GET, STAFF, "staff reads (queue, measures, live stream, rosters)", "工作人员数据（案件队列、考核指标、实时推送、人员名册）", "/api/v1/incidents",
-          "/api/v1/measures", "/api/v1/live",
+      roles(HttpMethod.GET, CASE_HANDLERS, "the case queue and live stream (staff, property staff: their company's cases)",
+          "案件队列与实时推送（工作人员；物业人员：本物业的案件）", "/api/v1/incidents", "/api/v1/live"),
+      roles(HttpMethod.GET, STAFF, "staff reads (measures, rosters)", "工作人员数据（考核指标、人员名册）", "/api/v1/measures",
           "/api/v1/grids/*/roster", "/api/v1/roster/**", "/api/v1/departments"),
-      roles(HttpMethod.POST, STAFF, "act on a case", "办理案件", "/api/v1/incidents/*/*"),
+      roles(HttpMethod.POST, CASE_HANDLERS, "act on a case", "办理案件", "/api/v1/incidents/*/*"),
       // Organisations (issue 14): which ones a reader sees and may change is decided in the capability (their area, their own).
       roles(HttpMethod.GET, Audiences.STAFF, "organisations per area (counts)", "各区域组织数", "/api/v1/organisations/measures"),
       roles(HttpMethod.PUT, ADMINS, "link an account to an organisation", "关联组织工作人员账户", "/api/v1/organisations/*/staff/*"),

@@ -26,8 +26,8 @@ abstract class DemoPipelineContract {
   void theStepsRunInTheOrderEachNeedsTheOneBefore() {
     assertThat(status.ready()).isTrue();
     assertThat(pipeline.steps()).extracting(StartupStep::name)
-        .containsExactly("areas", "addresses", "roster", "cases", "skynet", "groundnet", "organisations", "volunteers", "services",
-            "activities", "accounts", "open311-key");
+        .containsExactly("areas", "addresses", "roster", "cases", "skynet", "groundnet", "organisations", "property-first",
+            "volunteers", "services", "activities", "accounts", "open311-key");
     assertThat(pipeline.steps()).allSatisfy(s -> assertThat(s.zh()).isNotBlank().isNotEqualTo(s.en()));
   }
 
