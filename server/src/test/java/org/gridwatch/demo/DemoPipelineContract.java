@@ -34,7 +34,8 @@ abstract class DemoPipelineContract {
   @Test
   void runAgainEveryDataStepSkipsAndNothingIsAdded() {
     List<Long> before = counts();
-    List<StartupStep> data = pipeline.steps().subList(0, 7);
+    List<StartupStep> steps = pipeline.steps();
+    List<StartupStep> data = steps.subList(0, steps.stream().map(StartupStep::name).toList().indexOf("accounts"));
     assertThat(data).allSatisfy(s -> assertThat(s.work().get()).as(s.name()).startsWith("already"));
     assertThat(counts()).isEqualTo(before);
     assertThat(before).allSatisfy(n -> assertThat(n).isPositive());
