@@ -55,7 +55,9 @@ export class WorkbenchMap {
     Object.values(this.layers).forEach(l => l.clearLayers());
     this.byKey.clear();
     this.layers.density.addData({ type: 'FeatureCollection', features: grids });
-    this.map.fitBounds(this.outline.getBounds(), { padding: [10, 10] });
+    // The open legend lies over the map's lower left on a wide screen: the community is fitted beside it.
+    const legend = document.querySelector('#map-legend details[open]'), left = legend && this.map.getSize().x > 800 ? 300 : 10;
+    this.map.fitBounds(this.outline.getBounds(), { paddingTopLeft: [left, 10], paddingBottomRight: [10, 10] });
   }
 
   densityStyle(f) {
