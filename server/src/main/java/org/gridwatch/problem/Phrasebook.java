@@ -62,6 +62,8 @@ final class Phrasebook {
       phrase("must be an http or https URL of at most 300 characters", "须为不超过 300 个字符的 http 或 https 网址"),
       phrase("must be a roster person's code, 1 to 20 characters", "须为名册人员编码，1 到 20 个字符"),
       phrase("must be a grid, community, subdistrict or department code, 1 to 20 characters", "须为网格、社区、街道或部门编码，1 到 20 个字符"),
+      phrase("must be a phone number", "须为电话号码"),
+      phrase("must be between (\\S+) and (\\S+) working hours", "须为 $1 到 $2 个工作小时"),
       phrase("is longer than (\\S+) characters", "超过 $1 个字符"),
       phrase("is not a follow token", "不是跟踪凭证"),
       phrase("between (\\d+) and (\\d+) sites", "须为 $1 到 $2 个地点"),
