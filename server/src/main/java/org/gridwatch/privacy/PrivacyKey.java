@@ -44,22 +44,31 @@ class PrivacyKey {
     }
   }
 
+  /**
+   * Writes a random key to a private temporary file, forces it to disk, then moves it into place without replacing:
+   * a reader never sees a half-written key, and when two starts race the second keeps the first one's key.
+   */
   private static void create(Path file) throws IOException {
     Files.createDirectories(file.getParent());
     byte[] key = new byte[32];
     new SecureRandom().nextBytes(key);
+    Path tmp;
     try {
-      try {
-        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-      } catch (UnsupportedOperationException notPosix) {
-        Files.createFile(file);
-      }
-    } catch (FileAlreadyExistsException anotherInstanceWasFirst) {
-      return;
+      tmp = Files.createTempFile(file.getParent(), FILE, ".tmp",
+          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    } catch (UnsupportedOperationException notPosix) {
+      tmp = Files.createTempFile(file.getParent(), FILE, ".tmp");
     }
-    Files.writeString(file, Base64.getEncoder().encodeToString(key) + System.lineSeparator(), StandardCharsets.US_ASCII);
-    try (var channel = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.WRITE)) {
-      channel.force(true); // the key must outlive a crash as long as the rows sealed with it
+    try {
+      Files.writeString(tmp, Base64.getEncoder().encodeToString(key) + System.lineSeparator(), StandardCharsets.US_ASCII);
+      try (var channel = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE)) {
+        channel.force(true); // the key must outlive a crash as long as the rows sealed with it
+      }
+      Files.move(tmp, file);
+    } catch (FileAlreadyExistsException anotherStartWasFirst) {
+      return;
+    } finally {
+      Files.deleteIfExists(tmp);
     }
     log.warn("Created a privacy key for personal data (ID numbers, phones) in {} (readable by this user only). "
         + "Back it up apart from the database: without it the sealed values cannot be read. "
