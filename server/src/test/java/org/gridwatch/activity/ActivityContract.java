@@ -346,4 +346,24 @@ abstract class ActivityContract {
     assertThat(bad.status()).isEqualTo(400);
     assertThat(fields(bad)).containsExactly("level");
   }
+
+  @Test
+  void communityStaffAndSocialWorkersOrganiseOnlyInTheirOwnCommunity() {
+    AreaView home = grid();
+    AreaView elsewhere = areas.now().level(AreaLevel.GRID).stream().filter(g -> !g.parentCode().equals(home.parentCode()))
+        .findFirst().orElseThrow();
+    String user = fixtures.account("sw", Role.SOCIAL_WORKER);
+    fixtures.volunteer("测试社工", home.code(), user, List.of(), List.of());
+    String[] socialWorker = Http.basic(user, TestEnvironment.DEMO_PASSWORD);
+    Instant now = clock.instant();
+    for (String[] who : List.of(community, socialWorker)) {
+      JsonNode ours = create(inside(home), now, Duration.ofHours(1), who);
+      assertThat(ours.get("community").asString()).isEqualTo(home.parentCode());
+      String body = String.format(Locale.ROOT, "{\"title\": \"t\", \"kind\": \"OTHER\", \"starts\": \"%s\", \"ends\": \"%s\", "
+          + "\"lon\": %.7f, \"lat\": %.7f}", now, now.plusSeconds(3600), inside(elsewhere).getX(), inside(elsewhere).getY());
+      Http.Response theirs = http.postJson("/api/v1/activities", body, who);
+      assertThat(theirs.status()).as("another community's activity").isEqualTo(403);
+    }
+    assertThat(http.postJson("/api/v1/activities", "{}", Http.basic("resident", TestEnvironment.DEMO_PASSWORD)).status()).isEqualTo(403);
+  }
 }
