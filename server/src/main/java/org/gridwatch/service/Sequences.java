@@ -12,10 +12,22 @@ class Sequences {
   Sequences(JdbcTemplate jdbc) { this.jdbc = jdbc; }
 
   long next(String sequence) {
+    String sql = postgres() ? "select nextval('" + sequence + "')" : "select next value for " + sequence;
+    return jdbc.queryForObject(sql, Long.class);
+  }
+
+  /** {@code n} next ids at once (for seeding many rows). */
+  java.util.Iterator<Long> next(String sequence, int n) {
+    if (n == 0) return java.util.Collections.emptyIterator();
+    String sql = postgres() ? "select nextval('" + sequence + "') from generate_series(1, ?)"
+        : "select next value for " + sequence + " from system_range(1, ?)";
+    return jdbc.queryForList(sql, Long.class, n).iterator();
+  }
+
+  private boolean postgres() {
     if (postgres == null) {
       postgres = "PostgreSQL".equals(jdbc.execute((java.sql.Connection c) -> c.getMetaData().getDatabaseProductName()));
     }
-    String sql = postgres ? "select nextval('" + sequence + "')" : "select next value for " + sequence;
-    return jdbc.queryForObject(sql, Long.class);
+    return postgres;
   }
 }

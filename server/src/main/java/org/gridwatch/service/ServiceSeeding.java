@@ -45,8 +45,9 @@ public class ServiceSeeding {
   public void seed(List<Point> points, List<Offer> offers, List<Booking> bookings, Instant now) {
     List<Long> pointIds = new ArrayList<>();
     List<Object[]> rows = new ArrayList<>(), hours = new ArrayList<>();
+    java.util.Iterator<Long> ids = sequences.next("service_point_seq", points.size());
     for (Point p : points) {
-      long id = sequences.next("service_point_seq");
+      long id = ids.next();
       pointIds.add(id);
       rows.add(new Object[] {id, p.name(), p.kind().name(), p.lon(), p.lat(), p.address(), p.grid(), p.community(), p.subdistrict(),
           p.organisation(), Timestamp.from(now)});
@@ -57,8 +58,9 @@ public class ServiceSeeding {
     jdbc.batchUpdate("INSERT INTO service_point_hours (service_point_id, weekday, starts, ends) VALUES (?, ?, ?, ?)", hours);
     List<Long> offerIds = new ArrayList<>();
     List<Object[]> offerRows = new ArrayList<>(), areas = new ArrayList<>(), office = new ArrayList<>();
+    ids = sequences.next("service_offer_seq", offers.size());
     for (Offer o : offers) {
-      long id = sequences.next("service_offer_seq");
+      long id = ids.next();
       offerIds.add(id);
       offerRows.add(new Object[] {id, o.service().name(), o.point() == null ? null : pointIds.get(o.point()), o.organisation(), o.price(),
           o.noticeHours(), o.slotMinutes(), o.capacity(), Timestamp.from(now)});
@@ -70,8 +72,9 @@ public class ServiceSeeding {
     jdbc.batchUpdate("INSERT INTO service_offer_area (offer_id, area_code) VALUES (?, ?)", areas);
     jdbc.batchUpdate("INSERT INTO service_offer_hours (offer_id, weekday, starts, ends) VALUES (?, ?, ?, ?)", office);
     List<Object[]> bookingRows = new ArrayList<>();
+    ids = sequences.next("booking_seq", bookings.size());
     for (Booking b : bookings) {
-      bookingRows.add(new Object[] {sequences.next("booking_seq"), offerIds.get(b.offer()), Timestamp.from(b.at()), b.lon(), b.lat(),
+      bookingRows.add(new Object[] {ids.next(), offerIds.get(b.offer()), Timestamp.from(b.at()), b.lon(), b.lat(),
           b.grid(), b.community(), b.subdistrict(), b.name(), b.phone(), Timestamp.from(b.createdAt()), b.fulfilled(),
           b.fulfilledAt() == null ? null : Timestamp.from(b.fulfilledAt()), b.fulfilled() == null ? null : "demo"});
     }
