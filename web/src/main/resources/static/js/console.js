@@ -255,11 +255,11 @@ async function refreshMap() {
 }
 
 /** The timeline in the UI language: what happened, when (district time), who, and where the case went. */
-function timeline(history) {
+function timeline(history, property) {
   return history.map(e => `<li data-type="${escapeHtml(e.type)}"><strong>${escapeHtml(eventLabel(e.type))}</strong>
     <time datetime="${escapeHtml(e.at)}">${when(e.at)}</time>
     · ${e.role === 'SYSTEM' ? t('actorSystem') : `${escapeHtml(e.actor)} (${escapeHtml(roleLabel(e.role))})`}
-    ${e.to && e.from !== e.to ? ` · ${e.from ? `${t(e.from)} → ` : ''}${t(e.to)}` : ''}${e.level ? ` · ${t(e.level)} ${named(e.unitCode)}` : ''}
+    ${e.to && e.from !== e.to ? ` · ${e.from ? `${t(e.from)} → ` : ''}${t(e.to)}` : ''}${e.level ? ` · ${t(e.level)} ${e.level === 'PROPERTY' && property ? escapeHtml(property.name) : named(e.unitCode)}` : ''}
     ${e.target ? `<br><span class="hop">→ ${t('sentTo')} ${escapeHtml(e.target.name || '')} (${escapeHtml(e.target.code)})</span>` : ''}
     ${e.rating ? `<br><b class="rating">${t('rating_' + e.rating)}</b>` : ''}
     ${e.note ? `<br>${escapeHtml(e.note)}` : ''}</li>`).join('');
@@ -285,7 +285,7 @@ async function showCase(id, zoom) {
   const cat = state.categories.find(x => x.code === c.category);
   const el = document.getElementById('detail');
   document.getElementById('detail-empty').hidden = true;
-  const history = timeline(c.history || []);
+  const history = timeline(c.history || [], c.property);
   const html = `<h2>${escapeHtml(c.id)} <span class="badge" id="case-status">${t(c.status)}</span> ${supervisedMark(c, 'case-supervised')}</h2>
     <dl>
       ${c.light ? `<dt>${t('lightLabel')}</dt><dd id="case-light" data-light="${escapeHtml(c.light)}">${lightDot(c.light)} ${t(c.light + '_light')}</dd>` : ''}

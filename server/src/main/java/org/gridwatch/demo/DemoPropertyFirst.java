@@ -64,7 +64,7 @@ class DemoPropertyFirst {
     int marked = 0;
     for (var e : PROPERTY_FIRST.entrySet()) if (categories.makePropertyFirst(e.getKey(), e.getValue())) marked++;
     Integer already = jdbc.queryForObject("SELECT COUNT(*) FROM incident WHERE property_organisation IS NOT NULL", Integer.class);
-    if (already != null && already > 0) return marked + " categories marked; the property tier's cases already there";
+    if (already != null && already > 0) return marked == 0 ? "already there" : marked + " categories marked; the property tier's cases already there";
     int made = 0;
     for (Served s : served) {
       if (made == CASES) break;
