@@ -51,6 +51,10 @@ final class AccessRules {
   /** Who matches volunteers to requests and bookings. */
   private static final Set<Role> MATCHERS = with(STAFF, Role.ORGANISATION_STAFF, Role.SOCIAL_WORKER);
 
+  /** Organisations: admins and planners all; community and subdistrict staff their area's; an organisation's staff their own. */
+  private static final Set<Role> ORGANISATION_READERS = Set.of(Role.ADMIN, Role.PLANNER, Role.COMMUNITY_STAFF,
+      Role.SUBDISTRICT_STAFF, Role.ORGANISATION_STAFF, Role.PROPERTY_STAFF);
+  private static final Set<Role> ORGANISATION_WRITERS = Set.of(Role.ADMIN, Role.PLANNER, Role.COMMUNITY_STAFF, Role.SUBDISTRICT_STAFF);
   /** Who reads volunteers (masked; each only in their area, a volunteer only their own record, checked in the capability). */
   private static final Set<Role> VOLUNTEER_READERS = Set.of(Role.ADMIN, Role.COMMUNITY_STAFF, Role.SUBDISTRICT_STAFF,
       Role.SOCIAL_WORKER, Role.VOLUNTEER);
@@ -67,13 +71,9 @@ final class AccessRules {
   private static final Set<Role> BOOKING_READERS = Set.of(Role.ADMIN, Role.OPERATOR, Role.GRID_WORKER, Role.COMMUNITY_STAFF,
       Role.SUBDISTRICT_STAFF, Role.ORGANISATION_STAFF);
 
-  /** Organisations: admins and planners all; community and subdistrict staff their area's; an organisation's staff their own. */
-  private static final Set<Role> ORGANISATION_READERS = Set.of(Role.ADMIN, Role.PLANNER, Role.COMMUNITY_STAFF,
-      Role.SUBDISTRICT_STAFF, Role.ORGANISATION_STAFF, Role.PROPERTY_STAFF);
-  private static final Set<Role> ORGANISATION_WRITERS = Set.of(Role.ADMIN, Role.PLANNER, Role.COMMUNITY_STAFF, Role.SUBDISTRICT_STAFF);
-
   private static final String[] PAGES = {"/", "/index.html", "/console.html", "/report.html", "/planning.html",
-      "/planner.html", "/field.html", "/login.html", "/field.webmanifest", "/field-sw.js", "/favicon.ico", "/css/**", "/js/**", "/img/**",
+      "/planner.html", "/community.html", "/field.html", "/login.html", "/field.webmanifest", "/field-sw.js", "/favicon.ico",
+      "/css/**", "/js/**", "/img/**",
       "/webjars/**", "/problems/**"};
   private static final String[] POLICE_COLLECTIONS = collections("cameras", "camera-coverage", "patrol-routes", "coverage-gaps");
 
