@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
@@ -61,6 +62,19 @@ class TextTest {
     Matcher m = ARGUMENT.matcher(pattern);
     while (m.find()) out.add(m.group(1));
     return out;
+  }
+
+  /** Parallel branches append to both files: a key defined twice silently keeps the last, so the first wording is lost. */
+  @Test
+  void noKeyIsDefinedTwice() throws IOException {
+    for (String name : List.of("problems", "problems_zh")) {
+      try (var in = TextTest.class.getResourceAsStream("/i18n/" + name + ".properties")) {
+        List<String> keys = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+            .filter(l -> !l.isBlank() && !l.startsWith("#") && !l.startsWith(" ") && l.contains("="))
+            .map(l -> l.substring(0, l.indexOf('=')).trim()).toList();
+        assertThat(keys).as(name).doesNotHaveDuplicates();
+      }
+    }
   }
 
   @Test
