@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
  * An acknowledged report survives {@code kill -9}: the packaged server runs as a process, eight clients report
  * cases (and attach a photo to every other one, as residents do with their follow token), the server is killed with -9 at a random moment three times and restarted each time. Afterwards every
  * case number a reporter was given is in the database, no number was given twice, every acknowledged photo is there
- * with its bytes, and the areas still tile.
+ * with its bytes, every acknowledged volunteer registration is there and its sealed ID number still opens (the privacy key
+ * the first start wrote survived too), and the areas still tile.
  * The same on the embedded default (H2GIS in a file) as on PostGIS. Runs after {@code package} (failsafe).
  */
 class KillNineIT {
@@ -63,12 +64,15 @@ class KillNineIT {
         Long.getLong("gridwatch.kill-test.seed", System.nanoTime()));
     try {
       run.killAndRestart();
+      // Still up after the last restart: the sealed ID numbers open with the key the first start wrote.
+      assertEquals(List.of(), run.unreadableVolunteers(), "acknowledged volunteers' records do not open; see " + log);
     } finally {
       server.stop(); // a normal shutdown, so that the test can open the embedded database itself
     }
     System.out.println(run.summary());
     assertTrue(run.acknowledged().size() > 0, "no report was acknowledged at all; see " + log);
     assertTrue(run.photos().size() > 0, "no photo was acknowledged at all; see " + log);
+    assertTrue(run.volunteersAcknowledged() > 0, "no volunteer was acknowledged at all; see " + log);
     return run;
   }
 

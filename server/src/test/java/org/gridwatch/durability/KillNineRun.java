@@ -49,6 +49,9 @@ final class KillNineRun {
   private final List<String> photos = Collections.synchronizedList(new ArrayList<>());
   private final byte[] photo = png();
   private final AtomicInteger sequence = new AtomicInteger();
+  /** Volunteers the server acknowledged (201): their id and the ID number sent, which must read back unmasked. */
+  private final Map<String, String> volunteers = Collections.synchronizedMap(new HashMap<>());
+  private final List<String> gridCodes = new ArrayList<>();
   private final List<Long> killedAfterMillis = new ArrayList<>();
 
   KillNineRun(ServerProcess server, int kills, long seed) {
@@ -58,6 +61,7 @@ final class KillNineRun {
     for (DemoFiles.Feature g : DemoFiles.read("grids")) {
       var p = g.geometry().getInteriorPoint();
       points.add(new double[] {p.getX(), p.getY()});
+      gridCodes.add(g.code());
     }
   }
 
@@ -70,8 +74,9 @@ final class KillNineRun {
     server.start();
     for (int k = 0; k < kills; k++) {
       AtomicBoolean reporting = new AtomicBoolean(true);
-      ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+      ExecutorService clients = Executors.newFixedThreadPool(CLIENTS + 1);
       for (int c = 0; c < CLIENTS; c++) clients.submit(() -> report(reporting));
+      clients.submit(() -> register(reporting));
       long after = 1000 + random.nextInt(2500); // a random moment while all clients are reporting
       Thread.sleep(after);
       server.kill9();
@@ -108,6 +113,61 @@ final class KillNineRun {
     return null;
   }
 
+  /**
+   * A community worker registering volunteers (ID numbers and phones sealed with the key the first start wrote to the
+   * data directory) until told to stop; a failed request is not retried.
+   */
+  private Void register(AtomicBoolean reporting) {
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    Random random = new Random(seed + 1);
+    while (reporting.get()) {
+      int i = sequence.incrementAndGet();
+      String first17 = String.format(Locale.ROOT, "110105%04d%02d%02d%03d", 1950 + random.nextInt(55), 1 + random.nextInt(12),
+          1 + random.nextInt(28), random.nextInt(1000));
+      String idNumber = first17 + org.gridwatch.privacy.ResidentIdNumber.checkCharacter(first17);
+      String body = String.format(Locale.ROOT, "{\"kind\":\"VOLUNTEER\",\"name\":\"kill -9 volunteer %d\",\"idNumber\":\"%s\","
+          + "\"phone\":\"139%08d\",\"homeGrid\":\"%s\",\"skills\":[\"助餐\"],\"starLevel\":1}", i, idNumber, i,
+          gridCodes.get(i % gridCodes.size()));
+      try {
+        HttpResponse<String> r = http.send(admin(HttpRequest.newBuilder(URI.create(base() + "/api/v1/volunteers")))
+            .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+            HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() == 201) volunteers.put(numberMember(r.body(), "id"), idNumber);
+      } catch (Exception e) {
+        // killed under this request: not acknowledged
+      }
+    }
+    return null;
+  }
+
+  /** After the last restart, with the server up: every acknowledged volunteer's full record opens to the ID number sent. */
+  List<String> unreadableVolunteers() throws Exception {
+    HttpClient http = HttpClient.newHttpClient();
+    List<String> wrong = new ArrayList<>();
+    for (Map.Entry<String, String> v : new HashMap<>(volunteers).entrySet()) {
+      HttpResponse<String> r = http.send(admin(HttpRequest.newBuilder(URI.create(base() + "/api/v1/volunteers/" + v.getKey() + "/record")))
+          .GET().build(), HttpResponse.BodyHandlers.ofString());
+      if (r.statusCode() != 200 || !r.body().contains("\"" + v.getValue() + "\"")) wrong.add(v.getKey() + " → " + r.statusCode());
+    }
+    return wrong;
+  }
+
+  int volunteersAcknowledged() { return volunteers.size(); }
+
+  private String base() { return "http://localhost:" + server.port; }
+
+  private static HttpRequest.Builder admin(HttpRequest.Builder b) {
+    String basic = java.util.Base64.getEncoder().encodeToString("admin:kill-test".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return b.timeout(Duration.ofSeconds(10)).header("Authorization", "Basic " + basic);
+  }
+
+  private static String numberMember(String json, String name) {
+    int at = json.indexOf("\"" + name + "\":") + name.length() + 3;
+    int end = at;
+    while (end < json.length() && Character.isDigit(json.charAt(end))) end++;
+    return json.substring(at, end);
+  }
+
   /** The reporter's photo of their case, sent as the report page sends it (a form, with the follow token). */
   private void attachPhoto(HttpClient http, String caseId, String followToken) throws Exception {
     String boundary = "----kill-test-" + System.nanoTime();
@@ -141,8 +201,8 @@ final class KillNineRun {
   }
 
   String summary() {
-    return String.format("kill -9 test (seed %d): %d reports and %d photos acknowledged, killed after %s ms of reporting",
-        seed, acknowledged.size(), photos.size(), killedAfterMillis);
+    return String.format("kill -9 test (seed %d): %d reports, %d photos and %d volunteers acknowledged, killed after %s ms of reporting",
+        seed, acknowledged.size(), photos.size(), volunteers.size(), killedAfterMillis);
   }
 
   /** What a reporter and a planner would notice after the crashes, read straight from the database. */
@@ -166,6 +226,7 @@ final class KillNineRun {
     assertEquals(rows, stored.size(), "two stored cases share a case number");
 
     assertEquals(List.of(), lostPhotos(c), "acknowledged photos are gone or lost their bytes: " + found);
+    assertEquals(List.of(), lostVolunteers(c), "acknowledged volunteers are gone: " + found);
     assertEquals(List.of(), tilingViolations(c), "the areas no longer tile after the crashes");
   }
 
@@ -177,6 +238,14 @@ final class KillNineRun {
       while (rs.next()) variants.put(rs.getString(1), rs.getInt(2));
     }
     return new ArrayList<>(photos).stream().filter(id -> variants.getOrDefault(id, 0) < 3).sorted().toList();
+  }
+
+  private List<String> lostVolunteers(Connection c) throws Exception {
+    Set<String> stored = new HashSet<>();
+    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select id from volunteer")) {
+      while (rs.next()) stored.add(Long.toString(rs.getLong(1)));
+    }
+    return new ArrayList<>(volunteers.keySet()).stream().filter(id -> !stored.contains(id)).sorted().toList();
   }
 
   /** The current outlines of every level checked with the same rule the server applies to an edit. */
