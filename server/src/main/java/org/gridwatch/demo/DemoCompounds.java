@@ -52,7 +52,6 @@ class DemoCompounds {
   String seed() {
     AreaCatalog.Snapshot s = catalog.now();
     if (!s.compounds().isEmpty()) return "already there";
-    long started = System.nanoTime();
     Map<String, List<BuildingView>> byGrid = new TreeMap<>();
     for (BuildingView b : s.buildings()) if (b.gridCode() != null) byGrid.computeIfAbsent(b.gridCode(), k -> new ArrayList<>()).add(b);
     List<NewCompound> compounds = new ArrayList<>();
@@ -60,9 +59,7 @@ class DemoCompounds {
     Set<String> names = new HashSet<>();
     byGrid.forEach((grid, buildings) -> s.find(grid).ifPresent(g -> compoundsOf(g, buildings, names, compounds, compoundOf)));
     if (compounds.isEmpty()) return "no buildings close enough for a compound";
-    long made = System.nanoTime();
     register.group(compounds, compoundOf); // the catalog reloads after the commit
-    System.err.println("TIMING compute " + (made - started) / 1_000_000 + " store " + (System.nanoTime() - made) / 1_000_000);
     return compounds.size() + " compounds, " + Math.round(100.0 * compoundOf.size() / s.buildings().size()) + " % of the buildings";
   }
 
