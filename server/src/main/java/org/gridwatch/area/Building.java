@@ -57,6 +57,9 @@ class Building {
     this.synthetic = false;
   }
 
+  /** Places the building in a compound, keeping everything else the district gave. */
+  void joinCompound(String compound) { this.compound = compound; }
+
   Building(String code, String name, Point location, int households, int residents, boolean synthetic) {
     this.code = code;
     this.name = name;

@@ -67,6 +67,31 @@ public class BuildingRegister {
     return changed;
   }
 
+  /**
+   * Stores compounds and names stored buildings (by code) into them, changing nothing else of the buildings: their
+   * households stay, so no area is recounted. The catalog reloads after the commit.
+   */
+  @Transactional
+  public void group(List<NewCompound> newCompounds, Map<String, String> compoundOfBuilding) {
+    versions.findCurrent().stream().filter(v -> v.getArea().getLevel() == AreaLevel.DISTRICT).findFirst()
+        .ifPresent(d -> areas.lockByCode(d.getArea().getCode()));
+    // one read of the stored compounds: a query per compound would flush (and dirty-check) the session each time
+    Map<String, Compound> stored = new HashMap<>();
+    compounds.findAll().forEach(c -> stored.put(c.getName(), c));
+    for (NewCompound c : newCompounds) {
+      Compound old = stored.get(c.name());
+      if (old != null) old.reshape(c.outline(), c.derived());
+      else stored.put(c.name(), compounds.save(new Compound(c.name(), c.outline(), c.derived())));
+    }
+    for (Building b : buildings.findAll()) {
+      String compound = compoundOfBuilding.get(b.getCode());
+      if (compound != null) b.joinCompound(compound);
+    }
+    buildings.flush();
+    compounds.flush();
+    boundaries.announce(Set.of(), Instant.now());
+  }
+
   /** Households and residents of every current area from the buildings inside its grids, as the import does. */
   private Set<String> recount(List<AreaVersion> current) {
     List<AreaVersion> grids = current.stream().filter(v -> v.getArea().getLevel() == AreaLevel.GRID).toList();

@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
  * The demo data's steps in the order each needs the one before: the hierarchy with its buildings, their standard
  * addresses, the roster on its
  * grids, a year of cases, the sky net (cameras also watch where those cases were reported), the ground net along
- * the areas' borders. Each skips when its data is already there, so every start runs them all.
+ * the areas' borders, synthetic compounds from the buildings' courtyards (before the property companies that serve them). Each skips when its data is already there, so every start runs them all.
  */
 @Component
 @DemoDataEnabled
@@ -19,6 +19,7 @@ class DemoData {
   private final DemoIncidents incidents;
   private final DemoSkyNet skyNet;
   private final DemoGroundNet groundNet;
+  private final DemoCompounds compounds;
   private final DemoOrganisations organisations;
   private final DemoVolunteers volunteers;
   private final DemoActivities activities;
@@ -26,8 +27,9 @@ class DemoData {
   private final DemoPropertyFirst propertyFirst;
 
   DemoData(DemoAreas areas, DemoAddresses addresses, DemoRoster roster, DemoIncidents incidents, DemoSkyNet skyNet, DemoGroundNet groundNet,
-      DemoOrganisations organisations, DemoVolunteers volunteers, DemoActivities activities, DemoServices services,
+      DemoCompounds compounds, DemoOrganisations organisations, DemoVolunteers volunteers, DemoActivities activities, DemoServices services,
       DemoPropertyFirst propertyFirst) {
+    this.compounds = compounds;
     this.organisations = organisations;
     this.volunteers = volunteers;
     this.activities = activities;
@@ -49,6 +51,7 @@ class DemoData {
         new StartupStep("cases", "历史案件", "the case history", incidents::seed),
         new StartupStep("skynet", "天网摄像机", "the sky net (cameras)", skyNet::seed),
         new StartupStep("groundnet", "地网巡逻线路", "the ground net (patrol routes)", groundNet::seed),
+        new StartupStep("compounds", "小区（合成）", "compounds (synthetic)", compounds::seed),
         new StartupStep("organisations", "社区组织与物业", "organisations and property companies", organisations::seed),
         new StartupStep("volunteers", "志愿者与社工", "volunteers and social workers", volunteers::seed),
         new StartupStep("activities", "活动与志愿服务时长", "activities and volunteer hours", activities::seed),

@@ -56,7 +56,7 @@ class DemoPropertyFirst {
   }
 
   /** A served compound and the company serving it. */
-  private record Served(String compound, long organisation) {}
+  private record Served(String compound, long organisation, boolean ofDemoAccount) {}
 
   String seed() {
     List<Served> served = served();
@@ -102,10 +102,18 @@ class DemoPropertyFirst {
 
   private List<Served> served() {
     LocalDate today = LocalDate.ofInstant(clock.instant(), district.timeZone());
-    return new ArrayList<>(jdbc.query("""
-        SELECT a.area_code, a.organisation_id FROM organisation_service_area a
+    // the demo account `property`'s company first (a few of its compounds), so that signing in as it shows cases
+    List<Served> all = jdbc.query("""
+        SELECT a.area_code, a.organisation_id,
+               CASE WHEN EXISTS (SELECT 1 FROM organisation_staff s WHERE s.username = 'property' AND s.organisation_id = a.organisation_id)
+                    THEN 0 ELSE 1 END AS later
+          FROM organisation_service_area a
           JOIN organisation o ON o.id = a.organisation_id AND o.kind = 'PROPERTY_COMPANY'
          WHERE a.area_kind = 'COMPOUND' AND a.valid_from <= ? AND (a.valid_to IS NULL OR a.valid_to >= ?)
-         ORDER BY a.area_code""", (rs, i) -> new Served(rs.getString(1), rs.getLong(2)), Date.valueOf(today), Date.valueOf(today)));
+         ORDER BY a.area_code""", (rs, i) -> new Served(rs.getString(1), rs.getLong(2), rs.getInt(3) == 0),
+        Date.valueOf(today), Date.valueOf(today));
+    List<Served> out = new ArrayList<>(all.stream().filter(Served::ofDemoAccount).limit(CASES / 3).toList());
+    all.stream().filter(x -> !out.contains(x)).forEach(out::add);
+    return out;
   }
 }

@@ -26,8 +26,9 @@ import org.springframework.stereotype.Component;
 /**
  * The demo's places and services, all synthetic (seeded, made once): in every community the point kinds a Shibei
  * community has (社区服务中心, 党群服务中心, 调解室, 警务室, 法律服务点; 党员工作室 and 养老驿站 in most), each at one of the
- * community's buildings; per subdistrict a home-care provider and a law firm (synthetic organisations with valid-format
- * credit codes); offers of 助餐 and 日间照料 at the elderly care stations, 上门探访 in each community, 家政 and 配送 across
+ * community's buildings; per subdistrict a home-care provider and a law firm: the ones the demo's organisations step
+ * made to serve its communities (the law firm is each community's legal adviser), else synthetic ones of valid-format
+ * credit codes; offers of 助餐 and 日间照料 at the elderly care stations, 上门探访 in each community, 家政 and 配送 across
  * each subdistrict, 法律咨询 in the legal adviser's office hours, 调解 at the mediation rooms; two months of bookings,
  * most fulfilled, the coming week's open.
  */
@@ -76,9 +77,12 @@ class DemoServices {
     int organisations = 0;
     for (AreaView sub : s.level(AreaLevel.SUBDISTRICT)) {
       String short_ = sub.name().replace("街道", "");
-      long care = organisation(short_ + "居家养老服务中心（合成）", "SERVICE_PROVIDER", sub.code(), 1);
-      long law = organisation(short_ + "律师事务所（合成）", "LAW_FIRM", sub.code(), 2);
-      organisations += 2;
+      Long care = servingSubdistrict("SERVICE_PROVIDER", sub.code());
+      Long law = servingSubdistrict("LAW_FIRM", sub.code());
+      if (care == null) organisations++;
+      if (law == null) organisations++;
+      if (care == null) care = organisation(short_ + "居家养老服务中心（合成）", "SERVICE_PROVIDER", sub.code(), 1);
+      if (law == null) law = organisation(short_ + "律师事务所（合成）", "LAW_FIRM", sub.code(), 2);
       offers.add(new ServiceSeeding.Offer(ServiceKind.HOUSEKEEPING, null, care, List.of(sub.code()), new BigDecimal("50.00"), 24, 120, 6,
           List.of()));
       offers.add(new ServiceSeeding.Offer(ServiceKind.DELIVERY, null, care, List.of(sub.code()), new BigDecimal("5.00"), 2, 60, 10,
@@ -114,7 +118,7 @@ class DemoServices {
     List<ServiceSeeding.Booking> bookings = bookings(random, s, byCommunity, bookable, bookableCommunity, now);
     seeding.seed(points, offers, bookings, now);
     return points.size() + " service points, " + offers.size() + " offers, " + bookings.size() + " bookings, " + organisations
-        + " organisations";
+        + " organisations of its own";
   }
 
   /** A point at one of the community's buildings (its ground floor): its index. */
@@ -152,6 +156,14 @@ class DemoServices {
       }
     }
     return out;
+  }
+
+  /** The first organisation of the kind serving a community of the subdistrict (as the organisations step made them), or null. */
+  private Long servingSubdistrict(String kind, String subdistrict) {
+    List<Long> ids = jdbc.queryForList("""
+        SELECT DISTINCT o.id FROM organisation o JOIN organisation_service_area a ON a.organisation_id = o.id
+         WHERE o.kind = ? AND a.area_kind = 'COMMUNITY' AND a.area_code LIKE ? ORDER BY o.id""", Long.class, kind, subdistrict + "%");
+    return ids.isEmpty() ? null : ids.get(0);
   }
 
   /** A synthetic organisation with a credit code of the valid form (GB 32100 check character), marked 合成 in its name. */

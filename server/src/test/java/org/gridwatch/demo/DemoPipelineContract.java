@@ -15,7 +15,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 abstract class DemoPipelineContract {
   static final String[] TABLES = {"area", "building", "person", "team", "grid_assignment", "incident", "incident_event", "camera",
-      "key_area", "patrol_route", "app_user", "address", "organisation", "organisation_service_area", "organisation_staff",
+      "key_area", "patrol_route", "compound", "app_user", "address", "organisation", "organisation_service_area", "organisation_staff",
       "volunteer", "volunteer_skill", "volunteer_availability", "volunteer_team", "volunteer_team_member", "activity",
       "service_point", "booking"};
   @Autowired DemoPipeline pipeline;
@@ -26,7 +26,7 @@ abstract class DemoPipelineContract {
   void theStepsRunInTheOrderEachNeedsTheOneBefore() {
     assertThat(status.ready()).isTrue();
     assertThat(pipeline.steps()).extracting(StartupStep::name)
-        .containsExactly("areas", "addresses", "roster", "cases", "skynet", "groundnet", "organisations", "volunteers", "activities",
+        .containsExactly("areas", "addresses", "roster", "cases", "skynet", "groundnet", "compounds", "organisations", "volunteers", "activities",
             "services", "property-first", "accounts", "open311-key");
     assertThat(pipeline.steps()).allSatisfy(s -> assertThat(s.zh()).isNotBlank().isNotEqualTo(s.en()));
   }

@@ -158,7 +158,7 @@ abstract class RestructureContract extends PlannerContract {
   void aMergePreviewSaysWhatTheCommitThenDoes() {
     AreaView[] pair = neighbours(600);
     AreaView a = pair[0], b = pair[1];
-    Point inB = b.boundary().getInteriorPoint();
+    Point inB = outsideCompounds(b);
     String caseId = http.postJson("/api/v1/incidents", String.format(Locale.ROOT,
         "{\"category\":\"SANITATION\",\"location\":{\"type\":\"Point\",\"coordinates\":[%.7f,%.7f]},\"description\":\"垃圾\"}",
         inB.getX(), inB.getY())).json().get("id").asString();
@@ -597,4 +597,15 @@ abstract class RestructureContract extends PlannerContract {
   }
 
   private record GridCut(AreaView grid, Geometry line) {}
+
+  /** A point of the area outside every compound: a case there stays with the grid (no property company first). */
+  private Point outsideCompounds(AreaView area) {
+    var env = area.boundary().getEnvelopeInternal();
+    for (int i = 1; i < 20; i++) for (int j = 1; j < 20; j++) {
+      Point p = area.boundary().getFactory().createPoint(new org.locationtech.jts.geom.Coordinate(
+          env.getMinX() + env.getWidth() * i / 20, env.getMinY() + env.getHeight() * j / 20));
+      if (area.boundary().contains(p) && areas.now().compoundAt(p.getX(), p.getY()).isEmpty()) return p;
+    }
+    throw new AssertionError("no point of " + area.code() + " outside every compound");
+  }
 }
