@@ -61,10 +61,11 @@ class DemoPropertyFirst {
   String seed() {
     List<Served> served = served();
     if (served.isEmpty()) return "no property company serves a compound: nothing marked property first";
+    // Seeded once: the categories are marked with the cases, so an administrator's later change of a flag is kept.
+    Integer already = jdbc.queryForObject("SELECT COUNT(*) FROM incident WHERE property_organisation IS NOT NULL", Integer.class);
+    if (already != null && already > 0) return "already there";
     int marked = 0;
     for (var e : PROPERTY_FIRST.entrySet()) if (categories.makePropertyFirst(e.getKey(), e.getValue())) marked++;
-    Integer already = jdbc.queryForObject("SELECT COUNT(*) FROM incident WHERE property_organisation IS NOT NULL", Integer.class);
-    if (already != null && already > 0) return marked == 0 ? "already there" : marked + " categories marked; the property tier's cases already there";
     int made = 0;
     for (Served s : served) {
       if (made == CASES) break;

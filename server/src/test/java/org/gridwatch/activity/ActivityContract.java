@@ -1,5 +1,7 @@
 package org.gridwatch.activity;
 
+import org.gridwatch.support.MovableClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -52,6 +54,9 @@ abstract class ActivityContract {
   Http http;
   ActivityFixtures fixtures;
   String[] admin, community;
+
+  @org.junit.jupiter.api.AfterEach
+  void realTimeAgain() { clock.reset(); }
 
   @BeforeEach
   void client() {

@@ -1,8 +1,6 @@
 package org.gridwatch.activity;
 
 import org.gridwatch.support.OnH2;
-import org.springframework.context.annotation.Import;
 
 @OnH2
-@Import(MovableClock.Config.class)
 class ActivityOnH2Test extends ActivityContract {}

@@ -1,5 +1,7 @@
 package org.gridwatch.activity;
 
+import org.gridwatch.support.MovableClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -28,7 +30,6 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
@@ -39,7 +40,6 @@ import tools.jackson.databind.JsonNode;
  * on screen; from 2 km away the page says how far, and nothing is stored.
  */
 @OnH2
-@Import(MovableClock.Config.class)
 @EnabledIf("org.gridwatch.support.TestEnvironment#browserAvailable")
 class CheckinBrowserTest {
   static ChromeDriver driver;
@@ -50,6 +50,9 @@ class CheckinBrowserTest {
   @Autowired Accounts accounts;
   @Autowired MovableClock clock;
   @LocalServerPort int port;
+
+  @org.junit.jupiter.api.AfterEach
+  void realTimeAgain() { clock.reset(); }
 
   @BeforeAll
   static void startBrowser() throws Exception { driver = Browser.start(390, 844); }

@@ -1,5 +1,7 @@
 package org.gridwatch.activity;
 
+import org.gridwatch.support.MovableClock;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -55,6 +57,9 @@ abstract class MatchingContract {
   Http http;
   ActivityFixtures fixtures;
   String[] community;
+
+  @org.junit.jupiter.api.AfterEach
+  void realTimeAgain() { clock.reset(); }
 
   @BeforeEach
   void client() {

@@ -1,8 +1,6 @@
 package org.gridwatch.activity;
 
 import org.gridwatch.support.OnPostgis;
-import org.springframework.context.annotation.Import;
 
 @OnPostgis
-@Import(MovableClock.Config.class)
 class MatchingOnPostgisTest extends MatchingContract {}

@@ -163,7 +163,7 @@ abstract class PropertyFirstContract {
     assertThat(outside.get("status").asString()).isEqualTo("REPORTED");
     assertThat(outside.get("level").isNull()).isTrue();
     assertThat(outside.get("property").isNull()).isTrue();
-    JsonNode other = report("SANITATION", served);
+    JsonNode other = report("MUNICIPAL_FACILITY", served);
     assertThat(other.get("status").asString()).isEqualTo("REPORTED");
     assertThat(other.get("property").isNull()).isTrue();
     assertThat(other.get("compound").asString()).as("the case still says which compound it is in").isEqualTo(compound);
@@ -230,7 +230,7 @@ abstract class PropertyFirstContract {
     String closedThere = report(CATEGORY, served).get("id").asString();
     String handedUp = report(CATEGORY, served).get("id").asString();
     String leftToTheClock = report(CATEGORY, served).get("id").asString();
-    report("SANITATION", served);
+    report("MUNICIPAL_FACILITY", served);
     workflow.act(closedThere, Action.START, Workflow.Input.of(null), staffOf(company));
     workflow.act(closedThere, Action.RESOLVE, Workflow.Input.of("已修复（合成）"), staffOf(company));
     http.postJson("/api/v1/incidents/" + closedThere + "/verify", "{}", as("operator"));

@@ -17,6 +17,6 @@ import org.springframework.test.context.ActiveProfiles;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test-postgis")
-@Import(CleanPostgisFirst.class)
+@Import({CleanPostgisFirst.class, MovableClock.Config.class})
 @EnabledIf("org.gridwatch.support.TestEnvironment#postgisAvailable")
 public @interface OnPostgis {}
