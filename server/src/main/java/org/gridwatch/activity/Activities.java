@@ -1,5 +1,7 @@
 package org.gridwatch.activity;
 
+import org.gridwatch.area.DayPeriod;
+
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -79,7 +81,7 @@ public class Activities {
   @Transactional(readOnly = true)
   public List<Activity> list(String from, String to, String area, Authentication auth, String siteUrl) {
     LocalDate today = LocalDate.now(clock.withZone(district.timeZone()));
-    Period p = Period.parse(from, to, district.timeZone(), today.minusDays(30), today.plusDays(30));
+    DayPeriod p = DayPeriod.parse(from, to, district.timeZone(), today.minusDays(30), today.plusDays(30));
     Set<String> grids = area == null || area.isBlank() ? null : gridsIn(area.strip());
     return store.between(p.start(), p.end(), grids).stream().map(a -> view(a, auth, siteUrl)).toList();
   }

@@ -1,5 +1,7 @@
 package org.gridwatch.activity;
 
+import org.gridwatch.area.DayPeriod;
+
 import static org.gridwatch.activity.ActivityStore.ts;
 
 import java.math.BigDecimal;
@@ -17,8 +19,6 @@ import org.gridwatch.area.AreaCatalog;
 import org.gridwatch.area.AreaLevel;
 import org.gridwatch.area.AreaView;
 import org.gridwatch.area.DistrictProfile;
-import org.gridwatch.problem.ProblemException;
-import org.gridwatch.problem.Text;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -45,9 +45,9 @@ public class ActivityMeasures {
 
   @Transactional(readOnly = true)
   public ActivityAnswers.Measures measure(String level, String from, String to) {
-    AreaLevel l = level(level);
+    AreaLevel l = DayPeriod.level(level);
     LocalDate today = LocalDate.now(clock.withZone(district.timeZone()));
-    Period p = Period.parse(from, to, district.timeZone(), today.minusDays(29), today);
+    DayPeriod p = DayPeriod.parse(from, to, district.timeZone(), today.minusDays(29), today);
     AreaCatalog.Snapshot s = areas.now();
     Map<String, BigDecimal> hours = new HashMap<>();
     Map<String, Set<Long>> active = new HashMap<>();
@@ -72,14 +72,6 @@ public class ActivityMeasures {
           volunteers, per1000, held.getOrDefault(a.code(), 0));
     }).toList();
     return new ActivityAnswers.Measures(l.name().toLowerCase(Locale.ROOT), p.from(), p.to(), out);
-  }
-
-  static AreaLevel level(String level) {
-    String l = level == null ? "" : level.strip().toUpperCase(Locale.ROOT);
-    if (!List.of("GRID", "COMMUNITY", "SUBDISTRICT").contains(l)) {
-      throw ProblemException.badInput("level", Text.of("activity.level-one-of", level));
-    }
-    return AreaLevel.valueOf(l);
   }
 
   /** The code of the area of {@code level} that holds the grid (null for an unknown grid). */

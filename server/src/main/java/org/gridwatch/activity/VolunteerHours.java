@@ -1,5 +1,7 @@
 package org.gridwatch.activity;
 
+import org.gridwatch.area.DayPeriod;
+
 import static org.gridwatch.activity.ActivityStore.instant;
 import static org.gridwatch.activity.ActivityStore.ts;
 
@@ -46,7 +48,7 @@ public class VolunteerHours {
     String name = jdbc.queryForList("SELECT name FROM volunteer WHERE id = ?", String.class, who).stream().findFirst()
         .orElseThrow(() -> ProblemException.notFound("no-such-volunteer", "Unknown volunteer", Text.of("activity.no-volunteer", who)));
     LocalDate today = LocalDate.now(clock.withZone(district.timeZone()));
-    Period p = Period.parse(from, to, district.timeZone(), today.minusYears(1).plusDays(1), today);
+    DayPeriod p = DayPeriod.parse(from, to, district.timeZone(), today.minusYears(1).plusDays(1), today);
     List<HoursEntry> entries = jdbc.query("""
         SELECT a.activity_id, t.title, a.signed_in, a.signed_out, a.minutes, a.hours FROM attendance a
           JOIN activity t ON t.id = a.activity_id

@@ -1,7 +1,9 @@
 package org.gridwatch.organisation;
 
+import java.time.ZoneOffset;
+import org.gridwatch.area.DayPeriod;
+
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,8 +13,6 @@ import java.util.Set;
 import org.gridwatch.area.AreaCatalog;
 import org.gridwatch.area.AreaLevel;
 import org.gridwatch.area.AreaView;
-import org.gridwatch.problem.ProblemException;
-import org.gridwatch.problem.Text;
 import org.locationtech.jts.geom.Point;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -47,10 +47,11 @@ class OrganisationMeasures {
 
   @Transactional(readOnly = true)
   Answer measure(String levelName, String fromText, String toText) {
-    AreaLevel level = level(levelName);
-    LocalDate to = toText == null ? register.today() : date(toText, "to");
-    LocalDate from = fromText == null ? to.minusDays(364) : date(fromText, "from");
-    if (from.isAfter(to)) throw ProblemException.badInput("from", Text.of("organisation.from-after-to"));
+    AreaLevel level = DayPeriod.level(levelName);
+    LocalDate today = register.today();
+    // Only the days count here (stages and service areas are dated), so the zone of the instants does not matter.
+    DayPeriod period = DayPeriod.parse(fromText, toText, ZoneOffset.UTC, today.minusDays(364), today);
+    LocalDate from = period.from(), to = period.to();
     AreaCatalog.Snapshot s = catalog.now();
     Map<String, int[]> counts = new LinkedHashMap<>();
     for (AreaView a : s.level(level)) counts.put(a.code(), new int[3]);
@@ -97,22 +98,5 @@ class OrganisationMeasures {
 
   private static boolean in(LocalDate day, LocalDate from, LocalDate to) {
     return day != null && !day.isBefore(from) && !day.isAfter(to);
-  }
-
-  private static AreaLevel level(String name) {
-    return switch (name == null ? "" : name.strip().toLowerCase(Locale.ROOT)) {
-      case "grid" -> AreaLevel.GRID;
-      case "community" -> AreaLevel.COMMUNITY;
-      case "subdistrict" -> AreaLevel.SUBDISTRICT;
-      default -> throw ProblemException.badInput("level", Text.of("organisation.level-one-of", String.valueOf(name)));
-    };
-  }
-
-  private static LocalDate date(String text, String field) {
-    try {
-      return LocalDate.parse(text.strip());
-    } catch (DateTimeParseException e) {
-      throw ProblemException.badInput(field, Text.of("organisation.not-a-date", text));
-    }
   }
 }

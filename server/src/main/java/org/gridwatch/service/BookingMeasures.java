@@ -1,10 +1,11 @@
 package org.gridwatch.service;
 
+import org.gridwatch.area.DayPeriod;
+
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -12,8 +13,6 @@ import java.util.Map;
 import org.gridwatch.area.AreaCatalog;
 import org.gridwatch.area.AreaLevel;
 import org.gridwatch.area.DistrictProfile;
-import org.gridwatch.problem.ProblemException;
-import org.gridwatch.problem.Text;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -43,36 +42,24 @@ class BookingMeasures {
   }
 
   Answer of(String levelText, String fromText, String toText) {
-    String level = levelText == null ? "community" : levelText.strip().toLowerCase(Locale.ROOT);
-    String column = switch (level) {
-      case "grid" -> "grid_code";
-      case "community" -> "community_code";
-      case "subdistrict" -> "subdistrict_code";
-      default -> throw ProblemException.badInput("level", Text.of("service.level-grid-community-subdistrict", levelText));
-    };
+    AreaLevel areaLevel = DayPeriod.level(levelText == null ? "community" : levelText);
+    String level = areaLevel.name().toLowerCase(Locale.ROOT);
+    String column = level + "_code";
     ZoneId zone = district.timeZone();
-    LocalDate to = toText == null ? LocalDate.now(clock.withZone(zone)) : date(toText, "to");
-    LocalDate from = fromText == null ? to.minusDays(29) : date(fromText, "from");
-    if (from.isAfter(to)) throw ProblemException.badInput("from", Text.of("service.from-after-to", from, to));
-    Timestamp start = Timestamp.from(from.atStartOfDay(zone).toInstant());
-    Timestamp end = Timestamp.from(to.plusDays(1).atStartOfDay(zone).toInstant());
+    LocalDate today = LocalDate.now(clock.withZone(zone));
+    DayPeriod period = DayPeriod.parse(fromText, toText, zone, today.minusDays(29), today);
+    LocalDate from = period.from(), to = period.to();
+    Timestamp start = Timestamp.from(period.start());
+    Timestamp end = Timestamp.from(period.end());
     Map<String, Integer> made = new HashMap<>();
     Map<String, Integer> done = new HashMap<>();
     jdbc.query("SELECT " + column + ", count(*) FROM booking WHERE created_at >= ? AND created_at < ? GROUP BY " + column,
         rs -> { made.put(rs.getString(1), rs.getInt(2)); }, start, end);
     jdbc.query("SELECT " + column + ", count(*) FROM booking WHERE fulfilled = TRUE AND fulfilled_at >= ? AND fulfilled_at < ? GROUP BY "
         + column, rs -> { done.put(rs.getString(1), rs.getInt(2)); }, start, end);
-    List<AreaFigures> areas = catalog.now().level(AreaLevel.valueOf(level.toUpperCase(Locale.ROOT))).stream()
+    List<AreaFigures> areas = catalog.now().level(areaLevel).stream()
         .map(a -> new AreaFigures(a.code(), a.name(), a.residents(), made.getOrDefault(a.code(), 0), done.getOrDefault(a.code(), 0)))
         .toList();
     return new Answer(level, from, to, areas);
-  }
-
-  private static LocalDate date(String text, String field) {
-    try {
-      return LocalDate.parse(text.strip());
-    } catch (DateTimeParseException e) {
-      throw ProblemException.badInput(field, Text.of("service.not-a-date", text));
-    }
   }
 }

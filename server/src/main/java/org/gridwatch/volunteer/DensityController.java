@@ -1,5 +1,7 @@
 package org.gridwatch.volunteer;
 
+import org.gridwatch.area.DayPeriod;
+
 import java.time.LocalDate;
 import org.gridwatch.area.AreaLevel;
 import org.gridwatch.problem.ProblemException;
@@ -20,12 +22,7 @@ class DensityController {
   VolunteerDensity.Answer density(@RequestParam(defaultValue = "grid") String level,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-    AreaLevel l = switch (level.strip().toLowerCase(java.util.Locale.ROOT)) {
-      case "grid" -> AreaLevel.GRID;
-      case "community" -> AreaLevel.COMMUNITY;
-      case "subdistrict" -> AreaLevel.SUBDISTRICT;
-      default -> throw ProblemException.badInput("level", Text.of("volunteer.level"));
-    };
+    AreaLevel l = DayPeriod.level(level);
     if (from != null && to != null && from.isAfter(to)) throw ProblemException.badInput("from", Text.of("volunteer.from-after-to"));
     return density.at(l, from, to);
   }
