@@ -25,14 +25,15 @@ import org.springframework.stereotype.Component;
 
 /**
  * 物业优先 in the demo (issue 14 §3), once the demo's property companies serve their compounds: property management
- * (16 working hours) and sanitation inside a compound (8) become property first, and one synthetic case is reported
+ * (16 working hours) becomes property first (other categories stay as they were, so the demo's other cases take the
+ * ladder as before), and one synthetic case is reported
  * in each of the first served compounds, which the companies' staff then handle in turn: closed at the company, being
  * handled, handed up to the grid, or left for the clock. Without property companies it does nothing and says so.
  */
 @Component
 @DemoDataEnabled
 class DemoPropertyFirst {
-  static final Map<String, Integer> PROPERTY_FIRST = Map.of("PROPERTY_MANAGEMENT", 16, "SANITATION", 8);
+  static final Map<String, Integer> PROPERTY_FIRST = Map.of("PROPERTY_MANAGEMENT", 16);
   static final int CASES = 36;
   private static final Actor OPERATOR = new Actor("operator", Set.of(Role.OPERATOR), Optional.empty());
 
