@@ -184,7 +184,9 @@ public class Planning {
     for (Point p : uncovered) index.insert(p.getEnvelopeInternal(), p);
     List<Coordinate> candidates = new ArrayList<>();
     uncovered.forEach(p -> candidates.add(p.getCoordinate()));
-    Set<Point> taken = new HashSet<>();
+    // By identity: each point is one case, and two cases at the same spot are two (a JTS Point equals any other at its
+    // coordinate, which counted them once in coveredAfter but twice in a site's gain).
+    Set<Point> taken = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     List<Site> sites = new ArrayList<>();
     for (int step = 0; step < k; step++) {
       Coordinate best = null;
