@@ -4,7 +4,7 @@ package org.gridwatch.privacy;
 public final class Masks {
   private Masks() {}
 
-  /** {@code 370203199001011234} → {@code 3702**********1234}: the first four and last four characters. */
+  /** {@code 110105199001011234} → {@code 1101**********1234}: the first four and last four characters. */
   public static String idNumber(String id) {
     if (id == null) return null;
     if (id.length() <= 8) return "*".repeat(id.length());
