@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
 /**
  * The demo accounts {@code admin}, {@code operator}, {@code planner}, {@code police}, {@code gridworker},
  * {@code community}, {@code subdistrict}, {@code department}, {@code resident}, {@code volunteer}, {@code socialworker},
- * {@code property} (a property company's staff) and {@code organisation} (a social organisation's staff); the staff roster
+ * {@code property} (a property company's staff), {@code organisation} (a social organisation's staff), {@code funder} (the
+ * funding body's staff) and {@code reviewer}, {@code reviewer2}, {@code reviewer3} (expert reviewers); the staff roster
  * links the staff accounts to people of the demo roster, the demo volunteers {@code volunteer} and {@code socialworker} to
  * two of theirs, the demo organisations the last two to their organisations.
  *
@@ -57,6 +58,10 @@ class DemoAccounts {
     m.put("socialworker", Role.SOCIAL_WORKER);
     m.put("property", Role.PROPERTY_STAFF);
     m.put("organisation", Role.ORGANISATION_STAFF);
+    m.put("funder", Role.FUNDER);
+    m.put("reviewer", Role.REVIEWER);
+    m.put("reviewer2", Role.REVIEWER);
+    m.put("reviewer3", Role.REVIEWER);
     return m;
   }
 

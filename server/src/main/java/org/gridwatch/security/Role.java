@@ -22,6 +22,10 @@ public enum Role {
   SOCIAL_WORKER,
   /** A registered volunteer (志愿者): signs in and out of activities, sees their own hours. */
   VOLUNTEER,
+  /** Staff of the funding body (the civil-affairs bureau, 民政局): open rounds, approve (立项), contract, publish results. */
+  FUNDER,
+  /** An expert reviewer (评审专家): scores applications on the round's criteria and checks evaluations. */
+  REVIEWER,
   RESIDENT;
 
   public String authority() { return "ROLE_" + name(); }

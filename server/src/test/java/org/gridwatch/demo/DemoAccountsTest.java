@@ -35,7 +35,7 @@ class DemoAccountsTest {
     verify(accounts).ensure(wanted.capture(), password.capture(), org.mockito.ArgumentMatchers.eq(false));
     assertThat(wanted.getValue()).extracting(WantedAccount::username).containsExactly("admin", "operator", "planner", "police",
         "gridworker", "community", "subdistrict", "department", "resident", "volunteer", "socialworker", "property",
-        "organisation");
+        "organisation", "funder", "reviewer", "reviewer2", "reviewer3");
     assertThat(password.getValue()).hasSizeGreaterThanOrEqualTo(16);
   }
 
