@@ -1,0 +1,137 @@
+// The projects page's map: the needs of the chosen level and category as a choropleth of the rate per 1,000
+// residents, unmet demand outlined (clickable: the area's figures and its cases), the service areas of projects,
+// and the open project's own service area. Popups and tooltips are built when shown, in the language on screen.
+import { t, areaName } from './i18n.js';
+import { escapeHtml } from './layers.js';
+import { number } from './projects-format.js';
+
+const L = window.L;
+const e = v => escapeHtml(v == null ? '' : v);
+/** Five classes of the rate, light to dark. */
+export const RAMP = ['#fff5eb', '#fdd0a2', '#fd8d3c', '#d94801', '#7f2704'];
+export const UNMET_COLOUR = '#c2185b';
+export const PROJECT_COLOUR = '#5e35b1';
+
+export class ProjectsMap {
+  /** {@code store}: the page's state; {@code onCases(area)}: the cases behind an area; {@code onProject(id)}: opens one. */
+  constructor(map, store, { onCases, onProject }) {
+    this.map = map;
+    this.store = store;
+    map.createPane('outlines').style.zIndex = 420;
+    this.needs = L.geoJSON(null, { style: f => this.needStyle(f),
+      onEachFeature: (f, l) => l.bindTooltip(() => this.needTip(f), { sticky: true }) }).addTo(map);
+    this.projects = L.geoJSON(null, { pane: 'outlines', style: { color: PROJECT_COLOUR, weight: 2, dashArray: '6 4', fillOpacity: 0.06,
+      className: 'gw-project-area' }, onEachFeature: (f, l) => {
+      l.bindTooltip(() => e(f.properties.title), { sticky: true });
+      l.on('click', ev => { L.DomEvent.stopPropagation(ev); onProject(f.id ?? f.properties.id); });
+    } }).addTo(map);
+    this.unmet = L.geoJSON(null, { pane: 'outlines', style: { color: UNMET_COLOUR, weight: 3, fill: true, fillOpacity: 0,
+      className: 'gw-unmet' }, onEachFeature: (f, l) => {
+      l.bindPopup(() => this.unmetHtml(f), { maxWidth: 280 });
+      l.getElement?.()?.setAttribute('data-code', f.properties.code);
+    } }).addTo(map);
+    this.selected = L.geoJSON(null, { pane: 'outlines', style: { color: '#000', weight: 4, fill: false }, interactive: false }).addTo(map);
+    map.on('popupopen', ev => {
+      this.openPopup = ev.popup;
+      ev.popup.getElement().querySelector('button[data-cases]')?.addEventListener('click', b => onCases(b.target.dataset.cases));
+    });
+    map.on('popupclose', ev => { if (this.openPopup === ev.popup) this.openPopup = null; });
+  }
+
+  overlays() {
+    return { [t('pLayerNeeds')]: this.needs, [t('pLayerUnmet')]: this.unmet, [t('pLayerProjects')]: this.projects };
+  }
+
+  /** The level's areas, shaded by the needs figures the store holds. */
+  drawNeeds(features) {
+    this.needs.clearLayers().addData({ type: 'FeatureCollection', features });
+  }
+
+  restyleNeeds() { this.needs.setStyle(f => this.needStyle(f)); }
+
+  /** Unmet demand: the level's areas the API names, outlined; each path carries its code (data-code). */
+  drawUnmet(features) {
+    this.unmet.clearLayers().addData({ type: 'FeatureCollection', features });
+    this.unmet.eachLayer(l => l.getElement()?.setAttribute('data-code', l.feature.properties.code));
+  }
+
+  drawProjects(features) {
+    this.projects.clearLayers().addData({ type: 'FeatureCollection', features });
+    this.projects.eachLayer(l => l.getElement()?.setAttribute('data-project', l.feature.id ?? l.feature.properties.id));
+  }
+
+  /** The open project's service area, outlined and fitted. */
+  showProject(serviceArea) {
+    this.selected.clearLayers();
+    if (!serviceArea) return;
+    this.selected.addData(serviceArea);
+    this.map.fitBounds(this.selected.getBounds(), { maxZoom: 16, padding: [20, 20] });
+  }
+
+  /** The rate's class among the level's rates (breaks at the quintiles of what is on screen). */
+  colour(rate) {
+    const breaks = this.store.breaks;
+    if (rate == null || !breaks) return '#ffffff';
+    let i = 0;
+    while (i < breaks.length && rate > breaks[i]) i++;
+    return RAMP[Math.min(i, RAMP.length - 1)];
+  }
+
+  needStyle(f) {
+    const figures = this.store.needs?.get(f.properties.code);
+    return { color: '#666', weight: 0.6, fillColor: this.colour(figures?.rate), fillOpacity: figures ? 0.7 : 0.05 };
+  }
+
+  needTip(f) {
+    const a = this.store.needs?.get(f.properties.code);
+    const name = e(areaName(f.properties));
+    return a ? `${name}<br>${t('pRate')} <b>${number(a.rate, 2)}</b> · ${t('pCount')} ${e(a.count)} · ${t('pResidents')} ${e(a.residents)}` : name;
+  }
+
+  unmetHtml(f) {
+    const a = f.properties.unmet, figures = this.store.needs?.get(a.code) || {};
+    return `<div class="popup unmet" data-code="${e(a.code)}"><h3>${e(areaName(f.properties))} <small>${e(a.code)}</small></h3><dl>
+      <dt>${t('pRate')}</dt><dd>${number(a.rate, 2)} <small>(${t('pThreshold')} ${number(this.store.unmet?.threshold, 2)})</small></dd>
+      <dt>${t('pCount')}</dt><dd>${e(a.count)}</dd>
+      ${figures.cases == null ? '' : `<dt>${t('pCases')}</dt><dd>${e(figures.cases)}</dd><dt>${t('pBookings')}</dt><dd>${e(figures.bookings)}</dd>`}
+      ${figures.recorded == null ? '' : `<dt>${t('pRecorded')}</dt><dd>${e(figures.recorded)}</dd>`}
+      <dt>${t('pResidents')}</dt><dd>${e(a.residents)}</dd><dt>${t('pLayerProjects')}</dt><dd>${t('pServedNone')}</dd></dl>
+      <button type="button" data-cases="${e(a.code)}">${t('pShowCases')}</button></div>`;
+  }
+
+  /** The language changed: the open popup is worded again. */
+  reword() { if (this.openPopup) this.openPopup.update(); }
+}
+
+/** The map's legend: the rate classes, unmet demand's outline, project service areas. */
+export function addLegend(map, store) {
+  const control = L.control({ position: 'bottomleft' });
+  control.onAdd = () => {
+    const div = L.DomUtil.create('div', 'info legend projects-legend');
+    div.id = 'projects-legend';
+    L.DomEvent.disableClickPropagation(div);
+    return div;
+  };
+  control.addTo(map);
+  drawLegend(store);
+}
+
+export function drawLegend(store) {
+  const div = document.getElementById('projects-legend');
+  if (!div) return;
+  const open = div.querySelector('details')?.open ?? !window.matchMedia('(max-width: 600px)').matches;
+  const b = store.breaks;
+  const ramp = b ? RAMP.map((c, i) => `<i style="background:${c}"></i><span>${i === 0 ? '≤ ' + number(b[0], 1)
+    : i === RAMP.length - 1 ? '> ' + number(b[i - 1], 1) : number(b[i - 1], 1) + ' – ' + number(b[i], 1)}</span>`).join('') : '';
+  div.innerHTML = `<details ${open ? 'open' : ''}><summary><h4>${t('pLegend')}</h4></summary>
+    <div>${t('pLayerNeeds')}</div><div class="ramp">${ramp || `<span></span><em>${store.needsStatus === 'denied' ? t('pNeedsStaffOnly') : t('pLoading')}</em>`}</div>
+    <div class="line"><i style="border:3px solid ${UNMET_COLOUR}"></i>${t('pLayerUnmet')}</div>
+    <div class="line"><i style="border:2px dashed ${PROJECT_COLOUR}"></i>${t('pLayerProjects')}</div></details>`;
+}
+
+/** Breaks between five classes: the 20th … 80th percentiles of the rates. */
+export function quintiles(rates) {
+  const sorted = rates.filter(r => r != null).map(Number).sort((a, b) => a - b);
+  if (!sorted.length) return null;
+  return [0.2, 0.4, 0.6, 0.8].map(q => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]);
+}
