@@ -71,16 +71,18 @@ function requestRateHtml(o) {
   const r = o.requestRate;
   if (!r) {
     const reason = o.reason ?? o.requestRateReason;
-    return reason ? `<p class="hint request-rate-none">${e(fill('pNoOutcome', { reason: t(`pReason_${reason}`) === `pReason_${reason}` ? reason : t(`pReason_${reason}`) }))}</p>` : '';
+    const said = t(`pReason_${reason}`); // a reason the page has no words for is shown as its code
+    return reason ? `<p class="hint request-rate-none">${e(fill('pNoOutcome', { reason: said.startsWith('pReason_') ? reason : said }))}</p>` : '';
   }
-  const period = x => (x ? `${e(x.from)} – ${e(x.to)}` : '');
+  const period = x => (x ? `${e(x.from)} – ${e(x.to)}` : '—');
   const line = (label, x) => `<tr><td>${label}</td><td class="num">${number(x?.before, 2)}</td><td class="num">${number(x?.after, 2)}</td>
     <td class="num">${change(x?.change)}</td></tr>`;
-  return `<h4>${t('pRequestRate')}</h4><table class="request-rate"><thead><tr><th></th><th class="num">${t('pBefore')}<br><small>${period(r.before)}</small></th>
-    <th class="num">${t('pAfter')}<br><small>${period(r.after)}</small></th><th class="num">${t('pChange')}</th></tr></thead><tbody>
+  return `<h4>${t('pRequestRate')}</h4><table class="request-rate"><thead><tr><th></th><th class="num">${t('pBefore')}</th>
+    <th class="num">${t('pAfter')}</th><th class="num">${t('pChange')}</th></tr></thead><tbody>
     ${line(t('pTargetGrids'), r.target)}${line(fill('pComparisonGrids', { n: r.comparison?.grids ?? '—' }), r.comparison)}
     <tr class="did"><td colspan="3"><b>${t('pDid')}</b></td><td class="num" id="did-value"><b>${change(r.differenceInDifferences)}</b></td></tr>
-    </tbody></table><p class="indicative" data-indicative="${r.indicative !== false}">${t('pIndicative')}</p>`;
+    </tbody></table><p class="sub">${t('pBefore')} ${period(r.before)} · ${t('pAfter')} ${period(r.after)}</p>
+    <p class="indicative" data-indicative="${r.indicative !== false}">${t('pIndicative')}</p>`;
 }
 
 /** Reviews: each reviewer's scores to those the API shows them to; the public the average once approved. */

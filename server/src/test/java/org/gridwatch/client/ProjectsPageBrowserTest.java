@@ -1,0 +1,191 @@
+package org.gridwatch.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.gridwatch.support.Browser;
+import org.gridwatch.support.Http;
+import org.gridwatch.support.OnH2;
+import org.gridwatch.support.TestEnvironment;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Issue 15, the projects page (项目管理) on the demo: the funder follows the needs map to an area with unmet demand
+ * (its figures and cases as the API counts them), then to a project and its evaluation; a reviewer scores an
+ * application in the page and the score is stored; the public sees approved projects and no review scores.
+ */
+@OnH2
+@EnabledIf("org.gridwatch.support.TestEnvironment#browserAvailable")
+class ProjectsPageBrowserTest {
+  static ChromeDriver driver;
+  static final String[] FUNDER = Http.basic("funder", TestEnvironment.DEMO_PASSWORD);
+  static final String[] REVIEWER = Http.basic("reviewer", TestEnvironment.DEMO_PASSWORD);
+  static final Set<String> PUBLIC = Set.of("APPROVED", "CONTRACTED", "RUNNING", "MIDTERM_REVIEW", "RECTIFYING", "FINAL_REVIEW",
+      "CLOSED", "TERMINATED");
+  @LocalServerPort int port;
+
+  @BeforeAll
+  static void startBrowser() throws Exception { driver = Browser.start(1400, 900); }
+
+  @AfterAll
+  static void stopBrowser() { if (driver != null) driver.quit(); }
+
+  String url(String path) { return "http://localhost:" + port + path; }
+
+  /** A list answer, bare or wrapped in {"items": […]}. */
+  static List<JsonNode> items(JsonNode answer) {
+    JsonNode list = answer.isArray() ? answer : answer.has("items") ? answer.get("items") : answer.get("projects");
+    List<JsonNode> out = new ArrayList<>();
+    if (list != null) list.forEach(out::add);
+    return out;
+  }
+
+  static String roundOf(JsonNode project) {
+    JsonNode round = project.get("round");
+    return round.isObject() ? round.get("id").asString() : round.asString();
+  }
+
+  void waitForSide(String view) {
+    Browser.waitFor(driver, 30).until(d -> view.equals(driver.findElement(By.id("side")).getDomAttribute("data-view"))
+        && driver.findElements(By.cssSelector("#side .hint")).stream().noneMatch(h -> h.getText().equals("加载中…")));
+  }
+
+  /** The first category (of the catalogue) whose unmet demand the API names some area for, at grid level. */
+  JsonNode unmetDemand(Http http, String from, String to) {
+    for (JsonNode c : http.get("/api/v1/categories").json()) {
+      JsonNode unmet = http.get("/api/v1/needs/unmet?level=grid&percentile=80&category=" + c.get("code").asString()
+          + "&from=" + from + "&to=" + to, FUNDER).json();
+      if (!unmet.get("areas").isEmpty()) return unmet;
+    }
+    throw new AssertionError("the demo has unmet demand in some category");
+  }
+
+  @Test
+  void theFunderGoesFromTheNeedsMapToAnAreaWithUnmetDemandThenToAProjectAndItsEvaluation() throws Exception {
+    Http http = new Http(port);
+    Browser.signIn(driver, url(""), "funder");
+    Browser.open(driver, url("/projects.html"));
+    String from = driver.findElement(By.id("from")).getDomProperty("value");
+    String to = driver.findElement(By.id("to")).getDomProperty("value");
+    JsonNode unmet = unmetDemand(http, from, to);
+    String category = unmet.get("category").asString();
+
+    new Select(driver.findElement(By.id("category"))).selectByValue(category);
+    Set<String> expected = new TreeSet<>();
+    unmet.get("areas").forEach(a -> expected.add(a.get("code").asString()));
+    Browser.waitFor(driver, 30).until(d -> outlined().equals(expected));
+
+    JsonNode area = unmet.get("areas").get(0);
+    String code = area.get("code").asString();
+    driver.executeScript("const v = gridwatchProjects.view; v.unmet.eachLayer(l => { if (l.feature.properties.code === arguments[0])"
+        + " v.map.fitBounds(l.getBounds(), {animate: false}); })", code);
+    driver.findElement(By.cssSelector("path.gw-unmet[data-code='" + code + "']")).click();
+    WebElement popup = Browser.waitFor(driver, 10).until(ExpectedConditions.visibilityOfElementLocated(
+        By.cssSelector(".leaflet-popup .popup.unmet[data-code='" + code + "']")));
+    assertThat(popup.getText()).contains(area.get("count").asString(), area.get("residents").asString());
+    Browser.screenshot(driver, "projects-unmet-zh");
+
+    popup.findElement(By.cssSelector("button[data-cases]")).click();
+    waitForSide("cases");
+    JsonNode cases = http.get("/api/v1/needs/cases?limit=100&area=" + code + "&category=" + category + "&from=" + from + "&to=" + to,
+        FUNDER).json();
+    assertThat(driver.findElements(By.cssSelector("#side tr[data-case]"))).as("the cases behind the figure")
+        .hasSize(items(cases).size());
+
+    // A closed project with a published evaluation, opened from the list of its round.
+    JsonNode closed = items(http.get("/api/v1/projects?status=CLOSED", FUNDER).json()).get(0);
+    JsonNode detail = http.get("/api/v1/projects/" + closed.get("id").asString(), FUNDER).json();
+    driver.findElement(By.cssSelector("#side button.back")).click();
+    waitForSide("rounds");
+    String round = roundOf(detail);
+    if (driver.findElements(By.cssSelector("#side li[data-round='" + round + "'].round-open")).isEmpty()) {
+      driver.findElement(By.cssSelector("#side li[data-round='" + round + "']")).click();
+    }
+    Browser.waitFor(driver, 20).until(ExpectedConditions.elementToBeClickable(
+        By.cssSelector("#side li[data-project='" + closed.get("id").asString() + "']"))).click();
+    waitForSide("project");
+    WebElement panel = driver.findElement(By.cssSelector("#side article.project"));
+    assertThat(panel.getText()).contains(detail.get("title").asString(), "已结项");
+    List<String> results = new ArrayList<>();
+    detail.get("evaluations").forEach(ev -> results.add(ev.get("result").isNull() ? "" : ev.get("result").asString()));
+    assertThat(driver.findElements(By.cssSelector("#side section.evaluation")).stream().map(s -> s.getDomAttribute("data-result")).toList())
+        .as("each evaluation with its published result").isEqualTo(results);
+    assertThat(driver.findElement(By.cssSelector("#side .indicative")).getText()).contains("示意性");
+    Browser.screenshot(driver, "projects-project-zh");
+  }
+
+  @SuppressWarnings("unchecked")
+  Set<String> outlined() {
+    return new TreeSet<>((List<String>) driver.executeScript("return [...document.querySelectorAll('path.gw-unmet[data-code]')]"
+        + ".map(p => p.dataset.code)"));
+  }
+
+  @Test
+  void aReviewerScoresAnApplicationInThePageAndTheScoreIsStored() {
+    Http http = new Http(port);
+    JsonNode application = null;
+    for (JsonNode p : items(http.get("/api/v1/projects?status=APPLIED", REVIEWER).json())) {
+      JsonNode detail = http.get("/api/v1/projects/" + p.get("id").asString(), REVIEWER).json();
+      boolean scored = false;
+      for (JsonNode r : detail.path("reviews")) scored |= "reviewer".equals(r.get("reviewer").asString());
+      if (!scored) {
+        application = detail;
+        break;
+      }
+    }
+    assertThat(application).as("the demo leaves an application for `reviewer` to score").isNotNull();
+    String id = application.get("id").asString();
+    JsonNode criteria = http.get("/api/v1/rounds/" + roundOf(application)).json().get("criteria");
+
+    Browser.signIn(driver, url(""), "reviewer");
+    Browser.open(driver, url("/projects.html#project=" + id));
+    waitForSide("project");
+    List<WebElement> inputs = driver.findElements(By.cssSelector("#score-form input[name='score']"));
+    assertThat(inputs).as("one score per criterion of the round").hasSize(criteria.size());
+    int score = 60;
+    for (WebElement input : inputs) input.sendKeys(String.valueOf(score += 5));
+    driver.findElement(By.cssSelector("#score-form button[type='submit']")).click();
+    Browser.waitFor(driver, 20).until(ExpectedConditions.visibilityOfElementLocated(By.id("action-stored")));
+
+    JsonNode stored = null;
+    for (JsonNode r : http.get("/api/v1/projects/" + id, REVIEWER).json().get("reviews")) {
+      if ("reviewer".equals(r.get("reviewer").asString())) stored = r;
+    }
+    assertThat(stored).as("the review is stored").isNotNull();
+    assertThat(driver.findElements(By.id("score-form"))).as("no second scoring").isEmpty();
+    assertThat(driver.findElement(By.cssSelector("#side tr[data-reviewer='reviewer']")).getText())
+        .contains(stored.get("total").asString().replaceAll("\\.0+$", ""));
+  }
+
+  @Test
+  void thePublicSeesApprovedProjectsAndNoReviewScores() throws Exception {
+    Http http = new Http(port);
+    driver.manage().deleteAllCookies();
+    Browser.open(driver, url("/projects.html"));
+    assertThat(driver.findElement(By.id("needs-note")).getText()).contains("需求地图仅对登录的工作人员开放");
+    Browser.waitFor(driver, 20).until(d -> !driver.findElements(By.cssSelector("#side li[data-project]")).isEmpty());
+    List<String> statuses = driver.findElements(By.cssSelector("#side li[data-project] .tag")).stream().map(WebElement::getText).toList();
+    assertThat(statuses).isNotEmpty().doesNotContain("已申报", "入围", "未入选");
+
+    JsonNode reviewed = items(http.get("/api/v1/projects?status=CLOSED").json()).get(0);
+    Browser.open(driver, url("/projects.html#project=" + reviewed.get("id").asString()));
+    waitForSide("project");
+    assertThat(PUBLIC).contains(driver.findElement(By.cssSelector("#side article.project")).getDomAttribute("data-status"));
+    assertThat(driver.findElements(By.cssSelector("#side tr[data-reviewer]"))).as("no reviewer's scores in public").isEmpty();
+    assertThat(driver.findElements(By.cssSelector("#side section.actions"))).isEmpty();
+    Browser.screenshot(driver, "projects-public-zh");
+  }
+}
