@@ -10,7 +10,11 @@ const e = v => escapeHtml(v == null ? '' : v);
 const row = (label, value) => (value == null || value === '' ? '' : `<dt>${label}</dt><dd>${value}</dd>`);
 const list = (codes, group) => (codes || []).map(c => e(group ? word(group, c) : c)).join(t('pSep'));
 
-export function projectHtml({ data: p, round, outcomes }, store) {
+/** Before it is contracted a project has done nothing to measure: no outcomes are shown. */
+const NOT_STARTED = new Set(['APPLIED', 'SHORTLISTED', 'DECLINED', 'APPROVED']);
+
+export function projectHtml({ data: p, round, outcomes: measured }, store) {
+  const outcomes = NOT_STARTED.has(p.status) ? null : measured;
   return `<article class="project" data-id="${e(p.id)}" data-status="${e(p.status)}">
     <h2>${e(p.title)} <span class="tag s-${e(p.status)}">${e(word('status', p.status))}</span></h2>
     ${aboutHtml(p, round, store)}${tranchesHtml(p)}${kpisHtml(p, outcomes)}${outcomesHtml(outcomes)}

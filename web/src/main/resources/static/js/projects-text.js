@@ -2,6 +2,7 @@
 import { addTexts, t, currentLang } from './i18n.js';
 import './projects-link.js';
 import './community-link.js';
+import './map-text.js';
 
 addTexts({
   projectsTitle: '项目管理', pLevel: '层级', pCategory: '类别', pAllCategories: '全部类别', pFrom: '自', pTo: '至',
