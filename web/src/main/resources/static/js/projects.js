@@ -99,12 +99,15 @@ async function loadNeeds() {
   store.needsStatus = 'loading';
   note();
   try {
-    const [features, answer] = await Promise.all([areasOf(store.level), getJson(`/api/v1/needs?${query()}`)]);
+    const features = await areasOf(store.level);
+    if (mine !== store.seq) return;
+    view.drawNeeds(features); // the level's outlines, also for those who may not read the needs
+    const answer = await getJson(`/api/v1/needs?${query()}`);
     if (mine !== store.seq) return;
     store.needs = new Map(answer.areas.map(a => [a.code, a]));
     store.breaks = quintiles(answer.areas.map(a => a.rate));
     store.needsStatus = 'ok';
-    view.drawNeeds(features);
+    view.restyleNeeds();
     await loadUnmet(mine, features);
   } catch (err) {
     if (mine !== store.seq) return;
@@ -112,7 +115,7 @@ async function loadNeeds() {
     store.needs = null;
     store.breaks = null;
     store.unmet = null;
-    view.drawNeeds([]);
+    view.restyleNeeds();
     view.drawUnmet([]);
     if (store.needsStatus === 'unavailable') console.warn('projects: needs unavailable', err);
   }
