@@ -24,7 +24,7 @@ export function projectHtml({ data: p, round, outcomes: measured }, store) {
 function aboutHtml(p, round, store) {
   const r = typeof p.round === 'object' && p.round ? p.round : round || {};
   const category = code => { const c = store.categories.find(x => x.code === code); return c ? areaName(c) : code; };
-  const areas = (p.areas || []).map(a => (typeof a === 'object' ? areaName(a) || a.code : a)).map(e).join(t('pSep'));
+  const areas = (p.areas || []).map(a => (typeof a === 'object' ? areaName(a) || a.code : nameOf(store, a))).map(e).join(t('pSep'));
   const lead = p.leadSocialWorker;
   return `<dl class="about">${row(t('pRound'), e(r.title ?? round?.title))}${row(t('kind'), e(word('kind', r.kind ?? round?.kind)))}
     ${row(t('pProvider'), e(p.provider?.name ?? p.providerName))}
@@ -32,6 +32,15 @@ function aboutHtml(p, round, store) {
     ${row(t('pAreas'), areas)}${row(t('pCategories'), (p.categories || []).map(c => e(category(c))).join(t('pSep')))}
     ${row(t('pTargetGroups'), list(p.targetGroups, 'group'))}${row(t('pBudget'), money(p.budget))}
     ${row(t('pSummary'), e(p.summary))}</dl>`;
+}
+
+/** An area's name from the outlines the page has read (grids and communities), else its code. */
+function nameOf(store, code) {
+  for (const level of ['grid', 'community', 'subdistrict']) {
+    const f = (store.areas[level] || []).find(x => x.properties.code === code);
+    if (f) return areaName(f.properties);
+  }
+  return code;
 }
 
 function tranchesHtml(p) {
@@ -68,6 +77,7 @@ function outcomesHtml(o) {
     ${row(t('pCostPerBeneficiary'), money(o.costPerBeneficiary))}
     ${row(t('pKpiSessions'), `${number(o.sessions)} / ${number(o.sessionsTarget)}`)}
     ${row(t('pGridsReached'), `${number(o.gridsReached)} / ${number(o.gridsTargeted)} (${share(o.reachShare)})`)}</dl>
+    ${o.outsideActivities ? `<p class="hint">${e(fill('pOutside', { n: o.outsideActivities }))}</p>` : ''}
     ${requestRateHtml(o)}`;
 }
 
@@ -92,7 +102,7 @@ function requestRateHtml(o) {
 /** Reviews: each reviewer's scores to those the API shows them to; the public the average once approved. */
 function reviewsHtml(p, round, store) {
   const reviews = p.reviews || [];
-  const average = p.averageTotal ?? p.reviewAverage ?? p.averageScore;
+  const average = p.reviewSummary?.averageTotal ?? p.averageTotal;
   if (!reviews.length && average == null) {
     return store.roles.has('FUNDER') || store.roles.has('ADMIN') || store.roles.has('REVIEWER')
       ? `<h3>${t('pReviews')}</h3><p class="hint">${t('pNoReviewsYet')}</p>` : '';
