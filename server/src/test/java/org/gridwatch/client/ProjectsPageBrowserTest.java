@@ -90,9 +90,8 @@ class ProjectsPageBrowserTest {
 
     JsonNode area = unmet.get("areas").get(0);
     String code = area.get("code").asString();
-    driver.executeScript("const v = gridwatchProjects.view; v.unmet.eachLayer(l => { if (l.feature.properties.code === arguments[0])"
-        + " v.map.fitBounds(l.getBounds(), {animate: false}); })", code);
-    driver.findElement(By.cssSelector("path.gw-unmet[data-code='" + code + "']")).click();
+    List<Number> inside = insidePoint(code);
+    Browser.clickMap(driver, "gridwatchProjects.map", inside.get(0).doubleValue(), inside.get(1).doubleValue());
     WebElement popup = Browser.waitFor(driver, 10).until(ExpectedConditions.visibilityOfElementLocated(
         By.cssSelector(".leaflet-popup .popup.unmet[data-code='" + code + "']")));
     assertThat(popup.getText()).contains(area.get("count").asString(), area.get("residents").asString());
@@ -124,7 +123,46 @@ class ProjectsPageBrowserTest {
     assertThat(driver.findElements(By.cssSelector("#side section.evaluation")).stream().map(s -> s.getDomAttribute("data-result")).toList())
         .as("each evaluation with its published result").isEqualTo(results);
     assertThat(driver.findElement(By.cssSelector("#side .indicative")).getText()).contains("示意性");
-    Browser.screenshot(driver, "projects-project-zh");
+    Browser.screenshot(driver, "projects-zh");
+
+    // The language switch re-words what is on screen: the panel, the toolbar, the note over the map.
+    driver.findElement(By.id("lang")).click();
+    Browser.waitFor(driver, 5).until(ExpectedConditions.textToBe(By.cssSelector("header h1 [data-i18n='projectsTitle']"), "Projects"));
+    assertThat(driver.findElement(By.cssSelector("#side article.project h2 .tag")).getText()).isEqualTo("Closed");
+    assertThat(driver.findElements(By.cssSelector("#side article.project h3")).stream().map(WebElement::getText).toList())
+        .contains("Tranches", "Evaluations", "Timeline").allMatch(h -> !h.matches(".*\\p{IsHan}.*"));
+    assertThat(driver.findElement(By.cssSelector("#side .indicative")).getText()).contains("Indicative");
+    assertThat(driver.findElement(By.id("needs-note")).getText()).contains("areas with unmet demand");
+    var size = driver.manage().window().getSize();
+    driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+    try {
+      Browser.screenshot(driver, "projects-en-phone");
+    } finally {
+      driver.manage().window().setSize(size);
+      driver.findElement(By.id("lang")).click();
+    }
+  }
+
+  /**
+   * Fits the map to an outlined area and answers a point inside it (lon, lat): the first of a 9×9 grid over its bounds
+   * that lies inside its outer ring, so that the click lands on the area whatever its shape.
+   */
+  @SuppressWarnings("unchecked")
+  List<Number> insidePoint(String code) {
+    return (List<Number>) driver.executeScript("""
+        const v = gridwatchProjects.view;
+        const layer = v.unmet.getLayers().find(l => l.feature.properties.code === arguments[0]);
+        v.map.fitBounds(layer.getBounds(), {animate: false});
+        const g = layer.feature.geometry, ring = (g.type === 'Polygon' ? g.coordinates : g.coordinates[0])[0];
+        const inside = (x, y) => { let c = false; for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+          const [xi, yi] = ring[i], [xj, yj] = ring[j];
+          if ((yi > y) !== (yj > y) && x < (xj - xi) * (y - yi) / (yj - yi) + xi) c = !c; } return c; };
+        const b = layer.getBounds();
+        for (let i = 1; i < 10; i++) for (let j = 1; j < 10; j++) {
+          const x = b.getWest() + (b.getEast() - b.getWest()) * i / 10, y = b.getSouth() + (b.getNorth() - b.getSouth()) * j / 10;
+          if (inside(x, y)) return [x, y];
+        }
+        return null;""", code);
   }
 
   @SuppressWarnings("unchecked")
