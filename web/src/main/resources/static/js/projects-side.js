@@ -11,6 +11,8 @@ import { actionsHtml, formBody, actionUrl, showProblem } from './projects-action
 const e = v => escapeHtml(v == null ? '' : v);
 /** Lists may come bare or wrapped ({items: […]}). */
 const items = answer => (Array.isArray(answer) ? answer : answer?.items ?? answer?.projects ?? answer?.rounds ?? answer?.cases ?? []);
+/** A form field's identity across redraws: its form's action, its name, the criterion or method it is for. */
+const key = i => `${i.closest('form').dataset.action}|${i.name}|${i.dataset.code ?? ''}|${i.type === 'checkbox' ? i.value : ''}`;
 const roundIdOf = p => (p.round && typeof p.round === 'object' ? p.round.id : p.round ?? p.roundId);
 
 export class SidePanel {
@@ -129,11 +131,18 @@ export class SidePanel {
     }
   }
 
+  /** Draws the current view; what was typed into its forms stays (a language switch redraws them). */
   draw() {
+    const typed = [...this.el.querySelectorAll('form[data-action] [name]')].map(i => [key(i), i.type === 'checkbox' ? i.checked : i.value]);
     this.el.dataset.view = this.view;
     if (this.view === 'cases') this.el.innerHTML = this.casesHtml();
     else if (this.view === 'project') this.el.innerHTML = this.projectHtml();
     else this.el.innerHTML = this.roundsHtml();
+    const byKey = new Map(typed);
+    this.el.querySelectorAll('form[data-action] [name]').forEach(i => {
+      if (!byKey.has(key(i))) return;
+      if (i.type === 'checkbox') i.checked = byKey.get(key(i)); else i.value = byKey.get(key(i));
+    });
   }
 
   publicNote() { return this.store.me ? '' : `<p class="public-note">${t('pPublicView')}</p>`; }
