@@ -1,7 +1,7 @@
 // What a signed-in reader may do in a project's panel: a reviewer scores an application (every criterion of the
 // round, then submit) or declares a conflict, and checks a self-report; the funder takes the action the status
-// allows (shortlist, approve, contract, start, publish, decline, terminate). The server decides; a refusal is shown
-// at the form, naming the field.
+// allows (shortlist, approve, contract, start, publish, decline, terminate); the provider's staff start and
+// self-report. The server decides; a refusal is shown at the form, naming the field.
 import { t } from './i18n.js';
 import { escapeHtml } from './layers.js';
 import { word } from './projects-text.js';
@@ -29,6 +29,7 @@ export function actionsHtml({ data: p, round }, store, feedback, conflicts) {
     feedback.action === 'reviews' ? t('pScoresStored') : feedback.action === 'conflicts' ? t('pConflictDeclared') : t('saved')}</p>`);
   if (store.roles.has('REVIEWER')) parts.push(reviewerHtml(p, round, me, conflicts));
   if (store.roles.has('FUNDER') || store.roles.has('ADMIN')) parts.push(funderHtml(p));
+  else if (store.roles.has('ORGANISATION_STAFF')) parts.push(providerHtml(p));
   const html = parts.filter(Boolean).join('');
   return html ? `<section class="actions"><h3>${t('pActions')}</h3>${html}</section>` : '';
 }
@@ -81,6 +82,26 @@ function funderHtml(p) {
   }).join('');
 }
 
+/** The provider's staff start a contracted project and report on it (the server checks it is their organisation's). */
+function providerHtml(p) {
+  if (p.status === 'CONTRACTED') {
+    return `<form class="act" data-action="start"><button type="submit" data-act="start">${e(word('button', 'start'))}</button>
+      <p class="field-error" data-error=""></p></form>`;
+  }
+  if (p.status !== 'RUNNING' && p.status !== 'RECTIFYING') return '';
+  // After a rectification the report is for the stage that asked for it; while running, mid-term first, then final.
+  const last = current(p), stage = p.status === 'RECTIFYING' ? last?.stage ?? 'MIDTERM'
+    : (p.evaluations || []).some(x => x.stage === 'MIDTERM' && x.result === 'PASS') ? 'FINAL' : 'MIDTERM';
+  const number = (name, max) => `<label>${t(name === 'beneficiaries' ? 'pKpiBeneficiaries' : name === 'sessions' ? 'pKpiSessions'
+    : 'pKpiSatisfaction')} <input type="number" name="${name}" min="0" ${max ? `max="${max}"` : ''} required></label>
+    <span class="field-error" data-error="${name}"></span>`;
+  return `<form class="act" data-action="self-report"><fieldset><legend>${t('pSelfReport')} · ${e(word('stage', stage))}</legend>
+    <input type="hidden" name="stage" value="${stage}">
+    <textarea name="text" rows="3" required placeholder="${t('pSelfReport')}"></textarea><span class="field-error" data-error="text"></span>
+    ${number('beneficiaries')}${number('sessions')}${number('satisfaction', 100)}
+    <button type="submit">${e(word('button', 'selfReport'))}</button><p class="field-error" data-error=""></p></fieldset></form>`;
+}
+
 /** The body each form sends (the contract's typed bodies). */
 export function formBody(form, action) {
   const value = name => form.querySelector(`[name="${name}"]`)?.value.trim() || null;
@@ -91,6 +112,11 @@ export function formBody(form, action) {
   }
   if (action === 'conflicts' || WITH_REASON.has(action)) return { reason: value('reason') };
   if (action === 'publish') return { result: value('result'), note: value('note') };
+  if (action === 'self-report') {
+    const count = name => (value(name) == null ? null : Number(value(name)));
+    return { stage: value('stage'), text: value('text'), beneficiaries: count('beneficiaries'), sessions: count('sessions'),
+      satisfaction: count('satisfaction') };
+  }
   if (action === 'check') return { methods: [...form.querySelectorAll('input[name="methods"]:checked')].map(i => i.value), note: value('note') };
   return {};
 }

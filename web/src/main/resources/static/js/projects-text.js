@@ -86,7 +86,7 @@ const WORDS = {
       CONFLICT_DECLARED: '申报利益冲突', STARTED: '启动实施', SELF_REPORTED: '提交自评', CHECKED: '专家核查', REVIEWED: '评分' },
     role: { ADMIN: '管理员', FUNDER: '民政局', REVIEWER: '评审专家', ORGANISATION_STAFF: '承接机构', PLANNER: '规划人员', SYSTEM: '系统' },
     button: { shortlist: '入围', decline: '不予入选', approve: '立项', contract: '签约承接', start: '启动实施', check: '提交核查',
-      publish: '发布评估结果', terminate: '终止项目' },
+      publish: '发布评估结果', terminate: '终止项目', selfReport: '提交自评报告' },
   },
   en: {
     status: { APPLIED: 'Applied', SHORTLISTED: 'Shortlisted', DECLINED: 'Declined', APPROVED: 'Approved', CONTRACTED: 'Contracted',
@@ -109,7 +109,7 @@ const WORDS = {
       TERMINATED: 'Terminated', REVIEW: 'Scored', REVIEWED: 'Scored', CONFLICT: 'Conflict declared', CONFLICT_DECLARED: 'Conflict declared' },
     role: { ADMIN: 'Admin', FUNDER: 'Civil-affairs bureau', REVIEWER: 'Reviewer', ORGANISATION_STAFF: 'Provider', PLANNER: 'Planner', SYSTEM: 'System' },
     button: { shortlist: 'Shortlist', decline: 'Decline', approve: 'Approve', contract: 'Contract', start: 'Start', check: 'Submit check',
-      publish: 'Publish result', terminate: 'Terminate' },
+      publish: 'Publish result', terminate: 'Terminate', selfReport: 'Submit the self-report' },
   },
 };
 
