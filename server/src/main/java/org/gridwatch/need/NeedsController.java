@@ -65,8 +65,7 @@ class NeedsController {
       @RequestParam(required = false) Integer percentile) {
     var l = DayPeriod.level(level);
     String c = categories.check(category, "category", true);
-    int p = percentile == null ? DEFAULT_PERCENTILE : percentile;
-    if (p < 1 || p > 99) throw ProblemException.badInput("percentile", Text.of("need.percentile-range", String.valueOf(p)));
+    int p = percentile == null ? DEFAULT_PERCENTILE : NeedLayers.check(percentile);
     return unmet.of(l, c, period.parse(from, to), p, period.today());
   }
 

@@ -27,7 +27,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class UnmetDemand {
   /** An area above the threshold that no project serves. */
-  record UnmetArea(String code, String name, String nameEn, long count, int residents, BigDecimal rate, boolean served) {}
+  record UnmetArea(String code, String name, String nameEn, long count, long cases, long bookings, int residents, BigDecimal rate,
+      boolean served) {}
 
   record Answer(String level, String category, LocalDate from, LocalDate to, int percentile, BigDecimal threshold,
       List<UnmetArea> areas) {}
@@ -52,7 +53,7 @@ class UnmetDemand {
         .filter(a -> a.rate().compareTo(threshold) > 0)
         .filter(a -> s.find(a.code()).map(area -> !served(s, area, served)).orElse(true))
         .sorted((x, y) -> y.rate().compareTo(x.rate()))
-        .map(a -> new UnmetArea(a.code(), a.name(), a.nameEn(), a.count(), a.residents(), a.rate(), false))
+        .map(a -> new UnmetArea(a.code(), a.name(), a.nameEn(), a.count(), a.cases(), a.bookings(), a.residents(), a.rate(), false))
         .toList();
     return new Answer(figures.level(), category, figures.from(), figures.to(), percentile, threshold, unmet);
   }
