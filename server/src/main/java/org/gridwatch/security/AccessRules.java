@@ -110,6 +110,11 @@ final class AccessRules {
           "/api/v1/bookings/*/fulfilment"),
       roles(HttpMethod.GET, STAFF, "bookings made and fulfilled per area", "各区域服务预约与完成数", "/api/v1/bookings/measures"),
       roles(HttpMethod.GET, BOOKING_READERS, "bookings (phones masked)", "服务预约（电话已脱敏）", "/api/v1/bookings", "/api/v1/bookings/*"),
+      // Needs (issue 15 part A): counts per area and public case numbers, still staff-only (where demand lies is not public).
+      roles(HttpMethod.POST, Audiences.NEED_RECORDERS, "record a need by hand (a survey, a council's topic, a visit)",
+          "手工登记需求（调查、议事议题、走访）", "/api/v1/needs/recorded"),
+      roles(HttpMethod.GET, Audiences.NEED_READERS, "the needs map, its cases, unmet demand and needs recorded by hand",
+          "需求地图、其案件、未满足需求与手工登记的需求", "/api/v1/needs", "/api/v1/needs/**"),
       open(HttpMethod.GET, "the public pages and their assets", "公开页面", PAGES),
       open(HttpMethod.GET, "the public reads", "公开数据", "/actuator/health", "/actuator/health/**", "/api/v1/config", "/api/v1/district", "/api/v1/status", "/api/v1/sign-in",
           "/api/v1/areas", "/api/v1/areas/**", "/api/v1/compounds", "/api/v1/categories", "/api/v1/incidents/*", "/api/v1/calendar",

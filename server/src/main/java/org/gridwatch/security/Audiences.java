@@ -28,6 +28,11 @@ public final class Audiences {
   public static final Set<Role> COMMAND_CENTRE = Set.of(OPERATOR, ADMIN);
   public static final Set<Role> PLANNERS = Set.of(PLANNER, ADMIN);
   public static final Set<Role> ADMINS = Set.of(ADMIN);
+  /** The needs map, its cases (public numbers only) and needs recorded by hand (issue 15): staff, funders, reviewers. */
+  public static final Set<Role> NEED_READERS = Set.of(ADMIN, OPERATOR, PLANNER, POLICE, GRID_WORKER, COMMUNITY_STAFF,
+      SUBDISTRICT_STAFF, DEPARTMENT_STAFF, Role.FUNDER, Role.REVIEWER);
+  /** Who records a need by hand (a survey, a council's topic, a visit). */
+  public static final Set<Role> NEED_RECORDERS = Set.of(PLANNER, COMMUNITY_STAFF, SUBDISTRICT_STAFF, Role.FUNDER, ADMIN);
 
   private Audiences() {}
 
