@@ -115,6 +115,23 @@ final class AccessRules {
           "手工登记需求（调查、议事议题、走访）", "/api/v1/needs/recorded"),
       roles(HttpMethod.GET, Audiences.NEED_READERS, "the needs map, its cases, unmet demand and needs recorded by hand",
           "需求地图、其案件、未满足需求与手工登记的需求", "/api/v1/needs", "/api/v1/needs/**"),
+      // Funded projects (issue 15): rounds and approved projects are public (what each reader sees of a project is
+      // decided in the capability: scores, reviewers and unapproved applications only to the staff); who acts on which
+      // project (its provider's staff) is checked there too.
+      open(HttpMethod.GET, "funding rounds and approved projects", "资助批次与已立项项目", "/api/v1/rounds", "/api/v1/rounds/*",
+          "/api/v1/projects", "/api/v1/projects/*"),
+      roles(HttpMethod.POST, Set.of(Role.FUNDER, Role.ADMIN), "open a funding round", "发布资助批次", "/api/v1/rounds"),
+      roles(HttpMethod.POST, Set.of(Role.ORGANISATION_STAFF, Role.FUNDER, Role.ADMIN), "apply for a project (for your organisation)",
+          "申报项目（本机构）", "/api/v1/projects"),
+      roles(HttpMethod.POST, Set.of(Role.REVIEWER), "score an application, declare a conflict, check an evaluation",
+          "项目评审打分、申明利益冲突、评估核查", "/api/v1/projects/*/reviews", "/api/v1/projects/*/conflicts", "/api/v1/projects/*/check"),
+      roles(HttpMethod.POST, Set.of(Role.FUNDER), "decide on projects (shortlist, decline, approve, contract, publish, terminate)",
+          "项目决策（入围、不予立项、立项、签约、发布评估结果、终止）", "/api/v1/projects/*/shortlist", "/api/v1/projects/*/decline",
+          "/api/v1/projects/*/approve", "/api/v1/projects/*/contract", "/api/v1/projects/*/publish", "/api/v1/projects/*/terminate"),
+      roles(HttpMethod.POST, Set.of(Role.ORGANISATION_STAFF, Role.FUNDER), "start a contracted project (its provider, or the funder)",
+          "启动已签约项目（承接机构或资助方）", "/api/v1/projects/*/start"),
+      roles(HttpMethod.POST, Set.of(Role.ORGANISATION_STAFF), "report on your organisation's project (self-evaluation)",
+          "提交本机构项目自评报告", "/api/v1/projects/*/self-report"),
       open(HttpMethod.GET, "the public pages and their assets", "公开页面", PAGES),
       open(HttpMethod.GET, "the public reads", "公开数据", "/actuator/health", "/actuator/health/**", "/api/v1/config", "/api/v1/district", "/api/v1/status", "/api/v1/sign-in",
           "/api/v1/areas", "/api/v1/areas/**", "/api/v1/compounds", "/api/v1/categories", "/api/v1/incidents/*", "/api/v1/calendar",

@@ -1,0 +1,52 @@
+package org.gridwatch.funding;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.gridwatch.area.AreaCatalog;
+import org.gridwatch.area.AreaLevel;
+import org.gridwatch.area.AreaView;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The public Java lookup of a project's facts, whatever its status (callers decide what to show). */
+@Component
+public class Projects {
+  private final ProjectStore store;
+  private final AreaCatalog areas;
+  private final JdbcTemplate jdbc;
+
+  Projects(ProjectStore store, AreaCatalog areas, JdbcTemplate jdbc) {
+    this.store = store;
+    this.areas = areas;
+    this.jdbc = jdbc;
+  }
+
+  @Transactional(readOnly = true)
+  public Optional<ProjectFacts> facts(long id) {
+    Optional<ProjectRow> found = store.find(id);
+    if (found.isEmpty()) return Optional.empty();
+    ProjectRow p = found.get();
+    int year = jdbc.queryForObject("SELECT fiscal_year FROM funding_round WHERE id = ?", Integer.class, p.roundId());
+    List<String> targets = store.areas(id);
+    AreaCatalog.Snapshot s = areas.now();
+    List<String> grids = new ArrayList<>();
+    for (String code : targets) s.find(code).ifPresent(a -> addGrids(s, a, grids));
+    BigDecimal[] sums = {BigDecimal.ZERO.setScale(2), BigDecimal.ZERO.setScale(2), BigDecimal.ZERO.setScale(2)};
+    for (var t : store.tranches(id)) sums[t.status().ordinal()] = sums[t.status().ordinal()].add(t.amount());
+    return Optional.of(new ProjectFacts(id, p.roundId(), year, p.title(), p.status(), store.serviceArea(id), targets,
+        grids.stream().distinct().sorted().toList(), store.categories(id), p.budget(), p.startedOn(), p.endedOn(),
+        new ProjectFacts.Kpis(p.kpiBeneficiaries(), p.kpiSessions(), p.kpiSatisfaction()),
+        sums[TrancheStatus.RELEASED.ordinal()], sums[TrancheStatus.STOPPED.ordinal()], sums[TrancheStatus.PENDING.ordinal()]));
+  }
+
+  private static void addGrids(AreaCatalog.Snapshot s, AreaView area, List<String> grids) {
+    if (area.level() == AreaLevel.GRID) {
+      grids.add(area.code());
+      return;
+    }
+    for (AreaView child : s.children(area.code())) addGrids(s, child, grids);
+  }
+}
