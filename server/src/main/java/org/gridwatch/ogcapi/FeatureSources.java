@@ -19,9 +19,12 @@ class FeatureSources {
   private final OrganisationCollections organisations;
   private final VolunteerDensityCollection volunteerDensity;
   private final ServiceCollections services;
+  private final ProjectCollection projects;
 
   FeatureSources(AreaCollections areas, IncidentFeatures incidents, CoverageCollections coverage,
-      OrganisationCollections organisations, VolunteerDensityCollection volunteerDensity, ServiceCollections services) {
+      OrganisationCollections organisations, VolunteerDensityCollection volunteerDensity, ServiceCollections services,
+      ProjectCollection projects) {
+    this.projects = projects;
     this.organisations = organisations;
     this.areas = areas;
     this.incidents = incidents;
@@ -38,6 +41,7 @@ class FeatureSources {
     out.addAll(organisations.all());
     out.add(volunteerDensity);
     out.addAll(services.all());
+    out.add(projects);
     out.removeIf(s -> !org.gridwatch.security.Audiences.admits(auth, s.readers()));
     return out;
   }
