@@ -26,7 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class ProjectOutcomes {
   private final FundedProjects projects;
-  private final ProjectAccess access;
+  private final ImpactAccess access;
   private final Reach reach;
   private final RequestRates rates;
   private final ServedGrids served;
@@ -34,7 +34,7 @@ class ProjectOutcomes {
   private final DistrictProfile district;
   private final Clock clock;
 
-  ProjectOutcomes(FundedProjects projects, ProjectAccess access, Reach reach, RequestRates rates, ServedGrids served,
+  ProjectOutcomes(FundedProjects projects, ImpactAccess access, Reach reach, RequestRates rates, ServedGrids served,
       AreaCatalog areas, DistrictProfile district, Clock clock) {
     this.projects = projects;
     this.access = access;

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.gridwatch.area.AreaCatalog;
 import org.gridwatch.area.AreaLevel;
-import org.gridwatch.impact.PublicProjects;
+import org.gridwatch.impact.FundedProjectLayer;
 import org.locationtech.jts.geom.Envelope;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -20,11 +20,11 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component
 class ProjectCollection implements FeatureSource {
-  private final PublicProjects projects;
+  private final FundedProjectLayer projects;
   private final AreaCatalog catalog;
   private final JsonMapper mapper;
 
-  ProjectCollection(PublicProjects projects, AreaCatalog catalog, JsonMapper mapper) {
+  ProjectCollection(FundedProjectLayer projects, AreaCatalog catalog, JsonMapper mapper) {
     this.projects = projects;
     this.catalog = catalog;
     this.mapper = mapper;
@@ -52,7 +52,7 @@ class ProjectCollection implements FeatureSource {
 
   private List<FeatureItem> items() {
     List<FeatureItem> out = new ArrayList<>();
-    for (PublicProjects.PublicProject p : projects.all()) {
+    for (FundedProjectLayer.PublicProject p : projects.all()) {
       Map<String, Object> props = new LinkedHashMap<>();
       props.put("id", p.id());
       props.put("round", p.round());

@@ -5,11 +5,11 @@ import org.springframework.stereotype.Component;
 
 /** The next id of a sequence, in the dialect of the database (asked once). */
 @Component
-class Ids {
+class ImpactIds {
   private final JdbcTemplate jdbc;
   private volatile Boolean postgres;
 
-  Ids(JdbcTemplate jdbc) { this.jdbc = jdbc; }
+  ImpactIds(JdbcTemplate jdbc) { this.jdbc = jdbc; }
 
   long next(String sequence) {
     String sql = postgres() ? "select nextval('" + sequence + "')" : "select next value for " + sequence;

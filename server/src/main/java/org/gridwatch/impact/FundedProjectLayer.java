@@ -19,14 +19,14 @@ import org.springframework.transaction.annotation.Transactional;
  * provider name, categories, budget and what was disbursed. No person, no score, no review.
  */
 @Component
-public class PublicProjects {
+public class FundedProjectLayer {
   /** One approved project on the public map. */
   public record PublicProject(long id, Geometry serviceArea, long round, String roundTitle, int year, String title,
       String status, String provider, List<String> categories, BigDecimal budget, BigDecimal disbursed) {}
 
   private final JdbcTemplate jdbc;
 
-  PublicProjects(JdbcTemplate jdbc) { this.jdbc = jdbc; }
+  FundedProjectLayer(JdbcTemplate jdbc) { this.jdbc = jdbc; }
 
   /** In id order. */
   @Transactional(readOnly = true)

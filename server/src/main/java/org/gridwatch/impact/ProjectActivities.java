@@ -38,20 +38,20 @@ import org.springframework.transaction.annotation.Transactional;
  * that writes their row (committed before the answer).
  */
 @Service
-class ActivityRecords {
+class ProjectActivities {
   /** Separates these keys from other keyed hashes of the same value (an ID number hashed for another lookup). */
   private static final String PERSON_KEY_PURPOSE = "project-activity-person:";
 
   private final JdbcTemplate jdbc;
-  private final Ids ids;
+  private final ImpactIds ids;
   private final FundedProjects projects;
-  private final ProjectAccess access;
+  private final ImpactAccess access;
   private final LocateService locate;
   private final PersonalData personal;
   private final DistrictProfile district;
   private final Clock clock;
 
-  ActivityRecords(JdbcTemplate jdbc, Ids ids, FundedProjects projects, ProjectAccess access, LocateService locate,
+  ProjectActivities(JdbcTemplate jdbc, ImpactIds ids, FundedProjects projects, ImpactAccess access, LocateService locate,
       PersonalData personal, DistrictProfile district, Clock clock) {
     this.jdbc = jdbc;
     this.ids = ids;

@@ -24,12 +24,12 @@ import org.springframework.web.multipart.MultipartFile;
 
 /** {@code /api/v1/projects/{id}/activities}: what a funded project did, with photos. */
 @RestController
-class ActivityController {
-  private final ActivityRecords activities;
+class ProjectActivityController {
+  private final ProjectActivities activities;
   private final PublicPhotos photos;
   private final Actors actors;
 
-  ActivityController(ActivityRecords activities, PublicPhotos photos, Actors actors) {
+  ProjectActivityController(ProjectActivities activities, PublicPhotos photos, Actors actors) {
     this.activities = activities;
     this.photos = photos;
     this.actors = actors;
@@ -67,7 +67,7 @@ class ActivityController {
   }
 
   private ResponseEntity<byte[]> photo(long id, long activity, long photo, boolean thumbnail) {
-    ActivityRecords.PhotoBytes b = activities.photoBytes(id, activity, photo, thumbnail, actors.current())
+    ProjectActivities.PhotoBytes b = activities.photoBytes(id, activity, photo, thumbnail, actors.current())
         .orElseThrow(() -> ProblemException.notFound("unknown-photo", "Unknown photo", Text.of("impact.no-photo", id, activity, photo)));
     return ResponseEntity.ok().contentType(MediaType.parseMediaType(b.contentType()))
         .cacheControl(CacheControl.maxAge(1, TimeUnit.DAYS).cachePrivate()).body(b.bytes());

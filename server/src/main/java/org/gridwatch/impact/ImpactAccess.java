@@ -16,11 +16,11 @@ import org.springframework.stereotype.Component;
  * recorded by the provider's staff, FUNDER and ADMIN.
  */
 @Component
-class ProjectAccess {
+class ImpactAccess {
   private static final Set<Role> FUNDING_STAFF = Set.of(Role.FUNDER, Role.REVIEWER, Role.ADMIN, Role.PLANNER);
   private final OrganisationStaff staff;
 
-  ProjectAccess(OrganisationStaff staff) { this.staff = staff; }
+  ImpactAccess(OrganisationStaff staff) { this.staff = staff; }
 
   /** The project if the actor may see it; else 404, as if it did not exist. */
   FundedProject visible(java.util.Optional<FundedProject> project, long id, Actor actor) {
