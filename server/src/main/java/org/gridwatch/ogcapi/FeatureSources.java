@@ -20,11 +20,13 @@ class FeatureSources {
   private final VolunteerDensityCollection volunteerDensity;
   private final ServiceCollections services;
   private final NeedCollections needs;
+  private final ProjectCollection projects;
 
   FeatureSources(AreaCollections areas, IncidentFeatures incidents, CoverageCollections coverage,
       OrganisationCollections organisations, VolunteerDensityCollection volunteerDensity, ServiceCollections services,
-      NeedCollections needs) {
+      NeedCollections needs, ProjectCollection projects) {
     this.needs = needs;
+    this.projects = projects;
     this.organisations = organisations;
     this.areas = areas;
     this.incidents = incidents;
@@ -42,6 +44,7 @@ class FeatureSources {
     out.add(volunteerDensity);
     out.addAll(services.all());
     out.addAll(needs.all());
+    out.add(projects);
     out.removeIf(s -> !org.gridwatch.security.Audiences.admits(auth, s.readers()));
     return out;
   }

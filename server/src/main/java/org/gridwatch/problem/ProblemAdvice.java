@@ -159,7 +159,8 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     }
     String field = "body";
     String reason = ProblemText.BODY_UNREADABLE.detail(zh);
-    if (e.getMostSpecificCause() instanceof tools.jackson.core.JacksonException je) {
+    tools.jackson.core.JacksonException je = bindingFailure(e);
+    if (je != null) {
       String path = jsonPath(je);
       if (je instanceof tools.jackson.databind.exc.MismatchedInputException mie && !path.isEmpty()) {
         field = path;
@@ -173,6 +174,22 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
       }
     }
     return invalidInput(List.of(new ProblemException.FieldError(field, reason)), request, zh);
+  }
+
+  /**
+   * The Jackson failure behind an unreadable body: the first one that names a path, else the innermost. A value a
+   * deserializer could not parse (a date that is not one) wraps the parser's exception, so the most specific cause
+   * alone would lose the field.
+   */
+  private static tools.jackson.core.JacksonException bindingFailure(HttpMessageNotReadableException e) {
+    tools.jackson.core.JacksonException found = null;
+    for (Throwable t = e.getCause(); t != null && t != t.getCause(); t = t.getCause()) {
+      if (t instanceof tools.jackson.core.JacksonException j) {
+        if (!jsonPath(j).isEmpty()) return j;
+        found = j;
+      }
+    }
+    return found;
   }
 
   /** The JSON path of a binding failure, e.g. {@code stops[2].lon}. */

@@ -132,6 +132,16 @@ final class AccessRules {
           "启动已签约项目（承接机构或资助方）", "/api/v1/projects/*/start"),
       roles(HttpMethod.POST, Set.of(Role.ORGANISATION_STAFF), "report on your organisation's project (self-evaluation)",
           "提交本机构项目自评报告", "/api/v1/projects/*/self-report"),
+      // What funded projects did (issue 15, impact): the capability shows a project before approval only to the funding
+      // staff and the provider's staff, and lets only the provider's staff, FUNDER and ADMIN record activities.
+      open(HttpMethod.GET, "funded projects' activities, photos and outcomes; rounds' and years' outcomes",
+          "公益项目的活动、照片与成效；各批次与年度成效", "/api/v1/projects/*/activities", "/api/v1/projects/*/activities/*/photos/*",
+          "/api/v1/projects/*/activities/*/photos/*/thumbnail", "/api/v1/projects/*/outcomes", "/api/v1/rounds/*/outcomes",
+          "/api/v1/funding/years/*/outcomes"),
+      roles(HttpMethod.POST, Set.of(Role.ORGANISATION_STAFF, Role.FUNDER, Role.ADMIN),
+          "record a funded project's activities and their photos (its provider's staff, FUNDER, ADMIN)",
+          "登记公益项目的活动及照片（承接机构工作人员、民政部门、管理员）", "/api/v1/projects/*/activities",
+          "/api/v1/projects/*/activities/*/photos"),
       open(HttpMethod.GET, "the public pages and their assets", "公开页面", PAGES),
       open(HttpMethod.GET, "the public reads", "公开数据", "/actuator/health", "/actuator/health/**", "/api/v1/config", "/api/v1/district", "/api/v1/status", "/api/v1/sign-in",
           "/api/v1/areas", "/api/v1/areas/**", "/api/v1/compounds", "/api/v1/categories", "/api/v1/incidents/*", "/api/v1/calendar",

@@ -3,7 +3,8 @@ package org.gridwatch.security;
 /**
  * OGC API collections anyone may read: the administrative areas, the buildings and the compounds; where the community's
  * organisations serve (names, kinds and areas only); volunteer density (counts); the service points and the service
- * deserts (counts only).
+ * deserts (counts only);
+ * the approved funded projects (service areas, money, no persons).
  */
 final class PublicLayers {
   static final String[] PATTERNS = {
@@ -16,7 +17,8 @@ final class PublicLayers {
       "/ogcapi/collections/property-areas", "/ogcapi/collections/property-areas/**",
       "/ogcapi/collections/volunteer-density", "/ogcapi/collections/volunteer-density/**",
       "/ogcapi/collections/service-points", "/ogcapi/collections/service-points/**",
-      "/ogcapi/collections/service-deserts", "/ogcapi/collections/service-deserts/**"};
+      "/ogcapi/collections/service-deserts", "/ogcapi/collections/service-deserts/**",
+      "/ogcapi/collections/projects", "/ogcapi/collections/projects/**"};
 
   private PublicLayers() {}
 }

@@ -1,0 +1,6 @@
+package org.gridwatch.impact;
+
+import org.gridwatch.support.OnPostgis;
+
+@OnPostgis
+class ImpactOnPostgisTest extends ImpactContract {}
