@@ -62,7 +62,6 @@ class DemoProjects {
 
   String seed() {
     if (jdbc.queryForObject("SELECT count(*) FROM funding_round", Long.class) > 0) return "already there";
-    long started = System.nanoTime();
     ZoneId zone = district.timeZone();
     LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
     Ground ground = ground();
@@ -87,8 +86,7 @@ class DemoProjects {
     rounds.inReview(today, available(VENTURE, known), growth(today.getYear() + 1 - FIRST_YEAR, 30_000, 100_000));
     tx.executeWithoutResult(status -> new DemoProjectRows(jdbc).write(needs, rounds.made()));
     int projects = rounds.made().stream().mapToInt(x -> x.projects.size()).sum();
-    return rounds.made().size() + " rounds, " + projects + " projects, " + needs.size() + " recorded needs in "
-        + (System.nanoTime() - started) / 1_000_000 + " ms";
+    return rounds.made().size() + " rounds, " + projects + " projects, " + needs.size() + " recorded needs";
   }
 
   /** Budget bounds in yuan, 6 % more each year after the first. */

@@ -31,6 +31,7 @@ final class DemoRounds {
   private final List<Need> needs;
   private final List<AreaView> communities;
   private final List<Round> made = new ArrayList<>();
+  private final Map<String, BigDecimal> lastBudget = new HashMap<>();
   private int cursor;
 
   DemoRounds(Ground ground, DemoProjectMaker maker, SplittableRandom r, ZoneId zone, List<Need> needs) {
@@ -188,12 +189,18 @@ final class DemoRounds {
     return p;
   }
 
-  /** The round's budget: what its projects were granted (declined ones aside) plus a tenth, rounded up to ten thousand yuan. */
+  /**
+   * The round's budget: what its projects were granted (declined ones aside) plus a tenth, and at least 5 % more than
+   * the last round of its kind (funding grows each year), rounded up to ten thousand yuan.
+   */
   private void finish(Round round) {
     BigDecimal granted = round.projects.stream().filter(p -> !"DECLINED".equals(p.status)).map(p -> p.budget)
-        .reduce(BigDecimal.ZERO, BigDecimal::add);
-    BigDecimal tenThousands = granted.multiply(new BigDecimal("1.1")).divide(BigDecimal.valueOf(10_000), 0, RoundingMode.UP);
-    round.budget = tenThousands.max(BigDecimal.ONE).multiply(BigDecimal.valueOf(10_000)).setScale(2, RoundingMode.UNNECESSARY);
+        .reduce(BigDecimal.ZERO, BigDecimal::add).multiply(new BigDecimal("1.1"));
+    BigDecimal last = lastBudget.get(round.kind);
+    if (last != null) granted = granted.max(last.multiply(new BigDecimal("1.05")));
+    BigDecimal tenThousands = granted.divide(BigDecimal.valueOf(10_000), 0, RoundingMode.UP).max(BigDecimal.ONE);
+    round.budget = tenThousands.multiply(BigDecimal.valueOf(10_000)).setScale(2, RoundingMode.UNNECESSARY);
+    lastBudget.put(round.kind, round.budget);
     made.add(round);
   }
 
