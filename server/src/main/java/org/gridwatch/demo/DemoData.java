@@ -8,7 +8,8 @@ import org.springframework.stereotype.Component;
  * The demo data's steps in the order each needs the one before: the hierarchy with its buildings, their standard
  * addresses, the roster on its
  * grids, a year of cases, the sky net (cameras also watch where those cases were reported), the ground net along
- * the areas' borders, synthetic compounds from the buildings' courtyards (before the property companies that serve them). Each skips when its data is already there, so every start runs them all.
+ * the areas' borders, synthetic compounds from the buildings' courtyards (before the property companies that serve them), and last the
+ * funded projects, whose providers and target areas are the organisations and communities made before. Each skips when its data is already there, so every start runs them all.
  */
 @Component
 @DemoDataEnabled
@@ -25,10 +26,12 @@ class DemoData {
   private final DemoActivities activities;
   private final DemoServices services;
   private final DemoPropertyFirst propertyFirst;
+  private final DemoProjects projects;
 
   DemoData(DemoAreas areas, DemoAddresses addresses, DemoRoster roster, DemoIncidents incidents, DemoSkyNet skyNet, DemoGroundNet groundNet,
       DemoCompounds compounds, DemoOrganisations organisations, DemoVolunteers volunteers, DemoActivities activities, DemoServices services,
-      DemoPropertyFirst propertyFirst) {
+      DemoPropertyFirst propertyFirst, DemoProjects projects) {
+    this.projects = projects;
     this.compounds = compounds;
     this.organisations = organisations;
     this.volunteers = volunteers;
@@ -56,6 +59,7 @@ class DemoData {
         new StartupStep("volunteers", "志愿者与社工", "volunteers and social workers", volunteers::seed),
         new StartupStep("activities", "活动与志愿服务时长", "activities and volunteer hours", activities::seed),
         new StartupStep("services", "服务阵地与服务预约", "service points, offers and bookings", services::seed),
-        new StartupStep("property-first", "物业优先", "property company first", propertyFirst::seed));
+        new StartupStep("property-first", "物业优先", "property company first", propertyFirst::seed),
+        new StartupStep("projects", "资助项目与需求记录（演示）", "funded projects and recorded needs (synthetic)", projects::seed));
   }
 }
