@@ -28,7 +28,7 @@ export function actionsHtml({ data: p, round }, store, feedback, conflicts) {
   if (feedback?.ok) parts.push(`<p class="stored" id="action-stored" data-action="${e(feedback.action)}">${
     feedback.action === 'reviews' ? t('pScoresStored') : feedback.action === 'conflicts' ? t('pConflictDeclared') : t('saved')}</p>`);
   if (store.roles.has('REVIEWER')) parts.push(reviewerHtml(p, round, me, conflicts));
-  if (store.roles.has('FUNDER') || store.roles.has('ADMIN')) parts.push(funderHtml(p));
+  if (store.roles.has('FUNDER')) parts.push(funderHtml(p));
   else if (store.roles.has('ORGANISATION_STAFF')) parts.push(providerHtml(p));
   const html = parts.filter(Boolean).join('');
   return html ? `<section class="actions"><h3>${t('pActions')}</h3>${html}</section>` : '';

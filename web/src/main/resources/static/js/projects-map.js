@@ -74,7 +74,7 @@ export class ProjectsMap {
     if (rate == null || !breaks) return '#ffffff';
     let i = 0;
     while (i < breaks.length && rate > breaks[i]) i++;
-    return RAMP[Math.min(i, RAMP.length - 1)];
+    return classColour(i, breaks.length + 1);
   }
 
   needStyle(f) {
@@ -121,17 +121,26 @@ export function drawLegend(store) {
   if (!div) return;
   const open = div.querySelector('details')?.open ?? !window.matchMedia('(max-width: 600px)').matches;
   const b = store.breaks;
-  const ramp = b ? RAMP.map((c, i) => `<i style="background:${c}"></i><span>${i === 0 ? '≤ ' + number(b[0], 1)
-    : i === RAMP.length - 1 ? '> ' + number(b[i - 1], 1) : number(b[i - 1], 1) + ' – ' + number(b[i], 1)}</span>`).join('') : '';
+  const classes = b ? b.length + 1 : 0;
+  const ramp = b ? Array.from({ length: classes }, (_, i) => `<i style="background:${classColour(i, classes)}"></i><span>${
+    classes === 1 ? number(store.rateMax, 1) : i === 0 ? '≤ ' + number(b[0], 1) : i === classes - 1 ? '> ' + number(b[i - 1], 1) : number(b[i - 1], 1) + ' – ' + number(b[i], 1)
+  }</span>`).join('') : '';
   div.innerHTML = `<details ${open ? 'open' : ''}><summary><h4>${t('pLegend')}</h4></summary>
     <div>${t('pLayerNeeds')}</div><div class="ramp">${ramp || `<span></span><em>${store.needsStatus === 'denied' ? t('pNeedsStaffOnly') : t('pLoading')}</em>`}</div>
     <div class="line"><i style="border:3px solid ${UNMET_COLOUR}"></i>${t('pLayerUnmet')}</div>
     <div class="line"><i style="border:2px dashed ${PROJECT_COLOUR}"></i>${t('pLayerProjects')}</div></details>`;
 }
 
-/** Breaks between five classes: the 20th … 80th percentiles of the rates. */
+/**
+ * Breaks between at most five classes: the 20th … 80th percentiles of the rates, each once (many areas without a
+ * request give equal percentiles, and a class "0 – 0" says nothing); empty when every area has the same rate.
+ */
 export function quintiles(rates) {
   const sorted = rates.filter(r => r != null).map(Number).sort((a, b) => a - b);
   if (!sorted.length) return null;
-  return [0.2, 0.4, 0.6, 0.8].map(q => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]);
+  const breaks = [0.2, 0.4, 0.6, 0.8].map(q => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]);
+  return [...new Set(breaks)].filter(x => x < sorted[sorted.length - 1]);
 }
+
+/** Class i of n, spread over the ramp (the lightest for the lowest, the darkest for the highest). */
+function classColour(i, n) { return n < 2 ? RAMP[2] : RAMP[Math.round(i * (RAMP.length - 1) / (n - 1))]; }

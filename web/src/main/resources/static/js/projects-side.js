@@ -135,6 +135,7 @@ export class SidePanel {
   draw() {
     const typed = [...this.el.querySelectorAll('form[data-action] [name]')].map(i => [key(i), i.type === 'checkbox' ? i.checked : i.value]);
     this.el.dataset.view = this.view;
+    this.el.dataset.loading = String(this.loading());
     if (this.view === 'cases') this.el.innerHTML = this.casesHtml();
     else if (this.view === 'project') this.el.innerHTML = this.projectHtml();
     else this.el.innerHTML = this.roundsHtml();
@@ -143,6 +144,13 @@ export class SidePanel {
       if (!byKey.has(key(i))) return;
       if (i.type === 'checkbox') i.checked = byKey.get(key(i)); else i.value = byKey.get(key(i));
     });
+  }
+
+  /** Whether what the current view shows is still on its way (tests and screen readers wait on data-loading). */
+  loading() {
+    if (this.view === 'cases') return this.cases.status === 'loading';
+    if (this.view === 'project') return this.project.status === 'loading';
+    return this.rounds.status === 'loading' || this.projectsByRound.get(String(this.openRound))?.status === 'loading';
   }
 
   publicNote() { return this.store.me ? '' : `<p class="public-note">${t('pPublicView')}</p>`; }

@@ -106,6 +106,7 @@ async function loadNeeds() {
     if (mine !== store.seq) return;
     store.needs = new Map(answer.areas.map(a => [a.code, a]));
     store.breaks = quintiles(answer.areas.map(a => a.rate));
+    store.rateMax = Math.max(0, ...answer.areas.map(a => Number(a.rate)));
     store.needsStatus = 'ok';
     view.restyleNeeds();
     await loadUnmet(mine, features);

@@ -59,8 +59,23 @@ class ProjectsPageBrowserTest {
   }
 
   void waitForSide(String view) {
-    Browser.waitFor(driver, 30).until(d -> view.equals(driver.findElement(By.id("side")).getDomAttribute("data-view"))
-        && driver.findElements(By.cssSelector("#side .hint")).stream().noneMatch(h -> h.getText().equals("加载中…")));
+    Browser.waitFor(driver, 30).until(d -> Boolean.TRUE.equals(driver.executeScript("const s = document.getElementById('side');"
+        + " return s.dataset.view === arguments[0] && s.dataset.loading === 'false'", view)));
+  }
+
+  /** Unfolds a round in the list beside the map (the newest is unfolded when the page opens). */
+  void unfold(String round) {
+    if (driver.findElements(By.cssSelector("#side li[data-round='" + round + "'].round-open")).isEmpty()) {
+      driver.findElement(By.cssSelector("#side li[data-round='" + round + "']")).click();
+    }
+    waitForSide("rounds");
+  }
+
+  /** Opens a project from the list beside the map: its round unfolded, then the project clicked. */
+  void openFromList(String round, String project) {
+    unfold(round);
+    driver.findElement(By.cssSelector("#side li[data-project='" + project + "']")).click();
+    waitForSide("project");
   }
 
   /** The first category (of the catalogue) whose unmet demand the API names some area for, at grid level. */
@@ -101,21 +116,18 @@ class ProjectsPageBrowserTest {
     waitForSide("cases");
     JsonNode cases = http.get("/api/v1/needs/cases?limit=100&area=" + code + "&category=" + category + "&from=" + from + "&to=" + to,
         FUNDER).json();
-    assertThat(driver.findElements(By.cssSelector("#side tr[data-case]"))).as("the cases behind the figure")
-        .hasSize(items(cases).size());
+    List<String> caseIds = new ArrayList<>();
+    cases.get("cases").forEach(c -> caseIds.add(c.get("id").asString()));
+    assertThat(caseIds).as("the demo has cases behind an area with unmet demand").isNotEmpty();
+    assertThat(driver.findElements(By.cssSelector("#side tr[data-case]")).stream().map(r -> r.getDomAttribute("data-case")).toList())
+        .as("the cases behind the figure, as the API lists them").isEqualTo(caseIds);
 
     // A closed project with a published evaluation, opened from the list of its round.
     JsonNode closed = items(http.get("/api/v1/projects?status=CLOSED", FUNDER).json()).get(0);
     JsonNode detail = http.get("/api/v1/projects/" + closed.get("id").asString(), FUNDER).json();
     driver.findElement(By.cssSelector("#side button.back")).click();
     waitForSide("rounds");
-    String round = roundOf(detail);
-    if (driver.findElements(By.cssSelector("#side li[data-round='" + round + "'].round-open")).isEmpty()) {
-      driver.findElement(By.cssSelector("#side li[data-round='" + round + "']")).click();
-    }
-    Browser.waitFor(driver, 20).until(ExpectedConditions.elementToBeClickable(
-        By.cssSelector("#side li[data-project='" + closed.get("id").asString() + "']"))).click();
-    waitForSide("project");
+    openFromList(roundOf(detail), closed.get("id").asString());
     WebElement panel = driver.findElement(By.cssSelector("#side article.project"));
     assertThat(panel.getText()).contains(detail.get("title").asString(), "已结项");
     List<String> results = new ArrayList<>();
@@ -214,13 +226,16 @@ class ProjectsPageBrowserTest {
     driver.manage().deleteAllCookies();
     Browser.open(driver, url("/projects.html"));
     assertThat(driver.findElement(By.id("needs-note")).getText()).contains("需求地图仅对登录的工作人员开放");
-    Browser.waitFor(driver, 20).until(d -> !driver.findElements(By.cssSelector("#side li[data-project]")).isEmpty());
-    List<String> statuses = driver.findElements(By.cssSelector("#side li[data-project] .tag")).stream().map(WebElement::getText).toList();
-    assertThat(statuses).isNotEmpty().doesNotContain("已申报", "入围", "未入选");
+    waitForSide("rounds");
+    // A round with applications still in review: the public sees none of them, only the approved ones of other rounds.
+    JsonNode applied = items(http.get("/api/v1/projects?status=APPLIED", FUNDER).json()).get(0);
+    unfold(roundOf(applied));
+    assertThat(driver.findElements(By.cssSelector("#side li[data-project='" + applied.get("id").asString() + "']"))).isEmpty();
 
     JsonNode reviewed = items(http.get("/api/v1/projects?status=CLOSED").json()).get(0);
-    Browser.open(driver, url("/projects.html#project=" + reviewed.get("id").asString()));
-    waitForSide("project");
+    openFromList(roundOf(reviewed), reviewed.get("id").asString());
+    assertThat(http.get("/api/v1/projects/" + reviewed.get("id").asString(), FUNDER).json().get("reviews"))
+        .as("the funder sees this project's reviews").isNotEmpty();
     assertThat(PUBLIC).contains(driver.findElement(By.cssSelector("#side article.project")).getDomAttribute("data-status"));
     assertThat(driver.findElements(By.cssSelector("#side tr[data-reviewer]"))).as("no reviewer's scores in public").isEmpty();
     assertThat(driver.findElements(By.cssSelector("#side section.actions"))).isEmpty();
