@@ -122,25 +122,41 @@ class ProjectsPageBrowserTest {
     assertThat(driver.findElements(By.cssSelector("#side tr[data-case]")).stream().map(r -> r.getDomAttribute("data-case")).toList())
         .as("the cases behind the figure, as the API lists them").isEqualTo(caseIds);
 
-    // A closed project with a published evaluation, opened from the list of its round.
-    JsonNode closed = items(http.get("/api/v1/projects?status=CLOSED", FUNDER).json()).get(0);
-    JsonNode detail = http.get("/api/v1/projects/" + closed.get("id").asString(), FUNDER).json();
+    // A project with a published evaluation and a before/after request rate, opened from the list of its round.
+    JsonNode detail = null, outcomes = null;
+    for (JsonNode p : items(http.get("/api/v1/projects", FUNDER).json())) {
+      JsonNode d = http.get("/api/v1/projects/" + p.get("id").asString(), FUNDER).json();
+      boolean published = false;
+      for (JsonNode ev : d.path("evaluations")) published |= ev.path("result").isString();
+      if (!published) continue;
+      JsonNode o = http.get("/api/v1/projects/" + p.get("id").asString() + "/outcomes", FUNDER).json();
+      if (o.path("requestRate").isObject()) {
+        detail = d;
+        outcomes = o;
+        break;
+      }
+    }
+    assertThat(detail).as("the demo has an evaluated project with a before/after request rate").isNotNull();
     driver.findElement(By.cssSelector("#side button.back")).click();
     waitForSide("rounds");
-    openFromList(roundOf(detail), closed.get("id").asString());
+    openFromList(roundOf(detail), detail.get("id").asString());
     WebElement panel = driver.findElement(By.cssSelector("#side article.project"));
-    assertThat(panel.getText()).contains(detail.get("title").asString(), "已结项");
+    assertThat(panel.getText()).contains(detail.get("title").asString());
+    assertThat(panel.getDomAttribute("data-status")).isEqualTo(detail.get("status").asString());
     List<String> results = new ArrayList<>();
-    detail.get("evaluations").forEach(ev -> results.add(ev.get("result").isNull() ? "" : ev.get("result").asString()));
+    detail.get("evaluations").forEach(ev -> results.add(ev.path("result").isString() ? ev.get("result").asString() : ""));
     assertThat(driver.findElements(By.cssSelector("#side section.evaluation")).stream().map(s -> s.getDomAttribute("data-result")).toList())
         .as("each evaluation with its published result").isEqualTo(results);
     assertThat(driver.findElement(By.cssSelector("#side .indicative")).getText()).contains("示意性");
+    java.math.BigDecimal did = outcomes.get("requestRate").get("differenceInDifferences").decimalValue();
+    assertThat(driver.findElement(By.id("did-value")).getText()).as("the difference in differences the API computed")
+        .isEqualTo((did.signum() > 0 ? "+" : "") + did.setScale(2, java.math.RoundingMode.HALF_UP).stripTrailingZeros().toPlainString());
     Browser.screenshot(driver, "projects-zh");
 
     // The language switch re-words what is on screen: the panel, the toolbar, the note over the map.
     driver.findElement(By.id("lang")).click();
     Browser.waitFor(driver, 5).until(ExpectedConditions.textToBe(By.cssSelector("header h1 [data-i18n='projectsTitle']"), "Projects"));
-    assertThat(driver.findElement(By.cssSelector("#side article.project h2 .tag")).getText()).isEqualTo("Closed");
+    assertThat(driver.findElement(By.cssSelector("#side article.project h2 .tag")).getText()).matches("[A-Z][a-z -]+");
     assertThat(driver.findElements(By.cssSelector("#side article.project h3")).stream().map(WebElement::getText).toList())
         .contains("Tranches", "Evaluations", "Timeline").allMatch(h -> !h.matches(".*\\p{IsHan}.*"));
     assertThat(driver.findElement(By.cssSelector("#side .indicative")).getText()).contains("Indicative");
