@@ -1,6 +1,6 @@
 // Beside the projects page's map (below it on a phone): the funding rounds and their projects, the cases behind an
 // area's figure, or one project's panel. Everything is drawn from what the APIs answered, in the language on screen.
-import { getJson, postJson } from './api.js';
+import { getJson, postJson, allItems } from './api.js';
 import { t, when, areaName } from './i18n.js';
 import { escapeHtml } from './layers.js';
 import { word, fill } from './projects-text.js';
@@ -85,6 +85,7 @@ export class SidePanel {
     history.replaceState(null, '', `#project=${id}`);
     try {
       const data = await getJson(`/api/v1/projects/${encodeURIComponent(id)}`);
+      await this.knowAreas(data.areas || []);
       const roundId = roundIdOf(data);
       const [round, outcomes] = await Promise.all([
         roundId == null ? null : getJson(`/api/v1/rounds/${roundId}`).catch(() => null),
@@ -96,6 +97,13 @@ export class SidePanel {
     }
     this.draw();
     this.el.scrollTop = 0;
+  }
+
+  /** Target areas come as codes: the page names them from the outlines it has read, reading communities when needed. */
+  async knowAreas(codes) {
+    const known = code => Object.values(this.store.areas).some(fs => fs.some(f => f.properties.code === code));
+    if (codes.every(c => typeof c !== 'string' || known(c)) || this.store.areas.community) return;
+    this.store.areas.community = (await allItems('communities').catch(() => ({ features: [] }))).features;
   }
 
   click(ev) {
