@@ -129,7 +129,7 @@ public final class NeedsMapBenchmark {
     }
     String sql = "INSERT INTO incident (" + String.join(", ", columns) + ") SELECT " + select
         + " FROM generate_series(1, " + CASES + ") g"
-        + " JOIN bench_need_grid a ON a.i = (g * 7919) % " + grids
+        + " JOIN bench_need_grid a ON a.i = (g::bigint * 7919) % " + grids
         + " CROSS JOIN (SELECT * FROM incident WHERE public_id NOT LIKE '" + PREFIX + "-%' ORDER BY id LIMIT 1) t";
     try (PreparedStatement p = c.prepareStatement(sql)) {
       p.setTimestamp(1, start);
