@@ -74,9 +74,9 @@ public class Rounds {
   @Transactional(readOnly = true)
   public List<Round> list(Integer year) {
     LocalDate today = today();
-    String where = year == null ? "" : " WHERE fiscal_year = " + year.intValue();
-    return jdbc.query("SELECT " + COLUMNS + " FROM funding_round" + where + " ORDER BY fiscal_year DESC, call_opens DESC, id",
-        (rs, i) -> round(rs, today));
+    String order = " ORDER BY fiscal_year DESC, call_opens DESC, id";
+    return year == null ? jdbc.query("SELECT " + COLUMNS + " FROM funding_round" + order, (rs, i) -> round(rs, today))
+        : jdbc.query("SELECT " + COLUMNS + " FROM funding_round WHERE fiscal_year = ?" + order, (rs, i) -> round(rs, today), year);
   }
 
   @Transactional(readOnly = true)

@@ -92,6 +92,8 @@ abstract class FundingInputContract {
     Http.Response again = http.postJson("/api/v1/rounds", f.roundBody(title, f.today, f.today.plusDays(10), CRITERIA), FUNDER);
     assertThat(again.status()).isEqualTo(409);
     assertThat(again.json().at("/errors/0/field").asString()).isEqualTo("title");
+    assertThat(http.get("/api/v1/rounds?year=" + f.today.getYear()).json().findValuesAsString("title")).contains(title);
+    assertThat(http.get("/api/v1/rounds?year=" + (f.today.getYear() - 1)).json().findValuesAsString("title")).doesNotContain(title);
     assertThat(http.postJson("/api/v1/rounds", f.roundBody(unique("无权"), f.today, f.today.plusDays(10), CRITERIA), ORGANISATION).status())
         .isEqualTo(403);
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM funding_round", Integer.class)).isEqualTo(before + 1);

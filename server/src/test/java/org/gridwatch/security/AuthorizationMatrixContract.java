@@ -122,6 +122,14 @@ abstract class AuthorizationMatrixContract {
       new Row("GET", "/api/v1/bookings", null, Set.of("admin", "operator", "gridworker", "community", "subdistrict")),
       new Row("GET", "/api/v1/bookings/measures", null, STAFF),
       new Row("PUT", "/api/v1/category-services/NO_SUCH_CATEGORY", "{}", ADMIN),
+      // funded projects (issue 15 part B): rounds and approved projects public; decisions only the funder (not among these accounts)
+      new Row("GET", "/api/v1/rounds", null, ANYONE),
+      new Row("GET", "/api/v1/projects", null, ANYONE),
+      new Row("POST", "/api/v1/rounds", "{}", ADMIN),
+      new Row("POST", "/api/v1/projects", "{}", ADMIN),
+      new Row("POST", "/api/v1/projects/0/approve", "{}", NOBODY),
+      new Row("POST", "/api/v1/projects/0/reviews", "{}", NOBODY),
+      new Row("POST", "/api/v1/projects/0/self-report", "{}", NOBODY),
       // deny by default
       new Row("GET", "/api/v1/not-an-endpoint", null, NOBODY),
       new Row("DELETE", "/api/v1/config", null, NOBODY));
