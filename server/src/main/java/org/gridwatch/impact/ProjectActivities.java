@@ -71,7 +71,7 @@ class ProjectActivities {
     p = projects.find(projectId).orElseThrow();
     if (!FundedProject.RECORDING.contains(p.status())) {
       throw new ProblemException(HttpStatus.CONFLICT, "out-of-order", "Out of order",
-          Text.of("impact.not-recording", projectId, p.status().name()), List.of()).with("status", p.status().name());
+          Text.of("impact.not-recording", projectId, p.status().name()), List.of()).with("currentStatus", p.status().name());
     }
     checkDay(p, r.heldOn());
     Placement at = place(r.lon(), r.lat());

@@ -325,6 +325,7 @@ abstract class ImpactContract {
     assertThat(early.status()).isEqualTo(409);
     assertThat(early.json().get("type").asString()).endsWith("/problems/out-of-order");
     assertThat(early.json().get("status").asInt()).isEqualTo(409);
+    assertThat(early.json().get("currentStatus").asString()).isEqualTo("APPROVED");
     // Staff of another organisation may not record for this provider; the public may not record at all.
     long foreign = ImpactFixtures.project(jdbc, round, ImpactFixtures.organisation(jdbc), "RUNNING", new BigDecimal("5000.00"), started,
         null, List.of(g.a()), category, 10, 2);
