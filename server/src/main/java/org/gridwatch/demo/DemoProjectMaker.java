@@ -29,6 +29,8 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.MultiPolygon;
 import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.geom.prep.PreparedGeometry;
+import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 
 /**
  * Makes one synthetic project of a round in one community: its target areas (the whole community for social-work
@@ -113,6 +115,7 @@ final class DemoProjectMaker {
     long days = Math.max(0, ChronoUnit.DAYS.between(from, to));
     List<String> pool = new ArrayList<>();
     for (int i = 0; i < 40; i++) pool.add(personKey(++persons));
+    PreparedGeometry serviceArea = PreparedGeometryFactory.prepare(p.serviceArea);
     String[] what = {"主题活动", "入户走访", "小组活动", "骨干培训", "宣传咨询"};
     for (int i = 0; i < n; i++) {
       LocalDate day = from.plusDays(days == 0 ? 0 : (days * (i + 1)) / (n + 1));
@@ -120,7 +123,7 @@ final class DemoProjectMaker {
       AreaView area = ground.areas().find(target.code()).orElseThrow();
       List<AreaView> grids = ground.areas().children(area.code());
       AreaView grid = grids.isEmpty() ? area : grids.get(random.nextInt(grids.size()));
-      Point at = pointIn(grid.boundary(), p.serviceArea);
+      Point at = pointIn(grid.boundary(), serviceArea);
       List<String> known = new ArrayList<>();
       int participants;
       if (random.nextInt(10) < 3) { // a signed-in group: every participant known (as a keyed hash)
@@ -137,7 +140,7 @@ final class DemoProjectMaker {
   }
 
   /** A random point inside the grid and the service area (rejection sampling in its envelope), else the grid's interior point. */
-  private Point pointIn(MultiPolygon boundary, MultiPolygon serviceArea) {
+  private Point pointIn(MultiPolygon boundary, PreparedGeometry serviceArea) {
     Envelope e = boundary.getEnvelopeInternal();
     for (int i = 0; i < 40; i++) {
       Point p = Geometries.FACTORY.createPoint(new org.locationtech.jts.geom.Coordinate(

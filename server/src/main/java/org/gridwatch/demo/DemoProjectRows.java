@@ -12,7 +12,7 @@ import org.gridwatch.demo.DemoFunding.Criterion;
 import org.gridwatch.demo.DemoFunding.Need;
 import org.gridwatch.demo.DemoFunding.Project;
 import org.gridwatch.demo.DemoFunding.Round;
-import org.locationtech.jts.io.WKTWriter;
+import org.locationtech.jts.io.WKBWriter;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -54,12 +54,12 @@ final class DemoProjectRows {
     List<Project> projects = rounds.stream().flatMap(r -> r.projects.stream()).toList();
     Iterator<Long> projectIds = ids("project_seq", projects.size());
     projects.forEach(p -> p.id = projectIds.next());
-    WKTWriter wkt = new WKTWriter();
+    WKBWriter wkb = new WKBWriter();
     batch("INSERT INTO project (id, round_id, title, summary, status, provider_id, lead_social_worker_id, target_groups, budget,"
         + " kpi_beneficiaries, kpi_sessions, kpi_satisfaction, service_area, rectification_used, started_on, ended_on, applied_by,"
-        + " applied_at, updated_at, version, synthetic) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,ST_GeomFromText(?, 4326),?,?,?,?,?,?,?,TRUE)",
+        + " applied_at, updated_at, version, synthetic) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,ST_GeomFromWKB(?, 4326),?,?,?,?,?,?,?,TRUE)",
         projects, p -> new Object[] {p.id, p.round.id, p.title, p.summary, p.status, p.providerId, p.leadSocialWorkerId, p.targetGroups,
-            p.budget, p.kpiBeneficiaries, p.kpiSessions, p.kpiSatisfaction, wkt.write(p.serviceArea), p.rectificationUsed, d(p.startedOn),
+            p.budget, p.kpiBeneficiaries, p.kpiSessions, p.kpiSatisfaction, wkb.write(p.serviceArea), p.rectificationUsed, d(p.startedOn),
             d(p.endedOn), p.appliedBy, ts(p.appliedAt), ts(p.updatedAt), p.version});
     writeParts(projects);
   }
