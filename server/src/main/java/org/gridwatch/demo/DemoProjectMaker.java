@@ -29,6 +29,8 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.MultiPolygon;
 import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.geom.prep.PreparedGeometry;
+import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 
 /**
  * Makes one synthetic project of a round in one community: its target areas (the whole community for social-work
@@ -108,11 +110,15 @@ final class DemoProjectMaker {
     p.reviews.add(new Review(reviewer, scores, total, note, life.at(day, 14)));
   }
 
-  /** {@code n} activities between the two days (inclusive), each at a point inside a target area. */
-  void activities(Project p, int n, LocalDate from, LocalDate to, DemoProjectLife life) {
+  /**
+   * {@code n} activities between the two days (inclusive), each at a point inside a target area; with known persons,
+   * about three in ten are signed-in groups whose participants are all known (as keyed hashes).
+   */
+  void activities(Project p, int n, LocalDate from, LocalDate to, boolean knownPersons, DemoProjectLife life) {
     long days = Math.max(0, ChronoUnit.DAYS.between(from, to));
     List<String> pool = new ArrayList<>();
-    for (int i = 0; i < 40; i++) pool.add(personKey(++persons));
+    for (int i = 0; knownPersons && i < 40; i++) pool.add(personKey(++persons));
+    PreparedGeometry serviceArea = PreparedGeometryFactory.prepare(p.serviceArea);
     String[] what = {"主题活动", "入户走访", "小组活动", "骨干培训", "宣传咨询"};
     for (int i = 0; i < n; i++) {
       LocalDate day = from.plusDays(days == 0 ? 0 : (days * (i + 1)) / (n + 1));
@@ -120,10 +126,10 @@ final class DemoProjectMaker {
       AreaView area = ground.areas().find(target.code()).orElseThrow();
       List<AreaView> grids = ground.areas().children(area.code());
       AreaView grid = grids.isEmpty() ? area : grids.get(random.nextInt(grids.size()));
-      Point at = pointIn(grid.boundary(), p.serviceArea);
+      Point at = pointIn(grid.boundary(), serviceArea);
       List<String> known = new ArrayList<>();
       int participants;
-      if (random.nextInt(10) < 3) { // a signed-in group: every participant known (as a keyed hash)
+      if (knownPersons && random.nextInt(10) < 3) {
         participants = 8 + random.nextInt(18);
         for (int k = 0; k < participants; k++) known.add(pool.get((k * 7 + i * 3) % pool.size()));
         known = known.stream().distinct().toList();
@@ -137,7 +143,7 @@ final class DemoProjectMaker {
   }
 
   /** A random point inside the grid and the service area (rejection sampling in its envelope), else the grid's interior point. */
-  private Point pointIn(MultiPolygon boundary, MultiPolygon serviceArea) {
+  private Point pointIn(MultiPolygon boundary, PreparedGeometry serviceArea) {
     Envelope e = boundary.getEnvelopeInternal();
     for (int i = 0; i < 40; i++) {
       Point p = Geometries.FACTORY.createPoint(new org.locationtech.jts.geom.Coordinate(
@@ -151,6 +157,7 @@ final class DemoProjectMaker {
 
   /** The union of the areas' boundaries, as a multipolygon. */
   static MultiPolygon union(List<AreaView> areas) {
+    if (areas.size() == 1) return areas.get(0).boundary(); // a unary union of one large community is slow and changes nothing
     Geometry u = Geometries.FACTORY.buildGeometry(areas.stream().map(a -> (Geometry) a.boundary()).toList()).union();
     if (u instanceof MultiPolygon m) return m;
     if (u instanceof Polygon p) return Geometries.FACTORY.createMultiPolygon(new Polygon[] {p});

@@ -2,6 +2,7 @@ package org.gridwatch.demo;
 
 import java.sql.Date;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -12,8 +13,9 @@ import org.gridwatch.demo.DemoFunding.Criterion;
 import org.gridwatch.demo.DemoFunding.Need;
 import org.gridwatch.demo.DemoFunding.Project;
 import org.gridwatch.demo.DemoFunding.Round;
-import org.locationtech.jts.io.WKTWriter;
+import org.locationtech.jts.io.WKBWriter;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.SqlParameterValue;
 
 /**
  * Writes the demo's recorded needs, rounds and projects into the issue 15 tables with plain SQL batches, ids drawn
@@ -34,7 +36,7 @@ final class DemoProjectRows {
     needs.forEach(n -> n.id = needIds.next());
     batch("INSERT INTO need_record (id, area_code, area_level, category_code, source, description, evidence, residents_affected,"
         + " recorded_by, recorded_at, synthetic) VALUES (?,?,?,?,?,?,?,?,?,?,TRUE)", needs, n -> new Object[] {n.id, n.areaCode,
-            n.areaLevel, n.categoryCode, n.source, n.description, n.evidence, n.residentsAffected, n.recordedBy, ts(n.recordedAt)});
+            n.areaLevel, n.categoryCode, n.source, n.description, s(n.evidence), n.residentsAffected, n.recordedBy, ts(n.recordedAt)});
 
     Iterator<Long> roundIds = ids("funding_round_seq", rounds.size());
     rounds.forEach(r -> r.id = roundIds.next());
@@ -54,12 +56,12 @@ final class DemoProjectRows {
     List<Project> projects = rounds.stream().flatMap(r -> r.projects.stream()).toList();
     Iterator<Long> projectIds = ids("project_seq", projects.size());
     projects.forEach(p -> p.id = projectIds.next());
-    WKTWriter wkt = new WKTWriter();
+    WKBWriter wkb = new WKBWriter();
     batch("INSERT INTO project (id, round_id, title, summary, status, provider_id, lead_social_worker_id, target_groups, budget,"
         + " kpi_beneficiaries, kpi_sessions, kpi_satisfaction, service_area, rectification_used, started_on, ended_on, applied_by,"
-        + " applied_at, updated_at, version, synthetic) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,ST_GeomFromText(?, 4326),?,?,?,?,?,?,?,TRUE)",
-        projects, p -> new Object[] {p.id, p.round.id, p.title, p.summary, p.status, p.providerId, p.leadSocialWorkerId, p.targetGroups,
-            p.budget, p.kpiBeneficiaries, p.kpiSessions, p.kpiSatisfaction, wkt.write(p.serviceArea), p.rectificationUsed, d(p.startedOn),
+        + " applied_at, updated_at, version, synthetic) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,ST_GeomFromWKB(?, 4326),?,?,?,?,?,?,?,TRUE)",
+        projects, p -> new Object[] {p.id, p.round.id, p.title, p.summary, p.status, p.providerId, id(p.leadSocialWorkerId), p.targetGroups,
+            p.budget, p.kpiBeneficiaries, p.kpiSessions, p.kpiSatisfaction, wkb.write(p.serviceArea), p.rectificationUsed, d(p.startedOn),
             d(p.endedOn), p.appliedBy, ts(p.appliedAt), ts(p.updatedAt), p.version});
     writeParts(projects);
   }
@@ -94,13 +96,13 @@ final class DemoProjectRows {
     for (Project p : projects) {
       for (DemoFunding.Review r : p.reviews) {
         long id = reviewIds.next();
-        reviewRows.add(new Object[] {id, p.id, r.reviewer(), r.total(), r.note(), ts(r.at())});
+        reviewRows.add(new Object[] {id, p.id, r.reviewer(), r.total(), s(r.note()), ts(r.at())});
         r.scores().forEach((code, score) -> scoreRows.add(new Object[] {id, code, score}));
       }
       for (DemoFunding.Evaluation e : p.evaluations.values()) {
         evaluationRows.add(new Object[] {evaluationIds.next(), p.id, e.stage, e.attempt, e.selfReport, e.beneficiaries, e.sessions,
-            e.satisfaction, e.reportedBy, ts(e.reportedAt), e.checkMethods, e.checkNote, e.checkedBy, ts(e.checkedAt), e.result,
-            e.resultNote, e.publishedBy, ts(e.publishedAt)});
+            e.satisfaction, e.reportedBy, ts(e.reportedAt), s(e.checkMethods), s(e.checkNote), s(e.checkedBy), ts(e.checkedAt),
+            s(e.result), s(e.resultNote), s(e.publishedBy), ts(e.publishedAt)});
       }
       for (Activity a : p.activities) {
         long id = activityIds.next();
@@ -109,8 +111,8 @@ final class DemoProjectRows {
         a.persons().forEach(key -> personRows.add(new Object[] {id, key}));
       }
       for (DemoFunding.Event e : p.events) {
-        eventRows.add(new Object[] {eventIds.next(), p.id, ts(e.at()), e.action(), e.fromStatus(), e.toStatus(), e.actor(), e.actorRole(),
-            e.note()});
+        eventRows.add(new Object[] {eventIds.next(), p.id, ts(e.at()), e.action(), s(e.fromStatus()), s(e.toStatus()), e.actor(),
+            e.actorRole(), s(e.note())});
       }
     }
     rows("INSERT INTO project_review (id, project_id, reviewer, total, note, created_at) VALUES (?,?,?,?,?,?)", reviewRows);
@@ -142,7 +144,13 @@ final class DemoProjectRows {
     return jdbc.queryForList(sql, Long.class, n).iterator();
   }
 
-  private static Timestamp ts(Instant at) { return at == null ? null : Timestamp.from(at); }
+  // Nulls go with their SQL type: an untyped null makes Spring ask the driver for the parameter's type, a round trip
+  // per row on PostgreSQL.
+  private static Object ts(Instant at) { return at == null ? new SqlParameterValue(Types.TIMESTAMP, null) : Timestamp.from(at); }
 
-  private static Date d(LocalDate day) { return day == null ? null : Date.valueOf(day); }
+  private static Object d(LocalDate day) { return day == null ? new SqlParameterValue(Types.DATE, null) : Date.valueOf(day); }
+
+  private static Object s(String text) { return text == null ? new SqlParameterValue(Types.VARCHAR, null) : text; }
+
+  private static Object id(Long id) { return id == null ? new SqlParameterValue(Types.BIGINT, null) : id; }
 }

@@ -62,6 +62,7 @@ class DemoProjects {
 
   String seed() {
     if (jdbc.queryForObject("SELECT count(*) FROM funding_round", Long.class) > 0) return "already there";
+    long started = System.nanoTime();
     ZoneId zone = district.timeZone();
     LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
     Ground ground = ground();
@@ -84,9 +85,12 @@ class DemoProjects {
     List<String> running = available(SOCIAL_WORK, known);
     rounds.running(today, running, demandRanking(running), growth(today.getYear() - FIRST_YEAR, 100_000, 300_000));
     rounds.inReview(today, available(VENTURE, known), growth(today.getYear() + 1 - FIRST_YEAR, 30_000, 100_000));
+    long made = System.nanoTime();
     tx.executeWithoutResult(status -> new DemoProjectRows(jdbc).write(needs, rounds.made()));
+    long written = System.nanoTime();
     int projects = rounds.made().stream().mapToInt(x -> x.projects.size()).sum();
-    return rounds.made().size() + " rounds, " + projects + " projects, " + needs.size() + " recorded needs";
+    return rounds.made().size() + " rounds, " + projects + " projects, " + needs.size() + " recorded needs (made in "
+        + (made - started) / 1_000_000 + " ms, written in " + (written - made) / 1_000_000 + " ms)";
   }
 
   /** Budget bounds in yuan, 6 % more each year after the first. */

@@ -71,7 +71,9 @@ final class DemoRounds {
       evaluate(p, life, "MIDTERM", mid, midRectify ? "RECTIFY" : "PASS", true);
       if (midRectify) evaluate(p, life, "MIDTERM", mid.plusDays(30), "PASS", true);
       LocalDate fin = round.runsTo.minusDays(40 - r.nextInt(5));
-      maker.activities(p, 3 + r.nextInt(4), p.startedOn.plusDays(7), fin.minusDays(3), life);
+      // the model year in full (known persons among the participants); later years lighter, to keep the step quick
+      boolean model = year == DemoProjects.FIRST_YEAR;
+      maker.activities(p, model ? 3 + r.nextInt(4) : 2 + r.nextInt(2), p.startedOn.plusDays(7), fin.minusDays(3), model, life);
       evaluate(p, life, "FINAL", fin, fail ? "FAIL" : finalRectify ? "RECTIFY" : "PASS", true);
       if (finalRectify) evaluate(p, life, "FINAL", fin.plusDays(20), "PASS", true);
     }
@@ -113,7 +115,7 @@ final class DemoRounds {
         default -> { }
       }
       LocalDate last = p.endedOn != null ? p.endedOn.minusDays(1) : today.minusDays(1);
-      maker.activities(p, 5 + r.nextInt(5), p.startedOn.plusDays(5), last, life);
+      maker.activities(p, 5 + r.nextInt(5), p.startedOn.plusDays(5), last, true, life);
     }
     finish(round);
   }
