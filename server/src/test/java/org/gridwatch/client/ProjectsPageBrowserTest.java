@@ -257,4 +257,31 @@ class ProjectsPageBrowserTest {
     assertThat(driver.findElements(By.cssSelector("#side section.actions"))).isEmpty();
     Browser.screenshot(driver, "projects-public-zh");
   }
+
+  @Test
+  void theFunderShortlistsAFullyReviewedApplicationFromThePanel() {
+    Http http = new Http(port);
+    JsonNode ready = null;
+    for (JsonNode p : items(http.get("/api/v1/projects?status=APPLIED", FUNDER).json())) {
+      JsonNode detail = http.get("/api/v1/projects/" + p.get("id").asString(), FUNDER).json();
+      if (detail.get("reviews").size() >= detail.get("round").get("minReviewers").asInt()) {
+        ready = detail;
+        break;
+      }
+    }
+    assertThat(ready).as("the demo has an application with enough reviews to shortlist").isNotNull();
+    String id = ready.get("id").asString();
+    Browser.signIn(driver, url(""), "funder");
+    Browser.open(driver, url("/projects.html#project=" + id));
+    waitForSide("project");
+    assertThat(driver.findElements(By.cssSelector("#side form.act button[data-act]")).stream().map(b -> b.getDomAttribute("data-act"))
+        .toList()).as("the funder's actions for an application").containsExactly("shortlist", "decline");
+    driver.findElement(By.cssSelector("#side button[data-act='shortlist']")).click();
+    Browser.waitFor(driver, 20).until(ExpectedConditions.visibilityOfElementLocated(By.id("action-stored")));
+    waitForSide("project");
+    assertThat(http.get("/api/v1/projects/" + id, FUNDER).json().get("status").asString()).isEqualTo("SHORTLISTED");
+    assertThat(driver.findElement(By.cssSelector("#side article.project")).getDomAttribute("data-status")).isEqualTo("SHORTLISTED");
+    assertThat(driver.findElements(By.cssSelector("#side form.act button[data-act]")).stream().map(b -> b.getDomAttribute("data-act"))
+        .toList()).as("the next step offered").containsExactly("approve", "decline");
+  }
 }
