@@ -15,6 +15,7 @@ import org.gridwatch.area.AreaLevel;
 import org.gridwatch.area.AreaView;
 import org.gridwatch.area.DistrictProfile;
 import org.gridwatch.incident.Actor;
+import org.gridwatch.need.NeedRates;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,13 +29,13 @@ class ProjectOutcomes {
   private final FundedProjects projects;
   private final ImpactAccess access;
   private final Reach reach;
-  private final RequestRates rates;
+  private final NeedRates rates;
   private final ServedGrids served;
   private final AreaCatalog areas;
   private final DistrictProfile district;
   private final Clock clock;
 
-  ProjectOutcomes(FundedProjects projects, ImpactAccess access, Reach reach, RequestRates rates, ServedGrids served,
+  ProjectOutcomes(FundedProjects projects, ImpactAccess access, Reach reach, NeedRates rates, ServedGrids served,
       AreaCatalog areas, DistrictProfile district, Clock clock) {
     this.projects = projects;
     this.access = access;

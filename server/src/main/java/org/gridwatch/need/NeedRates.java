@@ -2,7 +2,11 @@ package org.gridwatch.need;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.gridwatch.area.AreaLevel;
@@ -31,7 +35,16 @@ public class NeedRates {
   /** Cases plus bookings of the category (null: all) per grid code, over [start, end). */
   @Transactional(readOnly = true)
   public Map<String, Long> countsByGrid(String category, Instant start, Instant end) {
-    Counts c = countsBy(AreaLevel.GRID, category, start, end);
+    return countsByGrid(category == null ? List.of() : List.of(category), start, end);
+  }
+
+  /**
+   * Cases plus bookings of any of the categories (empty: all) per grid code, over [start, end): a case or a booking
+   * counts once, however many of the categories it answers.
+   */
+  @Transactional(readOnly = true)
+  public Map<String, Long> countsByGrid(Collection<String> categories, Instant start, Instant end) {
+    Counts c = countsBy(AreaLevel.GRID, categories, start, end);
     Map<String, Long> total = new HashMap<>(c.cases());
     c.bookings().forEach((code, n) -> total.merge(code, n, Long::sum));
     return total;
@@ -40,19 +53,24 @@ public class NeedRates {
   /** Cases and bookings apart, per code of the level (grid, community or subdistrict). */
   @Transactional(readOnly = true)
   public Counts countsBy(AreaLevel level, String category, Instant start, Instant end) {
+    return countsBy(level, category == null ? List.of() : List.of(category), start, end);
+  }
+
+  private Counts countsBy(AreaLevel level, Collection<String> categories, Instant start, Instant end) {
     String column = column(level);
-    Timestamp from = Timestamp.from(start), to = Timestamp.from(end);
+    String in = categories.isEmpty() ? "" : String.join(", ", Collections.nCopies(categories.size(), "?"));
     Map<String, Long> cases = new HashMap<>();
     Map<String, Long> bookings = new HashMap<>();
     String caseSql = "SELECT " + column + ", count(*) FROM incident WHERE reported_at >= ? AND reported_at < ?"
-        + " AND duplicate_of IS NULL AND merged_into IS NULL" + (category == null ? "" : " AND category_code = ?")
+        + " AND duplicate_of IS NULL AND merged_into IS NULL" + (categories.isEmpty() ? "" : " AND category_code IN (" + in + ")")
         + " GROUP BY " + column;
     String bookingSql = "SELECT b." + column + ", count(*) FROM booking b JOIN service_offer o ON o.id = b.offer_id"
         + " WHERE b.created_at >= ? AND b.created_at < ? AND o.service IN (SELECT service FROM category_service"
-        + (category == null ? "" : " WHERE category_code = ?") + ") GROUP BY b." + column;
-    Object[] args = category == null ? new Object[] {from, to} : new Object[] {from, to, category};
-    jdbc.query(caseSql, rs -> { cases.put(rs.getString(1), rs.getLong(2)); }, args);
-    jdbc.query(bookingSql, rs -> { bookings.put(rs.getString(1), rs.getLong(2)); }, args);
+        + (categories.isEmpty() ? "" : " WHERE category_code IN (" + in + ")") + ") GROUP BY b." + column;
+    List<Object> args = new ArrayList<>(List.of(Timestamp.from(start), Timestamp.from(end)));
+    args.addAll(categories);
+    jdbc.query(caseSql, rs -> { cases.put(rs.getString(1), rs.getLong(2)); }, args.toArray());
+    jdbc.query(bookingSql, rs -> { bookings.put(rs.getString(1), rs.getLong(2)); }, args.toArray());
     return new Counts(Map.copyOf(cases), Map.copyOf(bookings));
   }
 

@@ -48,12 +48,14 @@ abstract class DemoPipelineContract {
     assertThat(before).allSatisfy(n -> assertThat(n).isPositive());
   }
 
+  // Other tests share this database and add rounds, projects, reviews and activities of their own (not synthetic), and the
+  // browser tests act on the demo's projects through the real lifecycle: the checks below read the demo's rows only.
   @Test
   void the2015ModelHoldsTenSocialWorkAndTwentySixVentureProjectsAllClosedAtPlausibleBudgets() {
     List<String> rounds = jdbc.query("""
         SELECT r.title, r.kind, count(p.id) AS n, min(p.budget) AS low, max(p.budget) AS high,
                sum(CASE WHEN p.status = 'CLOSED' AND p.synthetic AND p.title LIKE '%演示%' THEN 1 ELSE 0 END) AS closed
-          FROM funding_round r JOIN project p ON p.round_id = r.id WHERE r.fiscal_year = 2015
+          FROM funding_round r JOIN project p ON p.round_id = r.id WHERE r.fiscal_year = 2015 AND r.synthetic
          GROUP BY r.title, r.kind ORDER BY r.kind""",
         (rs, i) -> rs.getString("title") + " " + rs.getString("kind") + " " + rs.getLong("n") + " closed " + rs.getLong("closed")
             + " " + (rs.getBigDecimal("low").doubleValue() >= (i == 0 ? 100_000 : 30_000))
@@ -65,8 +67,8 @@ abstract class DemoPipelineContract {
   @Test
   void laterRoundsComeEveryYearWithGrowingBudgets() {
     for (String kind : List.of("SOCIAL_WORK_DEMONSTRATION", "VENTURE_PHILANTHROPY")) {
-      List<Integer> years = jdbc.queryForList("SELECT fiscal_year FROM funding_round WHERE kind = ? ORDER BY fiscal_year", Integer.class, kind);
-      List<java.math.BigDecimal> budgets = jdbc.queryForList("SELECT budget FROM funding_round WHERE kind = ? ORDER BY fiscal_year",
+      List<Integer> years = jdbc.queryForList("SELECT fiscal_year FROM funding_round WHERE kind = ? AND synthetic ORDER BY fiscal_year", Integer.class, kind);
+      List<java.math.BigDecimal> budgets = jdbc.queryForList("SELECT budget FROM funding_round WHERE kind = ? AND synthetic ORDER BY fiscal_year",
           java.math.BigDecimal.class, kind);
       assertThat(years).as(kind).startsWith(2015, 2016, 2017).doesNotHaveDuplicates();
       for (int i = 1; i < budgets.size(); i++) assertThat(budgets.get(i)).as(kind + " " + years.get(i)).isGreaterThan(budgets.get(i - 1));
@@ -88,14 +90,15 @@ abstract class DemoPipelineContract {
   @Test
   void everyReviewScoresEveryCriterionOfItsRoundAndItsTotalIsTheWeightedSum() {
     Map<Long, Map<String, java.math.BigDecimal>> weights = new java.util.HashMap<>();
-    jdbc.query("SELECT round_id, code, weight FROM round_criterion", rs -> {
+    jdbc.query("SELECT round_id, code, weight FROM round_criterion WHERE round_id IN (SELECT id FROM funding_round WHERE synthetic)", rs -> {
       weights.computeIfAbsent(rs.getLong(1), k -> new java.util.HashMap<>()).put(rs.getString(2), rs.getBigDecimal(3));
     });
     Map<Long, Map<String, java.math.BigDecimal>> scores = new java.util.HashMap<>();
-    jdbc.query("SELECT review_id, criterion_code, score FROM project_review_score", rs -> {
+    jdbc.query("SELECT s.review_id, s.criterion_code, s.score FROM project_review_score s JOIN project_review v ON v.id = s.review_id"
+        + " JOIN project p ON p.id = v.project_id WHERE p.synthetic", rs -> {
       scores.computeIfAbsent(rs.getLong(1), k -> new java.util.HashMap<>()).put(rs.getString(2), rs.getBigDecimal(3));
     });
-    List<Object[]> reviews = jdbc.query("SELECT v.id, p.round_id, v.total FROM project_review v JOIN project p ON p.id = v.project_id",
+    List<Object[]> reviews = jdbc.query("SELECT v.id, p.round_id, v.total FROM project_review v JOIN project p ON p.id = v.project_id WHERE p.synthetic",
         (rs, i) -> new Object[] {rs.getLong(1), rs.getLong(2), rs.getBigDecimal(3)});
     assertThat(reviews).hasSizeGreaterThan(100);
     for (Object[] v : reviews) {
@@ -115,13 +118,13 @@ abstract class DemoPipelineContract {
     LocalDate today = LocalDate.ofInstant(clock.instant(), district.timeZone());
     List<LocalDate> started = jdbc.queryForList("""
         SELECT p.started_on FROM project p JOIN funding_round r ON r.id = p.round_id
-         WHERE p.status IN ('RUNNING', 'MIDTERM_REVIEW', 'RECTIFYING') AND r.runs_from <= ? AND r.runs_to > ?""", LocalDate.class,
+         WHERE p.synthetic AND p.status IN ('RUNNING', 'MIDTERM_REVIEW', 'RECTIFYING') AND r.runs_from <= ? AND r.runs_to > ?""", LocalDate.class,
         today, today);
     assertThat(started).hasSizeGreaterThanOrEqualTo(5)
         .allSatisfy(d -> assertThat(d).isBetween(today.minusDays(200), today.minusDays(90)));
     Long waiting = jdbc.queryForObject("""
         SELECT count(*) FROM project p JOIN funding_round r ON r.id = p.round_id
-         WHERE p.status = 'APPLIED' AND r.call_closes < ? AND r.runs_from > ?
+         WHERE p.synthetic AND p.status = 'APPLIED' AND r.call_closes < ? AND r.runs_from > ?
            AND NOT EXISTS (SELECT 1 FROM project_review v WHERE v.project_id = p.id AND v.reviewer = 'reviewer')""", Long.class,
         today, today);
     assertThat(waiting).isGreaterThanOrEqualTo(4);
@@ -132,7 +135,7 @@ abstract class DemoPipelineContract {
     LocalDate today = LocalDate.ofInstant(clock.instant(), district.timeZone());
     Map<Long, org.locationtech.jts.geom.prep.PreparedGeometry> areas = new java.util.HashMap<>();
     org.locationtech.jts.io.WKTReader wkt = new org.locationtech.jts.io.WKTReader();
-    for (Map<String, Object> row : jdbc.queryForList("SELECT id, ST_AsText(service_area) AS wkt FROM project")) {
+    for (Map<String, Object> row : jdbc.queryForList("SELECT id, ST_AsText(service_area) AS wkt FROM project WHERE synthetic")) {
       areas.put(((Number) row.get("id")).longValue(),
           org.locationtech.jts.geom.prep.PreparedGeometryFactory.prepare(wkt.read((String) row.get("wkt"))));
     }
@@ -141,7 +144,7 @@ abstract class DemoPipelineContract {
     int[] running = {0};
     jdbc.query("""
         SELECT a.id, a.project_id, a.lon, a.lat, a.held_on, a.inside_service_area, p.started_on, p.status
-          FROM project_activity a JOIN project p ON p.id = a.project_id""", rs -> {
+          FROM project_activity a JOIN project p ON p.id = a.project_id WHERE a.synthetic""", rs -> {
       var point = f.createPoint(new org.locationtech.jts.geom.Coordinate(rs.getDouble("lon"), rs.getDouble("lat")));
       LocalDate held = rs.getObject("held_on", LocalDate.class);
       if ("RUNNING".equals(rs.getString("status"))) running[0]++;

@@ -28,22 +28,22 @@ record DemoProjectFacts(long id, String status, boolean rectificationUsed, Local
 
   static Map<Long, DemoProjectFacts> load(JdbcTemplate jdbc) {
     Map<Long, Object[]> heads = new LinkedHashMap<>();
-    jdbc.query("SELECT id, status, rectification_used, started_on, ended_on, budget FROM project ORDER BY id", rs -> {
+    jdbc.query("SELECT id, status, rectification_used, started_on, ended_on, budget FROM project WHERE synthetic ORDER BY id", rs -> {
       heads.put(rs.getLong(1), new Object[] {rs.getString(2), rs.getBoolean(3), rs.getObject(4, LocalDate.class),
           rs.getObject(5, LocalDate.class), rs.getBigDecimal(6)});
     });
     Map<Long, List<Evaluation>> evaluations = new LinkedHashMap<>();
-    jdbc.query("SELECT project_id, stage, attempt, result, checked_at FROM project_evaluation ORDER BY project_id, reported_at", rs -> {
+    jdbc.query("SELECT project_id, stage, attempt, result, checked_at FROM project_evaluation WHERE project_id IN (SELECT id FROM project WHERE synthetic) ORDER BY project_id, reported_at", rs -> {
       evaluations.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
           .add(new Evaluation(rs.getString(2), rs.getInt(3), rs.getString(4), rs.getObject(5) != null));
     });
     Map<Long, List<Tranche>> tranches = new LinkedHashMap<>();
-    jdbc.query("SELECT project_id, amount, released_on, status, reopened FROM project_tranche ORDER BY project_id, seq", rs -> {
+    jdbc.query("SELECT project_id, amount, released_on, status, reopened FROM project_tranche WHERE project_id IN (SELECT id FROM project WHERE synthetic) ORDER BY project_id, seq", rs -> {
       tranches.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
           .add(new Tranche(rs.getBigDecimal(2), rs.getString(3), rs.getString(4), rs.getBoolean(5)));
     });
     Map<Long, List<Event>> events = new LinkedHashMap<>();
-    jdbc.query("SELECT project_id, action, from_status, to_status FROM project_event ORDER BY project_id, at, id", rs -> {
+    jdbc.query("SELECT project_id, action, from_status, to_status FROM project_event WHERE project_id IN (SELECT id FROM project WHERE synthetic) ORDER BY project_id, at, id", rs -> {
       events.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new Event(rs.getString(2), rs.getString(3), rs.getString(4)));
     });
     Map<Long, DemoProjectFacts> out = new LinkedHashMap<>();

@@ -107,7 +107,7 @@ final class ImpactFixtures {
     jdbc.update("INSERT INTO incident (id, public_id, kind, category_code, channel, status, priority, location, input_lon, input_lat,"
         + " input_crs, description, grid_code, community_code, subdistrict_code, district_code, boundary_version, stage_started_at,"
         + " warned, reported_at, escalations, reopenings, left_grid, breached, overdue_notified, duplicate_of, version, updated_at)"
-        + " VALUES (?, ?, 'REQUEST', ?, 'WEB', 'REPORTED', 'NORMAL', ST_SetSRID(ST_MakePoint(?, ?), 4326), ?, ?, 'WGS84',"
+        + " VALUES (?, ?, 'REQUEST', ?, 'RESIDENT_WEB', 'REPORTED', 'NORMAL', ST_SetSRID(ST_MakePoint(?, ?), 4326), ?, ?, 'WGS84',"
         + " '测试诉求（合成）', ?, ?, ?, ?, 1, ?, FALSE, ?, 0, 0, FALSE, FALSE, FALSE, ?, 0, ?)",
         id, "TI" + id, category, p.getX(), p.getY(), p.getX(), p.getY(), grid.code(), community, subdistrict, district, at, at,
         duplicateOf, at);
