@@ -53,6 +53,14 @@ public class AreaCatalog {
 
     public List<AreaView> children(String code) { return children.getOrDefault(code, List.of()); }
 
+    /** The codes of the grids an area stands for: itself if it is a grid, else every grid under it. */
+    public List<String> gridsUnder(AreaView area) {
+      if (area.level() == AreaLevel.GRID) return List.of(area.code());
+      List<String> out = new ArrayList<>();
+      for (AreaView child : children(area.code())) out.addAll(gridsUnder(child));
+      return out;
+    }
+
     /** The area and its ancestors, the area first and the district last. */
     public List<AreaView> chain(AreaView area) {
       List<AreaView> out = new ArrayList<>();

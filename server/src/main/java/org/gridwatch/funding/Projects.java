@@ -5,8 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.gridwatch.area.AreaCatalog;
-import org.gridwatch.area.AreaLevel;
-import org.gridwatch.area.AreaView;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,7 +31,7 @@ public class Projects {
     List<String> targets = store.areas(id);
     AreaCatalog.Snapshot s = areas.now();
     List<String> grids = new ArrayList<>();
-    for (String code : targets) s.find(code).ifPresent(a -> addGrids(s, a, grids));
+    for (String code : targets) s.find(code).ifPresent(a -> grids.addAll(s.gridsUnder(a)));
     BigDecimal[] sums = {BigDecimal.ZERO.setScale(2), BigDecimal.ZERO.setScale(2), BigDecimal.ZERO.setScale(2)};
     for (var t : store.tranches(id)) sums[t.status().ordinal()] = sums[t.status().ordinal()].add(t.amount());
     return Optional.of(new ProjectFacts(id, p.roundId(), year, p.title(), p.status(), store.serviceArea(id), targets,
@@ -42,11 +40,4 @@ public class Projects {
         sums[TrancheStatus.RELEASED.ordinal()], sums[TrancheStatus.STOPPED.ordinal()], sums[TrancheStatus.PENDING.ordinal()]));
   }
 
-  private static void addGrids(AreaCatalog.Snapshot s, AreaView area, List<String> grids) {
-    if (area.level() == AreaLevel.GRID) {
-      grids.add(area.code());
-      return;
-    }
-    for (AreaView child : s.children(area.code())) addGrids(s, child, grids);
-  }
 }

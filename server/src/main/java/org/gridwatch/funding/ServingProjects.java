@@ -7,8 +7,6 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import org.gridwatch.area.AreaCatalog;
-import org.gridwatch.area.AreaLevel;
-import org.gridwatch.area.AreaView;
 import org.gridwatch.need.ProjectCoverage;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -40,16 +38,8 @@ class ServingProjects implements ProjectCoverage {
         + " WHERE p.status IN (" + ProjectStatus.sqlList(ProjectStatus.SERVING) + ")"
         + " AND COALESCE(p.started_on, r.runs_from) <= ? AND (p.ended_on IS NULL OR p.ended_on >= ?)", rs -> {
       Set<String> grids = out.computeIfAbsent(rs.getString(1), k -> new HashSet<>());
-      s.find(rs.getString(2)).ifPresent(area -> addGrids(s, area, grids));
+      s.find(rs.getString(2)).ifPresent(area -> grids.addAll(s.gridsUnder(area)));
     }, Date.valueOf(day), Date.valueOf(day));
     return out;
-  }
-
-  private static void addGrids(AreaCatalog.Snapshot s, AreaView area, Set<String> grids) {
-    if (area.level() == AreaLevel.GRID) {
-      grids.add(area.code());
-      return;
-    }
-    for (AreaView child : s.children(area.code())) addGrids(s, child, grids);
   }
 }

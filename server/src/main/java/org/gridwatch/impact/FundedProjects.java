@@ -9,8 +9,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.gridwatch.area.AreaCatalog;
-import org.gridwatch.area.AreaLevel;
-import org.gridwatch.area.AreaView;
 import org.gridwatch.funding.ProjectStatus;
 import org.gridwatch.geo.Geometries;
 import org.locationtech.jts.geom.Geometry;
@@ -83,19 +81,11 @@ class FundedProjects {
     AreaCatalog.Snapshot s = areas.now();
     Set<String> grids = new HashSet<>();
     for (String code : jdbc.queryForList("SELECT area_code FROM project_area WHERE project_id = ?", String.class, id)) {
-      s.find(code).ifPresent(a -> addGrids(s, a, grids));
+      s.find(code).ifPresent(a -> grids.addAll(s.gridsUnder(a)));
     }
     return grids;
   }
 
-  /** Adds the area's grids: itself, or every grid under it. */
-  static void addGrids(AreaCatalog.Snapshot s, AreaView area, Set<String> grids) {
-    if (area.level() == AreaLevel.GRID) {
-      grids.add(area.code());
-      return;
-    }
-    for (AreaView child : s.children(area.code())) addGrids(s, child, grids);
-  }
 
   private List<String> categories(long id) {
     return jdbc.queryForList("SELECT category_code FROM project_category WHERE project_id = ? ORDER BY category_code", String.class, id);

@@ -40,7 +40,7 @@ class ServedGrids {
         + " WHERE EXISTS (SELECT 1 FROM project_category c WHERE c.project_id = p.id AND c.category_code IN (" + in + "))"
         + " AND (p.started_on IS NOT NULL OR p.status IN (" + ProjectStatus.sqlList(ProjectStatus.SERVING) + "))"
         + " AND COALESCE(p.started_on, r.runs_from) < ? AND (p.ended_on IS NULL OR p.ended_on >= ?)",
-        rs -> { s.find(rs.getString(1)).ifPresent(area -> FundedProjects.addGrids(s, area, grids)); }, args.toArray());
+        rs -> { s.find(rs.getString(1)).ifPresent(area -> grids.addAll(s.gridsUnder(area))); }, args.toArray());
     return grids;
   }
 

@@ -48,7 +48,7 @@ abstract class DemoPipelineContract {
     assertThat(before).allSatisfy(n -> assertThat(n).isPositive());
   }
 
-  // Other tests share this database and add rounds, projects, reviews and activities of their own (not synthetic), and the
+  // Other tests share this database and add rounds, projects, reviews and activities of their own (synthetic = false), and the
   // browser tests act on the demo's projects through the real lifecycle: the checks below read the demo's rows only.
   @Test
   void the2015ModelHoldsTenSocialWorkAndTwentySixVentureProjectsAllClosedAtPlausibleBudgets() {

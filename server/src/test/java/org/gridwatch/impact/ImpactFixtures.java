@@ -49,7 +49,7 @@ final class ImpactFixtures {
     long id = id();
     jdbc.update("INSERT INTO funding_round (id, fiscal_year, kind, title, budget, needs_from, call_opens, call_closes, runs_from,"
         + " runs_to, min_reviewers, created_by, created_at, synthetic) VALUES (?, ?, 'SOCIAL_WORK_DEMONSTRATION', ?, ?, ?, ?, ?, ?, ?, 3,"
-        + " 'funder', ?, TRUE)", id, year, "测试批次" + id + "（合成）", budget, Date.valueOf(runsFrom.minusDays(90)),
+        + " 'funder', ?, FALSE)", id, year, "测试批次" + id + "（合成）", budget, Date.valueOf(runsFrom.minusDays(90)),
         Date.valueOf(runsFrom.minusDays(60)), Date.valueOf(runsFrom.minusDays(30)), Date.valueOf(runsFrom),
         Date.valueOf(runsFrom.plusDays(720)), Timestamp.from(Instant.now()));
     return id;
@@ -63,7 +63,7 @@ final class ImpactFixtures {
     MultiPolygon area = union instanceof MultiPolygon m ? m : union.getFactory().createMultiPolygon(new Polygon[] {(Polygon) union});
     jdbc.update("INSERT INTO project (id, round_id, title, summary, status, provider_id, target_groups, budget, kpi_beneficiaries,"
         + " kpi_sessions, kpi_satisfaction, service_area, started_on, ended_on, applied_by, applied_at, updated_at, version, synthetic)"
-        + " VALUES (?, ?, ?, '测试项目（合成）', ?, ?, 'ELDERLY', ?, ?, ?, 90.0, ST_GeomFromText(?, 4326), ?, ?, 'funder', ?, ?, 1, TRUE)",
+        + " VALUES (?, ?, ?, '测试项目（合成）', ?, ?, 'ELDERLY', ?, ?, ?, 90.0, ST_GeomFromText(?, 4326), ?, ?, 'funder', ?, ?, 1, FALSE)",
         id, round, "测试项目" + id + "（合成）", status, provider, budget, kpiBeneficiaries, kpiSessions, area.toText(),
         startedOn == null ? null : Date.valueOf(startedOn), endedOn == null ? null : Date.valueOf(endedOn),
         Timestamp.from(Instant.now()), Timestamp.from(Instant.now()));

@@ -76,13 +76,13 @@ final class NeedFixtures {
     Timestamp now = Timestamp.from(Instant.now());
     jdbc.update("INSERT INTO funding_round (id, fiscal_year, kind, title, budget, needs_from, call_opens, call_closes, runs_from,"
         + " runs_to, min_reviewers, created_by, created_at, synthetic) VALUES (?, ?, 'SERVICE_PURCHASE', ?, 100000, ?, ?, ?, ?, ?, 1,"
-        + " 'funder', ?, TRUE)", round, today.getYear(), "需求测试轮次（合成）" + round, Date.valueOf(today.minusDays(100)),
+        + " 'funder', ?, FALSE)", round, today.getYear(), "需求测试轮次（合成）" + round, Date.valueOf(today.minusDays(100)),
         Date.valueOf(today.minusDays(90)), Date.valueOf(today.minusDays(60)), Date.valueOf(today.minusDays(30)),
         Date.valueOf(today.plusDays(300)), now);
     String wkt = targets[0].boundary().toText();
     jdbc.update("INSERT INTO project (id, round_id, title, status, provider_id, target_groups, budget, kpi_beneficiaries,"
         + " kpi_sessions, kpi_satisfaction, service_area, started_on, applied_by, applied_at, updated_at, version, synthetic)"
-        + " VALUES (?, ?, ?, 'RUNNING', ?, 'ELDERLY', 100000, 100, 10, 90, ST_GeomFromText(?, 4326), ?, 'organisation', ?, ?, 1, TRUE)",
+        + " VALUES (?, ?, ?, 'RUNNING', ?, 'ELDERLY', 100000, 100, 10, 90, ST_GeomFromText(?, 4326), ?, 'organisation', ?, ?, 1, FALSE)",
         project, round, "需求测试项目（合成）", organisation(jdbc), wkt, Date.valueOf(today.minusDays(10)), now, now);
     jdbc.update("INSERT INTO project_category (project_id, category_code) VALUES (?, ?)", project, category);
     for (AreaView t : targets) {
