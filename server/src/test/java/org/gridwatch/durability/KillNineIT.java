@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * cases (and attach a photo to every other one, as residents do with their follow token), the server is killed with -9 at a random moment three times and restarted each time. Afterwards every
  * case number a reporter was given is in the database, no number was given twice, every acknowledged photo is there
  * with its bytes, every acknowledged volunteer registration is there and its sealed ID number still opens (the privacy key
- * the first start wrote survived too), and the areas still tile.
+ * the first start wrote survived too), every acknowledged need recorded by hand (issue 15) is there, and the areas still tile.
  * The same on the embedded default (H2GIS in a file) as on PostGIS. Runs after {@code package} (failsafe).
  */
 class KillNineIT {
@@ -73,6 +73,7 @@ class KillNineIT {
     assertTrue(run.acknowledged().size() > 0, "no report was acknowledged at all; see " + log);
     assertTrue(run.photos().size() > 0, "no photo was acknowledged at all; see " + log);
     assertTrue(run.volunteersAcknowledged() > 0, "no volunteer was acknowledged at all; see " + log);
+    assertTrue(run.needsAcknowledged() > 0, "no recorded need was acknowledged at all; see " + log);
     return run;
   }
 

@@ -51,6 +51,8 @@ final class KillNineRun {
   private final AtomicInteger sequence = new AtomicInteger();
   /** Volunteers the server acknowledged (201): their id and the ID number sent, which must read back unmasked. */
   private final Map<String, String> volunteers = Collections.synchronizedMap(new HashMap<>());
+  /** Needs recorded by hand the server acknowledged (201), by id. */
+  private final Set<String> needs = Collections.synchronizedSet(new HashSet<>());
   private final List<String> gridCodes = new ArrayList<>();
   private final List<Long> killedAfterMillis = new ArrayList<>();
 
@@ -74,9 +76,10 @@ final class KillNineRun {
     server.start();
     for (int k = 0; k < kills; k++) {
       AtomicBoolean reporting = new AtomicBoolean(true);
-      ExecutorService clients = Executors.newFixedThreadPool(CLIENTS + 1);
+      ExecutorService clients = Executors.newFixedThreadPool(CLIENTS + 2);
       for (int c = 0; c < CLIENTS; c++) clients.submit(() -> report(reporting));
       clients.submit(() -> register(reporting));
+      clients.submit(() -> recordNeeds(reporting));
       long after = 1000 + random.nextInt(2500); // a random moment while all clients are reporting
       Thread.sleep(after);
       server.kill9();
@@ -140,6 +143,25 @@ final class KillNineRun {
     return null;
   }
 
+  /** A planner recording needs by hand (issue 15) until told to stop; a failed request is not retried. */
+  private Void recordNeeds(AtomicBoolean reporting) {
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    while (reporting.get()) {
+      int i = sequence.incrementAndGet();
+      String body = String.format(Locale.ROOT, "{\"area\":\"%s\",\"category\":\"ELDERLY_CARE\",\"source\":\"SURVEY\","
+          + "\"description\":\"kill -9 need %d\",\"residentsAffected\":%d}", gridCodes.get(i % gridCodes.size()), i, i % 50);
+      try {
+        HttpResponse<String> r = http.send(admin(HttpRequest.newBuilder(URI.create(base() + "/api/v1/needs/recorded")))
+            .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+            HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() == 201) needs.add(numberMember(r.body(), "id"));
+      } catch (Exception e) {
+        // killed under this request: not acknowledged
+      }
+    }
+    return null;
+  }
+
   /** After the last restart, with the server up: every acknowledged volunteer's full record opens to the ID number sent. */
   List<String> unreadableVolunteers() throws Exception {
     HttpClient http = HttpClient.newHttpClient();
@@ -153,6 +175,8 @@ final class KillNineRun {
   }
 
   int volunteersAcknowledged() { return volunteers.size(); }
+
+  int needsAcknowledged() { return needs.size(); }
 
   private String base() { return "http://localhost:" + server.port; }
 
@@ -201,8 +225,8 @@ final class KillNineRun {
   }
 
   String summary() {
-    return String.format("kill -9 test (seed %d): %d reports, %d photos and %d volunteers acknowledged, killed after %s ms of reporting",
-        seed, acknowledged.size(), photos.size(), volunteers.size(), killedAfterMillis);
+    return String.format("kill -9 test (seed %d): %d reports, %d photos, %d volunteers and %d recorded needs acknowledged, killed after %s ms of reporting",
+        seed, acknowledged.size(), photos.size(), volunteers.size(), needs.size(), killedAfterMillis);
   }
 
   /** What a reporter and a planner would notice after the crashes, read straight from the database. */
@@ -227,6 +251,7 @@ final class KillNineRun {
 
     assertEquals(List.of(), lostPhotos(c), "acknowledged photos are gone or lost their bytes: " + found);
     assertEquals(List.of(), lostVolunteers(c), "acknowledged volunteers are gone: " + found);
+    assertEquals(List.of(), lostNeeds(c), "acknowledged recorded needs are gone: " + found);
     assertEquals(List.of(), tilingViolations(c), "the areas no longer tile after the crashes");
   }
 
@@ -246,6 +271,14 @@ final class KillNineRun {
       while (rs.next()) stored.add(Long.toString(rs.getLong(1)));
     }
     return new ArrayList<>(volunteers.keySet()).stream().filter(id -> !stored.contains(id)).sorted().toList();
+  }
+
+  private List<String> lostNeeds(Connection c) throws Exception {
+    Set<String> stored = new HashSet<>();
+    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select id from need_record")) {
+      while (rs.next()) stored.add(Long.toString(rs.getLong(1)));
+    }
+    return new ArrayList<>(needs).stream().filter(id -> !stored.contains(id)).sorted().toList();
   }
 
   /** The current outlines of every level checked with the same rule the server applies to an edit. */
