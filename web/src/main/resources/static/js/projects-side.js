@@ -7,6 +7,7 @@ import { word, fill } from './projects-text.js';
 import { money } from './projects-format.js';
 import { projectHtml } from './projects-panel.js';
 import { actionsHtml, formBody, actionUrl, showProblem } from './projects-actions.js';
+import { Figures } from './projects-figures.js';
 
 const e = v => escapeHtml(v == null ? '' : v);
 /** Lists may come bare or wrapped ({items: […]}). */
@@ -27,6 +28,8 @@ export class SidePanel {
     this.project = null;
     this.feedback = null; // {action, ok, text} after the last form sent
     this.conflicts = new Set();
+    this.figures = new Figures();
+    this.figuresPending = false;
     this.el = document.getElementById('side');
     this.el.addEventListener('click', ev => this.click(ev));
     this.el.addEventListener('submit', ev => this.submit(ev));
@@ -43,6 +46,15 @@ export class SidePanel {
       this.rounds = { status: 'unavailable', list: [] };
     }
     if (this.rounds.list.length && this.openRound == null) await this.toggleRound(this.rounds.list[0].id);
+    await this.loadFigures();
+  }
+
+  /** Each round's and year's figures (what the money did), read after the list so that the list shows at once. */
+  async loadFigures() {
+    this.figuresPending = true;
+    this.draw();
+    await this.figures.load(this.rounds.list);
+    this.figuresPending = false;
     this.draw();
   }
 
@@ -115,7 +127,7 @@ export class SidePanel {
       this.view = 'rounds';
       this.showServiceArea(null);
       history.replaceState(null, '', location.pathname);
-      return this.draw();
+      return this.loadFigures();
     }
     return undefined;
   }
@@ -132,6 +144,7 @@ export class SidePanel {
       if (action === 'conflicts') this.conflicts.add(String(id));
       this.feedback = { action, ok: true };
       this.projectsByRound.delete(String(roundIdOf(this.project.data)));
+      this.figures.clear(); // money and results may have changed
       await this.openProject(id);
     } catch (err) {
       form.querySelectorAll('button').forEach(b => { b.disabled = false; });
@@ -158,7 +171,7 @@ export class SidePanel {
   loading() {
     if (this.view === 'cases') return this.cases.status === 'loading';
     if (this.view === 'project') return this.project.status === 'loading';
-    return this.rounds.status === 'loading' || this.projectsByRound.get(String(this.openRound))?.status === 'loading';
+    return this.rounds.status === 'loading' || this.figuresPending || this.projectsByRound.get(String(this.openRound))?.status === 'loading';
   }
 
   publicNote() { return this.store.me ? '' : `<p class="public-note">${t('pPublicView')}</p>`; }
@@ -166,11 +179,13 @@ export class SidePanel {
   roundsHtml() {
     if (this.rounds.status === 'loading') return `<p class="hint">${t('pLoading')}</p>`;
     if (this.rounds.status === 'unavailable') return `<p class="problem">${t('pRounds')}: ${t('pUnavailable')}</p>`;
-    return `<h2>${t('pRounds')}</h2>${this.publicNote()}<ul class="items rounds">${this.rounds.list.map(r => {
+    // Rounds come newest year first; each year opens with its summary.
+    return `<h2>${t('pRounds')}</h2>${this.publicNote()}<ul class="items rounds">${this.rounds.list.map((r, i, all) => {
       const open = String(this.openRound) === String(r.id);
-      return `<li data-round="${e(r.id)}" class="${open ? 'round-open' : ''}"><b>${e(r.title)}</b>
+      const year = i === 0 || all[i - 1].year !== r.year ? this.figures.yearHtml(e(r.year)) : '';
+      return `${year}<li data-round="${e(r.id)}" class="${open ? 'round-open' : ''}"><b>${e(r.title)}</b>
         <div class="sub">${e(r.year)} · ${e(word('kind', r.kind))} · ${t('pBudget')} ${money(r.budget)}
-        ${r.phase ? ` · <span class="tag">${e(word('phase', r.phase))}</span>` : ''}</div></li>${open ? this.projectsOf(r.id) : ''}`;
+        ${r.phase ? ` · <span class="tag">${e(word('phase', r.phase))}</span>` : ''}</div>${this.figures.roundHtml(e(r.id))}</li>${open ? this.projectsOf(r.id) : ''}`;
     }).join('')}</ul>`;
   }
 

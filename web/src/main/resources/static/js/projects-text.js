@@ -32,6 +32,9 @@ addTexts({
   pNotPublished: '尚未发布', pActions: '操作', pReason: '原因', pMethods: '核查方式', pResultNote: '结果说明',
   pDone: '已完成', pActorHidden: '', pFieldError: '{field}：{reason}', pNoReviewsYet: '还没有评分', pSynthetic: '演示数据（合成）',
   pPublicView: '公众视图：仅显示已立项项目及已发布的评估结果', pSep: '、',
+  pYearSummary: '{year} 年度资金成效', pBudgetUsed: '预算使用', pCommittedShort: '已承诺', pDisbursedShort: '已拨付',
+  pPassRate: '评估通过率', pPassedOf: '（{published} 次已发布评估中通过 {passed} 次）', pResidentsReached: '覆盖居民',
+  pProjectsCount: '{n} 个已立项项目',
 }, {
   projectsTitle: 'Projects', pLevel: 'Level', pCategory: 'Category', pAllCategories: 'All categories', pFrom: 'From', pTo: 'To',
   pPercentile: 'Unmet demand above percentile', pLevel_grid: 'Grid', pLevel_community: 'Community', pLevel_subdistrict: 'Subdistrict',
@@ -63,6 +66,9 @@ addTexts({
   pActions: 'Actions', pReason: 'Reason', pMethods: 'Check methods', pResultNote: 'Note on the result', pDone: 'Done', pActorHidden: '',
   pFieldError: '{field}: {reason}', pNoReviewsYet: 'No scores yet', pSynthetic: 'Demo data (synthetic)',
   pPublicView: 'Public view: approved projects and published results only', pSep: ', ',
+  pYearSummary: 'What the money did in {year}', pBudgetUsed: 'Budget used', pCommittedShort: 'committed', pDisbursedShort: 'disbursed',
+  pPassRate: 'Evaluations passed', pPassedOf: '({passed} of {published} published results)', pResidentsReached: 'Residents reached',
+  pProjectsCount: '{n} approved projects',
 });
 
 /** The words for the enum codes the API sends, per group. */

@@ -284,4 +284,71 @@ class ProjectsPageBrowserTest {
     assertThat(driver.findElements(By.cssSelector("#side form.act button[data-act]")).stream().map(b -> b.getDomAttribute("data-act"))
         .toList()).as("the next step offered").containsExactly("approve", "decline");
   }
+
+  /** Money as the page writes it in Chinese: ¥ and two decimals with thousands separators. */
+  static String money(JsonNode n) { return "¥" + new java.text.DecimalFormat("#,##0.00").format(n.decimalValue()); }
+
+  /** A share (0..1) as the page writes it: a percentage with at most one decimal, or a dash when there is none. */
+  static String share(JsonNode n) {
+    if (n == null || n.isNull()) return "—";
+    return new java.text.DecimalFormat("#,##0.#").format(n.decimalValue().multiply(java.math.BigDecimal.valueOf(100))
+        .setScale(1, java.math.RoundingMode.HALF_UP)) + "%";
+  }
+
+  /** The figures a round's or a year's line shows, read from its data-fig elements. */
+  static java.util.Map<String, String> shown(WebElement figures) {
+    java.util.Map<String, String> out = new java.util.TreeMap<>();
+    figures.findElements(By.cssSelector("[data-fig]")).forEach(f -> out.put(f.getDomAttribute("data-fig"), f.getText()));
+    WebElement basis = figures.findElements(By.cssSelector("[data-basis]")).stream().findFirst().orElse(null);
+    out.put("basis", basis == null ? "" : basis.getDomAttribute("data-basis") + " " + basis.getText());
+    return out;
+  }
+
+  static java.util.Map<String, String> expected(JsonNode o) {
+    java.util.Map<String, String> out = new java.util.TreeMap<>();
+    out.put("committed", money(o.get("committed")));
+    out.put("disbursed", money(o.get("disbursed")));
+    out.put("budget", money(o.get("budget")));
+    out.put("budgetUsedShare", share(o.get("budgetUsedShare")));
+    out.put("passRate", share(o.get("evaluations").get("passRate")));
+    out.put("residentsReached", new java.text.DecimalFormat("#,##0").format(o.get("residentsReached").asInt()));
+    String basis = o.path("residentsBasis").isString() ? o.get("residentsBasis").asString() : "";
+    out.put("basis", basis.isEmpty() ? "" : basis + " (" + java.util.Map.of("UNIQUE", "按实名去重", "SUMMED", "按参与人次累加",
+        "MIXED", "部分去重、部分累加").get(basis) + ")");
+    return out;
+  }
+
+  @Test
+  void theRoundsListShowsWhatTheMoneyDidPerRoundAndPerYearAsTheApiCountsIt() {
+    Http http = new Http(port);
+    driver.manage().deleteAllCookies();
+    Browser.open(driver, url("/projects.html"));
+    waitForSide("rounds");
+    List<JsonNode> rounds = items(http.get("/api/v1/rounds").json());
+    List<WebElement> perRound = driver.findElements(By.cssSelector("#side [data-round-figures]"));
+    assertThat(perRound).as("every round with its figures").hasSize(rounds.size());
+    boolean somePassed = false, someReached = false;
+    for (WebElement figures : perRound) {
+      JsonNode o = http.get("/api/v1/rounds/" + figures.getDomAttribute("data-round-figures") + "/outcomes").json();
+      assertThat(shown(figures)).as("round %s", figures.getDomAttribute("data-round-figures")).isEqualTo(expected(o));
+      somePassed |= o.get("evaluations").get("passed").asInt() > 0;
+      someReached |= o.get("residentsReached").asInt() > 0;
+    }
+    assertThat(somePassed && someReached).as("the demo has rounds with passed evaluations and residents reached").isTrue();
+    Set<String> years = new TreeSet<>();
+    rounds.forEach(r -> years.add(r.get("year").asString()));
+    List<WebElement> perYear = driver.findElements(By.cssSelector("#side [data-year-figures]"));
+    Set<String> summarised = new TreeSet<>();
+    perYear.forEach(f -> summarised.add(f.getDomAttribute("data-year-figures")));
+    assertThat(summarised).as("a summary for every year with a round").isEqualTo(years);
+    for (WebElement figures : perYear) {
+      JsonNode o = http.get("/api/v1/funding/years/" + figures.getDomAttribute("data-year-figures") + "/outcomes").json();
+      assertThat(shown(figures)).as("year %s", figures.getDomAttribute("data-year-figures")).isEqualTo(expected(o));
+    }
+    driver.findElement(By.id("lang")).click();
+    Browser.waitFor(driver, 5).until(d -> driver.findElement(By.cssSelector("#side li.year h3")).getText().startsWith("What the money did"));
+    assertThat(driver.findElement(By.cssSelector("#side dl.figures")).getText()).contains("Budget used", "Residents reached")
+        .doesNotContainPattern("\\p{IsHan}");
+    driver.findElement(By.id("lang")).click();
+  }
 }
