@@ -351,4 +351,71 @@ class ProjectsPageBrowserTest {
         .doesNotContainPattern("\\p{IsHan}");
     driver.findElement(By.id("lang")).click();
   }
+
+  @org.springframework.beans.factory.annotation.Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+  @Test
+  void theProvidersStaffSeeTheActivitiesOnTheMapAndRecordOneOutsideTheServiceAreaWithTheWarning() {
+    Http http = new Http(port);
+    long organisation = jdbc.queryForObject("SELECT organisation_id FROM organisation_staff WHERE username = 'organisation'", Long.class);
+    JsonNode project = null;
+    for (JsonNode p : items(http.get("/api/v1/projects?status=RUNNING", FUNDER).json())) {
+      JsonNode d = http.get("/api/v1/projects/" + p.get("id").asString(), FUNDER).json();
+      if (d.get("provider").get("id").asLong() == organisation) {
+        project = d;
+        break;
+      }
+    }
+    assertThat(project).as("the demo's `organisation` runs a current project").isNotNull();
+    String id = project.get("id").asString();
+    List<JsonNode> before = items(http.get("/api/v1/projects/" + id + "/activities", FUNDER).json());
+    assertThat(before).as("the demo has activities of that project").isNotEmpty();
+
+    Browser.signIn(driver, url(""), "organisation");
+    Browser.open(driver, url("/projects.html#project=" + id));
+    waitForSide("project");
+    Browser.waitFor(driver, 20).until(d -> markers("").size() == before.size());
+    assertThat(markers(".inside").size()).as("inside the service area, marked as such")
+        .isEqualTo((int) before.stream().filter(a -> a.get("insideServiceArea").asBoolean()).count());
+
+    // An activity's popup: its day, participants and volunteers as stored.
+    JsonNode first = before.get(0);
+    driver.executeScript("gridwatchProjects.map.setView([arguments[1], arguments[0]], 18, {animate: false})",
+        first.get("lon").asDouble(), first.get("lat").asDouble());
+    Browser.clickMap(driver, "gridwatchProjects.map", first.get("lon").asDouble(), first.get("lat").asDouble());
+    WebElement popup = Browser.waitFor(driver, 10).until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".popup.activity")));
+    JsonNode shownActivity = before.stream().filter(a -> a.get("id").asString().equals(popup.getDomAttribute("data-activity")))
+        .findFirst().orElseThrow();
+    assertThat(popup.findElement(By.cssSelector("[data-fig='heldOn']")).getText()).isEqualTo(shownActivity.get("heldOn").asString());
+    assertThat(popup.findElement(By.cssSelector("[data-fig='participants']")).getText())
+        .isEqualTo(new java.text.DecimalFormat("#,##0").format(shownActivity.get("participants").asInt()));
+    assertThat(popup.findElement(By.cssSelector("[data-fig='volunteers']")).getText()).isEqualTo(shownActivity.get("volunteers").asString());
+    driver.executeScript("gridwatchProjects.map.closePopup()");
+
+    // A new one, placed by a click on the map east of the service area: accepted, with the warning the answer carries.
+    @SuppressWarnings("unchecked")
+    List<Number> outside = (List<Number>) driver.executeScript("""
+        const v = gridwatchProjects.view, b = v.selected.getBounds();
+        const pt = [b.getCenter().lat, b.getEast() + (b.getEast() - b.getWest()) * 0.5];
+        v.map.fitBounds(b.extend(pt), {animate: false, padding: [30, 30]});
+        return [pt[1], pt[0]];""");
+    WebElement form = driver.findElement(By.id("activity-form"));
+    form.findElement(By.name("title")).sendKeys("Synthetic test activity");
+    form.findElement(By.name("participants")).sendKeys("12");
+    Browser.clickMap(driver, "gridwatchProjects.map", outside.get(0).doubleValue(), outside.get(1).doubleValue());
+    Browser.waitFor(driver, 5).until(d -> !driver.findElement(By.cssSelector("#activity-form [name=lon]")).getDomProperty("value").isEmpty());
+    assertThat(driver.findElement(By.cssSelector("#side article.project")).getDomAttribute("data-id")).as("the click placed, not opened").isEqualTo(id);
+    form.findElement(By.cssSelector("button[type='submit']")).click();
+    WebElement warning = Browser.waitFor(driver, 20).until(ExpectedConditions.visibilityOfElementLocated(By.id("activity-warning")));
+    assertThat(warning.getDomAttribute("data-code")).isEqualTo("outside-service-area");
+    List<JsonNode> after = items(http.get("/api/v1/projects/" + id + "/activities", FUNDER).json());
+    JsonNode stored = after.stream().filter(a -> a.get("title").asString().equals("Synthetic test activity")).findFirst().orElseThrow();
+    assertThat(stored.get("insideServiceArea").asBoolean()).isFalse();
+    assertThat(stored.get("participants").asInt()).isEqualTo(12);
+    assertThat(warning.getText()).as("the distance the answer gave").contains(new java.text.DecimalFormat("#,##0").format(Long.parseLong(warning.getDomAttribute("data-distance"))));
+    Browser.waitFor(driver, 20).until(d -> markers("").size() == after.size());
+    assertThat(markers(".outside").size()).isEqualTo((int) after.stream().filter(a -> !a.get("insideServiceArea").asBoolean()).count());
+  }
+
+  List<WebElement> markers(String kind) { return driver.findElements(By.cssSelector("path.gw-activity" + kind)); }
 }
