@@ -15,6 +15,8 @@ const OUTSIDE = '#e65100';
 export class ActivitiesLayer {
   constructor(map) {
     this.map = map;
+    // Above the outlined areas (their pane is 420), so that a dot inside a service area can be clicked.
+    map.createPane('activities').style.zIndex = 450;
     this.layer = L.layerGroup().addTo(map);
     this.picked = L.layerGroup().addTo(map);
     this.list = [];
@@ -41,10 +43,11 @@ export class ActivitiesLayer {
     this.layer.clearLayers();
     for (const a of this.list) {
       const colour = a.insideServiceArea ? INSIDE : OUTSIDE;
-      const marker = L.circleMarker([a.lat, a.lon], { radius: 7, color: colour, weight: 2, fillColor: colour,
+      const marker = L.circleMarker([a.lat, a.lon], { pane: 'activities', radius: 7, color: colour, weight: 2, fillColor: colour,
         fillOpacity: a.insideServiceArea ? 0.85 : 0, dashArray: a.insideServiceArea ? null : '3 2',
         className: `gw-activity ${a.insideServiceArea ? 'inside' : 'outside'}` });
       marker.bindPopup(() => popupHtml(a), { maxWidth: 260 });
+      marker.on('click', ev => L.DomEvent.stopPropagation(ev)); // a dot's popup, not a place for a new activity
       marker.addTo(this.layer);
       marker.getElement()?.setAttribute('data-activity', a.id);
     }

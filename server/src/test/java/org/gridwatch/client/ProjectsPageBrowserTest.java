@@ -78,12 +78,17 @@ class ProjectsPageBrowserTest {
     waitForSide("project");
   }
 
-  /** The first category (of the catalogue) whose unmet demand the API names some area for, at grid level. */
+  /**
+   * A category whose unmet demand the API names some area for, at grid level: those the demo's cases use most first
+   * (neighbour disputes, elder care), so that the map (and its screenshot) shows real classes, then the catalogue's.
+   */
   JsonNode unmetDemand(Http http, String from, String to) {
-    for (JsonNode c : http.get("/api/v1/categories").json()) {
-      JsonNode unmet = http.get("/api/v1/needs/unmet?level=grid&percentile=80&category=" + c.get("code").asString()
+    List<String> codes = new ArrayList<>(List.of("NEIGHBOUR_DISPUTE", "ELDERLY_CARE"));
+    http.get("/api/v1/categories").json().forEach(c -> codes.add(c.get("code").asString()));
+    for (String code : codes) {
+      JsonNode unmet = http.get("/api/v1/needs/unmet?level=grid&percentile=80&category=" + code
           + "&from=" + from + "&to=" + to, FUNDER).json();
-      if (!unmet.get("areas").isEmpty()) return unmet;
+      if (unmet.path("areas").size() > 0) return unmet;
     }
     throw new AssertionError("the demo has unmet demand in some category");
   }
@@ -361,15 +366,15 @@ class ProjectsPageBrowserTest {
     JsonNode project = null;
     for (JsonNode p : items(http.get("/api/v1/projects?status=RUNNING", FUNDER).json())) {
       JsonNode d = http.get("/api/v1/projects/" + p.get("id").asString(), FUNDER).json();
-      if (d.get("provider").get("id").asLong() == organisation) {
+      if (d.get("provider").get("id").asLong() == organisation
+          && !items(http.get("/api/v1/projects/" + p.get("id").asString() + "/activities", FUNDER).json()).isEmpty()) {
         project = d;
         break;
       }
     }
-    assertThat(project).as("the demo's `organisation` runs a current project").isNotNull();
+    assertThat(project).as("the demo's `organisation` runs a current project with activities").isNotNull();
     String id = project.get("id").asString();
     List<JsonNode> before = items(http.get("/api/v1/projects/" + id + "/activities", FUNDER).json());
-    assertThat(before).as("the demo has activities of that project").isNotEmpty();
 
     Browser.signIn(driver, url(""), "organisation");
     Browser.open(driver, url("/projects.html#project=" + id));
@@ -418,4 +423,132 @@ class ProjectsPageBrowserTest {
   }
 
   List<WebElement> markers(String kind) { return driver.findElements(By.cssSelector("path.gw-activity" + kind)); }
+
+  @Test
+  void aPlannerRecordsANeedFromAnAreasPopupFieldErrorsBesideTheInputsAndThePopupCountsIt() {
+    Http http = new Http(port);
+    String[] planner = Http.basic("planner", TestEnvironment.DEMO_PASSWORD);
+    Browser.signIn(driver, url(""), "planner");
+    Browser.open(driver, url("/projects.html"));
+    String from = driver.findElement(By.id("from")).getDomProperty("value");
+    String to = driver.findElement(By.id("to")).getDomProperty("value");
+    JsonNode unmet = unmetDemand(http, from, to);
+    String category = unmet.get("category").asString();
+    new Select(driver.findElement(By.id("category"))).selectByValue(category);
+    Set<String> expected = new TreeSet<>();
+    unmet.get("areas").forEach(a -> expected.add(a.get("code").asString()));
+    Browser.waitFor(driver, 30).until(d -> outlined().equals(expected));
+    String code = unmet.get("areas").get(0).get("code").asString();
+    String needsUrl = "/api/v1/needs?level=grid&category=" + category + "&from=" + from + "&to=" + to;
+    int recorded = recordedIn(http.get(needsUrl, planner).json(), code);
+
+    List<Number> inside = insidePoint(code);
+    Browser.clickMap(driver, "gridwatchProjects.map", inside.get(0).doubleValue(), inside.get(1).doubleValue());
+    WebElement popup = Browser.waitFor(driver, 10).until(ExpectedConditions.visibilityOfElementLocated(
+        By.cssSelector(".leaflet-popup .popup[data-code='" + code + "']")));
+    assertThat(popup.findElement(By.cssSelector("[data-fig='recorded']")).getText()).isEqualTo(String.valueOf(recorded));
+    popup.findElement(By.cssSelector("button[data-record-need]")).click();
+    waitForSide("need");
+
+    // Sent without a source or description: refused, each named beside its input, nothing stored.
+    WebElement form = driver.findElement(By.id("need-form"));
+    assertThat(new Select(form.findElement(By.name("category"))).getFirstSelectedOption().getDomAttribute("value")).isEqualTo(category);
+    form.findElement(By.cssSelector("button[type='submit']")).click();
+    Browser.waitFor(driver, 10).until(d -> !driver.findElement(By.cssSelector("#need-form [data-error='source']")).getText().isEmpty());
+    assertThat(driver.findElement(By.cssSelector("#need-form [data-error='description']")).getText()).isNotEmpty();
+    assertThat(recordedIn(http.get(needsUrl, planner).json(), code)).as("nothing stored on a refusal").isEqualTo(recorded);
+
+    new Select(form.findElement(By.name("source"))).selectByValue("SURVEY");
+    form.findElement(By.name("description")).sendKeys("Synthetic test: older residents ask for a day-care room");
+    form.findElement(By.name("residentsAffected")).sendKeys("40");
+    form.findElement(By.cssSelector("button[type='submit']")).click();
+    String id = Browser.waitFor(driver, 20).until(ExpectedConditions.visibilityOfElementLocated(By.id("need-stored"))).getDomAttribute("data-id");
+    JsonNode stored = http.get("/api/v1/needs/recorded/" + id, planner).json();
+    assertThat(stored.get("area").asString()).isEqualTo(code);
+    assertThat(stored.get("source").asString()).isEqualTo("SURVEY");
+    assertThat(recordedIn(http.get(needsUrl, planner).json(), code)).as("recorded at %s, needs from %s to %s",
+        stored.get("recordedAt"), from, to).isEqualTo(recorded + 1);
+
+    // The area's popup counts it once the needs map is read again.
+    driver.executeScript("gridwatchProjects.map.closePopup()");
+    Browser.waitFor(driver, 20).until(d -> Boolean.TRUE.equals(driver.executeScript(
+        "return gridwatchProjects.store.needsStatus === 'ok' && String(gridwatchProjects.store.needs.get(arguments[0]).recorded) === arguments[1]",
+        code, String.valueOf(recorded + 1))));
+    Browser.clickMap(driver, "gridwatchProjects.map", inside.get(0).doubleValue(), inside.get(1).doubleValue());
+    WebElement again = Browser.waitFor(driver, 10).until(ExpectedConditions.visibilityOfElementLocated(
+        By.cssSelector(".leaflet-popup .popup[data-code='" + code + "'] [data-fig='recorded']")));
+    assertThat(again.getText()).isEqualTo(String.valueOf(recorded + 1));
+  }
+
+  static int recordedIn(JsonNode needs, String code) {
+    for (JsonNode a : needs.get("areas")) if (a.get("code").asString().equals(code)) return a.get("recorded").asInt();
+    throw new AssertionError("no area " + code);
+  }
+
+  /** The evaluation under way: the last one. */
+  static JsonNode lastEvaluation(JsonNode project) {
+    JsonNode list = project.get("evaluations");
+    return list.isEmpty() ? null : list.get(list.size() - 1);
+  }
+
+  @Test
+  void theFunderPublishesACheckedMidtermResultAndAReviewerChecksASelfReportFromThePanel() {
+    Http http = new Http(port);
+    JsonNode checked = null, reported = null;
+    for (JsonNode p : items(http.get("/api/v1/projects?status=MIDTERM_REVIEW", FUNDER).json())) {
+      JsonNode d = http.get("/api/v1/projects/" + p.get("id").asString(), FUNDER).json();
+      JsonNode ev = lastEvaluation(d);
+      if (ev == null || ev.path("result").isString()) continue;
+      if (ev.path("checkedAt").isString()) { if (checked == null) checked = d; } else if (reported == null) reported = d;
+    }
+    assertThat(checked).as("the demo has a checked mid-term review").isNotNull();
+    assertThat(reported).as("the demo has a mid-term self-report not checked yet").isNotNull();
+
+    // The funder publishes PASS: the project runs again and its mid-term tranches are released, as the panel shows.
+    String id = checked.get("id").asString();
+    Browser.signIn(driver, url(""), "funder");
+    Browser.open(driver, url("/projects.html#project=" + id));
+    waitForSide("project");
+    WebElement publish = driver.findElement(By.cssSelector("#side form[data-action='publish']"));
+    new Select(publish.findElement(By.name("result"))).selectByValue("PASS");
+    publish.findElement(By.name("note")).sendKeys("Synthetic test: targets met");
+    publish.findElement(By.cssSelector("button[type='submit']")).click();
+    Browser.waitFor(driver, 20).until(ExpectedConditions.visibilityOfElementLocated(By.id("action-stored")));
+    waitForSide("project");
+    JsonNode published = http.get("/api/v1/projects/" + id, FUNDER).json();
+    assertThat(published.get("status").asString()).isEqualTo("RUNNING");
+    assertThat(lastEvaluation(published).get("result").asString()).isEqualTo("PASS");
+    assertThat(driver.findElement(By.cssSelector("#side article.project")).getDomAttribute("data-status")).isEqualTo("RUNNING");
+    List<WebElement> sections = driver.findElements(By.cssSelector("#side section.evaluation"));
+    assertThat(sections.get(sections.size() - 1).getDomAttribute("data-result")).isEqualTo("PASS");
+    List<String> tranches = new ArrayList<>();
+    published.get("tranches").forEach(x -> tranches.add(x.get("seq").asString() + ":" + x.get("status").asString()));
+    assertThat(tranches).as("a mid-term tranche released").anyMatch(x -> x.endsWith(":RELEASED"));
+    assertThat(driver.findElements(By.cssSelector("#side table.tranches tr[data-seq]")).stream()
+        .map(r -> r.getDomAttribute("data-seq") + ":" + r.getDomAttribute("data-status")).toList()).isEqualTo(tranches);
+
+    // A reviewer checks the other one's self-report: at least one method, else refused beside the methods.
+    String other = reported.get("id").asString();
+    Browser.signIn(driver, url(""), "reviewer");
+    Browser.open(driver, url("/projects.html#project=" + other));
+    waitForSide("project");
+    WebElement check = driver.findElement(By.cssSelector("#side form[data-action='check']"));
+    check.findElement(By.cssSelector("button[type='submit']")).click();
+    Browser.waitFor(driver, 10).until(d -> !driver.findElement(By.cssSelector("#side form[data-action='check'] [data-error='methods']"))
+        .getText().isEmpty());
+    assertThat(lastEvaluation(http.get("/api/v1/projects/" + other, FUNDER).json()).path("checkedAt").isString())
+        .as("nothing stored on a refusal").isFalse();
+    check = driver.findElement(By.cssSelector("#side form[data-action='check']"));
+    check.findElement(By.cssSelector("input[name='methods'][value='DOCUMENTS']")).click();
+    check.findElement(By.cssSelector("input[name='methods'][value='SITE_VISIT']")).click();
+    check.findElement(By.name("note")).sendKeys("Synthetic test: records and a visit agree");
+    check.findElement(By.cssSelector("button[type='submit']")).click();
+    Browser.waitFor(driver, 20).until(ExpectedConditions.visibilityOfElementLocated(By.id("action-stored")));
+    waitForSide("project");
+    JsonNode ev = lastEvaluation(http.get("/api/v1/projects/" + other, FUNDER).json());
+    List<String> methods = new ArrayList<>();
+    ev.get("checkMethods").forEach(m -> methods.add(m.asString()));
+    assertThat(methods).containsExactlyInAnyOrder("DOCUMENTS", "SITE_VISIT");
+    assertThat(driver.findElements(By.cssSelector("#side form[data-action='check']"))).as("checked once").isEmpty();
+  }
 }
