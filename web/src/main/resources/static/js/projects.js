@@ -27,10 +27,10 @@ async function start() {
   await whenReady();
   store.me = await signedInUser();
   store.roles = new Set(store.me?.roles || []);
+  store.categories = await getJson('/api/v1/categories').catch(() => []);
+  const shell = await startMap('map'); // also reads the district, whose zone says which day it is
   const now = new Date();
   store.period = { from: dateIn(new Date(now.getTime() - 364 * DAY)), to: dateIn(now) };
-  store.categories = await getJson('/api/v1/categories').catch(() => []);
-  const shell = await startMap('map');
   // While the activity form is open a click on the map (also inside a service area) places the activity.
   const placing = latlng => side?.placeActivity(latlng);
   view = new ProjectsMap(shell.map, store, { onCases: code => side.showCases(code),
