@@ -324,7 +324,7 @@ class ProjectsPageBrowserTest {
   }
 
   @Test
-  void theRoundsListShowsWhatTheMoneyDidPerRoundAndPerYearAsTheApiCountsIt() {
+  void theRoundsListShowsWhatTheMoneyDidPerRoundAndPerYearAsTheApiCountsIt() throws Exception {
     Http http = new Http(port);
     driver.manage().deleteAllCookies();
     Browser.open(driver, url("/projects.html"));
@@ -350,11 +350,20 @@ class ProjectsPageBrowserTest {
       JsonNode o = http.get("/api/v1/funding/years/" + figures.getDomAttribute("data-year-figures") + "/outcomes").json();
       assertThat(shown(figures)).as("year %s", figures.getDomAttribute("data-year-figures")).isEqualTo(expected(o));
     }
+    Browser.screenshot(driver, "projects-rounds-zh");
     driver.findElement(By.id("lang")).click();
     Browser.waitFor(driver, 5).until(d -> driver.findElement(By.cssSelector("#side li.year h3")).getText().startsWith("What the money did"));
     assertThat(driver.findElement(By.cssSelector("#side dl.figures")).getText()).contains("Budget used", "Residents reached")
         .doesNotContainPattern("\\p{IsHan}");
-    driver.findElement(By.id("lang")).click();
+    var size = driver.manage().window().getSize();
+    driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+    try {
+      driver.executeScript("document.getElementById('side').scrollIntoView()");
+      Browser.screenshot(driver, "projects-rounds-en-phone");
+    } finally {
+      driver.manage().window().setSize(size);
+      driver.findElement(By.id("lang")).click();
+    }
   }
 
   @org.springframework.beans.factory.annotation.Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
