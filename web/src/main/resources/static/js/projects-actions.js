@@ -25,7 +25,7 @@ export function actionsHtml({ data: p, round }, store, feedback, conflicts) {
   const me = store.me;
   if (!me) return '';
   const parts = [];
-  if (feedback?.ok) parts.push(`<p class="stored" id="action-stored" data-action="${e(feedback.action)}">${
+  if (feedback?.ok && feedback.action !== 'activities') parts.push(`<p class="stored" id="action-stored" data-action="${e(feedback.action)}">${
     feedback.action === 'reviews' ? t('pScoresStored') : feedback.action === 'conflicts' ? t('pConflictDeclared') : t('saved')}</p>`);
   if (store.roles.has('REVIEWER')) parts.push(reviewerHtml(p, round, me, conflicts));
   if (store.roles.has('FUNDER')) parts.push(funderHtml(p));
@@ -116,6 +116,11 @@ export function formBody(form, action) {
     const count = name => (value(name) == null ? null : Number(value(name)));
     return { stage: value('stage'), text: value('text'), beneficiaries: count('beneficiaries'), sessions: count('sessions'),
       satisfaction: count('satisfaction') };
+  }
+  if (action === 'activities') {
+    const count = name => (value(name) == null ? null : Number(value(name)));
+    return { title: value('title'), heldOn: value('heldOn'), place: value('place'), lon: count('lon'), lat: count('lat'),
+      participants: count('participants'), volunteers: count('volunteers') };
   }
   if (action === 'check') return { methods: [...form.querySelectorAll('input[name="methods"]:checked')].map(i => i.value), note: value('note') };
   return {};

@@ -13,7 +13,8 @@ export function money(n) {
 }
 
 /** A share (0..1) as a percentage. */
-export function share(n) { return n == null ? '—' : `${number(Number(n) * 100, 1)}%`; }
+// toPrecision drops the binary noise of the product (0.8765 * 100 = 87.64999…), so that it rounds as the decimal does.
+export function share(n) { return n == null ? '—' : `${number(Number((Number(n) * 100).toPrecision(12)), 1)}%`; }
 
 /** A signed change. */
 export function change(n, digits = 2) { return n == null ? '—' : `${Number(n) > 0 ? '+' : ''}${number(n, digits)}`; }

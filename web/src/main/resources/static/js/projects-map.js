@@ -4,6 +4,7 @@
 import { t, areaName } from './i18n.js';
 import { escapeHtml } from './layers.js';
 import { number } from './projects-format.js';
+import { recordNeedButton } from './projects-need-form.js';
 
 const L = window.L;
 const e = v => escapeHtml(v == null ? '' : v);
@@ -14,16 +15,19 @@ export const PROJECT_COLOUR = '#5e35b1';
 
 export class ProjectsMap {
   /** {@code store}: the page's state; {@code onCases(area)}: the cases behind an area; {@code onProject(id)}: opens one. */
-  constructor(map, store, { onCases, onProject }) {
+  constructor(map, store, { onCases, onProject, onRecordNeed }) {
     this.map = map;
     this.store = store;
     map.createPane('outlines').style.zIndex = 420;
     this.needs = L.geoJSON(null, { style: f => this.needStyle(f),
-      onEachFeature: (f, l) => l.bindTooltip(() => this.needTip(f), { sticky: true }) }).addTo(map);
+      onEachFeature: (f, l) => {
+        l.bindTooltip(() => this.needTip(f), { sticky: true });
+        l.bindPopup(() => this.needHtml(f), { maxWidth: 280 });
+      } }).addTo(map);
     this.projects = L.geoJSON(null, { pane: 'outlines', style: { color: PROJECT_COLOUR, weight: 2, dashArray: '6 4', fillOpacity: 0.06,
       className: 'gw-project-area' }, onEachFeature: (f, l) => {
       l.bindTooltip(() => e(f.properties.title), { sticky: true });
-      l.on('click', ev => { L.DomEvent.stopPropagation(ev); onProject(f.id ?? f.properties.id); });
+      l.on('click', ev => { L.DomEvent.stopPropagation(ev); onProject(f.id ?? f.properties.id, ev.latlng); });
     } }).addTo(map);
     this.unmet = L.geoJSON(null, { pane: 'outlines', style: { color: UNMET_COLOUR, weight: 3, fill: true, fillOpacity: 0,
       className: 'gw-unmet' }, onEachFeature: (f, l) => {
@@ -33,7 +37,9 @@ export class ProjectsMap {
     this.selected = L.geoJSON(null, { pane: 'outlines', style: { color: '#000', weight: 4, fill: false }, interactive: false }).addTo(map);
     map.on('popupopen', ev => {
       this.openPopup = ev.popup;
-      ev.popup.getElement().querySelector('button[data-cases]')?.addEventListener('click', b => onCases(b.target.dataset.cases));
+      const el = ev.popup.getElement();
+      el.querySelector('button[data-cases]')?.addEventListener('click', b => onCases(b.target.dataset.cases));
+      el.querySelector('button[data-record-need]')?.addEventListener('click', b => onRecordNeed(b.target.dataset.recordNeed));
     });
     map.on('popupclose', ev => { if (this.openPopup === ev.popup) this.openPopup = null; });
   }
@@ -94,9 +100,20 @@ export class ProjectsMap {
       <dt>${t('pRate')}</dt><dd>${number(a.rate, 2)} <small>(${t('pThreshold')} ${number(this.store.unmet?.threshold, 2)})</small></dd>
       <dt>${t('pCount')}</dt><dd>${e(a.count)}</dd>
       ${figures.cases == null ? '' : `<dt>${t('pCases')}</dt><dd>${e(figures.cases)}</dd><dt>${t('pBookings')}</dt><dd>${e(figures.bookings)}</dd>`}
-      ${figures.recorded == null ? '' : `<dt>${t('pRecorded')}</dt><dd>${e(figures.recorded)}</dd>`}
+      ${figures.recorded == null ? '' : `<dt>${t('pRecorded')}</dt><dd data-fig="recorded">${e(figures.recorded)}</dd>`}
       <dt>${t('pResidents')}</dt><dd>${e(a.residents)}</dd><dt>${t('pLayerProjects')}</dt><dd>${t('pServedNone')}</dd></dl>
-      <button type="button" data-cases="${e(a.code)}">${t('pShowCases')}</button></div>`;
+      <button type="button" data-cases="${e(a.code)}">${t('pShowCases')}</button> ${recordNeedButton(this.store, a.code)}</div>`;
+  }
+
+  /** Any area's figures (those who may read them), its recorded needs, and the way to record one. */
+  needHtml(f) {
+    const code = f.properties.code, a = this.store.needs?.get(code);
+    const figures = a ? `<dl><dt>${t('pRate')}</dt><dd>${number(a.rate, 2)}</dd><dt>${t('pCount')}</dt><dd>${e(a.count)}</dd>
+      <dt>${t('pCases')}</dt><dd>${e(a.cases)}</dd><dt>${t('pBookings')}</dt><dd>${e(a.bookings)}</dd>
+      <dt>${t('pRecorded')}</dt><dd data-fig="recorded">${e(a.recorded)}</dd><dt>${t('pResidents')}</dt><dd>${e(a.residents)}</dd></dl>
+      <button type="button" data-cases="${e(code)}">${t('pShowCases')}</button> ` : '';
+    return `<div class="popup need" data-code="${e(code)}"><h3>${e(areaName(f.properties))} <small>${e(code)}</small></h3>${figures}${
+      recordNeedButton(this.store, code)}</div>`;
   }
 
   /** The language changed: the open popup is worded again. */

@@ -7,6 +7,10 @@ import { word, fill } from './projects-text.js';
 import { money } from './projects-format.js';
 import { projectHtml } from './projects-panel.js';
 import { actionsHtml, formBody, actionUrl, showProblem } from './projects-actions.js';
+import { Figures } from './projects-figures.js';
+import { mayRecord, activityForm, warningsHtml } from './projects-activities.js';
+import { dateIn } from './community-period.js';
+import { needFormHtml, needBody } from './projects-need-form.js';
 
 const e = v => escapeHtml(v == null ? '' : v);
 /** Lists may come bare or wrapped ({items: […]}). */
@@ -16,9 +20,11 @@ const key = i => `${i.closest('form').dataset.action}|${i.name}|${i.dataset.code
 const roundIdOf = p => (p.round && typeof p.round === 'object' ? p.round.id : p.round ?? p.roundId);
 
 export class SidePanel {
-  constructor(store, { showServiceArea }) {
+  constructor(store, { showServiceArea, activities, onNeedRecorded }) {
+    this.onNeedRecorded = onNeedRecorded;
     this.store = store;
     this.showServiceArea = showServiceArea;
+    this.activities = activities;
     this.view = 'rounds';
     this.rounds = { status: 'loading', list: [] };
     this.openRound = null;
@@ -27,6 +33,8 @@ export class SidePanel {
     this.project = null;
     this.feedback = null; // {action, ok, text} after the last form sent
     this.conflicts = new Set();
+    this.figures = new Figures();
+    this.figuresPending = false;
     this.el = document.getElementById('side');
     this.el.addEventListener('click', ev => this.click(ev));
     this.el.addEventListener('submit', ev => this.submit(ev));
@@ -43,6 +51,15 @@ export class SidePanel {
       this.rounds = { status: 'unavailable', list: [] };
     }
     if (this.rounds.list.length && this.openRound == null) await this.toggleRound(this.rounds.list[0].id);
+    await this.loadFigures();
+  }
+
+  /** Each round's and year's figures (what the money did), read after the list so that the list shows at once. */
+  async loadFigures() {
+    this.figuresPending = true;
+    this.draw();
+    await this.figures.load(this.rounds.list);
+    this.figuresPending = false;
     this.draw();
   }
 
@@ -76,6 +93,16 @@ export class SidePanel {
     this.draw();
   }
 
+  /** The form to record a need by hand in an area (from its popup). */
+  showNeedForm(code) {
+    const s = this.store, feature = Object.values(s.areas).flat().find(f => f.properties.code === code);
+    this.view = 'need';
+    this.need = { code, name: feature ? feature.properties : { name: code }, stored: null };
+    this.showServiceArea(null);
+    this.draw();
+    this.el.scrollIntoView?.({ block: 'nearest' });
+  }
+
   /** Opens a project's panel: the project, its round's criteria and its outcomes; its service area on the map. */
   async openProject(id) {
     this.view = 'project';
@@ -92,6 +119,7 @@ export class SidePanel {
         getJson(`/api/v1/projects/${encodeURIComponent(id)}/outcomes`).catch(err => ({ unavailable: true, error: err.message }))]);
       this.project = { id, status: 'ok', data, round, outcomes };
       this.showServiceArea(data.serviceArea);
+      this.activities.show(data.id);
     } catch (err) {
       this.project = { id, status: 'unavailable', error: err.message };
     }
@@ -114,8 +142,9 @@ export class SidePanel {
     if (ev.target.closest('button.back')) {
       this.view = 'rounds';
       this.showServiceArea(null);
+      this.activities.show(null);
       history.replaceState(null, '', location.pathname);
-      return this.draw();
+      return this.loadFigures();
     }
     return undefined;
   }
@@ -125,14 +154,31 @@ export class SidePanel {
     const form = ev.target.closest('form[data-action]');
     if (!form) return;
     ev.preventDefault();
-    const action = form.dataset.action, id = this.project.data.id;
+    const action = form.dataset.action;
+    if (action === 'need') return this.submitNeed(form);
+    const id = this.project.data.id;
     form.querySelectorAll('button').forEach(b => { b.disabled = true; });
     try {
-      await postJson(actionUrl(id, action), formBody(form, action));
+      const answer = await postJson(actionUrl(id, action), formBody(form, action));
       if (action === 'conflicts') this.conflicts.add(String(id));
-      this.feedback = { action, ok: true };
+      this.feedback = { action, ok: true, answer };
       this.projectsByRound.delete(String(roundIdOf(this.project.data)));
+      this.figures.clear(); // money and results may have changed
       await this.openProject(id);
+    } catch (err) {
+      form.querySelectorAll('button').forEach(b => { b.disabled = false; });
+      showProblem(form, err);
+    }
+  }
+
+  async submitNeed(form) {
+    form.querySelectorAll('button').forEach(b => { b.disabled = true; });
+    try {
+      const stored = await postJson('/api/v1/needs/recorded', needBody(form));
+      this.need = { ...this.need, stored };
+      this.draw();
+      this.el.querySelector('#need-form')?.reset();
+      await this.onNeedRecorded();
     } catch (err) {
       form.querySelectorAll('button').forEach(b => { b.disabled = false; });
       showProblem(form, err);
@@ -146,6 +192,7 @@ export class SidePanel {
     this.el.dataset.loading = String(this.loading());
     if (this.view === 'cases') this.el.innerHTML = this.casesHtml();
     else if (this.view === 'project') this.el.innerHTML = this.projectHtml();
+    else if (this.view === 'need') this.el.innerHTML = needFormHtml(this.need, this.store, this.need.stored);
     else this.el.innerHTML = this.roundsHtml();
     const byKey = new Map(typed);
     this.el.querySelectorAll('form[data-action] [name]').forEach(i => {
@@ -158,7 +205,8 @@ export class SidePanel {
   loading() {
     if (this.view === 'cases') return this.cases.status === 'loading';
     if (this.view === 'project') return this.project.status === 'loading';
-    return this.rounds.status === 'loading' || this.projectsByRound.get(String(this.openRound))?.status === 'loading';
+    if (this.view === 'need') return false;
+    return this.rounds.status === 'loading' || this.figuresPending || this.projectsByRound.get(String(this.openRound))?.status === 'loading';
   }
 
   publicNote() { return this.store.me ? '' : `<p class="public-note">${t('pPublicView')}</p>`; }
@@ -166,11 +214,13 @@ export class SidePanel {
   roundsHtml() {
     if (this.rounds.status === 'loading') return `<p class="hint">${t('pLoading')}</p>`;
     if (this.rounds.status === 'unavailable') return `<p class="problem">${t('pRounds')}: ${t('pUnavailable')}</p>`;
-    return `<h2>${t('pRounds')}</h2>${this.publicNote()}<ul class="items rounds">${this.rounds.list.map(r => {
+    // Rounds come newest year first; each year opens with its summary.
+    return `<h2>${t('pRounds')}</h2>${this.publicNote()}<ul class="items rounds">${this.rounds.list.map((r, i, all) => {
       const open = String(this.openRound) === String(r.id);
-      return `<li data-round="${e(r.id)}" class="${open ? 'round-open' : ''}"><b>${e(r.title)}</b>
+      const year = i === 0 || all[i - 1].year !== r.year ? this.figures.yearHtml(e(r.year)) : '';
+      return `${year}<li data-round="${e(r.id)}" class="${open ? 'round-open' : ''}"><b>${e(r.title)}</b>
         <div class="sub">${e(r.year)} · ${e(word('kind', r.kind))} · ${t('pBudget')} ${money(r.budget)}
-        ${r.phase ? ` · <span class="tag">${e(word('phase', r.phase))}</span>` : ''}</div></li>${open ? this.projectsOf(r.id) : ''}`;
+        ${r.phase ? ` · <span class="tag">${e(word('phase', r.phase))}</span>` : ''}</div>${this.figures.roundHtml(e(r.id))}</li>${open ? this.projectsOf(r.id) : ''}`;
     }).join('')}</ul>`;
   }
 
@@ -201,6 +251,25 @@ export class SidePanel {
     const p = this.project, back = `<button type="button" class="back">← ${t('pBack')}</button>`;
     if (p.status === 'loading') return `${back}<p class="hint">${t('pLoading')}</p>`;
     if (p.status === 'unavailable') return `${back}<p class="problem">${t('pProjects')}: ${t('pUnavailable')} ${e(p.error)}</p>`;
-    return `${back}${this.publicNote()}${projectHtml(p, this.store)}${actionsHtml(p, this.store, this.feedback, this.conflicts)}`;
+    return `${back}${this.publicNote()}${projectHtml(p, this.store)}${actionsHtml(p, this.store, this.feedback, this.conflicts)}${
+      this.activityHtml(p)}`;
+  }
+
+  /** The activity form for those who may record one, and what the last recorded one's answer warned about. */
+  activityHtml(p) {
+    if (!this.store.me || !mayRecord(p.data, this.store)) return '';
+    const done = this.feedback?.ok && this.feedback.action === 'activities'
+      ? `<p class="stored" id="activity-stored">${t('pActivityStored')}</p>${warningsHtml(this.feedback.answer)}` : '';
+    return `<section class="activities">${done}${activityForm(dateIn(new Date()))}</section>`;
+  }
+
+  /** A click on the map while the activity form is open: its place. Answers whether the click was taken. */
+  placeActivity(latlng) {
+    const form = this.view === 'project' && this.el.querySelector('#activity-form');
+    if (!form || !latlng) return false;
+    form.querySelector('[name=lon]').value = latlng.lng.toFixed(6);
+    form.querySelector('[name=lat]').value = latlng.lat.toFixed(6);
+    this.activities.pick(latlng);
+    return true;
   }
 }

@@ -11,6 +11,7 @@ import { toast } from './toast.js';
 import { fill } from './projects-text.js';
 import { ProjectsMap, addLegend, drawLegend, quintiles } from './projects-map.js';
 import { SidePanel } from './projects-side.js';
+import { ActivitiesLayer } from './projects-activities.js';
 import { dateIn } from './community-period.js';
 import { number } from './projects-format.js';
 
@@ -18,7 +19,7 @@ const LEVELS = { grid: 'grids', community: 'communities', subdistrict: 'subdistr
 const DAY = 86400000;
 const store = { me: null, roles: new Set(), level: 'grid', category: '', period: null, percentile: 80, categories: [],
   needs: null, needsStatus: 'loading', breaks: null, unmet: null, areas: {}, seq: 0 };
-let view, side;
+let view, side, activities;
 
 async function start() {
   startLanguage();
@@ -26,17 +27,22 @@ async function start() {
   await whenReady();
   store.me = await signedInUser();
   store.roles = new Set(store.me?.roles || []);
+  store.categories = await getJson('/api/v1/categories').catch(() => []);
+  const shell = await startMap('map'); // also reads the district, whose zone says which day it is
   const now = new Date();
   store.period = { from: dateIn(new Date(now.getTime() - 364 * DAY)), to: dateIn(now) };
-  store.categories = await getJson('/api/v1/categories').catch(() => []);
-  const shell = await startMap('map');
-  view = new ProjectsMap(shell.map, store, { onCases: code => side.showCases(code), onProject: id => side.openProject(id) });
-  shell.setOverlays(() => view.overlays());
+  // While the activity form is open a click on the map (also inside a service area) places the activity.
+  const placing = latlng => side?.placeActivity(latlng);
+  view = new ProjectsMap(shell.map, store, { onCases: code => side.showCases(code),
+    onProject: (id, latlng) => placing(latlng) || side.openProject(id), onRecordNeed: code => side.showNeedForm(code) });
+  activities = new ActivitiesLayer(shell.map);
+  shell.map.on('click', ev => placing(ev.latlng));
+  shell.setOverlays(() => ({ ...view.overlays(), [t('pLayerActivities')]: activities.layer }));
   addLegend(shell.map, store);
-  side = new SidePanel(store, { showServiceArea: area => view.showProject(area) });
+  side = new SidePanel(store, { showServiceArea: area => view.showProject(area), activities, onNeedRecorded: () => loadNeeds() });
   bindToolbar();
   onLanguageChange(rerender);
-  window.gridwatchProjects = { store, map: shell.map, view, side };
+  window.gridwatchProjects = { store, map: shell.map, view, side, activities };
   await Promise.all([loadNeeds(), loadProjectAreas(), side.showRounds()]);
   const asked = new URLSearchParams(location.hash.slice(1)).get('project');
   if (asked) await side.openProject(asked);
@@ -163,6 +169,7 @@ function rerender() {
   note();
   drawLegend(store);
   view.reword();
+  activities.reword();
   side.draw();
 }
 
