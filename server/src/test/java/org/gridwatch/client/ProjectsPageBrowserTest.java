@@ -53,6 +53,14 @@ class ProjectsPageBrowserTest {
     return out;
   }
 
+  /**
+   * The demo's projects of a list answer: other tests share this database and leave projects of their own (not synthetic)
+   * in every status, which the demo's story (reviews, conflicts, evaluations) does not describe.
+   */
+  static List<JsonNode> demoProjects(JsonNode answer) {
+    return items(answer).stream().filter(p -> p.path("synthetic").asBoolean(false)).toList();
+  }
+
   static String roundOf(JsonNode project) {
     JsonNode round = project.get("round");
     return round.isObject() ? round.get("id").asString() : round.asString();
@@ -208,7 +216,7 @@ class ProjectsPageBrowserTest {
   void aReviewerScoresAnApplicationInThePageAndTheScoreIsStored() {
     Http http = new Http(port);
     JsonNode application = null;
-    for (JsonNode p : items(http.get("/api/v1/projects?status=APPLIED", REVIEWER).json())) {
+    for (JsonNode p : demoProjects(http.get("/api/v1/projects?status=APPLIED", REVIEWER).json())) {
       JsonNode detail = http.get("/api/v1/projects/" + p.get("id").asString(), REVIEWER).json();
       boolean scored = false;
       for (JsonNode r : detail.path("reviews")) scored |= "reviewer".equals(r.get("reviewer").asString());
@@ -249,11 +257,11 @@ class ProjectsPageBrowserTest {
     assertThat(driver.findElement(By.id("needs-note")).getText()).contains("需求地图仅对登录的工作人员开放");
     waitForSide("rounds");
     // A round with applications still in review: the public sees none of them, only the approved ones of other rounds.
-    JsonNode applied = items(http.get("/api/v1/projects?status=APPLIED", FUNDER).json()).get(0);
+    JsonNode applied = demoProjects(http.get("/api/v1/projects?status=APPLIED", FUNDER).json()).get(0);
     unfold(roundOf(applied));
     assertThat(driver.findElements(By.cssSelector("#side li[data-project='" + applied.get("id").asString() + "']"))).isEmpty();
 
-    JsonNode reviewed = items(http.get("/api/v1/projects?status=CLOSED").json()).get(0);
+    JsonNode reviewed = demoProjects(http.get("/api/v1/projects?status=CLOSED").json()).get(0);
     openFromList(roundOf(reviewed), reviewed.get("id").asString());
     assertThat(http.get("/api/v1/projects/" + reviewed.get("id").asString(), FUNDER).json().get("reviews"))
         .as("the funder sees this project's reviews").isNotEmpty();
@@ -266,13 +274,11 @@ class ProjectsPageBrowserTest {
   @Test
   void theFunderShortlistsAFullyReviewedApplicationFromThePanel() {
     Http http = new Http(port);
-    JsonNode ready = null;
-    for (JsonNode p : items(http.get("/api/v1/projects?status=APPLIED", FUNDER).json())) {
-      JsonNode detail = http.get("/api/v1/projects/" + p.get("id").asString(), FUNDER).json();
-      if (detail.get("reviews").size() >= detail.get("round").get("minReviewers").asInt()) {
-        ready = detail;
-        break;
-      }
+    JsonNode ready = readyToShortlist(http);
+    if (ready == null) {
+      // The demo leaves its applications one review short for `reviewer` to complete (the scoring test does it in the page).
+      completeReviewsOfOne(http);
+      ready = readyToShortlist(http);
     }
     assertThat(ready).as("the demo has an application with enough reviews to shortlist").isNotNull();
     String id = ready.get("id").asString();
@@ -373,7 +379,7 @@ class ProjectsPageBrowserTest {
     Http http = new Http(port);
     long organisation = jdbc.queryForObject("SELECT organisation_id FROM organisation_staff WHERE username = 'organisation'", Long.class);
     JsonNode project = null;
-    for (JsonNode p : items(http.get("/api/v1/projects?status=RUNNING", FUNDER).json())) {
+    for (JsonNode p : demoProjects(http.get("/api/v1/projects?status=RUNNING", FUNDER).json())) {
       JsonNode d = http.get("/api/v1/projects/" + p.get("id").asString(), FUNDER).json();
       if (d.get("provider").get("id").asLong() == organisation
           && !items(http.get("/api/v1/projects/" + p.get("id").asString() + "/activities", FUNDER).json()).isEmpty()) {
@@ -504,7 +510,7 @@ class ProjectsPageBrowserTest {
   void theFunderPublishesACheckedMidtermResultAndAReviewerChecksASelfReportFromThePanel() {
     Http http = new Http(port);
     JsonNode checked = null, reported = null;
-    for (JsonNode p : items(http.get("/api/v1/projects?status=MIDTERM_REVIEW", FUNDER).json())) {
+    for (JsonNode p : demoProjects(http.get("/api/v1/projects?status=MIDTERM_REVIEW", FUNDER).json())) {
       JsonNode d = http.get("/api/v1/projects/" + p.get("id").asString(), FUNDER).json();
       JsonNode ev = lastEvaluation(d);
       if (ev == null || ev.path("result").isString()) continue;
@@ -559,5 +565,31 @@ class ProjectsPageBrowserTest {
     ev.get("checkMethods").forEach(m -> methods.add(m.asString()));
     assertThat(methods).containsExactlyInAnyOrder("DOCUMENTS", "SITE_VISIT");
     assertThat(driver.findElements(By.cssSelector("#side form[data-action='check']"))).as("checked once").isEmpty();
+  }
+
+  /** A demo application with as many reviews as its round asks for, or null. */
+  JsonNode readyToShortlist(Http http) {
+    for (JsonNode p : demoProjects(http.get("/api/v1/projects?status=APPLIED", FUNDER).json())) {
+      JsonNode detail = http.get("/api/v1/projects/" + p.get("id").asString(), FUNDER).json();
+      if (detail.get("reviews").size() >= detail.get("round").get("minReviewers").asInt()) return detail;
+    }
+    return null;
+  }
+
+  /** `reviewer` scores (through the API) a demo application that lacks only that review. */
+  void completeReviewsOfOne(Http http) {
+    for (JsonNode p : demoProjects(http.get("/api/v1/projects?status=APPLIED", FUNDER).json())) {
+      JsonNode detail = http.get("/api/v1/projects/" + p.get("id").asString(), FUNDER).json();
+      boolean scored = false;
+      for (JsonNode r : detail.path("reviews")) scored |= "reviewer".equals(r.get("reviewer").asString());
+      if (scored || detail.get("reviews").size() != detail.get("round").get("minReviewers").asInt() - 1) continue;
+      StringBuilder scores = new StringBuilder();
+      for (JsonNode c : http.get("/api/v1/rounds/" + roundOf(detail)).json().get("criteria")) {
+        scores.append(scores.length() == 0 ? "" : ",").append('"').append(c.get("code").asString()).append("\":70");
+      }
+      Http.Response r = http.postJson("/api/v1/projects/" + p.get("id").asString() + "/reviews",
+          "{\"scores\":{" + scores + "},\"note\":\"browser test\"}", REVIEWER);
+      if (r.status() == 201 || r.status() == 200) return;
+    }
   }
 }
