@@ -371,9 +371,18 @@ abstract class OrganisationContract {
   /** A new compound (a 40 m square) drawn around a point of the community's first grid, by the buildings import. */
   private String compound(AreaView community) {
     String name = "测试小区" + Long.toString(System.nanoTime(), 36);
-    Point p = somewhereIn(catalog.now().children(community.code()).stream().map(AreaView::boundary)
-        .max(java.util.Comparator.comparingDouble(org.locationtech.jts.geom.Geometry::getArea)).orElseThrow());
     double d = 0.0001;
+    // apart from every compound already stored (the demo's and other tests'), so a point inside it finds only it
+    List<org.locationtech.jts.geom.Geometry> taken = catalog.now().compounds().stream().<org.locationtech.jts.geom.Geometry>map(c -> c.outline()).toList();
+    org.locationtech.jts.geom.Geometry grid = catalog.now().children(community.code()).stream().map(AreaView::boundary)
+        .max(java.util.Comparator.comparingDouble(org.locationtech.jts.geom.Geometry::getArea)).orElseThrow();
+    Point p = null;
+    for (int i = 0; i < 1_000 && p == null; i++) {
+      Point candidate = somewhereIn(grid);
+      org.locationtech.jts.geom.Geometry square = candidate.buffer(2 * d);
+      if (taken.stream().noneMatch(square::intersects)) p = candidate;
+    }
+    assertThat(p).as("room for a test compound apart from the others").isNotNull();
     String ring = "[[%1$s,%2$s],[%3$s,%2$s],[%3$s,%4$s],[%1$s,%4$s],[%1$s,%2$s]]".formatted(p.getX() - d, p.getY() - d,
         p.getX() + d, p.getY() + d);
     String file = "{\"type\":\"FeatureCollection\",\"features\":[{\"type\":\"Feature\",\"geometry\":{\"type\":\"Polygon\","
