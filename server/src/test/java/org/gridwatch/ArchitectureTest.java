@@ -31,7 +31,8 @@ class ArchitectureTest {
             "org.gridwatch.coverage..", "org.gridwatch.incident..", "org.gridwatch.redistrict..",
             "org.gridwatch.calendar..", "org.gridwatch.media..", "org.gridwatch.address..",
             "org.gridwatch.organisation..", "org.gridwatch.volunteer..", "org.gridwatch.privacy..", "org.gridwatch.activity..", "org.gridwatch.service..",
-            "org.gridwatch.community..", "org.gridwatch.need..", "org.gridwatch.funding..", "org.gridwatch.impact..")
+            "org.gridwatch.community..", "org.gridwatch.need..", "org.gridwatch.funding..", "org.gridwatch.impact..",
+            "org.gridwatch.governance..", "org.gridwatch.consultation..", "org.gridwatch.mediation..")
         .layer("area").definedBy("org.gridwatch.area..")
         .layer("security").definedBy("org.gridwatch.security..")
         .layer("problem").definedBy("org.gridwatch.problem..")

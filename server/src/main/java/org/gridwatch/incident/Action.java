@@ -2,6 +2,7 @@ package org.gridwatch.incident;
 
 import static org.gridwatch.incident.Status.CLOSED;
 import static org.gridwatch.incident.Status.DISPATCHED;
+import static org.gridwatch.incident.Status.IN_CONSULTATION;
 import static org.gridwatch.incident.Status.IN_PROGRESS;
 import static org.gridwatch.incident.Status.PARKED;
 import static org.gridwatch.incident.Status.REGISTERED;
@@ -40,9 +41,17 @@ public enum Action {
   /** 督办: the command centre marks a case under supervision, with a note; it stays with its unit. */
   SUPERVISE(Who.COMMAND, true, DISPATCHED, IN_PROGRESS),
   /** Answers a consultation (咨询) at registration and closes it; the note is the answer. */
-  ANSWER(Who.COMMAND, true, REPORTED);
+  ANSWER(Who.COMMAND, true, REPORTED),
+  /**
+   * 召集协商: the community (or above) takes the case into consultation, linked to a topic; its handling clock pauses.
+   * Taken only through {@code POST /api/v1/incidents/{id}/convene}, which names or opens the topic.
+   */
+  CONVENE(Who.CONVENER, false, REGISTERED, RETURNED, DISPATCHED, IN_PROGRESS),
+  /** Ends a consultation without agreement: back to the status it left, its deadline moved by the paused time. */
+  RESUME(Who.CONVENER, true, IN_CONSULTATION);
 
-  enum Who { COMMAND, HANDLER, APPROVER }
+  /** CONVENER: the command centre, the community staff of the case's community, the subdistrict's staff over it. */
+  enum Who { COMMAND, HANDLER, APPROVER, CONVENER }
 
   private final Who who;
   private final boolean noteRequired;

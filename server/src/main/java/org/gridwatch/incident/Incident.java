@@ -94,6 +94,13 @@ public class Incident {
   /** When the company's staff first acted on the case (accepted, resolved, handed up or returned it). */
   private Instant propertyRespondedAt;
 
+  /** In consultation since (the handling clock paused), the status it left, and the minutes paused in total. */
+  private Instant pausedAt;
+  @Enumerated(EnumType.STRING) private Status pausedFrom;
+  private long pausedMinutes;
+  /** A dispute settled inside its grid, by mediation there or a grid or compound council's agreement (纠纷不出网格). */
+  private Boolean settledInGrid;
+
   @Version
   private int version;
 
@@ -232,6 +239,32 @@ public class Incident {
   void markTransferred(String to, String reference) { this.transferredTo = to; this.transferReference = reference; }
   void markSupervised() { this.supervised = true; }
 
+  /** Into consultation: the status left and the clock as it stands are kept, the pause starts. */
+  void pause(Instant now) {
+    this.pausedFrom = status;
+    this.pausedAt = now;
+    this.status = Status.IN_CONSULTATION;
+    this.updatedAt = now;
+  }
+
+  /**
+   * Out of consultation: the deadline (and its warning) move by the time paused, which is added to the total; the
+   * status becomes the one left (resume) or whatever the caller sets next (resolution). Answers the status left.
+   */
+  Status unpause(Instant movedDeadline, Instant movedWarnAt, long minutes, Instant now) {
+    Status left = pausedFrom;
+    this.deadline = movedDeadline;
+    this.warnAt = movedWarnAt;
+    this.pausedMinutes += minutes;
+    this.pausedAt = null;
+    this.pausedFrom = null;
+    this.status = left;
+    this.updatedAt = now;
+    return left;
+  }
+
+  void markSettledInGrid(boolean inGrid) { this.settledInGrid = inGrid; }
+
   public Long getId() { return id; }
   public String getPublicId() { return publicId; }
   public Kind getKind() { return kind; }
@@ -289,6 +322,10 @@ public class Incident {
   public String getPropertyName() { return propertyName; }
   public Instant getPropertyDeadline() { return propertyDeadline; }
   public Instant getPropertyRespondedAt() { return propertyRespondedAt; }
+  public Instant getPausedAt() { return pausedAt; }
+  public Status getPausedFrom() { return pausedFrom; }
+  public long getPausedMinutes() { return pausedMinutes; }
+  public Boolean getSettledInGrid() { return settledInGrid; }
   public int getVersion() { return version; }
   public Instant getUpdatedAt() { return updatedAt; }
 }

@@ -25,7 +25,9 @@ public class IncidentEvent {
     /** 改派: the command centre sent a case that was already dispatched (or returned) to another target. */
     REDISPATCHED,
     /** The reporter rated the closed case (note: their comment; {@code rating}: how satisfied). */
-    FEEDBACK
+    FEEDBACK,
+    /** Taken into consultation (the note names the topic); RESUMED: back to handling without agreement. */
+    CONVENED, RESUMED
   }
 
   @Id

@@ -50,7 +50,11 @@ final class IncidentViews {
     m.put("reportedAt", i.getReportedAt());
     m.put("updatedAt", i.getUpdatedAt());
     m.put("deadline", i.getDeadline());
-    m.put("overdue", i.getDeadline() != null && now.isAfter(i.getDeadline()));
+    m.put("overdue", i.getPausedAt() == null && i.getDeadline() != null && now.isAfter(i.getDeadline()));
+    // the consultation pause, visible: since when the clock stands still, and the minutes paused before
+    m.put("pausedAt", i.getPausedAt());
+    m.put("pausedMinutes", i.getPausedMinutes());
+    m.put("settledInGrid", i.getSettledInGrid());
     m.put("closedAt", i.getClosedAt());
     m.put("requestType", i.getRequestType() == null ? null : i.getRequestType().name());
     Light light = Light.of(i, now);

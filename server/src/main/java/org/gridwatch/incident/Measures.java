@@ -24,8 +24,9 @@ import org.springframework.transaction.annotation.Transactional;
  *   <li><b>averageHandlingHours</b>: mean hours from first dispatch to resolution, over handled cases;</li>
  *   <li><b>rated</b>: cases their reporter rated (综合评价); <b>satisfied</b>: rated 满意 or 基本满意;
  *       <b>satisfactionRate</b> (满意率) = satisfied / rated;</li>
- *   <li><b>disputesResolvedInGridRate</b> (邻里纠纷不出网格): neighbour disputes closed without ever leaving their
- *       grid level / neighbour disputes closed.</li>
+ *   <li><b>disputesResolvedInGridRate</b> (邻里纠纷不出网格): neighbour disputes closed that were settled inside
+ *       their grid — by mediation at the grid or by a grid or compound council's agreement ({@code settledInGrid}) —
+ *       / neighbour disputes closed.</li>
  * </ul>
  * Cases transferred to the police (移交) are not due: they count as <b>transferred</b>. <b>breached</b> counts the
  * cases whose handling deadline passed, against the area that kept them (督办).
@@ -78,7 +79,7 @@ public class Measures {
       + "sum(case when i.resolvedAt is not null and i.reopenings > 0 then 1 else 0 end), "
       + "sum(case when i.resolvedAt is not null then (i.resolvedAt - i.dispatchedAt) by second else 0 end), "
       + "sum(case when i.closedAt is not null and i.categoryCode = 'NEIGHBOUR_DISPUTE' then 1 else 0 end), "
-      + "sum(case when i.closedAt is not null and i.categoryCode = 'NEIGHBOUR_DISPUTE' and i.leftGrid = false then 1 else 0 end), "
+      + "sum(case when i.closedAt is not null and i.categoryCode = 'NEIGHBOUR_DISPUTE' and i.settledInGrid = true then 1 else 0 end), "
       + "sum(case when i.status = org.gridwatch.incident.Status.TRANSFERRED then 1 else 0 end), "
       + "sum(case when i.breached = true and i.status <> org.gridwatch.incident.Status.TRANSFERRED then 1 else 0 end), "
       + "sum(case when f.rating is not null then 1 else 0 end), "

@@ -25,6 +25,8 @@ final class Permissions {
     if (actor == Actor.SYSTEM || actor.commandCentre()) return Optional.empty();
     return switch (action.who()) {
       case COMMAND -> Optional.of("only the command centre (OPERATOR, ADMIN) may " + action.path() + " a case");
+      case CONVENER -> isSubdistrictOver(actor, incident) || isCommunityOf(actor, incident) ? Optional.empty()
+          : Optional.of("only the command centre, the community or the subdistrict over the case may " + action.path() + " it");
       case APPROVER -> isSubdistrictOver(actor, incident) ? Optional.empty()
           : Optional.of("only the command centre or the subdistrict over the case may approve " + action.path());
       case HANDLER -> handles(actor, incident) ? Optional.empty()
@@ -55,6 +57,11 @@ final class Permissions {
       case DEPARTMENT_STAFF -> actor.has(Role.DEPARTMENT_STAFF) && level == Level.DEPARTMENT
           && scope.unitCode().equals(i.getUnitCode());
     };
+  }
+
+  private static boolean isCommunityOf(Actor actor, Incident i) {
+    return actor.has(Role.COMMUNITY_STAFF) && actor.scope().filter(s -> s.duty() == Duty.COMMUNITY_STAFF)
+        .map(s -> s.unitCode().equals(i.getCommunityCode())).orElse(false);
   }
 
   private static boolean isSubdistrictOver(Actor actor, Incident i) {

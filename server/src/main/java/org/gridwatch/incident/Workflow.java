@@ -235,6 +235,15 @@ public class Workflow {
         i.setStatusKeepingClock(i.getStatus(), now);
         type = IncidentEvent.Type.SUPERVISED;
       }
+      case CONVENE -> {
+        i.markDispatched(now); // the community took it up: it counts as dispatched for the handling measures
+        i.pause(now);
+        type = IncidentEvent.Type.CONVENED;
+      }
+      case RESUME -> {
+        endPause(i, c, now);
+        type = IncidentEvent.Type.RESUMED;
+      }
       case ANSWER -> {
         if (i.getRequestType() != RequestType.CONSULT) {
           throw ProblemException.badInput("action", Text.of("incident.only-consultation-requesttype-consult-answered"));
@@ -247,6 +256,70 @@ public class Workflow {
       default -> throw new IllegalStateException(action.name());
     }
     return record(i, type, from, actor, now, note, in.photoUrl(), hop);
+  }
+
+  /**
+   * 协商解决: the consultation's decision was carried out (its tasks verified), so the case in consultation resolves
+   * with the decision as its resolution, which the reporter reads. The pause ends first: the deadline moves by the
+   * time paused, and the case counts as breached only if that moved deadline had passed. {@code settledInGrid}: a
+   * grid or compound council's agreement (纠纷不出网格), null to leave it as it is.
+   */
+  @Transactional
+  public Incident resolveByConsultation(String publicId, String resolution, Boolean settledInGrid, Actor actor) {
+    Incident i = incidents.findByPublicId(publicId).orElseThrow(() -> notFound(publicId));
+    if (i.getStatus() != Status.IN_CONSULTATION) {
+      throw new ProblemException(HttpStatus.CONFLICT, "illegal-transition", "Not allowed in this status",
+          Text.of("incident.cannot-x-case-x-while", "resolve", publicId, i.getStatus(), "resolve", List.of(Status.IN_CONSULTATION)),
+          List.of(new ProblemException.FieldError("action", Text.of("incident.not-allowed-from-x", i.getStatus()))));
+    }
+    Category c = categories.find(i.getCategoryCode()).orElseThrow();
+    Instant now = clock.instant();
+    Status left = endPause(i, c, now);
+    if (left.handling() && i.getDeadline() != null && now.isAfter(i.getDeadline())) i.markBreached();
+    i.markResolved(now);
+    i.moveTo(Status.RESOLVED, now, deadline(c, Stage.VERIFY, now), null);
+    if (settledInGrid != null) i.markSettledInGrid(settledInGrid);
+    String note = resolution == null ? null : resolution.strip();
+    if (note != null && note.length() > 2000) note = note.substring(0, 2000);
+    record(i, IncidentEvent.Type.RESOLVED, Status.IN_CONSULTATION, actor, now, note, null);
+    try {
+      incidents.saveAndFlush(i);
+    } catch (ObjectOptimisticLockingFailureException e) {
+      throw new ProblemException(HttpStatus.CONFLICT, "changed-meanwhile", "Changed meanwhile",
+          Text.of("incident.case-x-was-changed-by", publicId), List.of());
+    }
+    return i;
+  }
+
+  /**
+   * Records that a dispute was settled inside its grid (by mediation there) or not, for 纠纷不出网格; the case's
+   * status is not touched (its handler resolves it as usual).
+   */
+  @Transactional
+  public void recordSettlement(long incidentId, boolean inGrid) {
+    Incident i = incidents.findById(incidentId).orElseThrow(() -> notFound(String.valueOf(incidentId)));
+    i.markSettledInGrid(inGrid);
+    incidents.saveAndFlush(i);
+  }
+
+  /**
+   * Ends a consultation's pause: the deadline and its warning move by the time paused — working time, or calendar
+   * time when the stage's limit counts calendar time — and the case returns to the status it left (answered).
+   */
+  private Status endPause(Incident i, Category c, Instant now) {
+    Status left = i.getPausedFrom() == null ? Status.DISPATCHED : i.getPausedFrom();
+    TimeLimit limit = left.handling() ? (i.getLevel() == Level.PROPERTY ? c.propertyLimit() : c.limit(Stage.HANDLE))
+        : c.limit(Stage.DISPATCH);
+    boolean calendarTime = limit != null
+        && (limit.unit() == TimeLimit.Unit.CALENDAR_MINUTES || limit.unit() == TimeLimit.Unit.CALENDAR_HOURS);
+    Instant since = i.getPausedAt() == null ? now : i.getPausedAt();
+    long minutes = calendarTime ? java.time.Duration.between(since, now).toMinutes() : calendar.workingMinutesBetween(since, now);
+    return i.unpause(moved(i.getDeadline(), minutes, calendarTime), moved(i.getWarnAt(), minutes, calendarTime), minutes, now);
+  }
+
+  private Instant moved(Instant t, long minutes, boolean calendarTime) {
+    if (t == null || minutes == 0) return t;
+    return calendarTime ? t.plusSeconds(minutes * 60) : calendar.addWorkingMinutes(t, minutes);
   }
 
   /** Hands the case to a level (its unit follows from the placement) and starts the handling clock. */

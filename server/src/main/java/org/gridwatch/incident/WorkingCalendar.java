@@ -72,6 +72,23 @@ public class WorkingCalendar {
     return m;
   }
 
+  /** The working minutes between two instants (0 when {@code end} is not after {@code start}). */
+  public long workingMinutesBetween(Instant start, Instant end) {
+    if (!end.isAfter(start)) return 0;
+    ZonedDateTime from = start.atZone(zone), to = end.atZone(zone);
+    long seconds = 0;
+    for (LocalDate date = from.toLocalDate(); !date.isAfter(to.toLocalDate()); date = date.plusDays(1)) {
+      if (!isWorkingDay(date)) continue;
+      for (LocalTime[] p : periods) {
+        ZonedDateTime a = date.atTime(p[0]).atZone(zone), b = date.atTime(p[1]).atZone(zone);
+        if (a.isBefore(from)) a = from;
+        if (b.isAfter(to)) b = to;
+        if (b.isAfter(a)) seconds += Duration.between(a, b).toSeconds();
+      }
+    }
+    return seconds / 60;
+  }
+
   /** Walks forward through working periods until {@code minutes} of working time have passed. */
   Instant addWorkingMinutes(Instant start, long minutes) {
     if (workingMinutesPerDay() == 0) throw new IllegalStateException("the working calendar has no working periods");

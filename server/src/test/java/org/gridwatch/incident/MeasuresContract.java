@@ -28,7 +28,7 @@ abstract class MeasuresContract {
     String code = "370203014";
     Instant to = Instant.now().plusSeconds(60), from = to.minusSeconds(365L * 86400);
     List<Map<String, Object>> rows = jdbc.queryForList("select status, category_code, dispatched_at, resolved_at, closed_at, "
-        + "closed_on_time, reopenings, left_grid, breached from incident where subdistrict_code = ? and reported_at >= ? and reported_at < ?",
+        + "closed_on_time, reopenings, settled_in_grid, breached from incident where subdistrict_code = ? and reported_at >= ? and reported_at < ?",
         code, Timestamp.from(from), Timestamp.from(to));
     long transferred = 0, breached = 0, due = 0, closed = 0, onTime = 0, dispatched = 0, handled = 0, reworked = 0, disputes = 0, disputesInGrid = 0;
     double seconds = 0;
@@ -48,7 +48,7 @@ abstract class MeasuresContract {
       }
       if (isClosed && r.get("category_code").equals("NEIGHBOUR_DISPUTE")) {
         disputes++;
-        if (!Boolean.TRUE.equals(r.get("left_grid"))) disputesInGrid++;
+        if (Boolean.TRUE.equals(r.get("settled_in_grid"))) disputesInGrid++;
       }
     }
     assertThat(due).as("the demo history gives the subdistrict enough cases").isGreaterThan(30);

@@ -48,6 +48,23 @@ class WorkingCalendarTest {
     assertThat(local(calendar.add(at("2026-11-28T22:00"), of(5, TimeLimit.Unit.WORKING_HOURS)))).isEqualTo("2026-11-30T15:00");
   }
 
+  /** A consultation's pause is measured in working time: what it moves a deadline by. */
+  @Test
+  void workingMinutesBetweenCountOnlyWorkingPeriods() {
+    // Wednesday 11:30 to 14:00: 30 minutes before lunch, 30 after.
+    assertThat(calendar.workingMinutesBetween(at("2026-11-25T11:30"), at("2026-11-25T14:00"))).isEqualTo(60);
+    // Friday 17:00 to Monday 09:00: the weekend counts nothing.
+    assertThat(calendar.workingMinutesBetween(at("2026-11-27T17:00"), at("2026-11-30T09:00"))).isEqualTo(60);
+    // National Day week is off: 30 September 17:00 to 8 October 08:30 is 30 minutes.
+    assertThat(calendar.workingMinutesBetween(at("2026-09-30T17:00"), at("2026-10-08T08:30"))).isEqualTo(30);
+    assertThat(calendar.workingMinutesBetween(at("2026-11-25T14:00"), at("2026-11-25T11:30"))).isZero();
+    // and adding it back lands where the pause ended, when the pause ended inside working time
+    Instant from = at("2026-11-27T16:00"), to = at("2026-11-30T10:15");
+    assertThat(calendar.add(from, of((int) calendar.workingMinutesBetween(from, to), TimeLimit.Unit.CALENDAR_MINUTES)))
+        .isNotEqualTo(to); // calendar minutes would not
+    assertThat(local(calendar.addWorkingMinutes(from, calendar.workingMinutesBetween(from, to)))).isEqualTo("2026-11-30T10:15");
+  }
+
   @Test
   void workingDaysKeepTheTimeOfDayAndSkipHolidays() {
     assertThat(local(calendar.add(at("2026-11-23T10:00"), of(3, TimeLimit.Unit.WORKING_DAYS)))).isEqualTo("2026-11-26T10:00");
