@@ -100,8 +100,9 @@ abstract class MeetingLoopContract {
     ok(http.postJson("/api/v1/incidents/" + r.json().get("id").asString() + "/register", "{}", as("operator")), 200);
     Http.Response d = http.postJson("/api/v1/incidents/" + r.json().get("id").asString() + "/dispatch", "{}", as("operator"));
     assertThat(d.status()).as(d.body()).isEqualTo(200);
-    ((tools.jackson.databind.node.ObjectNode) d.json()).put("followToken", token);
-    return d.json();
+    JsonNode dispatched = d.json();
+    ((tools.jackson.databind.node.ObjectNode) dispatched).put("followToken", token);
+    return dispatched;
   }
 
   JsonNode ok(Http.Response r, int status) {
