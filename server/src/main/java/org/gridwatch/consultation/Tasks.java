@@ -66,13 +66,14 @@ class Tasks {
   }
 
   @Transactional
-  long evidence(long taskId, String note) {
+  long evidence(long taskId, String note, org.gridwatch.media.PublicPhotos.Copy photo) {
     TaskRow t = lockedRow(taskId);
     Actor actor = access.writerIn(t.communityCode());
     if (t.status() == TaskStatus.VERIFIED) throw ConsultationProblems.outOfOrder("evidence", t.status());
     long id = jdbc.queryForObject("SELECT nextval('task_evidence_seq')", Long.class);
-    jdbc.update("INSERT INTO task_evidence (id, task_id, note, added_by, added_at) VALUES (?, ?, ?, ?, ?)", id, taskId, note.strip(),
-        actor.username(), Timestamp.from(clock.instant()));
+    jdbc.update("INSERT INTO task_evidence (id, task_id, note, content_type, content, thumbnail, added_by, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        id, taskId, note == null || note.isBlank() ? null : note.strip(), photo == null ? null : photo.contentType(),
+        photo == null ? null : photo.bytes(), photo == null ? null : photo.thumbnail(), actor.username(), Timestamp.from(clock.instant()));
     return id;
   }
 

@@ -391,4 +391,37 @@ abstract class MeetingLoopContract {
     assertThat(ok(http.postJson("/api/v1/topics/" + topic + "/decline", "{\"reason\":\"重复议题\"}", as("operator")), 200).get("status").asString())
         .isEqualTo("DECLINED");
   }
+
+  @Test
+  void overdueTasksShowTheirDaysAndAPhotoIsKeptAsEvidence() throws Exception {
+    long council = body("GRID_COUNCIL", "MORE_THAN_HALF", "MORE_THAN_HALF", "PRESENT", true);
+    long[] m = members(council, 3);
+    long topic = acceptedTopic(council);
+    long meeting = meeting(council, topic);
+    attendance(meeting, m);
+    long decision = ok(vote(meeting, topic, m, new long[] {}), 201).get("id").asLong();
+    long late = ok(http.postJson("/api/v1/tasks", "{\"decision\":" + decision + ",\"title\":\"修补路面\",\"owner\":{\"kind\":\"TEAM\",\"name\":"
+        + "\"志愿服务队\"},\"dueOn\":\"" + today.minusDays(2) + "\"}", as("community")), 201).get("id").asLong();
+    JsonNode overdue = ok(http.get("/api/v1/tasks?overdue=true&community=" + community, as("community")), 200);
+    JsonNode ours = null;
+    for (JsonNode t : overdue) if (t.get("id").asLong() == late) ours = t;
+    assertThat(ours).as("listed as overdue").isNotNull();
+    assertThat(ours.get("overdue").asBoolean()).isTrue();
+    assertThat(ours.get("daysOverdue").asLong()).isEqualTo(java.time.temporal.ChronoUnit.DAYS.between(today.minusDays(2), today()));
+
+    java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(40, 30, java.awt.image.BufferedImage.TYPE_INT_RGB);
+    java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+    javax.imageio.ImageIO.write(image, "png", png);
+    JsonNode withPhoto = ok(http.upload("/api/v1/tasks/" + late + "/evidence", java.util.Map.of("note", "修补后"), "after.png", "image/png",
+        png.toByteArray(), as("community")), 201);
+    assertThat(withPhoto.get("evidence").asInt()).isEqualTo(1);
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM task_evidence WHERE task_id = ? AND content IS NOT NULL AND thumbnail IS NOT NULL",
+        Integer.class, late)).isEqualTo(1);
+    int evidence = count("task_evidence");
+    Http.Response notImage = http.upload("/api/v1/tasks/" + late + "/evidence", "x.png", "image/png", "not an image".getBytes(), as("community"));
+    assertThat(notImage.status()).isBetween(400, 499);
+    assertThat(count("task_evidence")).isEqualTo(evidence);
+    ok(http.postJson("/api/v1/tasks/" + late + "/done", "", as("community")), 200);
+    assertThat(ok(http.get("/api/v1/tasks/" + late, as("community")), 200).get("overdue").asBoolean()).as("done is not overdue").isFalse();
+  }
 }
