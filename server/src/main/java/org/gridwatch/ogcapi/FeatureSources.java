@@ -21,10 +21,12 @@ class FeatureSources {
   private final ServiceCollections services;
   private final NeedCollections needs;
   private final ProjectCollection projects;
+  private final ConsultationCollections consultation;
 
   FeatureSources(AreaCollections areas, IncidentFeatures incidents, CoverageCollections coverage,
       OrganisationCollections organisations, VolunteerDensityCollection volunteerDensity, ServiceCollections services,
-      NeedCollections needs, ProjectCollection projects) {
+      NeedCollections needs, ProjectCollection projects, ConsultationCollections consultation) {
+    this.consultation = consultation;
     this.needs = needs;
     this.projects = projects;
     this.organisations = organisations;
@@ -45,6 +47,7 @@ class FeatureSources {
     out.addAll(services.all());
     out.addAll(needs.all());
     out.add(projects);
+    out.addAll(consultation.all());
     out.removeIf(s -> !org.gridwatch.security.Audiences.admits(auth, s.readers()));
     return out;
   }
