@@ -1,12 +1,14 @@
 package org.gridwatch.governance;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.gridwatch.area.AreaCatalog;
 import org.gridwatch.area.AreaLevel;
 import org.gridwatch.area.AreaView;
+import org.gridwatch.area.DistrictProfile;
 import org.gridwatch.governance.GovernanceAnswers.BodyRef;
 import org.gridwatch.governance.GovernanceAnswers.PartyMemberAnswer;
 import org.gridwatch.governance.GovernanceRequests.NewPartyMember;
@@ -32,9 +34,12 @@ class PartyMembers {
   private final AreaCatalog areas;
   private final GovernanceAccess access;
   private final PersonalData personal;
+  private final DistrictProfile district;
   private final Clock clock;
 
-  PartyMembers(GovernanceStore store, Bodies bodies, AreaCatalog areas, GovernanceAccess access, PersonalData personal, Clock clock) {
+  PartyMembers(GovernanceStore store, Bodies bodies, AreaCatalog areas, GovernanceAccess access, PersonalData personal,
+      DistrictProfile district, Clock clock) {
+    this.district = district;
     this.store = store;
     this.bodies = bodies;
     this.areas = areas;
@@ -52,7 +57,8 @@ class PartyMembers {
     String service = r.service() == null || r.service().isBlank() ? null : r.service().strip();
     List<FieldError> errors = new ArrayList<>();
     if (!phone.matches(Memberships.PHONE)) errors.add(new FieldError("phone", Text.of("governance.phone-format")));
-    Optional<BodyView> org = bodies.find(r.organisation()).filter(b -> b.kind().party());
+    LocalDate today = LocalDate.now(clock.withZone(district.timeZone()));
+    Optional<BodyView> org = bodies.find(r.organisation()).filter(b -> b.kind().party() && b.activeOn(today));
     if (org.isEmpty()) errors.add(new FieldError("organisation", Text.of("governance.not-party-organisation", String.valueOf(r.organisation()))));
     AreaCatalog.Snapshot s = areas.now();
     boolean knownCommunity = s.find(community).filter(a -> a.level() == AreaLevel.COMMUNITY).isPresent();

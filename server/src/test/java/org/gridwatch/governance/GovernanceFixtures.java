@@ -60,14 +60,20 @@ abstract class GovernanceFixtures {
   }
 
   /** Whether no body of the kind serves the area today or later (one dissolved today still serves today). */
-  boolean free(String kind, String areaKind, String area) {
+  boolean free(String kind, String areaKind, String area) { return free(kind, areaKind, area, today()); }
+
+  /** Whether no body of the kind serves the area on {@code from} or later: a new one from that day may be constituted. */
+  boolean free(String kind, String areaKind, String area, LocalDate from) {
     return jdbc.queryForObject("SELECT COUNT(*) FROM body WHERE kind = ? AND area_kind = ? AND area_code = ?"
-        + " AND (dissolved_on IS NULL OR dissolved_on >= ?)", Integer.class, kind, areaKind, area, sql(today())) == 0;
+        + " AND (dissolved_on IS NULL OR dissolved_on >= ?)", Integer.class, kind, areaKind, area, sql(from)) == 0;
   }
 
   /** A grid of the community where no active body of the kind serves (the test then constitutes one there). */
-  String freeGrid(String kind, String community) {
-    return gridsOf(community).stream().map(AreaView::code).filter(g -> free(kind, "GRID", g)).findFirst()
+  String freeGrid(String kind, String community) { return freeGrid(kind, community, today()); }
+
+  /** A grid of the community where a body of the kind constituted on {@code from} would be the only one. */
+  String freeGrid(String kind, String community, LocalDate from) {
+    return gridsOf(community).stream().map(AreaView::code).filter(g -> free(kind, "GRID", g, from)).findFirst()
         .orElseThrow(() -> new AssertionError("no grid of " + community + " without a " + kind));
   }
 

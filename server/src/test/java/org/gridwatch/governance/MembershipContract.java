@@ -19,7 +19,7 @@ abstract class MembershipContract extends GovernanceFixtures {
   void membersHoldTermsAnEndedTermStaysListedButOutOfTerm() {
     String community = unitOf(COMMUNITY);
     LocalDate constituted = today().minusYears(2);
-    long council = constitute(ADMIN, "COMPOUND_COUNCIL", "GRID", freeGrid("COMPOUND_COUNCIL", community), null,
+    long council = constitute(ADMIN, "COMPOUND_COUNCIL", "GRID", freeGrid("COMPOUND_COUNCIL", community, constituted), null,
         ",\"constitutedOn\":\"" + constituted + "\"");
     String phone = newPhone();
     long chair = addMember(council, "{\"name\":\"主任甲（测试）\",\"role\":\"CHAIR\",\"phone\":\"" + phone + "\"}");
@@ -67,7 +67,7 @@ abstract class MembershipContract extends GovernanceFixtures {
   void termsOutsideTheBodysLifeOrInTheWrongOrderAreRefusedAndNothingStored() {
     String community = unitOf(COMMUNITY);
     LocalDate constituted = today().minusYears(1);
-    long council = constitute(ADMIN, "COMPOUND_COUNCIL", "GRID", freeGrid("COMPOUND_COUNCIL", community), null,
+    long council = constitute(ADMIN, "COMPOUND_COUNCIL", "GRID", freeGrid("COMPOUND_COUNCIL", community, constituted), null,
         ",\"constitutedOn\":\"" + constituted + "\"");
     record Case(String json, int status, String field) {}
     List<Case> cases = List.of(
