@@ -68,11 +68,16 @@ class BodyRegister {
           Text.of("governance.duplicate-body", r.kind().name(), p.area()), List.of(new FieldError("kind",
               Text.of("governance.active-body-here"))));
     }
+    if (store.nameTaken(r.kind(), r.areaKind(), p.area(), r.name().strip())) { // by a body dissolved before
+      throw new ProblemException(HttpStatus.CONFLICT, "duplicate-body", "Body exists",
+          Text.of("governance.duplicate-body", r.kind().name(), p.area()), List.of(new FieldError("name",
+              Text.of("governance.name-taken-here"))));
+    }
     BodyView b = new BodyView(0, r.kind(), r.name().strip(), r.areaKind(), p.area(), p.community(), p.grid(), r.parent(),
         rules(r.kind(), r.rules()), constituted, null);
     try {
       return store.insertBody(b, caller.username(), clock.instant());
-    } catch (org.springframework.dao.DuplicateKeyException raced) { // constituted at the same moment, or the same name before
+    } catch (org.springframework.dao.DuplicateKeyException raced) { // another constitution for the area committed first
       throw new ProblemException(HttpStatus.CONFLICT, "duplicate-body", "Body exists",
           Text.of("governance.duplicate-body", r.kind().name(), p.area()), List.of(new FieldError("kind",
               Text.of("governance.active-body-here"))));

@@ -40,6 +40,12 @@ class GovernanceStore {
         + " AND (dissolved_on IS NULL OR dissolved_on >= ?)", Integer.class, kind.name(), areaKind.name(), areaCode, Date.valueOf(day));
   }
 
+  /** Whether a body of the kind with this name has served the area (names are unique per kind and area, for ever). */
+  boolean nameTaken(BodyKind kind, BodyArea areaKind, String areaCode, String name) {
+    return jdbc.queryForObject("SELECT COUNT(*) FROM body WHERE kind = ? AND area_kind = ? AND area_code = ? AND name = ?",
+        Integer.class, kind.name(), areaKind.name(), areaCode, name) > 0;
+  }
+
   /**
    * Stores a new body with its active key (kind|area kind|area), unique among bodies not dissolved: of two racing
    * inserts for the same area the second fails with a duplicate key.

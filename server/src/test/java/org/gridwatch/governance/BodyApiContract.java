@@ -121,6 +121,11 @@ abstract class BodyApiContract extends GovernanceFixtures {
     Http.Response sameDay = http.postJson("/api/v1/bodies", bodyJson("COMPOUND_COUNCIL", unique("新协管会"), "GRID", grid, null, ""), ADMIN);
     assertThat(sameDay.status()).isEqualTo(409);
     assertThat(sameDay.json().get("type").asString()).endsWith("/problems/duplicate-body");
+    String oldName = jdbc.queryForObject("SELECT name FROM body WHERE id = ?", String.class, stored.get(0));
+    Http.Response sameName = http.postJson("/api/v1/bodies", bodyJson("COMPOUND_COUNCIL", oldName, "GRID", grid, null,
+        ",\"constitutedOn\":\"" + today().plusDays(1) + "\""), ADMIN);
+    assertThat(sameName.status()).as(sameName.body()).isEqualTo(409);
+    assertThat(fields(sameName)).containsExactly("name");
     Http.Response next = http.postJson("/api/v1/bodies", bodyJson("COMPOUND_COUNCIL", unique("新协管会"), "GRID", grid, null,
         ",\"constitutedOn\":\"" + today().plusDays(1) + "\""), ADMIN);
     assertThat(next.status()).as(next.body()).isEqualTo(201);
