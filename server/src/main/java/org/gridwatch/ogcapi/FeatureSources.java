@@ -22,11 +22,13 @@ class FeatureSources {
   private final NeedCollections needs;
   private final ProjectCollection projects;
   private final ConsultationCollections consultation;
+  private final GovernanceCollections governance;
 
   FeatureSources(AreaCollections areas, IncidentFeatures incidents, CoverageCollections coverage,
       OrganisationCollections organisations, VolunteerDensityCollection volunteerDensity, ServiceCollections services,
-      NeedCollections needs, ProjectCollection projects, ConsultationCollections consultation) {
+      NeedCollections needs, ProjectCollection projects, ConsultationCollections consultation, GovernanceCollections governance) {
     this.consultation = consultation;
+    this.governance = governance;
     this.needs = needs;
     this.projects = projects;
     this.organisations = organisations;
@@ -48,6 +50,7 @@ class FeatureSources {
     out.addAll(needs.all());
     out.add(projects);
     out.addAll(consultation.all());
+    out.addAll(governance.all());
     out.removeIf(s -> !org.gridwatch.security.Audiences.admits(auth, s.readers()));
     return out;
   }
