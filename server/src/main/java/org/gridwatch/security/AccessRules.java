@@ -72,7 +72,7 @@ final class AccessRules {
       Role.SUBDISTRICT_STAFF, Role.ORGANISATION_STAFF);
 
   private static final String[] PAGES = {"/", "/index.html", "/console.html", "/report.html", "/planning.html",
-      "/planner.html", "/community.html", "/projects.html", "/field.html", "/login.html", "/field.webmanifest", "/field-sw.js", "/favicon.ico",
+      "/planner.html", "/community.html", "/projects.html", "/consultation.html", "/field.html", "/login.html", "/field.webmanifest", "/field-sw.js", "/favicon.ico",
       "/css/**", "/js/**", "/img/**",
       "/webjars/**", "/problems/**"};
   private static final String[] POLICE_COLLECTIONS = collections("cameras", "camera-coverage", "patrol-routes", "coverage-gaps");
