@@ -1,6 +1,7 @@
 // The consultation page's own texts (issue 16, 议事厅): statuses, sources, kinds and the page's words, zh and en.
 // Codes from the server (statuses, kinds, choices) are worded here: word('topicStatus', 'ACCEPTED').
 import { addTexts, t, currentLang } from './i18n.js';
+import './console-convene.js'; // the case statuses' words, IN_CONSULTATION among them
 
 addTexts({
   consultation: '议事厅', consultationTitle: '议事厅',
@@ -30,10 +31,6 @@ addTexts({
   cLayerServicePoints: '服务站点', cLegend: '图例', cOpenTopics: '未结议题', cOverdueTasks: '超期任务',
   cMembersInTerm: '在任成员', cConstitutedOn: '成立日期', cTopicsCount: '议题数', cDecisionsAdopted: '通过的决议',
   cFrom: '自', cTo: '至', cMeetingPlanned: '会议已安排', cNoMembers: '该机构没有在任成员',
-  cConvene: '提交协商', cConveneTopic: '并入已受理的议题', cConveneTitle: '或新开议题（标题）', cConveneBody: '议事机构（默认：社区居委会）',
-  cConveneGo: '提交协商', cPaused: '协商中，时限暂停', cPausedSince: '暂停自', cPausedTotal: '累计暂停', cSettledInGrid: '纠纷在网格内化解',
-  cMinutesShort: '{m} 分钟', cYes: '是', cNo: '否', cPickTopicOrTitle: '请选择议题或填写标题',
-  IN_CONSULTATION: '协商中', convene: '提交协商', resume: '恢复处理', ev_CONVENED: '提交协商', ev_RESUMED: '恢复处理',
 }, {
   consultation: 'Consultation hall', consultationTitle: 'Consultation hall',
   cCommunity: 'Community', cStatus: 'Status', cSource: 'Source', cAll: 'All', cLoading: 'Loading…', cNone: 'Nothing yet',
@@ -63,12 +60,6 @@ addTexts({
   cLayerServicePoints: 'Service points', cLegend: 'Legend', cOpenTopics: 'Open topics', cOverdueTasks: 'Overdue tasks',
   cMembersInTerm: 'Members in term', cConstitutedOn: 'Constituted', cTopicsCount: 'Topics', cDecisionsAdopted: 'Decisions adopted',
   cFrom: 'From', cTo: 'To', cMeetingPlanned: 'Meeting planned', cNoMembers: 'The body has no members in term',
-  cConvene: 'Convene', cConveneTopic: 'Join an accepted topic', cConveneTitle: 'or open a new topic (title)',
-  cConveneBody: 'Body (default: the residents\u2019 committee)', cConveneGo: 'Convene',
-  cPaused: 'In consultation: the clock is paused', cPausedSince: 'Paused since', cPausedTotal: 'Paused so far',
-  cSettledInGrid: 'Dispute settled in the grid', cMinutesShort: '{m} min', cYes: 'yes', cNo: 'no',
-  cPickTopicOrTitle: 'Choose a topic or give a title',
-  IN_CONSULTATION: 'In consultation', convene: 'Convene', resume: 'Resume', ev_CONVENED: 'Convened', ev_RESUMED: 'Resumed',
 });
 
 /** Enum codes worded in the language on screen. */
