@@ -2,14 +2,13 @@
 // clicked on it), record attendance (the quorum shown as members are ticked), record a decision (a vote per present
 // member, or consensus where the body's rules allow it), add a task, add evidence, send a task back, the supervision
 // check. A refusal shows the problem and the fields it names; nothing is kept half-done on the page either.
-import { getJson, postJson, acceptLanguage, ProblemError } from './api.js';
+import { getJson, postJson } from './api.js';
 import { t, districtZone } from './i18n.js';
 import { escapeHtml as e } from './layers.js';
 import { toast } from './toast.js';
 import { word, fill, OWNER_KINDS, INVITEE_KINDS } from './consultation-text.js';
 import { listOf } from './consultation-lists.js';
 
-const idOf = x => (x && typeof x === 'object' ? x.id : x);
 const CHOICES = ['FOR', 'AGAINST', 'ABSTAIN'];
 
 /** How many present voting members a body's quorum needs of {@code voting} (BodyRules.quorumMet). */
@@ -39,10 +38,6 @@ function localAt(days, hour) {
   return `${p.year}-${p.month}-${p.day}T${String(hour).padStart(2, '0')}:00`;
 }
 
-function xsrf() {
-  const c = document.cookie.split('; ').find(x => x.startsWith('XSRF-TOKEN='));
-  return c ? decodeURIComponent(c.split('=')[1]) : null;
-}
 
 export class Forms {
   constructor(store, map, done) {
@@ -101,8 +96,7 @@ export class Forms {
   }
 
   meeting(x) {
-    const accepted = (this.store.topics || []).filter(o => o.status === 'ACCEPTED' && o.id !== x.id
-      && idOf(o.body) === idOf(x.body));
+    const accepted = (this.store.topics || []).filter(o => o.status === 'ACCEPTED' && o.id !== x.id && o.body === x.body);
     const form = this.show('meeting-form', 'cPlanMeeting', `
       <label>${t('cMeetingTitle')} <input name="title" required maxlength="200" value="${e(x.title)}"></label>
       <label>${t('cStartsAt')} <input type="datetime-local" name="startsAt" required value="${localAt(3, 19)}"></label>
@@ -118,7 +112,7 @@ export class Forms {
       const topics = [...f.querySelectorAll('input[name="topic"]:checked')].map(i => Number(i.value));
       const invitees = [...f.querySelectorAll('.invitee')].map(r => ({ kind: r.querySelector('select').value,
         name: r.querySelector('input').value.trim() })).filter(i => i.name);
-      const body = { body: idOf(x.body) ?? x.bodyId, title: f.title.value.trim(), startsAt: instantOf(f.startsAt.value),
+      const body = { body: x.body, title: f.title.value.trim(), startsAt: instantOf(f.startsAt.value),
         endsAt: instantOf(f.endsAt.value), topics, invitees };
       if (this.place?.servicePoint) body.servicePoint = this.place.servicePoint.id;
       else if (this.place) body.place = { name: f.placeName.value.trim(), lon: this.place.lon, lat: this.place.lat };
@@ -139,7 +133,7 @@ export class Forms {
   }
 
   async body(x) {
-    return getJson(`/api/v1/bodies/${encodeURIComponent(idOf(x.body) ?? x.bodyId)}`);
+    return getJson(`/api/v1/bodies/${encodeURIComponent(x.body)}`);
   }
 
   async attendance(x, meeting) {
@@ -209,23 +203,8 @@ export class Forms {
   }
 
   evidence(taskId) {
-    const form = this.show('evidence-form', 'cAddEvidence', `
-      <label>${t('cEvidenceNote')} <textarea name="note" maxlength="2000"></textarea></label>
-      <label>${t('cPhoto')} <input type="file" name="photo" accept="image/jpeg,image/png"></label>`, () => null);
-    form.addEventListener('submit', async () => {
-      const note = form.note.value.trim(), file = form.photo.files[0];
-      if (!file) return this.post(`/api/v1/tasks/${taskId}/evidence`, { note }, form);
-      const data = new FormData();
-      data.append('note', note);
-      data.append('photo', file);
-      const headers = { Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest', 'Accept-Language': acceptLanguage() };
-      const token = xsrf();
-      if (token) headers['X-XSRF-TOKEN'] = token;
-      const response = await fetch(`/api/v1/tasks/${taskId}/evidence`, { method: 'POST', body: data, headers, credentials: 'same-origin' });
-      if (response.ok) { toast(t('cDone')); await this.done(); return; }
-      const problem = await response.json().catch(() => ({ title: response.statusText }));
-      this.problem(new ProblemError(problem, response.status), form);
-    });
+    this.show('evidence-form', 'cAddEvidence', `<label>${t('cEvidenceNote')} <textarea name="note" required maxlength="2000"></textarea></label>`,
+      f => [`/api/v1/tasks/${taskId}/evidence`, { note: f.note.value.trim() }]);
   }
 
   rejectTask(taskId) {
@@ -234,7 +213,7 @@ export class Forms {
   }
 
   async supervision(x) {
-    const community = x.communityCode || x.community || this.store.community;
+    const community = x.communityCode || this.store.community;
     const bodies = listOf(await getJson(`/api/v1/bodies?community=${encodeURIComponent(community)}&kind=SUPERVISION_COMMITTEE&active=true`));
     const committee = bodies[0] ? await getJson(`/api/v1/bodies/${bodies[0].id}`) : { members: [] };
     const members = (committee.members || []).filter(m => m.inTerm !== false);
@@ -248,9 +227,8 @@ export class Forms {
   }
 }
 
-/** The members present at a held meeting, when the meeting's answer lists them; null when it does not. */
+/** The members present at a held meeting (its attendance); null when the answer carries none. */
 function presentOf(meeting) {
-  if (Array.isArray(meeting.present)) return new Set(meeting.present.map(idOf));
-  if (Array.isArray(meeting.attendance)) return new Set(meeting.attendance.filter(a => a.present).map(a => a.member ?? a.memberId ?? a.id));
+  if (Array.isArray(meeting.attendance)) return new Set(meeting.attendance.filter(a => a.present).map(a => a.member));
   return null;
 }

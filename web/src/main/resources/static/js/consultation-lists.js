@@ -73,33 +73,40 @@ export class ConsultationLists {
 
   topics(x) {
     return `<li data-topic="${e(x.id)}" data-status="${e(x.status)}"><b>${e(x.title)}</b> ${tag('topicStatus', x.status)}
-      <div class="sub">${e(word('source', x.source))}${x.bodyName || x.body?.name ? ` · ${e(x.bodyName || x.body?.name)}` : ''}`
+      <div class="sub">${e(word('source', x.source))}${x.bodyName ? ` · ${e(x.bodyName)}` : ''}`
       + `${x.supporters ? ` · ${t('cSupporters')} ${e(x.supporters)}` : ''}${x.cases?.length ? ` · ${t('cCases')} ${x.cases.length}` : ''}</div></li>`;
   }
 
   meetings(x) {
     const topic = x.topics?.[0];
-    return `<li ${topic ? `data-topic="${e(topic.id ?? topic)}"` : ''} data-meeting="${e(x.id)}"><b>${e(x.title)}</b> ${tag('meetingStatus', x.status)}
-      <div class="sub">${when(x.startsAt)} · ${e(x.bodyName || x.body?.name || '')}${x.place?.name || x.placeName ? ` · ${e(x.place?.name || x.placeName)}` : ''}`
+    return `<li ${topic ? `data-topic="${e(topic)}"` : ''} data-meeting="${e(x.id)}"><b>${e(x.title)}</b> ${tag('meetingStatus', x.status)}
+      <div class="sub">${when(x.startsAt)} · ${e(x.bodyName || '')}${x.placeName ? ` · ${e(x.placeName)}` : ''}`
       + `${x.quorumMet === true ? ` · ${t('cQuorumMet')}` : x.quorumMet === false ? ` · <b class="overdue">${t('cQuorumNotMet')}</b>` : ''}</div></li>`;
   }
 
+  /** A decision: staff read DecisionAnswer (its topic by id), the public PublicDecision (the topic's title, no names). */
   decisions(x) {
-    const topicId = x.topic?.id ?? x.topicId ?? x.topic;
-    const title = x.topicTitle || x.topic?.title || '';
-    return `<li ${this.store.staff && topicId ? `data-topic="${e(topicId)}"` : ''} data-decision="${e(x.id)}"><b>${e(title)}</b>
-      <span class="tag ${x.adopted ? 'r-PASS' : 'r-FAIL'}">${x.adopted ? t('cAdopted') : t('cNotAdopted')}</span>
-      ${x.publishedAt || x.published ? `<span class="tag">${t('cPublished')}</span>` : ''}
-      <div class="sub">${e(x.bodyName || x.body?.name || '')} · ${e(x.date || x.decidedOn || (x.decidedAt ? when(x.decidedAt) : ''))}</div>
+    const topic = typeof x.topic === 'number' ? (this.data.topics || []).find(o => o.id === x.topic) : null;
+    const title = x.topicTitle || topic?.title || '';
+    const day = x.decidedOn || (x.recordedAt ? when(x.recordedAt) : '');
+    const tasks = (x.tasks || []).map(k => (typeof k === 'string' ? tag('taskStatus', k) : `${e(k.title)} ${tag('taskStatus', k.status)}`));
+    const supervision = x.supervision?.result ?? x.supervision;
+    return `<li ${this.store.staff && typeof x.topic === 'number' ? `data-topic="${e(x.topic)}"` : ''} data-decision="${e(x.id)}"><b>${e(title)}</b>
+      <span class="tag ${x.adopted === false ? 'r-FAIL' : 'r-PASS'}">${x.adopted === false ? t('cNotAdopted') : t('cAdopted')}</span>
+      ${x.publishedAt ? `<span class="tag">${t('cPublished')}</span>` : ''}
+      <div class="sub">${e(x.bodyName || x.decidedBy || '')} · ${e(day)} · ${e(word('method', x.method))}${x.method === 'VOTE'
+        ? ` ${t('cFor')} ${e(x.votesFor)} / ${t('cAgainst')} ${e(x.votesAgainst)} / ${t('cAbstain')} ${e(x.abstentions)}` : ''}</div>
       <div class="decision-text">${e(x.text)}</div>
-      ${(x.tasks || []).length ? `<div class="sub">${x.tasks.map(k => `${e(k.title)} ${tag('taskStatus', k.status)}`).join(' · ')}</div>` : ''}
-      ${x.supervision ? `<div class="sub">${t('cSupervision')}: ${e(word('result', x.supervision.result ?? x.supervision))}</div>` : ''}</li>`;
+      ${tasks.length ? `<div class="sub">${t('cTasks')}: ${tasks.join(' ')}</div>` : ''}
+      ${supervision ? `<div class="sub">${t('cSupervision')}: ${tag('result', supervision)}</div>` : ''}</li>`;
   }
 
+  /** A task, overdue ones in red with their days; its topic found through its decision. */
   tasks(x) {
-    const topicId = x.topic?.id ?? x.topicId ?? x.topic;
+    const decision = (this.data.decisions || []).find(d => d.id === x.decision);
+    const topicId = decision?.topic;
     return `<li ${topicId ? `data-topic="${e(topicId)}"` : ''} data-task="${e(x.id)}" class="${x.overdue ? 'task-overdue' : ''}">
       <b>${e(x.title)}</b> ${tag('taskStatus', x.status)}${overdueMark(x)}
-      <div class="sub">${e(x.owner?.name || x.ownerName || '')} · ${t('cDueOn')} ${e(x.dueOn)}</div></li>`;
+      <div class="sub">${e(word('ownerKind', x.ownerKind))} ${e(x.ownerName || '')} · ${t('cDueOn')} ${e(x.dueOn)}</div></li>`;
   }
 }

@@ -9,7 +9,6 @@ import { overdueMark } from './consultation-lists.js';
 import { Forms } from './consultation-forms.js';
 
 const tag = (kind, code) => `<span class="tag s-${e(code)}">${e(word(kind, code))}</span>`;
-const idOf = x => (x && typeof x === 'object' ? x.id : x);
 
 export class TopicPanel {
   constructor(store, map, onChanged) {
@@ -27,9 +26,14 @@ export class TopicPanel {
     if (this.id !== id) return;
     this.topic = topic;
     // The meetings' details (attendance, quorum) are read with the topic, so the panel shows them at once.
-    this.meetings = await Promise.all((topic.meetings || []).map(m => getJson(`/api/v1/meetings/${encodeURIComponent(idOf(m))}`)
-      .catch(() => (typeof m === 'object' ? m : null)))).then(ms => ms.filter(Boolean));
+    // The cases' statuses are read too: the panel shows a case in consultation, then resolved by the decision.
+    const [meetings, cases] = await Promise.all([
+      Promise.all((topic.meetings || []).map(m => getJson(`/api/v1/meetings/${encodeURIComponent(m)}`).catch(() => null))),
+      Promise.all((topic.cases || []).map(c => getJson(`/api/v1/incidents/${encodeURIComponent(c)}`)
+        .catch(() => ({ id: c }))))]);
     if (this.id !== id) return;
+    this.meetings = meetings.filter(Boolean);
+    this.cases = cases;
     this.draw();
   }
 
@@ -59,18 +63,18 @@ export class TopicPanel {
       <h2 id="topic-title" data-topic="${e(x.id)}">${e(x.title)} ${tag('topicStatus', x.status)}</h2>
       <dl>
         <dt>${t('cSource')}</dt><dd id="topic-source">${e(word('source', x.source))}</dd>
-        <dt>${t('cBody')}</dt><dd>${e(x.body?.name || x.bodyName || '')}${x.body?.kind ? ` · ${e(word('bodyKind', x.body.kind))}` : ''}</dd>
+        <dt>${t('cBody')}</dt><dd id="topic-body">${e(x.bodyName || '')}</dd>
         ${x.proposer ? `<dt>${t('cProposer')}</dt><dd>${e(x.proposer)}</dd>` : ''}
         <dt>${t('cSupporters')}</dt><dd id="topic-supporters">${e(x.supporters ?? 0)}</dd>
         ${x.declineReason ? `<dt>${t('cReason')}</dt><dd>${e(x.declineReason)}</dd>` : ''}
       </dl>
       ${x.description ? `<p>${e(x.description)}</p>` : ''}
-      ${this.casesHtml(x)}
+      ${this.casesHtml()}
       ${this.meetingsHtml()}
       ${decision ? this.decisionHtml(decision) : ''}
       ${this.tasksHtml(x.tasks || [])}
       ${x.supervision ? `<h3>${t('cSupervision')}</h3><p id="topic-supervision">${tag('result', x.supervision.result)}
-        ${e(x.supervision.memberName || x.supervision.member?.name || '')} ${e(x.supervision.note || '')}</p>` : ''}
+        ${e(x.supervision.memberName || '')} · ${when(x.supervision.checkedAt)}${x.supervision.note ? `<br>${e(x.supervision.note)}` : ''}</p>` : ''}
       <div class="actions" id="topic-actions">${this.actions(x).map(([act, label]) =>
         `<button type="button" data-act="${act}">${t(label)}</button>`).join('')}</div>
       <div id="form"></div>`;
@@ -80,20 +84,19 @@ export class TopicPanel {
       this.taskAct(b.dataset.taskAct, b.dataset.task)));
   }
 
-  casesHtml(x) {
-    if (!(x.cases || []).length) return '';
-    return `<h3>${t('cCases')}</h3><ul class="items" id="topic-cases">${x.cases.map(c => {
-      const id = idOf(c);
-      return `<li data-case="${e(id)}"><a href="/console.html#case=${encodeURIComponent(id)}">${e(id)}</a>`
-        + `${c.status ? ` <span class="tag case-status">${e(t(c.status))}</span>` : ''}</li>`;
-    }).join('')}</ul>`;
+  casesHtml() {
+    if (!this.cases.length) return '';
+    return `<h3>${t('cCases')}</h3><ul class="items" id="topic-cases">${this.cases.map(c => `<li data-case="${e(c.id)}"
+      data-status="${e(c.status || '')}"><a href="/console.html#case=${encodeURIComponent(c.id)}" title="${e(t('cCaseLink'))}">${e(c.id)}</a>
+      ${c.status ? ` <span class="tag case-status s-case-${e(c.status)}">${e(t(c.status))}</span>` : ''}
+      ${c.description ? `<div class="sub">${e(c.description)}</div>` : ''}</li>`).join('')}</ul>`;
   }
 
   meetingsHtml() {
     if (!this.meetings.length) return '';
     return `<h3>${t('cMeetings')}</h3><ul class="items" id="topic-meetings">${this.meetings.map(m => `<li data-meeting="${e(m.id)}">
       <b>${e(m.title)}</b> ${tag('meetingStatus', m.status)}
-      <div class="sub">${when(m.startsAt)} · ${e(m.place?.name || m.placeName || m.servicePoint?.name || '')}</div>
+      <div class="sub">${when(m.startsAt)}${m.placeName ? ` · ${e(m.placeName)}` : ''}</div>
       ${m.quorumMet === true ? `<div class="quorum ok">${t('cQuorumMet')}${m.attendees ? ` · ${t('cAttendees')} ${e(m.attendees)}` : ''}</div>`
         : m.quorumMet === false ? `<div class="quorum no">${t('cQuorumNotMet')} · ${t('cNoQuorumCannotDecide')}</div>` : ''}
       ${m.minutes ? `<div class="sub">${t('cMinutes')}: ${e(m.minutes)}</div>` : ''}</li>`).join('')}</ul>`;
@@ -103,11 +106,12 @@ export class TopicPanel {
     const votes = d.votes || [];
     return `<h3>${t('cDecision')}</h3><div id="topic-decision" data-adopted="${e(d.adopted)}">
       <span class="tag ${d.adopted ? 'r-PASS' : 'r-FAIL'}">${d.adopted ? t('cAdopted') : t('cNotAdopted')}</span>
-      ${e(word('method', d.method))}${d.method === 'VOTE' ? ` · ${t('cFor')} ${e(d.votesFor ?? count(votes, 'FOR'))} / ${t('cAgainst')}`
-        + ` ${e(d.votesAgainst ?? count(votes, 'AGAINST'))} / ${t('cAbstain')} ${e(d.abstentions ?? count(votes, 'ABSTAIN'))}` : ''}
+      ${e(word('method', d.method))}${d.method === 'VOTE' ? ` · ${t('cFor')} ${e(d.votesFor)} / ${t('cAgainst')}`
+        + ` ${e(d.votesAgainst)} / ${t('cAbstain')} ${e(d.abstentions)}` : ''}
       ${d.publishedAt ? ` · <span class="tag">${t('cPublished')}</span>` : ''}
       <p class="decision-text">${e(d.text)}</p>
-      ${votes.length ? `<table class="votes"><tbody>${votes.map(v => `<tr><td>${e(v.name || v.memberName || v.member)}</td>`
+      ${d.decidedBy ? `<div class="sub">${e(d.decidedBy)} · ${when(d.recordedAt)}</div>` : ''}
+      ${votes.length ? `<table class="votes"><tbody>${votes.map(v => `<tr><td>${e(v.name)}</td>`
         + `<td>${e(word('choice', v.choice))}</td></tr>`).join('')}</tbody></table>` : ''}</div>`;
   }
 
@@ -116,9 +120,8 @@ export class TopicPanel {
     const staff = this.store.writer;
     return `<h3>${t('cTasks')}</h3><ul class="items" id="topic-tasks">${tasks.map(k => `<li data-task="${e(k.id)}" data-status="${e(k.status)}"
       class="${k.overdue ? 'task-overdue' : ''}"><b>${e(k.title)}</b> ${tag('taskStatus', k.status)}${overdueMark(k)}
-      <div class="sub">${e(word('ownerKind', k.owner?.kind))} ${e(k.owner?.name || '')} · ${t('cDueOn')} ${e(k.dueOn)}`
-      + `${k.evidence?.length ? ` · ${t('cEvidence')} ${k.evidence.length}` : ''}</div>
-      ${(k.evidence || []).map(v => `<div class="sub evidence">${e(v.note || '')}${v.photo || v.hasPhoto ? ' 📷' : ''}</div>`).join('')}
+      <div class="sub">${e(word('ownerKind', k.ownerKind))} ${e(k.ownerName || '')} · ${t('cDueOn')} ${e(k.dueOn)}`
+      + `${k.evidence ? ` · ${t('cEvidence')} ${e(k.evidence)}` : ''}</div>
       ${staff ? `<div class="task-actions">${taskActions(k).map(([a, label]) =>
         `<button type="button" data-task-act="${a}" data-task="${e(k.id)}">${t(label)}</button>`).join('')}</div>` : ''}</li>`).join('')}</ul>`;
   }
@@ -160,7 +163,6 @@ export class TopicPanel {
   }
 }
 
-function count(votes, choice) { return votes.filter(v => v.choice === choice).length; }
 
 function taskActions(k) {
   if (k.status === 'OPEN') return [['evidence', 'cAddEvidence'], ['done', 'cMarkDone']];
