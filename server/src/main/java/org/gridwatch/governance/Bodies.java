@@ -37,6 +37,34 @@ public class Bodies {
         Date.valueOf(day), Date.valueOf(day));
   }
 
+  /**
+   * The bodies in a community and/or grid, of a kind (each null: any), active on the day (null: also dissolved ones),
+   * in id order.
+   */
+  @Transactional(readOnly = true)
+  public List<BodyView> where(String communityCode, String gridCode, BodyKind kind, LocalDate activeOn) {
+    StringBuilder sql = new StringBuilder(BODY + " WHERE 1 = 1");
+    List<Object> args = new java.util.ArrayList<>();
+    if (communityCode != null) { sql.append(" AND community_code = ?"); args.add(communityCode); }
+    if (gridCode != null) { sql.append(" AND grid_code = ?"); args.add(gridCode); }
+    if (kind != null) { sql.append(" AND kind = ?"); args.add(kind.name()); }
+    if (activeOn != null) {
+      sql.append(" AND constituted_on <= ? AND (dissolved_on IS NULL OR dissolved_on >= ?)");
+      args.add(Date.valueOf(activeOn));
+      args.add(Date.valueOf(activeOn));
+    }
+    return jdbc.query(sql.append(" ORDER BY id").toString(), Bodies::body, args.toArray());
+  }
+
+  /** How many members of each body are in term on the day (bodies without any are absent). */
+  @Transactional(readOnly = true)
+  public java.util.Map<Long, Integer> membersInTermCounts(LocalDate day) {
+    java.util.Map<Long, Integer> out = new java.util.HashMap<>();
+    jdbc.query("SELECT body_id, COUNT(*) FROM body_member WHERE term_from <= ? AND (term_to IS NULL OR term_to >= ?) GROUP BY body_id",
+        rs -> { out.put(rs.getLong(1), rs.getInt(2)); }, Date.valueOf(day), Date.valueOf(day));
+    return out;
+  }
+
   @Transactional(readOnly = true)
   public Optional<MemberView> member(long id) {
     return jdbc.query(MEMBER + " WHERE id = ?", Bodies::member, id).stream().findFirst();

@@ -21,10 +21,12 @@ class FeatureSources {
   private final ServiceCollections services;
   private final NeedCollections needs;
   private final ProjectCollection projects;
+  private final GovernanceCollections governance;
 
   FeatureSources(AreaCollections areas, IncidentFeatures incidents, CoverageCollections coverage,
       OrganisationCollections organisations, VolunteerDensityCollection volunteerDensity, ServiceCollections services,
-      NeedCollections needs, ProjectCollection projects) {
+      NeedCollections needs, ProjectCollection projects, GovernanceCollections governance) {
+    this.governance = governance;
     this.needs = needs;
     this.projects = projects;
     this.organisations = organisations;
@@ -45,6 +47,7 @@ class FeatureSources {
     out.addAll(services.all());
     out.addAll(needs.all());
     out.add(projects);
+    out.addAll(governance.all());
     out.removeIf(s -> !org.gridwatch.security.Audiences.admits(auth, s.readers()));
     return out;
   }

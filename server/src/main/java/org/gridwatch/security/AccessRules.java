@@ -71,6 +71,9 @@ final class AccessRules {
   private static final Set<Role> BOOKING_READERS = Set.of(Role.ADMIN, Role.OPERATOR, Role.GRID_WORKER, Role.COMMUNITY_STAFF,
       Role.SUBDISTRICT_STAFF, Role.ORGANISATION_STAFF);
 
+  /** Who constitutes bodies and registers party members (in their community or subdistrict, checked in the capability). */
+  private static final Set<Role> GOVERNANCE_WRITERS = Set.of(Role.ADMIN, Role.OPERATOR, Role.COMMUNITY_STAFF, Role.SUBDISTRICT_STAFF);
+
   private static final String[] PAGES = {"/", "/index.html", "/console.html", "/report.html", "/planning.html",
       "/planner.html", "/community.html", "/projects.html", "/consultation.html", "/field.html", "/login.html", "/field.webmanifest", "/field-sw.js", "/favicon.ico",
       "/css/**", "/js/**", "/img/**",
@@ -142,6 +145,15 @@ final class AccessRules {
           "record a funded project's activities and their photos (its provider's staff, FUNDER, ADMIN)",
           "登记公益项目的活动及照片（承接机构工作人员、民政部门、管理员）", "/api/v1/projects/*/activities",
           "/api/v1/projects/*/activities/*/photos"),
+      // Bodies, members, party organisation (issue 16 part A): bodies and members' names and roles are public (phones
+      // only for staff, in the capability); writers are checked against their community in the capability.
+      roles(HttpMethod.POST, GOVERNANCE_WRITERS, "constitute and dissolve bodies, their members and terms, register party members",
+          "设立与撤销组织、成员及任期、登记党员", "/api/v1/bodies", "/api/v1/bodies/*/dissolve", "/api/v1/bodies/*/members",
+          "/api/v1/bodies/*/members/*/end", "/api/v1/party-members"),
+      open(HttpMethod.GET, "bodies and their members (names and roles)", "议事与党组织及其成员（姓名与职务）", "/api/v1/bodies",
+          "/api/v1/bodies/*"),
+      roles(HttpMethod.GET, STAFF, "party members (masked) and party organisation coverage", "党员（脱敏）与党组织覆盖",
+          "/api/v1/party-members", "/api/v1/party-organisation"),
       open(HttpMethod.GET, "the public pages and their assets", "公开页面", PAGES),
       open(HttpMethod.GET, "the public reads", "公开数据", "/actuator/health", "/actuator/health/**", "/api/v1/config", "/api/v1/district", "/api/v1/status", "/api/v1/sign-in",
           "/api/v1/areas", "/api/v1/areas/**", "/api/v1/compounds", "/api/v1/categories", "/api/v1/incidents/*", "/api/v1/calendar",

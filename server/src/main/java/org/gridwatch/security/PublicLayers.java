@@ -4,7 +4,8 @@ package org.gridwatch.security;
  * OGC API collections anyone may read: the administrative areas, the buildings and the compounds; where the community's
  * organisations serve (names, kinds and areas only); volunteer density (counts); the service points and the service
  * deserts (counts only);
- * the approved funded projects (service areas, money, no persons).
+ * the approved funded projects (service areas, money, no persons); the bodies of self-governance and the party by area
+ * (kind, name, members in term; no persons).
  */
 final class PublicLayers {
   static final String[] PATTERNS = {
@@ -18,7 +19,8 @@ final class PublicLayers {
       "/ogcapi/collections/volunteer-density", "/ogcapi/collections/volunteer-density/**",
       "/ogcapi/collections/service-points", "/ogcapi/collections/service-points/**",
       "/ogcapi/collections/service-deserts", "/ogcapi/collections/service-deserts/**",
-      "/ogcapi/collections/projects", "/ogcapi/collections/projects/**"};
+      "/ogcapi/collections/projects", "/ogcapi/collections/projects/**",
+      "/ogcapi/collections/bodies", "/ogcapi/collections/bodies/**"};
 
   private PublicLayers() {}
 }
