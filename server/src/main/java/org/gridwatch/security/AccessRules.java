@@ -27,6 +27,8 @@ final class AccessRules {
   enum Access { OPEN, SIGNED_IN, ROLES }
 
   private static final Set<Role> STAFF = Audiences.STAFF;
+  /** Who runs a community's meeting loop (their community or subdistrict: checked in the consultation capability). */
+  private static final Set<Role> CONSULTATION_WRITERS = Set.of(Role.ADMIN, Role.OPERATOR, Role.COMMUNITY_STAFF, Role.SUBDISTRICT_STAFF);
   /** Staff, and property companies' staff (物业优先): they read their company's cases and act on them like a grid worker. */
   private static final Set<Role> CASE_HANDLERS = java.util.stream.Stream.concat(STAFF.stream(), java.util.stream.Stream.of(Role.PROPERTY_STAFF))
       .collect(java.util.stream.Collectors.toUnmodifiableSet());
@@ -84,6 +86,18 @@ final class AccessRules {
       open(null, "sign in and out, locate a point, Open311 (api_key for writes)", "登录与退出、定位、Open311", "/login", "/logout", "/error",
           "/api/v1/locate", "/open311/**"),
       open(HttpMethod.POST, "report a case", "上报案件", "/api/v1/incidents"),
+      // The meeting loop (issue 16, part B): which community a writer may act in is decided in the capability.
+      open(HttpMethod.GET, "published decisions of consultation (no personal data)", "已公开的议事决定（不含个人信息）",
+          "/api/v1/public/decisions"),
+      roles(HttpMethod.POST, CONSULTATION_WRITERS, "convene a case into consultation", "召集协商案件", "/api/v1/incidents/*/convene"),
+      signedIn(HttpMethod.POST, "propose a topic (residents) or open one (staff), support a proposal", "提出议题（居民）或发起议题（工作人员）、附议",
+          "/api/v1/topics", "/api/v1/topics/*/support"),
+      roles(HttpMethod.GET, STAFF, "topics, meetings, decisions and tasks of consultation", "议题、会议、决定与任务",
+          "/api/v1/topics", "/api/v1/topics/*", "/api/v1/meetings", "/api/v1/meetings/*", "/api/v1/decisions", "/api/v1/decisions/*",
+          "/api/v1/tasks", "/api/v1/tasks/*"),
+      roles(HttpMethod.POST, CONSULTATION_WRITERS, "run the meeting loop: accept topics, meetings, decisions, tasks, supervision",
+          "议事流程：受理议题、会议、决定、任务、监督", "/api/v1/topics/*/*", "/api/v1/meetings", "/api/v1/meetings/*/*",
+          "/api/v1/decisions", "/api/v1/decisions/*/*", "/api/v1/tasks", "/api/v1/tasks/*/*"),
       // The feedback endpoint decides itself: only the holder of the case's follow token rates it.
       open(HttpMethod.POST, "rate a closed case (its reporter, with the follow token)", "评价已结案件（持跟踪码的上报人）",
           "/api/v1/incidents/*/feedback"),

@@ -1,0 +1,4 @@
+package org.gridwatch.consultation;
+
+/** The supervision committee's judgement of a carried-out topic. */
+public enum SupervisionResult { SATISFACTORY, UNSATISFACTORY }
