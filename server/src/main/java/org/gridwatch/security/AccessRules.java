@@ -75,6 +75,9 @@ final class AccessRules {
 
   /** Who constitutes bodies and registers party members (in their community or subdistrict, checked in the capability). */
   private static final Set<Role> GOVERNANCE_WRITERS = Set.of(Role.ADMIN, Role.OPERATOR, Role.COMMUNITY_STAFF, Role.SUBDISTRICT_STAFF);
+  /** Who records mediations (each only in their grid, community or subdistrict; checked in the capability). */
+  private static final Set<Role> MEDIATORS = Set.of(Role.ADMIN, Role.OPERATOR, Role.GRID_WORKER, Role.COMMUNITY_STAFF,
+      Role.SUBDISTRICT_STAFF);
 
   private static final String[] PAGES = {"/", "/index.html", "/console.html", "/report.html", "/planning.html",
       "/planner.html", "/community.html", "/projects.html", "/consultation.html", "/field.html", "/login.html", "/field.webmanifest", "/field-sw.js", "/favicon.ico",
@@ -213,6 +216,13 @@ final class AccessRules {
       roles(HttpMethod.GET, STAFF, "staff reads (measures, rosters)", "工作人员数据（考核指标、人员名册）", "/api/v1/measures",
           "/api/v1/grids/*/roster", "/api/v1/roster/**", "/api/v1/departments"),
       roles(HttpMethod.POST, CASE_HANDLERS, "act on a case", "办理案件", "/api/v1/incidents/*/*"),
+      // Issue 16, part C: mediation of disputes (which ones: the case's grid, community, subdistrict, checked in the
+      // capability), the consultation figures and their staff map layers.
+      roles(HttpMethod.GET, STAFF, "mediations of disputes (parties' phones masked)", "纠纷调解记录（当事人电话脱敏）",
+          "/api/v1/incidents/*/mediation", "/api/v1/mediations", "/api/v1/mediations/*"),
+      roles(HttpMethod.POST, MEDIATORS, "record mediations of disputes", "登记纠纷调解", "/api/v1/mediations/*/*"),
+      roles(HttpMethod.GET, STAFF, "consultation figures per area", "各区域协商议事指标", "/api/v1/consultation/measures"),
+      roles(HttpMethod.GET, STAFF, "meetings and open topics on the map", "议事会议与待办议题图层", collections("meetings", "open-topics")),
       // Organisations (issue 14): which ones a reader sees and may change is decided in the capability (their area, their own).
       roles(HttpMethod.GET, Audiences.STAFF, "organisations per area (counts)", "各区域组织数", "/api/v1/organisations/measures"),
       roles(HttpMethod.PUT, ADMINS, "link an account to an organisation", "关联组织工作人员账户", "/api/v1/organisations/*/staff/*"),

@@ -5,7 +5,8 @@ package org.gridwatch.security;
  * organisations serve (names, kinds and areas only); volunteer density (counts); the service points and the service
  * deserts (counts only);
  * the approved funded projects (service areas, money, no persons); the bodies of self-governance and the party by area
- * (kind, name, members in term; no persons).
+ * (kind, name, members in term; no persons); the published decisions of councils (issue 16: an anonymous reader gets
+ * the published ones only, decided in the layer).
  */
 final class PublicLayers {
   static final String[] PATTERNS = {
@@ -20,7 +21,8 @@ final class PublicLayers {
       "/ogcapi/collections/service-points", "/ogcapi/collections/service-points/**",
       "/ogcapi/collections/service-deserts", "/ogcapi/collections/service-deserts/**",
       "/ogcapi/collections/projects", "/ogcapi/collections/projects/**",
-      "/ogcapi/collections/bodies", "/ogcapi/collections/bodies/**"};
+      "/ogcapi/collections/bodies", "/ogcapi/collections/bodies/**",
+      "/ogcapi/collections/decisions", "/ogcapi/collections/decisions/**"};
 
   private PublicLayers() {}
 }
