@@ -160,7 +160,7 @@ class ConsultationPageBrowserTest {
     assertThat(recordAttendance(council.members().subList(0, 1))).isFalse();
     Browser.waitFor(driver, 15).until(d -> !d.findElements(By.cssSelector("#topic-meetings .quorum.no")).isEmpty());
     assertThat(driver.findElements(By.cssSelector("#topic-actions button[data-act='decision']"))).isEmpty();
-    long lowMeeting = http.get("/api/v1/topics/" + topic, STAFF).json().get("meetings").get(0).path("id").asLong();
+    long lowMeeting = http.get("/api/v1/topics/" + topic, STAFF).json().get("meetings").get(0).asLong();
     Http.Response refused = http.postJson("/api/v1/decisions", String.format(Locale.ROOT,
         "{\"meeting\":%d,\"topic\":%d,\"text\":\"清理楼道\",\"method\":\"VOTE\",\"votes\":[{\"member\":%d,\"choice\":\"FOR\"}]}",
         lowMeeting, topic, council.members().get(0)), STAFF);
