@@ -98,7 +98,7 @@ export class TopicPanel {
       <b>${e(m.title)}</b> ${tag('meetingStatus', m.status)}
       <div class="sub">${when(m.startsAt)}${m.placeName ? ` · ${e(m.placeName)}` : ''}</div>
       ${m.quorumMet === true ? `<div class="quorum ok">${t('cQuorumMet')}${m.attendees ? ` · ${t('cAttendees')} ${e(m.attendees)}` : ''}</div>`
-        : m.quorumMet === false ? `<div class="quorum no">${t('cQuorumNotMet')} · ${t('cNoQuorumCannotDecide')}</div>` : ''}
+        : m.quorumMet === false ? `<div class="quorum no">${t('cNoQuorumCannotDecide')}</div>` : ''}
       ${m.minutes ? `<div class="sub">${t('cMinutes')}: ${e(m.minutes)}</div>` : ''}</li>`).join('')}</ul>`;
   }
 
