@@ -21,8 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Constitutes and dissolves bodies. Every field is checked before anything is written (422 naming it); the area
- * decides the community and grid; one active body of a kind per area (409, also when two come at once: the
- * community's row is locked while checking and writing).
+ * decides the community and grid; one active body of a kind per area (409, also when two come at once: the body's
+ * active key is unique).
  */
 @Service
 class BodyRegister {
@@ -63,7 +63,6 @@ class BodyRegister {
     parentError(r.kind(), r.parent(), p, constituted).ifPresent(errors::add);
     if (!errors.isEmpty()) throw invalid(errors);
 
-    store.lockCommunity(p.community());
     if (store.activeBodies(r.kind(), r.areaKind(), p.area(), constituted) > 0) {
       throw new ProblemException(HttpStatus.CONFLICT, "duplicate-body", "Body exists",
           Text.of("governance.duplicate-body", r.kind().name(), p.area()), List.of(new FieldError("kind",
@@ -73,10 +72,10 @@ class BodyRegister {
         rules(r.kind(), r.rules()), constituted, null);
     try {
       return store.insertBody(b, caller.username(), clock.instant());
-    } catch (org.springframework.dao.DuplicateKeyException sameName) { // the same kind, area and name, dissolved before
+    } catch (org.springframework.dao.DuplicateKeyException raced) { // constituted at the same moment, or the same name before
       throw new ProblemException(HttpStatus.CONFLICT, "duplicate-body", "Body exists",
-          Text.of("governance.duplicate-body", r.kind().name(), p.area()), List.of(new FieldError("name",
-              Text.of("governance.name-taken-here"))));
+          Text.of("governance.duplicate-body", r.kind().name(), p.area()), List.of(new FieldError("kind",
+              Text.of("governance.active-body-here"))));
     }
   }
 

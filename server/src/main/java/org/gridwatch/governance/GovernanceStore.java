@@ -31,14 +31,6 @@ class GovernanceStore {
 
   GovernanceStore(JdbcTemplate jdbc) { this.jdbc = jdbc; }
 
-  /**
-   * Holds the community's area row until the transaction ends, so that two writers checking "is there already an
-   * active body of this kind here" one after the other each see what the other stored.
-   */
-  void lockCommunity(String communityCode) {
-    jdbc.queryForList("SELECT code FROM area WHERE code = ? FOR UPDATE", String.class, communityCode);
-  }
-
   /** Holds a body's row until the transaction ends (members added to it one at a time). */
   void lockBody(long id) { jdbc.queryForList("SELECT id FROM body WHERE id = ? FOR UPDATE", Long.class, id); }
 
@@ -48,19 +40,24 @@ class GovernanceStore {
         + " AND (dissolved_on IS NULL OR dissolved_on >= ?)", Integer.class, kind.name(), areaKind.name(), areaCode, Date.valueOf(day));
   }
 
+  /**
+   * Stores a new body with its active key (kind|area kind|area), unique among bodies not dissolved: of two racing
+   * inserts for the same area the second fails with a duplicate key.
+   */
   long insertBody(BodyView b, String by, Instant now) {
     long id = nextId("body_seq");
     jdbc.update("INSERT INTO body (id, kind, name, area_kind, area_code, community_code, grid_code, parent_id, quorum, pass_by,"
-        + " pass_base, consensus_allowed, constituted_on, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        + " pass_base, consensus_allowed, constituted_on, created_by, created_at, active_key)"
+        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         id, b.kind().name(), b.name(), b.areaKind().name(), b.areaCode(), b.communityCode(), b.gridCode(), b.parentId(),
         b.rules().quorum().name(), b.rules().passBy().name(), b.rules().passBase().name(), b.rules().consensusAllowed(),
-        Date.valueOf(b.constitutedOn()), by, Timestamp.from(now));
+        Date.valueOf(b.constitutedOn()), by, Timestamp.from(now), b.kind().name() + "|" + b.areaKind().name() + "|" + b.areaCode());
     return id;
   }
 
   /** Dissolves the body on the day and ends on it every term still running then. */
   void dissolve(long id, LocalDate on) {
-    jdbc.update("UPDATE body SET dissolved_on = ?, version = version + 1 WHERE id = ?", Date.valueOf(on), id);
+    jdbc.update("UPDATE body SET dissolved_on = ?, active_key = NULL, version = version + 1 WHERE id = ?", Date.valueOf(on), id);
     jdbc.update("UPDATE body_member SET term_to = ? WHERE body_id = ? AND term_from <= ? AND (term_to IS NULL OR term_to > ?)",
         Date.valueOf(on), id, Date.valueOf(on), Date.valueOf(on));
   }

@@ -1,0 +1,6 @@
+package org.gridwatch.governance;
+
+import org.gridwatch.support.OnPostgis;
+
+@OnPostgis
+class BodyApiOnPostgisTest extends BodyApiContract {}
