@@ -53,18 +53,18 @@ public class Mediations {
     Case c = caseOf(publicId);
     MediationAccess.mustWrite(actor, c.place());
     if (!DISPUTE.equals(c.category())) {
-      throw ProblemException.badInput("case", Text.of("mediation.not-a-dispute", publicId, c.category()));
+      throw unprocessable("case", Text.of("mediation.not-a-dispute", publicId, c.category()));
     }
     Set<PartyRole> sides = body.parties().stream().map(MediationRequests.Party::role).collect(Collectors.toSet());
     if (!sides.containsAll(Set.of(PartyRole.APPLICANT, PartyRole.RESPONDENT))) {
-      throw ProblemException.badInput("parties", Text.of("mediation.both-sides"));
+      throw unprocessable("parties", Text.of("mediation.both-sides"));
     }
     MediationRequests.Mediator m = body.mediator();
     if (m.volunteer() != null && count("volunteer", m.volunteer()) == 0) {
-      throw ProblemException.badInput("mediator.volunteer", Text.of("mediation.no-volunteer", String.valueOf(m.volunteer())));
+      throw unprocessable("mediator.volunteer", Text.of("mediation.no-volunteer", String.valueOf(m.volunteer())));
     }
     if (m.organisation() != null && count("organisation", m.organisation()) == 0) {
-      throw ProblemException.badInput("mediator.organisation", Text.of("mediation.no-organisation", String.valueOf(m.organisation())));
+      throw unprocessable("mediator.organisation", Text.of("mediation.no-organisation", String.valueOf(m.organisation())));
     }
     if (reads.byIncident(c.id()).isPresent()) throw duplicate(publicId);
     long id = ids.next("mediation_seq");
@@ -90,12 +90,12 @@ public class Mediations {
   public MediationView session(long id, MediationRequests.Session body, Actor actor) {
     MediationReads.Row row = writable(id, actor);
     mustBeOpen(row);
-    if (body.servicePoint() == null && body.place() == null) throw ProblemException.badInput("place", Text.of("mediation.place-required"));
+    if (body.servicePoint() == null && body.place() == null) throw unprocessable("place", Text.of("mediation.place-required"));
     if (body.servicePoint() != null && count("service_point", body.servicePoint()) == 0) {
-      throw ProblemException.badInput("servicePoint", Text.of("mediation.no-service-point", String.valueOf(body.servicePoint())));
+      throw unprocessable("servicePoint", Text.of("mediation.no-service-point", String.valueOf(body.servicePoint())));
     }
     if (body.heldAt().isBefore(row.view().openedAt().minusSeconds(366L * 86400))) {
-      throw ProblemException.badInput("heldAt", Text.of("mediation.held-long-before", body.heldAt().toString(), row.view().openedAt().toString()));
+      throw unprocessable("heldAt", Text.of("mediation.held-long-before", body.heldAt().toString(), row.view().openedAt().toString()));
     }
     jdbc.update("INSERT INTO mediation_session (id, mediation_id, held_at, service_point_id, place_name, note, recorded_by)"
         + " VALUES (?, ?, ?, ?, ?, ?, ?)", ids.next("mediation_session_seq"), id, Timestamp.from(body.heldAt()), body.servicePoint(),
@@ -198,7 +198,7 @@ public class Mediations {
 
   private void notAfterToday(String field, LocalDate day) {
     LocalDate today = reads.today();
-    if (day.isAfter(today)) throw ProblemException.badInput(field, Text.of("mediation.day-in-future", day.toString(), today.toString()));
+    if (day.isAfter(today)) throw unprocessable(field, Text.of("mediation.day-in-future", day.toString(), today.toString()));
   }
 
   private Case caseOf(String publicId) {
@@ -219,6 +219,12 @@ public class Mediations {
 
   private static ProblemException unknown(long id) {
     return ProblemException.notFound("unknown-mediation", "Unknown mediation", Text.of("mediation.no-such", String.valueOf(id)));
+  }
+
+  /** Well-formed input the mediation cannot take (a 422 naming the field). */
+  private static ProblemException unprocessable(String field, Text reason) {
+    return new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "invalid-input", "Invalid input", reason,
+        List.of(new ProblemException.FieldError(field, reason)));
   }
 
   private static String blankToNull(String s) { return s == null || s.isBlank() ? null : s.strip(); }

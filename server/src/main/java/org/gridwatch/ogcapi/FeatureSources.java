@@ -22,11 +22,14 @@ class FeatureSources {
   private final NeedCollections needs;
   private final ProjectCollection projects;
   private final GovernanceCollections governance;
+  private final ConsultationCollections consultation;
 
   FeatureSources(AreaCollections areas, IncidentFeatures incidents, CoverageCollections coverage,
       OrganisationCollections organisations, VolunteerDensityCollection volunteerDensity, ServiceCollections services,
-      NeedCollections needs, ProjectCollection projects, GovernanceCollections governance) {
+      NeedCollections needs, ProjectCollection projects, GovernanceCollections governance,
+      ConsultationCollections consultation) {
     this.governance = governance;
+    this.consultation = consultation;
     this.needs = needs;
     this.projects = projects;
     this.organisations = organisations;
@@ -48,6 +51,7 @@ class FeatureSources {
     out.addAll(needs.all());
     out.add(projects);
     out.addAll(governance.all());
+    out.addAll(consultation.all());
     out.removeIf(s -> !org.gridwatch.security.Audiences.admits(auth, s.readers()));
     return out;
   }
