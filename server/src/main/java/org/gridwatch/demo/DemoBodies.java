@@ -93,11 +93,11 @@ final class DemoBodies {
       LocalDate elected = today.minusYears(2).minusDays(r.nextInt(700));
       double[] at = interior(c);
       Body congress = body(community, BodyKind.RESIDENTS_CONGRESS, c.name() + "居民会议（演示）", "COMMUNITY", c.code(), null, null, elected, at);
-      members(congress, "REPRESENTATIVE", 13 + r.nextInt(8), "CHAIR");
+      members(congress, "REPRESENTATIVE", 9 + r.nextInt(5), "CHAIR");
       members(body(community, BodyKind.RESIDENTS_COMMITTEE, c.name() + "居民委员会（演示）", "COMMUNITY", c.code(), null, null, elected, at),
           "MEMBER", 5 + r.nextInt(3), "CHAIR", "DEPUTY_CHAIR");
       members(body(community, BodyKind.SUPERVISION_COMMITTEE, c.name() + "居民协商议事监督委员会（演示）", "COMMUNITY", c.code(), null, null,
-          elected, at), "MEMBER", 4 + r.nextInt(3), "CHAIR");
+          elected, at), "MEMBER", 3 + r.nextInt(3), "CHAIR");
       Body committee = body(community, BodyKind.PARTY_COMMITTEE, c.name() + "社区党委（演示）", "COMMUNITY", c.code(), null, null,
           elected.minusDays(r.nextInt(60)), at);
       members(committee, "MEMBER", 5 + r.nextInt(3), "SECRETARY", "DEPUTY_SECRETARY");
@@ -108,12 +108,12 @@ final class DemoBodies {
         String label = g.name().endsWith("网格") ? g.name() : g.name() + "网格";
         Body council = body(community, BodyKind.GRID_COUNCIL, label + "议事会（演示）", "GRID", g.code(), g.code(), null,
             elected.plusDays(r.nextInt(200)), gat);
-        members(council, "MEMBER", 5 + r.nextInt(5), "CHAIR");
+        members(council, "MEMBER", 4 + r.nextInt(4), "CHAIR");
         community.gridCouncils.add(council);
         if (r.nextInt(100) < 90) {
           Body branch = body(community, BodyKind.PARTY_BRANCH, label + "党支部（演示）", "GRID", g.code(), g.code(), committee,
               committee.constitutedOn.plusDays(r.nextInt(120)), gat);
-          members(branch, "MEMBER", 3 + r.nextInt(4), "SECRETARY");
+          members(branch, "MEMBER", 3 + r.nextInt(3), "SECRETARY");
           branches.put(g.code(), branch);
         }
       }
@@ -123,11 +123,11 @@ final class DemoBodies {
         String yard = k.name().replace("（合成）", "");
         Body council = body(community, BodyKind.COMPOUND_COUNCIL, yard + "楼院协管会（演示）", "COMPOUND", k.name(), k.grid(), null,
             elected.plusDays(200 + r.nextInt(200)), kat);
-        members(council, "MEMBER", 4 + r.nextInt(3), "CHAIR");
+        members(council, "MEMBER", 3 + r.nextInt(3), "CHAIR");
         Body branch = branches.get(k.grid());
         if (branch != null) {
           members(body(community, BodyKind.PARTY_GROUP, yard + "党小组（演示）", "COMPOUND", k.name(), k.grid(), branch,
-              branch.constitutedOn.plusDays(30 + r.nextInt(200)), kat), "MEMBER", 2 + r.nextInt(3), "SECRETARY");
+              branch.constitutedOn.plusDays(30 + r.nextInt(200)), kat), "MEMBER", 2 + r.nextInt(2), "SECRETARY");
         }
       }
       dualReport(community, committee, branches);

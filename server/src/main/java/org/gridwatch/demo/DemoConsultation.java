@@ -109,13 +109,13 @@ class DemoConsultation {
     DemoMediations mediations = new DemoMediations(g, bodies, r);
     mediations.plan(closedDisputes(), mediating);
     long planned = System.nanoTime();
-    tx.executeWithoutResult(s -> new DemoConsultationRows(jdbc, personal).write(bodies, meetings, mediations, convened, g.now()));
+    String parts = tx.execute(s -> new DemoConsultationRows(jdbc, personal).write(bodies, meetings, mediations, convened, g.now()));
     long written = System.nanoTime();
     long settledInGrid = mediations.all.stream().filter(m -> "SETTLED".equals(m.status) && "GRID".equals(m.level)).count();
     return bodies.bodies.size() + " bodies, " + meetings.meetings.size() + " meetings, " + meetings.topics.size() + " topics, "
         + meetings.decisions.size() + " decisions, " + mediations.all.size() + " mediations (" + settledInGrid + " settled in the grid), "
         + convened.size() + " cases in consultation (planned in " + (planned - started) / 1_000_000 + " ms, written in "
-        + (written - planned) / 1_000_000 + " ms)";
+        + (written - planned) / 1_000_000 + " ms: " + parts + ")";
   }
 
   private Ground ground() {

@@ -42,7 +42,9 @@ final class DemoConsultationRows {
     this.postgres = "PostgreSQL".equals(jdbc.execute((java.sql.Connection c) -> c.getMetaData().getDatabaseProductName()));
   }
 
-  void write(DemoBodies b, DemoMeetings m, DemoMediations mediations, List<OpenCase> convened, Instant now) {
+  /** Writes it all; answers the milliseconds each part took to write. */
+  String write(DemoBodies b, DemoMeetings m, DemoMediations mediations, List<OpenCase> convened, Instant now) {
+    long t0 = System.nanoTime();
     Iterator<Long> ids = ids("body_seq", b.bodies.size());
     b.bodies.forEach(x -> x.id = ids.next());
     // parents first: a branch's committee and a group's branch come before them in the list
@@ -64,11 +66,17 @@ final class DemoConsultationRows {
     rows("INSERT INTO body_member (id, body_id, name, role, voting, term_from, term_to, party_member_id, created_at, synthetic)"
         + " VALUES (?,?,?,?,?,?,?,?,?,TRUE)", members.stream().map(x -> new Object[] {x.id, x.body.id, x.name, x.role, x.voting,
             d(x.from), d(x.to), id(x.partyMember == null ? null : x.partyMember.id), ts(now)}).toList());
+    long t1 = System.nanoTime();
     topics(m.topics);
     meetings(m.meetings);
+    long t2 = System.nanoTime();
     decisions(m.decisions, m.supervisions);
+    long t3 = System.nanoTime();
     mediations(mediations.all);
     convene(convened, now);
+    long t4 = System.nanoTime();
+    return "bodies " + (t1 - t0) / 1_000_000 + " ms, meetings " + (t2 - t1) / 1_000_000 + " ms, decisions " + (t3 - t2) / 1_000_000
+        + " ms, mediations " + (t4 - t3) / 1_000_000 + " ms";
   }
 
   private void topics(List<Topic> topics) {

@@ -120,7 +120,7 @@ final class DemoMeetings {
       Meeting m = meeting(c, body, day);
       m.agenda.addAll(carried);
       carried.clear();
-      for (int n = 1 + r.nextInt(3); n > 0; n--) m.agenda.add(topic(c, body, day.minusDays(5 + r.nextInt(20)), body.kind.party() ? "BODY" : null));
+      for (int n = 1 + r.nextInt(2); n > 0; n--) m.agenda.add(topic(c, body, day.minusDays(5 + r.nextInt(20)), body.kind.party() ? "BODY" : null));
       if (r.nextInt(40) == 0) { // called off: its topics wait for the next one
         m.status = "CANCELLED";
         carried.addAll(m.agenda);
@@ -218,7 +218,7 @@ final class DemoMeetings {
     }
     if (t.source.equals("RESIDENT_PROPOSAL")) {
       t.proposer = people.name();
-      for (int n = 2 + r.nextInt(12); n > 0; n--) t.supporters.add(people.name());
+      for (int n = 2 + r.nextInt(6); n > 0; n--) t.supporters.add(people.name());
     }
     String[] titles = java.util.Arrays.stream(TITLES).filter(x -> x[0].equals(t.source)).findFirst().orElseThrow();
     t.title = titles[1 + r.nextInt(titles.length - 1)] + "（演示）";
