@@ -4,7 +4,7 @@
 import { allItems, getJson } from './api.js';
 import { t, when } from './i18n.js';
 import { escapeHtml as e } from './layers.js';
-import { word, fill } from './consultation-text.js';
+import { word } from './consultation-text.js';
 
 const L = window.L;
 export const COLOURS = { body: '#6a1b9a', openTopics: '#ef6c00', overdue: '#c62828', meeting: '#1565c0', decision: '#2e7d32',
@@ -56,9 +56,7 @@ export class ConsultationMap {
       this.load('bodies', q, fc => this.layers.bodies.addData(fc)),
       this.load('decisions', q, fc => this.points('decisions', fc, p => decisionTip(p), COLOURS.decision, 'gw-decision')),
       staff ? this.load('meetings', q, fc => this.points('meetings', fc, p => meetingTip(p), COLOURS.meeting, 'gw-meeting')) : null,
-      // open-topics carries every grid: those of the community are kept (a grid's code starts with its community's).
-      staff ? this.load('open-topics', '', fc => this.layers.openTopics.addData({ ...fc,
-        features: fc.features.filter(f => !code || String(f.properties.code || f.id).startsWith(code)) })) : null,
+      staff ? this.load('open-topics', q, fc => this.layers.openTopics.addData(fc)) : null,
       staff && code ? this.servicePoints(code) : null,
     ]);
   }
@@ -112,25 +110,51 @@ function bodyTip(p) {
 }
 
 function openStyle(p) {
-  const open = Number(p.openTopics ?? p.topics ?? 0), overdue = Number(p.overdueTasks ?? 0);
+  const open = Number(p.open || 0), overdue = Number(p.overdueTasks || 0);
   if (!open && !overdue) return { stroke: false, fill: false };
   return { color: overdue ? COLOURS.overdue : COLOURS.openTopics, weight: overdue ? 2.5 : 1.5,
     fillColor: COLOURS.openTopics, fillOpacity: Math.min(0.15 + 0.1 * open, 0.5), className: overdue ? 'gw-grid-overdue-tasks' : '' };
 }
 
 function openTip(p) {
-  return `<b>${e(p.name || p.code || '')}</b><br>${t('cOpenTopics')} ${e(p.openTopics ?? p.topics ?? 0)}`
-    + ` · ${t('cOverdueTasks')} ${e(p.overdueTasks ?? 0)}`;
+  return `<b>${e(p.name || p.gridCode || '')}</b><br>${t('cOpenTopics')} ${e(p.open ?? 0)}`
+    + ` (${e(word('topicStatus', 'PROPOSED'))} ${e(p.proposed ?? 0)} · ${e(word('topicStatus', 'ACCEPTED'))} ${e(p.accepted ?? 0)}`
+    + ` · ${e(word('topicStatus', 'DECIDED'))} ${e(p.decided ?? 0)})<br>${t('cOverdueTasks')} ${e(p.overdueTasks ?? 0)}`;
 }
 
 function meetingTip(p) {
-  return `<b>${e(p.title || '')}</b><br>${e(p.body || p.bodyName || '')} · ${e(word('bodyKind', p.kind))}`
-    + `<br>${p.startsAt ? when(p.startsAt) : e(p.date || '')} · ${e(word('meetingStatus', p.status))}`
+  return `<b>${e(p.title || '')}</b><br>${e(p.bodyName || '')} · ${e(word('bodyKind', p.bodyKind))}`
+    + `<br>${when(p.startsAt)} · ${e(word('meetingStatus', p.status))}${p.place ? ` · ${e(p.place)}` : ''}`
     + `<br>${t('cTopicsCount')} ${e(p.topics ?? 0)} · ${t('cDecisionsAdopted')} ${e(p.decisionsAdopted ?? 0)}`;
 }
 
 function decisionTip(p) {
-  return `<b>${e(p.topic || p.topicTitle || '')}</b><br>${e(p.body || p.bodyName || '')} · ${e(p.date || p.decidedOn || '')}`
-    + `<br>${p.adopted === false ? t('cNotAdopted') : t('cAdopted')}`;
+  return `<b>${e(p.topicTitle || '')}</b><br>${e(p.bodyName || '')} · ${e(p.date || '')}`
+    + `<br>${p.adopted ? t('cAdopted') : t('cNotAdopted')}${p.method ? ` · ${e(word('method', p.method))}` : ''}`;
 }
 
+/** The map's legend, bottom left, folded on a phone; drawn again in the language on screen. */
+export function addLegend(map) {
+  const control = L.control({ position: 'bottomleft' });
+  let div;
+  const draw = () => {
+    const open = div.querySelector('details') ? div.querySelector('details').open : window.innerWidth > 700;
+    const row = (swatch, key) => `<div class="legend-row">${swatch} ${t(key)}</div>`;
+    div.innerHTML = `<details${open ? ' open' : ''}><summary><h4>${t('cLegend')}</h4></summary>
+      ${row(`<i class="area" style="border-color:${COLOURS.body};background:${COLOURS.body}22"></i>`, 'cLayerBodies')}
+      ${row(`<i class="area" style="border-color:${COLOURS.openTopics};background:${COLOURS.openTopics}55"></i>`, 'cLayerOpenTopics')}
+      ${row(`<i class="area" style="border-color:${COLOURS.overdue};border-width:2px"></i>`, 'cOverdueTasks')}
+      ${row(`<i class="dot" style="background:${COLOURS.meeting}"></i>`, 'cLayerMeetings')}
+      ${row(`<i class="diamond" style="background:${COLOURS.decision}"></i>`, 'cLayerDecisions')}
+      ${row(`<i class="square" style="background:${COLOURS.servicePoint}"></i>`, 'cLayerServicePoints')}</details>`;
+  };
+  control.onAdd = () => {
+    div = L.DomUtil.create('div', 'legend consultation-legend');
+    div.id = 'map-legend';
+    L.DomEvent.disableClickPropagation(div);
+    draw();
+    return div;
+  };
+  control.addTo(map);
+  return draw;
+}

@@ -10,7 +10,7 @@ import { toast } from './toast.js';
 import './map-text.js';
 import './community-link.js';
 import { word, TOPIC_STATUSES, SOURCES } from './consultation-text.js';
-import { ConsultationMap } from './consultation-map.js';
+import { ConsultationMap, addLegend } from './consultation-map.js';
 import { ConsultationLists } from './consultation-lists.js';
 import { TopicPanel } from './consultation-topic.js';
 
@@ -32,9 +32,15 @@ async function start() {
   const shell = await startMap('map');
   view = new ConsultationMap(shell.map, store);
   shell.setOverlays(() => view.overlays());
+  const drawLegend = addLegend(shell.map);
+  onLanguageChange(drawLegend);
   lists = new ConsultationLists(store, id => openTopic(id));
   panel = new TopicPanel(store, view, () => refresh());
-  store.onPoint = (name, id, p) => { const topic = p.topicId ?? p.topic?.id ?? p.topics?.[0]; if (store.staff && topic) openTopic(topic); };
+  // A decision's point opens its topic; a meeting's point the first topic on its agenda (staff: the public has no topics).
+  store.onPoint = (name, id, p) => {
+    const topic = name === 'decisions' ? p.topic : (lists.data.meetings || []).find(m => String(m.id) === String(id))?.topics?.[0];
+    if (store.staff && topic) openTopic(topic);
+  };
   bindToolbar();
   onLanguageChange(rerender);
   window.gridwatchConsultation = { store, map: shell.map, view, lists, panel, choose };
