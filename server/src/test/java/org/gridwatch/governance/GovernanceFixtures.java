@@ -59,9 +59,10 @@ abstract class GovernanceFixtures {
     return catalog.now().level(AreaLevel.COMMUNITY).stream().map(AreaView::code).filter(c -> !c.equals(community)).findFirst().orElseThrow();
   }
 
+  /** Whether no body of the kind serves the area today or later (one dissolved today still serves today). */
   boolean free(String kind, String areaKind, String area) {
-    return jdbc.queryForObject("SELECT COUNT(*) FROM body WHERE kind = ? AND area_kind = ? AND area_code = ? AND dissolved_on IS NULL",
-        Integer.class, kind, areaKind, area) == 0;
+    return jdbc.queryForObject("SELECT COUNT(*) FROM body WHERE kind = ? AND area_kind = ? AND area_code = ?"
+        + " AND (dissolved_on IS NULL OR dissolved_on >= ?)", Integer.class, kind, areaKind, area, sql(today())) == 0;
   }
 
   /** A grid of the community where no active body of the kind serves (the test then constitutes one there). */
