@@ -144,7 +144,7 @@ abstract class ConsultationMeasuresContract {
     decision(held1, fromBody, false, true);
 
     Actor operator = new Actor("operator", Set.of(Role.OPERATOR), Optional.empty());
-    String consulted = registered("STREET_LIGHT"), handled = registered("STREET_LIGHT"), resumed = registered("STREET_LIGHT");
+    String consulted = registered("SANITATION"), handled = registered("SANITATION"), resumed = registered("SANITATION");
     workflow.act(consulted, Action.CONVENE, Workflow.Input.of("召集相关方协商"), operator);
     workflow.resolveByConsultation(consulted, "议事会决定更换楼道灯", null, operator);
     workflow.act(resumed, Action.CONVENE, Workflow.Input.of("召集"), operator);
