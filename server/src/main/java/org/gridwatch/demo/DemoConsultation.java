@@ -104,7 +104,11 @@ class DemoConsultation {
       else if (!dispute && convened.size() < CONVENED && convened.stream().noneMatch(x -> x.community.equals(k.community))) convened.add(k);
     }
     for (OpenCase k : open) k.categoryName = k.categoryName.substring(k.categoryName.indexOf(':') + 1);
-    for (OpenCase k : convened) k.convenedAt = g.now().minusSeconds(3_600L * (4 + r.nextInt(60)));
+    for (OpenCase k : convened) { // some hours ago, after it was dispatched
+      Instant after = (k.dispatchedAt != null ? k.dispatchedAt : k.reportedAt).plusSeconds(600);
+      Instant at = g.now().minusSeconds(3_600L * (4 + r.nextInt(60)));
+      k.convenedAt = at.isAfter(after) ? at : after.isBefore(g.now()) ? after : g.now().minusSeconds(60);
+    }
     meetings.convene(convened);
     DemoMediations mediations = new DemoMediations(g, bodies, r);
     mediations.plan(closedDisputes(), mediating);
@@ -165,14 +169,17 @@ class DemoConsultation {
     return new Ground(s, district.timeZone(), clock.instant(), byGrid, byCommunity, rooms, companies, lawFirms, names, needs, closed);
   }
 
-  /** Open cases in handling, oldest first, their category's code and name as "CODE:name". */
+  /**
+   * Open cases in handling, the most recently reported first (the oldest, overdue ones stay as they are for the
+   * console's overdue list), their category's code and name as "CODE:name".
+   */
   private List<OpenCase> openCases() {
     return jdbc.query("""
         SELECT i.id, i.public_id, i.status, i.community_code, i.grid_code, i.category_code, c.name, i.input_lon, i.input_lat,
                i.dispatched_at, i.reported_at, i.level, i.unit_code
           FROM incident i JOIN category c ON c.code = i.category_code
          WHERE i.status IN ('DISPATCHED', 'IN_PROGRESS') AND i.merged_into IS NULL AND i.duplicate_of IS NULL AND i.paused_at IS NULL
-         ORDER BY i.reported_at, i.id""", (rs, n) -> {
+         ORDER BY i.reported_at DESC, i.id""", (rs, n) -> {
       OpenCase k = new OpenCase();
       k.id = rs.getLong(1);
       k.publicId = rs.getString(2);

@@ -159,6 +159,7 @@ final class DemoMeetings {
     m.title = body.name.replace("（演示）", "") + day.getMonthValue() + "月议事会议（演示）";
     m.startsAt = day.atTime(LocalTime.of(r.nextInt(3) == 0 ? 9 : 19, 0)).atZone(zone).toInstant();
     m.endsAt = m.startsAt.plus(Duration.ofMinutes(90 + 30 * r.nextInt(3)));
+    // a grid's own service point, else the community's (the party service centre for a party body)
     Place p = body.grid != null && g.pointsByGrid().containsKey(body.grid) ? g.pointsByGrid().get(body.grid)
         : g.pointsByCommunity().getOrDefault(c.area.code() + (body.kind.party() ? ":PARTY" : ""), g.pointsByCommunity().get(c.area.code()));
     if (p != null) {
@@ -168,7 +169,7 @@ final class DemoMeetings {
       m.lat = p.lat();
       m.grid = p.grid();
     } else {
-      m.placeName = c.area.name() + "居委会议事室（演示）";
+      m.placeName = body.grid != null ? body.name.replace("（演示）", "") + "议事点（演示）" : c.area.name() + "居委会议事室（演示）";
       m.lon = body.lon;
       m.lat = body.lat;
       m.grid = body.grid != null ? body.grid : g.gridAt(body.lon, body.lat);
