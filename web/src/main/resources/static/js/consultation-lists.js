@@ -84,7 +84,7 @@ export class ConsultationLists {
       + `${x.quorumMet === true ? ` · ${t('cQuorumMet')}` : x.quorumMet === false ? ` · <b class="overdue">${t('cQuorumNotMet')}</b>` : ''}</div></li>`;
   }
 
-  /** A decision: staff read DecisionAnswer (its topic by id), the public PublicDecision (the topic's title, no names). */
+  /** A decision: staff read DecisionAnswer (its topic by id), the public PublicDecision (the topic's title, no names, no result flag). */
   decisions(x) {
     const topic = typeof x.topic === 'number' ? (this.data.topics || []).find(o => o.id === x.topic) : null;
     const title = x.topicTitle || topic?.title || '';
@@ -92,7 +92,7 @@ export class ConsultationLists {
     const tasks = (x.tasks || []).map(k => (typeof k === 'string' ? tag('taskStatus', k) : `${e(k.title)} ${tag('taskStatus', k.status)}`));
     const supervision = x.supervision?.result ?? x.supervision;
     return `<li ${this.store.staff && typeof x.topic === 'number' ? `data-topic="${e(x.topic)}"` : ''} data-decision="${e(x.id)}"><b>${e(title)}</b>
-      <span class="tag ${x.adopted === false ? 'r-FAIL' : 'r-PASS'}">${x.adopted === false ? t('cNotAdopted') : t('cAdopted')}</span>
+      ${typeof x.adopted === 'boolean' ? `<span class="tag ${x.adopted ? 'r-PASS' : 'r-FAIL'}">${x.adopted ? t('cAdopted') : t('cNotAdopted')}</span>` : ''}
       ${x.publishedAt ? `<span class="tag">${t('cPublished')}</span>` : ''}
       <div class="sub">${e(x.bodyName || x.decidedBy || '')} · ${e(day)} · ${e(word('method', x.method))}${x.method === 'VOTE'
         ? ` ${t('cFor')} ${e(x.votesFor)} / ${t('cAgainst')} ${e(x.votesAgainst)} / ${t('cAbstain')} ${e(x.abstentions)}` : ''}</div>
