@@ -74,8 +74,11 @@ export class ConsultationMap {
       const p = pointOf(f);
       if (!p) continue;
       const id = f.properties.id ?? f.id;
+      // While the meeting form is open a point is a place like any other; else it opens its topic.
       dot(p[1], p[0], className, id, colour).bindTooltip(() => tip(f.properties)).addTo(this.layers[name])
-        .on('click', () => this.store.onPoint?.(name, id, f.properties));
+        .on('click', ev => {
+          if (this.picking) { L.DomEvent.stop(ev); this.picking({ lat: p[1], lon: p[0] }); } else this.store.onPoint?.(name, id, f.properties);
+        });
     }
   }
 
