@@ -6,7 +6,8 @@ import './console-text.js';
 const L = window.L;
 /** Colour of a case point by status; overdue cases are red whatever their status. */
 export const STATUS_COLOUR = { REPORTED: '#8e24aa', REGISTERED: '#5e35b1', DISPATCHED: '#1e88e5', IN_PROGRESS: '#00897b',
-  RESOLVED: '#7cb342', VERIFIED: '#43a047', RETURNED: '#f4511e', PARKED: '#6d4c41' };
+  RESOLVED: '#7cb342', VERIFIED: '#43a047', RETURNED: '#f4511e', PARKED: '#6d4c41',
+  IN_CONSULTATION: '#f9a825' };
 export const OVERDUE_COLOUR = '#c62828';
 export const SELECTED_COLOUR = '#ffb000';
 export const CAMERA_COLOUR = '#6a1b9a';

@@ -12,6 +12,7 @@ import { addConsoleLegend, drawLegend, STATUS_COLOUR, OVERDUE_COLOUR } from './c
 import { refreshFigures, drawFigures } from './console-figures.js';
 import { startAlarm, raiseAlarm, rewordAlarm } from './console-alarm.js';
 import { showCameras, clearCameras } from './console-cameras.js';
+import { pauseRows, pickConvene } from './console-convene.js';
 
 const L = window.L;
 const state = { me: null, categories: [], selected: null, next: null, items: [], follow: true, fresh: new Set(),
@@ -67,6 +68,9 @@ async function start() {
   window.gridwatchConsole = state;
   state.showCase = showCase; // what a live event for the selected case does (tests call it to stand in for one)
   state.reloadQueue = () => loadQueue(true); // the hotline form: its new case shows in the queue at once
+  // A link from another page (the consultation hall's cases) opens its case: /console.html#case=GW-…
+  const asked = new URLSearchParams(location.hash.slice(1)).get('case');
+  if (asked) await showCase(asked, true).catch(err => toast(err.message));
   document.body.dataset.ready = 'true';
 }
 
@@ -164,13 +168,14 @@ async function loadQueue(reset) {
 
 /** On time, warning (less than a fifth of the time left) or overdue. */
 function urgency(item, now = Date.now()) {
-  if (!item.deadline) return 'none';
+  if (!item.deadline || item.status === 'IN_CONSULTATION') return 'none'; // paused: neither warning nor overdue
   const due = Date.parse(item.deadline), from = Date.parse(item.updatedAt || item.reportedAt);
   if (now > due) return 'overdue';
   return (due - now) < 0.2 * Math.max(1, due - from) ? 'warning' : 'on-time';
 }
 
 function countdown(item, now = Date.now()) {
+  if (item.status === 'IN_CONSULTATION') return t('cvPausedShort'); // the clock is paused: no time runs out
   if (!item.deadline) return '';
   let ms = Date.parse(item.deadline) - now;
   const sign = ms < 0 ? `${t('overdueBy')} ` : '';
@@ -296,6 +301,7 @@ async function showCase(id, zoom) {
       ${c.assignee ? `<dt>${t('assignee')}</dt><dd id="case-assignee">${escapeHtml(c.assignee.name)} (${escapeHtml(c.assignee.person)})</dd>` : ''}
       ${c.returnReason ? `<dt>${t('returnReason')}</dt><dd id="case-return-reason">${escapeHtml(c.returnReason)}</dd>` : ''}
       <dt>${t('deadline')}</dt><dd>${when(c.deadline)}</dd>
+      ${pauseRows(c)}
       <dt>${t('reportedAt')}</dt><dd>${when(c.reportedAt)}</dd>
     </dl>
     <p>${escapeHtml(c.description)}</p>
@@ -314,8 +320,12 @@ async function showCase(id, zoom) {
     el.innerHTML = html;
     Object.assign(el.dataset, { rendered: html, caseId: c.id, status: c.status });
     document.getElementById('action-note').value = note;
-    el.querySelectorAll('.actions button').forEach(b => b.addEventListener('click', () =>
-      (b.dataset.action === 'dispatch' ? pickTarget(c.id) : act(c.id, b.dataset.action))));
+    el.querySelectorAll('.actions button').forEach(b => b.addEventListener('click', () => {
+      if (b.dataset.action === 'dispatch') return pickTarget(c.id);
+      if (b.dataset.action === 'convene') return pickConvene(c, document.getElementById('picker'),
+        () => document.getElementById('action-note').value.trim(), () => afterAction(c.id, 'convene'));
+      return act(c.id, b.dataset.action);
+    }));
     if (c.media && c.media.length) showPhotos(document.getElementById('case-photos'), c.media);
     showCameras(c.id, document.getElementById('case-cameras'), state.map, state.me).catch(err => console.warn('cameras', err));
   }
@@ -353,12 +363,16 @@ async function act(id, action, target = {}) {
   if (action === 'merge') body.into = prompt('GW-…');
   try {
     await postJson(`/api/v1/incidents/${encodeURIComponent(id)}/${action}`, body);
-    toast(`${id}: ${t(action)}`);
-    await showCase(id, false);
-    await loadQueue(true);
+    await afterAction(id, action);
   } catch (err) {
     toast(err.message);
   }
+}
+
+async function afterAction(id, action) {
+  toast(`${id}: ${t(action)}`);
+  await showCase(id, false);
+  await loadQueue(true);
 }
 
 function connectLive() {

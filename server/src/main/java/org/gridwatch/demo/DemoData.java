@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
  * addresses, the roster on its
  * grids, a year of cases, the sky net (cameras also watch where those cases were reported), the ground net along
  * the areas' borders, synthetic compounds from the buildings' courtyards (before the property companies that serve them), and last the
- * funded projects, whose providers and target areas are the organisations and communities made before. Each skips when its data is already there, so every start runs them all.
+ * funded projects, whose providers and target areas are the organisations and communities made before, then the bodies, meetings and
+ * mediations of consultation, which meet at those service points and take up those needs and cases. Each skips when its data is already there, so every start runs them all.
  */
 @Component
 @DemoDataEnabled
@@ -27,11 +28,13 @@ class DemoData {
   private final DemoServices services;
   private final DemoPropertyFirst propertyFirst;
   private final DemoProjects projects;
+  private final DemoConsultation consultation;
 
   DemoData(DemoAreas areas, DemoAddresses addresses, DemoRoster roster, DemoIncidents incidents, DemoSkyNet skyNet, DemoGroundNet groundNet,
       DemoCompounds compounds, DemoOrganisations organisations, DemoVolunteers volunteers, DemoActivities activities, DemoServices services,
-      DemoPropertyFirst propertyFirst, DemoProjects projects) {
+      DemoPropertyFirst propertyFirst, DemoProjects projects, DemoConsultation consultation) {
     this.projects = projects;
+    this.consultation = consultation;
     this.compounds = compounds;
     this.organisations = organisations;
     this.volunteers = volunteers;
@@ -60,6 +63,7 @@ class DemoData {
         new StartupStep("activities", "活动与志愿服务时长", "activities and volunteer hours", activities::seed),
         new StartupStep("services", "服务阵地与服务预约", "service points, offers and bookings", services::seed),
         new StartupStep("property-first", "物业优先", "property company first", propertyFirst::seed),
-        new StartupStep("projects", "资助项目与需求记录（演示）", "funded projects and recorded needs (synthetic)", projects::seed));
+        new StartupStep("projects", "资助项目与需求记录（演示）", "funded projects and recorded needs (synthetic)", projects::seed),
+        new StartupStep("consultation", "议事协商（演示）", "consultation and self-governance (synthetic)", consultation::seed));
   }
 }

@@ -80,7 +80,7 @@ final class AccessRules {
   private static final Set<Role> GOVERNANCE_WRITERS = Set.of(Role.ADMIN, Role.OPERATOR, Role.COMMUNITY_STAFF, Role.SUBDISTRICT_STAFF);
 
   private static final String[] PAGES = {"/", "/index.html", "/console.html", "/report.html", "/planning.html",
-      "/planner.html", "/community.html", "/projects.html", "/field.html", "/login.html", "/field.webmanifest", "/field-sw.js", "/favicon.ico",
+      "/planner.html", "/community.html", "/projects.html", "/consultation.html", "/field.html", "/login.html", "/field.webmanifest", "/field-sw.js", "/favicon.ico",
       "/css/**", "/js/**", "/img/**",
       "/webjars/**", "/problems/**"};
   private static final String[] POLICE_COLLECTIONS = collections("cameras", "camera-coverage", "patrol-routes", "coverage-gaps");

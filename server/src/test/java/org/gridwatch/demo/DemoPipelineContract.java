@@ -23,7 +23,8 @@ abstract class DemoPipelineContract {
       "key_area", "patrol_route", "compound", "app_user", "address", "organisation", "organisation_service_area", "organisation_staff",
       "volunteer", "volunteer_skill", "volunteer_availability", "volunteer_team", "volunteer_team_member", "activity",
       "service_point", "booking", "need_record", "funding_round", "round_criterion", "project", "project_area", "project_tranche",
-      "project_review", "project_review_score", "project_evaluation", "project_activity", "project_activity_person", "project_event"};
+      "project_review", "project_review_score", "project_evaluation", "project_activity", "project_activity_person", "project_event",
+      "body", "body_member", "party_member", "topic", "meeting", "meeting_attendance", "decision", "task", "mediation"};
   @Autowired DemoPipeline pipeline;
   @Autowired StartupStatus status;
   @Autowired JdbcTemplate jdbc;
@@ -35,7 +36,7 @@ abstract class DemoPipelineContract {
     assertThat(status.ready()).isTrue();
     assertThat(pipeline.steps()).extracting(StartupStep::name)
         .containsExactly("areas", "addresses", "roster", "cases", "skynet", "groundnet", "compounds", "organisations", "volunteers", "activities",
-            "services", "property-first", "projects", "accounts", "open311-key");
+            "services", "property-first", "projects", "consultation", "accounts", "open311-key");
     assertThat(pipeline.steps()).allSatisfy(s -> assertThat(s.zh()).isNotBlank().isNotEqualTo(s.en()));
   }
 

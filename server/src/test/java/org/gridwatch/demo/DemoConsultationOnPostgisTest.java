@@ -1,0 +1,6 @@
+package org.gridwatch.demo;
+
+import org.gridwatch.support.OnPostgis;
+
+@OnPostgis
+class DemoConsultationOnPostgisTest extends DemoConsultationContract {}
