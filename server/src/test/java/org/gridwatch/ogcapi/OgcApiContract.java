@@ -77,9 +77,9 @@ abstract class OgcApiContract {
     List<String> ids = new ArrayList<>();
     collections.forEach(c -> ids.add(c.get("id").asString()));
     // Anyone's list: the area layers, then the community's public layers (issue 14), the approved funded projects (issue 15) and
-    // the published decisions of councils (issue 16): no personal data in any of them.
+    // the published decisions of councils and the bodies of self-governance (issue 16): no personal data in any of them.
     assertThat(ids).containsExactly("subdistricts", "communities", "grids", "buildings", "compounds", "organisations", "property-areas",
-        "volunteer-density", "service-points", "service-deserts", "projects", "decisions");
+        "volunteer-density", "service-points", "service-deserts", "projects", "decisions", "bodies");
     JsonNode grids = getJson("/ogcapi/collections/grids", "application/json");
     JsonNode bbox = grids.at("/extent/spatial/bbox/0");
     Envelope district = DemoFiles.read("district").get(0).geometry().getEnvelopeInternal();
