@@ -343,7 +343,6 @@ final class DemoMeetings {
     k.status = "VERIFIED";
   }
 
-
   /**
    * Open cases the community convened (召集利益相关方): each in a topic of its own (source CASES, accepted) taken up by
    * its grid's council, else the residents' committee, on the agenda of a meeting planned for the coming days.
