@@ -20,7 +20,8 @@ import org.gridwatch.governance.PassBase;
  * congress, a residents' committee, a consultation-and-supervision committee and a party committee; a grid council and
  * a party branch (under the committee) in most grids; a compound council and a party group (under its grid's branch)
  * in some compounds. Members sit for a term from the body's constitution; about one in nine left during the last year
- * and was replaced the day after. Every party body's members are registered party members of it, and each community
+ * and was replaced the day after. Every party body's members are registered party members of it (no phones: the demo's
+ * people have none, their lookup hash is of the numbered name), and each community
  * has a few more registered through 双报到 with the service they signed up for. Names say 演示.
  */
 final class DemoBodies {
@@ -57,7 +58,7 @@ final class DemoBodies {
 
   static final class PartyMember {
     long id;
-    String name, community, grid, employer, service, phone;
+    String name, community, grid, employer, service;
     Body body;
     boolean dualReport;
     LocalDate reportedOn;
@@ -86,6 +87,10 @@ final class DemoBodies {
   }
 
   void plan(AreaCatalog.Snapshot s) {
+    Map<String, List<CompoundView>> compoundsByCommunity = new HashMap<>();
+    for (CompoundView k : s.compounds()) {
+      if (k.grid() != null) s.find(k.grid()).ifPresent(g -> compoundsByCommunity.computeIfAbsent(g.parentCode(), x -> new ArrayList<>()).add(k));
+    }
     for (AreaView c : s.level(AreaLevel.COMMUNITY)) {
       Community community = new Community(c);
       communities.put(c.code(), community);
@@ -108,17 +113,17 @@ final class DemoBodies {
         String label = g.name().endsWith("网格") ? g.name() : g.name() + "网格";
         Body council = body(community, BodyKind.GRID_COUNCIL, label + "议事会（演示）", "GRID", g.code(), g.code(), null,
             elected.plusDays(r.nextInt(200)), gat);
-        members(council, "MEMBER", 4 + r.nextInt(4), "CHAIR");
+        members(council, "MEMBER", 3 + r.nextInt(3), "CHAIR");
         community.gridCouncils.add(council);
         if (r.nextInt(100) < 90) {
           Body branch = body(community, BodyKind.PARTY_BRANCH, label + "党支部（演示）", "GRID", g.code(), g.code(), committee,
               committee.constitutedOn.plusDays(r.nextInt(120)), gat);
-          members(branch, "MEMBER", 3 + r.nextInt(3), "SECRETARY");
+          members(branch, "MEMBER", 2 + r.nextInt(3), "SECRETARY");
           branches.put(g.code(), branch);
         }
       }
-      for (CompoundView k : s.compounds()) {
-        if (k.grid() == null || !s.find(k.grid()).map(g -> c.code().equals(g.parentCode())).orElse(false) || r.nextInt(100) >= 35) continue;
+      for (CompoundView k : compoundsByCommunity.getOrDefault(c.code(), List.of())) {
+        if (r.nextInt(100) >= 35) continue;
         double[] kat = {k.outline().getInteriorPoint().getX(), k.outline().getInteriorPoint().getY()};
         String yard = k.name().replace("（合成）", "");
         Body council = body(community, BodyKind.COMPOUND_COUNCIL, yard + "楼院协管会（演示）", "COMPOUND", k.name(), k.grid(), null,
@@ -215,7 +220,6 @@ final class DemoBodies {
     p.community = community;
     p.grid = grid;
     p.dualReport = dual;
-    p.phone = String.format("1390000%04d", people % 10_000);
     partyMembers.add(p);
     return p;
   }

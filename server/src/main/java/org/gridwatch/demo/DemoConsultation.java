@@ -197,10 +197,12 @@ class DemoConsultation {
     });
   }
 
-  /** The closed neighbour disputes, oldest first. */
+  /** The closed neighbour disputes, oldest first, with the level that handled them (the grid unless they left it). */
   private List<DemoMediations.Dispute> closedDisputes() {
     return jdbc.query("""
-        SELECT id, grid_code, community_code, subdistrict_code, dispatched_at, reported_at, resolved_at, closed_at FROM incident
+        SELECT id, grid_code, community_code,
+               CASE WHEN NOT left_grid THEN 'GRID' WHEN level IN ('SUBDISTRICT', 'DEPARTMENT') THEN 'SUBDISTRICT' ELSE 'COMMUNITY' END,
+               dispatched_at, reported_at, resolved_at, closed_at FROM incident
          WHERE category_code = 'NEIGHBOUR_DISPUTE' AND status = 'CLOSED' AND settled_in_grid IS NULL ORDER BY closed_at, id""",
         (rs, n) -> new DemoMediations.Dispute(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
             (rs.getTimestamp(5) != null ? rs.getTimestamp(5) : rs.getTimestamp(6)).toInstant(),

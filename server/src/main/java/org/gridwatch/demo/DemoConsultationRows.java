@@ -58,7 +58,7 @@ final class DemoConsultationRows {
     b.partyMembers.forEach(p -> p.id = pids.next());
     rows("INSERT INTO party_member (id, name, body_id, phone_sealed, person_hash, home_community_code, home_grid_code, employer, dual_report,"
         + " reported_on, service, created_at, synthetic) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,TRUE)", b.partyMembers.stream().map(p -> new Object[] {
-            p.id, p.name, p.body.id, personal.seal(p.phone), personal.lookupHash(p.name + "|" + p.phone), p.community, s(p.grid), s(p.employer),
+            p.id, p.name, p.body.id, s(null), personal.lookupHash(p.name + "|"), p.community, s(p.grid), s(p.employer),
             p.dualReport, d(p.reportedOn), s(p.service), ts(now)}).toList());
     List<Member> members = b.bodies.stream().flatMap(x -> x.members.stream()).toList();
     Iterator<Long> mids = ids("body_member_seq", members.size());
@@ -68,7 +68,7 @@ final class DemoConsultationRows {
             d(x.from), d(x.to), id(x.partyMember == null ? null : x.partyMember.id), ts(now)}).toList());
     long t1 = System.nanoTime();
     topics(m.topics);
-    meetings(m.meetings);
+    meetings(m.meetings, now);
     long t2 = System.nanoTime();
     decisions(m.decisions, m.supervisions);
     long t3 = System.nanoTime();
@@ -98,14 +98,20 @@ final class DemoConsultationRows {
     rows("INSERT INTO topic_case (topic_id, incident_id, linked_at, linked_by) VALUES (?,?,?,?)", cases);
   }
 
-  private void meetings(List<Meeting> meetings) {
+  /** A meeting was planned ten days ahead, or at once when it is sooner. */
+  private static Instant planned(Instant startsAt, Instant now) {
+    Instant ahead = startsAt.minusSeconds(86_400L * 10);
+    return ahead.isAfter(now) ? now : ahead;
+  }
+
+  private void meetings(List<Meeting> meetings, Instant now) {
     Iterator<Long> ids = ids("meeting_seq", meetings.size());
     meetings.forEach(x -> x.id = ids.next());
     rows("INSERT INTO meeting (id, body_id, title, starts_at, ends_at, service_point_id, place_name, lon, lat, grid_code, community_code, status,"
         + " quorum_met, attendees, minutes, created_by, created_at, synthetic) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,TRUE)",
         meetings.stream().map(x -> new Object[] {x.id, x.body.id, x.title, ts(x.startsAt), ts(x.endsAt), id(x.servicePoint), x.placeName, x.lon,
             x.lat, s(x.grid), x.body.community, x.status, bool(x.quorumMet), x.attendees == null ? new SqlParameterValue(Types.INTEGER, null)
-                : x.attendees, s(x.minutes), STAFF, ts(x.startsAt.minusSeconds(86_400L * 10))}).toList());
+                : x.attendees, s(x.minutes), STAFF, ts(planned(x.startsAt, now))}).toList());
     List<Object[]> agenda = new ArrayList<>(), attendance = new ArrayList<>(), invitees = new ArrayList<>();
     for (Meeting x : meetings) {
       for (int i = 0; i < x.agenda.size(); i++) agenda.add(new Object[] {x.id, x.agenda.get(i).id, i + 1});

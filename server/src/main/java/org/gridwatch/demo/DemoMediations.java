@@ -12,8 +12,8 @@ import org.gridwatch.demo.DemoConsultation.Place;
 
 /**
  * Mediation (人民调解) of the demo's neighbour disputes, planned in memory. Of the closed disputes, about nine in ten
- * were mediated: most settled at the grid (the case counts as kept in the grid, 纠纷不出网格), some at the community or
- * the subdistrict, a few not settled (on to litigation, arbitration or a petition); the rest were handled without a
+ * were mediated at the level that handled the case: most settled (at the grid the case counts as kept in it, 纠纷不出网格;
+ * a dispute escalated to the community or above was not), a few not (on to litigation, arbitration or a petition); the rest were handled without a
  * mediation record. Sessions at the community's mediation room, the agreement signed the day the case was resolved,
  * the follow-up visit made after the 30 days for most that are due. A few open disputes are being mediated now.
  */
@@ -21,7 +21,7 @@ final class DemoMediations {
   private static final String[] TYPES = {"NOISE", "WATER_LEAK", "PARKING", "SHARED_SPACE", "PETS", "PROPERTY_LINE", "FAMILY", "DEBT", "OTHER"};
   private static final String[] OUTCOMES = {"LITIGATION", "ARBITRATION", "PETITION"};
 
-  record Dispute(long id, String grid, String community, String subdistrict, Instant opened, Instant resolved) {}
+  record Dispute(long id, String grid, String community, String level, Instant opened, Instant resolved) {}
 
   static final class Mediation {
     long id, incidentId;
@@ -51,9 +51,10 @@ final class DemoMediations {
       int roll = r.nextInt(100);
       if (roll >= 90) continue; // handled without a mediation record
       Mediation m = mediation(d.id(), d.grid(), d.community(), d.opened().plus(Duration.ofHours(2 + r.nextInt(48))), d.resolved());
-      m.level = roll < 74 ? "GRID" : roll < 84 ? "COMMUNITY" : roll < 87 ? "SUBDISTRICT" : "GRID";
+      // mediated where the case was handled: a dispute escalated out of its grid was not settled in it
+      m.level = d.level();
       m.closedAt = d.resolved();
-      if (roll >= 87) {
+      if (r.nextInt(100) < (m.level.equals("GRID") ? 8 : 15)) {
         m.status = "NOT_SETTLED";
         m.outcome = OUTCOMES[r.nextInt(OUTCOMES.length)];
         continue;

@@ -136,7 +136,7 @@ final class DemoMeetings {
     planned.agenda.addAll(carried);
     planned.agenda.add(topic(c, next, today.minusDays(1 + r.nextInt(6)), null));
     // proposals not yet taken up, and one declined
-    topic(c, next, today.minusDays(r.nextInt(10)), "RESIDENT_PROPOSAL").status = "PROPOSED";
+    topic(c, next, today.minusDays(1 + r.nextInt(10)), "RESIDENT_PROPOSAL").status = "PROPOSED";
     Topic declined = topic(c, next, today.minusDays(20 + r.nextInt(200)), "RESIDENT_PROPOSAL");
     declined.status = "DECLINED";
     declined.declineReason = "不属于社区议事范围，已转物业公司按合同处理（演示）";
@@ -342,7 +342,6 @@ final class DemoMeetings {
     if (k.doneAt.isAfter(k.verifiedAt)) k.doneAt = k.verifiedAt.minusSeconds(60);
     k.status = "VERIFIED";
   }
-
 
   /**
    * Open cases the community convened (召集利益相关方): each in a topic of its own (source CASES, accepted) taken up by

@@ -253,6 +253,9 @@ abstract class DemoConsultationContract {
     assertThat(jdbc.queryForObject("SELECT count(*) FROM incident i WHERE i.settled_in_grid IS NOT NULL AND i.category_code = 'NEIGHBOUR_DISPUTE'"
         + " AND NOT EXISTS (SELECT 1 FROM mediation m WHERE m.incident_id = i.id) AND NOT EXISTS (SELECT 1 FROM topic_case c WHERE c.incident_id = i.id)",
         Long.class)).as("no settlement without a mediation or a council").isZero();
+    assertThat(jdbc.queryForObject("SELECT count(*) FROM mediation m JOIN incident i ON i.id = m.incident_id WHERE m.synthetic"
+        + " AND m.level = 'GRID' AND m.status = 'SETTLED' AND i.left_grid", Long.class)).as("a dispute that left its grid was not settled in it")
+        .isZero();
     assertThat(jdbc.queryForList("SELECT DISTINCT status FROM mediation WHERE synthetic", String.class))
         .containsExactlyInAnyOrder("OPEN", "SETTLED", "NOT_SETTLED");
     List<Map<String, Object>> settled = jdbc.queryForList("SELECT agreement, agreement_signed_on, follow_up_due FROM mediation"
@@ -300,6 +303,19 @@ abstract class DemoConsultationContract {
            WHERE c.incident_id = ? AND g.status = 'PLANNED' AND g.starts_at > ?""", Long.class, id, java.sql.Timestamp.from(clock.instant())))
           .isEqualTo(1L);
     });
+  }
+
+  @Test
+  void nothingHappenedAfterNowButTheMeetingsPlanned() {
+    java.sql.Timestamp now = java.sql.Timestamp.from(clock.instant().plusSeconds(1));
+    assertThat(jdbc.queryForList("""
+        SELECT 'topic' FROM topic WHERE synthetic AND (created_at > ? OR decided_at > ? OR done_at > ?)
+        UNION ALL SELECT 'meeting' FROM meeting WHERE synthetic AND (created_at > ? OR (status <> 'PLANNED' AND starts_at > ?))
+        UNION ALL SELECT 'decision' FROM decision WHERE synthetic AND (recorded_at > ? OR published_at > ?)
+        UNION ALL SELECT 'task' FROM task WHERE synthetic AND (done_at > ? OR verified_at > ? OR done_at > verified_at)
+        UNION ALL SELECT 'supervision' FROM supervision WHERE checked_at > ?
+        UNION ALL SELECT 'mediation' FROM mediation WHERE synthetic AND (opened_at > ? OR closed_at > ? OR closed_at < opened_at)""",
+        String.class, now, now, now, now, now, now, now, now, now, now, now, now)).isEmpty();
   }
 
   private static boolean reached(String majority, int part, int whole) {
