@@ -18,7 +18,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * migrations (Hikari retires every connection after 30 minutes). H2 2.4.240 tied each CHECK … IN (…) constraint
  * to the session that created it, so once that connection closed every insert into a table with such a constraint
  * failed with "Check constraint invalid" (h2database#4302) — a server started on a fresh data directory stopped
- * taking cases half an hour later.
+ * taking cases half an hour later. The migrations now run on a connection kept open ({@link EmbeddedMigrationSession}).
  */
 @OnH2
 class ConnectionTurnoverOnH2Test {
