@@ -107,8 +107,14 @@ final class DemoBodies {
           elected.minusDays(r.nextInt(60)), at);
       members(committee, "MEMBER", 5 + r.nextInt(3), "SECRETARY", "DEPUTY_SECRETARY");
       Map<String, Body> branches = new HashMap<>();
-      for (AreaView g : s.children(c.code())) {
-        if (g.level() != AreaLevel.GRID || r.nextInt(100) >= 85) continue; // most grids, not all: the map shows the gaps
+      List<AreaView> grids = s.children(c.code()).stream().filter(g -> g.level() == AreaLevel.GRID)
+          .sorted(java.util.Comparator.comparing(AreaView::code)).toList();
+      // Most grids, not all: the map shows the gaps. The last two of each community always wait for their council and
+      // branch, so a community's staff have somewhere to constitute one.
+      int waiting = Math.min(2, Math.max(0, grids.size() - 1));
+      for (int i = 0; i < grids.size(); i++) {
+        AreaView g = grids.get(i);
+        if (r.nextInt(100) >= 85 || i >= grids.size() - waiting) continue;
         double[] gat = interior(g);
         String label = g.name().endsWith("网格") ? g.name() : g.name() + "网格";
         Body council = body(community, BodyKind.GRID_COUNCIL, label + "议事会（演示）", "GRID", g.code(), g.code(), null,

@@ -43,7 +43,7 @@ class ProjectActivities {
   private static final String PERSON_KEY_PURPOSE = "project-activity-person:";
 
   private final JdbcTemplate jdbc;
-  private final ImpactIds ids;
+  private final org.gridwatch.service.Sequences ids;
   private final FundedProjects projects;
   private final ImpactAccess access;
   private final LocateService locate;
@@ -51,7 +51,7 @@ class ProjectActivities {
   private final DistrictProfile district;
   private final Clock clock;
 
-  ProjectActivities(JdbcTemplate jdbc, ImpactIds ids, FundedProjects projects, ImpactAccess access, LocateService locate,
+  ProjectActivities(JdbcTemplate jdbc, org.gridwatch.service.Sequences ids, FundedProjects projects, ImpactAccess access, LocateService locate,
       PersonalData personal, DistrictProfile district, Clock clock) {
     this.jdbc = jdbc;
     this.ids = ids;

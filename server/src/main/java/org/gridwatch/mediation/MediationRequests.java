@@ -18,7 +18,7 @@ final class MediationRequests {
       @NotNull(message = "is required") DisputeType disputeType,
       @NotNull(message = "is required") @Valid Mediator mediator,
       @NotNull(message = "is required") MediationLevel level,
-      @NotNull(message = "is required") @Size(min = 2, max = 20, message = "2 to 20 parties") List<@NotNull(message = "is required") @Valid Party> parties) {}
+      @NotNull(message = "is required") @Size(min = 2, max = 20, message = "must be between 2 and 20") List<@NotNull(message = "is required") @Valid Party> parties) {}
 
   /** The mediator: a name always; the volunteer or the organisation (a law firm) when they are registered. */
   record Mediator(

@@ -31,12 +31,12 @@ public class Mediations {
 
   private final JdbcTemplate jdbc;
   private final MediationReads reads;
-  private final MediationIds ids;
+  private final org.gridwatch.service.Sequences ids;
   private final PersonalData personal;
   private final Workflow workflow;
   private final java.time.Clock clock;
 
-  Mediations(JdbcTemplate jdbc, MediationReads reads, MediationIds ids, PersonalData personal, Workflow workflow, java.time.Clock clock) {
+  Mediations(JdbcTemplate jdbc, MediationReads reads, org.gridwatch.service.Sequences ids, PersonalData personal, Workflow workflow, java.time.Clock clock) {
     this.jdbc = jdbc;
     this.reads = reads;
     this.ids = ids;

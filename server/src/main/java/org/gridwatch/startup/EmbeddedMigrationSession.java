@@ -5,9 +5,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import javax.sql.DataSource;
-import org.flywaydb.core.Flyway;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
+import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
@@ -26,27 +25,23 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 class EmbeddedMigrationSession implements DisposableBean {
   private Connection kept;
 
+  /** Points Flyway at the kept connection when the store is H2; whatever runs the migrations then uses it. */
   @Bean
-  FlywayMigrationStrategy migrateOnAKeptSessionWhenEmbedded(DataSource dataSource) {
-    return flyway -> {
+  FlywayConfigurationCustomizer migrateOnAKeptSessionWhenEmbedded(DataSource dataSource) {
+    return configuration -> {
       HikariDataSource pool;
       try {
         pool = dataSource.unwrap(HikariDataSource.class);
       } catch (SQLException notAPool) {
-        flyway.migrate();
         return;
       }
-      if (pool.getJdbcUrl() == null || !pool.getJdbcUrl().startsWith("jdbc:h2:")) {
-        flyway.migrate();
-        return;
-      }
+      if (pool.getJdbcUrl() == null || !pool.getJdbcUrl().startsWith("jdbc:h2:")) return;
       try {
-        kept = DriverManager.getConnection(pool.getJdbcUrl(), pool.getUsername(), pool.getPassword());
+        if (kept == null) kept = DriverManager.getConnection(pool.getJdbcUrl(), pool.getUsername(), pool.getPassword());
       } catch (SQLException e) {
         throw new IllegalStateException("cannot open the embedded database for its migrations", e);
       }
-      Flyway.configure(flyway.getConfiguration().getClassLoader()).configuration(flyway.getConfiguration())
-          .dataSource(new SingleConnectionDataSource(kept, true)).load().migrate();
+      configuration.dataSource(new SingleConnectionDataSource(kept, true));
     };
   }
 

@@ -218,11 +218,11 @@ abstract class ConsultationMeasuresContract {
     assertThat(mine.at("/geometry/type").asString()).isEqualTo("Point");
     assertThat(http.get("/ogcapi/collections/meetings/items").status()).isIn(401, 404);
 
-    JsonNode anonymous = ok(http.get("/ogcapi/collections/decisions/items?limit=1000"));
+    JsonNode anonymous = ok(http.get("/ogcapi/collections/decisions/items?community=" + COMMUNITY + "&limit=1000"));
     assertThat(find(anonymous, String.valueOf(published))).as("published: public").isNotNull();
     assertThat(find(anonymous, String.valueOf(unpublished))).as("not published: staff only").isNull();
     assertThat(anonymous.toString()).doesNotContain("\"recorded_by\"").doesNotContain("recordedBy");
-    JsonNode staff = ok(http.get("/ogcapi/collections/decisions/items?limit=1000", as("operator")));
+    JsonNode staff = ok(http.get("/ogcapi/collections/decisions/items?community=" + COMMUNITY + "&limit=1000", as("operator")));
     assertThat(find(staff, String.valueOf(unpublished))).isNotNull();
 
     JsonNode open = ok(http.get("/ogcapi/collections/open-topics/items?community=" + COMMUNITY, as("operator")));
