@@ -1,4 +1,4 @@
-package org.gridwatch.startup;
+package org.gridwatch.incident;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,7 +18,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * migrations (Hikari retires every connection after 30 minutes). H2 2.4.240 tied each CHECK … IN (…) constraint
  * to the session that created it, so once that connection closed every insert into a table with such a constraint
  * failed with "Check constraint invalid" (h2database#4302) — a server started on a fresh data directory stopped
- * taking cases half an hour later. The migrations now run on a connection kept open ({@link EmbeddedMigrationSession}).
+ * taking cases half an hour later. The migrations now run on a connection kept open (startup/EmbeddedMigrationSession). It lives here,
+ * among the demo's case tests: a demo context loaded first in the JVM would choose the metric zone before the empty
+ * deployment tests of package startup run.
  */
 @OnH2
 class ConnectionTurnoverOnH2Test {
