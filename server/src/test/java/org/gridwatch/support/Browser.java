@@ -31,7 +31,11 @@ public final class Browser {
   }
 
   public static WebDriverWait waitFor(ChromeDriver driver, int seconds) {
-    return new WebDriverWait(driver, Duration.ofSeconds(seconds));
+    // A live page re-renders its lists (the console's queue on every case change): an element found by one poll may be
+    // replaced before the condition reads it, and the next poll finds the new one.
+    WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(seconds));
+    wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+    return wait;
   }
 
   /** Signs in through the login form, as a person would. */
