@@ -32,7 +32,8 @@ class ArchitectureTest {
             "org.gridwatch.calendar..", "org.gridwatch.media..", "org.gridwatch.address..",
             "org.gridwatch.organisation..", "org.gridwatch.volunteer..", "org.gridwatch.privacy..", "org.gridwatch.activity..", "org.gridwatch.service..",
             "org.gridwatch.community..", "org.gridwatch.need..", "org.gridwatch.funding..", "org.gridwatch.impact..",
-            "org.gridwatch.governance..", "org.gridwatch.consultation..", "org.gridwatch.mediation..")
+            "org.gridwatch.governance..", "org.gridwatch.consultation..", "org.gridwatch.mediation..",
+            "org.gridwatch.publication..", "org.gridwatch.notification..", "org.gridwatch.hotline..", "org.gridwatch.portal..")
         .layer("area").definedBy("org.gridwatch.area..")
         .layer("security").definedBy("org.gridwatch.security..")
         .layer("problem").definedBy("org.gridwatch.problem..")
