@@ -90,7 +90,9 @@ public class Dispatcher {
   public Round runAt(Instant now) { return runAt(now, null); }
 
   /** As {@link #runAt(Instant)}, only messages of {@code template} (null: all); tests keep to their own messages. */
-  Round runAt(Instant now, String template) {
+  Round runAt(Instant at, String template) {
+    // both stores keep microseconds, and may round a finer instant up: the round's times are the stored ones
+    Instant now = at.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     Tally t = new Tally();
     for (int pass = 0; pass < 3; pass++) { // a fan-out's children are due at once: a later pass of this round sends them
       List<Long> claimed = claim(now, template);
@@ -134,7 +136,7 @@ public class Dispatcher {
         RecipientKind.valueOf(rs.getString(3)), rs.getString(4), rs.getString(5), JSON.readValue(rs.getString(6), PARAMS),
         rs.getTimestamp(7).toInstant(), rs.getInt(8)), id);
     if (m.kind().fansOut()) {
-      fanOut(m);
+      fanOut(m, now);
       t.fannedOut++;
       return;
     }
@@ -205,7 +207,8 @@ public class Dispatcher {
     return new Target(channel, p.language(), p.webhookUrl(), null, null, null);
   }
 
-  private void fanOut(Row m) {
+  /** One child per person, due at the round's time (so a later pass of this round sends them), the parent FANNED_OUT. */
+  private void fanOut(Row m, Instant now) {
     java.util.Set<String> people = switch (m.kind()) {
       case UNIT -> recipients.ofUnit(m.recipient(), clock.instant());
       case CASE_SUBSCRIBERS -> recipients.ofCase(m.recipient());
@@ -217,8 +220,10 @@ public class Dispatcher {
         outbox.enqueue(new OutboxMessage(m.template(), RecipientKind.USER, person, m.channel(), m.params(),
             m.id() + ":" + person), m.id());
       }
+      jdbc.update("UPDATE outbox_message SET next_attempt_at = ? WHERE parent_id = ? AND status = 'PENDING' AND attempts = 0",
+          Timestamp.from(now), m.id());
       jdbc.update("UPDATE outbox_message SET status = 'FANNED_OUT', sent_at = ? WHERE id = ? AND status = 'PENDING'",
-          Timestamp.from(clock.instant()), m.id());
+          Timestamp.from(now), m.id());
     });
   }
 

@@ -34,7 +34,7 @@ abstract class DispatcherContract {
 
   static final String RECEIVER = "test-receiver";
 
-  static String template(String what) { return "T_" + what + "_" + UUID.randomUUID().toString().substring(0, 8); }
+  static String template(String what) { return "T_" + what + "_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(java.util.Locale.ROOT); }
 
   static DispatchSettings settings(int maxAttempts, QuietHours quiet, Set<String> urgent) {
     return new DispatchSettings(200, maxAttempts, Duration.ofMinutes(1), Duration.ofMinutes(30), Duration.ofMinutes(5), quiet,
