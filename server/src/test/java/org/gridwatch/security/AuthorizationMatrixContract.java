@@ -73,6 +73,11 @@ abstract class AuthorizationMatrixContract {
       new Row("POST", "/api/v1/people/NOBODY/account", "{}", ADMIN),
       new Row("GET", "/api/v1/incidents", null, STAFF),
       new Row("GET", "/api/v1/me", null, SIGNED_IN),
+      // notifications (issue 17, part C): one's own subscriptions and preferences; the outbox is the administrator's
+      new Row("GET", "/api/v1/subscriptions", null, SIGNED_IN),
+      new Row("GET", "/api/v1/notification-preferences", null, SIGNED_IN),
+      new Row("GET", "/api/v1/outbox?limit=1", null, ADMIN),
+      new Row("POST", "/api/v1/outbox/0/retry", "{}", ADMIN),
       new Row("POST", "/api/v1/incidents/000000000000/register", "{}", STAFF),
       new Row("GET", "/api/v1/incidents/000000000000/candidates", null, COMMAND_CENTRE),
       // planning and administration
