@@ -69,7 +69,7 @@ class Portal {
     List<PublicationSummary> guides = publications.current(grid.code(), today, List.of(PublicationKind.SERVICE_GUIDE), PUBLICATIONS);
     Results results = new Results(publications.current(grid.code(), today, RESULT_KINDS, RESULTS),
         community == null ? List.of() : decisions.recent(community.code(), RESULTS));
-    return new PortalAnswer(area(grid), area(community), area(subdistrict), today, contacts(grid, community),
+    return new PortalAnswer(area(grid), area(community), area(subdistrict), lon, lat, today, contacts(grid, community),
         community == null ? List.of() : nearby.around(lon, lat, community.code(), localNow), reading, guides(guides), results,
         "/api/v1/publications/feed?area=" + grid.code());
   }

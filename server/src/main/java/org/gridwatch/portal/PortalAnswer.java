@@ -10,9 +10,10 @@ import org.gridwatch.service.PointKind;
 /**
  * What a resident of a grid sees on the portal: the grid and the areas above it, its public contacts (names and duty
  * lines only), the service points near it with today's hours, the current publications, the service guides with their
- * details, recent results, and the Atom feed of the grid. Public by nature: no personal data anywhere.
+ * details, recent results, and the Atom feed of the grid. Public by nature: no personal data anywhere. {@code lon, lat}:
+ * the WGS84 point distances are measured from (the point asked about, or the grid's interior point).
  */
-public record PortalAnswer(Area grid, Area community, Area subdistrict, LocalDate today, List<Contact> contacts,
+public record PortalAnswer(Area grid, Area community, Area subdistrict, double lon, double lat, LocalDate today, List<Contact> contacts,
     List<NearbyPoint> servicePoints, List<PublicationSummary> publications, List<Guide> guides, Results results, String feed) {
 
   public record Area(String code, String name, String nameEn) {}
