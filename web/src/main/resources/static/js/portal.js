@@ -22,7 +22,10 @@ async function start() {
   map.on('click', e => openAt(`lon=${e.latlng.lng.toFixed(7)}&lat=${e.latlng.lat.toFixed(7)}`, e.latlng.lng, e.latlng.lat));
   attachAddressSearch({ input: document.getElementById('address'), list: document.getElementById('address-results'),
     status: document.getElementById('address-status'),
-    onPick: r => openAt(`lon=${r.lon}&lat=${r.lat}`, r.lon, r.lat) });
+    onPick: r => {
+      map.setView([r.lat, r.lon], Math.max(map.getZoom(), 16));
+      openAt(`lon=${r.lon}&lat=${r.lat}`, r.lon, r.lat);
+    } });
   onLanguageChange(render);
   const area = new URLSearchParams(location.search).get('area');
   if (area) await openAt(`area=${encodeURIComponent(area)}`);
