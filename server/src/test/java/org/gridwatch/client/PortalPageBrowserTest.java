@@ -77,6 +77,8 @@ class PortalPageBrowserTest {
         .filter(e -> e.getText().startsWith(target.text(null))).findFirst().orElse(null));
     found.click();
     Browser.waitFor(driver, 15).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#grid-card[data-grid='" + grid.code() + "']")));
+    top();
+    Browser.screenshot(driver, "portal-zh-phone");
     WebElement tel = driver.findElement(By.cssSelector("#contacts li[data-role='GRID_MEMBER'] a.tel"));
     assertThat(tel.getAttribute("href")).isEqualTo("tel:053280001234");
     assertThat(driver.findElements(By.cssSelector("#notices details[data-id='" + ours + "']"))).hasSize(1);
@@ -90,13 +92,14 @@ class PortalPageBrowserTest {
     assertThat(body.getText()).contains(SCRIPT);
     assertThat(body.findElements(By.tagName("b"))).as("markup in a body is text, not HTML").isEmpty();
     assertThat(driver.executeScript("return window.portalPwned === undefined")).isEqualTo(true);
-    Browser.screenshot(driver, "portal-zh-phone");
+    Browser.screenshot(driver, "portal-zh-phone-notice");
 
     driver.findElement(By.id("lang")).click();
     Browser.waitFor(driver, 5).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#grid-card h3"), "Contact us"));
     assertThat(driver.findElement(By.cssSelector("#contacts li[data-role='GRID_MEMBER'] .role")).getText()).isEqualTo("Grid member");
     assertThat(driver.findElement(By.cssSelector("#notices details[data-id='" + ours + "'] .body")).getText())
         .as("an opened notice stays open and read after the switch").contains(SCRIPT);
+    top();
     Browser.screenshot(driver, "portal-en");
 
     AreaView there = catalog.now().children(neighbour.code()).get(0);
@@ -108,6 +111,11 @@ class PortalPageBrowserTest {
     assertThat(driver.findElements(By.cssSelector("#notices details[data-id='" + theirs + "']"))).hasSize(1);
     assertThat(driver.findElements(By.cssSelector("details[data-id='" + ours + "']"))).isEmpty();
     assertThat(driver.getCurrentUrl()).endsWith("?area=" + there.code());
+  }
+
+  /** The side panel scrolled to the grid's card (as it opens on a phone). */
+  private void top() {
+    driver.executeScript("document.getElementById('side').scrollTop = document.getElementById('portal').offsetTop - 8");
   }
 
   private AreaView neighbourOf(AreaView community) {
