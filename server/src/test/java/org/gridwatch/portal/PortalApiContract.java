@@ -16,6 +16,7 @@ import org.gridwatch.area.AreaView;
 import org.gridwatch.area.DistrictProfile;
 import org.gridwatch.staff.Roster;
 import org.gridwatch.support.Http;
+import org.gridwatch.support.TestEnvironment;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -173,6 +174,40 @@ abstract class PortalApiContract {
     assertField("/api/v1/portal?lat=" + inside.getY(), "lon");
     assertField("/api/v1/portal?area=nowhere", "area");
     assertField("/api/v1/portal?area=" + communities().get(0).code(), "area");
+  }
+
+  @Test
+  void theCommandCentrePublishesADutyLineAndNobodyElseMay() {
+    AreaView community = communities().get(4);
+    AreaView grid = grids(community).get(0);
+    lines.add(grid.code());
+    String[] operator = Http.basic("operator", TestEnvironment.DEMO_PASSWORD);
+    String line = "{\"area\":\"" + grid.code() + "\",\"role\":\"POLICE_OFFICER\",\"phone\":\"0532-110 1234\"}";
+    assertThat(http.put("/api/v1/portal/duty-lines", line, Http.basic("resident", TestEnvironment.DEMO_PASSWORD)).status()).isEqualTo(403);
+    assertThat(http.put("/api/v1/portal/duty-lines", line).status()).isIn(401, 403);
+    assertThat(policeLine(grid)).as("a refused write stores nothing").isNull();
+    Http.Response set = http.put("/api/v1/portal/duty-lines", line, operator);
+    assertThat(set.status()).as(set.body()).isEqualTo(200);
+    assertThat(policeLine(grid)).isEqualTo("0532-110 1234");
+    Http.Response wrongLevel = http.put("/api/v1/portal/duty-lines", "{\"area\":\"" + community.code()
+        + "\",\"role\":\"GRID_MEMBER\",\"phone\":\"0532-1\"}", operator);
+    assertThat(wrongLevel.status()).isEqualTo(422);
+    assertThat(wrongLevel.json().get("errors").get(0).get("field").asString()).isEqualTo("area");
+    Http.Response badPhone = http.put("/api/v1/portal/duty-lines", "{\"area\":\"" + grid.code()
+        + "\",\"role\":\"GRID_MEMBER\",\"phone\":\"<b>call</b>\"}", operator);
+    assertThat(badPhone.status()).isBetween(400, 422);
+    assertThat(badPhone.json().get("errors").get(0).get("field").asString()).isEqualTo("phone");
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM duty_line WHERE area_code IN (?, ?) AND role = 'GRID_MEMBER'", Integer.class,
+        grid.code(), community.code())).as("nothing half-stored").isZero();
+    assertThat(http.put("/api/v1/portal/duty-lines", "{\"area\":\"" + grid.code() + "\",\"role\":\"POLICE_OFFICER\"}", operator)
+        .status()).isEqualTo(200);
+    assertThat(policeLine(grid)).as("no phone removes the line").isNull();
+  }
+
+  private String policeLine(AreaView grid) {
+    JsonNode c = null;
+    for (JsonNode n : portal("/api/v1/portal?area=" + grid.code()).get("contacts")) if (n.get("role").asString().equals("POLICE_OFFICER")) c = n;
+    return c == null || c.get("dutyPhone").isNull() ? null : c.get("dutyPhone").asString();
   }
 
   private void assertField(String path, String field) {
