@@ -25,7 +25,7 @@ export function renderPortal(root, p, subscribeSlot) {
       el('h2', {}, areaName(p.grid)),
       el('p', { className: 'hint' }, [p.subdistrict, p.community].filter(Boolean).map(areaName).join(' · ')),
       el('h3', {}, t('portalContacts')),
-      el('ul', { id: 'contacts', className: 'portal-list' }, p.contacts.map(contact))),
+      el('ul', { id: 'contacts', className: 'portal-list' }, p.contacts.map(c => contact(c, p.community)))),
     section('service-points', t('portalPoints'), p.servicePoints.map(point)),
     section('notices', t('portalNotices'), p.publications.map(publication)),
     section('guides', t('portalGuides'), p.guides.map(guide)),
@@ -41,10 +41,12 @@ function section(id, title, items) {
     items.length ? el('ul', { className: 'portal-list' }, items) : el('p', { className: 'hint' }, t('portalNone')));
 }
 
-function contact(c) {
-  const name = c.role === 'COMMUNITY_OFFICE' ? fill(t('portalOffice'), { name: c.name }) : (c.name || t('portalNoName'));
+/** A contact: the role and the person's name; the community office by its name in the page's language. */
+function contact(c, community) {
+  const office = c.role === 'COMMUNITY_OFFICE';
+  const name = office ? fill(t('portalOffice'), { name: community ? areaName(community) : c.name }) : (c.name || t('portalNoName'));
   return el('li', { className: 'contact', 'data-role': c.role },
-    el('span', { className: 'role' }, t('portalRole_' + c.role)), ' ', el('strong', {}, name), ' ',
+    office ? null : el('span', { className: 'role' }, t('portalRole_' + c.role)), office ? null : ' ', el('strong', {}, name), ' ',
     c.dutyPhone ? el('a', { className: 'tel', href: 'tel:' + c.dutyPhone.replace(/[^0-9+]/g, '') }, c.dutyPhone)
       : el('span', { className: 'hint' }, t('portalNoPhone')));
 }

@@ -29,7 +29,7 @@ async function start() {
   onLanguageChange(render);
   const area = new URLSearchParams(location.search).get('area');
   if (area) await openAt(`area=${encodeURIComponent(area)}`);
-  window.gridwatchPortal = { map, openAt };
+  window.gridwatchPortal = { map, openAt, showCard };
   document.body.dataset.ready = 'true';
 }
 
@@ -49,7 +49,13 @@ async function openAt(query, lon, lat) {
     failure = err;
   }
   render();
-  if (matchMedia('(max-width: 760px)').matches) document.getElementById('side').scrollTop = document.getElementById('portal').offsetTop - 8;
+  if (matchMedia('(max-width: 760px)').matches) showCard();
+}
+
+/** On a phone the side panel scrolls to the grid's card (the search box above it has done its job). */
+export function showCard() {
+  const side = document.getElementById('side'), card = document.getElementById('portal');
+  side.scrollTop += card.getBoundingClientRect().top - side.getBoundingClientRect().top - 8;
 }
 
 function render() {

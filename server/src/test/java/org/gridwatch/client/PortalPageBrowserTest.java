@@ -111,11 +111,13 @@ class PortalPageBrowserTest {
     assertThat(driver.findElements(By.cssSelector("#notices details[data-id='" + theirs + "']"))).hasSize(1);
     assertThat(driver.findElements(By.cssSelector("details[data-id='" + ours + "']"))).isEmpty();
     assertThat(driver.getCurrentUrl()).endsWith("?area=" + there.code());
+    driver.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 900));
+    Browser.screenshot(driver, "portal-en-desktop");
   }
 
   /** The side panel scrolled to the grid's card (as it opens on a phone). */
   private void top() {
-    driver.executeScript("document.getElementById('side').scrollTop = document.getElementById('portal').offsetTop - 8");
+    driver.executeScript("gridwatchPortal.showCard()");
   }
 
   private AreaView neighbourOf(AreaView community) {
