@@ -42,3 +42,6 @@ addTexts({
   rateNeedsToken: 'Rating needs the follow code you received when reporting.', reopenedNow: 'Being reworked',
   commandCentreHolds: 'The command centre (registering and sending it on)',
 });
+
+// The link to the public portal (issue 17).
+addTexts({ residentPortal: '社区公开' }, { residentPortal: 'Community portal' });

@@ -171,6 +171,11 @@ final class AccessRules {
           "/api/v1/bodies/*"),
       roles(HttpMethod.GET, STAFF, "party members (masked) and party organisation coverage", "党员（脱敏）与党组织覆盖",
           "/api/v1/party-members", "/api/v1/party-organisation"),
+      // The public portal (issue 17): a grid's contacts by name and duty line, service points, current publications.
+      open(HttpMethod.GET, "the public portal of a grid (no personal data)", "网格公开门户（不含个人信息）", "/api/v1/portal",
+          "/portal.html"),
+      roles(HttpMethod.PUT, Set.of(Role.ADMIN, Role.OPERATOR), "publish the duty lines the portal shows", "公布门户显示的值班电话",
+          "/api/v1/portal/duty-lines"),
       open(HttpMethod.GET, "the public pages and their assets", "公开页面", PAGES),
       open(HttpMethod.GET, "the public reads", "公开数据", "/actuator/health", "/actuator/health/**", "/api/v1/config", "/api/v1/district", "/api/v1/status", "/api/v1/sign-in",
           "/api/v1/areas", "/api/v1/areas/**", "/api/v1/compounds", "/api/v1/categories", "/api/v1/incidents/*", "/api/v1/calendar",

@@ -1,0 +1,6 @@
+package org.gridwatch.portal;
+
+import org.gridwatch.support.OnH2;
+
+@OnH2
+class PortalApiOnH2Test extends PortalApiContract {}
