@@ -1,6 +1,7 @@
 package org.gridwatch.publication;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Instant;
@@ -46,7 +47,7 @@ class PublicationFeedController {
 
   /** Anyone; 304 when the reader's ETag or date still holds (the list changes with a publication, a withdrawal or a day). */
   @GetMapping("/api/v1/publications/feed")
-  ResponseEntity<String> feed(@RequestParam String area, HttpServletRequest request) {
+  ResponseEntity<String> feed(@RequestParam String area, HttpServletRequest request, HttpServletResponse response) {
     AreaView a = catalog.now().find(area).orElseThrow(() -> PublicationProblems.unknownArea(area));
     List<PublicationSummary> items = publications.current(a.code(), desk.today(), null, 50);
     Instant updated = items.stream().map(PublicationSummary::publishedAt).filter(java.util.Objects::nonNull)
@@ -54,12 +55,12 @@ class PublicationFeedController {
     StringBuilder version = new StringBuilder(a.code()).append('|').append(desk.today());
     items.forEach(p -> version.append('|').append(p.id()).append(':').append(p.publishedAt()));
     String etag = "\"" + Integer.toHexString(version.toString().hashCode()) + Integer.toHexString(version.length()) + "\"";
-    ServletWebRequest web = new ServletWebRequest(request);
+    ServletWebRequest web = new ServletWebRequest(request, response);
     if (web.checkNotModified(etag, updated.toEpochMilli())) return null;
     String base = ServletUriComponentsBuilder.fromContextPath(request).build().toUriString();
     String xml = AtomFeed.write(base, request.getServerName(), a.code(), a.name(), items,
         store.bodies(items.stream().map(PublicationSummary::id).toList()), updated);
-    return ResponseEntity.ok().contentType(ATOM).body(xml);
+    return ResponseEntity.ok().contentType(ATOM).eTag(etag).lastModified(updated.toEpochMilli()).body(xml);
   }
 
   /** A file, for whoever may see its publication: as an attachment, of its checked type, never sniffed. */
