@@ -42,9 +42,11 @@ class PublicationController {
   private final Publications publications;
   private final AreaCatalog catalog;
   private final Actors actors;
+  private final PublishingRights rights;
 
   PublicationController(PublicationDesk desk, PublicationReads reads, PublicationFiles files, Publications publications,
-      AreaCatalog catalog, Actors actors) {
+      AreaCatalog catalog, Actors actors, PublishingRights rights) {
+    this.rights = rights;
     this.desk = desk;
     this.reads = reads;
     this.files = files;
@@ -69,6 +71,18 @@ class PublicationController {
     if (actors.current() == Actor.ANONYMOUS_RESIDENT) throw PublicationProblems.forbidden(Text.of("publication.staff-only"));
     if (area != null && catalog.now().find(area).isEmpty()) throw PublicationProblems.unknownArea(area);
     return reads.withStatus(status, area, mine);
+  }
+
+  /** An area a writer may publish for, and whether what they publish there waits for review. */
+  record PublishableArea(String code, org.gridwatch.area.AreaLevel level, String name, String nameEn, String parentCode, boolean reviewed) {}
+
+  /** The areas the signed-in account may publish for (none for anyone else): the publishing page's choices. */
+  @GetMapping("/areas")
+  List<PublishableArea> areas() {
+    Actor a = actors.current();
+    if (a == Actor.ANONYMOUS_RESIDENT) return List.of();
+    return rights.publishable(a, desk.today()).stream().map(v -> new PublishableArea(v.code(), v.level(), v.name(), v.nameEn(),
+        v.parentCode(), rights.publisherFor(a, v, desk.today()).map(Publisher::reviewed).orElse(true))).toList();
   }
 
   @PostMapping

@@ -77,6 +77,47 @@ class PublishingRights {
   /** Whether the actor may see the area's unpublished items: any publishing right over it. */
   boolean inScope(Actor a, AreaView area, LocalDate day) { return publisherFor(a, area, day).isPresent(); }
 
+  /**
+   * The areas the actor may publish for, top down: the command centre the district, its subdistricts and communities
+   * (grids by their community's code prefix would be a thousand choices: a grid notice is the grid's own officers');
+   * officers their unit and every area in it; grid workers their grids; companies and organisations what they serve.
+   */
+  List<AreaView> publishable(Actor a, LocalDate day) {
+    var now = catalog.now();
+    List<AreaView> out = new java.util.ArrayList<>();
+    if (a.commandCentre()) {
+      out.addAll(now.level(AreaLevel.DISTRICT));
+      out.addAll(now.level(AreaLevel.SUBDISTRICT));
+      out.addAll(now.level(AreaLevel.COMMUNITY));
+      return out;
+    }
+    var scope = a.scope().orElse(null);
+    if (scope != null && (a.has(Role.SUBDISTRICT_STAFF) || a.has(Role.COMMUNITY_STAFF))) {
+      now.find(scope.unitCode()).filter(u -> officerOver(a, u).isPresent()).ifPresent(u -> addTree(now, u, out));
+      if (!out.isEmpty()) return out;
+    }
+    if (a.has(Role.GRID_WORKER) && scope != null) {
+      scope.grids().stream().sorted().forEach(g -> now.find(g).ifPresent(out::add));
+      return out;
+    }
+    if (a.has(Role.PROPERTY_STAFF) || a.has(Role.ORGANISATION_STAFF)) {
+      for (AreaView c : now.level(AreaLevel.COMMUNITY)) {
+        if (organisations.servingAs(a.username(), c.code(), day).isEmpty()) continue;
+        out.add(c);
+        for (AreaView g : now.children(c.code())) {
+          if (organisations.servingAs(a.username(), g.code(), day).isPresent()) out.add(g);
+        }
+      }
+    }
+    return out;
+  }
+
+  private static void addTree(AreaCatalog.Snapshot now, AreaView area, List<AreaView> out) {
+    out.add(area);
+    if (area.level() == AreaLevel.GRID) return;
+    now.children(area.code()).stream().sorted(java.util.Comparator.comparing(AreaView::code)).forEach(c -> addTree(now, c, out));
+  }
+
   /** The office an officer publishes as: the level's unit over the area (e.g. XX社区居委会). */
   private String office(Actor a, AreaLevel level, AreaView area) {
     if (level == AreaLevel.DISTRICT) return district.name(false) + "人民政府";
