@@ -48,11 +48,12 @@ class PublicationFiles {
   private final PublishingRights rights;
   private final PublicationStore store;
   private final Clock clock;
+  private final org.gridwatch.area.DistrictProfile district;
   private final Path root;
   private final long maxBytes;
 
   PublicationFiles(JdbcTemplate jdbc, Sequences sequences, Actors actors, AreaCatalog catalog, PublishingRights rights,
-      PublicationStore store, Clock clock, @Value("${gridwatch.data-dir:./gridwatch-data}") String dataDir,
+      PublicationStore store, Clock clock, org.gridwatch.area.DistrictProfile district, @Value("${gridwatch.data-dir:./gridwatch-data}") String dataDir,
       @Value("${gridwatch.publication.max-attachment-bytes:10485760}") long maxBytes) {
     this.jdbc = jdbc;
     this.sequences = sequences;
@@ -61,6 +62,7 @@ class PublicationFiles {
     this.rights = rights;
     this.store = store;
     this.clock = clock;
+    this.district = district;
     this.root = Path.of(dataDir).resolve("publications");
     this.maxBytes = maxBytes;
   }
@@ -73,7 +75,7 @@ class PublicationFiles {
     AreaView area = catalog.now().find(r.areaCode()).orElse(null);
     boolean writer = a.username().equals(r.createdBy()) || (area != null && rights.atOrAbove(a, area, r.publisherLevel()));
     if (!writer) {
-      if (area != null && rights.inScope(a, area, java.time.LocalDate.now(clock))) {
+      if (area != null && rights.inScope(a, area, java.time.LocalDate.now(clock.withZone(district.timeZone())))) {
         throw PublicationProblems.forbidden(Text.of("publication.not-yours", String.valueOf(publicationId)));
       }
       throw PublicationProblems.unknown(publicationId);
