@@ -61,7 +61,7 @@ class PublicationReads {
   /** The publications with a status the actor may see (their scope, or written by them), newest change first. */
   List<PublicationAnswer> withStatus(PublicationStatus status, String areaCode, boolean mine) {
     Actor a = actors.current();
-    return store.withStatus(status, 500).stream()
+    return store.withStatus(status, a.username(), mine ? List.of() : rights.scopePrefixes(a, desk.today()), 500).stream()
         .filter(r -> !mine || a.username().equals(r.createdBy()))
         .filter(r -> areaCode == null || r.areaCode().startsWith(areaCode)) // codes nest: an area's own begin with its code
         .filter(r -> staff(a, r))

@@ -68,9 +68,21 @@ class PublicationStore {
     return jdbc.query("SELECT " + COLUMNS + " FROM publication WHERE id = ? FOR UPDATE", ROW, id).stream().findFirst();
   }
 
-  List<Row> withStatus(PublicationStatus status, int limit) {
-    return jdbc.query("SELECT " + COLUMNS + " FROM publication WHERE status = ? ORDER BY updated_at DESC, id DESC LIMIT " + limit,
-        ROW, status.name());
+  /** The newest rows with a status written by {@code writer} or for an area under one of {@code prefixes} (null: anywhere). */
+  List<Row> withStatus(PublicationStatus status, String writer, List<String> prefixes, int limit) {
+    StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM publication WHERE status = ?");
+    List<Object> args = new java.util.ArrayList<>(List.of(status.name()));
+    if (prefixes != null) {
+      sql.append(" AND (created_by = ?");
+      args.add(writer);
+      for (String p : prefixes) {
+        sql.append(" OR area_code LIKE ?");
+        args.add(p.replace("%", "").replace("_", "") + "%");
+      }
+      sql.append(")");
+    }
+    sql.append(" ORDER BY updated_at DESC, id DESC LIMIT ").append(limit);
+    return jdbc.query(sql.toString(), ROW, args.toArray());
   }
 
   /** Moves the status; {@code published} also sets published_at, a {@code reviewer} the review columns. */

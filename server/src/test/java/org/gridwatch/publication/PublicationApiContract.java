@@ -322,6 +322,12 @@ abstract class PublicationApiContract {
     JsonNode submitted = ok(http.postJson("/api/v1/publications/" + id + "/submit", "{}", as("community")), 200);
     assertThat(submitted.get("status").asString()).isEqualTo("PUBLISHED");
     assertThat(shownIn(community)).contains(id);
+    // the staff's list of what is published holds their area's, however many the district has
+    List<Long> oldest = jdbc.queryForList("SELECT id FROM publication WHERE area_code = ? AND status = 'PUBLISHED' ORDER BY updated_at, id"
+        + " LIMIT 1", Long.class, community);
+    JsonNode published = ok(http.get("/api/v1/publications?status=PUBLISHED", as("community")), 200);
+    assertThat(published.findValues("id").stream().map(JsonNode::asLong).toList()).contains(id).containsAll(oldest);
+    published.forEach(p -> assertThat(p.get("areaCode").asString()).startsWith(community));
   }
 
   // ---- attachments ----
