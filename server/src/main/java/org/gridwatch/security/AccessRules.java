@@ -79,6 +79,10 @@ final class AccessRules {
   /** Who constitutes bodies and registers party members (in their community or subdistrict, checked in the capability). */
   private static final Set<Role> GOVERNANCE_WRITERS = Set.of(Role.ADMIN, Role.OPERATOR, Role.COMMUNITY_STAFF, Role.SUBDISTRICT_STAFF);
 
+  /** Who publishes (政务社务公开): officers of every level, property companies' and organisations' staff. */
+  private static final Set<Role> PUBLISHERS = Set.of(Role.ADMIN, Role.OPERATOR, Role.SUBDISTRICT_STAFF, Role.COMMUNITY_STAFF,
+      Role.GRID_WORKER, Role.PROPERTY_STAFF, Role.ORGANISATION_STAFF);
+
   private static final String[] PAGES = {"/", "/index.html", "/console.html", "/report.html", "/planning.html",
       "/planner.html", "/community.html", "/projects.html", "/consultation.html", "/field.html", "/login.html", "/field.webmanifest", "/field-sw.js", "/favicon.ico",
       "/css/**", "/js/**", "/img/**",
@@ -176,6 +180,13 @@ final class AccessRules {
           "/portal.html"),
       roles(HttpMethod.PUT, Set.of(Role.ADMIN, Role.OPERATOR), "publish the duty lines the portal shows", "公布门户显示的值班电话",
           "/api/v1/portal/duty-lines"),
+      // Publications (issue 17, part A): current published ones, the feed and their files are anyone's; drafts, the review
+      // queue and who may write, review or withdraw where are decided in the capability (their area, their organisation).
+      open(HttpMethod.GET, "publications, service guides and the Atom feed of an area, and the officers' publishing page",
+          "政务社务公开、办事指南及区域 Atom 订阅，公开发布页面", "/api/v1/publications", "/api/v1/publications/feed",
+          "/api/v1/publications/*", "/api/v1/publications/*/attachments", "/api/v1/publications/*/attachments/*", "/publish.html"),
+      roles(HttpMethod.POST, PUBLISHERS, "write, submit, review and withdraw publications, attach files (in their area)",
+          "撰写、提交、审核与撤回公开信息，上传附件（本辖区）", "/api/v1/publications", "/api/v1/publications/*/*"),
       open(HttpMethod.GET, "the public pages and their assets", "公开页面", PAGES),
       open(HttpMethod.GET, "the public reads", "公开数据", "/actuator/health", "/actuator/health/**", "/api/v1/config", "/api/v1/district", "/api/v1/status", "/api/v1/sign-in",
           "/api/v1/areas", "/api/v1/areas/**", "/api/v1/compounds", "/api/v1/categories", "/api/v1/incidents/*", "/api/v1/calendar",

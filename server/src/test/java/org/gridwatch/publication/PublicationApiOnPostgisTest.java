@@ -1,0 +1,6 @@
+package org.gridwatch.publication;
+
+import org.gridwatch.support.OnPostgis;
+
+@OnPostgis
+class PublicationApiOnPostgisTest extends PublicationApiContract {}
