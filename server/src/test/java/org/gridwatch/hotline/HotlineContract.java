@@ -316,4 +316,89 @@ abstract class HotlineContract {
     assertThat(http.get("/api/v1/hotline/tickets").status()).isEqualTo(401);
     assertThat(http.get("/api/v1/hotline/tickets", as("admin")).status()).isEqualTo(200);
   }
+
+  /**
+   * Four tickets on a day of their own (random, years back, so that no other row shares it): A signed on time, resolved
+   * and replied late, visited satisfied; B signed late, resolved and replied on time, visited dissatisfied (redone); C
+   * never signed nor handled; D not located and returned. Every rate is checked against a direct count of the rows.
+   */
+  @Test
+  void theMeasuresAgreeWithADirectCount() {
+    java.time.ZoneId zone = java.time.ZoneId.of("Asia/Shanghai");
+    java.time.LocalDate day = java.time.LocalDate.of(2000, 1, 1).plusDays(new java.util.Random().nextInt(7000));
+    Instant received = day.atTime(10, 0).atZone(zone).toInstant();
+    Instant far = Instant.parse("2099-01-01T00:00:00Z");
+    String where = at(inside(GRID));
+    String a = receiveOn(received, far, received.plus(3, ChronoUnit.DAYS), where);
+    String b = receiveOn(received, null, far, where);
+    receiveOn(received, null, received.plus(1, ChronoUnit.DAYS), where);
+    String d = receiveOn(received, null, received.plus(1, ChronoUnit.DAYS), ",\"address\":\"无此路99999号\"");
+    for (String n : List.of(a, b)) {
+      step(n, "sign", "{}", 200);
+      String caseId = http.get("/api/v1/hotline/tickets/" + n, as("operator")).json().get("caseId").asString();
+      act(caseId, "register", "{}", "operator");
+      act(caseId, "dispatch", "{}", "operator");
+      act(caseId, "resolve", "{\"note\":\"已处理\"}", "gridworker");
+      step(n, "reply", "{\"text\":\"已处理\",\"result\":\"SOLVED\"}", 200);
+    }
+    step(a, "visit", "{\"result\":\"SATISFIED\"}", 200);
+    step(b, "visit", "{\"result\":\"DISSATISFIED\"}", 200);
+    step(d, "return", "{\"reason\":\"地址不在本区\"}", 200);
+    step(d, "return/approve", "{}", 200);
+
+    JsonNode total = http.get("/api/v1/hotline/measures?from=" + day + "&to=" + day + "&by=department", as("operator")).json()
+        .get("total");
+    assertThat(total.get("tickets").asInt()).isEqualTo(4);
+    String inDay = " from hotline_ticket t left join incident i on i.id = t.incident_id where t.received_at >= ? and t.received_at < ?";
+    java.sql.Timestamp from = java.sql.Timestamp.from(received.minus(10, ChronoUnit.HOURS));
+    java.sql.Timestamp to = java.sql.Timestamp.from(received.plus(14, ChronoUnit.HOURS));
+    java.util.function.Function<String, Integer> count = cond -> jdbc.queryForObject("select count(*)" + inDay + " and " + cond,
+        Integer.class, from, to);
+    String notReturned = "t.status <> 'RETURNED'";
+    String passed = "current_timestamp";
+    expect(total, "signedOnTimeRate", count.apply("t.signed_at is not null and t.signed_at <= t.sign_by"),
+        count.apply("(t.signed_at is not null or t.sign_by < " + passed + ")"), 1, 4);
+    expect(total, "closedOnTimeRate", count.apply(notReturned + " and i.resolved_at is not null and i.resolved_at <= t.due_by"),
+        count.apply(notReturned + " and (i.resolved_at is not null or t.due_by < " + passed + ")"), -1, 3);
+    expect(total, "returnRate", count.apply("t.status = 'RETURNED'"), count.apply("1 = 1"), 1, 4);
+    expect(total, "redoRate", count.apply("t.replies > 0 and t.redos > 0"), count.apply("t.replies > 0"), 1, 2);
+    expect(total, "visitRate", count.apply("t.replies > 0 and t.visited_at is not null"), count.apply("t.replies > 0"), 2, 2);
+    expect(total, "satisfactionRate", count.apply("t.replies > 0 and t.visit_result in ('SATISFIED', 'BASIC')"),
+        count.apply("t.replies > 0 and t.visited_at is not null"), 1, 2);
+    expect(total, "repliedOnTimeRate", count.apply(notReturned + " and t.replied_at is not null and t.replied_at <= t.due_by"),
+        count.apply(notReturned + " and (t.replied_at is not null or t.due_by < " + passed + ")"), 1, 3);
+
+    JsonNode byArea = http.get("/api/v1/hotline/measures?from=" + day + "&to=" + day + "&by=area&level=community", as("operator"))
+        .json().get("rows");
+    JsonNode community = null;
+    JsonNode unlocated = null;
+    for (JsonNode r : byArea) {
+      if (r.get("code").isNull()) unlocated = r;
+      else if (r.get("code").asString().equals(GRID.substring(0, 12))) community = r;
+    }
+    assertThat(byArea).hasSize(2);
+    assertThat(community.get("tickets").asInt()).isEqualTo(3);
+    assertThat(community.get("name").asString()).isNotBlank();
+    assertThat(unlocated.get("tickets").asInt()).isEqualTo(1);
+    assertThat(unlocated.at("/returnRate/rate").asDouble()).isEqualTo(1.0);
+  }
+
+  private String receiveOn(Instant received, Instant signBy, Instant dueBy, String where) {
+    String n = number();
+    String body = "{\"ticketNumber\":\"" + n + "\",\"receivedAt\":\"" + received + "\"" + (signBy == null ? "" : ",\"signBy\":\"" + signBy + "\"")
+        + ",\"dueBy\":\"" + dueBy + "\",\"requestType\":\"HELP\",\"content\":\"考核 " + n + "\"" + where + "}";
+    Http.Response r = send(body);
+    assertThat(r.status()).as(r.body()).isEqualTo(201);
+    return n;
+  }
+
+  /** The rate's counts equal the direct count and, where the test's own story fixes them (not -1), those numbers. */
+  private static void expect(JsonNode row, String rate, int numerator, int denominator, int knownNumerator, int knownDenominator) {
+    JsonNode r = row.get(rate);
+    assertThat(r.get("numerator").asInt()).as(rate).isEqualTo(numerator);
+    assertThat(r.get("denominator").asInt()).as(rate).isEqualTo(denominator);
+    if (knownNumerator >= 0) assertThat(numerator).as(rate + " from the story").isEqualTo(knownNumerator);
+    assertThat(denominator).as(rate + " from the story").isEqualTo(knownDenominator);
+    assertThat(r.get("rate").asDouble()).as(rate).isCloseTo((double) numerator / denominator, org.assertj.core.data.Offset.offset(1e-4));
+  }
 }
