@@ -401,4 +401,16 @@ abstract class HotlineContract {
     assertThat(denominator).as(rate + " from the story").isEqualTo(knownDenominator);
     assertThat(r.get("rate").asDouble()).as(rate).isCloseTo((double) numerator / denominator, org.assertj.core.data.Offset.offset(1e-4));
   }
+
+  @Test
+  void theDemoHasSyntheticTicketsInEveryState() {
+    for (String status : List.of("TO_LOCATE", "SIGNED", "RETURNED", "REPLIED", "VISITED")) {
+      JsonNode list = http.get("/api/v1/hotline/tickets?status=" + status + "&limit=1000", as("operator")).json().get("tickets");
+      List<String> demo = list.findValuesAsString("ticketNumber").stream().filter(n -> n.startsWith("DEMO-")).toList();
+      assertThat(demo).as(status).isNotEmpty();
+    }
+    assertThat(jdbc.queryForObject("select count(*) from hotline_ticket where synthetic and content not like '%演示%'", Integer.class))
+        .as("every demo ticket says it is synthetic").isZero();
+    assertThat(jdbc.queryForObject("select count(*) from hotline_ticket where synthetic and redos > 0", Integer.class)).isPositive();
+  }
 }
