@@ -196,6 +196,11 @@ final class AccessRules {
       open(HttpMethod.GET, "the OGC API and its public layers", "OGC API 及其公开图层", concat(new String[] {"/ogcapi", "/ogcapi/", "/ogcapi/api",
           "/ogcapi/conformance", "/ogcapi/collections"}, PublicLayers.PATTERNS)),
       signedIn(HttpMethod.GET, "your account", "本人账户", "/api/v1/me"),
+      // Notifications (issue 17, part C): each person's own subscriptions and preferences; the outbox is the administrator's.
+      signedIn(null, "your subscriptions and notification preferences", "本人的订阅与通知设置",
+          "/api/v1/subscriptions", "/api/v1/subscriptions/*", "/api/v1/notification-preferences"),
+      roles(null, ADMINS, "the outbox: messages, their delivery status, retry", "消息发件箱：消息、发送状态、重试",
+          "/api/v1/outbox", "/api/v1/outbox/**"),
       roles(HttpMethod.POST, PATROLLERS, "record a patrol (start, GPS fixes, check-ins, end)", "记录巡逻（开始、定位点、签到、结束）",
           "/api/v1/patrols", "/api/v1/patrols/*/points", "/api/v1/patrols/*/checkins", "/api/v1/patrols/*/end"),
       roles(HttpMethod.GET, PATROL_READERS, "patrols as walked", "巡逻记录", "/api/v1/patrols", "/api/v1/patrols/*"),

@@ -1,0 +1,6 @@
+package org.gridwatch.notification;
+
+import org.gridwatch.support.OnH2;
+
+@OnH2
+class DispatcherOnH2Test extends DispatcherContract {}
