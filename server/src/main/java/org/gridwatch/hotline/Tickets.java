@@ -146,7 +146,8 @@ public class Tickets {
   /** Where the ticket lies: its coordinates if inside a grid, else its address if the geocoder matches it exactly. */
   private Optional<double[]> placeOf(TicketRequest r) {
     if (r.lon() != null) {
-      return locator.place(r.lon(), r.lat(), Crs.WGS84).map((Placement p) -> new double[] {r.lon(), r.lat()});
+      Optional<double[]> given = locator.place(r.lon(), r.lat(), Crs.WGS84).map((Placement p) -> new double[] {r.lon(), r.lat()});
+      if (given.isPresent()) return given; // outside every grid: the address may still place it
     }
     return geocoder.place(r.address()).filter(g -> g.grid() != null).map((GeocodeResult g) -> new double[] {g.lon(), g.lat()});
   }

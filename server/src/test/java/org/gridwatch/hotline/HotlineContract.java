@@ -191,6 +191,11 @@ abstract class HotlineContract {
     JsonNode queue = http.get("/api/v1/hotline/tickets?status=TO_LOCATE&limit=1000", as("operator")).json().get("tickets");
     assertThat(queue.findValuesAsString("ticketNumber")).contains(queued).doesNotContain(placed);
 
+    String far = number();
+    r = send(ticket(far, "坐标在辖区外 " + far, ",\"lon\":100.0,\"lat\":30.0"));
+    assertThat(r.status()).as("coordinates outside every grid: queued, never dropped").isEqualTo(201);
+    assertThat(r.json().get("status").asString()).isEqualTo("TO_LOCATE");
+
     String outside = step(queued, "locate", "{\"lon\":100.0,\"lat\":30.0}", 400);
     assertThat(outside).contains("\"field\":\"lon\"");
     assertThat(tickets(queued)).isEqualTo(1);
