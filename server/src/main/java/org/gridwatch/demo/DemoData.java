@@ -30,12 +30,14 @@ class DemoData {
   private final DemoProjects projects;
   private final DemoConsultation consultation;
   private final DemoPublications publications;
+  private final DemoHotline hotline;
 
   DemoData(DemoAreas areas, DemoAddresses addresses, DemoRoster roster, DemoIncidents incidents, DemoSkyNet skyNet, DemoGroundNet groundNet,
       DemoCompounds compounds, DemoOrganisations organisations, DemoVolunteers volunteers, DemoActivities activities, DemoServices services,
       DemoPropertyFirst propertyFirst, DemoProjects projects, DemoConsultation consultation,
-      DemoPublications publications) {
+      DemoPublications publications, DemoHotline hotline) {
     this.publications = publications;
+    this.hotline = hotline;
     this.projects = projects;
     this.consultation = consultation;
     this.compounds = compounds;
@@ -68,6 +70,7 @@ class DemoData {
         new StartupStep("property-first", "物业优先", "property company first", propertyFirst::seed),
         new StartupStep("projects", "资助项目与需求记录（演示）", "funded projects and recorded needs (synthetic)", projects::seed),
         new StartupStep("consultation", "议事协商（演示）", "consultation and self-governance (synthetic)", consultation::seed),
-        new StartupStep("publications", "政务社务公开与办事指南（演示）", "publications and service guides (synthetic)", publications::seed));
+        new StartupStep("publications", "政务社务公开与办事指南（演示）", "publications and service guides (synthetic)", publications::seed),
+        new StartupStep("hotline", "12345热线工单（演示）", "12345 hotline tickets (synthetic)", hotline::seed));
   }
 }
