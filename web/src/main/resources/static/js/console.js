@@ -13,6 +13,7 @@ import { refreshFigures, drawFigures } from './console-figures.js';
 import { startAlarm, raiseAlarm, rewordAlarm } from './console-alarm.js';
 import { showCameras, clearCameras } from './console-cameras.js';
 import { pauseRows, pickConvene } from './console-convene.js';
+import { hotlineRows } from './console-hotline.js';
 
 const L = window.L;
 const state = { me: null, categories: [], selected: null, next: null, items: [], follow: true, fresh: new Set(),
@@ -301,6 +302,7 @@ async function showCase(id, zoom) {
       ${c.assignee ? `<dt>${t('assignee')}</dt><dd id="case-assignee">${escapeHtml(c.assignee.name)} (${escapeHtml(c.assignee.person)})</dd>` : ''}
       ${c.returnReason ? `<dt>${t('returnReason')}</dt><dd id="case-return-reason">${escapeHtml(c.returnReason)}</dd>` : ''}
       <dt>${t('deadline')}</dt><dd>${when(c.deadline)}</dd>
+      ${hotlineRows(c)}
       ${pauseRows(c)}
       <dt>${t('reportedAt')}</dt><dd>${when(c.reportedAt)}</dd>
     </dl>

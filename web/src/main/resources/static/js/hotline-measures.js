@@ -1,0 +1,91 @@
+// The hotline's measures as its bulletins print them (及时签收率, 按时办结率, 退单率, 重办率, 回访率, 满意率, 按时反馈率), per
+// department or per area (subdistrict or community), over a chosen period; each rate with its count beside it
+// (numerator / denominator), so that a reader sees how many tickets a percentage stands on.
+import { t, districtZone, areaName } from './i18n.js';
+import { escapeHtml as e } from './layers.js';
+import { MEASURES } from './hotline-text.js';
+import { measures } from './hotline-api.js';
+
+/** Today in the district's zone, as an ISO date. */
+export function today(zone = districtZone()) {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+}
+
+/** The first day of the month {@code months} before the given ISO date's month. */
+function monthStart(iso, months) {
+  const [y, m] = iso.split('-').map(Number);
+  const d = new Date(Date.UTC(y, m - 1 - months, 1));
+  return d.toISOString().slice(0, 10);
+}
+
+/** A measure of a row: its rate (0–1) with the numerator and denominator, whichever shape the row carries them in. */
+export function figure(row, name) {
+  const v = row[name];
+  const counts = row.counts?.[name] ?? row[name.replace(/Rate$/, '')];
+  let num = null, den = null, rate = null;
+  if (v !== null && typeof v === 'object') { rate = v.rate ?? v.value ?? null; num = v.numerator ?? null; den = v.denominator ?? null; }
+  else rate = v ?? null;
+  if (num === null && counts && typeof counts === 'object') { num = counts.numerator ?? null; den = counts.denominator ?? null; }
+  if (num !== null && den) rate = num / den;
+  return { rate, num, den };
+}
+
+function cell(row, name) {
+  const f = figure(row, name);
+  const pct = f.rate === null || f.rate === undefined || Number.isNaN(f.rate) ? '—' : `${(f.rate * 100).toFixed(1)}%`;
+  const counts = f.den !== null ? `<small>${f.num}/${f.den}</small>` : '';
+  return `<td data-measure="${name}" data-num="${e(f.num ?? '')}" data-den="${e(f.den ?? '')}">${pct}${counts ? `<br>${counts}` : ''}</td>`;
+}
+
+export class HotlineMeasures {
+  constructor() {
+    const end = today();
+    this.query = { from: monthStart(end, 2), to: end, by: 'department', level: 'subdistrict' };
+    this.rows = null;
+    this.seq = 0;
+  }
+
+  async load() {
+    const mine = ++this.seq;
+    try {
+      const rows = await measures(this.query);
+      if (mine === this.seq) { this.rows = rows; this.failed = null; }
+    } catch (err) {
+      if (mine === this.seq) { this.rows = []; this.failed = err; }
+    }
+    if (mine === this.seq && this.list) this.draw(this.list);
+  }
+
+  name(row) {
+    const named = row.name || row.nameEn ? areaName({ name: row.name, nameEn: row.nameEn }) : '';
+    return named || row.code || row.key || row.department || row.area || '—';
+  }
+
+  draw(list) {
+    this.list = list;
+    const q = this.query;
+    const option = (value, key, chosen) => `<option value="${value}"${value === chosen ? ' selected' : ''}>${t(key)}</option>`;
+    const table = this.rows === null ? `<p class="hint">${t('hLoading')}</p>`
+      : this.failed ? `<p class="problem">${t('hApiMissing')}: ${e(this.failed.message)}</p>`
+        : !this.rows.length ? `<p class="hint">${t('hMeasuresNone')}</p>`
+          : `<div class="measures-scroll"><table id="measures-table" class="measures"><thead><tr><th>${t('hRow')}</th>
+            ${MEASURES.map(m => `<th>${t('m_' + m)}</th>`).join('')}</tr></thead><tbody>
+            ${this.rows.map(r => `<tr data-row="${e(r.code ?? r.key ?? '')}"><th>${e(this.name(r))}</th>${MEASURES.map(m => cell(r, m)).join('')}</tr>`).join('')}
+            </tbody></table></div><p class="sub">${t('hSatisfactionNote')}</p>`;
+    list.innerHTML = `<form id="measures-form" class="period">
+        <label>${t('hFrom')} <input type="date" name="from" value="${e(q.from)}" required></label>
+        <label>${t('hTo')} <input type="date" name="to" value="${e(q.to)}" required></label>
+        <label>${t('hBy')} <select name="by">${option('department', 'hByDepartment', q.by)}${option('area', 'hByArea', q.by)}</select></label>
+        <label ${q.by === 'area' ? '' : 'hidden'}>${t('hLevel')} <select name="level">${option('subdistrict', 'hLevelSubdistrict', q.level)}${option('community', 'hLevelCommunity', q.level)}</select></label>
+      </form>${table}`;
+    const form = list.querySelector('form');
+    form.addEventListener('change', () => {
+      if (!form.from.value || !form.to.value) return;
+      this.query = { from: form.from.value, to: form.to.value, by: form.by.value, level: form.level.value };
+      this.rows = null;
+      this.draw(list);
+      this.load();
+    });
+    form.addEventListener('submit', ev => ev.preventDefault());
+  }
+}
