@@ -118,4 +118,10 @@ public class BuildingRegister {
     versions.flush();
     return changed;
   }
+
+  /** Where the building with this code stands (WGS84), if there is one: e.g. to place a report an operator pins on it. */
+  @Transactional(readOnly = true)
+  public java.util.Optional<Point> locationOf(String code) {
+    return code == null ? java.util.Optional.empty() : buildings.findByCode(code).map(Building::getLocation);
+  }
 }

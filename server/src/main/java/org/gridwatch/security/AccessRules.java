@@ -89,6 +89,12 @@ final class AccessRules {
       open(null, "sign in and out, locate a point, Open311 (api_key for writes)", "登录与退出、定位、Open311", "/login", "/logout", "/error",
           "/api/v1/locate", "/open311/**"),
       open(HttpMethod.POST, "report a case", "上报案件", "/api/v1/incidents"),
+      // 12345 hotline (issue 17, part D): a ticket comes signed by the hotline system (checked in the capability) or is
+      // entered by a signed-in operator; the queue, the loop and the measures are the command centre's.
+      open(HttpMethod.POST, "receive a 12345 hotline ticket (signed by the hotline, or an operator's entry)", "接收12345热线工单（热线签名，或接线员录入）",
+          "/api/v1/hotline/tickets"),
+      roles(null, Audiences.COMMAND_CENTRE, "12345 hotline tickets, their loop and measures", "12345热线工单、办理流程与考核指标",
+          "/api/v1/hotline/**"),
       // The meeting loop (issue 16, part B): which community a writer may act in is decided in the capability.
       open(HttpMethod.GET, "published decisions of consultation (no personal data)", "已公开的议事决定（不含个人信息）",
           "/api/v1/public/decisions"),
