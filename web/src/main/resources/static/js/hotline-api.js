@@ -19,35 +19,43 @@ export const step = (number, name, body = {}) => postJson(`${path(number)}/${nam
 export async function measures({ from, to, by, level }) {
   const q = new URLSearchParams({ from, to, by });
   if (by === 'area' && level) q.set('level', level);
-  const answer = await getJson(`${BASE}/measures?${q}`);
-  return Array.isArray(answer) ? answer : answer?.rows ?? [];
+  return getJson(`${BASE}/measures?${q}`); // {from, to, by, level, rows, total}
 }
 
-/** Where a ticket is finished with: returned to the hotline, or visited and not sent back for a redo. */
-const FINISHED = new Set(['RETURNED', 'VISITED', 'CLOSED']);
+/** Finished with: returned to the hotline (退单), or visited and not sent back for a redo (重办 goes back to SIGNED). */
+const FINISHED = new Set(['RETURNED', 'VISITED']);
 export const isOpen = t => t.status !== 'TO_LOCATE' && !FINISHED.has(t.status);
 export const signed = t => Boolean(t.signedAt);
+const caseStatus = t => t.incident?.status ?? null;
 
-/** The deadline running now: 签收 until signed, then 办结. */
+/** The deadline running now: 签收 until signed, then 办结 until replied; none after the reply. */
 export function runningDeadline(t) {
+  if (FINISHED.has(t.status) || t.status === 'REPLIED') return null;
   if (!signed(t) && t.signBy) return { kind: 'sign', at: t.signBy };
   return t.dueBy ? { kind: 'due', at: t.dueBy } : null;
 }
 
 const CASE_DONE = new Set(['RESOLVED', 'VERIFIED', 'CLOSED']);
 /** Whether the case is handled far enough for a 回单 (the server checks it again). */
-export const caseResolved = t => CASE_DONE.has(t.caseStatus ?? t.case?.status);
+export const caseResolved = t => CASE_DONE.has(caseStatus(t));
+/** 退单 is for a ticket whose case nobody has taken up yet (still REPORTED). */
+const caseStillNew = t => !t.caseId || caseStatus(t) === 'REPORTED';
 
 /**
- * The steps a ticket offers now. The server refuses an out-of-order step (409) anyway; the page shows only the
- * sensible ones so the operator is not offered a step that cannot succeed.
+ * The steps a ticket offers now, as part D's loop allows them. The server refuses an out-of-order step (409) anyway;
+ * the page shows only the sensible ones so that the operator is not offered a step that cannot succeed.
  */
 export function stepsOf(t) {
   if (t.status === 'TO_LOCATE') return ['locate'];
-  if (t.status === 'RETURN_REQUESTED') return ['returnApprove', 'returnRefuse'];
-  if (t.status === 'EXTENSION_REQUESTED' || t.status === 'EXTEND_REQUESTED') return ['extendApprove', 'extendRefuse'];
-  if (FINISHED.has(t.status)) return [];
-  if (!signed(t)) return ['sign', 'return'];
+  if (t.pending?.kind === 'RETURN') return ['returnApprove', 'returnRefuse'];
+  if (t.pending?.kind === 'EXTEND') return ['extendApprove', 'extendRefuse'];
   if (t.status === 'REPLIED') return ['visit'];
-  return ['reply', 'extend', 'return'];
+  const steps = [];
+  if (t.status === 'RECEIVED') steps.push('sign');
+  if (t.status === 'SIGNED' && caseResolved(t)) steps.push('reply');
+  if (t.status === 'RECEIVED' || t.status === 'SIGNED') {
+    steps.push('extend');
+    if (caseStillNew(t)) steps.push('return');
+  }
+  return steps;
 }

@@ -6,6 +6,8 @@ import { escapeHtml as e } from './layers.js';
 import { word, duration } from './hotline-text.js';
 import { tickets, isOpen, runningDeadline } from './hotline-api.js';
 
+const OPEN_STATUSES = ['RECEIVED', 'SIGNED', 'REPLIED'];
+
 const TABS = { locate: 'hTabLocate', open: 'hTabOpen', measures: 'hTabMeasures' };
 
 /** "签收剩余 1小时20分" or "已超时 2小时5分", and whether it is late. */
@@ -32,7 +34,9 @@ export class HotlineLists {
   async load() {
     const mine = ++this.seq;
     try {
-      const [locate, all] = await Promise.all([tickets({ status: 'TO_LOCATE' }), tickets()]);
+      const read = status => tickets({ status, limit: 1000 });
+      const [locate, ...open] = await Promise.all(['TO_LOCATE', ...OPEN_STATUSES].map(read));
+      const all = open.flat();
       if (mine !== this.seq) return;
       const due = x => Date.parse(runningDeadline(x)?.at ?? '9999-12-31T00:00:00Z');
       this.data = {
@@ -77,6 +81,8 @@ export class HotlineLists {
     const what = this.tab === 'locate' ? (x.address ? e(x.address) : t('hNoAddress')) : e(x.caseId || '');
     return `<li data-ticket="${e(x.ticketNumber)}" data-status="${e(x.status)}" class="${c.late ? 'late' : ''}">
       <div class="row1"><b>${e(x.ticketNumber)}</b> <span class="tag s-${e(x.status)}">${e(word('status', x.status))}</span>
+        ${x.pending ? `<span class="tag s-PENDING">${t(x.pending.kind === 'RETURN' ? 'hPendingReturn' : 'hPendingExtend')}</span>` : ''}
+        ${x.redos ? `<span class="tag s-REDO">${t('hRedone')} ${e(x.redos)}</span>` : ''}
         <span class="countdown${c.late ? ' late' : ''}">${e(c.text)}</span></div>
       <div class="sub">${e(word('type', x.requestType))} · ${t('hReceivedAt')} ${when(x.receivedAt)} · ${what}</div>
       ${x.content ? `<div class="content">${e(x.content)}</div>` : ''}</li>`;

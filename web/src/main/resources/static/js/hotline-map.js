@@ -40,7 +40,8 @@ export class HotlineMap {
   /** The open ticket's case on the map (when the answer carries its place), or none. */
   showTicket(ticket) {
     if (this.ticketMark) { this.ticketMark.remove(); this.ticketMark = null; }
-    const xy = ticket?.location?.coordinates ?? (ticket?.lon !== undefined && ticket?.lon !== null ? [ticket.lon, ticket.lat] : null);
+    const c = ticket?.incident;
+    const xy = c && c.lon !== null && c.lon !== undefined ? [c.lon, c.lat] : null;
     if (!xy) return;
     this.ticketMark = L.marker([xy[1], xy[0]], { keyboard: false, icon: L.divIcon({ className: 'gw-hotline-ticket', html: '<span></span>',
       iconSize: [16, 16], iconAnchor: [8, 8] }) }).addTo(this.map).bindTooltip(e(ticket.ticketNumber));

@@ -4,6 +4,7 @@
 import { t, districtZone, areaName } from './i18n.js';
 import { escapeHtml as e } from './layers.js';
 import { MEASURES } from './hotline-text.js';
+import { getJson } from './api.js';
 import { measures } from './hotline-api.js';
 
 /** Today in the district's zone, as an ISO date. */
@@ -42,23 +43,36 @@ export class HotlineMeasures {
     const end = today();
     this.query = { from: monthStart(end, 2), to: end, by: 'department', level: 'subdistrict' };
     this.rows = null;
+    this.total = null;
     this.seq = 0;
+    this.departments = null;
+  }
+
+  /** Department names by code (rows by department carry the code only); read once. */
+  async departmentNames() {
+    if (!this.departments) {
+      const list = await getJson('/api/v1/departments').catch(() => []);
+      this.departments = new Map(list.map(d => [d.code, d]));
+    }
+    return this.departments;
   }
 
   async load() {
     const mine = ++this.seq;
     try {
-      const rows = await measures(this.query);
-      if (mine === this.seq) { this.rows = rows; this.failed = null; }
+      const [answer] = await Promise.all([measures(this.query), this.departmentNames()]);
+      if (mine === this.seq) { this.rows = answer.rows || []; this.total = answer.total || null; this.failed = null; }
     } catch (err) {
-      if (mine === this.seq) { this.rows = []; this.failed = err; }
+      if (mine === this.seq) { this.rows = []; this.total = null; this.failed = err; }
     }
     if (mine === this.seq && this.list) this.draw(this.list);
   }
 
+  /** The row's unit in the language on screen: an area or a department by name, its code when unnamed. */
   name(row) {
-    const named = row.name || row.nameEn ? areaName({ name: row.name, nameEn: row.nameEn }) : '';
-    return named || row.code || row.key || row.department || row.area || '—';
+    if (!row.code) return t(this.query.by === 'department' ? 'hDepartmentNone' : 'hUnplaced');
+    const known = row.name ? row : this.departments?.get(row.code);
+    return known ? areaName({ name: known.name, nameEn: known.nameEn ?? known.name_en }) : row.code;
   }
 
   draw(list) {
@@ -68,10 +82,11 @@ export class HotlineMeasures {
     const table = this.rows === null ? `<p class="hint">${t('hLoading')}</p>`
       : this.failed ? `<p class="problem">${t('hApiMissing')}: ${e(this.failed.message)}</p>`
         : !this.rows.length ? `<p class="hint">${t('hMeasuresNone')}</p>`
-          : `<div class="measures-scroll"><table id="measures-table" class="measures"><thead><tr><th>${t('hRow')}</th>
+          : `<div class="measures-scroll"><table id="measures-table" class="measures"><thead><tr><th>${t('hRow')}</th><th>${t('hTickets')}</th>
             ${MEASURES.map(m => `<th>${t('m_' + m)}</th>`).join('')}</tr></thead><tbody>
-            ${this.rows.map(r => `<tr data-row="${e(r.code ?? r.key ?? '')}"><th>${e(this.name(r))}</th>${MEASURES.map(m => cell(r, m)).join('')}</tr>`).join('')}
-            </tbody></table></div><p class="sub">${t('hSatisfactionNote')}</p>`;
+            ${this.rows.map(r => `<tr data-row="${e(r.code ?? '')}"><th>${e(this.name(r))}</th><td>${e(r.tickets)}</td>${MEASURES.map(m => cell(r, m)).join('')}</tr>`).join('')}
+            </tbody>${this.total ? `<tfoot><tr id="measures-total"><th>${t('hTotal')}</th><td>${e(this.total.tickets)}</td>
+            ${MEASURES.map(m => cell(this.total, m).replace('<td data-measure', '<td data-total-measure')).join('')}</tr></tfoot>` : ''}</table></div><p class="sub">${t('hSatisfactionNote')}</p>`;
     list.innerHTML = `<form id="measures-form" class="period">
         <label>${t('hFrom')} <input type="date" name="from" value="${e(q.from)}" required></label>
         <label>${t('hTo')} <input type="date" name="to" value="${e(q.to)}" required></label>

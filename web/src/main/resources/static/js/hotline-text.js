@@ -34,7 +34,8 @@ addTexts({
   ev_RETURN_APPROVED: '同意退单', ev_RETURN_REFUSED: '不同意退单', ev_EXTENSION_REQUESTED: '申请延期', ev_EXTEND_REQUESTED: '申请延期',
   ev_EXTENSION_APPROVED: '同意延期', ev_EXTEND_APPROVED: '同意延期', ev_EXTENSION_REFUSED: '不同意延期', ev_EXTEND_REFUSED: '不同意延期',
   ev_REPLIED: '回单', ev_VISITED: '回访', ev_REOPENED: '重办', ev_REDONE: '重办', ev_DUPLICATE: '重复推送',
-  hLegendLocate: '待定位工单的选定位置', hLegendOpen: '在办工单', hLegendLate: '已超时工单',
+  hLegendLocate: '待定位工单的选定位置', hCaller: '来电人', hUnplaced: '（未定位 / 未归属）', hTotal: '合计',
+  hDepartmentNone: '（未归属部门）', hLegendOpen: '在办工单', hLegendLate: '已超时工单',
 }, {
   hotlineTitle: '12345 hotline tickets', hTabLocate: 'To locate', hTabOpen: 'Open tickets', hTabMeasures: 'Measures', hTabAll: 'All tickets',
   hLoading: 'Loading…', hNone: 'No tickets', hBack: '← Back to the list', hSignIn: 'Sign in as a command-centre operator or administrator',
@@ -69,7 +70,8 @@ addTexts({
   ev_EXTENSION_REQUESTED: 'Extension requested', ev_EXTEND_REQUESTED: 'Extension requested', ev_EXTENSION_APPROVED: 'Extension approved',
   ev_EXTEND_APPROVED: 'Extension approved', ev_EXTENSION_REFUSED: 'Extension refused', ev_EXTEND_REFUSED: 'Extension refused',
   ev_REPLIED: 'Replied', ev_VISITED: 'Follow-up call', ev_REOPENED: 'Reopened (redo)', ev_REDONE: 'Reopened (redo)', ev_DUPLICATE: 'Sent again',
-  hLegendLocate: 'Place picked for a ticket', hLegendOpen: 'Open ticket', hLegendLate: 'Late ticket',
+  hLegendLocate: 'Place picked for a ticket', hCaller: 'Caller', hUnplaced: '(not located / no unit)', hTotal: 'Total',
+  hDepartmentNone: '(no department)', hLegendOpen: 'Open ticket', hLegendLate: 'Late ticket',
 });
 
 export const REQUEST_TYPES = ['CONSULT', 'HELP', 'COMPLAINT', 'REPORT', 'SUGGESTION', 'PRAISE'];

@@ -26,6 +26,14 @@ export function zonedIso(value, zone = districtZone()) {
   return new Date(guess - (shown - guess)).toISOString();
 }
 
+/** A history note that starts with a reply's or a visit's code ("SATISFIED: …") worded in the language on screen. */
+function noteText(note) {
+  const m = /^([A-Z_]+)(?:: ([\s\S]*))?$/.exec(note);
+  if (!m) return note;
+  const worded = REPLY_RESULTS.includes(m[1]) ? word('result', m[1]) : VISIT_RESULTS.includes(m[1]) ? word('visit', m[1]) : null;
+  return worded ? [worded, m[2]].filter(Boolean).join(': ') : note;
+}
+
 function problemText(err) {
   const fields = (err.problem?.errors || []).map(x => x.field).filter(Boolean);
   return fields.length ? `${err.message} (${t('hFieldErrors')} ${fields.join(', ')})` : err.message;
@@ -79,13 +87,19 @@ export class TicketPanel {
         <dt>${t('hDueBy')}</dt><dd id="ticket-due-by" class="${late(x.dueBy, x.closedAt)}">${when(x.dueBy)}</dd>
         ${x.signedAt ? `<dt>${t('hSignedAt')}</dt><dd id="ticket-signed-at">${when(x.signedAt)}${x.signedLate ? ` <b class="late">${t('hSignedLate')}</b>` : ''}</dd>` : ''}
         <dt>${t('hAddress')}</dt><dd>${x.address ? e(x.address) : t('hNoAddress')}</dd>
+        ${x.caller ? `<dt>${t('hCaller')}</dt><dd id="ticket-caller">${e([x.caller.name, x.caller.phone].filter(Boolean).join(' · '))}</dd>` : ''}
         ${x.caseId ? `<dt>${t('hCase')}</dt><dd id="ticket-case"><a href="/console.html#case=${encodeURIComponent(x.caseId)}">${e(x.caseId)}</a>
-          ${x.caseStatus ? ` · <span id="ticket-case-status">${e(t(x.caseStatus))}</span>` : ''}</dd>` : ''}
+          ${x.incident?.status ? ` · <span id="ticket-case-status">${e(t(x.incident.status))}</span>` : ''}</dd>` : ''}
+        ${x.pending ? `<dt>${t(x.pending.kind === 'RETURN' ? 'hPendingReturn' : 'hPendingExtend')}</dt><dd id="ticket-pending">${e(x.pending.reason || '')}${x.pending.until ? ` · ${t('hExtendUntil')} ${when(x.pending.until)}` : ''}</dd>` : ''}
+        ${x.returnReason ? `<dt>${t('hReturnReason')}</dt><dd id="ticket-return-reason">${e(x.returnReason)}</dd>` : ''}
+        ${x.reply ? `<dt>${t('hReply')}</dt><dd id="ticket-reply">${e(word('result', x.reply.result))} · ${when(x.reply.at)}<br>${e(x.reply.text || '')}</dd>` : ''}
+        ${x.visit ? `<dt>${t('hVisit')}</dt><dd id="ticket-visit">${e(word('visit', x.visit.result))} · ${when(x.visit.at)}</dd>` : ''}
+        ${x.redos ? `<dt>${t('hRedone')}</dt><dd id="ticket-redos">${e(x.redos)}</dd>` : ''}
       </dl>
       <p class="content" id="ticket-content">${e(x.content || '')}</p>
       <div class="actions" id="ticket-actions">${steps.filter(s => s !== 'locate').map(s =>
         `<button type="button" data-step="${s}"${this.form === s ? ' aria-pressed="true"' : ''}>${t(STEP_LABEL[s])}</button>`).join('')}</div>
-      ${steps.includes('reply') && x.caseStatus && !caseResolved(x) ? `<p class="sub" id="reply-wait">${t('hReplyAfterResolved')}</p>` : ''}
+      ${x.status === 'SIGNED' && !x.pending && !caseResolved(x) ? `<p class="sub" id="reply-wait">${t('hReplyAfterResolved')}</p>` : ''}
       <div id="step-form">${this.form ? this.formHtml(this.form) : ''}</div>
       <h3>${t('hHistory')}</h3><ol class="history" id="ticket-history">${(x.history || []).map(h => this.event(h)).join('')}</ol>`;
     panel.querySelector('#ticket-back').addEventListener('click', () => { this.close(); this.store.closed?.(); });
@@ -94,12 +108,9 @@ export class TicketPanel {
   }
 
   event(h) {
-    const type = h.type ?? h.event ?? h.kind;
-    const detail = [h.reason, h.note, h.text, h.result && (word('result', h.result) !== h.result ? word('result', h.result) : word('visit', h.result)),
-      h.until && when(h.until)].filter(Boolean);
-    return `<li data-type="${e(type)}"><strong>${e(word('ev', type))}</strong> <time datetime="${e(h.at)}">${when(h.at)}</time>
-      ${h.actor ? ` · ${e(h.actor)}` : ''}${h.late ? ` <b class="late">${t('hSignedLate')}</b>` : ''}
-      ${detail.length ? `<br>${detail.map(d => e(d)).join(' · ')}` : ''}</li>`;
+    return `<li data-type="${e(h.type)}"><strong>${e(word('ev', h.type))}</strong> <time datetime="${e(h.at)}">${when(h.at)}</time>
+      ${h.actor ? ` · ${e(h.actor)}` : ''}${h.until ? ` · ${t('hExtendUntil')} ${when(h.until)}` : ''}
+      ${h.note ? `<br>${e(noteText(h.note))}` : ''}</li>`;
   }
 
   /** A step without anything to fill in is taken at once; the others open their form. */
