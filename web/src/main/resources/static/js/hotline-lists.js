@@ -24,6 +24,7 @@ export class HotlineLists {
     this.store = store;
     this.openTicket = openTicket;
     this.measures = measures;
+    measures.isShown = () => this.tab === 'measures' && !document.getElementById('list').hidden;
     this.tab = 'locate';
     this.data = { locate: null, open: null };
     this.seq = 0;

@@ -46,6 +46,7 @@ export class HotlineMeasures {
     this.total = null;
     this.seq = 0;
     this.departments = null;
+    this.isShown = () => true; // the lists say whether the measures tab is on screen
   }
 
   /** Department names by code (rows by department carry the code only); read once. */
@@ -65,7 +66,7 @@ export class HotlineMeasures {
     } catch (err) {
       if (mine === this.seq) { this.rows = []; this.total = null; this.failed = err; }
     }
-    if (mine === this.seq && this.list) this.draw(this.list);
+    if (mine === this.seq && this.list && this.isShown()) this.draw(this.list);
   }
 
   /** The row's unit in the language on screen: an area or a department by name, its code when unnamed. */
