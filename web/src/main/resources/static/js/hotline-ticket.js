@@ -2,7 +2,7 @@
 // it became (linked to the console), its history, and the loop's next steps as buttons — locate (a map click, an
 // address or a building code), 签收, 退单 with its reason and its approval, 延期 and its approval, 回单 with the result,
 // 回访 with the caller's verdict. Each step posts to part D's API; a refusal shows the problem and the fields it names.
-import { t, when, districtZone } from './i18n.js';
+import { t, when, districtZone, areaName } from './i18n.js';
 import { escapeHtml as e } from './layers.js';
 import { attachAddressSearch } from './address-search.js';
 import { word, REPLY_RESULTS, VISIT_RESULTS } from './hotline-text.js';
@@ -81,7 +81,7 @@ export class TicketPanel {
       ${c.text ? `<p class="countdown${c.late ? ' late' : ''}" id="ticket-countdown">${e(c.text)}</p>` : ''}
       <dl class="ticket">
         <dt>${t('hRequestType')}</dt><dd>${e(word('type', x.requestType))}</dd>
-        ${x.category ? `<dt>${t('hCategory')}</dt><dd>${e(x.categoryName || x.category)}</dd>` : ''}
+        ${x.category ? `<dt>${t('hCategory')}</dt><dd id="ticket-category">${e(this.categoryName(x.category))}</dd>` : ''}
         <dt>${t('hReceivedAt')}</dt><dd>${when(x.receivedAt)}</dd>
         <dt>${t('hSignBy')}</dt><dd id="ticket-sign-by" class="${late(x.signBy, x.signedAt)}">${when(x.signBy)}</dd>
         <dt>${t('hDueBy')}</dt><dd id="ticket-due-by" class="${late(x.dueBy, x.closedAt)}">${when(x.dueBy)}</dd>
@@ -105,6 +105,11 @@ export class TicketPanel {
     panel.querySelector('#ticket-back').addEventListener('click', () => { this.close(); this.store.closed?.(); });
     panel.querySelectorAll('#ticket-actions button').forEach(b => b.addEventListener('click', () => this.choose(b.dataset.step)));
     this.wireForm();
+  }
+
+  categoryName(code) {
+    const c = (this.store.categories || []).find(x => x.code === code);
+    return c ? areaName(c) : code;
   }
 
   event(h) {

@@ -3,7 +3,7 @@
 // deadlines (late ones red, counting down in the district's time), the measures by department and by area over a
 // chosen period — and a ticket's panel with its history and the loop's steps. Everything reads part D's API
 // (/api/v1/hotline/...); the API decides who may do what. Opens #ticket=<number>.
-import { signedInUser } from './api.js';
+import { getJson, signedInUser } from './api.js';
 import { startLanguage, onLanguageChange, t } from './i18n.js';
 import { startMap } from './basemap.js';
 import { whenReady } from './startup.js';
@@ -30,6 +30,7 @@ async function start() {
   const shell = await startMap('map');
   view = new HotlineMap(shell, store);
   if (!allowed) { document.body.dataset.ready = 'true'; return; }
+  store.categories = await getJson('/api/v1/categories').catch(() => []);
   measures = new HotlineMeasures();
   lists = new HotlineLists(store, number => openTicket(number), measures);
   panel = new TicketPanel(store, view, () => refresh());
