@@ -76,32 +76,47 @@ export class HotlineMeasures {
     return known ? areaName({ name: known.name, nameEn: known.nameEn ?? known.name_en }) : row.code;
   }
 
+  /** The period form (kept while its choices change, so that a picker being used is not replaced) and the table. */
   draw(list) {
     this.list = list;
+    if (!list.querySelector('#measures-form')) {
+      list.innerHTML = '<form id="measures-form" class="period"></form><div id="measures-body"></div>';
+      this.wire(list.querySelector('form'));
+    }
+    this.drawForm(list.querySelector('form'));
+    list.querySelector('#measures-body').innerHTML = this.table();
+  }
+
+  drawForm(form) {
     const q = this.query;
     const option = (value, key, chosen) => `<option value="${value}"${value === chosen ? ' selected' : ''}>${t(key)}</option>`;
-    const table = this.rows === null ? `<p class="hint">${t('hLoading')}</p>`
-      : this.failed ? `<p class="problem">${t('hApiMissing')}: ${e(this.failed.message)}</p>`
-        : !this.rows.length ? `<p class="hint">${t('hMeasuresNone')}</p>`
-          : `<div class="measures-scroll"><table id="measures-table" class="measures"><thead><tr><th>${t('hRow')}</th><th>${t('hTickets')}</th>
-            ${MEASURES.map(m => `<th>${t('m_' + m)}</th>`).join('')}</tr></thead><tbody>
-            ${this.rows.map(r => `<tr data-row="${e(r.code ?? '')}"><th>${e(this.name(r))}</th><td>${e(r.tickets)}</td>${MEASURES.map(m => cell(r, m)).join('')}</tr>`).join('')}
-            </tbody>${this.total ? `<tfoot><tr id="measures-total"><th>${t('hTotal')}</th><td>${e(this.total.tickets)}</td>
-            ${MEASURES.map(m => cell(this.total, m).replace('<td data-measure', '<td data-total-measure')).join('')}</tr></tfoot>` : ''}</table></div><p class="sub">${t('hSatisfactionNote')}</p>`;
-    list.innerHTML = `<form id="measures-form" class="period">
-        <label>${t('hFrom')} <input type="date" name="from" value="${e(q.from)}" required></label>
+    form.innerHTML = `<label>${t('hFrom')} <input type="date" name="from" value="${e(q.from)}" required></label>
         <label>${t('hTo')} <input type="date" name="to" value="${e(q.to)}" required></label>
         <label>${t('hBy')} <select name="by">${option('department', 'hByDepartment', q.by)}${option('area', 'hByArea', q.by)}</select></label>
-        <label ${q.by === 'area' ? '' : 'hidden'}>${t('hLevel')} <select name="level">${option('subdistrict', 'hLevelSubdistrict', q.level)}${option('community', 'hLevelCommunity', q.level)}</select></label>
-      </form>${table}`;
-    const form = list.querySelector('form');
+        <label ${q.by === 'area' ? '' : 'hidden'}>${t('hLevel')} <select name="level">${option('subdistrict', 'hLevelSubdistrict', q.level)}${option('community', 'hLevelCommunity', q.level)}</select></label>`;
+  }
+
+  wire(form) {
     form.addEventListener('change', () => {
       if (!form.from.value || !form.to.value) return;
       this.query = { from: form.from.value, to: form.to.value, by: form.by.value, level: form.level.value };
+      form.level.closest('label').hidden = this.query.by !== 'area';
       this.rows = null;
-      this.draw(list);
+      this.list.querySelector('#measures-body').innerHTML = this.table();
       this.load();
     });
     form.addEventListener('submit', ev => ev.preventDefault());
+  }
+
+  table() {
+    if (this.rows === null) return `<p class="hint">${t('hLoading')}</p>`;
+    if (this.failed) return `<p class="problem">${t('hApiMissing')}: ${e(this.failed.message)}</p>`;
+    if (!this.rows.length) return `<p class="hint">${t('hMeasuresNone')}</p>`;
+    return `<div class="measures-scroll"><table id="measures-table" class="measures" data-by="${e(this.query.by)}"><thead><tr><th>${t('hRow')}</th><th>${t('hTickets')}</th>
+      ${MEASURES.map(m => `<th>${t('m_' + m)}</th>`).join('')}</tr></thead><tbody>
+      ${this.rows.map(r => `<tr data-row="${e(r.code ?? '')}"><th>${e(this.name(r))}</th><td>${e(r.tickets)}</td>${MEASURES.map(m => cell(r, m)).join('')}</tr>`).join('')}
+      </tbody>${this.total ? `<tfoot><tr id="measures-total"><th>${t('hTotal')}</th><td>${e(this.total.tickets)}</td>
+      ${MEASURES.map(m => cell(this.total, m).replace('<td data-measure', '<td data-total-measure')).join('')}</tr></tfoot>` : ''}</table></div>
+      <p class="sub">${t('hSatisfactionNote')}</p>`;
   }
 }

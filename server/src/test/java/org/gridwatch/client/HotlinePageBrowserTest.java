@@ -199,8 +199,8 @@ class HotlinePageBrowserTest {
     click("#ticket-actions button[data-step='return']");
     WebElement form = Browser.waitFor(driver, 10).until(ExpectedConditions.visibilityOfElementLocated(By.id("return-form")));
     form.findElement(By.cssSelector("button[type=submit]")).click();
-    WebElement problem = Browser.waitFor(driver, 10).until(ExpectedConditions.visibilityOfElementLocated(By.id("step-problem")));
-    assertThat(problem.getText()).contains("reason");
+    Browser.waitFor(driver, 10).until(d -> !d.findElement(By.id("step-problem")).getText().isBlank());
+    assertThat(driver.findElement(By.id("step-problem")).getText()).as("the field named").contains("reason");
     assertThat(http.get("/api/v1/hotline/tickets/" + number, OPERATOR).json().get("status").asString())
         .as("nothing changed").isNotIn("RETURN_REQUESTED", "RETURNED");
   }
