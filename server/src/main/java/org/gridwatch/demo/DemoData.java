@@ -29,10 +29,13 @@ class DemoData {
   private final DemoPropertyFirst propertyFirst;
   private final DemoProjects projects;
   private final DemoConsultation consultation;
+  private final DemoHotline hotline;
 
   DemoData(DemoAreas areas, DemoAddresses addresses, DemoRoster roster, DemoIncidents incidents, DemoSkyNet skyNet, DemoGroundNet groundNet,
       DemoCompounds compounds, DemoOrganisations organisations, DemoVolunteers volunteers, DemoActivities activities, DemoServices services,
-      DemoPropertyFirst propertyFirst, DemoProjects projects, DemoConsultation consultation) {
+      DemoPropertyFirst propertyFirst, DemoProjects projects, DemoConsultation consultation,
+      DemoHotline hotline) {
+    this.hotline = hotline;
     this.projects = projects;
     this.consultation = consultation;
     this.compounds = compounds;
@@ -64,6 +67,7 @@ class DemoData {
         new StartupStep("services", "服务阵地与服务预约", "service points, offers and bookings", services::seed),
         new StartupStep("property-first", "物业优先", "property company first", propertyFirst::seed),
         new StartupStep("projects", "资助项目与需求记录（演示）", "funded projects and recorded needs (synthetic)", projects::seed),
-        new StartupStep("consultation", "议事协商（演示）", "consultation and self-governance (synthetic)", consultation::seed));
+        new StartupStep("consultation", "议事协商（演示）", "consultation and self-governance (synthetic)", consultation::seed),
+        new StartupStep("hotline", "12345热线工单（演示）", "12345 hotline tickets (synthetic)", hotline::seed));
   }
 }

@@ -1,0 +1,6 @@
+package org.gridwatch.hotline;
+
+import org.gridwatch.support.OnH2;
+
+@OnH2
+class HotlineOnH2Test extends HotlineContract {}

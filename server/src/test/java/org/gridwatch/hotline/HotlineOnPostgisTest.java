@@ -1,0 +1,6 @@
+package org.gridwatch.hotline;
+
+import org.gridwatch.support.OnPostgis;
+
+@OnPostgis
+class HotlineOnPostgisTest extends HotlineContract {}
