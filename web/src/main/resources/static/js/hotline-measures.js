@@ -1,7 +1,7 @@
 // The hotline's measures as its bulletins print them (及时签收率, 按时办结率, 退单率, 重办率, 回访率, 满意率, 按时反馈率), per
 // department or per area (subdistrict or community), over a chosen period; each rate with its count beside it
 // (numerator / denominator), so that a reader sees how many tickets a percentage stands on.
-import { t, districtZone, areaName } from './i18n.js';
+import { t, districtZone, areaName, currentLang } from './i18n.js';
 import { escapeHtml as e } from './layers.js';
 import { MEASURES } from './hotline-text.js';
 import { getJson } from './api.js';
@@ -80,14 +80,17 @@ export class HotlineMeasures {
   draw(list) {
     this.list = list;
     if (!list.querySelector('#measures-form')) {
+      this.formLang = null;
       list.innerHTML = '<form id="measures-form" class="period"></form><div id="measures-body"></div>';
       this.wire(list.querySelector('form'));
     }
-    this.drawForm(list.querySelector('form'));
+    // The form is worded again only when the language changed, never under a choice being made.
+    if (this.formLang !== currentLang()) this.drawForm(list.querySelector('form'));
     list.querySelector('#measures-body').innerHTML = this.table();
   }
 
   drawForm(form) {
+    this.formLang = currentLang();
     const q = this.query;
     const option = (value, key, chosen) => `<option value="${value}"${value === chosen ? ' selected' : ''}>${t(key)}</option>`;
     form.innerHTML = `<label>${t('hFrom')} <input type="date" name="from" value="${e(q.from)}" required></label>

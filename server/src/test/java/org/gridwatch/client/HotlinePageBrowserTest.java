@@ -101,9 +101,9 @@ class HotlinePageBrowserTest {
 
   void showMeasuresByArea() {
     click("#tab-measures");
-    WebElement by = Browser.waitFor(driver, 15).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#measures-form select[name='by']")));
-    new Select(by).selectByValue("area");
-    Browser.waitFor(driver, 20).until(ExpectedConditions.presenceOfElementLocated(By.id("measures-table")));
+    Browser.waitFor(driver, 20).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#measures-table[data-by='department']")));
+    new Select(driver.findElement(By.cssSelector("#measures-form select[name='by']"))).selectByValue("area");
+    Browser.waitFor(driver, 20).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#measures-table[data-by='area']")));
   }
 
   @Test
