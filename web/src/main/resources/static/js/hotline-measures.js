@@ -72,7 +72,8 @@ export class HotlineMeasures {
   /** The row's unit in the language on screen: an area or a department by name, its code when unnamed. */
   name(row) {
     if (!row.code) return t(this.query.by === 'department' ? 'hDepartmentNone' : 'hUnplaced');
-    const known = row.name ? row : this.departments?.get(row.code);
+    // Areas by their mapped properties (names in both languages), departments by the department list.
+    const known = (this.query.by === 'area' ? this.areaOf?.(row.code) : this.departments?.get(row.code)) || (row.name ? row : null);
     return known ? areaName({ name: known.name, nameEn: known.nameEn ?? known.name_en }) : row.code;
   }
 
