@@ -13,6 +13,7 @@ import { refreshFigures, drawFigures } from './console-figures.js';
 import { startAlarm, raiseAlarm, rewordAlarm } from './console-alarm.js';
 import { showCameras, clearCameras } from './console-cameras.js';
 import { pauseRows, pickConvene } from './console-convene.js';
+import { HOTLINE_SLOT, showHotline } from './console-hotline.js';
 
 const L = window.L;
 const state = { me: null, categories: [], selected: null, next: null, items: [], follow: true, fresh: new Set(),
@@ -301,6 +302,7 @@ async function showCase(id, zoom) {
       ${c.assignee ? `<dt>${t('assignee')}</dt><dd id="case-assignee">${escapeHtml(c.assignee.name)} (${escapeHtml(c.assignee.person)})</dd>` : ''}
       ${c.returnReason ? `<dt>${t('returnReason')}</dt><dd id="case-return-reason">${escapeHtml(c.returnReason)}</dd>` : ''}
       <dt>${t('deadline')}</dt><dd>${when(c.deadline)}</dd>
+      ${HOTLINE_SLOT}
       ${pauseRows(c)}
       <dt>${t('reportedAt')}</dt><dd>${when(c.reportedAt)}</dd>
     </dl>
@@ -327,6 +329,7 @@ async function showCase(id, zoom) {
       return act(c.id, b.dataset.action);
     }));
     if (c.media && c.media.length) showPhotos(document.getElementById('case-photos'), c.media);
+    showHotline(c).catch(err => console.warn('hotline', err));
     showCameras(c.id, document.getElementById('case-cameras'), state.map, state.me).catch(err => console.warn('cameras', err));
   }
   const [x, y] = c.location.coordinates;

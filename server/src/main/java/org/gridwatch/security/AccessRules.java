@@ -223,6 +223,8 @@ final class AccessRules {
       // Activities, volunteer hours, matching (issue 14): the capability checks which activity an organiser organises
       // and that a volunteer signs in or reads hours only as themselves.
       open(HttpMethod.GET, "the volunteer's sign-in page a scanned QR code opens", "扫码签到页面", "/checkin.html"),
+      // Issue 17, part E: the hotline page is a static shell; what it shows and does is decided by /api/v1/hotline/**.
+      open(HttpMethod.GET, "the 12345 hotline page (its API decides what it shows)", "12345 热线工单页面", "/hotline.html"),
       roles(HttpMethod.GET, ACTIVITY_FIGURES, "volunteer hours and active volunteers per area", "各区域志愿服务时长与活跃志愿者",
           "/api/v1/activities/measures"),
       roles(HttpMethod.POST, ORGANISERS, "create an activity, correct its attendance", "创建活动、更正签到记录", "/api/v1/activities",
