@@ -93,8 +93,10 @@ class HotlineController {
         : ResponseEntity.ok().location(location).body(received.answer());
   }
 
+  // The body is required here: a POST without one (and so without a content type) then maps to the JSON method only,
+  // which answers it with a problem, instead of matching both (Spring matches a body-less request to any optional one).
   @PostMapping(path = "/tickets", consumes = "text/csv")
-  BatchAnswer receiveBatch(@RequestBody(required = false) byte[] body,
+  BatchAnswer receiveBatch(@RequestBody byte[] body,
       @RequestHeader(name = HotlineSignature.TIMESTAMP, required = false) String timestamp,
       @RequestHeader(name = HotlineSignature.SIGNATURE, required = false) String signed, HttpServletRequest request) {
     byte[] raw = body == null ? new byte[0] : body;

@@ -90,7 +90,7 @@ public class Dispatcher {
   public Round runAt(Instant now) { return runAt(now, null); }
 
   /** As {@link #runAt(Instant)}, only messages of {@code template} (null: all); tests keep to their own messages. */
-  Round runAt(Instant at, String template) {
+  public Round runAt(Instant at, String template) {
     // both stores keep microseconds, and may round a finer instant up: the round's times are the stored ones
     Instant now = at.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     Tally t = new Tally();

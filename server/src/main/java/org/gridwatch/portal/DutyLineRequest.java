@@ -10,7 +10,7 @@ import org.gridwatch.portal.PortalAnswer.ContactRole;
  * role and the phone (an office or duty line: digits, spaces, + and -); no phone removes the line.
  */
 public record DutyLineRequest(@NotBlank(message = "is required") String area, @NotNull(message = "is required") ContactRole role,
-    @Pattern(regexp = "[0-9+][0-9 +\\-]{2,29}", message = "must be a phone number: digits, spaces, + and -") String phone) {
+    @Pattern(regexp = "[0-9+][0-9 +\\-]{2,29}", message = "must be a phone number") String phone) {
 
   /** The line as now set (phone null: removed). */
   public record Answer(String area, ContactRole role, String phone) {}

@@ -36,7 +36,7 @@ abstract class DemoPipelineContract {
     assertThat(status.ready()).isTrue();
     assertThat(pipeline.steps()).extracting(StartupStep::name)
         .containsExactly("areas", "addresses", "roster", "cases", "skynet", "groundnet", "compounds", "organisations", "volunteers", "activities",
-            "services", "property-first", "projects", "consultation", "accounts", "open311-key");
+            "services", "property-first", "projects", "consultation", "publications", "hotline", "accounts", "open311-key");
     assertThat(pipeline.steps()).allSatisfy(s -> assertThat(s.zh()).isNotBlank().isNotEqualTo(s.en()));
   }
 

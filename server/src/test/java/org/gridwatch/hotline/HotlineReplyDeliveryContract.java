@@ -41,6 +41,7 @@ abstract class HotlineReplyDeliveryContract {
   @LocalServerPort int port;
   @Autowired JdbcTemplate jdbc;
   @Autowired Dispatcher dispatcher;
+  @Autowired java.time.Clock clock;
 
   @DynamicPropertySource
   static void endpoints(DynamicPropertyRegistry registry) {
@@ -60,7 +61,8 @@ abstract class HotlineReplyDeliveryContract {
         String ts = ex.getRequestHeaders().getFirst("X-Gridwatch-Timestamp");
         boolean valid = ("sha256=" + hmac(OUTBOUND, ts + "." + body)).equals(ex.getRequestHeaders().getFirst("X-Gridwatch-Signature"));
         String id = ex.getRequestHeaders().getFirst("X-Gridwatch-Message-Id");
-        boolean first = CALLS.stream().noneMatch(c -> c.split(" ")[1].equals(id));
+        // keyed by id and body: the H2 and PostGIS classes share this receiver, and their outbox ids may coincide
+        boolean first = CALLS.stream().noneMatch(c -> c.split(" ")[1].equals(id) && c.endsWith(" " + body));
         int status = first ? 503 : 200;
         CALLS.add(status + " " + id + " " + valid + " " + body);
         ex.sendResponseHeaders(status, -1);
@@ -104,13 +106,16 @@ abstract class HotlineReplyDeliveryContract {
         .status()).isEqualTo(200);
     long id = jdbc.queryForObject("select id from outbox_message where dedup_key = ?", Long.class, "HOTLINE_REPLY:" + n + ":1");
 
-    Instant now = Instant.now();
-    dispatcher.runAt(now);
+    Instant now = clock.instant(); // the application's clock: an earlier test in the JVM may have moved it
+    dispatcher.runAt(now, "HOTLINE_REPLY");
     assertThat(status(id)).isEqualTo("PENDING");
-    dispatcher.runAt(now.plus(Duration.ofMinutes(2)));
-    assertThat(status(id)).isEqualTo("SENT");
+    // the retry is due a minute later; a round may first meet replies other tests left waiting, so a few rounds on
+    for (int minutes = 2; minutes <= 32 && !"SENT".equals(status(id)); minutes *= 2) {
+      dispatcher.runAt(now.plus(Duration.ofMinutes(minutes)), "HOTLINE_REPLY");
+    }
+    assertThat(status(id)).as(jdbc.queryForMap("select * from outbox_message where id = ?", id).toString()).isEqualTo("SENT");
 
-    List<String> mine = CALLS.stream().filter(c -> c.split(" ")[1].equals(String.valueOf(id))).toList();
+    List<String> mine = CALLS.stream().filter(c -> c.split(" ")[1].equals(String.valueOf(id)) && c.contains(n)).toList();
     assertThat(mine).hasSize(2);
     assertThat(mine.get(0)).startsWith("503 ");
     assertThat(mine.get(1)).startsWith("200 " + id + " true ");
