@@ -102,7 +102,8 @@ class DemoPublications {
               "GRID", g.name() + "信息员", g, today, null, "PENDING_REVIEW", null, null, null)));
     }
     write(items, now);
-    return items.size() + " publications";
+    int lines = dutyLines(s, now);
+    return items.size() + " publications, " + lines + " duty lines";
   }
 
   private Item published(String kind, String title, String body, String level, String name, AreaView area, LocalDate from,
@@ -132,5 +133,27 @@ class DemoPublications {
         + " ?, ?, ?, ?, ?)", rows);
     jdbc.batchUpdate("INSERT INTO service_guide (publication_id, item, eligibility, materials, service_point_id, hours, fees, time_limit,"
         + " contact_phone) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", guides);
+  }
+
+  /**
+   * The duty lines the portal shows beside a grid's contacts (网格员、社区民警值班电话, the community office's line):
+   * numbers of the demo, made from the area's code, no one's real phone.
+   */
+  private int dutyLines(AreaCatalog.Snapshot s, Instant now) {
+    List<Object[]> rows = new ArrayList<>();
+    java.sql.Timestamp at = java.sql.Timestamp.from(now);
+    for (AreaView grid : s.level(AreaLevel.GRID)) {
+      rows.add(new Object[] {grid.code(), "GRID_MEMBER", "0532-6" + digits(grid.code(), 7), at, DEMO});
+      rows.add(new Object[] {grid.code(), "POLICE_OFFICER", "0532-6" + digits(grid.code() + "110", 7), at, DEMO});
+    }
+    for (AreaView community : s.level(AreaLevel.COMMUNITY)) {
+      rows.add(new Object[] {community.code(), "COMMUNITY_OFFICE", "0532-8" + digits(community.code(), 7), at, DEMO});
+    }
+    jdbc.batchUpdate("INSERT INTO duty_line (area_code, role, phone, updated_at, updated_by) VALUES (?, ?, ?, ?, ?)", rows);
+    return rows.size();
+  }
+
+  private static String digits(String seed, int n) {
+    return String.format("%0" + n + "d", Math.floorMod((long) seed.hashCode() * 2654435761L, (long) Math.pow(10, n)));
   }
 }

@@ -70,6 +70,7 @@ class PortalPageBrowserTest {
     long ours = notice(community, "小区停水通知", "明日 9:00–12:00 停水。" + SCRIPT);
     long theirs = notice(neighbour, "邻社区的通知", "仅限邻社区。");
     lines.add(grid.code());
+    jdbc.update("DELETE FROM duty_line WHERE area_code = ?", grid.code()); // the demo's own lines
     jdbc.update("INSERT INTO duty_line (area_code, role, phone, updated_at, updated_by) VALUES (?, 'GRID_MEMBER', '0532-80001234', ?, 'test')",
         grid.code(), Timestamp.from(Instant.now()));
 

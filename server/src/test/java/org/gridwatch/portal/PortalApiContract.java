@@ -97,6 +97,7 @@ abstract class PortalApiContract {
     AreaView grid = gridWithFullRoster();
     AreaView community = areas.now().find(grid.parentCode()).orElseThrow();
     Roster.GridRoster r = roster.of(grid.code());
+    clearDutyLines(grid.code(), community.code());
     jdbc.update("UPDATE person SET phone = ? WHERE code = ?", "13912345678", r.gridMember().code());
     jdbc.update("UPDATE person SET phone = ? WHERE code = ?", "13987654321", r.policeOfficer().code());
     dutyLine(grid.code(), "GRID_MEMBER", "0532-80001234");
@@ -180,7 +181,7 @@ abstract class PortalApiContract {
   void theCommandCentrePublishesADutyLineAndNobodyElseMay() {
     AreaView community = communities().get(4);
     AreaView grid = grids(community).get(0);
-    lines.add(grid.code());
+    clearDutyLines(grid.code(), community.code());
     String[] operator = Http.basic("operator", TestEnvironment.DEMO_PASSWORD);
     String line = "{\"area\":\"" + grid.code() + "\",\"role\":\"POLICE_OFFICER\",\"phone\":\"0532-110 1234\"}";
     assertThat(http.put("/api/v1/portal/duty-lines", line, Http.basic("resident", TestEnvironment.DEMO_PASSWORD)).status()).isEqualTo(403);
@@ -261,8 +262,17 @@ abstract class PortalApiContract {
     throw new AssertionError("no grid with a grid member and a police officer");
   }
 
+  /** Starts from areas without duty lines (the demo publishes some); they are removed again after the test. */
+  private void clearDutyLines(String... areaCodes) {
+    for (String area : areaCodes) {
+      lines.add(area);
+      jdbc.update("DELETE FROM duty_line WHERE area_code = ?", area);
+    }
+  }
+
   private void dutyLine(String area, String role, String phone) {
     lines.add(area);
+    jdbc.update("DELETE FROM duty_line WHERE area_code = ? AND role = ?", area, role); // the demo's own line, if any
     jdbc.update("INSERT INTO duty_line (area_code, role, phone, updated_at, updated_by) VALUES (?, ?, ?, ?, ?)", area, role, phone,
         Timestamp.from(Instant.now()), "test");
   }
