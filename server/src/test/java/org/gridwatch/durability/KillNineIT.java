@@ -74,6 +74,7 @@ class KillNineIT {
     assertTrue(run.photos().size() > 0, "no photo was acknowledged at all; see " + log);
     assertTrue(run.volunteersAcknowledged() > 0, "no volunteer was acknowledged at all; see " + log);
     assertTrue(run.needsAcknowledged() > 0, "no recorded need was acknowledged at all; see " + log);
+    assertTrue(run.ticketsAcknowledged() > 0, "no hotline ticket was acknowledged at all; see " + log);
     return run;
   }
 

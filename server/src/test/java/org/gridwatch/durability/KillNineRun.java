@@ -53,6 +53,8 @@ final class KillNineRun {
   private final Map<String, String> volunteers = Collections.synchronizedMap(new HashMap<>());
   /** Needs recorded by hand the server acknowledged (201), by id. */
   private final Set<String> needs = Collections.synchronizedSet(new HashSet<>());
+  /** 12345 tickets the server acknowledged (201), by ticket number. */
+  private final Set<String> tickets = Collections.synchronizedSet(new HashSet<>());
   private final List<String> gridCodes = new ArrayList<>();
   private final List<Long> killedAfterMillis = new ArrayList<>();
 
@@ -76,10 +78,11 @@ final class KillNineRun {
     server.start();
     for (int k = 0; k < kills; k++) {
       AtomicBoolean reporting = new AtomicBoolean(true);
-      ExecutorService clients = Executors.newFixedThreadPool(CLIENTS + 2);
+      ExecutorService clients = Executors.newFixedThreadPool(CLIENTS + 3);
       for (int c = 0; c < CLIENTS; c++) clients.submit(() -> report(reporting));
       clients.submit(() -> register(reporting));
       clients.submit(() -> recordNeeds(reporting));
+      clients.submit(() -> receiveTickets(reporting));
       long after = 1000 + random.nextInt(2500); // a random moment while all clients are reporting
       Thread.sleep(after);
       server.kill9();
@@ -162,6 +165,31 @@ final class KillNineRun {
     return null;
   }
 
+  /**
+   * The command centre entering 12345 tickets (issue 17) with only an address no geocoder places, so each waits in the
+   * to-be-located queue, until told to stop; a failed request is not retried.
+   */
+  private Void receiveTickets(AtomicBoolean reporting) {
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    while (reporting.get()) {
+      int i = sequence.incrementAndGet();
+      String number = "KN" + seed + "-" + i;
+      java.time.Instant now = java.time.Instant.now();
+      String body = String.format(Locale.ROOT, "{\"ticketNumber\":\"%s\",\"receivedAt\":\"%s\",\"dueBy\":\"%s\","
+          + "\"requestType\":\"HELP\",\"content\":\"kill -9 ticket %d\",\"address\":\"kill -9 road %d\"}", number, now,
+          now.plus(Duration.ofDays(3)), i, i);
+      try {
+        HttpResponse<String> r = http.send(admin(HttpRequest.newBuilder(URI.create(base() + "/api/v1/hotline/tickets")))
+            .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+            HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() == 201) tickets.add(number);
+      } catch (Exception e) {
+        // killed under this request: not acknowledged
+      }
+    }
+    return null;
+  }
+
   /** After the last restart, with the server up: every acknowledged volunteer's full record opens to the ID number sent. */
   List<String> unreadableVolunteers() throws Exception {
     HttpClient http = HttpClient.newHttpClient();
@@ -177,6 +205,8 @@ final class KillNineRun {
   int volunteersAcknowledged() { return volunteers.size(); }
 
   int needsAcknowledged() { return needs.size(); }
+
+  int ticketsAcknowledged() { return tickets.size(); }
 
   private String base() { return "http://localhost:" + server.port; }
 
@@ -225,8 +255,9 @@ final class KillNineRun {
   }
 
   String summary() {
-    return String.format("kill -9 test (seed %d): %d reports, %d photos, %d volunteers and %d recorded needs acknowledged, killed after %s ms of reporting",
-        seed, acknowledged.size(), photos.size(), volunteers.size(), needs.size(), killedAfterMillis);
+    return String.format("kill -9 test (seed %d): %d reports, %d photos, %d volunteers, %d recorded needs and %d hotline tickets acknowledged,"
+        + " killed after %s ms of reporting", seed, acknowledged.size(), photos.size(), volunteers.size(), needs.size(), tickets.size(),
+        killedAfterMillis);
   }
 
   /** What a reporter and a planner would notice after the crashes, read straight from the database. */
@@ -252,6 +283,7 @@ final class KillNineRun {
     assertEquals(List.of(), lostPhotos(c), "acknowledged photos are gone or lost their bytes: " + found);
     assertEquals(List.of(), lostVolunteers(c), "acknowledged volunteers are gone: " + found);
     assertEquals(List.of(), lostNeeds(c), "acknowledged recorded needs are gone: " + found);
+    assertEquals(List.of(), lostTickets(c), "acknowledged hotline tickets are gone: " + found);
     assertEquals(List.of(), tilingViolations(c), "the areas no longer tile after the crashes");
   }
 
@@ -279,6 +311,14 @@ final class KillNineRun {
       while (rs.next()) stored.add(Long.toString(rs.getLong(1)));
     }
     return new ArrayList<>(needs).stream().filter(id -> !stored.contains(id)).sorted().toList();
+  }
+
+  private List<String> lostTickets(Connection c) throws Exception {
+    Set<String> stored = new HashSet<>();
+    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select ticket_number from hotline_ticket")) {
+      while (rs.next()) stored.add(rs.getString(1));
+    }
+    return new ArrayList<>(tickets).stream().filter(n -> !stored.contains(n)).sorted().toList();
   }
 
   /** The current outlines of every level checked with the same rule the server applies to an edit. */
