@@ -78,6 +78,7 @@ public class TicketLoop {
     Ticket t = rows.get(number);
     String note = optional("note", body == null ? null : body.note(), MAX_NOTE);
     if (t.pending() != Ticket.Pending.RETURN || !caseStillNew(t)) throw illegal(t, "return/approve");
+    notTheRequester(t, "RETURN_REQUESTED", actor);
     if (t.caseId() != null) workflow.act(t.caseId(), Action.REJECT, Workflow.Input.of("12345 退单: " + t.pendingReason()), actor);
     Instant now = clock.instant();
     var d = t.change();
@@ -100,7 +101,8 @@ public class TicketLoop {
     Ticket t = rows.get(number);
     List<ProblemException.FieldError> errors = new ArrayList<>();
     Instant until = body == null ? null : body.until();
-    if (until == null || !until.isAfter(t.dueBy())) errors.add(new ProblemException.FieldError("until", Text.of("hotline.until-after-due")));
+    if (until != null && !TicketRequest.plausible(until)) errors.add(new ProblemException.FieldError("until", Text.of("hotline.time-range")));
+    else if (until == null || !until.isAfter(t.dueBy())) errors.add(new ProblemException.FieldError("until", Text.of("hotline.until-after-due")));
     String reason = body == null || body.reason() == null ? "" : body.reason().strip();
     if (reason.isEmpty() || reason.length() > MAX_NOTE) {
       errors.add(new ProblemException.FieldError("reason", Text.of("hotline.between-1-and-x-characters", String.valueOf(MAX_NOTE))));
@@ -119,6 +121,7 @@ public class TicketLoop {
     Ticket t = rows.get(number);
     String note = optional("note", body == null ? null : body.note(), MAX_NOTE);
     if (t.pending() != Ticket.Pending.EXTEND) throw illegal(t, "extend/approve");
+    notTheRequester(t, "EXTENSION_REQUESTED", actor);
     var d = t.change();
     d.dueBy = t.pendingUntil();
     d.extensions = t.extensions() + 1;
@@ -184,6 +187,16 @@ public class TicketLoop {
     String note = optional("note", body == null ? null : body.note(), MAX_NOTE);
     if (t.pending() != kind) throw illegal(t, step);
     return store(t.change().clearPending().done(), event, actor, note, null);
+  }
+
+  /** Four eyes: a return or an extension is approved by someone other than who asked for it (403 otherwise). */
+  private void notTheRequester(Ticket t, String requested, Actor actor) {
+    String requester = null;
+    for (TicketRows.Event e : rows.history(t.number())) if (e.type().equals(requested)) requester = e.actor();
+    if (requester != null && requester.equals(actor.username())) {
+      throw new ProblemException(org.springframework.http.HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
+          Text.of("hotline.approve-own-request"), List.of());
+    }
   }
 
   private TicketAnswer store(Ticket changed, String event, Actor actor, String note, Instant until) {

@@ -34,6 +34,12 @@ public record TicketRequest(String ticketNumber, Instant receivedAt, Instant sig
         c == null || (c.name() == null && c.phone() == null) ? null : c);
   }
 
+  private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+  private static final Instant LATEST = Instant.parse("2100-01-01T00:00:00Z");
+
+  /** A time a hotline can mean, and both stores can keep: from 2000 to 2100. */
+  static boolean plausible(Instant t) { return !t.isBefore(EARLIEST) && t.isBefore(LATEST); }
+
   /** What is wrong with the request's form, each naming its field; empty when it may be received. */
   List<FieldError> problems() {
     List<FieldError> errors = new ArrayList<>();
@@ -41,6 +47,13 @@ public record TicketRequest(String ticketNumber, Instant receivedAt, Instant sig
       errors.add(new FieldError("ticketNumber", Text.of("hotline.ticket-number-form")));
     }
     if (receivedAt == null) errors.add(new FieldError("receivedAt", Text.of("hotline.required")));
+    for (var when : java.util.Map.of("receivedAt", java.util.Optional.ofNullable(receivedAt), "signBy",
+        java.util.Optional.ofNullable(signBy), "dueBy", java.util.Optional.ofNullable(dueBy)).entrySet()) {
+      if (when.getValue().isPresent() && !plausible(when.getValue().get())) {
+        errors.add(new FieldError(when.getKey(), Text.of("hotline.time-range")));
+        return errors; // a time past the stores' range would fail the comparisons below
+      }
+    }
     if (dueBy == null) errors.add(new FieldError("dueBy", Text.of("hotline.required")));
     if (receivedAt != null && dueBy != null && !dueBy.isAfter(receivedAt)) {
       errors.add(new FieldError("dueBy", Text.of("hotline.after-received")));

@@ -40,7 +40,7 @@ record DispatchSettings(int batch, int maxAttempts, Duration firstBackoff, Durat
       Set<String> urgent = Arrays.stream(env.getProperty("gridwatch.notification.urgent-templates", "CASE_DISPATCHED,CASE_SUPERVISED")
           .split(",")).map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toUnmodifiableSet());
       return new DispatchSettings(
-          env.getProperty("gridwatch.notification.batch", Integer.class, 200),
+          env.getProperty("gridwatch.notification.batch", Integer.class, 10),
           env.getProperty("gridwatch.notification.max-attempts", Integer.class, 8),
           env.getProperty("gridwatch.notification.first-backoff", Duration.class, Duration.ofMinutes(1)),
           env.getProperty("gridwatch.notification.max-backoff", Duration.class, Duration.ofHours(1)),

@@ -90,6 +90,8 @@ public class Dispatcher {
   public Round runAt(Instant now) { return runAt(now, null); }
 
   /** As {@link #runAt(Instant)}, only messages of {@code template} (null: all); tests keep to their own messages. */
+  private static final String UNKNOWN_ENDPOINT = "unknown endpoint";
+
   public Round runAt(Instant at, String template) {
     // both stores keep microseconds, and may round a finer instant up: the round's times are the stored ones
     Instant now = at.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
@@ -110,7 +112,9 @@ public class Dispatcher {
   }
 
   private List<Long> claim(Instant now, String template) {
-    Timestamp until = Timestamp.from(now.plus(settings.claimLease()));
+    // the lease runs from the later of the round's time and the clock's: a later pass of a long round claims afresh
+    Instant from = clock.instant().isAfter(now) ? clock.instant() : now;
+    Timestamp until = Timestamp.from(from.plus(settings.claimLease()));
     return tx.execute(s -> {
       List<Object> args = new ArrayList<>(List.of(Timestamp.from(now)));
       if (template != null) args.add(template);
@@ -141,6 +145,11 @@ public class Dispatcher {
       return;
     }
     Target target = target(m, now);
+    if (UNKNOWN_ENDPOINT.equals(target.skip())) {
+      // a configuration gap, not the recipient's choice: retried, and FAILED in the end where an admin can retry it
+      failed(m, UNKNOWN_ENDPOINT, now, t);
+      return;
+    }
     if (target.skip() != null) {
       finish(id, "SKIPPED", null, target.skip(), now);
       t.skipped++;
@@ -179,7 +188,7 @@ public class Dispatcher {
     switch (m.kind()) {
       case ENDPOINT -> {
         DispatchSettings.Endpoint e = settings.endpoints().get(m.recipient());
-        if (e == null || e.url() == null || e.url().isBlank()) return Target.skip("unknown endpoint");
+        if (e == null || e.url() == null || e.url().isBlank()) return Target.skip(UNKNOWN_ENDPOINT);
         return new Target(m.channel() == null ? WebhookChannel.NAME : m.channel(), "zh", e.url(), e.secret(), null, null);
       }
       case REPORTER -> {

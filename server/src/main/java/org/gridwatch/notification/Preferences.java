@@ -72,8 +72,27 @@ class Preferences {
   private static boolean httpsUrl(String url) {
     try {
       URI u = URI.create(url);
-      return "https".equals(u.getScheme()) && u.getHost() != null && url.length() <= 400;
+      return "https".equals(u.getScheme()) && u.getHost() != null && url.length() <= 400 && publicHost(u.getHost());
     } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  /**
+   * Not this machine or a private network written as an address or as localhost: the server would otherwise post to
+   * its own neighbours for whoever sets the URL. Names are not resolved here (no lookup on a request's path); a name
+   * that resolves inside is a leftover for the deployment's egress rules.
+   */
+  static boolean publicHost(String host) {
+    String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+    String lower = h.toLowerCase(java.util.Locale.ROOT);
+    if (lower.equals("localhost") || lower.endsWith(".localhost")) return false;
+    if (!h.contains(":") && !h.matches("[0-9.]+")) return true; // a name
+    try {
+      java.net.InetAddress a = java.net.InetAddress.getByName(h); // a literal: no lookup
+      return !(a.isLoopbackAddress() || a.isSiteLocalAddress() || a.isLinkLocalAddress() || a.isAnyLocalAddress()
+          || a.isMulticastAddress() || (a.getAddress().length == 16 && (a.getAddress()[0] & 0xfe) == 0xfc));
+    } catch (java.net.UnknownHostException e) {
       return false;
     }
   }

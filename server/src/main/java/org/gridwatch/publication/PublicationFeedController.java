@@ -45,7 +45,10 @@ class PublicationFeedController {
     this.actors = actors;
   }
 
-  /** Anyone; 304 when the reader's ETag or date still holds (the list changes with a publication, a withdrawal or a day). */
+  /**
+   * Anyone; 304 when the reader's ETag still holds (the list changes with a publication, a withdrawal or a day). No
+   * Last-Modified: an item withdrawn, expired or coming into its days changes the feed without a newer publication time.
+   */
   @GetMapping("/api/v1/publications/feed")
   ResponseEntity<String> feed(@RequestParam String area, HttpServletRequest request, HttpServletResponse response) {
     AreaView a = catalog.now().find(area).orElseThrow(() -> PublicationProblems.unknownArea(area));
@@ -56,11 +59,11 @@ class PublicationFeedController {
     items.forEach(p -> version.append('|').append(p.id()).append(':').append(p.publishedAt()));
     String etag = "\"" + Integer.toHexString(version.toString().hashCode()) + Integer.toHexString(version.length()) + "\"";
     ServletWebRequest web = new ServletWebRequest(request, response);
-    if (web.checkNotModified(etag, updated.toEpochMilli())) return null;
+    if (web.checkNotModified(etag)) return null;
     String base = ServletUriComponentsBuilder.fromContextPath(request).build().toUriString();
     String xml = AtomFeed.write(base, request.getServerName(), a.code(), a.name(), items,
         store.bodies(items.stream().map(PublicationSummary::id).toList()), updated);
-    return ResponseEntity.ok().contentType(ATOM).eTag(etag).lastModified(updated.toEpochMilli()).body(xml);
+    return ResponseEntity.ok().contentType(ATOM).eTag(etag).body(xml);
   }
 
   /** A file, for whoever may see its publication: as an attachment, of its checked type, never sniffed. */

@@ -83,17 +83,25 @@ class PublicationFiles {
     if (r.status() == PublicationStatus.WITHDRAWN || r.status() == PublicationStatus.REJECTED) {
       throw PublicationProblems.illegal("attach", r.status());
     }
+    if (r.status() == PublicationStatus.PUBLISHED && area != null && rights.officerOver(a, area).isEmpty()) {
+      // a grid officer's or an organisation's item went out after review: a file added now would skip it
+      throw PublicationProblems.forbidden(Text.of("publication.attach-after-review"));
+    }
     if (bytes.length > maxBytes) {
       throw new ProblemException(HttpStatus.CONTENT_TOO_LARGE, "upload-too-large", "Upload too large",
           Text.of("publication.file-too-large", String.valueOf(maxBytes)),
           List.of(new FieldError("file", Text.of("publication.file-too-large", String.valueOf(maxBytes)))));
     }
-    String name = fileName == null ? "" : Path.of(fileName.replace('\\', '/')).getFileName().toString().strip();
+    String name = baseName(fileName);
     if (name.isEmpty() || name.length() > 200) throw PublicationProblems.invalid("file", Text.of("publication.file-name"));
     AttachmentFormat format = AttachmentFormat.of(bytes)
         .orElseThrow(() -> PublicationProblems.invalid("file", Text.of("publication.file-unsupported", name)));
     if (!format.named(name) || !format.declaredAs(declaredType)) {
       throw PublicationProblems.invalid("file", Text.of("publication.file-not-what-it-says", name, format.name()));
+    }
+    if (format == AttachmentFormat.PNG || format == AttachmentFormat.JPEG) {
+      bytes = ImageScrub.reencode(bytes, format == AttachmentFormat.PNG ? "png" : "jpeg")
+          .orElseThrow(() -> PublicationProblems.invalid("file", Text.of("publication.file-not-what-it-says", name, format.name())));
     }
     long id = sequences.next("publication_attachment_seq");
     String sha = sha256(bytes);
@@ -103,6 +111,13 @@ class PublicationFiles {
         + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", id, publicationId, name, format.contentType, bytes.length, sha, key,
         Timestamp.from(clock.instant()));
     return new AttachmentAnswer(id, name, format.contentType, bytes.length, url(publicationId, id));
+  }
+
+  /** The name after the last path separator, trimmed; a name that is only a path (or has a NUL) has none. */
+  private static String baseName(String fileName) {
+    if (fileName == null || fileName.indexOf('\0') >= 0) return "";
+    String n = fileName.replace('\\', '/');
+    return n.substring(n.lastIndexOf('/') + 1).strip();
   }
 
   List<AttachmentAnswer> list(long publicationId) {

@@ -77,7 +77,11 @@ class PublicationReads {
     if (a == Actor.ANONYMOUS_RESIDENT) return false;
     if (a.username().equals(r.createdBy())) return true;
     AreaView area = catalog.now().find(r.areaCode()).orElse(null);
-    return area == null ? a.commandCentre() : rights.inScope(a, area, desk.today());
+    if (area == null) return a.commandCentre();
+    if (rights.officerOver(a, area).isPresent()) return true; // the officers over it, who review and withdraw
+    // a grid officer, a property company or an organisation: only their own (their organisation's) unpublished items
+    return r.organisationId() != null && a.organisation().map(r.organisationId()::equals).orElse(false)
+        && rights.inScope(a, area, desk.today());
   }
 
   /** Counts a reader once: a row per distinct reader, the count raised only when the row is new (its own transaction). */

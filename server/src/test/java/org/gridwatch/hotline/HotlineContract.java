@@ -23,7 +23,6 @@ import org.locationtech.jts.geom.Point;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -32,8 +31,8 @@ import tools.jackson.databind.JsonNode;
  * input are refused with nothing stored; a ticket with only an address is placed or queued, then located; the loop's
  * refusals and its 回单 in the outbox; the measures against a direct count of the rows.
  */
-@TestPropertySource(properties = "gridwatch.hotline.inbound-secret=" + HotlineContract.SECRET)
 abstract class HotlineContract {
+  /** As the test profiles set gridwatch.hotline.inbound-secret. */
   static final String SECRET = "test-hotline-secret";
   static final String GRID = "370203014001001";
 
@@ -86,8 +85,10 @@ abstract class HotlineContract {
 
   int casesSaying(String content) { return jdbc.queryForObject("select count(*) from incident where description = ?", Integer.class, content); }
 
-  String step(String number, String step, String body, int expected) {
-    Http.Response r = http.postJson("/api/v1/hotline/tickets/" + number + "/" + step, body, as("operator"));
+  String step(String number, String step, String body, int expected) { return step(number, step, body, expected, "operator"); }
+
+  String step(String number, String step, String body, int expected, String user) {
+    Http.Response r = http.postJson("/api/v1/hotline/tickets/" + number + "/" + step, body, as(user));
     assertThat(r.status()).as(step + " " + r.body()).isEqualTo(expected);
     return r.body();
   }
@@ -221,7 +222,10 @@ abstract class HotlineContract {
         Integer.class, n)).isZero();
     step(n, "return", "{\"reason\":\"不属于本区管辖\"}", 200);
     step(n, "return", "{\"reason\":\"again\"}", 409);
-    step(n, "return/approve", "{}", 200);
+    // four eyes: who asked for the return does not approve it, and nothing changes when they try
+    assertThat(step(n, "return/approve", "{}", 403)).contains("/problems/forbidden");
+    assertThat(http.get("/api/v1/hotline/tickets/" + n, as("operator")).json().get("status").asString()).isNotEqualTo("RETURNED");
+    step(n, "return/approve", "{}", 200, "admin");
     JsonNode view = http.get("/api/v1/hotline/tickets/" + n, as("operator")).json();
     assertThat(view.get("status").asString()).isEqualTo("RETURNED");
     assertThat(view.get("returnReason").asString()).isEqualTo("不属于本区管辖");
@@ -349,7 +353,7 @@ abstract class HotlineContract {
     step(a, "visit", "{\"result\":\"SATISFIED\"}", 200);
     step(b, "visit", "{\"result\":\"DISSATISFIED\"}", 200);
     step(d, "return", "{\"reason\":\"地址不在本区\"}", 200);
-    step(d, "return/approve", "{}", 200);
+    step(d, "return/approve", "{}", 200, "admin");
 
     JsonNode total = http.get("/api/v1/hotline/measures?from=" + day + "&to=" + day + "&by=department", as("operator")).json()
         .get("total");

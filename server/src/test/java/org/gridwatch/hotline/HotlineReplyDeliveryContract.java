@@ -20,8 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -31,8 +29,10 @@ import tools.jackson.databind.json.JsonMapper;
  * the retry after the backoff delivers it, once, and the message is SENT.
  */
 abstract class HotlineReplyDeliveryContract {
-  static final String INBOUND = "delivery-test-inbound";
-  static final String OUTBOUND = "delivery-test-outbound";
+  static final String INBOUND = HotlineContract.SECRET;
+  /** The test profiles point the hotline endpoint at this receiver's fixed port with this secret. */
+  static final String OUTBOUND = "test-hotline-outbound";
+  static final int RECEIVER_PORT = 47345;
   /** What the receiver got: "status message-id signature-valid body" per call. */
   static final List<String> CALLS = new CopyOnWriteArrayList<>();
   static final HttpServer RECEIVER = receiver();
@@ -42,19 +42,12 @@ abstract class HotlineReplyDeliveryContract {
   @Autowired Dispatcher dispatcher;
   @Autowired java.time.Clock clock;
 
-  @DynamicPropertySource
-  static void endpoints(DynamicPropertyRegistry registry) {
-    registry.add("gridwatch.hotline.inbound-secret", () -> INBOUND);
-    registry.add("gridwatch.notification.endpoints.hotline.url", () -> "http://127.0.0.1:" + RECEIVER.getAddress().getPort() + "/12345");
-    registry.add("gridwatch.notification.endpoints.hotline.secret", () -> OUTBOUND);
-  }
-
   // The receiver is not stopped after a class: both store classes share it (it is static here), and the one run second
   // found it stopped ("connection failed"). The test JVM ends it.
 
   private static HttpServer receiver() {
     try {
-      HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+      HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", RECEIVER_PORT), 0);
       server.createContext("/12345", ex -> {
         String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         String ts = ex.getRequestHeaders().getFirst("X-Gridwatch-Timestamp");

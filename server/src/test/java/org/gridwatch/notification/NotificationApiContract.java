@@ -159,6 +159,14 @@ abstract class NotificationApiContract {
         "{\"optOut\":[\"AREA_NOTICE\"],\"channel\":\"WEBHOOK\",\"quietHours\":\"25:00-07:00\",\"language\":\"fr\"}", as("planner"));
     assertThat(bad.status()).isEqualTo(422);
     assertThat(bad.json().get("errors").findValuesAsString("field")).containsExactlyInAnyOrder("quietHours", "language", "webhookUrl");
+    // a personal webhook on this machine or a private network is refused: the server would post to its neighbours
+    for (String inside : List.of("https://127.0.0.1/x", "https://localhost:8443/x", "https://10.1.2.3/x", "https://[::1]/x",
+        "https://169.254.169.254/latest")) {
+      Http.Response refused = http.put("/api/v1/notification-preferences", "{\"channel\":\"WEBHOOK\",\"webhookUrl\":\"" + inside + "\"}",
+          as("planner"));
+      assertThat(refused.status()).as(inside).isEqualTo(422);
+      assertThat(refused.json().get("errors").findValuesAsString("field")).as(inside).containsExactly("webhookUrl");
+    }
     assertThat(http.get("/api/v1/notification-preferences", as("planner")).json().get("optOut")).isEmpty();
     Http.Response ok = http.put("/api/v1/notification-preferences",
         "{\"optOut\":[\"AREA_NOTICE\"],\"quietHours\":\"21:30-06:30\",\"language\":\"en\"}", as("planner"));

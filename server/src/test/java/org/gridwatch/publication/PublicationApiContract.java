@@ -333,6 +333,57 @@ abstract class PublicationApiContract {
   // ---- attachments ----
 
   @Test
+  void aPublicImageLosesItsMetadataAReviewedItemTakesNoLateFilesAndAPathIsNoName() throws Exception {
+    long id = post(publication("NOTICE", "楼院照片" + n, community, true), "community").get("id").asLong();
+    String path = "/api/v1/publications/" + id + "/attachments";
+    // a PNG carrying a text chunk with a person's name and phone, as an editor may write it
+    java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(40, 30, java.awt.image.BufferedImage.TYPE_INT_RGB);
+    image.setRGB(3, 4, 0x336699);
+    java.io.ByteArrayOutputStream plain = new java.io.ByteArrayOutputStream();
+    javax.imageio.ImageIO.write(image, "png", plain);
+    byte[] clean = plain.toByteArray();
+    byte[] secret = "Author\0张三 13812345678".getBytes(StandardCharsets.UTF_8);
+    java.io.ByteArrayOutputStream tagged = new java.io.ByteArrayOutputStream();
+    tagged.write(clean, 0, 33); // signature and IHDR, then a tEXt chunk before the rest
+    tagged.write(java.nio.ByteBuffer.allocate(4).putInt(secret.length).array());
+    java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+    byte[] type = "tEXt".getBytes(StandardCharsets.US_ASCII);
+    tagged.write(type);
+    tagged.write(secret);
+    crc.update(type);
+    crc.update(secret);
+    tagged.write(java.nio.ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
+    tagged.write(clean, 33, clean.length - 33);
+    assertThat(new String(tagged.toByteArray(), StandardCharsets.UTF_8)).contains("13812345678");
+    JsonNode a = ok(http.upload(path, "院子.png", "image/png", tagged.toByteArray(), as("community")), 201);
+    java.net.http.HttpResponse<byte[]> download = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+        .newBuilder(java.net.URI.create("http://localhost:" + port + a.get("url").asString())).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(download.statusCode()).isEqualTo(200);
+    byte[] served = download.body();
+    assertThat(new String(served, StandardCharsets.ISO_8859_1)).doesNotContain("13812345678").doesNotContain("Author");
+    java.awt.image.BufferedImage back = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(served));
+    assertThat(back.getWidth()).isEqualTo(40);
+    assertThat(back.getRGB(3, 4) & 0xffffff).isEqualTo(0x336699);
+    // a name that is only a path is no name: 422, nothing stored
+    Http.Response slash = http.upload(path, "/", "image/png", clean, as("community"));
+    assertThat(slash.status()).as(slash.body()).isEqualTo(422);
+    assertThat(slash.json().get("errors").get(0).get("field").asString()).isEqualTo("file");
+    assertThat(rows("SELECT COUNT(*) FROM publication_attachment WHERE publication_id = ?", id)).isEqualTo(1);
+
+    // a grid officer's item, approved by the community: its writer can no longer add files the review never saw
+    var scope = roster.scopeOf("gridworker").orElseThrow();
+    String grid = scope.grids().stream().sorted().findFirst().orElseThrow();
+    String reviewer = areas.now().find(grid).orElseThrow().parentCode().equals(community) ? "community" : "operator";
+    long reviewed = post(publication("NOTICE", "楼道照片" + n, grid, true), "gridworker").get("id").asLong();
+    String reviewedPath = "/api/v1/publications/" + reviewed + "/attachments";
+    assertThat(http.upload(reviewedPath, "a.png", "image/png", clean, as("gridworker")).status()).isEqualTo(201);
+    ok(http.postJson("/api/v1/publications/" + reviewed + "/approve", "{\"note\":\"同意\"}", as(reviewer)), 200);
+    assertThat(http.upload(reviewedPath, "b.png", "image/png", clean, as("gridworker")).status()).isEqualTo(403);
+    assertThat(rows("SELECT COUNT(*) FROM publication_attachment WHERE publication_id = ?", reviewed)).isEqualTo(1);
+  }
+
+  @Test
   void attachmentsAreCheckedByTheirBytes() throws Exception {
     long id = post(publication("FINANCES", "财务公开" + n, community, true), "community").get("id").asLong();
     byte[] pdf = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n".getBytes(StandardCharsets.ISO_8859_1);
