@@ -17,6 +17,7 @@ import org.gridwatch.portal.PortalAnswer.Results;
 import org.gridwatch.publication.PublicationKind;
 import org.gridwatch.publication.PublicationSummary;
 import org.gridwatch.publication.Publications;
+import org.gridwatch.publication.ServiceGuide;
 import org.gridwatch.service.ServicePointView;
 import org.gridwatch.service.ServicePoints;
 import org.gridwatch.staff.Roster;
@@ -40,19 +41,17 @@ class Portal {
   private final DutyLines dutyLines;
   private final NearbyPoints nearby;
   private final Publications publications;
-  private final GuideDetails guideDetails;
   private final ServicePoints servicePoints;
   private final PublishedDecisions decisions;
   private final DistrictProfile district;
   private final Clock clock;
 
-  Portal(Roster roster, DutyLines dutyLines, NearbyPoints nearby, Publications publications, GuideDetails guideDetails,
+  Portal(Roster roster, DutyLines dutyLines, NearbyPoints nearby, Publications publications,
       ServicePoints servicePoints, PublishedDecisions decisions, DistrictProfile district, Clock clock) {
     this.roster = roster;
     this.dutyLines = dutyLines;
     this.nearby = nearby;
     this.publications = publications;
-    this.guideDetails = guideDetails;
     this.servicePoints = servicePoints;
     this.decisions = decisions;
     this.district = district;
@@ -95,10 +94,10 @@ class Portal {
   }
 
   private List<Guide> guides(List<PublicationSummary> guides) {
-    Map<Long, GuideDetails.Row> details = guideDetails.of(guides.stream().map(PublicationSummary::id).toList());
+    Map<Long, ServiceGuide> details = publications.guides(guides.stream().map(PublicationSummary::id).toList());
     List<Guide> out = new ArrayList<>();
     for (PublicationSummary s : guides) {
-      GuideDetails.Row g = details.get(s.id());
+      ServiceGuide g = details.get(s.id());
       if (g == null) continue;
       String pointName = g.servicePoint() == null ? null : servicePoints.find(g.servicePoint()).map(ServicePointView::name).orElse(null);
       out.add(new Guide(s, g.item(), g.eligibility(), g.materials(), g.servicePoint(), pointName, g.hours(), g.fees(), g.timeLimit(),

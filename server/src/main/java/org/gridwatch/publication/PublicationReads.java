@@ -30,9 +30,11 @@ class PublicationReads {
   private final PublicationDesk desk;
   private final JdbcTemplate jdbc;
   private final TransactionTemplate tx;
+  private final Publications publications;
 
   PublicationReads(Actors actors, AreaCatalog catalog, PublishingRights rights, PublicationStore store, PublicationFiles files,
-      PublicationDesk desk, JdbcTemplate jdbc, TransactionTemplate tx) {
+      PublicationDesk desk, JdbcTemplate jdbc, TransactionTemplate tx, Publications publications) {
+    this.publications = publications;
     this.actors = actors;
     this.catalog = catalog;
     this.rights = rights;
@@ -99,7 +101,7 @@ class PublicationReads {
   }
 
   PublicationAnswer answer(Row r, boolean staff) {
-    GuideAnswer guide = store.guide(r.id()).map(g -> {
+    GuideAnswer guide = java.util.Optional.ofNullable(publications.guides(List.of(r.id())).get(r.id())).map(g -> {
       String[] point = g.servicePoint() == null ? null : store.servicePoint(g.servicePoint()).orElse(null);
       return new GuideAnswer(g.item(), g.eligibility(), g.materials(), g.servicePoint(), point == null ? null : point[0],
           point == null ? null : point[1], g.hours(), g.fees(), g.timeLimit(), g.contactPhone());

@@ -24,10 +24,6 @@ class PublicationStore {
       LocalDate validTo, PublicationStatus status, String reviewNote, Instant publishedAt, String sourceKind, Long sourceId,
       long readCount, Instant updatedAt) {}
 
-  /** A service guide row. */
-  record Guide(String item, String eligibility, String materials, Long servicePoint, String hours, String fees, String timeLimit,
-      String contactPhone) {}
-
   private static final String COLUMNS = "id, kind, title, body, publisher_kind, publisher_level, publisher_name, organisation_id,"
       + " created_by, area_level, area_code, valid_from, valid_to, status, review_note, published_at, source_kind, source_id,"
       + " read_count, updated_at";
@@ -92,13 +88,6 @@ class PublicationStore {
     if (published) jdbc.update("UPDATE publication SET published_at = ? WHERE id = ?", at, id);
     if (reviewer != null) jdbc.update("UPDATE publication SET reviewed_by = ?, reviewed_at = ? WHERE id = ?", reviewer, at, id);
     if (note != null) jdbc.update("UPDATE publication SET review_note = ? WHERE id = ?", note, id);
-  }
-
-  Optional<Guide> guide(long id) {
-    return jdbc.query("SELECT item, eligibility, materials, service_point_id, hours, fees, time_limit, contact_phone FROM service_guide"
-        + " WHERE publication_id = ?", (rs, n) -> new Guide(rs.getString(1), rs.getString(2), rs.getString(3),
-        rs.getObject(4) == null ? null : rs.getLong(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)), id)
-        .stream().findFirst();
   }
 
   /** A service point's name and address, when it exists. */

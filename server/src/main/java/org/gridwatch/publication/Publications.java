@@ -58,6 +58,20 @@ public class Publications {
     return jdbc.query(sql.toString(), Publications::summary, args.toArray());
   }
 
+  /** The guide details of those of the publications that are service guides, by publication id. */
+  @Transactional(readOnly = true)
+  public java.util.Map<Long, ServiceGuide> guides(List<Long> publicationIds) {
+    java.util.Map<Long, ServiceGuide> out = new java.util.HashMap<>();
+    if (publicationIds.isEmpty()) return out;
+    jdbc.query("SELECT publication_id, item, eligibility, materials, service_point_id, hours, fees, time_limit, contact_phone"
+        + " FROM service_guide WHERE publication_id IN (" + String.join(",", java.util.Collections.nCopies(publicationIds.size(), "?"))
+        + ")", (ResultSet rs) -> {
+          out.put(rs.getLong(1), new ServiceGuide(rs.getString(2), rs.getString(3), rs.getString(4), rs.getObject(5, Long.class),
+              rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9)));
+        }, publicationIds.toArray());
+    return out;
+  }
+
   private static PublicationSummary summary(ResultSet rs, int n) throws SQLException {
     String body = rs.getString("body");
     Date to = rs.getDate("valid_to");
