@@ -38,13 +38,15 @@ pg_ctlcluster "${pg_major}" "${primary}" start
 psql_on "${primary_port}" <<SQL
 CREATE ROLE ${user} LOGIN PASSWORD '${password}';
 CREATE ROLE ${replicator} REPLICATION LOGIN PASSWORD '${replicator}';
--- the routing test pauses and resumes replay on the standby; the grants travel there with the WAL
-GRANT EXECUTE ON FUNCTION pg_wal_replay_pause() TO ${user};
-GRANT EXECUTE ON FUNCTION pg_wal_replay_resume() TO ${user};
 SQL
 for db in ${databases}; do
   psql_on "${primary_port}" -c "'CREATE DATABASE ${db} OWNER ${user}'"
-  psql_on "${primary_port}" -d "${db}" -c "'CREATE EXTENSION postgis'"
+  # the routing test pauses and resumes replay on the standby; grants are per database and travel there with the WAL
+  psql_on "${primary_port}" -d "${db}" <<SQL
+CREATE EXTENSION postgis;
+GRANT EXECUTE ON FUNCTION pg_wal_replay_pause() TO ${user};
+GRANT EXECUTE ON FUNCTION pg_wal_replay_resume() TO ${user};
+SQL
 done
 
 echo "== standby ${pg_major}/${standby} on ${standby_port} (pg_basebackup -R)" >&2

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.gridwatch.problem.ProblemException;
+import org.gridwatch.replica.MayLag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,6 +37,7 @@ class ItemsController {
     this.html = html;
   }
 
+  @MayLag // a map layer: a page a few seconds old is as good as a fresh one, so a fresh standby may answer
   @GetMapping("/ogcapi/collections/{collectionId}/items")
   ResponseEntity<String> items(@PathVariable String collectionId, HttpServletRequest request) {
     FeatureSource c = collections.require(collectionId);
@@ -70,6 +72,7 @@ class ItemsController {
     return ResponseEntity.ok().header("Content-Crs", crs.crs().header()).contentType(OgcFormat.GEO_JSON).body(sb.toString());
   }
 
+  @MayLag
   @GetMapping("/ogcapi/collections/{collectionId}/items/{featureId}")
   ResponseEntity<String> item(@PathVariable String collectionId, @PathVariable String featureId,
       HttpServletRequest request) {

@@ -86,6 +86,19 @@ final class ReadYourWrites extends OncePerRequestFilter {
       remember();
     }
 
+    // sendError commits before it sets the status: nothing to remember for an error
+    @Override
+    public void sendError(int sc) throws IOException {
+      if (sc >= 400) done = true;
+      super.sendError(sc);
+    }
+
+    @Override
+    public void sendError(int sc, String msg) throws IOException {
+      if (sc >= 400) done = true;
+      super.sendError(sc, msg);
+    }
+
     void remember() {
       if (done || isCommitted()) return;
       done = true;
