@@ -38,6 +38,8 @@ pg_ctlcluster "${pg_major}" "${primary}" start
 psql_on "${primary_port}" <<SQL
 CREATE ROLE ${user} LOGIN PASSWORD '${password}';
 CREATE ROLE ${replicator} REPLICATION LOGIN PASSWORD '${replicator}';
+-- the failover test checks that the standby is synchronous before it starts (pg_stat_replication's sync_state)
+GRANT pg_read_all_stats TO ${user};
 SQL
 for db in ${databases}; do
   psql_on "${primary_port}" -c "'CREATE DATABASE ${db} OWNER ${user}'"

@@ -76,6 +76,15 @@ class ArchitectureTest {
         .check(CLASSES);
   }
 
+  /** Read routing is plumbing under every capability: it knows no domain type, so any package may mark a read. */
+  @Test
+  void replicaImportsNothingOfOurs() {
+    noClasses().that().resideInAPackage("org.gridwatch.replica..")
+        .should().dependOnClassesThat().resideOutsideOfPackages("org.gridwatch.replica..", "java..", "javax..", "jakarta..",
+            "org.slf4j..", "org.springframework..", "org.aopalliance..", "com.zaxxer.hikari..")
+        .check(CLASSES);
+  }
+
   @Test
   void theGenericSpatialIndexKnowsNoDomainTypes() {
     noClasses().that().resideInAPackage("org.gridwatch.geo.index..")

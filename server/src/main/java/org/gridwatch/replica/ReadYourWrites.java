@@ -2,15 +2,17 @@ package org.gridwatch.replica;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Set;
 import org.springframework.http.ResponseCookie;
-import org.springframework.security.web.util.OnCommittedResponseWrapper;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -73,8 +75,11 @@ final class ReadYourWrites extends OncePerRequestFilter {
     return -1;
   }
 
-  /** Adds the cookie just before the answer's headers leave, which is after the write committed. */
-  private final class RememberPosition extends OnCommittedResponseWrapper {
+  /**
+   * Adds the cookie just before the answer's body or redirect can leave, which is after the write committed (the
+   * controller has returned; its status is set by then). An error answer remembers nothing.
+   */
+  private final class RememberPosition extends HttpServletResponseWrapper {
     private boolean done;
 
     RememberPosition(HttpServletResponse response) {
@@ -82,20 +87,38 @@ final class ReadYourWrites extends OncePerRequestFilter {
     }
 
     @Override
-    protected void onResponseCommitted() {
+    public ServletOutputStream getOutputStream() throws IOException {
       remember();
+      return super.getOutputStream();
     }
 
-    // sendError commits before it sets the status: nothing to remember for an error
+    @Override
+    public PrintWriter getWriter() throws IOException {
+      remember();
+      return super.getWriter();
+    }
+
+    @Override
+    public void flushBuffer() throws IOException {
+      remember();
+      super.flushBuffer();
+    }
+
+    @Override
+    public void sendRedirect(String location) throws IOException {
+      remember();
+      super.sendRedirect(location);
+    }
+
     @Override
     public void sendError(int sc) throws IOException {
-      if (sc >= 400) done = true;
+      done = true;
       super.sendError(sc);
     }
 
     @Override
     public void sendError(int sc, String msg) throws IOException {
-      if (sc >= 400) done = true;
+      done = true;
       super.sendError(sc, msg);
     }
 
