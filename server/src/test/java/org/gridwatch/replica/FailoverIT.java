@@ -79,7 +79,7 @@ class FailoverIT {
     long promotedAt;
     long promotedAfterMillis;
     try {
-      server.start();
+      server.start(Duration.ofMinutes(12));
       AtomicBoolean reporting = new AtomicBoolean(true);
       ExecutorService reporters = Executors.newFixedThreadPool(REPORTERS);
       for (int r = 0; r < REPORTERS; r++) reporters.submit(() -> report(server.port, reporting));
