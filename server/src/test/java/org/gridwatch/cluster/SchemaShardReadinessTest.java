@@ -161,8 +161,8 @@ class SchemaShardReadinessTest {
           + " JOIN information_schema.table_constraints u ON u.constraint_schema = r.unique_constraint_schema"
           + " AND u.constraint_name = r.unique_constraint_name"
           + " WHERE r.constraint_schema = current_schema() ORDER BY r.constraint_name, k.table_name, k.ordinal_position", rs -> {
-            String key = rs.getString(4) + "/" + rs.getString(1);
-            fks.computeIfAbsent(key, x -> new Fk(rs.getString(1), new ArrayList<>(), rs.getString(3))).columns().add(rs.getString(2));
+            String child = rs.getString(1), column = rs.getString(2), parent = rs.getString(3);
+            fks.computeIfAbsent(rs.getString(4) + "/" + child, x -> new Fk(child, new ArrayList<>(), parent)).columns().add(column);
           });
       return new Schema(tables, columns, List.copyOf(fks.values()));
     }
