@@ -26,6 +26,7 @@ import org.gridwatch.support.ServerProcess;
  */
 public final class SessionBenchmark {
   static final int PORT = 18090;
+  static final String ADMIN_PASSWORD = "bench-admin-password";
   static final String IN_MEMORY = "spring.autoconfigure.exclude=org.springframework.boot.session.jdbc.autoconfigure.JdbcSessionAutoConfiguration";
 
   final String url = env("GRIDWATCH_TEST_PG_URL", "jdbc:postgresql://localhost:5432/gridwatch_test");
@@ -59,10 +60,11 @@ public final class SessionBenchmark {
     System.out.printf("anonymous, no session (floor)     : %s (database run) / %s (memory run)%n", database[1], memory[1]);
   }
 
-  /** Starts the server (the demo is imported into the empty database by the first), signs in, measures, stops it. */
+  /** Starts the server (an empty system: no district is needed to be signed in), signs in, measures, stops it. */
   private Figures[] measure(String label, String... extra) throws Exception {
     List<String> properties = new ArrayList<>(List.of("spring.datasource.url=" + url, "spring.datasource.username=" + user,
-        "spring.datasource.password=" + password, "gridwatch.demo-password=bench", "gridwatch.map.tile-url=none",
+        "spring.datasource.password=" + password, "gridwatch.demo-data.enabled=false", "gridwatch.admin.password=" + ADMIN_PASSWORD,
+        "gridwatch.map.tile-url=none",
         "gridwatch.data-dir=target/bench-data", "logging.level.root=WARN"));
     properties.addAll(List.of(extra));
     ServerProcess server = new ServerProcess(PORT, new File("target/bench-session-server.log"), properties.toArray(String[]::new));
@@ -88,7 +90,7 @@ public final class SessionBenchmark {
     String xsrf = cookie(page, "XSRF-TOKEN");
     HttpResponse<String> login = c.send(HttpRequest.newBuilder(URI.create(base + "/login"))
         .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", xsrf)
-        .POST(HttpRequest.BodyPublishers.ofString("username=operator&password=bench&_csrf="
+        .POST(HttpRequest.BodyPublishers.ofString("username=admin&password=" + ADMIN_PASSWORD + "&_csrf="
             + URLEncoder.encode(xsrf.substring(xsrf.indexOf('=') + 1), StandardCharsets.UTF_8))).build(),
         HttpResponse.BodyHandlers.ofString());
     String session = cookie(login, "JSESSIONID");
