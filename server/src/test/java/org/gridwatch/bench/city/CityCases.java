@@ -66,12 +66,14 @@ final class CityCases {
       try (Connection ca = db.getConnection(); Connection cb = db.getConnection();
           CopyRows caseRows = new CopyRows(ca, "incident", CASE_COLUMNS);
           CopyRows eventRows = new CopyRows(cb, "incident_event", EVENT_COLUMNS)) {
+        // Reports grow by 8 % a year: ages drawn from an exponential density cut at ten years, then numbered oldest
+        // first, as the server numbers them, so the table's physical order follows time as it does in production.
+        double[] ages = new double[Math.toIntExact(count)];
+        for (int i = 0; i < ages.length; i++) ages[i] = -Math.log(1 - r.nextDouble() * (1 - Math.exp(-growth * years))) / growth;
+        java.util.Arrays.sort(ages);
         for (long id = 1; id <= count; id++) {
           int bld = r.nextDouble() < 0.3 ? hotSpots[r.nextInt(hotSpots.length)] : r.nextInt(places.lon.length);
-          // Reports grow by 8 % a year: the age is drawn from an exponential density cut at ten years.
-          double u = r.nextDouble();
-          double ageYears = -Math.log(1 - u * (1 - Math.exp(-growth * years))) / growth;
-          Instant reported = now.minusSeconds((long) (ageYears * 365.25 * 86400) + 60);
+          Instant reported = now.minusSeconds((long) (ages[(int) (count - id)] * 365.25 * 86400) + 60);
           new Case(id, byShare[r.nextInt(1000)], bld, reported, r).write(caseRows, eventRows);
           if (id % 1_000_000 == 0) System.out.printf("  %,d cases, %,d events, %.0f s%n", id, eventId, (System.nanoTime() - t) / 1e9);
         }

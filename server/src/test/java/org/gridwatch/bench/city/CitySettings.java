@@ -6,20 +6,23 @@ import java.util.List;
 /**
  * Where the city lives and how big it is: {@code GRIDWATCH_CITY_PG_URL} (default localhost/gridwatch_city),
  * {@code GRIDWATCH_CITY_PG_USER}/{@code _PASSWORD} (default gridwatch), {@code GRIDWATCH_CITY_SCALE} (1.0 the whole
- * city: 20,000 grids, 2,000,000 buildings, 50,000 cameras, 3,000 routes, 10,000,000 cases; 0.1 a tenth of each).
+ * city: 20,000 grids, 2,000,000 buildings, 50,000 cameras, 3,000 routes, 10,000,000 cases; 0.1 a tenth of each),
+ * {@code GRIDWATCH_CITY_CASES} (the number of cases, when it should not follow the scale).
  */
-record CitySettings(String url, String user, String password, double scale, String demoPassword) {
+record CitySettings(String url, String user, String password, double scale, long cases, String demoPassword) {
   static CitySettings fromEnvironment() {
     return new CitySettings(env("GRIDWATCH_CITY_PG_URL", "jdbc:postgresql://localhost:5432/gridwatch_city"),
         env("GRIDWATCH_CITY_PG_USER", "gridwatch"), env("GRIDWATCH_CITY_PG_PASSWORD", "gridwatch"),
-        Double.parseDouble(env("GRIDWATCH_CITY_SCALE", "1.0")), env("GRIDWATCH_CITY_DEMO_PASSWORD", "city-demo-password"));
+        Double.parseDouble(env("GRIDWATCH_CITY_SCALE", "1.0")), Long.parseLong(env("GRIDWATCH_CITY_CASES", "-1")),
+        env("GRIDWATCH_CITY_DEMO_PASSWORD", "city-demo-password"));
   }
 
   int grids() { return (int) Math.round(20_000 * scale); }
   int buildings() { return (int) Math.round(2_000_000 * scale); }
   int cameras() { return (int) Math.round(50_000 * scale); }
   int routes() { return (int) Math.round(3_000 * scale); }
-  long cases() { return Math.round(10_000_000 * scale); }
+  /** {@code GRIDWATCH_CITY_CASES} when set (a full city with fewer cases), else 10,000,000 times the scale. */
+  long cases() { return cases >= 0 ? cases : Math.round(10_000_000 * scale); }
 
   /** Gridwatch on the city: no demo data, the demo accounts with a known password, quiet. */
   String[] serverArgs(String... more) {
