@@ -9,7 +9,7 @@ import java.util.List;
  * city: 20,000 grids, 2,000,000 buildings, 50,000 cameras, 3,000 routes, 10,000,000 cases; 0.1 a tenth of each),
  * {@code GRIDWATCH_CITY_CASES} (the number of cases, when it should not follow the scale).
  */
-record CitySettings(String url, String user, String password, double scale, long cases, String demoPassword) {
+record CitySettings(String url, String user, String password, double scale, long casesWanted, String demoPassword) {
   static CitySettings fromEnvironment() {
     return new CitySettings(env("GRIDWATCH_CITY_PG_URL", "jdbc:postgresql://localhost:5432/gridwatch_city"),
         env("GRIDWATCH_CITY_PG_USER", "gridwatch"), env("GRIDWATCH_CITY_PG_PASSWORD", "gridwatch"),
@@ -22,7 +22,7 @@ record CitySettings(String url, String user, String password, double scale, long
   int cameras() { return (int) Math.round(50_000 * scale); }
   int routes() { return (int) Math.round(3_000 * scale); }
   /** {@code GRIDWATCH_CITY_CASES} when set (a full city with fewer cases), else 10,000,000 times the scale. */
-  long cases() { return cases >= 0 ? cases : Math.round(10_000_000 * scale); }
+  long cases() { return casesWanted >= 0 ? casesWanted : Math.round(10_000_000 * scale); }
 
   /** Gridwatch on the city: no demo data, the demo accounts with a known password, quiet. */
   String[] serverArgs(String... more) {
