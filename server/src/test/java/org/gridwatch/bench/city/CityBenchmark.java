@@ -71,6 +71,10 @@ public final class CityBenchmark {
       System.out.println("== " + name + ": " + sizes(st));
       System.out.printf("server start until ready: %.1f s%n", started);
 
+      // The floor: a signed-in request that reads nothing, so the figures below can be read against this machine's load.
+      System.out.printf("floor: GET /api/v1/status signed in (no database work): %s%n",
+          Latencies.of(10, 100, () -> operator.get("/api/v1/status")).text());
+
       String queueSql = "SELECT * FROM incident WHERE status IN ('REPORTED','REGISTERED','DISPATCHED','IN_PROGRESS','RESOLVED',"
           + "'VERIFIED','RETURNED','PARKED','IN_CONSULTATION') ORDER BY deadline NULLS LAST, id LIMIT 51";
       rows.add(new Row("queue, first page (GET /api/v1/incidents?limit=50)", Latencies.of(10, 100, () -> operator.get("/api/v1/incidents?limit=50")),
