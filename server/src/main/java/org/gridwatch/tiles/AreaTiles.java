@@ -62,7 +62,8 @@ class AreaTiles implements TileSource {
   @Override
   public long sequence(TileLayer layer) { return current().sequences().get(layer); }
 
-  private List<AreaView> touching(TileLayer layer, TileAddress tile) {
+  /** The current areas of the layer whose outline's envelope touches the tile with its buffer, by code. */
+  List<AreaView> touching(TileLayer layer, TileAddress tile) {
     @SuppressWarnings("unchecked")
     List<AreaView> hits = current().trees().get(layer).query(tile.lonLatWithBuffer());
     List<AreaView> out = new ArrayList<>(hits);

@@ -55,6 +55,13 @@ final class TileClient {
   @SuppressWarnings("unchecked")
   static Map<String, Object> props(Geometry g) { return (Map<String, Object>) g.getUserData(); }
 
+  /** Signed in ({@code auth}: name and value of the Authorization header) and with more headers. */
+  Tile get(String path, String[] auth, String... headers) {
+    String[] all = java.util.Arrays.copyOf(auth, auth.length + headers.length);
+    System.arraycopy(headers, 0, all, auth.length, headers.length);
+    return get(path, all);
+  }
+
   Tile get(String path, String... headers) {
     HttpRequest.Builder b = Http.withHeaders(HttpRequest.newBuilder(URI.create(http.url(path))).GET(), headers);
     try {
