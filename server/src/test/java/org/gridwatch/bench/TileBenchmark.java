@@ -67,10 +67,12 @@ public final class TileBenchmark {
   private void run(ConfigurableApplicationContext memory, ConfigurableApplicationContext postgis) throws Exception {
     System.out.printf("machine: %d cores, %s, Java %s%n", Runtime.getRuntime().availableProcessors(),
         System.getProperty("os.arch"), System.getProperty("java.version"));
+    String m = base(memory), p = base(postgis);
+    awaitReady(m);
+    awaitReady(p);
     AreaCatalog catalog = memory.getBean(AreaCatalog.class);
     List<AreaView> grids = catalog.now().level(AreaLevel.GRID);
     System.out.printf("%,d grids, %,d buildings%n", grids.size(), catalog.now().buildings().size());
-    String m = base(memory), p = base(postgis);
     int perZoom = Integer.parseInt(env("GRIDWATCH_BENCH_TILES", "40"));
 
     System.out.println();
@@ -115,6 +117,15 @@ public final class TileBenchmark {
       System.out.printf("grid tiles z%d: %d tiles, %,d bytes (%,d gzipped) -> %.1f%% of the GeoJSON (%.1f%% gzipped)%n", z, count,
           bytes, zipped, 100.0 * bytes / geojson.length, 100.0 * zipped / gzip(geojson));
     }
+  }
+
+  /** Waits until a server has finished its start-up work (the demo import on an empty database). */
+  private void awaitReady(String base) throws Exception {
+    for (int i = 0; i < 1200; i++) {
+      if (new String(get(base + "/api/v1/status", null).body(), StandardCharsets.UTF_8).contains("\"ready\":true")) return;
+      Thread.sleep(500);
+    }
+    throw new IllegalStateException(base + " did not become ready");
   }
 
   /** Tiles holding the interior points of grids spread over the district (distinct, at most {@code limit}). */

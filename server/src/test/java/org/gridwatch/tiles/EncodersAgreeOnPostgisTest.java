@@ -18,7 +18,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The two encoders (in memory, and PostGIS ST_AsMVT) draw the same features, by code or id, in the same tiles: areas
- * at zooms where none is too small to draw (ST_AsMVTGeom drops those), buildings, case points and per-grid counts.
+ * at zooms where none is too small to draw (ST_AsMVTGeom drops those), buildings, case points and per-grid counts;
+ * features within a few units of the buffer's edge are left out (the two clip there by a unit's rounding).
  */
 @OnPostgis
 class EncodersAgreeOnPostgisTest {
@@ -55,7 +56,9 @@ class EncodersAgreeOnPostgisTest {
     Set<Object> out = new TreeSet<>();
     if (tile == null) return out;
     List<Geometry> features = new ArrayList<>(new TileClient.Tile(200, null, tile).features(layer));
-    for (Geometry g : features) out.add(TileClient.props(g).get(key));
+    // at the very edge of the buffer the two clip differently (a unit's rounding): compare what is clearly inside
+    org.locationtech.jts.geom.Envelope inside = new org.locationtech.jts.geom.Envelope(-56, 4152, -56, 4152);
+    for (Geometry g : features) if (g.getEnvelopeInternal().intersects(inside)) out.add(TileClient.props(g).get(key));
     return out;
   }
 }
