@@ -25,7 +25,7 @@ class ArchitectureTest {
     layeredArchitecture().consideringOnlyDependenciesInLayers().withOptionalLayers(true)
         .layer("demo").definedBy("org.gridwatch.demo..")
         .layer("startup").definedBy("org.gridwatch.startup..")
-        .layer("adapters").definedBy("org.gridwatch.ogcapi..", "org.gridwatch.open311..", "org.gridwatch.live..",
+        .layer("adapters").definedBy("org.gridwatch.ogcapi..", "org.gridwatch.open311..", "org.gridwatch.live..", "org.gridwatch.tiles..",
             "org.gridwatch.client..")
         .layer("capabilities").definedBy("org.gridwatch.patrol..", "org.gridwatch.staff..", "org.gridwatch.skynet..", "org.gridwatch.groundnet..",
             "org.gridwatch.coverage..", "org.gridwatch.incident..", "org.gridwatch.redistrict..",

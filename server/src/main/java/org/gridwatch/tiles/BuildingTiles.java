@@ -1,0 +1,78 @@
+package org.gridwatch.tiles;
+
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.gridwatch.area.AreaCatalog;
+import org.gridwatch.area.BuildingView;
+import org.locationtech.jts.geom.Geometry;
+import org.springframework.stereotype.Component;
+
+/**
+ * Buildings from the building register held in the area catalog: the footprint where the district gave one, else
+ * the building's point; {@code id} (its code), {@code name}, {@code grid}. A tile's version digests the buildings
+ * touching it (code, name, grid, point and footprint coordinates); the register only changes by an import, which
+ * reloads the catalog.
+ */
+@Component
+class BuildingTiles implements TileSource {
+  private final AreaCatalog catalog;
+  private volatile Indexed indexed;
+
+  private record Indexed(long generation, SpatialIndex<BuildingView> index, long sequence) {}
+
+  BuildingTiles(AreaCatalog catalog) { this.catalog = catalog; }
+
+  @Override
+  public Set<TileLayer> layers() { return Set.of(TileLayer.BUILDINGS); }
+
+  @Override
+  public List<MvtLayerContent> features(TileLayer layer, TileAddress tile) {
+    List<TileFeature> out = current().index().touching(tile.lonLatWithBuffer()).stream().map(b -> {
+      Map<String, Object> p = new LinkedHashMap<>();
+      p.put("id", b.code());
+      p.put("name", b.name() == null || b.name().isBlank() ? null : b.name());
+      p.put("grid", b.gridCode());
+      return new TileFeature(shape(b), null, p);
+    }).toList();
+    return List.of(new MvtLayerContent(layer.path(), out));
+  }
+
+  @Override
+  public String version(TileLayer layer, TileAddress tile) {
+    Fingerprint f = new Fingerprint();
+    for (BuildingView b : current().index().touching(tile.lonLatWithBuffer())) {
+      f.add(b.code()).add(b.name()).add(b.gridCode()).add(b.location().getCoordinate());
+      f.add(b.footprint() == null ? 0 : Arrays.hashCode(b.footprint().getCoordinates()));
+    }
+    return f.hex();
+  }
+
+  /**
+   * The register keeps no change history, so N is a checksum of it (codes, grids, footprints): it changes with every
+   * import that changes what is drawn, but does not grow in order.
+   */
+  @Override
+  public long sequence(TileLayer layer) { return current().sequence(); }
+
+  private static Geometry shape(BuildingView b) { return b.footprint() != null ? b.footprint() : b.location(); }
+
+  private Indexed current() {
+    AreaCatalog.Snapshot now = catalog.now();
+    Indexed i = indexed;
+    if (i != null && i.generation() == now.generation()) return i;
+    synchronized (this) {
+      i = indexed;
+      if (i != null && i.generation() == now.generation()) return i;
+      List<BuildingView> all = now.buildings();
+      long sequence = Math.abs((long) all.stream().mapToInt(b -> b.code().hashCode() * 31 + String.valueOf(b.gridCode()).hashCode()
+          + (b.footprint() == null ? 0 : Arrays.hashCode(b.footprint().getCoordinates()))).sum());
+      indexed = i = new Indexed(now.generation(), new SpatialIndex<>(all, b -> shape(b).getEnvelopeInternal(),
+          Comparator.comparing(BuildingView::code)), sequence);
+      return i;
+    }
+  }
+}

@@ -1,0 +1,67 @@
+package org.gridwatch.tiles;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.gridwatch.area.AreaView;
+import org.gridwatch.coverage.Coverage;
+import org.gridwatch.coverage.GridFigures;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Per-grid coverage now, for the readers of the coverage figures: each grid's outline with {@code grid}, {@code share}
+ * (the combined covered share, 0..1, rounded as {@code /api/v1/coverage/grids} answers it) and {@code covered} (share
+ * at least {@code gridwatch.tiles.coverage-target}). The figures are the coverage capability's, kept per window
+ * there; a tile's version digests the outlines' versions (from the area tiles) and the shares of its grids.
+ */
+@Component
+class CoverageTiles implements TileSource {
+  private final Coverage coverage;
+  private final AreaTiles areas;
+  private final double target;
+
+  CoverageTiles(Coverage coverage, AreaTiles areas, @Value("${gridwatch.tiles.coverage-target:0.8}") double target) {
+    this.coverage = coverage;
+    this.areas = areas;
+    this.target = target;
+  }
+
+  @Override
+  public Set<TileLayer> layers() { return Set.of(TileLayer.COVERAGE); }
+
+  @Override
+  public List<MvtLayerContent> features(TileLayer layer, TileAddress tile) {
+    Map<String, Double> shares = shares();
+    List<TileFeature> out = areas.touching(TileLayer.GRIDS, tile).stream().filter(g -> shares.containsKey(g.code())).map(g -> {
+      double share = shares.get(g.code());
+      Map<String, Object> p = new LinkedHashMap<>();
+      p.put("grid", g.code());
+      p.put("share", share);
+      p.put("covered", share >= target);
+      return new TileFeature(g.boundary(), null, p);
+    }).toList();
+    return List.of(new MvtLayerContent(layer.path(), out));
+  }
+
+  @Override
+  public String version(TileLayer layer, TileAddress tile) {
+    Map<String, Double> shares = shares();
+    Fingerprint f = new Fingerprint().add(areas.version(TileLayer.GRIDS, tile)).add(target);
+    for (AreaView g : areas.touching(TileLayer.GRIDS, tile)) f.add(shares.get(g.code()));
+    return f.hex();
+  }
+
+  /** The coverage inputs' version (cameras, routes, grids) plus the grids' outlines' sequence. */
+  @Override
+  public long sequence(TileLayer layer) { return coverage.version() + areas.sequence(TileLayer.GRIDS); }
+
+  private Map<String, Double> shares() {
+    return coverage.grids(coverage.at(null)).stream()
+        .collect(Collectors.toMap(GridFigures::gridCode, g -> round(g.combinedCoverage()), (a, b) -> a));
+  }
+
+  private static double round(double share) { return Math.round(share * 10_000) / 10_000.0; }
+}
