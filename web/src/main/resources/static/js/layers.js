@@ -53,7 +53,8 @@ export class AreaLayers {
     this.map = map;
     this.groups = {};      // what the layer control toggles
     this.tiles = {};       // the tile layers (tile-layers.js handles), one per level
-    this.figures = new Map(); // code → {name, nameEn, kind, households, at} of the areas labelled so far
+    this.figures = new Map(); // grid code → {name, nameEn, kind, households, at} of the grids labelled so far
+    this.known = new Map();   // the same for every level: what a page names an area by (areaOf)
     this.labels = L.layerGroup().addTo(map);
     for (const id of LEVELS) this.groups[id] = L.layerGroup().addTo(map);
     map.on('moveend', () => this.relabel());
@@ -78,6 +79,9 @@ export class AreaLayers {
     const b = this.tiles.subdistricts?.tilejson.bounds;
     return b ? L.latLngBounds([b[1], b[0]], [b[3], b[2]]) : null;
   }
+
+  /** An area seen in view so far ({code, name, nameEn, households, …}), or undefined. */
+  areaOf(code) { return this.known.get(code); }
 
   /** The tile layers, for a page that redraws them on live changes. */
   tileHandles() { return Object.values(this.tiles); }
@@ -108,6 +112,7 @@ export class AreaLayers {
     if (asked !== this.asked) return; // the view moved on meanwhile
     this.labels.clearLayers();
     for (const [id, areas] of answers) {
+      for (const a of areas) this.known.set(a.code, a);
       if (id === 'grids') this.learnGrids(areas);
       const [from, to] = LABEL_ZOOM[id];
       if (zoom < from || zoom > to) continue;
