@@ -49,6 +49,7 @@ async function start() {
   state.cluster = L.markerClusterGroup({ showCoverageOnHover: false }).addTo(map);
   addConsoleLegend(map);
   map.on('moveend', refreshMap);
+  map.on('click', e => showGridAt(e.latlng).catch(err => toast(err.message)));
   map.on('dragstart', () => setFollow(false));
   addFollowControl(map);
   document.getElementById('filters').addEventListener('change', () => { loadQueue(true); refreshMap(); });
@@ -100,6 +101,22 @@ function gridStyle(p) {
   const open = g ? g.open : 0, overdue = g ? g.overdue : 0;
   return { weight: 0.5, color: '#777', fill: true, fillColor: overdue > 0 ? '#c62828' : '#1e88e5',
     fillOpacity: Math.min(0.75, open * 0.12), className: 'gw-grid' };
+}
+
+/** The grid under a click (asked of the locator, not of the tiles), with its open and overdue cases from the map's counts. */
+async function showGridAt(latlng) {
+  let placed;
+  try {
+    placed = await getJson(`/api/v1/locate?lon=${latlng.lng.toFixed(7)}&lat=${latlng.lat.toFixed(7)}&crs=WGS84`);
+  } catch {
+    return; // outside the district: nothing to open
+  }
+  const code = placed.grid.code, counts = state.gridCounts.get(code);
+  const figures = counts ? `<dl class="figures"><dt>${t('gridOpenCases')}</dt><dd data-figure="open">${counts.open}</dd>`
+    + `<dt>${t('gridOverdueCases')}</dt><dd data-figure="overdue">${counts.overdue}</dd></dl>`
+    : `<p class="hint">${state.gridCounts.size ? '' : t('gridCasesAsPoints')}</p>`;
+  L.popup().setLatLng(latlng).setContent(`<div class="grid-popup" data-grid="${escapeHtml(code)}"><b class="code">${escapeHtml(code)}</b> `
+    + `${escapeHtml(areaName(placed.grid))}${figures}</div>`).openOn(state.map);
 }
 
 /** New counts per grid: the grids whose figures changed are drawn again. */
