@@ -23,8 +23,8 @@ class AreaLabelController {
 
   AreaLabelController(AreaCatalog catalog) { this.catalog = catalog; }
 
-  /** An area's label: where to write its name (an interior point, lon/lat) and the figures maps colour it by. */
-  record AreaLabel(String code, String name, String nameEn, String kind, int households, int residents, List<Double> at) {}
+  /** An area's label: where to write its name (an interior point, lon/lat), its parent's code and the figures maps colour it by. */
+  record AreaLabel(String code, String name, String nameEn, String parent, String kind, int households, int residents, List<Double> at) {}
 
   record AreaLabels(List<AreaLabel> areas, boolean truncated) {}
 
@@ -46,7 +46,7 @@ class AreaLabelController {
         truncated = true;
         break;
       }
-      labels.add(new AreaLabel(a.code(), a.name(), a.nameEn(), a.kind(), a.households(), a.residents(),
+      labels.add(new AreaLabel(a.code(), a.name(), a.nameEn(), a.parentCode(), a.kind(), a.households(), a.residents(),
           List.of(Math.round(p.getX() * 1e7) / 1e7, Math.round(p.getY() * 1e7) / 1e7)));
     }
     return new AreaLabels(labels, truncated);

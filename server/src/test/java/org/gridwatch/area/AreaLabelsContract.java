@@ -41,6 +41,7 @@ abstract class AreaLabelsContract {
     for (JsonNode a : answer.get("areas")) if (a.get("code").asString().equals(some.get("code").asString())) mine = a;
     assertThat(mine.get("households").asInt()).isEqualTo(some.get("households").asInt());
     assertThat(mine.get("name").asString()).isEqualTo(some.get("name").asString());
+    assertThat(mine.get("parent").asString()).isEqualTo(some.get("community_code").asString());
     assertThat(mine.get("at").get(0).asDouble()).isEqualTo(lon);
     assertThat(mine.get("at").get(1).asDouble()).isEqualTo(lat);
   }
