@@ -7,6 +7,7 @@ import { startLanguage, onLanguageChange, t, areaName } from './i18n.js';
 import { escapeHtml } from './layers.js';
 import { startMap } from './basemap.js';
 import { whenReady } from './startup.js';
+import { areaLabels } from './area-labels.js';
 import { toast } from './toast.js';
 import { word } from './community-text.js';
 import { SOURCES } from './community-sources.js';
@@ -31,14 +32,12 @@ async function start() {
   const me = await signedInUser();
   if (!me) return stop(() => `<a href="/login">${t('signInFirst')}</a>`);
   // Names and parents only: the chosen community's outline is asked when it is opened (no district of outlines up front).
-  const district = await getJson('/api/v1/district');
-  const labels = level => getJson(`/api/v1/areas/labels?level=${level}&bbox=${district.extent.join(',')}`).then(a => a.areas);
-  const communities = await labels('communities');
+  const communities = await areaLabels('communities');
   choices = await choicesFor(me, communities);
   if (!choices) return stop(() => escapeHtml(t('notForRole')));
   if (!choices.length) return stop(() => escapeHtml(t('notLinked')));
   const parents = new Set(choices.map(c => c.parent));
-  if (parents.size > 1) subdistricts = (await labels('subdistricts')).filter(a => parents.has(a.code));
+  if (parents.size > 1) subdistricts = (await areaLabels('subdistricts')).filter(a => parents.has(a.code));
   store.period = defaultPeriod();
   const shell = await startMap('map');
   view = new WorkbenchMap(shell.map, store);

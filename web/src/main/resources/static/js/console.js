@@ -1,6 +1,7 @@
 // The operators' console: the queue by SLA time left, cases on the map, a case's timeline and actions, live.
 import { getJson, postJson, signedInUser } from './api.js';
 import { tileLayer, redrawOnLive } from './tile-layers.js';
+import { areaLabels, forgetAreaLabels } from './area-labels.js';
 import { startLanguage, onLanguageChange, t, areaName, when, currentLang } from './i18n.js';
 import { escapeHtml } from './layers.js';
 import { startMap } from './basemap.js';
@@ -30,7 +31,7 @@ async function start() {
   }
   showCalendarBanner(state.me).catch(() => {}); // a warning only: the console works without it
   state.categories = await getJson('/api/v1/categories');
-  const subdistricts = state.subdistricts = await areaList('subdistricts');
+  const subdistricts = state.subdistricts = await areaLabels('subdistricts');
   fillFilters(subdistricts);
   const reword = startAlarm();
   // Staff outside the command centre start on their own queue: the cases they can act on now.
@@ -83,16 +84,10 @@ async function start() {
 
 /** Names of the areas and departments the console shows by code (grid, community, subdistrict, department). */
 async function loadNames(subdistricts) {
-  const [communities, grids, departments] = await Promise.all([areaList('communities'), areaList('grids'),
+  const [communities, grids, departments] = await Promise.all([areaLabels('communities'), areaLabels('grids'),
     getJson('/api/v1/departments').catch(() => [])]);
   for (const a of [...subdistricts, ...communities, ...grids]) state.names.set(a.code, a);
   for (const d of departments) state.names.set(d.code, d);
-}
-
-/** The areas of a level with their names (no outlines: the map draws those from tiles). */
-async function areaList(level) {
-  state.extent = state.extent || (await getJson('/api/v1/district')).extent;
-  return (await getJson(`/api/v1/areas/labels?level=${level}&bbox=${state.extent.join(',')}`)).areas;
 }
 
 /** A grid's fill: blue by its open cases, red when one is overdue; none when cases are drawn as points. */
@@ -427,7 +422,7 @@ function connectLive() {
   let pending;
   // A planner committed new boundaries: the area tiles are read again (only those whose ETag changed), and the names.
   redrawOnLive(source, state.tiles);
-  source.addEventListener('boundaries', () => loadNames(state.subdistricts || []).catch(() => {}));
+  source.addEventListener('boundaries', () => { forgetAreaLabels(); loadNames(state.subdistricts || []).catch(() => {}); });
   source.addEventListener('incident', e => {
     const ev = JSON.parse(e.data);
     if (ev.deadlinePassed) raiseAlarm(ev.id, id => { setFollow(true); showCase(id, true); });

@@ -49,6 +49,11 @@ export async function tileLayer(map, name, { styles, hover, minZoom = 0, zIndex 
     attribution: tilejson.attribution,
   });
   const handle = { name, layer, tilejson, version: tilejson.version };
+  // Each drawn path says whose it is (data-code: the area code or id), for people reading the page and for tests.
+  layer.on('tileload', e => {
+    const renderer = layer._vectorTiles[layer._tileCoordsToKey(e.coords)];
+    for (const [key, f] of Object.entries(renderer?._features || {})) f.feature._path?.setAttribute('data-code', key);
+  });
   if (hover) {
     layer.on('mouseover', e => layer.setFeatureStyle(featureKey(e.layer.properties, e.layer.mvtId), hover(e.layer.properties)));
     layer.on('mouseout', e => layer.resetFeatureStyle(featureKey(e.layer.properties, e.layer.mvtId)));
