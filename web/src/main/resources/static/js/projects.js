@@ -107,7 +107,7 @@ async function loadNeeds() {
   store.needsStatus = 'loading';
   note();
   try {
-    const features = await areasOf(store.level);
+    await areasOf(store.level); // the names of the level's areas (popups, panels)
     if (mine !== store.seq) return;
     await view.drawNeeds(LEVELS[store.level]); // the level's outlines, also for those who may not read the needs
     const answer = await getJson(`/api/v1/needs?${query()}`);
