@@ -89,6 +89,12 @@ final class AccessRules {
       "/webjars/**", "/vendor/**", "/problems/**"};
   private static final String[] POLICE_COLLECTIONS = collections("cameras", "camera-coverage", "patrol-routes", "coverage-gaps");
 
+  /** The tiles and the TileJSON of tile sets: /tiles/{layer}/** and /tiles/{layer}.json. */
+  private static String[] tiles(String... layers) {
+    return java.util.Arrays.stream(layers).flatMap(l -> java.util.stream.Stream.of("/tiles/" + l + "/**", "/tiles/" + l + ".json"))
+        .toArray(String[]::new);
+  }
+
   static final List<Rule> RULES = List.of(
       open(null, "sign in and out, locate a point, Open311 (api_key for writes)", "登录与退出、定位、Open311", "/login", "/logout", "/error",
           "/api/v1/locate", "/open311/**"),
@@ -123,6 +129,13 @@ final class AccessRules {
       roles(HttpMethod.POST, ADMINS, "import a district's hierarchy", "导入辖区区划", "/api/v1/areas/import"),
       signedIn(HttpMethod.GET, "export the hierarchy", "导出区划", "/api/v1/areas/export"),
       open(HttpMethod.OPTIONS, "ask what an OGC API endpoint allows", "查询 OGC API 接口允许的方法", "/ogcapi/**"),
+      // Vector tiles (issue 18, part A): each tile set has the readers of the API layer it draws.
+      open(HttpMethod.GET, "area and building vector tiles and their TileJSON", "区划与楼栋矢量瓦片及其 TileJSON",
+          tiles("grids", "communities", "subdistricts", "buildings")),
+      roles(HttpMethod.GET, STAFF, "case vector tiles", "案件矢量瓦片", tiles("cases")),
+      roles(HttpMethod.GET, POLICE_INFO, "camera and view-sector vector tiles", "摄像头与视域矢量瓦片", tiles("cameras")),
+      roles(HttpMethod.GET, COVERAGE_FIGURES, "coverage vector tiles", "覆盖率矢量瓦片", tiles("coverage")),
+      open(HttpMethod.GET, "no such tile set (answered 404)", "不存在的瓦片集（答复 404）", "/tiles/**"),
       roles(HttpMethod.GET, STAFF, "the case map", "案件地图", "/api/v1/incidents/map"),
       roles(HttpMethod.GET, Audiences.COMMAND_CENTRE, "whom a case may be dispatched to", "案件派遣候选对象", "/api/v1/incidents/*/candidates"),
       roles(HttpMethod.GET, POLICE_INFO, "the cameras that see a case's place, with their live views", "能看到案发地的摄像头及实时画面",

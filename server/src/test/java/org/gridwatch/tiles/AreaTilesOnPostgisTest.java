@@ -1,0 +1,6 @@
+package org.gridwatch.tiles;
+
+import org.gridwatch.support.OnPostgis;
+
+@OnPostgis
+class AreaTilesOnPostgisTest extends AreaTilesContract {}
