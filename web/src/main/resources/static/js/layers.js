@@ -35,13 +35,14 @@ const STYLE = {
   },
   buildings: () => ({ radius: 3, color: '#5b3a29', weight: 1, fill: true, fillColor: '#a0522d', fillOpacity: 0.8, className: 'gw-building' }),
 };
+// Only grids and buildings answer the pointer: the outlines above them are drawn, not hovered (their faint fill would
+// otherwise catch it). Clicks go to the page either way.
 const HOVER = {
-  subdistricts: () => ({ color: '#7f0000', weight: 4, fill: true, fillOpacity: 0.06, className: 'gw-subdistrict gw-hover' }),
-  communities: () => ({ color: '#0d3d8a', weight: 3, fill: false, className: 'gw-community gw-hover' }),
   grids: figures => p => ({ ...STYLE.grids(figures)(p), color: '#1b4d1b', weight: 2.5, className: 'gw-grid gw-hover' }),
   buildings: () => ({ radius: 5, color: '#5b3a29', weight: 2, fill: true, fillColor: '#d2691e', fillOpacity: 0.9, className: 'gw-building gw-hover' }),
 };
 const LEVELS = ['subdistricts', 'communities', 'grids', 'buildings'];
+const STACK = { grids: 1, communities: 2, subdistricts: 3, buildings: 4 }; // z-order in the tile pane
 
 /**
  * The area layers of the map, drawn from vector tiles (/tiles/{level}/…): subdistricts always, communities from
@@ -66,8 +67,8 @@ export class AreaLayers {
   async load() {
     const handles = await Promise.all(LEVELS.map(id => tileLayer(this.map, id, {
       styles: { [id]: id === 'grids' ? STYLE.grids(this.figures) : STYLE[id]() },
-      hover: id === 'grids' ? HOVER.grids(this.figures) : HOVER[id](),
-      minZoom: MIN_ZOOM[id], zIndex: LEVELS.length - LEVELS.indexOf(id),
+      hover: id === 'grids' ? HOVER.grids(this.figures) : HOVER[id]?.(),
+      minZoom: MIN_ZOOM[id], zIndex: STACK[id],
     }).catch(err => { console.warn(err); return null; })));
     LEVELS.forEach((id, i) => {
       if (!handles[i]) return;
