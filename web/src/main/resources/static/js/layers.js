@@ -103,8 +103,10 @@ export class AreaLayers {
 
   /** Labels what is in view (and learns the grids' households, so that their fill follows). */
   async relabel() {
-    const zoom = this.map.getZoom(), b = this.map.getBounds();
-    const bbox = [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()].map(v => v.toFixed(6)).join(',');
+    // Asked for a larger box than the view: grids cut by its edge have their label point outside it, and need their fill.
+    const zoom = this.map.getZoom(), view = this.map.getBounds(), b = view.pad(0.5);
+    const clamp = (v, limit) => Math.max(-limit, Math.min(limit, v)).toFixed(6);
+    const bbox = [clamp(b.getWest(), 180), clamp(b.getSouth(), 90), clamp(b.getEast(), 180), clamp(b.getNorth(), 90)].join(',');
     const wanted = Object.entries(LABEL_ZOOM).filter(([id, [from, to]]) => (id === 'grids' ? zoom >= MIN_ZOOM.grids : zoom >= from && zoom <= to)
       && this.map.hasLayer(this.groups[id]) && zoom >= MIN_ZOOM[id]).map(([id]) => id);
     const asked = this.asked = `${zoom}|${bbox}|${wanted}`;
@@ -117,7 +119,7 @@ export class AreaLayers {
       if (id === 'grids') this.learnGrids(areas);
       const [from, to] = LABEL_ZOOM[id];
       if (zoom < from || zoom > to) continue;
-      for (const p of areas.slice(0, 300)) {
+      for (const p of areas.filter(a => view.contains([a.at[1], a.at[0]])).slice(0, 300)) {
         // Grids: the sequence number at zoom 16, with the name from 17 on, so that labels do not collide.
         const text = id !== 'grids' ? areaName(p) : zoom >= 17 ? `${p.code.slice(-3)} ${areaName(p)}` : p.code.slice(-3);
         this.labels.addLayer(L.marker([p.at[1], p.at[0]], { interactive: false, keyboard: false,
