@@ -22,13 +22,14 @@ export class ProjectsMap {
   constructor(map, store, { onCases, onProject, onRecordNeed }) {
     this.map = map;
     this.store = store;
+    this.onProject = onProject;
     map.createPane('outlines').style.zIndex = 420;
     this.needs = L.layerGroup().addTo(map); // the level's tiles, shaded by the needs figures
     this.tip = L.tooltip({ direction: 'top', offset: [0, -6] });
     this.projects = L.geoJSON(null, { pane: 'outlines', style: { color: PROJECT_COLOUR, weight: 2, dashArray: '6 4', fillOpacity: 0.06,
       className: 'gw-project-area' }, onEachFeature: (f, l) => {
       l.bindTooltip(() => e(f.properties.title), { sticky: true });
-      l.on('click', ev => { L.DomEvent.stopPropagation(ev); onProject(f.id ?? f.properties.id, ev.latlng); });
+      l.on('click', ev => { L.DomEvent.stopPropagation(ev); this.clickProject(f.id ?? f.properties.id, ev.latlng); });
     } }).addTo(map);
     this.unmet = L.layerGroup().addTo(map); // the same tiles, only the unmet areas, outlined
     this.selected = L.geoJSON(null, { pane: 'outlines', style: { color: '#000', weight: 4, fill: false }, interactive: false }).addTo(map);
@@ -74,19 +75,33 @@ export class ProjectsMap {
 
   unmetOf(code) { return this.store.unmet?.areas.find(a => a.code === code); }
 
-  /** A click on the map (not on a project or an activity): the level's area there, asked of the locator, in a popup. */
-  async openAreaAt(latlng) {
+  /**
+   * A click on a project's service area: the unmet outlines lie under it now (tiles), where they lay over it before, so
+   * a click inside an unmet area still opens that area; anywhere else the project.
+   */
+  async clickProject(id, latlng) {
+    if (this.map.hasLayer(this.unmet) && this.store.unmet?.areas.length && await this.openAreaAt(latlng, true)) return;
+    this.onProject(id, latlng);
+  }
+
+  /**
+   * A click on the map (not on a project or an activity): the level's area there, asked of the locator, in a popup
+   * (only if it has unmet demand, with {@code onlyUnmet}). Answers whether a popup opened.
+   */
+  async openAreaAt(latlng, onlyUnmet = false) {
     let placed;
     try {
       placed = await getJson(`/api/v1/locate?lon=${latlng.lng.toFixed(7)}&lat=${latlng.lat.toFixed(7)}&crs=WGS84`);
     } catch {
-      return; // outside the district
+      return false; // outside the district
     }
     const area = placed[this.store.level];
-    if (!area) return;
+    if (!area) return false;
     const unmet = this.map.hasLayer(this.unmet) && this.unmetOf(area.code);
+    if (onlyUnmet && !unmet) return false;
     const f = { properties: { code: area.code, name: area.name, nameEn: area.nameEn, unmet } };
     L.popup({ maxWidth: 280 }).setLatLng(latlng).setContent(() => unmet ? this.unmetHtml(f) : this.needHtml(f)).openOn(this.map);
+    return true;
   }
 
   drawProjects(features) {
