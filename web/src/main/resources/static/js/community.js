@@ -2,11 +2,12 @@
 // organisations' service areas, compounds served by property companies, service points, activities, volunteer
 // density, bookings and the deserts of a chosen service — lists beside it and the community's figures over a period.
 // Community staff see their own community (the roster's unit); subdistrict staff choose among theirs, admins any.
-import { allItems, signedInUser } from './api.js';
+import { allItems, getJson, signedInUser } from './api.js';
 import { startLanguage, onLanguageChange, t, areaName } from './i18n.js';
 import { escapeHtml } from './layers.js';
 import { startMap } from './basemap.js';
 import { whenReady } from './startup.js';
+import { areaLabels } from './area-labels.js';
 import { toast } from './toast.js';
 import { word } from './community-text.js';
 import { SOURCES } from './community-sources.js';
@@ -30,12 +31,13 @@ async function start() {
   await whenReady();
   const me = await signedInUser();
   if (!me) return stop(() => `<a href="/login">${t('signInFirst')}</a>`);
-  const communities = (await allItems('communities')).features;
+  // Names and parents only: the chosen community's outline is asked when it is opened (no district of outlines up front).
+  const communities = await areaLabels('communities');
   choices = await choicesFor(me, communities);
   if (!choices) return stop(() => escapeHtml(t('notForRole')));
   if (!choices.length) return stop(() => escapeHtml(t('notLinked')));
-  const parents = new Set(choices.map(c => c.properties.parent_code));
-  if (parents.size > 1) subdistricts = (await allItems('subdistricts')).features.filter(f => parents.has(f.properties.code));
+  const parents = new Set(choices.map(c => c.parent));
+  if (parents.size > 1) subdistricts = (await areaLabels('subdistricts')).filter(a => parents.has(a.code));
   store.period = defaultPeriod();
   const shell = await startMap('map');
   view = new WorkbenchMap(shell.map, store);
@@ -46,7 +48,7 @@ async function start() {
   onLanguageChange(rerender);
   window.gridwatchWorkbench = { store, map: shell.map, view, lists, choose };
   const asked = new URLSearchParams(location.hash.slice(1)).get('community');
-  await choose(choices.some(c => c.properties.code === asked) ? asked : choices[0].properties.code);
+  await choose(choices.some(c => c.code === asked) ? asked : choices[0].code);
   document.body.dataset.ready = 'true';
 }
 
@@ -54,8 +56,8 @@ async function start() {
 async function choicesFor(me, communities) {
   const roles = new Set(me.roles), unit = me.person?.unitCode;
   if (roles.has('ADMIN')) return communities;
-  if (roles.has('SUBDISTRICT_STAFF')) return communities.filter(c => unit && c.properties.parent_code === unit);
-  if (roles.has('COMMUNITY_STAFF')) return communities.filter(c => c.properties.code === unit);
+  if (roles.has('SUBDISTRICT_STAFF')) return communities.filter(c => unit && c.parent === unit);
+  if (roles.has('COMMUNITY_STAFF')) return communities.filter(c => c.code === unit);
   return null;
 }
 
@@ -98,10 +100,10 @@ function bindToolbar() {
 /** The toolbar's choices in the current language (communities by subdistrict for those who choose, the services). */
 function fillChoices() {
   const select = document.getElementById('community'), chosen = store.community?.code;
-  const option = c => `<option value="${escapeHtml(c.properties.code)}">${escapeHtml(areaName(c.properties))}</option>`;
+  const option = c => `<option value="${escapeHtml(c.code)}">${escapeHtml(areaName(c))}</option>`;
   // Those who choose among several subdistricts' communities find them under their subdistrict.
   select.innerHTML = !subdistricts.length ? choices.map(option).join('') : subdistricts.map(sd =>
-    `<optgroup label="${escapeHtml(areaName(sd.properties))}">${choices.filter(c => c.properties.parent_code === sd.properties.code)
+    `<optgroup label="${escapeHtml(areaName(sd))}">${choices.filter(c => c.parent === sd.code)
       .map(option).join('')}</optgroup>`).join('');
   if (chosen) select.value = chosen;
   const service = document.getElementById('service');
@@ -112,7 +114,7 @@ function fillChoices() {
 
 /** Opens a community: its outline and grids, then every source and the figures, each drawn when it arrives. */
 async function choose(code) {
-  const feature = choices.find(c => c.properties.code === code);
+  const feature = await getJson(`/ogcapi/collections/communities/items/${encodeURIComponent(code)}?f=json`);
   const bounds = L.geoJSON(feature).getBounds();
   store.community = { code, name: feature.properties.name, name_en: feature.properties.name_en, feature,
     bbox: [bounds.getWest(), bounds.getSouth(), bounds.getEast(), bounds.getNorth()] };

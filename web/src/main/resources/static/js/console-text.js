@@ -72,3 +72,10 @@ addTexts({
 }, {
   PROPERTY: 'Property company', role_PROPERTY_STAFF: 'property staff', compoundLabel: 'Compound', propertyFirstBy: 'property first:',
 });
+
+// Vector tiles (issue 18): a grid clicked on the console's map, with its cases.
+addTexts({
+  gridOpenCases: '未结案件', gridOverdueCases: '其中超时', gridCasesAsPoints: '放大时案件逐个显示',
+}, {
+  gridOpenCases: 'Open cases', gridOverdueCases: 'of them overdue', gridCasesAsPoints: 'zoomed in, cases show one by one',
+});

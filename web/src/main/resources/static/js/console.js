@@ -1,5 +1,7 @@
 // The operators' console: the queue by SLA time left, cases on the map, a case's timeline and actions, live.
-import { getJson, postJson, allItems, signedInUser } from './api.js';
+import { getJson, postJson, signedInUser } from './api.js';
+import { tileLayer, redrawOnLive } from './tile-layers.js';
+import { areaLabels, forgetAreaLabels } from './area-labels.js';
 import { startLanguage, onLanguageChange, t, areaName, when, currentLang } from './i18n.js';
 import { escapeHtml } from './layers.js';
 import { startMap } from './basemap.js';
@@ -17,7 +19,7 @@ import { HOTLINE_SLOT, showHotline } from './console-hotline.js';
 
 const L = window.L;
 const state = { me: null, categories: [], selected: null, next: null, items: [], follow: true, fresh: new Set(),
-  names: new Map(), queueSeq: 0, queueAbort: null };
+  names: new Map(), queueSeq: 0, queueAbort: null, gridCounts: new Map(), tiles: [] };
 
 async function start() {
   startLanguage();
@@ -29,28 +31,33 @@ async function start() {
   }
   showCalendarBanner(state.me).catch(() => {}); // a warning only: the console works without it
   state.categories = await getJson('/api/v1/categories');
-  const subdistricts = await allItems('subdistricts');
-  fillFilters(subdistricts.features);
+  const subdistricts = state.subdistricts = await areaLabels('subdistricts');
+  fillFilters(subdistricts);
   const reword = startAlarm();
   // Staff outside the command centre start on their own queue: the cases they can act on now.
   state.command = state.me.roles.includes('OPERATOR') || state.me.roles.includes('ADMIN');
   document.getElementById('f-mine').checked = !state.command;
   const { map } = await startMap('map'); // its maximum zoom is what clustering needs
   state.map = map;
-  L.geoJSON(subdistricts, { style: { color: '#b22222', weight: 2, fill: false, className: 'gw-subdistrict' }, interactive: false }).addTo(map);
-  const grids = await allItems('grids');
-  state.grids = L.geoJSON(grids, { style: () => ({ weight: 0.5, color: '#777', fillOpacity: 0 }), className: 'gw-grid' }).addTo(map);
-  await loadNames(subdistricts, grids);
+  // Outlines from vector tiles: subdistricts, and grids filled by their open cases (counts from /api/v1/incidents/map).
+  state.tiles = (await Promise.all([
+    tileLayer(map, 'subdistricts', { styles: { subdistricts: { color: '#b22222', weight: 2, fill: false, className: 'gw-subdistrict' } }, zIndex: 2 }),
+    tileLayer(map, 'grids', { styles: { grids: gridStyle }, hover: p => ({ ...gridStyle(p), weight: 2, color: '#333' }), zIndex: 1 }),
+  ].map(p => p.catch(err => { console.warn(err); return null; })))).filter(Boolean);
+  state.tiles.forEach(h => h.layer.addTo(map));
+  state.gridTiles = state.tiles.find(h => h.name === 'grids');
+  await loadNames(subdistricts);
   state.cluster = L.markerClusterGroup({ showCoverageOnHover: false }).addTo(map);
   addConsoleLegend(map);
   map.on('moveend', refreshMap);
+  map.on('click', e => showGridAt(e.latlng).catch(err => toast(err.message)));
   map.on('dragstart', () => setFollow(false));
   addFollowControl(map);
   document.getElementById('filters').addEventListener('change', () => { loadQueue(true); refreshMap(); });
   document.getElementById('more').addEventListener('click', () => loadQueue(false));
   // The language switch re-words everything on screen: filters, queue, map tooltips, legend, figures, alarm, the case.
   onLanguageChange(() => {
-    fillFilters(subdistricts.features);
+    fillFilters(subdistricts);
     renderQueue();
     drawLegend();
     drawFigures();
@@ -76,11 +83,46 @@ async function start() {
 }
 
 /** Names of the areas and departments the console shows by code (grid, community, subdistrict, department). */
-async function loadNames(subdistricts, grids) {
-  const [communities, departments] = await Promise.all([allItems('communities'),
+async function loadNames(subdistricts) {
+  const [communities, grids, departments] = await Promise.all([areaLabels('communities'), areaLabels('grids'),
     getJson('/api/v1/departments').catch(() => [])]);
-  for (const f of [...subdistricts.features, ...communities.features, ...grids.features]) state.names.set(f.properties.code, f.properties);
+  for (const a of [...subdistricts, ...communities, ...grids]) state.names.set(a.code, a);
   for (const d of departments) state.names.set(d.code, d);
+}
+
+/** A grid's fill: blue by its open cases, red when one is overdue; none when cases are drawn as points. */
+function gridStyle(p) {
+  const g = state.gridCounts.get(p.code);
+  const open = g ? g.open : 0, overdue = g ? g.overdue : 0;
+  return { weight: 0.5, color: '#777', fill: true, fillColor: overdue > 0 ? '#c62828' : '#1e88e5',
+    fillOpacity: Math.min(0.75, open * 0.12), className: 'gw-grid' };
+}
+
+/** The grid under a click (asked of the locator, not of the tiles), with its open and overdue cases from the map's counts. */
+async function showGridAt(latlng) {
+  let placed;
+  try {
+    placed = await getJson(`/api/v1/locate?lon=${latlng.lng.toFixed(7)}&lat=${latlng.lat.toFixed(7)}&crs=WGS84`);
+  } catch {
+    return; // outside the district: nothing to open
+  }
+  const code = placed.grid.code, counts = state.gridCounts.get(code);
+  const figures = counts ? `<dl class="figures"><dt>${t('gridOpenCases')}</dt><dd data-figure="open">${counts.open}</dd>`
+    + `<dt>${t('gridOverdueCases')}</dt><dd data-figure="overdue">${counts.overdue}</dd></dl>`
+    : `<p class="hint">${state.gridCounts.size ? '' : t('gridCasesAsPoints')}</p>`;
+  L.popup().setLatLng(latlng).setContent(`<div class="grid-popup" data-grid="${escapeHtml(code)}"><b class="code">${escapeHtml(code)}</b> `
+    + `${escapeHtml(areaName(placed.grid))}${figures}</div>`).openOn(state.map);
+}
+
+/** New counts per grid: the grids whose figures changed are drawn again. */
+function setGridCounts(counts) {
+  const before = state.gridCounts;
+  state.gridCounts = counts;
+  if (!state.gridTiles) return;
+  for (const code of new Set([...before.keys(), ...counts.keys()])) {
+    const a = before.get(code), b = counts.get(code);
+    if (!a || !b || a.open !== b.open || a.overdue !== b.overdue) state.gridTiles.restyle(code);
+  }
 }
 
 /** A code with its name beside it in the UI language ("370203014002001 敦化路第二网格"); the code alone when unknown. */
@@ -107,7 +149,7 @@ function fillFilters(subdistricts) {
       .map(s => [s, t(s)])]);
   options('f-category', [['', t('allOption')], ...state.categories.map(c => [c.code, areaName(c)])]);
   options('f-level', [['', t('allOption')], ...['PROPERTY', 'GRID', 'COMMUNITY', 'SUBDISTRICT', 'DEPARTMENT'].map(l => [l, t(l)])]);
-  options('f-subdistrict', [['', t('allOption')], ...subdistricts.map(f => [f.properties.code, areaName(f.properties)])]);
+  options('f-subdistrict', [['', t('allOption')], ...subdistricts.map(a => [a.code, areaName(a)])]);
 }
 
 function queueUrl(cursor) {
@@ -239,15 +281,9 @@ async function refreshMap() {
   if (mine !== state.mapSeq) return; // a newer view or filter asked since: its answer draws the map
   state.cluster.clearLayers();
   if (data.mode === 'grids') {
-    const counts = new Map(data.grids.map(g => [g.gridCode, g]));
-    state.grids.setStyle(f => {
-      const g = counts.get(f.properties.code);
-      const open = g ? g.open : 0, overdue = g ? g.overdue : 0;
-      return { weight: 0.5, color: '#777', fillColor: overdue > 0 ? '#c62828' : '#1e88e5',
-        fillOpacity: Math.min(0.75, open * 0.12) };
-    });
+    setGridCounts(new Map(data.grids.map(g => [g.gridCode, g])));
   } else {
-    state.grids.setStyle({ weight: 0.5, color: '#777', fillOpacity: 0 });
+    setGridCounts(new Map());
     for (const p of data.points) {
       const colour = p.overdue ? OVERDUE_COLOUR : (STATUS_COLOUR[p.status] || '#555');
       const marker = L.marker([p.lat, p.lon], { icon: L.divIcon({ className: 'gw-case', html: '',
@@ -384,12 +420,9 @@ function connectLive() {
   source.addEventListener('hello', () => { indicator.className = 'live-on'; });
   source.onerror = () => { indicator.className = 'live-off'; };
   let pending;
-  // A planner committed new boundaries: draw the grids again (the next refresh styles them).
-  source.addEventListener('boundaries', async () => {
-    state.grids.clearLayers();
-    state.grids.addData(await allItems('grids'));
-    await refreshMap();
-  });
+  // A planner committed new boundaries: the area tiles are read again (only those whose ETag changed), and the names.
+  redrawOnLive(source, state.tiles);
+  source.addEventListener('boundaries', () => { forgetAreaLabels(); loadNames(state.subdistricts || []).catch(() => {}); });
   source.addEventListener('incident', e => {
     const ev = JSON.parse(e.data);
     if (ev.deadlinePassed) raiseAlarm(ev.id, id => { setFollow(true); showCase(id, true); });

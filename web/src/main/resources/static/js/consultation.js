@@ -2,7 +2,8 @@
 // grids with open topics and overdue tasks, meetings and decisions as points; topics, meetings, decisions and tasks
 // beside the map, and a topic's panel where each next step is taken. Signed out (or any reader who is not staff):
 // published decisions only. The APIs decide what each reader may see and do.
-import { allItems, signedInUser } from './api.js';
+import { getJson, signedInUser } from './api.js';
+import { areaLabels } from './area-labels.js';
 import { startLanguage, onLanguageChange, t, areaName } from './i18n.js';
 import { startMap } from './basemap.js';
 import { whenReady } from './startup.js';
@@ -28,7 +29,8 @@ async function start() {
   store.staff = READERS.some(r => roles.has(r));
   store.writer = WRITERS.some(r => roles.has(r));
   document.querySelectorAll('.staff-only').forEach(el => { el.hidden = !store.staff; });
-  store.communities = choicesFor(store.me, roles, (await allItems('communities')).features);
+  // Names and parents only; a chosen community's outline is asked when it is opened (outlineOf).
+  store.communities = choicesFor(store.me, roles, (await areaLabels('communities')).map(a => ({ properties: { ...a, parent_code: a.parent } })));
   const shell = await startMap('map');
   view = new ConsultationMap(shell.map, store);
   shell.setOverlays(() => view.overlays());
@@ -95,8 +97,18 @@ async function choose(code) {
   document.getElementById('community-name').textContent = feature ? areaName(feature.properties) : '';
   panel.close();
   note();
-  await Promise.all([view.show(feature), lists.load()]);
+  await Promise.all([outlineOf(feature).then(outline => view.show(outline)), lists.load()]);
   store.topics = lists.data.topics || [];
+}
+
+const outlines = new Map();
+
+/** A community's outline (OGC item), read once; null for the whole district. */
+function outlineOf(choice) {
+  const code = choice?.properties.code;
+  if (!code) return Promise.resolve(null);
+  if (!outlines.has(code)) outlines.set(code, getJson(`/ogcapi/collections/communities/items/${encodeURIComponent(code)}`));
+  return outlines.get(code);
 }
 
 async function openTopic(id) {
@@ -111,7 +123,7 @@ async function openTopic(id) {
 /** After a step: the lists, the map's points and the open panel read again. */
 async function refresh() {
   const feature = store.communities.find(c => c.properties.code === store.community) || null;
-  await Promise.all([lists.load(), view.show(feature)]);
+  await Promise.all([lists.load(), outlineOf(feature).then(outline => view.show(outline))]);
   store.topics = lists.data.topics || [];
 }
 

@@ -32,7 +32,7 @@ async function start() {
   if (!allowed) { document.body.dataset.ready = 'true'; return; }
   store.categories = await getJson('/api/v1/categories').catch(() => []);
   measures = new HotlineMeasures();
-  measures.areaOf = code => view.areas.byCode.get(code)?.feature.properties;
+  measures.areaOf = code => view.areas.areaOf(code);
   lists = new HotlineLists(store, number => openTicket(number), measures);
   panel = new TicketPanel(store, view, () => refresh());
   store.locating = () => panel.form === 'locate';

@@ -1,7 +1,8 @@
 // The area layers: subdistricts always, communities from zoom 12, grids from 13, buildings from 16,
-// each drawn from the OGC API, with labels for what is in view and a legend.
-import { allItems, getJson } from './api.js';
+// each drawn from vector tiles, with labels for what is in view and a legend.
+import { getJson } from './api.js';
 import { t, areaName, onLanguageChange } from './i18n.js';
+import { tileLayer } from './tile-layers.js';
 
 const L = window.L;
 export const MIN_ZOOM = { subdistricts: 0, communities: 12, grids: 13, buildings: 16 };
@@ -23,84 +24,115 @@ export function gridFill(props) {
   return HOUSEHOLD_BINS.find(([max]) => props.households < max)[1];
 }
 
+// Tile features carry code, name, parent and level (no figures): grids are filled from AreaLabels' households.
 const STYLE = {
   subdistricts: () => ({ color: '#b22222', weight: 3, fill: true, fillOpacity: 0.02, className: 'gw-subdistrict' }),
   communities: () => ({ color: '#1f5fbf', weight: 2, fill: false, className: 'gw-community' }),
-  grids: f => ({ color: '#4d7a4d', weight: 0.8, fillColor: gridFill(f.properties), fillOpacity: 0.45, className: 'gw-grid' }),
+  grids: figures => p => {
+    const f = figures.get(p.code);
+    return { color: '#4d7a4d', weight: 0.8, fill: true, fillColor: f ? gridFill(f) : '#eef3ec', fillOpacity: f ? 0.45 : 0.2,
+      className: 'gw-grid' };
+  },
+  buildings: () => ({ radius: 3, color: '#5b3a29', weight: 1, fill: true, fillColor: '#a0522d', fillOpacity: 0.8, className: 'gw-building' }),
 };
+// Only grids and buildings answer the pointer: the outlines above them are drawn, not hovered (their faint fill would
+// otherwise catch it). Clicks go to the page either way.
+const HOVER = {
+  grids: figures => p => ({ ...STYLE.grids(figures)(p), color: '#1b4d1b', weight: 2.5, className: 'gw-grid gw-hover' }),
+  buildings: () => ({ radius: 5, color: '#5b3a29', weight: 2, fill: true, fillColor: '#d2691e', fillOpacity: 0.9, className: 'gw-building gw-hover' }),
+};
+const LEVELS = ['subdistricts', 'communities', 'grids', 'buildings'];
+const STACK = { grids: 1, communities: 2, subdistricts: 3, buildings: 4 }; // z-order in the tile pane
 
+/**
+ * The area layers of the map, drawn from vector tiles (/tiles/{level}/…): subdistricts always, communities from
+ * zoom 12, grids from 13, buildings from 16. Labels and the grids' household fill come from
+ * /api/v1/areas/labels for what is in view; clicks are the page's (they ask the API).
+ */
 export class AreaLayers {
   constructor(map) {
     this.map = map;
     this.groups = {};      // what the layer control toggles
-    this.layers = {};      // the drawn GeoJSON layers
-    this.byCode = new Map();
+    this.tiles = {};       // the tile layers (tile-layers.js handles), one per level
+    this.figures = new Map(); // grid code → {name, nameEn, kind, households, at} of the grids labelled so far
+    this.known = new Map();   // the same for every level: what a page names an area by (areaOf)
     this.labels = L.layerGroup().addTo(map);
-    for (const id of ['grids', 'communities', 'subdistricts']) {
-      this.groups[id] = L.layerGroup().addTo(map);
-      this.layers[id] = L.geoJSON(null, { style: STYLE[id] });
-    }
-    this.groups.buildings = L.layerGroup().addTo(map);
-    this.layers.buildings = L.layerGroup();
-    map.on('zoomend moveend', () => this.refresh());
-    map.on('overlayadd overlayremove', () => this.refresh());
-    onLanguageChange(() => this.refresh(true));
+    for (const id of LEVELS) this.groups[id] = L.layerGroup().addTo(map);
+    map.on('moveend', () => this.relabel());
+    map.on('overlayadd overlayremove', () => this.relabel());
+    onLanguageChange(() => this.relabel(true));
   }
 
+  /** Adds the tile layers; answers the district's bounds (from the subdistricts' TileJSON). */
   async load() {
-    const [sub, com, grid] = await Promise.all(['subdistricts', 'communities', 'grids'].map(id => allItems(id)));
-    for (const [id, fc] of [['subdistricts', sub], ['communities', com], ['grids', grid]]) {
-      this.layers[id].addData(fc);
-      this.layers[id].eachLayer(l => this.byCode.set(l.feature.id, l));
-    }
-    this.refresh();
-    return this.layers.subdistricts.getBounds();
+    const handles = await Promise.all(LEVELS.map(id => tileLayer(this.map, id, {
+      styles: { [id]: id === 'grids' ? STYLE.grids(this.figures) : STYLE[id]() },
+      hover: id === 'grids' ? HOVER.grids(this.figures) : HOVER[id]?.(),
+      minZoom: MIN_ZOOM[id], zIndex: STACK[id],
+    }).catch(err => { console.warn(err); return null; })));
+    LEVELS.forEach((id, i) => {
+      if (!handles[i]) return;
+      this.tiles[id] = handles[i];
+      this.groups[id].addLayer(handles[i].layer);
+    });
+    if (this.tiles.buildings) this.nameOnHover(this.tiles.buildings.layer);
+    await this.relabel();
+    const b = this.tiles.subdistricts?.tilejson.bounds;
+    return b ? L.latLngBounds([b[1], b[0]], [b[3], b[2]]) : null;
   }
 
-  /** Shows each level only from its zoom on, and only if the user has not switched it off. */
-  refresh(relabel = false) {
-    const zoom = this.map.getZoom();
-    for (const id of Object.keys(this.groups)) {
-      const want = this.map.hasLayer(this.groups[id]) && zoom >= MIN_ZOOM[id];
-      const has = this.groups[id].hasLayer(this.layers[id]);
-      if (want && !has) this.groups[id].addLayer(this.layers[id]);
-      if (!want && has) this.groups[id].removeLayer(this.layers[id]);
-    }
-    this.layers.subdistricts.bringToFront();
-    if (this.map.hasLayer(this.groups.buildings) && zoom >= MIN_ZOOM.buildings) this.loadBuildings();
-    this.relabel(relabel);
+  /** An area seen in view so far ({code, name, nameEn, households, …}), or undefined. */
+  areaOf(code) { return this.known.get(code); }
+
+  /** The tile layers, for a page that redraws them on live changes. */
+  tileHandles() { return Object.values(this.tiles); }
+
+  /** The area codes (or building ids) drawn in the loaded tiles of one level: what a test or a check can count. */
+  drawnKeys(id) {
+    const keys = new Set();
+    const tiles = this.tiles[id]?.layer._vectorTiles || {};
+    for (const tile of Object.values(tiles)) Object.keys(tile._features || {}).forEach(k => keys.add(k));
+    return [...keys];
   }
 
-  async loadBuildings() {
-    const b = this.map.getBounds();
-    const bbox = [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()].map(v => v.toFixed(6)).join(',');
-    if (bbox === this.buildingsBbox) return;
-    this.buildingsBbox = bbox;
-    const fc = await getJson(`/ogcapi/collections/buildings/items?limit=10000&bbox=${bbox}`);
-    if (bbox !== this.buildingsBbox) return; // the view moved on meanwhile
-    this.layers.buildings.clearLayers();
-    this.layers.buildings.addLayer(L.geoJSON(fc, {
-      pointToLayer: (f, latlng) => L.circleMarker(latlng, { radius: 3, color: '#5b3a29', weight: 1, fillColor: '#a0522d', fillOpacity: 0.8, className: 'gw-building' })
-        .bindTooltip(`${f.properties.name} · ${f.properties.households} ${t('households')}`),
-    }));
+  nameOnHover(layer) {
+    const tip = L.tooltip({ direction: 'top', offset: [0, -4] });
+    layer.on('mouseover', e => { if (e.layer.properties.name) tip.setLatLng(e.latlng).setContent(escapeHtml(e.layer.properties.name)).addTo(this.map); });
+    layer.on('mouseout', () => tip.remove());
   }
 
-  relabel() {
+  /** Labels what is in view (and learns the grids' households, so that their fill follows). */
+  async relabel() {
+    // Asked for a larger box than the view: grids cut by its edge have their label point outside it, and need their fill.
+    const zoom = this.map.getZoom(), view = this.map.getBounds(), b = view.pad(0.5);
+    const clamp = (v, limit) => Math.max(-limit, Math.min(limit, v)).toFixed(6);
+    const bbox = [clamp(b.getWest(), 180), clamp(b.getSouth(), 90), clamp(b.getEast(), 180), clamp(b.getNorth(), 90)].join(',');
+    const wanted = Object.entries(LABEL_ZOOM).filter(([id, [from, to]]) => (id === 'grids' ? zoom >= MIN_ZOOM.grids : zoom >= from && zoom <= to)
+      && this.map.hasLayer(this.groups[id]) && zoom >= MIN_ZOOM[id]).map(([id]) => id);
+    const asked = this.asked = `${zoom}|${bbox}|${wanted}`;
+    const answers = await Promise.all(wanted.map(id => getJson(`/api/v1/areas/labels?level=${id}&bbox=${bbox}`)
+      .then(a => [id, a.areas]).catch(() => [id, []])));
+    if (asked !== this.asked) return; // the view moved on meanwhile
     this.labels.clearLayers();
-    const zoom = this.map.getZoom(), view = this.map.getBounds();
-    for (const [id, [from, to]] of Object.entries(LABEL_ZOOM)) {
-      if (zoom < from || zoom > to || !this.groups[id].hasLayer(this.layers[id])) continue;
-      let n = 0;
-      this.layers[id].eachLayer(layer => {
-        const p = layer.feature.properties;
-        const center = p.label_point ? L.latLng(p.label_point[1], p.label_point[0]) : layer.getBounds().getCenter();
-        if (n >= 300 || !view.contains(center)) return;
-        n++;
+    for (const [id, areas] of answers) {
+      for (const a of areas) this.known.set(a.code, a);
+      if (id === 'grids') this.learnGrids(areas);
+      const [from, to] = LABEL_ZOOM[id];
+      if (zoom < from || zoom > to) continue;
+      for (const p of areas.filter(a => view.contains([a.at[1], a.at[0]])).slice(0, 300)) {
         // Grids: the sequence number at zoom 16, with the name from 17 on, so that labels do not collide.
         const text = id !== 'grids' ? areaName(p) : zoom >= 17 ? `${p.code.slice(-3)} ${areaName(p)}` : p.code.slice(-3);
-        this.labels.addLayer(L.marker(center, { interactive: false, keyboard: false,
+        this.labels.addLayer(L.marker([p.at[1], p.at[0]], { interactive: false, keyboard: false,
           icon: L.divIcon({ className: `gw-label ${id.slice(0, -1)}`, html: escapeHtml(text), iconSize: null }) }));
-      });
+      }
+    }
+  }
+
+  learnGrids(areas) {
+    for (const a of areas) {
+      const known = this.figures.get(a.code);
+      this.figures.set(a.code, a);
+      if (this.tiles.grids && (!known || known.households !== a.households)) this.tiles.grids.restyle(a.code);
     }
   }
 

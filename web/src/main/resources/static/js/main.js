@@ -5,6 +5,7 @@ import { startLanguage, onLanguageChange, t, areaName } from './i18n.js';
 import { AreaLayers, legend, escapeHtml } from './layers.js';
 import { showPlacement, showArea, showProblem, showRoster } from './panel.js';
 import { whenReady } from './startup.js';
+import { redrawOnLive } from './tile-layers.js';
 import './map-text.js';
 
 const L = window.L;
@@ -27,9 +28,8 @@ async function start() {
 
   const highlight = async (code, level) => {
     selection.clearLayers();
-    const drawn = areas.byCode.get(code);
-    const geometry = drawn ? drawn.feature
-      : await getJson(`/ogcapi/collections/${level}/items/${code}`);
+    // The tiles hold simplified pieces of an outline: the selection is the area's own outline, asked once.
+    const geometry = await getJson(`/ogcapi/collections/${level}/items/${code}`);
     selection.addLayer(L.geoJSON(geometry, { interactive: false,
       style: { color: '#ffb000', weight: 4, fillColor: '#ffd600', fillOpacity: 0.25, className: 'gw-selected' } }));
     return selection;
@@ -77,9 +77,11 @@ async function start() {
   });
   wireSearch(pick);
   wireMenu();
-  showUser();
+  const signedIn = showUser();
   window.gridwatch = { map, areas, locate, pick, ready: false };
   await areas.load();
+  // Signed-in staff hear the live feed (others are refused it, and EventSource then gives up): a boundary commit redraws the area tiles it may have changed.
+  if (await signedIn) redrawOnLive(new EventSource('/api/v1/live'), areas.tileHandles());
   window.gridwatch.ready = true;
   document.body.dataset.ready = 'true';
 }
@@ -122,7 +124,8 @@ function wireSearch(pick) {
 }
 
 async function showUser() {
-  if (!(await signedInUser())) return;
+  const me = await signedInUser();
+  if (!me) return false;
   window.gridwatch.signedIn = true;
   const logout = document.getElementById('logout');
   logout.hidden = false;
@@ -130,6 +133,7 @@ async function showUser() {
     const token = document.cookie.split('; ').find(c => c.startsWith('XSRF-TOKEN='));
     if (token) logout.insertAdjacentHTML('beforeend', `<input type="hidden" name="_csrf" value="${decodeURIComponent(token.split('=')[1])}">`);
   });
+  return true;
 }
 
 start().catch(err => { console.error(err); showProblem(err); });

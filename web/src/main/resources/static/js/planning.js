@@ -3,7 +3,7 @@
 import { getJson, postJson, sendJson, allItems, signedInUser } from './api.js';
 import { startLanguage, onLanguageChange, t, when } from './i18n.js';
 import { fill } from './planning-text.js';
-import { gridAt } from './planning-hit.js';
+import { tileLayer } from './tile-layers.js';
 import { escapeHtml } from './layers.js';
 import { startMap } from './basemap.js';
 import { Drafts } from './drafts.js';
@@ -37,8 +37,8 @@ async function start() {
   map.createPane('routes').style.zIndex = 430;
   state.layers = {
     // Not clickable itself: the route and sector canvases lie above it and would swallow its clicks. A click on the map
-    // finds its grid by a hit-test instead (gridAt), so grids open with every layer on.
-    coverage: L.geoJSON(null, { style: gridStyle, interactive: false }).addTo(map),
+    // asks the locator for its grid instead (showGridAt), so grids open with every layer on.
+    coverage: L.layerGroup().addTo(map), // the grids' vector tiles, coloured by the window's figures (loadOutlines)
     gaps: L.geoJSON(null, { style: { color: '#7f0000', weight: 0, fillColor: '#7f0000', fillOpacity: 0.45 }, interactive: false }),
     sectors: L.geoJSON(null, { pane: 'sectors', style: f => ({ color: STATUS_COLOUR[f.properties.status], weight: 0.6,
       fillColor: STATUS_COLOUR[f.properties.status], fillOpacity: f.properties.status === 'ONLINE' ? 0.25 : 0.12 }), interactive: false }).addTo(map),
@@ -51,8 +51,8 @@ async function start() {
   map.on('click', e => { if (!state.drafts.mode) showGridAt(e.latlng); });
   state.walked = new Walked(map);
   // Outlines only: not waited for, so the figures are asked for at once.
-  allItems('subdistricts').then(d => L.geoJSON(d, { style: { color: '#b22222', weight: 2, fill: false, className: 'gw-subdistrict' },
-    interactive: false }).addTo(map)).catch(e => toast(e.message));
+  tileLayer(map, 'subdistricts', { styles: { subdistricts: { color: '#b22222', weight: 2, fill: false, className: 'gw-subdistrict' } }, zIndex: 2 })
+    .then(h => h.layer.addTo(map)).catch(e => toast(e.message));
   shell.setOverlays(() => ({ [t('layerCoverage')]: state.layers.coverage, [t('layerGaps')]: state.layers.gaps,
     [t('layerSectors')]: state.layers.sectors, [t('layerCameras')]: state.layers.cameras,
     [t('layerRoutes')]: state.layers.routes, [t('layerSuggestions')]: state.layers.suggestions, ...state.walked.overlays() }));
@@ -97,14 +97,12 @@ async function reload() {
   loadWalked(); // not waited for: the figures show first
 }
 
-/** The grids' outlines, drawn in the colour of the window's figures (grey until these arrive). */
+/** The grids' outlines from vector tiles, drawn in the colour of the window's figures (grey until these arrive). */
 async function loadOutlines() {
   busy(+1, t('loadingGrids'));
   try {
-    const outlines = await allItems('grids');
-    state.features = outlines.features;
-    state.layers.coverage.clearLayers();
-    state.layers.coverage.addData(outlines);
+    state.gridTiles = await tileLayer(state.map, 'grids', { styles: { grids: p => gridStyle({ id: p.code }) }, zIndex: 1 });
+    state.layers.coverage.addLayer(state.gridTiles.layer);
   } catch (e) {
     toast(e.message);
   } finally {
@@ -255,13 +253,24 @@ function gridStyle(f) {
     fillColor: share == null ? '#bdbdbd' : coverageColour(share), fillOpacity: 0.55, className: `gw-coverage grid-${f.id}` };
 }
 
-/** Grids the drafts change are drawn with their figures after the change, outlined. */
-function restyleGrids() { state.layers.coverage.setStyle(gridStyle); }
+/** Grids the drafts change are drawn with their figures after the change, outlined (every grid: the figures moved). */
+function restyleGrids() {
+  if (!state.gridTiles) return;
+  for (const code of state.grids.keys()) state.gridTiles.restyle(code);
+}
 
-/** The grid under a point, opened with its figures at the current window (and after the drafts, if they change it). */
-function showGridAt(latlng) {
-  const f = gridAt(state.features || [], latlng);
-  if (!f) { state.open = null; return; }
+/** The grid under a point (asked of the locator), opened with its figures at the current window (and after the drafts). */
+async function showGridAt(latlng) {
+  const asked = state.asking = latlng;
+  let code;
+  try {
+    code = (await getJson(`/api/v1/locate?lon=${latlng.lng.toFixed(7)}&lat=${latlng.lat.toFixed(7)}&crs=WGS84`)).grid.code;
+  } catch {
+    code = null; // outside the district: no grid to open
+  }
+  if (asked !== state.asking) return; // a later click is being answered
+  if (!code) { state.open = null; return; }
+  const f = { id: code };
   const p = state.grids.get(f.id);
   if (!p) { state.open = null; return; }
   const rows = [['cameraCoverage', percent(p.cameraCoverage)], ['patrolCoverage', percent(p.patrolCoverage)],

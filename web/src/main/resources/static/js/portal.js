@@ -18,7 +18,8 @@ async function start() {
   await whenReady();
   ({ map } = await startMap('map'));
   me = await signedInUser();
-  new AreaLayers(map).load().catch(() => {});
+  const areas = new AreaLayers(map);
+  areas.load().catch(err => console.warn('areas', err));
   map.on('click', e => openAt(`lon=${e.latlng.lng.toFixed(7)}&lat=${e.latlng.lat.toFixed(7)}`, e.latlng.lng, e.latlng.lat));
   attachAddressSearch({ input: document.getElementById('address'), list: document.getElementById('address-results'),
     status: document.getElementById('address-status'),
@@ -29,7 +30,7 @@ async function start() {
   onLanguageChange(render);
   const area = new URLSearchParams(location.search).get('area');
   if (area) await openAt(`area=${encodeURIComponent(area)}`);
-  window.gridwatchPortal = { map, openAt, showCard };
+  window.gridwatchPortal = { map, areas, openAt, showCard };
   document.body.dataset.ready = 'true';
 }
 

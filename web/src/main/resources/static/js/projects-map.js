@@ -1,10 +1,14 @@
 // The projects page's map: the needs of the chosen level and category as a choropleth of the rate per 1,000
 // residents, unmet demand outlined (clickable: the area's figures and its cases), the service areas of projects,
 // and the open project's own service area. Popups and tooltips are built when shown, in the language on screen.
+// The level's areas are vector tiles (issue 18) styled by code from the needs figures; a click asks the locator which
+// area of the level it fell in, and the popup is that area's.
 import { t, areaName } from './i18n.js';
 import { escapeHtml } from './layers.js';
 import { number } from './projects-format.js';
 import { recordNeedButton } from './projects-need-form.js';
+import { tileLayer } from './tile-layers.js';
+import { getJson } from './api.js';
 
 const L = window.L;
 const e = v => escapeHtml(v == null ? '' : v);
@@ -18,22 +22,16 @@ export class ProjectsMap {
   constructor(map, store, { onCases, onProject, onRecordNeed }) {
     this.map = map;
     this.store = store;
+    this.onProject = onProject;
     map.createPane('outlines').style.zIndex = 420;
-    this.needs = L.geoJSON(null, { style: f => this.needStyle(f),
-      onEachFeature: (f, l) => {
-        l.bindTooltip(() => this.needTip(f), { sticky: true });
-        l.bindPopup(() => this.needHtml(f), { maxWidth: 280 });
-      } }).addTo(map);
+    this.needs = L.layerGroup().addTo(map); // the level's tiles, shaded by the needs figures
+    this.tip = L.tooltip({ direction: 'top', offset: [0, -6] });
     this.projects = L.geoJSON(null, { pane: 'outlines', style: { color: PROJECT_COLOUR, weight: 2, dashArray: '6 4', fillOpacity: 0.06,
       className: 'gw-project-area' }, onEachFeature: (f, l) => {
       l.bindTooltip(() => e(f.properties.title), { sticky: true });
-      l.on('click', ev => { L.DomEvent.stopPropagation(ev); onProject(f.id ?? f.properties.id, ev.latlng); });
+      l.on('click', ev => { L.DomEvent.stopPropagation(ev); this.clickProject(f.id ?? f.properties.id, ev.latlng); });
     } }).addTo(map);
-    this.unmet = L.geoJSON(null, { pane: 'outlines', style: { color: UNMET_COLOUR, weight: 3, fill: true, fillOpacity: 0,
-      className: 'gw-unmet' }, onEachFeature: (f, l) => {
-      l.bindPopup(() => this.unmetHtml(f), { maxWidth: 280 });
-      l.getElement?.()?.setAttribute('data-code', f.properties.code);
-    } }).addTo(map);
+    this.unmet = L.layerGroup().addTo(map); // the same tiles, only the unmet areas, outlined
     this.selected = L.geoJSON(null, { pane: 'outlines', style: { color: '#000', weight: 4, fill: false }, interactive: false }).addTo(map);
     map.on('popupopen', ev => {
       this.openPopup = ev.popup;
@@ -48,17 +46,62 @@ export class ProjectsMap {
     return { [t('pLayerNeeds')]: this.needs, [t('pLayerUnmet')]: this.unmet, [t('pLayerProjects')]: this.projects };
   }
 
-  /** The level's areas, shaded by the needs figures the store holds. */
-  drawNeeds(features) {
-    this.needs.clearLayers().addData({ type: 'FeatureCollection', features });
+  /** The level's areas from its vector tiles ('grids', 'communities', 'subdistricts'), shaded by the store's figures. */
+  async drawNeeds(tiles) {
+    if (this.tiles === tiles) return;
+    this.tiles = tiles;
+    const [needs, unmet] = await Promise.all([
+      tileLayer(this.map, tiles, { styles: { [tiles]: p => this.needStyle({ properties: p }) }, zIndex: 1,
+        hover: p => ({ ...this.needStyle({ properties: p }), color: '#222', weight: 2 }) }),
+      tileLayer(this.map, tiles, { styles: { [tiles]: p => this.unmetOf(p.code)
+        ? { color: UNMET_COLOUR, weight: 3, fill: false, className: 'gw-unmet' } : [] }, zIndex: 2 }),
+    ]);
+    if (this.tiles !== tiles) return; // another level was chosen meanwhile
+    this.needs.clearLayers().addLayer(needs.layer);
+    this.unmet.clearLayers().addLayer(unmet.layer);
+    this.needTiles = needs;
+    this.unmetTiles = unmet;
+    needs.layer.on('mouseover mousemove', ev => this.tip.setLatLng(ev.latlng).setContent(this.needTip({ properties: ev.layer.properties })).addTo(this.map));
+    needs.layer.on('mouseout', () => this.tip.remove());
   }
 
-  restyleNeeds() { this.needs.setStyle(f => this.needStyle(f)); }
+  /** The figures changed: every area of the level is drawn again in its class. */
+  restyleNeeds() {
+    for (const f of this.store.areas[this.store.level] || []) this.needTiles?.restyle(f.properties.code);
+  }
 
-  /** Unmet demand: the level's areas the API names, outlined; each path carries its code (data-code). */
-  drawUnmet(features) {
-    this.unmet.clearLayers().addData({ type: 'FeatureCollection', features });
-    this.unmet.eachLayer(l => l.getElement()?.setAttribute('data-code', l.feature.properties.code));
+  /** Unmet demand: the level's areas the API names, outlined (drawn again: which areas have a path changed). */
+  drawUnmet() { this.unmetTiles?.layer.redraw(); }
+
+  unmetOf(code) { return this.store.unmet?.areas.find(a => a.code === code); }
+
+  /**
+   * A click on a project's service area: the unmet outlines lie under it now (tiles), where they lay over it before, so
+   * a click inside an unmet area still opens that area; anywhere else the project.
+   */
+  async clickProject(id, latlng) {
+    if (this.map.hasLayer(this.unmet) && this.store.unmet?.areas.length && await this.openAreaAt(latlng, true)) return;
+    this.onProject(id, latlng);
+  }
+
+  /**
+   * A click on the map (not on a project or an activity): the level's area there, asked of the locator, in a popup
+   * (only if it has unmet demand, with {@code onlyUnmet}). Answers whether a popup opened.
+   */
+  async openAreaAt(latlng, onlyUnmet = false) {
+    let placed;
+    try {
+      placed = await getJson(`/api/v1/locate?lon=${latlng.lng.toFixed(7)}&lat=${latlng.lat.toFixed(7)}&crs=WGS84`);
+    } catch {
+      return false; // outside the district
+    }
+    const area = placed[this.store.level];
+    if (!area) return false;
+    const unmet = this.map.hasLayer(this.unmet) && this.unmetOf(area.code);
+    if (onlyUnmet && !unmet) return false;
+    const f = { properties: { code: area.code, name: area.name, nameEn: area.nameEn, unmet } };
+    L.popup({ maxWidth: 280 }).setLatLng(latlng).setContent(() => unmet ? this.unmetHtml(f) : this.needHtml(f)).openOn(this.map);
+    return true;
   }
 
   drawProjects(features) {

@@ -1,6 +1,7 @@
 // Beside the projects page's map (below it on a phone): the funding rounds and their projects, the cases behind an
 // area's figure, or one project's panel. Everything is drawn from what the APIs answered, in the language on screen.
-import { getJson, postJson, allItems } from './api.js';
+import { getJson, postJson } from './api.js';
+import { areaLabels } from './area-labels.js';
 import { t, when, areaName } from './i18n.js';
 import { escapeHtml } from './layers.js';
 import { word, fill } from './projects-text.js';
@@ -131,7 +132,7 @@ export class SidePanel {
   async knowAreas(codes) {
     const known = code => Object.values(this.store.areas).some(fs => fs.some(f => f.properties.code === code));
     if (codes.every(c => typeof c !== 'string' || known(c)) || this.store.areas.community) return;
-    this.store.areas.community = (await allItems('communities').catch(() => ({ features: [] }))).features;
+    this.store.areas.community = (await areaLabels('communities').catch(() => [])).map(a => ({ properties: a }));
   }
 
   click(ev) {

@@ -7,6 +7,7 @@ import { getJson, allItems, signedInUser } from './api.js';
 import { startLanguage, onLanguageChange, t, areaName } from './i18n.js';
 import { startMap } from './basemap.js';
 import { whenReady } from './startup.js';
+import { areaLabels } from './area-labels.js';
 import { toast } from './toast.js';
 import { fill } from './projects-text.js';
 import { ProjectsMap, addLegend, drawLegend, quintiles } from './projects-map.js';
@@ -36,7 +37,8 @@ async function start() {
   view = new ProjectsMap(shell.map, store, { onCases: code => side.showCases(code),
     onProject: (id, latlng) => placing(latlng) || side.openProject(id), onRecordNeed: code => side.showNeedForm(code) });
   activities = new ActivitiesLayer(shell.map);
-  shell.map.on('click', ev => placing(ev.latlng));
+  // Otherwise a click opens the level's area there (asked of the locator; the tiles are only drawn).
+  shell.map.on('click', ev => { if (!placing(ev.latlng)) view.openAreaAt(ev.latlng); });
   shell.setOverlays(() => ({ ...view.overlays(), [t('pLayerActivities')]: activities.layer }));
   addLegend(shell.map, store);
   side = new SidePanel(store, { showServiceArea: area => view.showProject(area), activities, onNeedRecorded: () => loadNeeds() });
@@ -87,9 +89,9 @@ function fillChoices() {
   category.value = store.category;
 }
 
-/** The level's areas (OGC collection), read once per level. */
+/** The level's areas by name (no outlines: the map draws those from tiles), as {properties} for the naming code. */
 async function areasOf(level) {
-  if (!store.areas[level]) store.areas[level] = (await allItems(LEVELS[level])).features;
+  if (!store.areas[level]) store.areas[level] = (await areaLabels(LEVELS[level])).map(a => ({ properties: a }));
   return store.areas[level];
 }
 
@@ -105,9 +107,9 @@ async function loadNeeds() {
   store.needsStatus = 'loading';
   note();
   try {
-    const features = await areasOf(store.level);
+    await areasOf(store.level); // the names of the level's areas (popups, panels)
     if (mine !== store.seq) return;
-    view.drawNeeds(features); // the level's outlines, also for those who may not read the needs
+    await view.drawNeeds(LEVELS[store.level]); // the level's outlines, also for those who may not read the needs
     const answer = await getJson(`/api/v1/needs?${query()}`);
     if (mine !== store.seq) return;
     store.needs = new Map(answer.areas.map(a => [a.code, a]));
@@ -115,7 +117,7 @@ async function loadNeeds() {
     store.rateMax = Math.max(0, ...answer.areas.map(a => Number(a.rate)));
     store.needsStatus = 'ok';
     view.restyleNeeds();
-    await loadUnmet(mine, features);
+    await loadUnmet(mine);
   } catch (err) {
     if (mine !== store.seq) return;
     store.needsStatus = err.status === 401 || err.status === 403 ? 'denied' : 'unavailable';
@@ -123,23 +125,21 @@ async function loadNeeds() {
     store.breaks = null;
     store.unmet = null;
     view.restyleNeeds();
-    view.drawUnmet([]);
+    view.drawUnmet();
     if (store.needsStatus === 'unavailable') console.warn('projects: needs unavailable', err);
   }
   note();
   drawLegend(store);
 }
 
-async function loadUnmet(mine, features) {
+async function loadUnmet(mine) {
   store.unmet = null;
-  view.drawUnmet([]);
+  view.drawUnmet();
   if (!store.category) return;
   const answer = await getJson(`/api/v1/needs/unmet?${query({ percentile: store.percentile })}`);
   if (mine !== store.seq) return;
   store.unmet = answer;
-  const byCode = new Map(answer.areas.map(a => [a.code, a]));
-  view.drawUnmet(features.filter(f => byCode.has(f.properties.code))
-    .map(f => ({ ...f, properties: { ...f.properties, unmet: byCode.get(f.properties.code) } })));
+  view.drawUnmet();
 }
 
 /** The line under the toolbar: what the map shows, or why it shows no needs. */

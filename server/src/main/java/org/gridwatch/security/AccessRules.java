@@ -86,7 +86,7 @@ final class AccessRules {
   private static final String[] PAGES = {"/", "/index.html", "/console.html", "/report.html", "/planning.html",
       "/planner.html", "/community.html", "/projects.html", "/consultation.html", "/field.html", "/login.html", "/field.webmanifest", "/field-sw.js", "/favicon.ico",
       "/css/**", "/js/**", "/img/**",
-      "/webjars/**", "/problems/**"};
+      "/webjars/**", "/vendor/**", "/problems/**"};
   private static final String[] POLICE_COLLECTIONS = collections("cameras", "camera-coverage", "patrol-routes", "coverage-gaps");
 
   /** The tiles and the TileJSON of tile sets: /tiles/{layer}/** and /tiles/{layer}.json. */

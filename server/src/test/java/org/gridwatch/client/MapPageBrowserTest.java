@@ -48,11 +48,13 @@ class MapPageBrowserTest {
 
   double zoom() { return ((Number) driver.executeScript("return gridwatch.map.getZoom()")).doubleValue(); }
 
+  long drawnCodes(String level) { return ((Number) driver.executeScript("return gridwatch.areas.drawnKeys(arguments[0]).length", level)).longValue(); }
+
   long count(String css) { return (Long) driver.executeScript("return document.querySelectorAll(arguments[0]).length", css); }
 
   @Test
   void theDistrictIsDrawnWithItsSubdistrictsAndGridsAppearAsYouZoomIn() throws Exception {
-    assertThat(count("path.gw-subdistrict")).isEqualTo(22);
+    Browser.waitFor(driver, 30).until(d -> drawnCodes("subdistricts") == 22); // from vector tiles: pieces per tile, 22 codes
     Browser.screenshot(driver, "map-district");
     for (int clicks = 0; clicks < 3 && zoom() < 14; clicks++) {
       double before = zoom();
@@ -139,8 +141,8 @@ class MapPageBrowserTest {
   void withNoBaseMapTheDistrictIsStillDrawn() throws Exception {
     driver.findElements(By.cssSelector(".leaflet-control-layers-base label")).stream()
         .filter(l -> l.getText().contains("无底图")).findFirst().orElseThrow().click();
-    assertThat(count("path.gw-subdistrict")).isEqualTo(22);
-    assertThat(count(".leaflet-tile")).isZero();
+    Browser.waitFor(driver, 30).until(d -> drawnCodes("subdistricts") == 22);
+    assertThat(count(".leaflet-tile-pane .leaflet-tile")).as("no base-map tiles; the areas' vector tiles lie in their own pane").isZero();
     Browser.screenshot(driver, "map-no-basemap");
   }
 }

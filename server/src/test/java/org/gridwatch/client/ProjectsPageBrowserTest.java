@@ -185,25 +185,18 @@ class ProjectsPageBrowserTest {
   }
 
   /**
-   * Fits the map to an outlined area and answers a point inside it (lon, lat): the first of a 9×9 grid over its bounds
-   * that lies inside its outer ring, so that the click lands on the area whatever its shape.
+   * Fits the map to an area and answers a point well inside it (lon, lat), from its outline as the OGC API serves it
+   * (the map draws vector tiles, which hold simplified pieces), so that the click lands on the area whatever its shape.
    */
-  @SuppressWarnings("unchecked")
-  List<Number> insidePoint(String code) {
-    return (List<Number>) driver.executeScript("""
-        const v = gridwatchProjects.view;
-        const layer = v.unmet.getLayers().find(l => l.feature.properties.code === arguments[0]);
-        v.map.fitBounds(layer.getBounds(), {animate: false});
-        const g = layer.feature.geometry, ring = (g.type === 'Polygon' ? g.coordinates : g.coordinates[0])[0];
-        const inside = (x, y) => { let c = false; for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-          const [xi, yi] = ring[i], [xj, yj] = ring[j];
-          if ((yi > y) !== (yj > y) && x < (xj - xi) * (y - yi) / (yj - yi) + xi) c = !c; } return c; };
-        const b = layer.getBounds();
-        for (let i = 1; i < 10; i++) for (let j = 1; j < 10; j++) {
-          const x = b.getWest() + (b.getEast() - b.getWest()) * i / 10, y = b.getSouth() + (b.getNorth() - b.getSouth()) * j / 10;
-          if (inside(x, y)) return [x, y];
-        }
-        return null;""", code);
+  List<Number> insidePoint(String code) throws Exception {
+    String level = code.length() == 15 ? "grids" : code.length() == 12 ? "communities" : "subdistricts";
+    org.locationtech.jts.geom.Geometry area = new org.locationtech.jts.io.geojson.GeoJsonReader()
+        .read(new Http(port).get("/ogcapi/collections/" + level + "/items/" + code).json().get("geometry").toString());
+    org.locationtech.jts.geom.Point p = new org.locationtech.jts.algorithm.construct.MaximumInscribedCircle(area, 1e-6).getCenter();
+    org.locationtech.jts.geom.Envelope e = area.getEnvelopeInternal();
+    driver.executeScript("gridwatchProjects.map.fitBounds([[arguments[1], arguments[0]], [arguments[3], arguments[2]]], {animate: false})",
+        e.getMinX(), e.getMinY(), e.getMaxX(), e.getMaxY());
+    return List.of(p.getX(), p.getY());
   }
 
   @SuppressWarnings("unchecked")
@@ -456,7 +449,7 @@ class ProjectsPageBrowserTest {
   List<WebElement> markers(String kind) { return driver.findElements(By.cssSelector("path.gw-activity" + kind)); }
 
   @Test
-  void aPlannerRecordsANeedFromAnAreasPopupFieldErrorsBesideTheInputsAndThePopupCountsIt() {
+  void aPlannerRecordsANeedFromAnAreasPopupFieldErrorsBesideTheInputsAndThePopupCountsIt() throws Exception {
     Http http = new Http(port);
     String[] planner = Http.basic("planner", TestEnvironment.DEMO_PASSWORD);
     Browser.signIn(driver, url(""), "planner");

@@ -1,0 +1,106 @@
+package org.gridwatch.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.gridwatch.support.Browser;
+import org.gridwatch.support.DemoFiles;
+import org.gridwatch.support.OnH2;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
+import org.locationtech.jts.algorithm.construct.MaximumInscribedCircle;
+import org.locationtech.jts.geom.Point;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Issue 18: the maps draw their grids from vector tiles ({@code /tiles/grids/{z}/{x}/{y}.mvt}), never from the GeoJSON
+ * grids collection, and a click on a drawn grid still opens that grid, answered by the API — on the main map, the
+ * console and (on a phone) the portal. What the pointer hits is checked to be a tile's feature, so the click really
+ * passes through the vector layer to the page's own handler.
+ */
+@OnH2
+@EnabledIf("org.gridwatch.support.TestEnvironment#browserAvailable")
+class VectorTileMapsBrowserTest {
+  /** The area codes drawn in the loaded tiles of a VectorGrid layer (its features are keyed by code). */
+  private static final String DRAWN = "const layer = %s; const keys = new Set();"
+      + " for (const tile of Object.values(layer._vectorTiles || {})) Object.keys(tile._features || {}).forEach(k => keys.add(k));"
+      + " return [...keys];";
+
+  @LocalServerPort int port;
+  ChromeDriver driver;
+
+  @AfterEach
+  void stop() { if (driver != null) driver.quit(); }
+
+  String url(String path) { return "http://localhost:" + port + path; }
+
+  static Point deepInside(DemoFiles.Feature f) { return new MaximumInscribedCircle(f.geometry(), 1e-6).getCenter(); }
+
+  @SuppressWarnings("unchecked")
+  List<String> drawn(String layerExpression) {
+    return (List<String>) driver.executeScript(DRAWN.formatted(layerExpression));
+  }
+
+  @SuppressWarnings("unchecked")
+  List<String> requested() {
+    return (List<String>) driver.executeScript("return performance.getEntriesByType('resource').map(e => e.name)");
+  }
+
+  /** Centres the map on the grid at zoom 16, waits until the tiles drew it, and checks what lies under its point. */
+  Point showGrid(String map, String gridLayer, DemoFiles.Feature grid) throws Exception {
+    Point p = deepInside(grid);
+    driver.executeScript(map + ".setView([arguments[1], arguments[0]], 16, {animate: false})", p.getX(), p.getY());
+    Browser.waitFor(driver, 30).until(d -> drawn(gridLayer).contains(grid.code()));
+    Thread.sleep(300); // the tile's SVG is in the page by the next frame
+    List<String> asked = requested();
+    assertThat(asked).as("grids come from their vector tiles").anyMatch(u -> u.matches(".*/tiles/grids/16/\\d+/\\d+\\.mvt$"));
+    assertThat(asked).as("not from the GeoJSON collection").noneMatch(u -> u.contains("/ogcapi/collections/grids/items"));
+    Object hit = driver.executeScript("const pt = " + map + ".latLngToContainerPoint([arguments[1], arguments[0]]);"
+        + " const box = " + map + ".getContainer().getBoundingClientRect();"
+        + " const el = document.elementFromPoint(box.left + pt.x, box.top + pt.y);"
+        + " return el && el.closest('.leaflet-tile') ? el.getAttribute('class') : null", p.getX(), p.getY());
+    assertThat((String) hit).as("the pointer is on a grid drawn from a tile").contains("gw-grid");
+    return p;
+  }
+
+  @Test
+  void theMainMapDrawsItsAreasFromTilesAndAClickedGridIsAnsweredByTheApi() throws Exception {
+    driver = Browser.start(1400, 900);
+    Browser.open(driver, url("/"));
+    Browser.waitFor(driver, 30).until(d -> drawn("gridwatch.areas.tiles.subdistricts.layer").size() == 22);
+    DemoFiles.Feature grid = DemoFiles.read("grids").get(517);
+    Point p = showGrid("gridwatch.map", "gridwatch.areas.tiles.grids.layer", grid);
+    Browser.clickMap(driver, "gridwatch.map", p.getX(), p.getY());
+    Browser.waitFor(driver, 10).until(ExpectedConditions.textToBe(By.id("grid-code"), grid.code()));
+    assertThat(driver.findElement(By.id("info")).getText()).contains(grid.name());
+    assertThat(driver.findElements(By.cssSelector("path.gw-selected"))).as("the grid's own outline, from the API").hasSize(1);
+  }
+
+  @Test
+  void theConsoleDrawsItsGridsFromTilesAndAClickedGridIsAnsweredByTheApi() throws Exception {
+    driver = Browser.start(1400, 900);
+    Browser.signIn(driver, url(""), "operator");
+    Browser.open(driver, url("/console.html"));
+    DemoFiles.Feature grid = DemoFiles.read("grids").get(301);
+    Point p = showGrid("gridwatchConsole.map", "gridwatchConsole.gridTiles.layer", grid);
+    Browser.clickMap(driver, "gridwatchConsole.map", p.getX(), p.getY());
+    Browser.waitFor(driver, 10).until(ExpectedConditions.presenceOfElementLocated(
+        By.cssSelector(".grid-popup[data-grid='" + grid.code() + "']")));
+    assertThat(driver.findElement(By.cssSelector(".grid-popup")).getText()).contains(grid.name());
+  }
+
+  @Test
+  void thePortalOnAPhoneDrawsItsGridsFromTilesAndAClickedGridOpensItsCard() throws Exception {
+    driver = Browser.start(390, 844);
+    Browser.open(driver, url("/portal.html"));
+    DemoFiles.Feature grid = DemoFiles.read("grids").get(88);
+    Point p = showGrid("gridwatchPortal.map", "gridwatchPortal.areas.tiles.grids.layer", grid);
+    Browser.clickMap(driver, "gridwatchPortal.map", p.getX(), p.getY());
+    Browser.waitFor(driver, 15).until(ExpectedConditions.presenceOfElementLocated(
+        By.cssSelector("#grid-card[data-grid='" + grid.code() + "']")));
+  }
+}
