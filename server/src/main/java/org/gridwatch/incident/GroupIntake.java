@@ -87,6 +87,9 @@ class GroupIntake implements SmartLifecycle {
 
   long committed() { return committed.get(); }
 
+  /** Reports queued and not yet taken by the writer. */
+  int queued() { return queue.size(); }
+
   @Override
   public synchronized void start() {
     if (!enabled || running) return;
