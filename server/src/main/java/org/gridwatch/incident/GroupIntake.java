@@ -19,10 +19,11 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The group-committing intake writer: reports checked and placed by {@link Intake} queue here, one writer thread
+ * The group-committing intake writer: reports checked and placed by {@link Intake} queue here, a writer thread
  * takes whatever has arrived (up to {@code gridwatch.intake.group.max-batch}), stores them in ONE transaction and
  * commits, and only then answers each caller. The commit (and its fsync) is what a report costs the database most;
- * sharing it lets intake keep pace with the database instead of waiting for one flush per report.
+ * sharing it lets intake keep pace with the database instead of waiting for one flush per report. A few writers
+ * ({@code gridwatch.intake.group.writers}, default 2) take turns, so one batch's round trips overlap another's commit.
  *
  * <p>No added latency when idle: a lone report is written at once. The writer waits (at most
  * {@code gridwatch.intake.group.max-wait}) for more only while reports keep arriving behind the first.
@@ -44,18 +45,22 @@ class GroupIntake implements SmartLifecycle {
   private final TransactionTemplate tx;
   private final IntakeWrite write;
   private final boolean enabled;
+  private final int writers;
   private final int maxBatch;
   private final long maxWaitNanos;
   private final java.util.concurrent.atomic.AtomicLong commits = new java.util.concurrent.atomic.AtomicLong();
   private final java.util.concurrent.atomic.AtomicLong committed = new java.util.concurrent.atomic.AtomicLong();
   private boolean running;
-  private Thread writer;
+  private final List<Thread> threads = new ArrayList<>();
 
   GroupIntake(PlatformTransactionManager transactions, IntakeWrite write,
       @Value("${gridwatch.intake.group.enabled:true}") boolean enabled,
+      @Value("${gridwatch.intake.group.writers:2}") int writers,
       @Value("${gridwatch.intake.group.max-batch:100}") int maxBatch,
       @Value("${gridwatch.intake.group.max-wait:PT0.002S}") Duration maxWait) {
     if (maxBatch < 1) throw new IllegalArgumentException("gridwatch.intake.group.max-batch must be at least 1");
+    if (writers < 1) throw new IllegalArgumentException("gridwatch.intake.group.writers must be at least 1");
+    this.writers = writers;
     this.tx = new TransactionTemplate(transactions);
     this.write = write;
     this.enabled = enabled;
@@ -94,22 +99,25 @@ class GroupIntake implements SmartLifecycle {
   public synchronized void start() {
     if (!enabled || running) return;
     running = true;
-    writer = new Thread(this::loop, "group-intake");
-    writer.setDaemon(true);
-    writer.start();
+    threads.clear();
+    for (int i = 1; i <= writers; i++) {
+      Thread writer = new Thread(this::loop, "group-intake-" + i);
+      writer.setDaemon(true);
+      writer.start();
+      threads.add(writer);
+    }
   }
 
-  /** Stops taking reports, writes those already queued, and waits for the writer to end. */
+  /** Stops taking reports, writes those already queued, and waits for the writers to end. */
   @Override
   public void stop() {
-    Thread w;
+    List<Thread> ending;
     synchronized (this) {
       running = false;
-      w = writer;
+      ending = List.copyOf(threads);
     }
-    if (w == null) return;
     try {
-      w.join(TimeUnit.SECONDS.toMillis(30));
+      for (Thread w : ending) w.join(TimeUnit.SECONDS.toMillis(30));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

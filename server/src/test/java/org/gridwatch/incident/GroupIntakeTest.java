@@ -91,7 +91,7 @@ class GroupIntakeTest {
   }
 
   GroupIntake started(int maxBatch, Duration maxWait) {
-    group = new GroupIntake(tx, store, true, maxBatch, maxWait);
+    group = new GroupIntake(tx, store, true, 1, maxBatch, maxWait);
     group.start();
     return group;
   }
