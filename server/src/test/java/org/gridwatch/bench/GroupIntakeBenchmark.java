@@ -51,11 +51,20 @@ public final class GroupIntakeBenchmark {
   void run() throws Exception {
     System.out.printf("machine: %d cores (shared), Java %s; %d concurrent clients; %d s warm-up, %d s per measure%n",
         Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), clients, warmup, seconds);
-    Flyway.configure().dataSource(url, user, password).locations("classpath:db/migration/postgresql").cleanDisabled(false)
-        .load().clean();
+    String running = System.getenv("GRIDWATCH_BENCH_RUNNING_PORT");
+    if (running == null || running.isBlank()) {
+      Flyway.configure().dataSource(url, user, password).locations("classpath:db/migration/postgresql").cleanDisabled(false)
+          .load().clean();
+    }
     double postgres = postgresAlone();
     System.out.printf("(a) PostgreSQL alone, one INSERT + COMMIT per row, %d connections: %,.0f rows/s%n", clients, postgres);
 
+    if (running != null && !running.isBlank()) { // a server already started (with the writer on): (b) and (c) only
+      System.out.println();
+      System.out.println("== (b) group-committing writer, the running server on port " + running);
+      measure("http://localhost:" + running.strip() + "/api/v1/incidents", postgres);
+      return;
+    }
     double group = intake("(b) group-committing writer", true, postgres);
     double single = intake("(d) one transaction per report (writer off)", false, postgres);
     System.out.printf("%nsummary: group writer %,.0f reports/s = %.2fx PostgreSQL's %,.0f rows/s; one transaction per report "
@@ -74,7 +83,15 @@ public final class GroupIntakeBenchmark {
         "gridwatch.intake.group.enabled=" + groupWriter);
     server.start();
     try {
-      String intake = "http://localhost:" + server.port + "/api/v1/incidents";
+      return measure("http://localhost:" + server.port + "/api/v1/incidents", postgres);
+    } finally {
+      server.stop();
+    }
+  }
+
+  /** Warms the server up, then its ceiling (closed loop) and the latency at 80 % of PostgreSQL's rate and of its own. */
+  private double measure(String intake, double postgres) throws Exception {
+    {
       closedLoop(intake, warmup);
       long firstId = maxIncidentId();
       double ceiling = closedLoop(intake, seconds);
@@ -90,8 +107,6 @@ public final class GroupIntakeBenchmark {
         }
       }
       return ceiling;
-    } finally {
-      server.stop();
     }
   }
 
