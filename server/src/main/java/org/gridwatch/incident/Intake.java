@@ -1,119 +1,78 @@
 package org.gridwatch.incident;
 
-import org.gridwatch.problem.Text;
-import jakarta.persistence.EntityManager;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.gridwatch.area.LocateService;
 import org.gridwatch.area.Placement;
-import org.gridwatch.geo.Geometries;
 import org.gridwatch.problem.ProblemException;
+import org.gridwatch.problem.Text;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Takes in a new case from any channel: checks the category, places the point in its grid (converting from the
- * client's CRS), links a likely duplicate, starts the registration clock, and stores the case with its first
- * history entry — all in one transaction. A case of a property-first category inside a compound a property company
- * serves goes straight to that company ({@link PropertyFirst}). With an idempotency key, a retry returns the case made the first
- * time instead of a second one.
+ * client's CRS), then stores it ({@link IntakeWrite}: duplicate link, case number, registration clock, first
+ * history entry). A case of a property-first category inside a compound a property company serves goes straight
+ * to that company ({@link PropertyFirst}). With an idempotency key, a retry returns the case made the first time
+ * instead of a second one — also while the first is still being written: calls with the same key wait for it.
+ *
+ * <p>Checked and placed reports are stored by the {@link GroupIntake} writer, many to a transaction; each call
+ * returns only after the commit holding its report. A call made inside a transaction of its own (the hotline
+ * opens its ticket's case with the ticket) is written in that transaction instead, so both commit or neither.
  */
 @Service
 public class Intake {
-  /**
-   * The case, whether this call made it (false: an earlier call with the same idempotency key did), and the
-   * public id of the open case it probably repeats, if any.
-   */
   /**
    * What intake answers: the case, whether this call made it, a likely duplicate, and the reporter's follow token
    * (shown once; a replay of a keyed report answers the same token again, derived from the key).
    */
   public record Result(Incident incident, boolean created, String duplicateOf, String followToken) {}
 
-  private final EntityManager em;
+  /** A report whose input is checked and whose point is placed: what the writer stores (bad input never gets there). */
+  record Checked(Submission submission, Actor actor, Category category, Placement placement, String idempotencyKey,
+      String requestHash) {}
+
+  /** A call under way with an idempotency key: what it sent and what it will answer. */
+  private record Claim(String requestHash, CompletableFuture<Result> answer) {}
+
   private final Categories categories;
   private final LocateService locate;
-  private final Duplicates duplicates;
-  private final Workflow workflow;
-  private final CaseNumbers numbers;
-  private final Clock clock;
-  private final PropertyFirst propertyFirst;
+  private final IntakeWrite write;
+  private final GroupIntake group;
+  private final IdempotencyKeys keys;
+  private final TransactionTemplate tx;
+  private final ConcurrentHashMap<String, Claim> claims = new ConcurrentHashMap<>();
 
-  Intake(EntityManager em, Categories categories, LocateService locate, Duplicates duplicates, Workflow workflow,
-      CaseNumbers numbers, Clock clock, PropertyFirst propertyFirst) {
-    this.propertyFirst = propertyFirst;
-    this.numbers = numbers;
-    this.em = em;
+  Intake(Categories categories, LocateService locate, IntakeWrite write, GroupIntake group, IdempotencyKeys keys,
+      PlatformTransactionManager transactions) {
     this.categories = categories;
     this.locate = locate;
-    this.duplicates = duplicates;
-    this.workflow = workflow;
-    this.clock = clock;
+    this.write = write;
+    this.group = group;
+    this.keys = keys;
+    this.tx = new TransactionTemplate(transactions);
   }
 
-  @Transactional
   public Result submit(Submission s, Actor actor, String idempotencyKey, String requestHash) {
-    if (idempotencyKey != null) {
-      var earlier = replay(idempotencyKey, requestHash);
-      if (earlier.isPresent()) return earlier.get();
-    }
-    Category c = categories.find(s.categoryCode()).filter(Category::isActive).orElseThrow(() -> ProblemException.badInput(
-        s.fields().category(), Text.of("incident.unknown-category-x-see-get", s.categoryCode())));
-    locate.checkRange(s.lon(), s.lat(), s.crs(), s.fields().location(), s.fields().location());
-    Placement p = locate.place(s.lon(), s.lat(), s.crs()).orElseThrow(() -> ProblemException.badInput(
-        s.fields().location(), locate.outside(s.lon(), s.lat(), s.crs()).getMessage()));
-    Instant now = clock.instant();
-    var point = Geometries.point(p.lon(), p.lat());
-    Incident.Report report = new Incident.Report(s.kind() != null ? s.kind() : c.getKind(), c.getCode(), s.channel(),
-        s.priority() != null ? s.priority() : c.getDefaultPriority(), point, s.lon(), s.lat(), s.crs().name(),
-        s.address(), s.description(), s.mediaUrls() == null || s.mediaUrls().isEmpty() ? null : String.join("\n", s.mediaUrls()),
-        s.reporter().name(), s.reporter().phone(), s.reporter().email(), s.reporter().deviceId(), s.reporter().account(),
-        p.grid().code(), p.community().code(), p.subdistrict().code(), p.district().code(), p.grid().version());
-    Incident i = Incident.reported(report, now, workflow.deadline(c, Stage.REGISTER, now));
-    i.setRequestType(s.requestType() != null ? s.requestType() : RequestType.defaultFor(report.kind()));
-    i.setPublicText(s.publicText());
-    String salt = idempotencyKey == null ? null : FollowTokens.newToken();
-    String followToken = salt == null ? i.issueFollowToken() : i.issueFollowToken(FollowTokens.fromKey(idempotencyKey, salt));
-    var duplicate = duplicates.likelyDuplicate(c.getCode(), point, now);
-    i.assignPublicId(numbers.next(now));
-    duplicate.ifPresent(d -> i.linkDuplicateOf(d.id()));
-    var company = propertyFirst.companyFor(c, i.getRequestType(), point, now);
-    i.placeInCompound(company.map(org.gridwatch.organisation.PropertyCompanies.Serving::compound).orElseGet(() -> propertyFirst.compoundAt(point)));
-    em.persist(i);
-    em.flush();
-    workflow.record(i, IncidentEvent.Type.REPORTED, null, actor, now, null, null);
-    company.ifPresent(served -> workflow.dispatchToProperty(i, c, served.organisationId(), served.name(), served.compound(), now));
-    duplicate.ifPresent(d -> workflow.recordNote(i, IncidentEvent.Type.LINKED_DUPLICATE, i.getStatus(), Actor.SYSTEM, now,
-        Text.of("note.possible-duplicate", d.publicId()), null));
-    if (idempotencyKey != null) {
-      em.createNativeQuery("insert into idempotency_key (idem_key, request_hash, incident_id, created_at, token_salt) values (?1, ?2, ?3, ?4, ?5)")
-          .setParameter(1, idempotencyKey).setParameter(2, requestHash).setParameter(3, i.getId()).setParameter(4, now)
-          .setParameter(5, salt)
-          .executeUpdate();
-    }
-    return new Result(i, true, duplicate.map(Duplicates.Near::publicId).orElse(null), followToken);
+    if (TransactionSynchronizationManager.isActualTransactionActive()) return inTransaction(s, actor, idempotencyKey, requestHash);
+    if (idempotencyKey == null) return stored(s, actor, null, null);
+    return once(idempotencyKey, requestHash, () -> keys.replay(idempotencyKey, requestHash)
+        .orElseGet(() -> stored(s, actor, idempotencyKey, requestHash)));
   }
 
   /**
    * The case an earlier call with {@code key} made (committed), answered again; empty if none is visible yet. 422
    * when that call sent a different request.
    */
-  @Transactional(readOnly = true)
-  public java.util.Optional<Result> replay(String key, String requestHash) {
-    Object[] earlier = earlier(key);
-    if (earlier == null) return java.util.Optional.empty();
-    if (!earlier[0].equals(requestHash)) {
-      throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused", "Idempotency key reused",
-          Text.of("incident.idempotency-key-x-was-used", key),
-          List.of(new ProblemException.FieldError("Idempotency-Key", Text.of("incident.already-used-for-different-request"))));
-    }
-    Incident before = em.find(Incident.class, ((Number) earlier[1]).longValue());
-    String dup = before.getDuplicateOf() == null ? null : em.find(Incident.class, before.getDuplicateOf()).getPublicId();
-    String token = earlier[2] == null ? null : FollowTokens.fromKey(key, (String) earlier[2]);
-    return java.util.Optional.of(new Result(before, false, dup, token));
-  }
+  public Optional<Result> replay(String key, String requestHash) { return keys.replay(key, requestHash); }
 
   /** 409 for a call whose key another call, still under way, is using: the client retries and gets that case. */
   public static ProblemException inFlight(String key) {
@@ -122,10 +81,62 @@ public class Intake {
         List.of(new ProblemException.FieldError("Idempotency-Key", Text.of("incident.request-with-this-key-still"))));
   }
 
-  private Object[] earlier(String key) {
-    @SuppressWarnings("unchecked")
-    List<Object[]> rows = em.createNativeQuery("select request_hash, incident_id, token_salt from idempotency_key where idem_key = ?1")
-        .setParameter(1, key).getResultList();
-    return rows.isEmpty() ? null : rows.get(0);
+  /** 422 for a key used before for a different request. */
+  static ProblemException reused(String key) {
+    return new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused", "Idempotency key reused",
+        Text.of("incident.idempotency-key-x-was-used", key),
+        List.of(new ProblemException.FieldError("Idempotency-Key", Text.of("incident.already-used-for-different-request"))));
+  }
+
+  private Result stored(Submission s, Actor actor, String idempotencyKey, String requestHash) {
+    Checked checked = check(s, actor, idempotencyKey, requestHash);
+    return group.write(checked).orElseGet(() -> tx.execute(status -> write.write(checked)));
+  }
+
+  private Result inTransaction(Submission s, Actor actor, String idempotencyKey, String requestHash) {
+    if (idempotencyKey != null) {
+      Optional<Result> earlier = keys.replay(idempotencyKey, requestHash);
+      if (earlier.isPresent()) return earlier.get();
+    }
+    return write.write(check(s, actor, idempotencyKey, requestHash));
+  }
+
+  /**
+   * Runs {@code first} as the one call with this key on this server; a call with the same key made meanwhile waits
+   * for it and answers the same case (or 422 if it sent a different request; if the first failed, it tries itself).
+   */
+  private Result once(String key, String requestHash, Supplier<Result> first) {
+    Claim mine = new Claim(requestHash, new CompletableFuture<>());
+    Claim earlier;
+    while ((earlier = claims.putIfAbsent(key, mine)) != null) {
+      Result made;
+      try {
+        made = earlier.answer().join();
+      } catch (CompletionException failed) {
+        claims.remove(key, earlier);
+        continue;
+      }
+      if (!earlier.requestHash().equals(requestHash)) throw reused(key);
+      return new Result(made.incident(), false, made.duplicateOf(), made.followToken());
+    }
+    try {
+      Result r = first.get();
+      mine.answer().complete(r);
+      return r;
+    } catch (RuntimeException | Error e) {
+      mine.answer().completeExceptionally(e);
+      throw e;
+    } finally {
+      claims.remove(key, mine);
+    }
+  }
+
+  private Checked check(Submission s, Actor actor, String idempotencyKey, String requestHash) {
+    Category c = categories.find(s.categoryCode()).filter(Category::isActive).orElseThrow(() -> ProblemException.badInput(
+        s.fields().category(), Text.of("incident.unknown-category-x-see-get", s.categoryCode())));
+    locate.checkRange(s.lon(), s.lat(), s.crs(), s.fields().location(), s.fields().location());
+    Placement p = locate.place(s.lon(), s.lat(), s.crs()).orElseThrow(() -> ProblemException.badInput(
+        s.fields().location(), locate.outside(s.lon(), s.lat(), s.crs()).getMessage()));
+    return new Checked(s, actor, c, p, idempotencyKey, requestHash);
   }
 }

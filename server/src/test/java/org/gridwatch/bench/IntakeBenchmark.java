@@ -273,7 +273,7 @@ public final class IntakeBenchmark {
   }
 
   /** Random points inside the district, from the demo grid outlines. */
-  private static List<double[]> points(int n) {
+  static List<double[]> points(int n) {
     List<DemoFiles.Feature> grids = DemoFiles.read("grids");
     GeometryFactory gf = new GeometryFactory();
     SplittableRandom r = new SplittableRandom(11);
