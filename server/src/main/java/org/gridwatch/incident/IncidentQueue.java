@@ -1,5 +1,6 @@
 package org.gridwatch.incident;
 
+import org.gridwatch.replica.MayLag;
 import org.gridwatch.problem.Text;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
@@ -39,6 +40,7 @@ public class IncidentQueue {
 
   IncidentQueue(EntityManager em) { this.em = em; }
 
+  @MayLag
   @Transactional(readOnly = true)
   public Page page(Filter f, Actor actor, int limit, String cursor) {
     return page(f, actor, limit, cursor, false);
@@ -48,6 +50,7 @@ public class IncidentQueue {
    * A page of the queue; {@code mine}: only the cases the actor handles now ("我的案件"): for staff outside the
    * command centre, those being handled at their unit and level, not assigned to someone else.
    */
+  @MayLag
   @Transactional(readOnly = true)
   public Page page(Filter f, Actor actor, int limit, String cursor, boolean mine) {
     StringBuilder jpql = new StringBuilder("select i from Incident i where 1 = 1");

@@ -1,5 +1,6 @@
 package org.gridwatch.incident;
 
+import org.gridwatch.replica.MayLag;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -92,6 +93,7 @@ public class Measures {
   Measures(EntityManager em) { this.em = em; }
 
   /** @param areaColumn the Incident property that holds the area's code (gridCode, communityCode, ...), null for all */
+  @MayLag
   @Transactional(readOnly = true)
   public Map<String, Figures> byCategory(String areaColumn, String code, Instant from, Instant to) {
     String jpql = SELECT + (areaColumn == null ? "" : " and i." + areaColumn + " = :code") + " group by i.categoryCode";
@@ -128,6 +130,7 @@ public class Measures {
       + "from Incident i where i.propertyOrganisation is not null and i.reportedAt >= :from and i.reportedAt < :to";
 
   /** The property tier of the cases recorded in an area ({@code areaColumn} as for {@link #byCategory}; null: all). */
+  @MayLag
   @Transactional(readOnly = true)
   public PropertyTier propertyTier(String areaColumn, String code, Instant from, Instant to) {
     var q = em.createQuery(PROPERTY_TIER + (areaColumn == null ? "" : " and i." + areaColumn + " = :code"), Object[].class)
@@ -138,6 +141,7 @@ public class Measures {
   }
 
   /** The property tier of the cases reported inside an outline (see {@link #byCategoryWithin}). */
+  @MayLag
   @Transactional(readOnly = true)
   public PropertyTier propertyTierWithin(org.locationtech.jts.geom.Geometry outline, Instant from, Instant to) {
     List<Long> ids = idsWithin(outline, from, to);
@@ -156,6 +160,7 @@ public class Measures {
    * The same figures for the cases reported inside an outline — an area's current one or one it had in the past —
    * whatever codes the cases were recorded with: measures on new or old boundaries.
    */
+  @MayLag
   @Transactional(readOnly = true)
   public Map<String, Figures> byCategoryWithin(org.locationtech.jts.geom.Geometry outline, Instant from, Instant to) {
     List<Long> ids = idsWithin(outline, from, to);

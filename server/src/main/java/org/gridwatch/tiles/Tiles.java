@@ -1,5 +1,6 @@
 package org.gridwatch.tiles;
 
+import org.gridwatch.replica.MayLag;
 import java.util.Arrays;
 import java.util.List;
 import org.gridwatch.area.AreaCatalog;
@@ -39,7 +40,8 @@ public class Tiles {
    */
   public record Answer(TileLayer layer, String etag, boolean notModified, byte[] body) {}
 
-  Answer tile(String layerPath, int z, int x, int y, String ifNoneMatch) {
+  @MayLag
+  public Answer tile(String layerPath, int z, int x, int y, String ifNoneMatch) {
     TileLayer layer = layer(layerPath);
     TileAddress tile = TileAddress.of(layer, z, x, y);
     String etag = "\"" + encoder.name() + FORMAT + "-" + sources.of(layer).version(layer, tile) + "\"";
@@ -47,7 +49,8 @@ public class Tiles {
     return new Answer(layer, etag, false, encoder.encode(layer, tile));
   }
 
-  TileJson describe(String layerPath, String base) {
+  @MayLag
+  public TileJson describe(String layerPath, String base) {
     TileLayer layer = layer(layerPath);
     List<TileJson.VectorLayer> vectorLayers = layer.vectorLayers().stream()
         .map(v -> new TileJson.VectorLayer(v.id(), v.fields(), layer.minZoom(), layer.maxZoom())).toList();
