@@ -23,16 +23,15 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class AreaTiles implements TileSource {
-  private final AreaCatalog catalog;
   private final JdbcTemplate jdbc;
-  private volatile Indexed indexed;
+  private final PerCatalogLoad<Indexed> indexed;
 
-  /** The catalog load these indexes and sequences were built from. */
-  private record Indexed(long generation, Map<TileLayer, STRtree> trees, Map<TileLayer, Long> sequences) {}
+  /** The indexes and sequences of one catalog load. */
+  private record Indexed(Map<TileLayer, STRtree> trees, Map<TileLayer, Long> sequences) {}
 
   AreaTiles(AreaCatalog catalog, JdbcTemplate jdbc) {
-    this.catalog = catalog;
     this.jdbc = jdbc;
+    this.indexed = new PerCatalogLoad<>(catalog, this::index);
   }
 
   @Override
@@ -71,25 +70,19 @@ class AreaTiles implements TileSource {
     return out;
   }
 
-  private Indexed current() {
-    AreaCatalog.Snapshot now = catalog.now();
-    Indexed i = indexed;
-    if (i != null && i.generation() == now.generation()) return i;
-    synchronized (this) {
-      i = indexed;
-      if (i != null && i.generation() == now.generation()) return i;
-      Map<TileLayer, STRtree> trees = new EnumMap<>(TileLayer.class);
-      Map<TileLayer, Long> sequences = new EnumMap<>(TileLayer.class);
-      for (TileLayer layer : layers()) {
-        STRtree tree = new STRtree();
-        for (AreaView a : now.level(level(layer))) tree.insert(a.boundary().getEnvelopeInternal(), a);
-        tree.build();
-        trees.put(layer, tree);
-        sequences.put(layer, changes(level(layer)));
-      }
-      indexed = i = new Indexed(now.generation(), trees, sequences);
-      return i;
+  private Indexed current() { return indexed.get(); }
+
+  private Indexed index(AreaCatalog.Snapshot now) {
+    Map<TileLayer, STRtree> trees = new EnumMap<>(TileLayer.class);
+    Map<TileLayer, Long> sequences = new EnumMap<>(TileLayer.class);
+    for (TileLayer layer : layers()) {
+      STRtree tree = new STRtree();
+      for (AreaView a : now.level(level(layer))) tree.insert(a.boundary().getEnvelopeInternal(), a);
+      tree.build();
+      trees.put(layer, tree);
+      sequences.put(layer, changes(level(layer)));
     }
+    return new Indexed(trees, sequences);
   }
 
   /** Boundary versions ever made at the level plus areas retired: every commit touching the level adds one or more. */

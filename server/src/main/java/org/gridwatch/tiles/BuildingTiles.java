@@ -19,12 +19,13 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class BuildingTiles implements TileSource {
-  private final AreaCatalog catalog;
-  private volatile Indexed indexed;
+  private final PerCatalogLoad<Indexed> indexed;
 
-  private record Indexed(long generation, SpatialIndex<BuildingView> index, long sequence) {}
+  private record Indexed(SpatialIndex<BuildingView> index, long sequence) {}
 
-  BuildingTiles(AreaCatalog catalog) { this.catalog = catalog; }
+  BuildingTiles(AreaCatalog catalog) {
+    this.indexed = new PerCatalogLoad<>(catalog, BuildingTiles::index);
+  }
 
   @Override
   public Set<TileLayer> layers() { return Set.of(TileLayer.BUILDINGS); }
@@ -60,19 +61,13 @@ class BuildingTiles implements TileSource {
 
   private static Geometry shape(BuildingView b) { return b.footprint() != null ? b.footprint() : b.location(); }
 
-  private Indexed current() {
-    AreaCatalog.Snapshot now = catalog.now();
-    Indexed i = indexed;
-    if (i != null && i.generation() == now.generation()) return i;
-    synchronized (this) {
-      i = indexed;
-      if (i != null && i.generation() == now.generation()) return i;
-      List<BuildingView> all = now.buildings();
-      long sequence = Math.abs((long) all.stream().mapToInt(b -> b.code().hashCode() * 31 + String.valueOf(b.gridCode()).hashCode()
-          + (b.footprint() == null ? 0 : Arrays.hashCode(b.footprint().getCoordinates()))).sum());
-      indexed = i = new Indexed(now.generation(), new SpatialIndex<>(all, b -> shape(b).getEnvelopeInternal(),
-          Comparator.comparing(BuildingView::code)), sequence);
-      return i;
-    }
+  private Indexed current() { return indexed.get(); }
+
+  private static Indexed index(AreaCatalog.Snapshot now) {
+    List<BuildingView> all = now.buildings();
+    long sequence = Math.abs((long) all.stream().mapToInt(b -> b.code().hashCode() * 31 + String.valueOf(b.gridCode()).hashCode()
+        + (b.footprint() == null ? 0 : Arrays.hashCode(b.footprint().getCoordinates()))).sum());
+    return new Indexed(new SpatialIndex<>(all, b -> shape(b).getEnvelopeInternal(), Comparator.comparing(BuildingView::code)),
+        sequence);
   }
 }

@@ -8,6 +8,11 @@ public final class Timer {
   private Timer() {}
 
   public static long median(int warmups, int runs, Callable<?> work) throws Exception {
+    return samples(warmups, runs, work)[runs / 2];
+  }
+
+  /** The timed runs after the warm-ups, in nanoseconds, sorted. */
+  public static long[] samples(int warmups, int runs, Callable<?> work) throws Exception {
     for (int i = 0; i < warmups; i++) work.call();
     long[] t = new long[runs];
     for (int i = 0; i < runs; i++) {
@@ -16,7 +21,7 @@ public final class Timer {
       t[i] = System.nanoTime() - s;
     }
     Arrays.sort(t);
-    return t[runs / 2];
+    return t;
   }
 
   public static double perSecond(long count, long nanos) { return count * 1e9 / nanos; }

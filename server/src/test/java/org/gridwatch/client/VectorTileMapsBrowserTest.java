@@ -77,6 +77,8 @@ class VectorTileMapsBrowserTest {
     Browser.clickMap(driver, "gridwatch.map", p.getX(), p.getY());
     Browser.waitFor(driver, 10).until(ExpectedConditions.textToBe(By.id("grid-code"), grid.code()));
     assertThat(driver.findElement(By.id("info")).getText()).contains(grid.name());
+    // the selected grid's outline is asked of the OGC API after the panel shows its code: wait for it, then count it
+    Browser.waitFor(driver, 10).until(d -> !d.findElements(By.cssSelector("path.gw-selected")).isEmpty());
     assertThat(driver.findElements(By.cssSelector("path.gw-selected"))).as("the grid's own outline, from the API").hasSize(1);
   }
 

@@ -1,19 +1,12 @@
 package org.gridwatch.bench.city;
 
-import java.util.Arrays;
+import org.gridwatch.bench.Timer;
 import java.util.concurrent.Callable;
 
 /** Warm latencies of one request or query: warm-ups first, then median, p95 and p99 of the timed runs, in ms. */
 record Latencies(double median, double p95, double p99, int runs) {
   static Latencies of(int warmups, int runs, Callable<?> work) throws Exception {
-    for (int i = 0; i < warmups; i++) work.call();
-    long[] t = new long[runs];
-    for (int i = 0; i < runs; i++) {
-      long s = System.nanoTime();
-      work.call();
-      t[i] = System.nanoTime() - s;
-    }
-    Arrays.sort(t);
+    long[] t = Timer.samples(warmups, runs, work);
     return new Latencies(ms(t[runs / 2]), ms(t[Math.min(runs - 1, (int) Math.ceil(runs * 0.95) - 1)]),
         ms(t[Math.min(runs - 1, (int) Math.ceil(runs * 0.99) - 1)]), runs);
   }
