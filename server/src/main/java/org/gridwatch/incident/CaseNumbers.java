@@ -3,7 +3,9 @@ package org.gridwatch.incident;
 import java.sql.Connection;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.incrementer.DataFieldMaxValueIncrementer;
 import org.springframework.jdbc.support.incrementer.H2SequenceMaxValueIncrementer;
 import org.springframework.jdbc.support.incrementer.PostgresSequenceMaxValueIncrementer;
@@ -18,6 +20,8 @@ import org.springframework.stereotype.Component;
 class CaseNumbers {
   static final String SEQUENCE = "incident_number_seq";
   private final DataFieldMaxValueIncrementer numbers;
+  private final JdbcTemplate jdbc;
+  private final String manySql;
   private final ZoneId zone;
 
   /** Numbers count within the district's local year ({@code GW-2026-000123}). */
@@ -27,9 +31,21 @@ class CaseNumbers {
     try (Connection c = dataSource.getConnection()) {
       product = c.getMetaData().getDatabaseProductName().toLowerCase();
     }
-    numbers = product.contains("postgres")
+    boolean postgres = product.contains("postgres");
+    numbers = postgres
         ? new PostgresSequenceMaxValueIncrementer(dataSource, SEQUENCE)
         : new H2SequenceMaxValueIncrementer(dataSource, SEQUENCE);
+    jdbc = new JdbcTemplate(dataSource);
+    manySql = postgres ? "select nextval('" + SEQUENCE + "') from generate_series(1, ?)"
+        : "select next value for " + SEQUENCE + " from system_range(1, ?)";
+  }
+
+  /** {@code count} numbers for cases reported at {@code reportedAt}, ascending, drawn in one round trip. */
+  List<String> next(Instant reportedAt, int count) {
+    if (count == 1) return List.of(next(reportedAt));
+    int year = reportedAt.atZone(zone).getYear();
+    return jdbc.queryForList(manySql, Long.class, count).stream().sorted()
+        .map(n -> String.format("GW-%d-%06d", year, n)).toList();
   }
 
   String next(Instant reportedAt) {

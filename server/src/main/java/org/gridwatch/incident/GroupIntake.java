@@ -2,9 +2,7 @@ package org.gridwatch.incident;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -169,33 +167,41 @@ class GroupIntake implements SmartLifecycle {
     }
   }
 
-  /** Writes the batch in one transaction, leaving out (and then trying alone) any report that fails in it. */
+  /**
+   * Writes the batch in one transaction. A report that fails on its own is left out (and then tried alone) and the
+   * rest written again; when the database refuses the batch without naming a report, each is tried alone.
+   */
   private void store(List<Pending> batch) {
     List<Pending> todo = new ArrayList<>(batch);
     List<Pending> alone = new ArrayList<>();
     while (!todo.isEmpty()) {
-      Map<Pending, Intake.Result> written = new LinkedHashMap<>();
-      Pending[] failing = {null};
+      List<Intake.Result> written;
+      boolean[] refusedInside = {false};
       try {
-        tx.executeWithoutResult(status -> {
-          for (Pending p : todo) {
-            failing[0] = p;
-            written.put(p, write.write(p.report()));
+        written = tx.execute(status -> {
+          try {
+            return write.writeAll(todo.stream().map(Pending::report).toList());
+          } catch (RuntimeException e) {
+            refusedInside[0] = true;
+            throw e;
           }
-          failing[0] = null;
         });
-      } catch (RuntimeException | Error e) {
-        if (failing[0] == null || todo.size() == 1) { // the commit itself failed, or a report alone failed
-          fail(todo, e);
+      } catch (IntakeWrite.ReportFailed failed) {
+        if (todo.size() == 1) {
+          fail(todo, failed.getCause());
           break;
         }
-        todo.remove(failing[0]);
-        alone.add(failing[0]);
+        alone.add(todo.remove(failed.index));
         continue;
+      } catch (RuntimeException | Error e) {
+        // a failed commit acknowledges no one (and is not retried: it may have been applied); a report alone failed
+        if (!refusedInside[0] || todo.size() == 1) fail(todo, e);
+        else alone.addAll(todo); // the database refused the batch without naming a report: each tries alone
+        break;
       }
       commits.incrementAndGet();
       committed.addAndGet(written.size());
-      written.forEach((p, r) -> p.answer().complete(r));
+      for (int k = 0; k < todo.size(); k++) todo.get(k).answer().complete(written.get(k));
       break;
     }
     for (Pending p : alone) store(List.of(p));

@@ -131,7 +131,7 @@ public class Intake {
     }
   }
 
-  private Checked check(Submission s, Actor actor, String idempotencyKey, String requestHash) {
+  Checked check(Submission s, Actor actor, String idempotencyKey, String requestHash) {
     Category c = categories.find(s.categoryCode()).filter(Category::isActive).orElseThrow(() -> ProblemException.badInput(
         s.fields().category(), Text.of("incident.unknown-category-x-see-get", s.categoryCode())));
     locate.checkRange(s.lon(), s.lat(), s.crs(), s.fields().location(), s.fields().location());

@@ -20,6 +20,8 @@ import org.locationtech.jts.geom.Point;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Issue 18: intake through the group-committing writer. Many residents reporting at once are all answered, each
@@ -30,6 +32,10 @@ abstract class GroupIntakeContract {
   @LocalServerPort int port;
   @Autowired JdbcTemplate jdbc;
   @Autowired GroupIntake group;
+  @Autowired Intake intake;
+  @Autowired IntakeWrite write;
+  @Autowired Duplicates duplicates;
+  @Autowired PlatformTransactionManager transactions;
   Http http;
 
   @BeforeEach
@@ -178,6 +184,42 @@ abstract class GroupIntakeContract {
     } finally {
       jdbc.execute("alter table incident drop constraint test_refuses_poison");
     }
+  }
+
+  /**
+   * The writer stores a batch with one duplicate query for all its reports: each report still links to the nearest
+   * open case before it, stored or earlier in the same batch, exactly as one-by-one writes would; one 300 m away
+   * links to none.
+   */
+  @Test
+  void aBatchLinksEachReportToTheNearestEarlierReportAsOneByOneWritesWould() {
+    String category = "MUNICIPAL_FACILITY";
+    double metre = 1 / 111_320.0; // degrees of latitude per metre
+    Point base = spots(400).stream().skip(100).map(Spot::point)
+        .filter(p -> duplicates.likelyDuplicates(List.of(new Duplicates.Probe(category, p), new Duplicates.Probe(category,
+            org.gridwatch.geo.Geometries.point(p.getX(), p.getY() + 300 * metre))), java.time.Instant.now()).stream()
+            .allMatch(java.util.Optional::isEmpty))
+        .findFirst().orElseThrow();
+    List<Intake.Checked> batch = new ArrayList<>();
+    for (int k = 0; k < 5; k++) batch.add(checked(category, base.getX(), base.getY() + 8 * k * metre));
+    batch.add(checked(category, base.getX(), base.getY() + 300 * metre));
+
+    List<Intake.Result> written = new TransactionTemplate(transactions).execute(status -> write.writeAll(batch));
+
+    assertThat(written.get(0).duplicateOf()).as("the first has nothing before it").isNull();
+    for (int k = 1; k < 5; k++) {
+      String previous = written.get(k - 1).incident().getPublicId();
+      assertThat(written.get(k).duplicateOf()).as("report %d links to the report 8 m before it", k).isEqualTo(previous);
+      assertThat(jdbc.queryForObject("select p.public_id from incident i join incident p on p.id = i.duplicate_of"
+          + " where i.public_id = ?", String.class, written.get(k).incident().getPublicId())).isEqualTo(previous);
+    }
+    assertThat(written.get(5).duplicateOf()).as("300 m away is no duplicate").isNull();
+    assertThat(written.stream().map(r -> r.incident().getPublicId()).distinct()).hasSize(6);
+  }
+
+  private Intake.Checked checked(String category, double lon, double lat) {
+    return intake.check(new Submission(category, lon, lat, org.gridwatch.geo.Crs.WGS84, null, "batch duplicate", null, null,
+        null, Channel.RESIDENT_WEB, Submission.Reporter.NONE, Submission.Fields.NATIVE, null), Actor.ANONYMOUS_RESIDENT, null, null);
   }
 
   private int count() { return jdbc.queryForObject("select count(*) from incident", Integer.class); }

@@ -58,17 +58,21 @@ class GroupIntakeTest {
     }
 
     @Override
-    Intake.Result write(Intake.Checked report) {
-      String name = report.idempotencyKey();
-      if (name.equals("slow")) {
-        slowTaken.countDown();
-        await();
+    List<Intake.Result> writeAll(List<Intake.Checked> batch) {
+      List<Intake.Result> out = new ArrayList<>();
+      for (int k = 0; k < batch.size(); k++) {
+        String name = batch.get(k).idempotencyKey();
+        if (name.equals("slow")) {
+          slowTaken.countDown();
+          await();
+        }
+        if (name.equals("poison")) throw new IntakeWrite.ReportFailed(k, new IllegalStateException("refused: poison"));
+        synchronized (tx) {
+          tx.open.add(name);
+        }
+        out.add(new Intake.Result(null, true, null, name));
       }
-      if (name.equals("poison")) throw new IllegalStateException("refused: poison");
-      synchronized (tx) {
-        tx.open.add(name);
-      }
-      return new Intake.Result(null, true, null, name);
+      return out;
     }
 
     private void await() {
