@@ -95,12 +95,31 @@ async function start() {
   document.body.dataset.ready = 'true';
 }
 
-/** Names of the areas and departments the console shows by code (grid, community, subdistrict, department). */
+/**
+ * Names of the areas and departments the console shows by code: communities, subdistricts and departments whole;
+ * grids only where cases are (a city has too many to read whole: the labels answer at most 5,000 per view).
+ */
 async function loadNames(subdistricts) {
-  const [communities, grids, departments] = await Promise.all([areaLabels('communities'), areaLabels('grids'),
-    getJson('/api/v1/departments').catch(() => [])]);
-  for (const a of [...subdistricts, ...communities, ...grids]) state.names.set(a.code, a);
+  const [communities, departments] = await Promise.all([areaLabels('communities'), getJson('/api/v1/departments').catch(() => [])]);
+  for (const a of [...subdistricts, ...communities]) state.names.set(a.code, a);
   for (const d of departments) state.names.set(d.code, d);
+}
+
+/**
+ * Learns the names of the grids the cases lie in that are not known yet: one labels read over the box around the
+ * cases (a grid's label point lies near its cases), then each grid still unnamed by its code.
+ */
+async function nameGrids(cases) {
+  const missing = cases.filter(c => c.gridCode && !state.names.has(c.gridCode) && c.location?.coordinates);
+  if (!missing.length) return;
+  const xs = missing.map(c => c.location.coordinates[0]), ys = missing.map(c => c.location.coordinates[1]);
+  const pad = 0.01; // about a kilometre: more than a grid's reach from its label point
+  const bbox = [Math.min(...xs) - pad, Math.min(...ys) - pad, Math.max(...xs) + pad, Math.max(...ys) + pad].map(v => v.toFixed(6)).join(',');
+  const labels = await getJson(`/api/v1/areas/labels?level=grids&bbox=${bbox}`).catch(() => ({ areas: [] }));
+  for (const a of labels.areas) state.names.set(a.code, a);
+  const still = [...new Set(missing.map(c => c.gridCode).filter(code => !state.names.has(code)))];
+  await Promise.all(still.slice(0, 20).map(code => getJson(`/api/v1/areas/${encodeURIComponent(code)}`)
+    .then(d => state.names.set(code, d.area)).catch(() => {})));
 }
 
 /** A grid's outline (its open cases are the case layer's circles); a fill nobody sees, so that the pointer finds it. */
@@ -206,6 +225,7 @@ async function loadQueue(reset) {
   state.next = page.next || null;
   document.getElementById('more').hidden = !state.next;
   renderQueue();
+  nameGrids(page.items).then(() => { if (mine === state.queueSeq) renderQueue(); }).catch(() => {});
 }
 
 /** On time, warning (less than a fifth of the time left) or overdue. */
@@ -296,6 +316,7 @@ async function showCase(id, zoom) {
   renderQueue();
   if (changed) clearCameras(state.map);
   const c = await getJson(`/api/v1/incidents/${encodeURIComponent(id)}`);
+  await nameGrids([c]);
   if (state.selected !== id) return; // another case was picked meanwhile
   markSelected(c);
   const cat = state.categories.find(x => x.code === c.category);
