@@ -8,7 +8,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +35,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * <ol>
  * <li>first paint of the district map (index.html at 1280×800, the zoom at which it fits the district, as Leaflet's
  * fitBounds picks it): the TileJSONs, every tile of the page's area layers in view and the labels it asks, six at a
- * time as a browser does; cold (the servers' first requests), warm (kept bytes) and revalidated (every tile 304);
+ * time as a browser does, signed in by the form once (a session cookie, as the pages are); cold (the servers' first requests), warm (kept bytes) and revalidated (every tile 304);
  * <li>per layer (all seven) and zoom 12–16 inside the layer's range: the tiles holding interior points of grids spread
  * over the district; cold (first request, drawn: {@code X-Tile-Cache: miss}), warm (kept: {@code hit}) and the 304;
  * <li>the bytes of every tile of a layer covering the district at one zoom against the JSON the pages used to load.
@@ -96,8 +95,8 @@ public final class TileBenchmark {
     return app;
   }
 
-  private final String auth = "Basic " + Base64.getEncoder().encodeToString((env("GRIDWATCH_BENCH_USER", "admin") + ":"
-      + env("GRIDWATCH_BENCH_PASSWORD", "test-demo-password")).getBytes(StandardCharsets.UTF_8));
+  /** The session cookie per server: signed in once through the form, as the pages are (Basic would pay BCrypt per request). */
+  private final Map<String, String> sessions = new java.util.concurrent.ConcurrentHashMap<>();
   private final ExecutorService browser = Executors.newFixedThreadPool(6); // a browser's connections per host
 
   private void run(ConfigurableApplicationContext memory, ConfigurableApplicationContext postgis) throws Exception {
@@ -106,6 +105,8 @@ public final class TileBenchmark {
     String m = base(memory), p = base(postgis);
     awaitReady(m);
     awaitReady(p);
+    signIn(m);
+    signIn(p);
     AreaCatalog catalog = memory.getBean(AreaCatalog.class);
     List<AreaView> grids = catalog.now().level(AreaLevel.GRID);
     Envelope district = new Envelope();
@@ -317,8 +318,25 @@ public final class TileBenchmark {
     if (r.statusCode() != 200 && r.statusCode() != 204) throw new IllegalStateException(r.uri() + ": " + r.statusCode());
   }
 
+  private void signIn(String base) throws Exception {
+    HttpResponse<String> page = CLIENT.send(HttpRequest.newBuilder(URI.create(base + "/login")).build(), HttpResponse.BodyHandlers.ofString());
+    String xsrf = page.headers().allValues("Set-Cookie").stream().map(c -> c.split(";")[0]).filter(c -> c.startsWith("XSRF-TOKEN="))
+        .findFirst().orElseThrow();
+    String user = env("GRIDWATCH_BENCH_USER", "admin"), password = env("GRIDWATCH_BENCH_PASSWORD", "test-demo-password");
+    HttpResponse<String> login = CLIENT.send(HttpRequest.newBuilder(URI.create(base + "/login"))
+        .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", xsrf)
+        .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + password + "&_csrf="
+            + xsrf.substring("XSRF-TOKEN=".length())))
+        .build(), HttpResponse.BodyHandlers.ofString());
+    sessions.put(base, login.headers().allValues("Set-Cookie").stream().map(c -> c.split(";")[0])
+        .filter(c -> c.startsWith("JSESSIONID=") || c.startsWith("SESSION=")).findFirst()
+        .orElseThrow(() -> new IllegalStateException(user + " could not sign in: " + login.statusCode())));
+  }
+
   private HttpResponse<byte[]> get(String url, String ifNoneMatch) throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).header("Authorization", auth);
+    String base = url.substring(0, url.indexOf('/', "http://".length()));
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url));
+    if (sessions.containsKey(base)) b.header("Cookie", sessions.get(base));
     if (ifNoneMatch != null) b.header("If-None-Match", ifNoneMatch);
     return CLIENT.send(b.GET().build(), HttpResponse.BodyHandlers.ofByteArray());
   }
