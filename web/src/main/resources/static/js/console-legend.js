@@ -46,7 +46,7 @@ export function drawLegend() {
     <div data-legend="subdistrict"><i style="border-top:2px solid #b22222;height:0"></i>${t('legendSubdistrictLine')}</div>
     <div data-legend="camera">${dot(CAMERA_COLOUR)}${t('legendCameras')}</div>
     <div data-legend="sector"><i style="background:rgba(106,27,154,.18);border:1px dashed ${CAMERA_COLOUR}"></i>${t('legendCameraSector')}</div>
-    <div data-legend="camera-tiles">${dot('#7e57c2')}${t('legendCameraTiles')}</div>
+    <div data-legend="camera-tiles">${dot('#546e7a')}${t('legendCameraTiles')}</div>
     <div data-legend="coverage"><i style="background:rgba(67,160,71,.45)"></i>${t('legendCoverageMet')}</div>
     <div data-legend="coverage-low"><i style="background:rgba(229,57,53,.45)"></i>${t('legendCoverageLow')}</div>
     <div data-legend="pin"><img class="pin" src="/webjars/leaflet/dist/images/marker-icon.png" alt="">${t('legendNewCasePin')}</div></details>`;

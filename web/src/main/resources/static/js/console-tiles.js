@@ -1,6 +1,6 @@
 // The console's case, camera and coverage layers, drawn from vector tiles (issue 18): /tiles/cases (one circle per grid
 // with open cases when zoomed out, sized by their number, red when one is overdue; one point per open case from zoom
-// 15), /tiles/cameras (points and view sectors, from zoom 15) and /tiles/coverage (each grid by its covered share,
+// 15), /tiles/cameras (points and view sectors, from zoom 16) and /tiles/coverage (each grid by its covered share,
 // shown when chosen in the layer switch). A click on a case or a camera is answered by the API (its popup), never by
 // the tile's properties; a click anywhere else falls through to the page (the grid under it).
 import { getJson } from './api.js';
@@ -11,10 +11,11 @@ import { STATUS_COLOUR, OVERDUE_COLOUR } from './console-legend.js';
 import './console-text.js';
 
 const L = window.L;
-export const TILE_CAMERA_COLOUR = '#7e57c2';
+// Blue-grey: apart from the case statuses' colours and from the purple of the cameras that see the selected case.
+export const TILE_CAMERA_COLOUR = '#546e7a';
 /** From this zoom on, the case tiles hold one point per case (server: TileLayer.CASE_POINTS_FROM). */
 export const CASE_POINTS_FROM = 15;
-const CAMERAS_FROM = 15;
+const CAMERAS_FROM = 16; // below, a city's cameras and their sectors would hide the cases
 
 /** A grid's open cases as a circle: its area grows with their number. */
 function countStyle(p) {
@@ -62,7 +63,7 @@ export async function cameraTiles(map, onCamera) {
     styles: {
       cameras: p => ({ radius: 4, weight: 1, color: '#fff', fill: true, fillOpacity: 1, className: 'gw-camera',
         fillColor: p.status === 'ONLINE' ? TILE_CAMERA_COLOUR : '#9e9e9e' }),
-      sectors: () => ({ weight: 0.5, color: TILE_CAMERA_COLOUR, fill: true, fillOpacity: 0.06, className: 'gw-sector' }),
+      sectors: () => ({ weight: 0.5, color: TILE_CAMERA_COLOUR, opacity: 0.5, fill: true, fillOpacity: 0.04, className: 'gw-sector' }),
     },
     hover: p => (p.code ? { radius: 6, weight: 2, color: '#222', fill: true, fillOpacity: 1, fillColor: TILE_CAMERA_COLOUR } : {}),
   });
@@ -78,7 +79,7 @@ export async function cameraTiles(map, onCamera) {
 /** Each grid by its covered share (sky net and ground net together, now); green where it meets the target. */
 export function coverageTiles(map) {
   return tileLayer(map, 'coverage', { zIndex: 2, styles: {
-    coverage: p => ({ weight: 0, fill: true, fillOpacity: 0.45, className: 'gw-coverage',
+    coverage: p => ({ weight: 0, fill: true, fillOpacity: 0.35, className: 'gw-coverage',
       fillColor: p.covered ? '#43a047' : p.share >= 0.5 ? '#fbc02d' : '#e53935' }),
   } });
 }
