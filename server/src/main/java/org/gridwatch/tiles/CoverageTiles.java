@@ -55,7 +55,7 @@ class CoverageTiles implements TileSource {
   public String version(TileLayer layer, TileAddress tile) {
     Shares shares = shares();
     String outlines = areas.version(TileLayer.GRIDS, tile);
-    // the outlines' version is part of the key: the shares may stay while a boundary commit reloads the catalog
+    // the outlines' version leads the tag, read afresh: a boundary commit reloads the catalog while these shares are kept
     return outlines + shares.versions().get(tile, t -> {
       Fingerprint f = new Fingerprint().add(target);
       for (AreaView g : areas.touching(TileLayer.GRIDS, t)) f.add(g.code()).add(shares.byGrid().get(g.code()));

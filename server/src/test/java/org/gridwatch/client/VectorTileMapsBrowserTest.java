@@ -110,7 +110,7 @@ class VectorTileMapsBrowserTest {
     JsonNode someCase = http.get("/api/v1/incidents?limit=1&status=open", operator).json().get("items").get(0);
     String id = someCase.get("id").asString();
     double caseLon = someCase.at("/location/coordinates/0").asDouble(), caseLat = someCase.at("/location/coordinates/1").asDouble();
-    JsonNode camera = http.get("/api/v1/cameras", operator).json().get(0);
+    JsonNode camera = apart(http.get("/api/v1/cameras", operator).json());
     String code = camera.get("code").asString();
 
     driver = Browser.start(1400, 900);
@@ -140,6 +140,20 @@ class VectorTileMapsBrowserTest {
     Browser.clickMap(driver, "gridwatchConsole.map", camera.get("lon").asDouble(), camera.get("lat").asDouble());
     Browser.waitFor(driver, 10).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".camera-popup[data-camera='" + code + "']")));
     Browser.screenshot(driver, "console-camera-popup");
+  }
+
+  /** A camera with no other camera within about 40 m (at zoom 17, some 30 pixels), so that a click finds it alone. */
+  static JsonNode apart(JsonNode cameras) {
+    for (JsonNode c : cameras) {
+      boolean alone = true;
+      for (JsonNode o : cameras) {
+        if (o == c) continue;
+        double dx = (o.get("lon").asDouble() - c.get("lon").asDouble()) * 90_000, dy = (o.get("lat").asDouble() - c.get("lat").asDouble()) * 111_000;
+        if (dx * dx + dy * dy < 40 * 40) { alone = false; break; }
+      }
+      if (alone) return c;
+    }
+    throw new AssertionError("every camera has a neighbour within 40 m");
   }
 
   @Test
