@@ -17,9 +17,10 @@ export const TILE_CAMERA_COLOUR = '#546e7a';
 export const CASE_POINTS_FROM = 15;
 const CAMERAS_FROM = 16; // below, a city's cameras and their sectors would hide the cases
 
-/** A grid's open cases as a circle: its area grows with their number. */
-function countStyle(p) {
-  return { radius: Math.min(18, 5 + 2.2 * Math.sqrt(p.open)), weight: 1.5, color: '#fff', fill: true, fillOpacity: 0.85,
+/** A grid's open cases as a circle: its area grows with their number; smaller zoomed far out, where grids are small. */
+function countStyle(p, zoom) {
+  const [base, step, max] = zoom >= 14 ? [5, 2.2, 18] : zoom >= 13 ? [4, 1.6, 12] : [3, 1.1, 8];
+  return { radius: Math.min(max, base + step * Math.sqrt(p.open)), weight: zoom >= 13 ? 1.5 : 1, color: '#fff', fill: true, fillOpacity: 0.85,
     fillColor: p.overdue > 0 ? OVERDUE_COLOUR : '#1e88e5', className: 'gw-case-count' };
 }
 
@@ -33,8 +34,8 @@ function pointStyle(p) {
  * {@code onCase(id)} what a click on a case does.
  */
 export async function caseTiles(map, category, onCase) {
-  const style = p => {
-    if (p.grid !== undefined && p.open !== undefined) return countStyle(p);
+  const style = (p, zoom) => {
+    if (p.grid !== undefined && p.open !== undefined) return countStyle(p, zoom ?? map.getZoom());
     return category() && p.category !== category() ? [] : pointStyle(p);
   };
   const handle = await tileLayer(map, 'cases', { styles: { cases: style }, zIndex: 5,
