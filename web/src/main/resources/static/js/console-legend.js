@@ -1,5 +1,6 @@
 // The console map's legend: every layer the console draws (case points by status, overdue and selected cases, the
-// grids' open-case shading when zoomed out, boundaries, the cameras that see the selected case, the hotline pin).
+// grids' open cases as circles when zoomed out, boundaries, the cameras that see the selected case, every camera from
+// the tiles, coverage per grid when shown, the hotline pin).
 import { t } from './i18n.js';
 import './console-text.js';
 
@@ -39,11 +40,14 @@ export function drawLegend() {
     <div class="legend-group">${t('legendCases')}</div><div class="legend-statuses">${statuses}</div>
     <div data-legend="overdue">${dot(OVERDUE_COLOUR)}${t('legendCaseOverdue')}</div>
     <div data-legend="selected">${dot('transparent', `border:3px solid ${SELECTED_COLOUR}`)}${t('legendSelectedCase')}</div>
-    <div data-legend="grid-load"><i style="background:rgba(30,136,229,.45);border:1px solid #777"></i>${t('legendGridLoad')}</div>
-    <div data-legend="grid-overdue"><i style="background:rgba(198,40,40,.45);border:1px solid #777"></i>${t('legendGridOverdue')}</div>
+    <div data-legend="grid-load">${dot('#1e88e5', 'width:14px;height:14px')}${t('legendGridLoad')}</div>
+    <div data-legend="grid-overdue">${dot(OVERDUE_COLOUR, 'width:14px;height:14px')}${t('legendGridOverdue')}</div>
     <div data-legend="grid"><i style="border-top:1px solid #777;height:0"></i>${t('legendGridLine')}</div>
     <div data-legend="subdistrict"><i style="border-top:2px solid #b22222;height:0"></i>${t('legendSubdistrictLine')}</div>
     <div data-legend="camera">${dot(CAMERA_COLOUR)}${t('legendCameras')}</div>
     <div data-legend="sector"><i style="background:rgba(106,27,154,.18);border:1px dashed ${CAMERA_COLOUR}"></i>${t('legendCameraSector')}</div>
+    <div data-legend="camera-tiles">${dot('#546e7a')}${t('legendCameraTiles')}</div>
+    <div data-legend="coverage"><i style="background:rgba(67,160,71,.45)"></i>${t('legendCoverageMet')}</div>
+    <div data-legend="coverage-low"><i style="background:rgba(229,57,53,.45)"></i>${t('legendCoverageLow')}</div>
     <div data-legend="pin"><img class="pin" src="/webjars/leaflet/dist/images/marker-icon.png" alt="">${t('legendNewCasePin')}</div></details>`;
 }

@@ -10,7 +10,8 @@ import { showCalendarBanner } from './calendar-banner.js';
 import { whenReady } from './startup.js';
 import { showPhotos } from './photos.js';
 import { duration, eventLabel, roleLabel } from './console-text.js';
-import { addConsoleLegend, drawLegend, STATUS_COLOUR, OVERDUE_COLOUR } from './console-legend.js';
+import { addConsoleLegend, drawLegend } from './console-legend.js';
+import { caseTiles, cameraTiles, coverageTiles, countsIn, openCasePopup, openCameraPopup } from './console-tiles.js';
 import { refreshFigures, drawFigures } from './console-figures.js';
 import { startAlarm, raiseAlarm, rewordAlarm } from './console-alarm.js';
 import { showCameras, clearCameras } from './console-cameras.js';
@@ -19,7 +20,7 @@ import { HOTLINE_SLOT, showHotline } from './console-hotline.js';
 
 const L = window.L;
 const state = { me: null, categories: [], selected: null, next: null, items: [], follow: true, fresh: new Set(),
-  names: new Map(), queueSeq: 0, queueAbort: null, gridCounts: new Map(), tiles: [] };
+  names: new Map(), queueSeq: 0, queueAbort: null, tiles: [] };
 
 async function start() {
   startLanguage();
@@ -37,23 +38,37 @@ async function start() {
   // Staff outside the command centre start on their own queue: the cases they can act on now.
   state.command = state.me.roles.includes('OPERATOR') || state.me.roles.includes('ADMIN');
   document.getElementById('f-mine').checked = !state.command;
-  const { map } = await startMap('map'); // its maximum zoom is what clustering needs
-  state.map = map;
-  // Outlines from vector tiles: subdistricts, and grids filled by their open cases (counts from /api/v1/incidents/map).
-  state.tiles = (await Promise.all([
-    tileLayer(map, 'subdistricts', { styles: { subdistricts: { color: '#b22222', weight: 2, fill: false, className: 'gw-subdistrict' } }, zIndex: 2 }),
+  const shell = await startMap('map');
+  const map = state.map = shell.map;
+  // Everything on the map comes from vector tiles (issue 18): outlines, open cases (per grid zoomed out, one by one
+  // zoomed in), cameras with their view sectors, coverage per grid. Clicks are answered by the API.
+  const category = () => document.getElementById('f-category').value;
+  const handles = await Promise.all([
+    tileLayer(map, 'subdistricts', { styles: { subdistricts: { color: '#b22222', weight: 2, fill: false, className: 'gw-subdistrict' } }, zIndex: 3 }),
     tileLayer(map, 'grids', { styles: { grids: gridStyle }, hover: p => ({ ...gridStyle(p), weight: 2, color: '#333' }), zIndex: 1 }),
-  ].map(p => p.catch(err => { console.warn(err); return null; })))).filter(Boolean);
-  state.tiles.forEach(h => h.layer.addTo(map));
-  state.gridTiles = state.tiles.find(h => h.name === 'grids');
+    coverageTiles(map),
+    cameraTiles(map, code => openCameraPopup(map, code).catch(err => toast(err.message))),
+    caseTiles(map, category, id => {
+      openCasePopup(map, id, code => { const c = state.categories.find(x => x.code === code); return c ? areaName(c) : code; })
+        .catch(err => toast(err.message));
+      showCase(id, false);
+    }),
+  ].map(p => p.catch(err => { console.warn(err); return null; })));
+  const [, , coverage, cameras, cases] = handles;
+  state.tiles = handles.filter(Boolean);
+  state.tiles.filter(h => h !== coverage).forEach(h => h.layer.addTo(map)); // coverage: when asked for in the switch
+  state.gridTiles = handles[1];
+  state.caseTiles = cases;
+  state.cameraTiles = cameras;
+  state.coverageTiles = coverage;
+  shell.setOverlays(() => Object.fromEntries([[t('layerCases'), cases], [t('layerCameras'), cameras], [t('layerCoverage'), coverage]]
+    .filter(([, h]) => h).map(([name, h]) => [name, h.layer])));
   await loadNames(subdistricts);
-  state.cluster = L.markerClusterGroup({ showCoverageOnHover: false }).addTo(map);
   addConsoleLegend(map);
-  map.on('moveend', refreshMap);
   map.on('click', e => showGridAt(e.latlng).catch(err => toast(err.message)));
   map.on('dragstart', () => setFollow(false));
   addFollowControl(map);
-  document.getElementById('filters').addEventListener('change', () => { loadQueue(true); refreshMap(); });
+  document.getElementById('filters').addEventListener('change', () => { loadQueue(true); state.caseTiles?.layer.redraw(); });
   document.getElementById('more').addEventListener('click', () => loadQueue(false));
   // The language switch re-words everything on screen: filters, queue, map tooltips, legend, figures, alarm, the case.
   onLanguageChange(() => {
@@ -64,11 +79,9 @@ async function start() {
     reword();
     rewordAlarm();
     setFollow(state.follow);
-    refreshMap();
     if (state.selected) showCase(state.selected, false);
   });
   await loadQueue(true);
-  await refreshMap();
   refreshFigures().catch(err => console.warn('figures', err));
   setInterval(() => refreshFigures().catch(() => {}), 60000); // a deadline passing changes "overdue" without an event
   connectLive();
@@ -82,23 +95,39 @@ async function start() {
   document.body.dataset.ready = 'true';
 }
 
-/** Names of the areas and departments the console shows by code (grid, community, subdistrict, department). */
+/**
+ * Names of the areas and departments the console shows by code: communities, subdistricts and departments whole;
+ * grids only where cases are (a city has too many to read whole: the labels answer at most 5,000 per view).
+ */
 async function loadNames(subdistricts) {
-  const [communities, grids, departments] = await Promise.all([areaLabels('communities'), areaLabels('grids'),
-    getJson('/api/v1/departments').catch(() => [])]);
-  for (const a of [...subdistricts, ...communities, ...grids]) state.names.set(a.code, a);
+  const [communities, departments] = await Promise.all([areaLabels('communities'), getJson('/api/v1/departments').catch(() => [])]);
+  for (const a of [...subdistricts, ...communities]) state.names.set(a.code, a);
   for (const d of departments) state.names.set(d.code, d);
 }
 
-/** A grid's fill: blue by its open cases, red when one is overdue; none when cases are drawn as points. */
-function gridStyle(p) {
-  const g = state.gridCounts.get(p.code);
-  const open = g ? g.open : 0, overdue = g ? g.overdue : 0;
-  return { weight: 0.5, color: '#777', fill: true, fillColor: overdue > 0 ? '#c62828' : '#1e88e5',
-    fillOpacity: Math.min(0.75, open * 0.12), className: 'gw-grid' };
+/**
+ * Learns the names of the grids the cases lie in that are not known yet: one labels read over the box around the
+ * cases (a grid's label point lies near its cases), then each grid still unnamed by its code.
+ */
+async function nameGrids(cases) {
+  const missing = cases.filter(c => c.gridCode && !state.names.has(c.gridCode) && c.location?.coordinates);
+  if (!missing.length) return;
+  const xs = missing.map(c => c.location.coordinates[0]), ys = missing.map(c => c.location.coordinates[1]);
+  const pad = 0.01; // about a kilometre: more than a grid's reach from its label point
+  const bbox = [Math.min(...xs) - pad, Math.min(...ys) - pad, Math.max(...xs) + pad, Math.max(...ys) + pad].map(v => v.toFixed(6)).join(',');
+  const labels = await getJson(`/api/v1/areas/labels?level=grids&bbox=${bbox}`).catch(() => ({ areas: [] }));
+  for (const a of labels.areas) state.names.set(a.code, a);
+  const still = [...new Set(missing.map(c => c.gridCode).filter(code => !state.names.has(code)))];
+  await Promise.all(still.slice(0, 20).map(code => getJson(`/api/v1/areas/${encodeURIComponent(code)}`)
+    .then(d => state.names.set(code, d.area)).catch(() => {})));
 }
 
-/** The grid under a click (asked of the locator, not of the tiles), with its open and overdue cases from the map's counts. */
+/** A grid's outline (its open cases are the case layer's circles); a fill nobody sees, so that the pointer finds it. */
+function gridStyle() {
+  return { weight: 0.5, color: '#777', fill: true, fillColor: '#1e88e5', fillOpacity: 0.02, className: 'gw-grid' };
+}
+
+/** The grid under a click (asked of the locator, not of the tiles), with its open and overdue cases as the case tiles drew them. */
 async function showGridAt(latlng) {
   let placed;
   try {
@@ -106,23 +135,12 @@ async function showGridAt(latlng) {
   } catch {
     return; // outside the district: nothing to open
   }
-  const code = placed.grid.code, counts = state.gridCounts.get(code);
+  const code = placed.grid.code, counts = countsIn(state.caseTiles, code);
   const figures = counts ? `<dl class="figures"><dt>${t('gridOpenCases')}</dt><dd data-figure="open">${counts.open}</dd>`
     + `<dt>${t('gridOverdueCases')}</dt><dd data-figure="overdue">${counts.overdue}</dd></dl>`
-    : `<p class="hint">${state.gridCounts.size ? '' : t('gridCasesAsPoints')}</p>`;
+    : `<p class="hint">${state.map.getZoom() >= 15 ? t('gridCasesAsPoints') : ''}</p>`;
   L.popup().setLatLng(latlng).setContent(`<div class="grid-popup" data-grid="${escapeHtml(code)}"><b class="code">${escapeHtml(code)}</b> `
     + `${escapeHtml(areaName(placed.grid))}${figures}</div>`).openOn(state.map);
-}
-
-/** New counts per grid: the grids whose figures changed are drawn again. */
-function setGridCounts(counts) {
-  const before = state.gridCounts;
-  state.gridCounts = counts;
-  if (!state.gridTiles) return;
-  for (const code of new Set([...before.keys(), ...counts.keys()])) {
-    const a = before.get(code), b = counts.get(code);
-    if (!a || !b || a.open !== b.open || a.overdue !== b.overdue) state.gridTiles.restyle(code);
-  }
 }
 
 /** A code with its name beside it in the UI language ("370203014002001 敦化路第二网格"); the code alone when unknown. */
@@ -207,6 +225,7 @@ async function loadQueue(reset) {
   state.next = page.next || null;
   document.getElementById('more').hidden = !state.next;
   renderQueue();
+  nameGrids(page.items).then(() => { if (mine === state.queueSeq) renderQueue(); }).catch(() => {});
 }
 
 /** On time, warning (less than a fifth of the time left) or overdue. */
@@ -271,31 +290,6 @@ function tickCountdowns() {
   });
 }
 
-async function refreshMap() {
-  const map = state.map, zoom = map.getZoom(), mine = state.mapSeq = (state.mapSeq || 0) + 1;
-  const b = map.getBounds();
-  const category = document.getElementById('f-category').value;
-  const q = new URLSearchParams({ zoom: String(zoom), bbox: [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()].map(v => v.toFixed(6)).join(',') });
-  if (category) q.set('category', category);
-  const data = await getJson(`/api/v1/incidents/map?${q}`);
-  if (mine !== state.mapSeq) return; // a newer view or filter asked since: its answer draws the map
-  state.cluster.clearLayers();
-  if (data.mode === 'grids') {
-    setGridCounts(new Map(data.grids.map(g => [g.gridCode, g])));
-  } else {
-    setGridCounts(new Map());
-    for (const p of data.points) {
-      const colour = p.overdue ? OVERDUE_COLOUR : (STATUS_COLOUR[p.status] || '#555');
-      const marker = L.marker([p.lat, p.lon], { icon: L.divIcon({ className: 'gw-case', html: '',
-        iconSize: [14, 14], iconAnchor: [7, 7] }) });
-      marker.on('add', () => { marker.getElement().style.background = colour; });
-      marker.bindTooltip(`${escapeHtml(p.id)} · ${t(p.status)}${p.overdue ? ` · ${t('legendCaseOverdue')}` : ''}`);
-      marker.on('click', () => showCase(p.id, false));
-      state.cluster.addLayer(marker);
-    }
-  }
-}
-
 /** The timeline in the UI language: what happened, when (district time), who, and where the case went. */
 function timeline(history, property) {
   return history.map(e => `<li data-type="${escapeHtml(e.type)}"><strong>${escapeHtml(eventLabel(e.type))}</strong>
@@ -307,11 +301,11 @@ function timeline(history, property) {
     ${e.note ? `<br>${escapeHtml(e.note)}` : ''}</li>`).join('');
 }
 
-/** The selected case's ring on the map, apart from the clustered points, so that it stays when they are redrawn. */
+/** The selected case's ring on the map, apart from the case tiles, so that it stays when they are redrawn. */
 function markSelected(c) {
   const [x, y] = c.location.coordinates;
   if (state.selectedMark) { state.selectedMark.setLatLng([y, x]); return; }
-  // A marker, not a vector ring: it must sit above the clustered points and their cluster icons.
+  // A marker, not a vector ring: it must sit above the case tiles' points.
   state.selectedMark = L.marker([y, x], { interactive: false, keyboard: false, zIndexOffset: 10000,
     icon: L.divIcon({ className: 'gw-selected-case', html: '', iconSize: [30, 30], iconAnchor: [15, 15] }) }).addTo(state.map);
 }
@@ -322,6 +316,7 @@ async function showCase(id, zoom) {
   renderQueue();
   if (changed) clearCameras(state.map);
   const c = await getJson(`/api/v1/incidents/${encodeURIComponent(id)}`);
+  await nameGrids([c]);
   if (state.selected !== id) return; // another case was picked meanwhile
   markSelected(c);
   const cat = state.categories.find(x => x.code === c.category);
@@ -434,7 +429,7 @@ function connectLive() {
     pending = setTimeout(async () => {
       refreshFigures().catch(() => {});
       await loadQueue(true);
-      await refreshMap();
+      state.caseTiles?.refresh(); // redrawn when the case layer's version moved (tiles whose tag did not, come back 304)
       if (state.selected === ev.id) await showCase(ev.id, false);
       if (ev.type === 'REPORTED' && state.follow) {
         const item = state.items.find(i => i.id === ev.id);

@@ -91,6 +91,17 @@ public class Coverage {
     return withStaffing(windows.get(key, w -> compute(state, w.minute(), false)));
   }
 
+  /**
+   * The figures of {@link #grids} as kept, staffing gaps not re-read: the same list (by identity) for as long as
+   * nothing they are computed from changed, so a reader may key what it derives from them by that list (the
+   * coverage tiles' shares and versions).
+   */
+  public List<GridFigures> keptGrids(Instant when) {
+    CoverageEngine.State state = engine.state();
+    return windows.get(new Window(when.truncatedTo(ChronoUnit.MINUTES), state.version(), casePlaces.get()),
+        w -> compute(state, w.minute(), false));
+  }
+
   /** The same figures computed from scratch, nothing kept (tests and benchmarks compare against it). */
   List<GridFigures> computeFresh(Instant when) {
     return withStaffing(compute(engine.state(), when.truncatedTo(ChronoUnit.MINUTES), true));

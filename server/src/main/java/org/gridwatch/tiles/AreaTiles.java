@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
  * current area whose outline's envelope touches the tile with its buffer: code, boundary version and its start,
  * name and parent. Areas tile the district, so any boundary commit that changes what a tile shows changes the
  * version or the set of an area touching it (the area that now owns the changed ground); tiles elsewhere keep
- * theirs. Every instance derives it from the same stored versions. The indexes are rebuilt once per catalog load.
+ * theirs. Every instance derives it from the same stored versions. The indexes are rebuilt once per catalog load, and
+ * each tile's version is computed once per load.
  */
 @Component
 class AreaTiles implements TileSource {
@@ -27,7 +28,7 @@ class AreaTiles implements TileSource {
   private final PerCatalogLoad<Indexed> indexed;
 
   /** The indexes and sequences of one catalog load. */
-  private record Indexed(Map<TileLayer, STRtree> trees, Map<TileLayer, Long> sequences) {}
+  private record Indexed(Map<TileLayer, STRtree> trees, Map<TileLayer, Long> sequences, Map<TileLayer, VersionMemo> versions) {}
 
   AreaTiles(AreaCatalog catalog, JdbcTemplate jdbc) {
     this.jdbc = jdbc;
@@ -53,6 +54,10 @@ class AreaTiles implements TileSource {
 
   @Override
   public String version(TileLayer layer, TileAddress tile) {
+    return current().versions().get(layer).get(tile, t -> digest(layer, t));
+  }
+
+  private String digest(TileLayer layer, TileAddress tile) {
     Fingerprint f = new Fingerprint();
     for (AreaView a : touching(layer, tile)) f.add(a.code()).add(a.version()).add(a.validFrom()).add(a.name()).add(a.parentCode());
     return f.hex();
@@ -75,14 +80,16 @@ class AreaTiles implements TileSource {
   private Indexed index(AreaCatalog.Snapshot now) {
     Map<TileLayer, STRtree> trees = new EnumMap<>(TileLayer.class);
     Map<TileLayer, Long> sequences = new EnumMap<>(TileLayer.class);
+    Map<TileLayer, VersionMemo> versions = new EnumMap<>(TileLayer.class);
     for (TileLayer layer : layers()) {
+      versions.put(layer, new VersionMemo());
       STRtree tree = new STRtree();
       for (AreaView a : now.level(level(layer))) tree.insert(a.boundary().getEnvelopeInternal(), a);
       tree.build();
       trees.put(layer, tree);
       sequences.put(layer, changes(level(layer)));
     }
-    return new Indexed(trees, sequences);
+    return new Indexed(trees, sequences, versions);
   }
 
   /** Boundary versions ever made at the level plus areas retired: every commit touching the level adds one or more. */

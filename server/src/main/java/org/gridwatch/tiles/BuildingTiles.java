@@ -14,14 +14,14 @@ import org.springframework.stereotype.Component;
 /**
  * Buildings from the building register held in the area catalog: the footprint where the district gave one, else
  * the building's point; {@code id} (its code), {@code name}, {@code grid}. A tile's version digests the buildings
- * touching it (code, name, grid, point and footprint coordinates); the register only changes by an import, which
- * reloads the catalog.
+ * touching it (code, name, grid, point and footprint coordinates); the register
+ * only changes by an import, which reloads the catalog, so each tile's version is computed once per load.
  */
 @Component
 class BuildingTiles implements TileSource {
   private final PerCatalogLoad<Indexed> indexed;
 
-  private record Indexed(SpatialIndex<BuildingView> index, long sequence) {}
+  private record Indexed(SpatialIndex<BuildingView> index, long sequence, VersionMemo versions) {}
 
   BuildingTiles(AreaCatalog catalog) {
     this.indexed = new PerCatalogLoad<>(catalog, BuildingTiles::index);
@@ -44,12 +44,18 @@ class BuildingTiles implements TileSource {
 
   @Override
   public String version(TileLayer layer, TileAddress tile) {
-    Fingerprint f = new Fingerprint();
-    for (BuildingView b : current().index().touching(tile.lonLatWithBuffer())) {
-      f.add(b.code()).add(b.name()).add(b.gridCode()).add(b.location().getCoordinate());
-      f.add(b.footprint() == null ? 0 : Arrays.hashCode(b.footprint().getCoordinates()));
-    }
-    return f.hex();
+    Indexed now = current();
+    return now.versions().get(tile, t -> {
+      Fingerprint f = new Fingerprint();
+      for (BuildingView b : now.index().touching(t.lonLatWithBuffer())) f.add(b.code()).add(digest(b));
+      return f.hex();
+    });
+  }
+
+  /** What of a building is drawn, as one number. */
+  private static int digest(BuildingView b) {
+    return java.util.Objects.hash(b.name(), b.gridCode(), b.location().getX(), b.location().getY(),
+        b.footprint() == null ? 0 : Arrays.hashCode(b.footprint().getCoordinates()));
   }
 
   /**
@@ -65,9 +71,9 @@ class BuildingTiles implements TileSource {
 
   private static Indexed index(AreaCatalog.Snapshot now) {
     List<BuildingView> all = now.buildings();
-    long sequence = Math.abs((long) all.stream().mapToInt(b -> b.code().hashCode() * 31 + String.valueOf(b.gridCode()).hashCode()
-        + (b.footprint() == null ? 0 : Arrays.hashCode(b.footprint().getCoordinates()))).sum());
+    long sequence = 0;
+    for (BuildingView b : all) sequence += b.code().hashCode() * 31 + digest(b);
     return new Indexed(new SpatialIndex<>(all, b -> shape(b).getEnvelopeInternal(), Comparator.comparing(BuildingView::code)),
-        sequence);
+        Math.abs(sequence), new VersionMemo());
   }
 }

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
  * {@code type}, {@code status}) and their view sectors ({@code camera}: the code) from the sky net held in memory.
  * A tile's version digests every camera whose sector touches the tile (all its recorded fields), so moving, turning,
  * adding or removing a camera changes the tags of the tiles its old and new sectors touch, and no others. The index
- * is rebuilt after a camera change.
+ * is rebuilt after a camera change, and each tile's version computed once per index.
  */
 @Component
 class CameraTiles implements TileSource {
@@ -27,7 +27,7 @@ class CameraTiles implements TileSource {
 
   private record Placed(CameraView camera, Geometry sector) {}
 
-  private record Indexed(SpatialIndex<Placed> index, long sequence) {}
+  private record Indexed(SpatialIndex<Placed> index, long sequence, VersionMemo versions) {}
 
   CameraTiles(Cameras cameras) { this.cameras = cameras; }
 
@@ -56,9 +56,12 @@ class CameraTiles implements TileSource {
 
   @Override
   public String version(TileLayer layer, TileAddress tile) {
-    Fingerprint f = new Fingerprint();
-    for (Placed p : current().index().touching(tile.lonLatWithBuffer())) f.add(p.camera());
-    return f.hex();
+    Indexed now = current();
+    return now.versions().get(tile, t -> {
+      Fingerprint f = new Fingerprint();
+      for (Placed p : now.index().touching(t.lonLatWithBuffer())) f.add(p.camera());
+      return f.hex();
+    });
   }
 
   /** A checksum of every camera's recorded fields (the sky net keeps no change counter): changes with every change. */
@@ -77,7 +80,7 @@ class CameraTiles implements TileSource {
         org.locationtech.jts.geom.Envelope e = new org.locationtech.jts.geom.Envelope(p.sector().getEnvelopeInternal());
         e.expandToInclude(p.camera().lon(), p.camera().lat());
         return e;
-      }, byCode), sequence);
+      }, byCode), sequence, new VersionMemo());
       return i;
     }
   }

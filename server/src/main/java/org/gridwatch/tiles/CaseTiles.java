@@ -29,7 +29,9 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * changes here (a change on another node, or a deadline passing, shows within that bound). From that zoom on: one
  * point per open case in the tile with {@code id} (public id), {@code status}, {@code category}, {@code priority},
  * {@code overdue} (bool), read with the spatial index. Versions: a digest of the counts of the grids in the tile, or
- * of the cases' rows (one indexed query; a revalidation then skips the drawing and the transfer).
+ * of the cases' rows (one indexed query; a revalidation then skips the drawing and the transfer). Both are kept as
+ * long as the counts are (the same bound: a change here drops them at once, elsewhere shows within it), so a warm
+ * tile costs no query.
  */
 @Component
 class CaseTiles implements TileSource {
@@ -43,10 +45,14 @@ class CaseTiles implements TileSource {
   private final Clock clock;
   private volatile Counts counts;
   private volatile Centres centres;
+  private volatile PointVersions pointVersions;
 
   private record GridCount(long open, long overdue) {}
 
-  private record Counts(long readAt, Map<String, GridCount> byGrid) {}
+  private record Counts(long readAt, long centresGeneration, Map<String, GridCount> byGrid, VersionMemo versions) {}
+
+  /** The versions of case-point tiles read since {@code readAt}. */
+  private record PointVersions(long readAt, VersionMemo versions) {}
 
   private record Centre(String grid, Point at) {}
 
@@ -62,7 +68,10 @@ class CaseTiles implements TileSource {
   }
 
   @TransactionalEventListener(fallbackExecution = true)
-  void changed(IncidentChanged e) { counts = null; }
+  void changed(IncidentChanged e) {
+    counts = null;
+    pointVersions = null;
+  }
 
   @Override
   public Set<TileLayer> layers() { return Set.of(TileLayer.CASES); }
@@ -97,14 +106,32 @@ class CaseTiles implements TileSource {
 
   @Override
   public String version(TileLayer layer, TileAddress tile) {
-    Fingerprint f = new Fingerprint();
     if (tile.z() < TileLayer.CASE_POINTS_FROM) {
-      Map<String, GridCount> byGrid = counts().byGrid();
-      for (Centre c : centres().index().touching(tile.lonLatWithBuffer())) f.add(c.grid()).add(c.at().getCoordinate()).add(byGrid.get(c.grid()));
-    } else {
-      for (CasePoint c : points(tile.lonLatWithBuffer())) f.add(c);
+      Counts counts = counts();
+      Centres centres = centres();
+      if (centres.generation() != counts.centresGeneration()) return countsDigest(counts, centres, tile);
+      return counts.versions().get(tile, t -> countsDigest(counts, centres, t));
     }
+    return pointVersions().get(tile, t -> {
+      Fingerprint f = new Fingerprint();
+      for (CasePoint c : points(t.lonLatWithBuffer())) f.add(c);
+      return f.hex();
+    });
+  }
+
+  private static String countsDigest(Counts counts, Centres centres, TileAddress tile) {
+    Fingerprint f = new Fingerprint();
+    for (Centre c : centres.index().touching(tile.lonLatWithBuffer())) f.add(c.grid()).add(c.at().getCoordinate()).add(counts.byGrid().get(c.grid()));
     return f.hex();
+  }
+
+  /** Case-point tile versions, kept as long as the counts are (a change here drops both at once). */
+  private VersionMemo pointVersions() {
+    PointVersions v = pointVersions;
+    long now = System.currentTimeMillis();
+    if (v != null && now - v.readAt() < COUNTS_FOR_MS) return v.versions();
+    pointVersions = v = new PointVersions(now, new VersionMemo());
+    return v.versions();
   }
 
   /** The newest case event's number: every step of every case writes one (read from the primary key's index). */
@@ -133,7 +160,7 @@ class CaseTiles implements TileSource {
     for (Map<String, Object> row : map.perGrid(null)) {
       byGrid.put((String) row.get("gridCode"), new GridCount(((Number) row.get("open")).longValue(), ((Number) row.get("overdue")).longValue()));
     }
-    counts = c = new Counts(now, Map.copyOf(byGrid));
+    counts = c = new Counts(now, centres().generation(), Map.copyOf(byGrid), new VersionMemo());
     return c;
   }
 

@@ -15,13 +15,18 @@ import org.springframework.stereotype.Component;
  * Per-grid coverage now, for the readers of the coverage figures: each grid's outline with {@code grid}, {@code share}
  * (the combined covered share, 0..1, rounded as {@code /api/v1/coverage/grids} answers it) and {@code covered} (share
  * at least {@code gridwatch.tiles.coverage-target}). The figures are the coverage capability's, kept per window
- * there; a tile's version digests the outlines' versions (from the area tiles) and the shares of its grids.
+ * there; a tile's version is the outlines' version (from the area tiles) and a digest of the shares of its grids,
+ * computed once per kept list of figures.
  */
 @Component
 class CoverageTiles implements TileSource {
   private final Coverage coverage;
   private final AreaTiles areas;
   private final double target;
+  private volatile Shares held;
+
+  /** The rounded shares by grid derived from one kept list of figures, and the tile versions derived from them. */
+  private record Shares(List<GridFigures> from, Map<String, Double> byGrid, VersionMemo versions) {}
 
   CoverageTiles(Coverage coverage, AreaTiles areas, @Value("${gridwatch.tiles.coverage-target:0.8}") double target) {
     this.coverage = coverage;
@@ -34,7 +39,7 @@ class CoverageTiles implements TileSource {
 
   @Override
   public List<MvtLayerContent> features(TileLayer layer, TileAddress tile) {
-    Map<String, Double> shares = shares();
+    Map<String, Double> shares = shares().byGrid();
     List<TileFeature> out = areas.touching(TileLayer.GRIDS, tile).stream().filter(g -> shares.containsKey(g.code())).map(g -> {
       double share = shares.get(g.code());
       Map<String, Object> p = new LinkedHashMap<>();
@@ -48,19 +53,29 @@ class CoverageTiles implements TileSource {
 
   @Override
   public String version(TileLayer layer, TileAddress tile) {
-    Map<String, Double> shares = shares();
-    Fingerprint f = new Fingerprint().add(areas.version(TileLayer.GRIDS, tile)).add(target);
-    for (AreaView g : areas.touching(TileLayer.GRIDS, tile)) f.add(shares.get(g.code()));
-    return f.hex();
+    Shares shares = shares();
+    String outlines = areas.version(TileLayer.GRIDS, tile);
+    // the outlines' version leads the tag, read afresh: a boundary commit reloads the catalog while these shares are kept
+    return outlines + shares.versions().get(tile, t -> {
+      Fingerprint f = new Fingerprint().add(target);
+      for (AreaView g : areas.touching(TileLayer.GRIDS, t)) f.add(g.code()).add(shares.byGrid().get(g.code()));
+      return f.hex();
+    }).substring(0, 8);
   }
 
   /** The coverage inputs' version (cameras, routes, grids) plus the grids' outlines' sequence. */
   @Override
   public long sequence(TileLayer layer) { return coverage.version() + areas.sequence(TileLayer.GRIDS); }
 
-  private Map<String, Double> shares() {
-    return coverage.grids(coverage.at(null)).stream()
+  /** The shares now, derived once per list of figures the coverage capability keeps (per minute and change). */
+  private Shares shares() {
+    List<GridFigures> figures = coverage.keptGrids(coverage.at(null));
+    Shares s = held;
+    if (s != null && s.from() == figures) return s;
+    Map<String, Double> byGrid = figures.stream()
         .collect(Collectors.toMap(GridFigures::gridCode, g -> round(g.combinedCoverage()), (a, b) -> a));
+    held = s = new Shares(figures, byGrid, new VersionMemo());
+    return s;
   }
 
   private static double round(double share) { return Math.round(share * 10_000) / 10_000.0; }

@@ -15,11 +15,13 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 /**
  * {@code GET /tiles/{layer}/{z}/{x}/{y}.mvt} and {@code GET /tiles/{layer}.json}. Tile URLs never change; every answer
  * says "revalidate first" ({@code no-cache}) with a strong ETag, so a browser re-downloads exactly the tiles whose tag
- * changed. Who may read which layer is decided in security/AccessRules.
+ * changed; {@value #CACHE_HEADER} says whether the server drew the tile for this request. Who may read which layer is decided in security/AccessRules.
  */
 @RestController
 class TileController {
   static final MediaType MVT = MediaType.parseMediaType("application/vnd.mapbox-vector-tile");
+  /** {@code hit} when the bytes were kept from an earlier request under the same tag, {@code miss} when drawn now. */
+  static final String CACHE_HEADER = "X-Tile-Cache";
   private final Tiles tiles;
 
   TileController(Tiles tiles) { this.tiles = tiles; }
@@ -30,8 +32,9 @@ class TileController {
     Tiles.Answer a = tiles.tile(layer, z, x, y, ifNoneMatch);
     CacheControl cache = (a.layer().open() ? CacheControl.noCache().cachePublic() : CacheControl.noCache().cachePrivate());
     if (a.notModified()) return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(a.etag()).cacheControl(cache).build();
-    if (a.body() == null) return ResponseEntity.noContent().eTag(a.etag()).cacheControl(cache).build();
-    return ResponseEntity.ok().eTag(a.etag()).cacheControl(cache).contentType(MVT).body(a.body());
+    String kept = a.kept() ? "hit" : "miss";
+    if (a.body() == null) return ResponseEntity.noContent().eTag(a.etag()).cacheControl(cache).header(CACHE_HEADER, kept).build();
+    return ResponseEntity.ok().eTag(a.etag()).cacheControl(cache).header(CACHE_HEADER, kept).contentType(MVT).body(a.body());
   }
 
   @GetMapping(value = "/tiles/{layer}.json", produces = MediaType.APPLICATION_JSON_VALUE)

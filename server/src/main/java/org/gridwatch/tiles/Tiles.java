@@ -15,7 +15,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Serves tiles and describes tile sets. A tile's strong ETag is the encoder's name and its source's version of the
- * tile; a request carrying that tag in {@code If-None-Match} is answered "not modified" without drawing anything.
+ * tile; a request carrying that tag in {@code If-None-Match} is answered "not modified" without drawing anything, and
+ * a tile drawn once is kept under its tag ({@link TileBytes}), so a warm tile costs its version only.
  */
 @Service
 public class Tiles {
@@ -26,27 +27,30 @@ public class Tiles {
   private final TileEncoder encoder;
   private final AreaCatalog catalog;
   private final DistrictProfile district;
+  private final TileBytes bytes;
 
-  Tiles(TileSources sources, TileEncoder encoder, AreaCatalog catalog, DistrictProfile district) {
+  Tiles(TileSources sources, TileEncoder encoder, AreaCatalog catalog, DistrictProfile district, TileBytes bytes) {
     this.sources = sources;
     this.encoder = encoder;
+    this.bytes = bytes;
     this.catalog = catalog;
     this.district = district;
   }
 
   /**
    * A tile's answer: its tag, and its bytes unless the asker already holds them ({@code notModified}); bytes are null
-   * for an empty tile too.
+   * for an empty tile too; {@code kept}: the bytes were drawn for an earlier request under the same tag.
    */
-  public record Answer(TileLayer layer, String etag, boolean notModified, byte[] body) {}
+  public record Answer(TileLayer layer, String etag, boolean notModified, byte[] body, boolean kept) {}
 
   @MayLag
   public Answer tile(String layerPath, int z, int x, int y, String ifNoneMatch) {
     TileLayer layer = layer(layerPath);
     TileAddress tile = TileAddress.of(layer, z, x, y);
     String etag = "\"" + encoder.name() + FORMAT + "-" + sources.of(layer).version(layer, tile) + "\"";
-    if (matches(ifNoneMatch, etag)) return new Answer(layer, etag, true, null);
-    return new Answer(layer, etag, false, encoder.encode(layer, tile));
+    if (matches(ifNoneMatch, etag)) return new Answer(layer, etag, true, null, false);
+    TileBytes.Found found = bytes.get(layer, tile, etag, () -> encoder.encode(layer, tile));
+    return new Answer(layer, etag, false, found.body(), found.kept());
   }
 
   @MayLag

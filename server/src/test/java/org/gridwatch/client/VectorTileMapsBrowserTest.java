@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.gridwatch.support.Browser;
 import org.gridwatch.support.DemoFiles;
+import org.gridwatch.support.Http;
 import org.gridwatch.support.OnH2;
+import org.gridwatch.support.TestEnvironment;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
@@ -15,6 +17,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Issue 18: the maps draw their grids from vector tiles ({@code /tiles/grids/{z}/{x}/{y}.mvt}), never from the GeoJSON
@@ -93,6 +96,64 @@ class VectorTileMapsBrowserTest {
     Browser.waitFor(driver, 10).until(ExpectedConditions.presenceOfElementLocated(
         By.cssSelector(".grid-popup[data-grid='" + grid.code() + "']")));
     assertThat(driver.findElement(By.cssSelector(".grid-popup")).getText()).contains(grid.name());
+  }
+
+  /**
+   * The console's open cases and cameras are tile layers (/tiles/cases, /tiles/cameras), not the case map or camera
+   * APIs; a click on a drawn case opens that case's popup and its panel, a click on a drawn camera that camera's
+   * popup, both answered by the API.
+   */
+  @Test
+  void theConsoleDrawsCasesAndCamerasFromTilesAndAClickedCaseOrCameraOpensItsPopup() throws Exception {
+    String[] operator = Http.basic("operator", TestEnvironment.DEMO_PASSWORD);
+    Http http = new Http(port);
+    JsonNode someCase = http.get("/api/v1/incidents?limit=1&status=open", operator).json().get("items").get(0);
+    String id = someCase.get("id").asString();
+    double caseLon = someCase.at("/location/coordinates/0").asDouble(), caseLat = someCase.at("/location/coordinates/1").asDouble();
+    JsonNode camera = apart(http.get("/api/v1/cameras", operator).json());
+    String code = camera.get("code").asString();
+
+    driver = Browser.start(1400, 900);
+    Browser.signIn(driver, url(""), "operator");
+    Browser.open(driver, url("/console.html"));
+    Browser.waitFor(driver, 30).until(d -> !drawn("gridwatchConsole.caseTiles.layer").isEmpty());
+    assertThat(requested()).as("zoomed out, the open cases per grid come from their tiles")
+        .anyMatch(u -> u.matches(".*/tiles/cases/\\d+/\\d+/\\d+\\.mvt$")).noneMatch(u -> u.contains("/api/v1/incidents/map"));
+
+    driver.executeScript("gridwatchConsole.map.setView([arguments[1], arguments[0]], 17, {animate: false})", caseLon, caseLat);
+    Browser.waitFor(driver, 30).until(d -> drawn("gridwatchConsole.caseTiles.layer").contains(id));
+    Thread.sleep(300);
+    assertThat(requested()).anyMatch(u -> u.matches(".*/tiles/cases/17/\\d+/\\d+\\.mvt$"))
+        .noneMatch(u -> u.contains("/api/v1/incidents/map"));
+    Browser.clickMap(driver, "gridwatchConsole.map", caseLon, caseLat);
+    Browser.waitFor(driver, 10).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".case-popup[data-case='" + id + "']")));
+    Browser.waitFor(driver, 10).until(d -> d.findElements(By.cssSelector("#queue li.selected[data-id='" + id + "']")).size() == 1
+        || d.findElement(By.id("detail")).getText().contains(id));
+    assertThat(driver.findElements(By.cssSelector(".grid-popup"))).as("the click was the case's, not the grid's").isEmpty();
+
+    // the case layer off (the switch), so that nothing lies over the camera
+    driver.executeScript("gridwatchConsole.map.removeLayer(gridwatchConsole.caseTiles.layer); gridwatchConsole.map.closePopup();"
+        + " gridwatchConsole.map.setView([arguments[1], arguments[0]], 17, {animate: false})", camera.get("lon").asDouble(), camera.get("lat").asDouble());
+    Browser.waitFor(driver, 30).until(d -> drawn("gridwatchConsole.cameraTiles.layer").contains(code));
+    Thread.sleep(300);
+    assertThat(requested()).anyMatch(u -> u.matches(".*/tiles/cameras/17/\\d+/\\d+\\.mvt$")).noneMatch(u -> u.endsWith("/api/v1/cameras"));
+    Browser.clickMap(driver, "gridwatchConsole.map", camera.get("lon").asDouble(), camera.get("lat").asDouble());
+    Browser.waitFor(driver, 10).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".camera-popup[data-camera='" + code + "']")));
+    Browser.screenshot(driver, "console-camera-popup");
+  }
+
+  /** A camera with no other camera within about 40 m (at zoom 17, some 30 pixels), so that a click finds it alone. */
+  static JsonNode apart(JsonNode cameras) {
+    for (JsonNode c : cameras) {
+      boolean alone = true;
+      for (JsonNode o : cameras) {
+        if (o == c) continue;
+        double dx = (o.get("lon").asDouble() - c.get("lon").asDouble()) * 90_000, dy = (o.get("lat").asDouble() - c.get("lat").asDouble()) * 111_000;
+        if (dx * dx + dy * dy < 40 * 40) { alone = false; break; }
+      }
+      if (alone) return c;
+    }
+    throw new AssertionError("every camera has a neighbour within 40 m");
   }
 
   @Test

@@ -150,8 +150,13 @@ abstract class AreaTilesContract {
         .filter(a -> a.boundary().distance(g.boundary()) > 0.03).findFirst().orElseThrow();
     org.locationtech.jts.geom.Point farPoint = far.boundary().getInteriorPoint();
     TileAddress away = TileAddress.containing(farPoint.getX(), farPoint.getY(), 14);
-    String nearTag = tiles.get(TileClient.path("grids", near)).header("ETag");
+    TileClient.Tile nearBefore = tiles.get(TileClient.path("grids", near));
+    String nearTag = nearBefore.header("ETag");
     String awayTag = tiles.get(TileClient.path("grids", away)).header("ETag");
+    TileClient.Tile nearAgain = tiles.get(TileClient.path("grids", near));
+    assertThat(nearAgain.header("X-Tile-Cache")).as("asked again, the tile is not drawn again").isEqualTo("hit");
+    assertThat(nearAgain.header("ETag")).isEqualTo(nearTag);
+    assertThat(nearAgain.body()).isEqualTo(nearBefore.body());
     long version = versionOf("grids");
     String[] planner = Http.basic("planner", TestEnvironment.DEMO_PASSWORD);
     try {
@@ -162,10 +167,15 @@ abstract class AreaTilesContract {
       TileClient.Tile now = tiles.get(TileClient.path("grids", near), "If-None-Match", nearTag);
       assertThat(now.status()).as("the reshaped grid's tile is new").isEqualTo(200);
       assertThat(now.header("ETag")).isNotEqualTo(nearTag);
+      assertThat(now.header("X-Tile-Cache")).as("re-drawn, not the kept bytes").isEqualTo("miss");
+      assertThat(now.body()).isNotEqualTo(nearBefore.body());
       Geometry drawn = now.feature("grids", "code", g.code()).orElseThrow();
       assertThat(drawn.covers(UNITS.createPoint(new Coordinate(near.unitsX(inStrip.getX()), near.unitsY(inStrip.getY())))))
           .as("the strip is drawn in the grown grid").isTrue();
       assertThat(tiles.get(TileClient.path("grids", away), "If-None-Match", awayTag).status()).as("a tile far away").isEqualTo(304);
+      TileClient.Tile awayNow = tiles.get(TileClient.path("grids", away));
+      assertThat(awayNow.header("ETag")).isEqualTo(awayTag);
+      assertThat(awayNow.header("X-Tile-Cache")).as("a tile far away is still served as kept").isEqualTo("hit");
       assertThat(versionOf("grids")).isGreaterThan(version);
     } finally {
       http.postJson("/api/v1/areas/" + g.code() + "/reshape?confirm=true", GeoJson.toJson(g.boundary()), planner);

@@ -68,9 +68,13 @@ abstract class LayerTilesContract {
     assertThat(tiles.get(TileClient.path("cameras", was)).status()).as("signed out").isEqualTo(401);
     assertThat(tiles.get(TileClient.path("cameras", was), GRID_WORKER).status()).as("not police information readers").isEqualTo(403);
     String awayTag = tiles.get(TileClient.path("cameras", away), POLICE).header("ETag");
+    TileClient.Tile wasBefore = tiles.get(TileClient.path("cameras", was), POLICE);
+    assertThat(tiles.get(TileClient.path("cameras", was), POLICE).header("X-Tile-Cache")).as("asked again").isEqualTo("hit");
     try {
       assertThat(http.postJson("/api/v1/cameras", camera(first, 45), POLICE).status()).isEqualTo(201);
       TileClient.Tile placed = tiles.get(TileClient.path("cameras", was), POLICE);
+      assertThat(placed.header("ETag")).isNotEqualTo(wasBefore.header("ETag"));
+      assertThat(placed.header("X-Tile-Cache")).as("the new camera's tile is re-drawn").isEqualTo("miss");
       assertThat(placed.header("Cache-Control")).contains("private").contains("no-cache");
       assertThat(placed.layers()).containsOnlyKeys("cameras", "sectors");
       Geometry point = placed.feature("cameras", "code", "TL-TEST").orElseThrow();
@@ -89,6 +93,7 @@ abstract class LayerTilesContract {
       assertThat(left.feature("cameras", "code", "TL-TEST")).isEmpty();
       assertThat(tiles.get(TileClient.path("cameras", now), POLICE).feature("cameras", "code", "TL-TEST")).isPresent();
       assertThat(tiles.get(TileClient.path("cameras", away), POLICE, "If-None-Match", awayTag).status()).as("a tile far away").isEqualTo(304);
+      assertThat(tiles.get(TileClient.path("cameras", away), POLICE).header("X-Tile-Cache")).as("a tile far away is kept").isEqualTo("hit");
     } finally {
       http.delete("/api/v1/cameras/TL-TEST", POLICE);
     }
@@ -107,6 +112,7 @@ abstract class LayerTilesContract {
     assertThat(tiles.get(TileClient.path("cases", close), RESIDENT).status()).as("residents do not read the case map").isEqualTo(403);
     String closeTag = tiles.get(TileClient.path("cases", close), OPERATOR).header("ETag");
     String awayTag = tiles.get(TileClient.path("cases", away), OPERATOR).header("ETag");
+    assertThat(tiles.get(TileClient.path("cases", close), OPERATOR).header("X-Tile-Cache")).as("asked again").isEqualTo("hit");
     long openBefore = openInMap(g.code());
 
     String id = http.postJson("/api/v1/incidents", String.format(Locale.ROOT,
@@ -115,12 +121,14 @@ abstract class LayerTilesContract {
 
     TileClient.Tile tile = tiles.get(TileClient.path("cases", close), OPERATOR, "If-None-Match", closeTag);
     assertThat(tile.status()).isEqualTo(200);
+    assertThat(tile.header("X-Tile-Cache")).as("the new case's tile is re-drawn").isEqualTo("miss");
     assertThat(tile.header("Cache-Control")).contains("private");
     Geometry f = tile.feature("cases", "id", id).orElseThrow();
     assertThat(TileClient.props(f)).containsEntry("category", "SANITATION").containsEntry("overdue", false)
         .containsKeys("status", "priority");
     assertThat(f.distance(unitPoint(close, at.getX(), at.getY()))).isLessThan(1.0);
     assertThat(tiles.get(TileClient.path("cases", away), OPERATOR, "If-None-Match", awayTag).status()).as("a tile far away").isEqualTo(304);
+    assertThat(tiles.get(TileClient.path("cases", away), OPERATOR).header("X-Tile-Cache")).as("a tile far away is kept").isEqualTo("hit");
 
     long openAfter = openInMap(g.code());
     assertThat(openAfter).isEqualTo(openBefore + 1);
