@@ -1,8 +1,9 @@
 -- The year's measures at ten million cases (issue 18 §3): per day (in the district's time zone), per scope and per
--- category (and district, for a province's shards), exactly the sums Measures and CaseActivity compute over the cases. Scope '' is the whole district, else a
--- subdistrict code (a community's or a grid's year is a few thousand cases, read directly from incident). Kept exact
--- by the trigger below (org.gridwatch.incident.tally.CaseTallyTrigger) IN THE SAME TRANSACTION as every write of a case or its rating, whoever writes it (JPA, the
--- history import's JDBC batches, bulk SQL, COPY with triggers on). Rows reaching zero stay (harmless).
+-- category (and district, for a province's shards), exactly the sums Measures and CaseActivity compute over the
+-- cases. Scope '' is the whole district, else a subdistrict code (a community's or a grid's year is a few thousand
+-- cases, read directly from incident). Kept exact by the trigger below (org.gridwatch.incident.tally.CaseTallyTrigger)
+-- IN THE SAME TRANSACTION as every write of a case or its rating, whoever writes it (JPA, the history import's JDBC
+-- batches, bulk SQL). Rows reaching zero stay (harmless).
 --   reported-day sums: reported, counted (not a duplicate, not merged: the needs map's count), due, closed, ... ;
 --   closed-day sums:   closed_then, closed_then_on_time (cases closed on this day, whenever reported).
 -- slot: each writing session adds to one of eight rows of a key (its backend or thread, modulo 8), so that concurrent
