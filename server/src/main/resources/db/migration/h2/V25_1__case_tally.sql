@@ -97,7 +97,9 @@ FROM (
     FROM incident i WHERE i.closed_at IS NOT NULL
   ) c JOIN (SELECT '' AS scope UNION ALL SELECT NULL) s ON TRUE
 ) x
-GROUP BY district_code, on_day, scope, category_code;
+GROUP BY district_code, on_day, scope, category_code
+-- in key order: a scope's year is then a few contiguous pages, not one page per row
+ORDER BY scope, on_day, category_code, district_code;
 
 -- The needs map over all categories reads a year of cases by report time (see the PostgreSQL migration).
 CREATE INDEX incident_need_time_idx ON incident (reported_at, grid_code, community_code, subdistrict_code, category_code);

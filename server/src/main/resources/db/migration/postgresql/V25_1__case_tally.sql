@@ -199,10 +199,14 @@ FROM (
     FROM incident i WHERE i.closed_at IS NOT NULL
   ) c JOIN (SELECT '' AS scope UNION ALL SELECT NULL) s ON TRUE
 ) x
-GROUP BY district_code, on_day, scope, category_code;
+GROUP BY district_code, on_day, scope, category_code
+-- in key order: a scope's year is then a few contiguous pages, not one page per row
+ORDER BY scope, on_day, category_code, district_code;
 
 -- The needs map over all categories reads a year of cases by report time: a partial covering index in that order
 -- (incident_need_idx leads with the category, which serves one category's year but not all of them).
 CREATE INDEX incident_need_time_idx ON incident (reported_at)
   INCLUDE (grid_code, community_code, subdistrict_code, category_code)
   WHERE duplicate_of IS NULL AND merged_into IS NULL;
+
+ANALYZE case_tally;
