@@ -4,6 +4,7 @@ import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import org.gridwatch.incident.tally.CaseTally;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -19,7 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
  *   <li><b>openNow</b>, <b>overdueNow</b>: cases open at {@code now} and those of them whose current deadline has
  *       passed (what the console's map and queue mark overdue), whenever reported.</li>
  * </ul>
- * Areas are matched by the codes cases were recorded with. Counted in the database (HQL, the same on both stores).
+ * Areas are matched by the codes cases were recorded with. Counted in the database (HQL, the same on both stores); the
+ * district's and a subdistrict's reported and closed counts come from the case tally for the period's whole days.
  */
 @Service
 public class CaseActivity {
@@ -28,23 +30,43 @@ public class CaseActivity {
   private static final List<Status> OPEN = Arrays.stream(Status.values()).filter(Status::open).toList();
 
   private final EntityManager em;
+  private final CaseTally tally;
 
-  CaseActivity(EntityManager em) { this.em = em; }
+  CaseActivity(EntityManager em, CaseTally tally) {
+    this.em = em;
+    this.tally = tally;
+  }
 
   /** @param areaColumn the Incident property that holds the area's code (gridCode, communityCode, ...), null for all */
   @Transactional(readOnly = true)
   public Figures in(String areaColumn, String code, Instant from, Instant to, Instant now) {
     String area = areaColumn == null ? "" : " and i." + areaColumn + " = :code";
-    long reported = count("select count(i) from Incident i where i.reportedAt >= :from and i.reportedAt < :to" + area,
-        areaColumn, code, from, to, null);
-    var closedQuery = em.createQuery("select count(i), sum(case when i.closedOnTime = true then 1 else 0 end) from Incident i"
-        + " where i.closedAt >= :from and i.closedAt < :to" + area, Object[].class).setParameter("from", from).setParameter("to", to);
-    if (areaColumn != null) closedQuery.setParameter("code", code);
-    Object[] closed = closedQuery.getSingleResult();
+    // The district and a subdistrict: whole days from the case tally, the parts of a day at the ends counted directly.
+    String scope = CaseTally.scope(areaColumn, code);
+    var split = scope == null ? java.util.Optional.<CaseTally.Split>empty() : tally.split(from, to);
+    List<Instant[]> spans = split.map(CaseTally.Split::edges).orElse(List.<Instant[]>of(new Instant[] {from, to}));
+    long reported = 0, closedCount = 0, onTime = 0;
+    if (split.isPresent() && split.get().hasDays()) {
+      for (CaseTally.Sums t : tally.byCategory(scope, split.get().firstDay(), split.get().endDay()).values()) {
+        reported += t.reported();
+        closedCount += t.closedThen();
+        onTime += t.closedThenOnTime();
+      }
+    }
+    for (Instant[] span : spans) {
+      reported += count("select count(i) from Incident i where i.reportedAt >= :from and i.reportedAt < :to" + area,
+          areaColumn, code, span[0], span[1], null);
+      var closedQuery = em.createQuery("select count(i), sum(case when i.closedOnTime = true then 1 else 0 end) from Incident i"
+          + " where i.closedAt >= :from and i.closedAt < :to" + area, Object[].class)
+          .setParameter("from", span[0]).setParameter("to", span[1]);
+      if (areaColumn != null) closedQuery.setParameter("code", code);
+      Object[] closed = closedQuery.getSingleResult();
+      closedCount += n(closed[0]);
+      onTime += n(closed[1]);
+    }
     long open = count("select count(i) from Incident i where i.status in :open" + area, areaColumn, code, null, null, null);
     long overdue = count("select count(i) from Incident i where i.status in :open and i.deadline < :now" + area,
         areaColumn, code, null, null, now);
-    long closedCount = n(closed[0]), onTime = n(closed[1]);
     Double rate = closedCount == 0 ? null : Math.round(onTime * 10000.0 / closedCount) / 10000.0;
     return new Figures(reported, closedCount, onTime, rate, open, overdue);
   }

@@ -1,5 +1,6 @@
 package org.gridwatch.incident;
 
+import org.gridwatch.incident.tally.CaseTally;
 import org.gridwatch.replica.MayLag;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
@@ -89,13 +90,42 @@ public class Measures {
       + "from Incident i left join Feedback f on f.incidentId = i.id where i.reportedAt >= :from and i.reportedAt < :to";
 
   private final EntityManager em;
+  private final CaseTally tally;
 
-  Measures(EntityManager em) { this.em = em; }
+  Measures(EntityManager em, CaseTally tally) {
+    this.em = em;
+    this.tally = tally;
+  }
 
-  /** @param areaColumn the Incident property that holds the area's code (gridCode, communityCode, ...), null for all */
+  /**
+   * @param areaColumn the Incident property that holds the area's code (gridCode, communityCode, ...), null for all.
+   * The district and a subdistrict are read from the case tally for the whole days of the period and counted directly
+   * for the parts of a day at its ends; a community or a grid (a few thousand cases a year) directly.
+   */
   @MayLag
   @Transactional(readOnly = true)
   public Map<String, Figures> byCategory(String areaColumn, String code, Instant from, Instant to) {
+    String scope = CaseTally.scope(areaColumn, code);
+    var split = scope == null ? java.util.Optional.<CaseTally.Split>empty() : tally.split(from, to);
+    if (split.isEmpty()) return counted(areaColumn, code, from, to);
+    Map<String, Figures> out = new LinkedHashMap<>();
+    if (split.get().hasDays()) {
+      tally.byCategory(scope, split.get().firstDay(), split.get().endDay()).forEach((c, t) -> {
+        if (t.reported() > 0) out.put(c, figures(t));
+      });
+    }
+    for (Instant[] edge : split.get().edges()) counted(areaColumn, code, edge[0], edge[1]).forEach((c, f) -> out.merge(c, f, Figures::plus));
+    return out;
+  }
+
+  private static Figures figures(CaseTally.Sums t) {
+    return new Figures(t.due(), t.closed(), t.closedOnTime(), t.dispatched(), t.handled(), t.reworked(),
+        t.handled() == 0 ? null : t.handlingSeconds().doubleValue() / 3600.0 / t.handled(), t.disputesClosed(),
+        t.disputesInGrid(), t.transferred(), t.breached(), t.rated(), t.satisfied());
+  }
+
+  /** The figures counted directly from the cases (the reference the tally is kept equal to). */
+  Map<String, Figures> counted(String areaColumn, String code, Instant from, Instant to) {
     String jpql = SELECT + (areaColumn == null ? "" : " and i." + areaColumn + " = :code") + " group by i.categoryCode";
     var q = em.createQuery(jpql, Object[].class).setParameter("from", from).setParameter("to", to);
     if (areaColumn != null) q.setParameter("code", code);
@@ -133,6 +163,27 @@ public class Measures {
   @MayLag
   @Transactional(readOnly = true)
   public PropertyTier propertyTier(String areaColumn, String code, Instant from, Instant to) {
+    String scope = CaseTally.scope(areaColumn, code);
+    var split = scope == null ? java.util.Optional.<CaseTally.Split>empty() : tally.split(from, to);
+    if (split.isEmpty()) return propertyTierCounted(areaColumn, code, from, to);
+    long cases = 0, onTime = 0, closed = 0;
+    if (split.get().hasDays()) {
+      for (CaseTally.Sums t : tally.byCategory(scope, split.get().firstDay(), split.get().endDay()).values()) {
+        cases += t.propertyCases();
+        onTime += t.propertyOnTime();
+        closed += t.propertyClosed();
+      }
+    }
+    for (Instant[] edge : split.get().edges()) {
+      PropertyTier e = propertyTierCounted(areaColumn, code, edge[0], edge[1]);
+      cases += e.cases();
+      onTime += e.firstResponseOnTime();
+      closed += e.closedAtProperty();
+    }
+    return PropertyTier.of(cases, onTime, closed);
+  }
+
+  PropertyTier propertyTierCounted(String areaColumn, String code, Instant from, Instant to) {
     var q = em.createQuery(PROPERTY_TIER + (areaColumn == null ? "" : " and i." + areaColumn + " = :code"), Object[].class)
         .setParameter("from", from).setParameter("to", to);
     if (areaColumn != null) q.setParameter("code", code);

@@ -29,7 +29,9 @@ class SchemaShardReadinessTest {
   /** Small, read by every district, no district of their own: Citus reference tables. */
   static final Set<String> REFERENCE = Set.of("app_user", "app_user_role", "calendar_change", "calendar_year", "category",
       "category_service", "category_time_limit", "department", "funding_round", "organisation", "organisation_incubation",
-      "organisation_staff", "round_criterion", "spatial_ref_sys");
+      "organisation_staff", "round_criterion", "spatial_ref_sys",
+      // the one zone the case tally counts days in
+      "case_tally_zone");
   /** Deployment plumbing that stays on the coordinator (sessions, migrations, instances, the outbox, subscriptions). */
   static final Set<String> COORDINATOR = Set.of("catalog_instance", "dataset_import", "flyway_schema_history",
       "notification_preference", "organisation_service_area_lock", "outbox_message", "spring_session",
