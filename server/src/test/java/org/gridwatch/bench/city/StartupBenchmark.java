@@ -54,7 +54,7 @@ public final class StartupBenchmark {
     System.out.println();
     for (Run r : done) {
       System.out.printf("%-6s ready %8.1f s  %s%s%n", r.build(), r.readySeconds(), r.stepsMs(),
-          r.aheadSeconds() == null ? "" : String.format("  (background done %.1f s after the start)", r.aheadSeconds()));
+          r.aheadSeconds() == null ? "" : String.format("  (background done %.1f s after the first start-up step)", r.aheadSeconds()));
     }
     double b = median(done, "before"), a = median(done, "after");
     System.out.printf("time to ready, median: before %.1f s, after %.1f s%s; load now: %s%n", b, a,
