@@ -31,10 +31,7 @@ public final class CityGenerator {
     Timings timings = new Timings();
     long t = System.nanoTime();
     ConfigurableApplicationContext app = SpringApplication.run(new Class<?>[] {GridwatchApplication.class, CleanPostgisFirst.class},
-        // The SLA clock and the outbox off: while cases are copied in (before the sequences are set) a tick would insert
-        // events with ids the COPY also uses (duplicate keys) and lock against the index and key builds (deadlock).
-        s.serverArgs("--server.port=0", "--gridwatch.test.clean-database=true", "--spring.flyway.clean-disabled=false",
-            "--gridwatch.escalation.enabled=false", "--gridwatch.notification.enabled=false"));
+        s.serverArgs("--server.port=0", "--gridwatch.test.clean-database=true", "--spring.flyway.clean-disabled=false"));
     try {
       timings.note(String.format("clean + Flyway migration + start, empty: %.1f s", (System.nanoTime() - t) / 1e9));
       DataSource db = app.getBean(DataSource.class);
