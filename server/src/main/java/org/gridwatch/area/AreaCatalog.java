@@ -22,19 +22,19 @@ import org.springframework.transaction.annotation.Transactional;
  * the database and swaps it in atomically. Every load takes the next generation before it reads, and a snapshot
  * is installed only over an older generation (compare-and-set): when two reloads overlap (a commit's own reload and
  * one for another instance's change, say), the one that began reading later wins, whichever finishes last. Both
- * queries of a load read one state of the database (repeatable read). Until the first load, {@link #isReady()} is
- * false.
+ * queries of a load read one state of the database (repeatable read). Buildings are read as plain rows
+ * ({@link BuildingRows}), not entities: a city has millions. Until the first load, {@link #isReady()} is false.
  */
 @Service
 public class AreaCatalog {
   private final AreaVersionRepository versions;
-  private final BuildingRepository buildings;
+  private final BuildingRows buildings;
   private final CompoundRepository compounds;
   private final AtomicReference<Snapshot> snapshot = new AtomicReference<>();
   private final AtomicLong generations = new AtomicLong();
   private final DistrictProfile district;
 
-  AreaCatalog(AreaVersionRepository versions, BuildingRepository buildings, CompoundRepository compounds,
+  AreaCatalog(AreaVersionRepository versions, BuildingRows buildings, CompoundRepository compounds,
       DistrictProfile district) {
     this.versions = versions;
     this.buildings = buildings;
@@ -110,12 +110,10 @@ public class AreaCatalog {
     });
     PolygonCoverageIndex<AreaView> grids = new PolygonCoverageIndex<>(byLevel.getOrDefault(AreaLevel.GRID, List.of()),
         AreaView::boundary, Comparator.comparing(AreaView::code));
-    List<BuildingView> placed = new ArrayList<>();
-    for (Building b : buildings.findAll()) {
-      AreaView grid = grids.locate(b.getLocation().getX(), b.getLocation().getY());
-      placed.add(new BuildingView(b.getCode(), b.getName(), b.getLocation(), b.getHouseholds(), b.getResidents(),
-          b.isSynthetic(), grid == null ? null : grid.code(), b.getFootprint(), b.getCompound(), b.getAddress()));
-    }
+    List<BuildingView> placed = buildings.placed(p -> {
+      AreaView grid = grids.locate(p.getX(), p.getY());
+      return grid == null ? null : grid.code();
+    });
     placed.sort(Comparator.comparing(BuildingView::code));
     Map<String, List<BuildingView>> byCompound = new HashMap<>();
     for (BuildingView b : placed) if (b.compound() != null) byCompound.computeIfAbsent(b.compound(), k -> new ArrayList<>()).add(b);

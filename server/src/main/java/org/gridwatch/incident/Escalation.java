@@ -10,6 +10,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -39,6 +41,7 @@ public class Escalation {
   private final Categories categories;
   private final Clock clock;
   private final boolean enabled;
+  private volatile boolean started;
 
   Escalation(EntityManager em, TransactionTemplate tx, Workflow workflow, Categories categories, Clock clock,
       @Value("${gridwatch.escalation.enabled:true}") boolean enabled) {
@@ -50,9 +53,17 @@ public class Escalation {
     this.enabled = enabled;
   }
 
+  /**
+   * Start-up has finished (the catalog, the roster and every start-up step are in: Spring publishes this event after
+   * the start-up pipeline, an application runner, has run). Until then a tick does nothing: on a city the start takes
+   * longer than the first delay, and escalating needs the catalog's areas and the roster.
+   */
+  @EventListener(ApplicationReadyEvent.class)
+  void started() { started = true; }
+
   @Scheduled(fixedDelayString = "${gridwatch.escalation.interval:PT30S}", initialDelayString = "PT20S")
   void tick() {
-    if (!enabled) return;
+    if (!enabled || !started) return;
     Outcome o = runAt(clock.instant());
     if (o.escalated() + o.warned() + o.overdue() > 0) log.info("SLA clock: {}", o);
   }

@@ -56,6 +56,7 @@ public class Dispatcher {
   private final Map<String, DeliveryChannel> channels;
   private final Clock clock;
   private final boolean enabled;
+  private volatile boolean started;
   private volatile Boolean postgres;
 
   @Autowired
@@ -79,9 +80,13 @@ public class Dispatcher {
     return new Dispatcher(jdbc, tx, outbox, recipients, templates, district, otherSettings, otherChannels, clock, true);
   }
 
+  /** Start-up has finished; until then a tick does nothing (fanning out to a unit needs the catalog and the roster). */
+  @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+  void started() { started = true; }
+
   @Scheduled(fixedDelayString = "${gridwatch.notification.interval:PT10S}", initialDelayString = "PT15S")
   void tick() {
-    if (!enabled) return;
+    if (!enabled || !started) return;
     Round r = runAt(clock.instant());
     if (r.handled() > 0) log.info("Outbox: {}", r);
   }

@@ -14,7 +14,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The public collections over the area catalog: {@code subdistricts}, {@code communities}, {@code grids},
- * {@code buildings} and {@code compounds}. Items are rendered once per catalog snapshot and cached until the catalog or the address table changes.
+ * {@code buildings} and {@code compounds}. Items are rendered once per catalog snapshot and cached until the catalog or the
+ * address table changes, except the buildings', rendered per page on demand ({@link BuildingFeatures}): a city has millions.
  */
 @Component
 class AreaCollections {
@@ -25,7 +26,7 @@ class AreaCollections {
 
   private final org.gridwatch.address.Geocoder addresses;
 
-  private record Cached(AreaCatalog.Snapshot snapshot, long addressVersion, Map<String, FeatureCollection> collections) {}
+  private record Cached(AreaCatalog.Snapshot snapshot, long addressVersion, Map<String, FeatureSource> collections) {}
 
   AreaCollections(AreaCatalog catalog, org.gridwatch.area.AreaHistory history, org.gridwatch.address.Geocoder addresses,
       JsonMapper mapper) {
@@ -35,20 +36,27 @@ class AreaCollections {
     this.mapper = mapper;
   }
 
-  /** Renders the collections once the server is up, so the first map that asks for grid outlines does not pay for it. */
+  /**
+   * Renders the collections once the server is up, so the first map that asks for grid outlines does not pay for it;
+   * on a thread of its own, so that nothing waits for it (a reader meanwhile renders them itself).
+   */
   @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
   void renderAhead() {
-    try {
-      current();
-    } catch (RuntimeException e) { // an optimisation only: the first reader renders instead
-      org.slf4j.LoggerFactory.getLogger(AreaCollections.class).warn("rendering the area layers ahead failed", e);
-    }
+    Thread t = new Thread(() -> {
+      try {
+        current();
+      } catch (RuntimeException e) { // an optimisation only: the first reader renders instead
+        org.slf4j.LoggerFactory.getLogger(AreaCollections.class).warn("rendering the area layers ahead failed", e);
+      }
+    }, "area-layers-ahead");
+    t.setDaemon(true);
+    t.start();
   }
 
   /** All public collections, in the order a client should list them. */
-  List<FeatureCollection> all() { return List.copyOf(current().values()); }
+  List<FeatureSource> all() { return List.copyOf(current().values()); }
 
-  Optional<FeatureCollection> find(String id) { return Optional.ofNullable(current().get(id)); }
+  Optional<FeatureSource> find(String id) { return Optional.ofNullable(current().get(id)); }
 
   /**
    * An area layer as it was at an instant, from the stored versions (areas retired since included, areas made
@@ -83,12 +91,12 @@ class AreaCollections {
       String etag = "\"" + v.code() + "-v" + v.version() + "-" + Long.toHexString(v.validFrom().toEpochMilli()) + "\"";
       items.add(FeatureItem.of(mapper, v.code(), v.boundary(), p, filters, v.validFrom(), etag));
     }
-    FeatureCollection now = current().get(id);
+    FeatureSource now = current().get(id);
     return Optional.of(new FeatureCollection(id, now.title(), now.description(), now.filterParams(), List.copyOf(items),
         FeatureCollection.extentOf(items)));
   }
 
-  private Map<String, FeatureCollection> current() {
+  private Map<String, FeatureSource> current() {
     AreaCatalog.Snapshot s = catalog.now();
     long addressVersion = addresses.tableVersion();
     Cached c = cached;
@@ -99,8 +107,8 @@ class AreaCollections {
     return c.collections();
   }
 
-  private Map<String, FeatureCollection> build(AreaCatalog.Snapshot s) {
-    Map<String, FeatureCollection> out = new LinkedHashMap<>();
+  private Map<String, FeatureSource> build(AreaCatalog.Snapshot s) {
+    Map<String, FeatureSource> out = new LinkedHashMap<>();
     out.put("subdistricts", areas(s, AreaLevel.SUBDISTRICT, "Subdistricts 街道",
         "The " + s.level(AreaLevel.SUBDISTRICT).size() + " subdistricts of the district", Map.of()));
     out.put("communities", areas(s, AreaLevel.COMMUNITY, "Communities 社区",
@@ -110,7 +118,7 @@ class AreaCollections {
         "Grids, the unit of responsibility, tiling each community",
         FeatureSource.params("subdistrict", "9-digit code of the subdistrict", "community", "12-digit code of the community",
             "kind", "residential or port")));
-    out.put("buildings", buildings(s));
+    out.put(BuildingFeatures.ID, new BuildingFeatures(s.buildings(), addresses, mapper));
     out.put("compounds", compounds(s));
     return out;
   }
@@ -151,38 +159,6 @@ class AreaCollections {
     }
     return new FeatureCollection(level.plural(), title, description, filterParams, List.copyOf(items),
         FeatureCollection.extentOf(items));
-  }
-
-  private FeatureCollection buildings(AreaCatalog.Snapshot s) {
-    List<FeatureItem> items = new ArrayList<>();
-    for (BuildingView b : s.buildings()) {
-      Map<String, Object> p = new LinkedHashMap<>();
-      p.put("code", b.code());
-      p.put("name", b.name());
-      p.put("households", b.households());
-      p.put("residents", b.residents());
-      Map<String, String> filters = new LinkedHashMap<>();
-      p.put("grid_code", b.gridCode());
-      if (b.gridCode() != null) {
-        String community = b.gridCode().substring(0, 12), subdistrict = b.gridCode().substring(0, 9);
-        p.put("community_code", community);
-        p.put("subdistrict_code", subdistrict);
-        filters.put("grid", b.gridCode());
-        filters.put("community", community);
-        filters.put("subdistrict", subdistrict);
-      }
-      p.put("synthetic", b.synthetic());
-      if (b.compound() != null) p.put("compound", b.compound());
-      // the standard address (门楼牌) where the address table has one, else the free text the district delivered
-      String address = addresses.addressOf(b.code()).orElse(b.address());
-      if (address != null) p.put("address", address);
-      String etag = "\"" + b.code() + "-" + Integer.toHexString(p.hashCode()) + "\"";
-      items.add(FeatureItem.of(mapper, b.code(), b.location(), p, filters, null, etag));
-    }
-    return new FeatureCollection("buildings", "Buildings 楼栋",
-        "Residential buildings with households and residents; synthetic demo data",
-        FeatureSource.params("subdistrict", "9-digit code of the subdistrict", "community", "12-digit code of the community",
-            "grid", "15-digit code of the grid"), List.copyOf(items), FeatureCollection.extentOf(items));
   }
 
   private FeatureCollection compounds(AreaCatalog.Snapshot s) {

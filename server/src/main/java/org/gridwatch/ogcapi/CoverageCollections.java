@@ -71,6 +71,13 @@ class CoverageCollections {
    */
   @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
   void renderAhead() {
+    // On a thread of its own: on a city it builds the coverage engine first (50,000 cameras), and nothing waits for it.
+    Thread t = new Thread(this::renderPlanningLayers, "planning-layers-ahead");
+    t.setDaemon(true);
+    t.start();
+  }
+
+  private void renderPlanningLayers() {
     try {
       long version = coverage.version();
       cameraItems.of(version);

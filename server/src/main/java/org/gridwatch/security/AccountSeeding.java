@@ -30,9 +30,16 @@ public class AccountSeeding {
   @Transactional
   public void ensure(List<WantedAccount> wanted, String password, boolean resetPassword) {
     String hash = encoder.encode(password);
+    // Seeded accounts share one stored hash: check each distinct hash once (a BCrypt check is deliberately slow, and
+    // checking every account was tens of seconds of a start on a loaded machine).
+    java.util.Map<String, Boolean> matches = new java.util.HashMap<>();
     for (WantedAccount a : wanted) {
       users.findByUsername(a.username()).ifPresentOrElse(
-          u -> { if (resetPassword && !encoder.matches(password, u.getPasswordHash())) u.changePasswordHash(hash); },
+          u -> {
+            if (resetPassword && !matches.computeIfAbsent(u.getPasswordHash(), h -> encoder.matches(password, h))) {
+              u.changePasswordHash(hash);
+            }
+          },
           () -> users.save(new AppUser(a.username(), hash, a.displayName(), Set.of(a.role()))));
     }
   }

@@ -2,8 +2,6 @@ package org.gridwatch.area;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -23,7 +21,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 abstract class CatalogReloadContract {
   @Autowired AreaCatalog areas;
   @Autowired AreaVersionRepository versions;
-  @Autowired BuildingRepository buildings;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
   @Autowired CompoundRepository compounds;
   @Autowired DistrictProfile district;
   @LocalServerPort int port;
@@ -35,18 +33,20 @@ abstract class CatalogReloadContract {
     CountDownLatch olderHasReadTheAreas = new CountDownLatch(1), release = new CountDownLatch(1);
     AtomicInteger calls = new AtomicInteger();
     // The first reload reads the areas, then waits here (it reads the buildings next) until the newer one is in.
-    BuildingRepository slowFirst = (BuildingRepository) Proxy.newProxyInstance(getClass().getClassLoader(),
-        new Class<?>[] {BuildingRepository.class}, (proxy, method, args) -> {
-          if (method.getName().equals("findAll") && calls.getAndIncrement() == 0) {
-            olderHasReadTheAreas.countDown();
-            release.await(60, TimeUnit.SECONDS);
-          }
+    BuildingRows slowFirst = new BuildingRows(jdbc) {
+      @Override
+      java.util.List<BuildingView> placed(java.util.function.Function<org.locationtech.jts.geom.Point, String> gridOf) {
+        if (calls.getAndIncrement() == 0) {
+          olderHasReadTheAreas.countDown();
           try {
-            return method.invoke(buildings, args);
-          } catch (InvocationTargetException e) {
-            throw e.getCause();
+            release.await(60, TimeUnit.SECONDS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
           }
-        });
+        }
+        return super.placed(gridOf);
+      }
+    };
     AreaCatalog catalog = new AreaCatalog(versions, slowFirst, compounds, district);
     var pool = Executors.newSingleThreadExecutor();
     try {
