@@ -77,13 +77,14 @@ final class KillNineRun {
     Random random = new Random(seed);
     server.start();
     for (int k = 0; k < kills; k++) {
+      awaitAddressIndex();
       AtomicBoolean reporting = new AtomicBoolean(true);
       ExecutorService clients = Executors.newFixedThreadPool(CLIENTS + 3);
       for (int c = 0; c < CLIENTS; c++) clients.submit(() -> report(reporting));
       clients.submit(() -> register(reporting));
       clients.submit(() -> recordNeeds(reporting));
       clients.submit(() -> receiveTickets(reporting));
-      long after = 1000 + random.nextInt(2500); // a random moment while all clients are reporting
+      long after = 2500 + random.nextInt(3000); // a random moment while all clients are reporting (after their first round)
       Thread.sleep(after);
       server.kill9();
       killedAfterMillis.add(after);
@@ -92,6 +93,16 @@ final class KillNineRun {
       clients.awaitTermination(30, TimeUnit.SECONDS);
       server.start(); // must open the database again
     }
+  }
+
+  /**
+   * Waits until the server's address index is built (since issue 18 it is built after ready, and a hotline ticket's
+   * address waits for it), so every kind of write is under way when the kill comes, not only those that need no index.
+   */
+  private void awaitAddressIndex() throws Exception {
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    http.send(admin(HttpRequest.newBuilder(URI.create(base() + "/api/v1/geocode?q=" + java.net.URLEncoder.encode("路", "UTF-8"))))
+        .timeout(Duration.ofSeconds(180)).GET().build(), HttpResponse.BodyHandlers.ofString());
   }
 
   /** One reporter: a closed loop of reports until told to stop; a failed request (the server is dead) is not retried. */
