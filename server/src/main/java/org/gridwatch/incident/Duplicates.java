@@ -30,10 +30,6 @@ class Duplicates {
   /** A nearby open case: its row id and public number. */
   record Near(long id, String publicId) {}
 
-  Optional<Near> likelyDuplicate(String category, Point p, Instant now) {
-    return likelyDuplicates(List.of(new Probe(category, p)), now).get(0).map(Candidate::near);
-  }
-
   /** A new report to check: its category and point. */
   record Probe(String category, Point point) {}
 
