@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.gridwatch.area.AreaLevel;
+import org.gridwatch.incident.tally.CaseTally;
+import org.gridwatch.incident.tally.NeedTally;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,6 +21,11 @@ import org.springframework.transaction.annotation.Transactional;
  * cases left out), placed by the area codes stored with each case, plus the bookings taken in it of a service that
  * answers the category ({@code category_service}). A null category counts every category (a booking once, whatever
  * categories its service answers). Start inclusive, end exclusive. Thread-safe; reads only.
+ *
+ * <p>The cases are read from the tallies where they hold the figure (issue 18 §3): a subdistrict's from the case tally's
+ * whole days, a grid's or community's over all categories from the need tally's whole months; the parts of a day or
+ * month at either end, and what no tally holds (a grid's or community's of some categories: a narrow range of
+ * {@code incident_need_idx}), counted directly. Equal to the direct count ({@link #casesCounted}).
  */
 @Component
 public class NeedRates {
@@ -29,8 +36,14 @@ public class NeedRates {
   }
 
   private final JdbcTemplate jdbc;
+  private final CaseTally caseTally;
+  private final NeedTally needTally;
 
-  NeedRates(JdbcTemplate jdbc) { this.jdbc = jdbc; }
+  NeedRates(JdbcTemplate jdbc, CaseTally caseTally, NeedTally needTally) {
+    this.jdbc = jdbc;
+    this.caseTally = caseTally;
+    this.needTally = needTally;
+  }
 
   /** Cases plus bookings of the category (null: all) per grid code, over [start, end). */
   @Transactional(readOnly = true)
@@ -61,17 +74,54 @@ public class NeedRates {
     String in = categories.isEmpty() ? "" : String.join(", ", Collections.nCopies(categories.size(), "?"));
     Map<String, Long> cases = new HashMap<>();
     Map<String, Long> bookings = new HashMap<>();
-    String caseSql = "SELECT " + column + ", count(*) FROM incident WHERE reported_at >= ? AND reported_at < ?"
-        + " AND duplicate_of IS NULL AND merged_into IS NULL" + (categories.isEmpty() ? "" : " AND category_code IN (" + in + ")")
-        + " GROUP BY " + column;
+    for (Instant[] span : tallied(level, categories, start, end, cases)) {
+      String caseSql = "SELECT " + column + ", count(*) FROM incident WHERE reported_at >= ? AND reported_at < ?"
+          + " AND duplicate_of IS NULL AND merged_into IS NULL" + (categories.isEmpty() ? "" : " AND category_code IN (" + in + ")")
+          + " GROUP BY " + column;
+      jdbc.query(caseSql, rs -> { cases.merge(rs.getString(1), rs.getLong(2), Long::sum); }, args(span[0], span[1], categories));
+    }
     String bookingSql = "SELECT b." + column + ", count(*) FROM booking b JOIN service_offer o ON o.id = b.offer_id"
         + " WHERE b.created_at >= ? AND b.created_at < ? AND o.service IN (SELECT service FROM category_service"
         + (categories.isEmpty() ? "" : " WHERE category_code IN (" + in + ")") + ") GROUP BY b." + column;
+    jdbc.query(bookingSql, rs -> { bookings.put(rs.getString(1), rs.getLong(2)); }, args(start, end, categories));
+    return new Counts(Map.copyOf(cases), Map.copyOf(bookings));
+  }
+
+  /**
+   * Puts into {@code cases} what the tallies hold of [start, end) and answers the spans left to count directly: a
+   * subdistrict's from the case tally (per day and category), a grid's or community's over all categories from the
+   * need tally (per month); otherwise (a grid's or community's of some categories, or no usable tally) the whole period.
+   */
+  private List<Instant[]> tallied(AreaLevel level, Collection<String> categories, Instant start, Instant end, Map<String, Long> cases) {
+    List<Instant[]> whole = List.<Instant[]>of(new Instant[] {start, end});
+    if (level == AreaLevel.SUBDISTRICT) {
+      var days = caseTally.split(start, end);
+      if (days.isEmpty()) return whole;
+      if (days.get().hasDays()) cases.putAll(caseTally.countedBySubdistrict(categories, days.get().firstDay(), days.get().endDay()));
+      return days.get().edges();
+    }
+    if (!categories.isEmpty()) return whole;
+    var months = needTally.months(start, end);
+    if (months.isEmpty()) return whole;
+    if (months.get().hasDays()) cases.putAll(needTally.countedBy(column(level), months.get().firstDay(), months.get().endDay()));
+    return months.get().edges();
+  }
+
+  private static Object[] args(Instant start, Instant end, Collection<String> categories) {
     List<Object> args = new ArrayList<>(List.of(Timestamp.from(start), Timestamp.from(end)));
     args.addAll(categories);
-    jdbc.query(caseSql, rs -> { cases.put(rs.getString(1), rs.getLong(2)); }, args.toArray());
-    jdbc.query(bookingSql, rs -> { bookings.put(rs.getString(1), rs.getLong(2)); }, args.toArray());
-    return new Counts(Map.copyOf(cases), Map.copyOf(bookings));
+    return args.toArray();
+  }
+
+  /** Cases counted directly, as before the tallies: the reference the tallies are kept equal to (tests compare). */
+  Map<String, Long> casesCounted(AreaLevel level, Collection<String> categories, Instant start, Instant end) {
+    String column = column(level);
+    String in = categories.isEmpty() ? "" : " AND category_code IN (" + String.join(", ", Collections.nCopies(categories.size(), "?")) + ")";
+    Map<String, Long> out = new HashMap<>();
+    jdbc.query("SELECT " + column + ", count(*) FROM incident WHERE reported_at >= ? AND reported_at < ?"
+        + " AND duplicate_of IS NULL AND merged_into IS NULL" + in + " GROUP BY " + column,
+        rs -> { out.put(rs.getString(1), rs.getLong(2)); }, args(start, end, categories));
+    return out;
   }
 
   /** The stored placement column of a level: cases and bookings both keep grid, community and subdistrict codes. */
