@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.gridwatch.area.AreaLevel;
-import org.gridwatch.incident.tally.CaseTally;
 import org.gridwatch.incident.tally.NeedTally;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -22,10 +21,10 @@ import org.springframework.transaction.annotation.Transactional;
  * answers the category ({@code category_service}). A null category counts every category (a booking once, whatever
  * categories its service answers). Start inclusive, end exclusive. Thread-safe; reads only.
  *
- * <p>The cases are read from the tallies where they hold the figure (issue 18 §3): a subdistrict's from the case tally's
- * whole days, a grid's or community's over all categories from the need tally's whole months; the parts of a day or
- * month at either end, and what no tally holds (a grid's or community's of some categories: a narrow range of
- * {@code incident_need_idx}), counted directly. Equal to the direct count ({@link #casesCounted}).
+ * <p>The cases of all categories are read from the need tally (issue 18 §3, migration V25_2) for the period's whole
+ * months of the district's zone, and counted directly for the parts of a month at either end; those of some
+ * categories (a narrow range of {@code incident_need_idx}) counted directly. Equal to the direct count
+ * ({@link #casesCounted}), which the tests compare.
  */
 @Component
 public class NeedRates {
@@ -36,12 +35,10 @@ public class NeedRates {
   }
 
   private final JdbcTemplate jdbc;
-  private final CaseTally caseTally;
   private final NeedTally needTally;
 
-  NeedRates(JdbcTemplate jdbc, CaseTally caseTally, NeedTally needTally) {
+  NeedRates(JdbcTemplate jdbc, NeedTally needTally) {
     this.jdbc = jdbc;
-    this.caseTally = caseTally;
     this.needTally = needTally;
   }
 
@@ -88,18 +85,14 @@ public class NeedRates {
   }
 
   /**
-   * Puts into {@code cases} what the tallies hold of [start, end) and answers the spans left to count directly: a
-   * subdistrict's from the case tally (per day and category), a grid's or community's over all categories from the
-   * need tally (per month); otherwise (a grid's or community's of some categories, or no usable tally) the whole period.
+   * Puts into {@code cases} what the need tally holds of [start, end) (all categories, whole months) and answers the
+   * spans left to count directly: the parts of a month at either end; the whole period when categories are asked or
+   * the tally cannot be used. (The case tally's subdistrict scope also holds the count, per day and category, but
+   * reading a year of it means reading every subdistrict's days since the tally began: ten times the need tally's read
+   * on the 1 M city; see docs/benchmarks.md.)
    */
   private List<Instant[]> tallied(AreaLevel level, Collection<String> categories, Instant start, Instant end, Map<String, Long> cases) {
     List<Instant[]> whole = List.<Instant[]>of(new Instant[] {start, end});
-    if (level == AreaLevel.SUBDISTRICT) {
-      var days = caseTally.split(start, end);
-      if (days.isEmpty()) return whole;
-      if (days.get().hasDays()) cases.putAll(caseTally.countedBySubdistrict(categories, days.get().firstDay(), days.get().endDay()));
-      return days.get().edges();
-    }
     if (!categories.isEmpty()) return whole;
     var months = needTally.months(start, end);
     if (months.isEmpty()) return whole;
