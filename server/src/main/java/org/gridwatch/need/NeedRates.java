@@ -88,7 +88,7 @@ public class NeedRates {
    * Puts into {@code cases} what the need tally holds of [start, end) (all categories, whole months) and answers the
    * spans left to count directly: the parts of a month at either end; the whole period when categories are asked or
    * the tally cannot be used. (The case tally's subdistrict scope also holds the count, per day and category, but
-   * reading a year of it means reading every subdistrict's days since the tally began: ten times the need tally's read
+   * reading a year of it means reading every subdistrict's days since the tally began: about ten times the need tally's read
    * on the 1 M city; see docs/benchmarks.md.)
    */
   private List<Instant[]> tallied(AreaLevel level, Collection<String> categories, Instant start, Instant end, Map<String, Long> cases) {
