@@ -97,6 +97,11 @@ public final class GroupIntakeBenchmark {
       double ceiling = closedLoop(intake, seconds);
       System.out.printf("accepted, closed loop, %d clients: %,.0f reports/s (%.2fx PostgreSQL alone); %.1f reports per commit%n",
           clients, ceiling, ceiling / postgres, reportsPerCommit(firstId));
+      // the server's floor: what the same clients get from an endpoint that reads and writes nothing
+      String nothing = intake.replace("/api/v1/incidents", "/api/v1/config");
+      double floor = closedLoop(nothing, seconds, n -> HttpRequest.newBuilder(URI.create(nothing)).GET().build());
+      System.out.printf("the HTTP floor, GET /api/v1/config (reads nothing), closed loop, %d clients: %,.0f requests/s "
+          + "(%.2fx PostgreSQL alone)%n", clients, floor, floor / postgres);
       try (LoadGenerator generator = new LoadGenerator()) {
         // the sustainable load first: an overload leaves a backlog that would spoil whatever is measured after it
         for (double share : new double[] {0.8 * ceiling, 0.8 * postgres}) {
@@ -130,6 +135,12 @@ public final class GroupIntakeBenchmark {
 
   /** Reports per second a closed loop of {@code clients} gets accepted (2xx), each client waiting for its answer. */
   private double closedLoop(String url, int forSeconds) throws Exception {
+    return closedLoop(url, forSeconds, n -> HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(report(n))).build());
+  }
+
+  /** Requests per second a closed loop of {@code clients} gets answered 2xx, each client sending {@code request(n)}. */
+  private double closedLoop(String url, int forSeconds, java.util.function.IntFunction<HttpRequest> requestFor) throws Exception {
     AtomicLong ok = new AtomicLong();
     AtomicInteger seq = new AtomicInteger();
     long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(forSeconds);
@@ -140,8 +151,7 @@ public final class GroupIntakeBenchmark {
         jobs.add(pool.submit(() -> {
           HttpClient http = HttpClient.newHttpClient();
           while (System.nanoTime() < end) {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(report(seq.incrementAndGet()))).build();
+            HttpRequest request = requestFor.apply(seq.incrementAndGet());
             if (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() / 100 == 2) ok.incrementAndGet();
           }
           return null;
