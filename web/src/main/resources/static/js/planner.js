@@ -8,7 +8,7 @@
 // and edited as an overlay; a commit re-reads the TileJSON and redraws the tiles whose version moved. Past outlines
 // (the history slider) are read for the view only (bbox and datetime), at most PAST_LIMIT of them.
 import { getJson, postJson, signedInUser } from './api.js';
-import { onLanguageChange, startLanguage, t } from './i18n.js';
+import { areaName, onLanguageChange, startLanguage, t } from './i18n.js';
 import { escapeHtml } from './layers.js';
 import { startMap } from './basemap.js';
 import { toast } from './toast.js';
@@ -79,8 +79,8 @@ async function start() {
 /** Draws the level on the map from its tiles (replacing the previous level's); a click on an area selects it. */
 async function showLevel() {
   const level = state.level;
-  const handle = await tileLayer(state.map, level, { zIndex: 1, styles: { [level]: p => state.layers.style(p) },
-    hover: p => ({ ...state.layers.style(p), weight: 2.5, color: '#1d2733' }) });
+  // clicks without a hover style: leaving an area would reset the selection's and the picks' styles
+  const handle = await tileLayer(state.map, level, { zIndex: 1, interactive: true, styles: { [level]: p => state.layers.style(p) } });
   if (level !== state.level) return; // the level changed again meanwhile
   if (state.tiles) state.map.removeLayer(state.tiles.layer);
   state.tiles = handle;
@@ -202,7 +202,7 @@ function select(feature) {
 }
 
 function describe(f) {
-  document.getElementById('selected').innerHTML = `<b class="code">${escapeHtml(f.id)}</b> ${escapeHtml(f.properties.name)}`
+  document.getElementById('selected').innerHTML = `<b class="code">${escapeHtml(f.id)}</b> ${escapeHtml(areaName(f.properties))}`
     + ` · ${f.properties.households} ${t('households')}`;
 }
 

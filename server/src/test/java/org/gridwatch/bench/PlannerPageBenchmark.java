@@ -19,12 +19,12 @@ import org.springframework.context.ConfigurableApplicationContext;
  * 1280×800 with a fresh profile per load (a cold cache), signed in as a planner through the form. Per page and round:
  * the bytes over the wire of every request the page made until it is ready and quiet (1.5 s without a new request),
  * grouped (tiles, whole-level or bbox GeoJSON, labels, buildings, code, the rest), and the first paint of the areas
- * (from navigation start to the first frame with an area path in the map).
+ * (from navigation start until an area path is in the map, polled every 10 ms).
  *
  * <p>The baseline in the same run: the planner as it was before it read tiles, when {@code GRIDWATCH_BENCH_BEFORE}
  * names that version's static folder (e.g. {@code /work/main/web/src/main/resources/static} before the merge): its
- * {@code planner.html} and {@code js/} are served beside the current ones as {@code /before-planner.html} and
- * {@code /before-js/}. Without it, the baseline is the whole grid level as GeoJSON read by the page's own fetch.
+ * {@code planner.html} and {@code js/} are served beside the current ones as {@code /js/before/planner.html} and
+ * {@code /js/before/*.js}. Without it, the baseline is the whole grid level as GeoJSON read by the page's own fetch.
  *
  * <p>Database: {@code GRIDWATCH_BENCH_PG_URL} (read only: Flyway off, no demo import), else the test suite's
  * {@code GRIDWATCH_TEST_PG_URL} (wiped and the demo imported first). {@code GRIDWATCH_BENCH_USER} ({@code planner}),
@@ -63,17 +63,18 @@ public final class PlannerPageBenchmark {
 
   /** The earlier planner beside the current one: its page pointing at its own copy of the scripts. */
   private static void copyBefore(Path from, Path to) throws Exception {
-    Path js = to.resolve("before-js");
+    Path js = to.resolve("js").resolve("before"); // under /js/**, which anyone may read
+
     Files.createDirectories(js);
     try (Stream<Path> files = Files.list(from.resolve("js"))) {
       for (Path f : files.toList()) Files.copy(f, js.resolve(f.getFileName()));
     }
-    Files.writeString(to.resolve("before-planner.html"), Files.readString(from.resolve("planner.html")).replace("/js/", "/before-js/"));
+    Files.writeString(js.resolve("planner.html"), Files.readString(from.resolve("planner.html")).replace("/js/", "/js/before/"));
   }
 
   private void run(String base, boolean before) throws Exception {
     int rounds = Integer.parseInt(env("GRIDWATCH_BENCH_ROUNDS", "3"));
-    String baselinePage = before ? "/before-planner.html" : null;
+    String baselinePage = before ? "/js/before/planner.html" : null;
     List<Load> now = new ArrayList<>(), then = new ArrayList<>();
     for (int r = 0; r < rounds; r++) {
       // alternate which goes first, so neither always meets a colder server
@@ -102,8 +103,13 @@ public final class PlannerPageBenchmark {
       signIn(driver, base);
       driver.get(base + page);
       double paint = ((Number) driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
-          + " (function poll() { if (document.querySelector('#map path.gw-grid')) done(performance.now()); else requestAnimationFrame(poll); })()"))
+          + " (function poll() { if (document.querySelector('#map path.gw-grid')) done(performance.now());"
+          + " else if (performance.now() > 150000) done(-1); else setTimeout(poll, 10); })()"))
           .doubleValue();
+      if (paint < 0) {
+        throw new IllegalStateException(page + ": no area drawn in 150 s; at " + driver.getCurrentUrl() + ": "
+            + driver.executeScript("return document.body.innerText.slice(0, 300)"));
+      }
       Browser.waitFor(driver, 120).until(d -> "true".equals(driver.executeScript("return document.body.dataset.ready")));
       long seen = -1;
       while (true) { // quiet: no new request for 1.5 s
