@@ -27,7 +27,14 @@ export class PlannerLayers {
     this.labels = L.layerGroup().addTo(this.map);
     this.buildings = L.layerGroup().addTo(this.map);
     this.legend = L.control({ position: 'bottomright' });
-    this.legend.onAdd = () => { this.legendDiv = L.DomUtil.create('div', 'legend planner-legend'); this.renderLegend(); return this.legendDiv; };
+    this.legend.onAdd = () => {
+      // On a phone the legend starts folded to its title (it would cover a third of the map); a tap opens or folds it.
+      this.legendDiv = L.DomUtil.create('div', 'legend planner-legend folded');
+      this.legendDiv.addEventListener('click', () => this.legendDiv.classList.toggle('folded'));
+      L.DomEvent.disableClickPropagation(this.legendDiv);
+      this.renderLegend();
+      return this.legendDiv;
+    };
     this.legend.addTo(this.map);
     shell.setOverlays(() => ({ [t('buildings')]: this.buildings, [t('areaLabels')]: this.labels }));
     this.map.on('moveend', () => { this.relabel(); this.loadBuildings(); });

@@ -29,6 +29,11 @@ const PAST_LIMIT = 1000;
 const SELECTED = { color: '#b26a00', weight: 3 };
 const PICKED = { fillColor: '#f0a030', fillOpacity: 0.6, color: '#b26a00', weight: 2 };
 const LEVEL_OF_CODE = { 9: 'subdistricts', 12: 'communities', 15: 'grids' };
+/**
+ * Below these zooms a level is not drawn (a city's 20,000 grids at zoom 10 are megabytes of tiles no one can edit):
+ * the subdistricts' outlines stay as a guide and the panel asks to zoom in. A district fits the screen above them.
+ */
+const DRAWN_FROM = { grids: 12, communities: 10, subdistricts: 0 };
 
 async function start() {
   startLanguage();
@@ -42,6 +47,10 @@ async function start() {
   state.map = shell.map;
   state.layers = new PlannerLayers(shell, () => state.level);
   await state.layers.start();
+  tileLayer(state.map, 'subdistricts', { zIndex: 2, styles: { subdistricts: { color: '#4d5b6b', weight: 1.2, fill: false, className: 'gw-subdistrict' } } })
+    .then(h => h.layer.addTo(state.map)).catch(e => console.warn(e));
+  state.map.on('zoomend', zoomHint);
+  zoomHint();
   state.pastLayer = L.geoJSON(null, { style: f => state.layers.style(f.properties), interactive: false }).addTo(state.map);
   state.tools = L.layerGroup().addTo(state.map);
   state.map.on('moveend', () => { if (state.past) loadPast(); });
@@ -59,6 +68,7 @@ async function start() {
     document.querySelector('.modes button[data-mode=balance]').disabled = state.level !== 'grids';
     setMode('reshape');
     state.fetched.clear();
+    zoomHint();
     await showLevel();
     if (state.past) await loadPast();
     await startHistory(showPast, state.level);
@@ -80,7 +90,8 @@ async function start() {
 async function showLevel() {
   const level = state.level;
   // clicks without a hover style: leaving an area would reset the selection's and the picks' styles
-  const handle = await tileLayer(state.map, level, { zIndex: 1, interactive: true, styles: { [level]: p => state.layers.style(p) } });
+  const handle = await tileLayer(state.map, level, { zIndex: 1, interactive: true, minZoom: DRAWN_FROM[level],
+    styles: { [level]: p => state.layers.style(p) } });
   if (level !== state.level) return; // the level changed again meanwhile
   if (state.tiles) state.map.removeLayer(state.tiles.layer);
   state.tiles = handle;
@@ -88,6 +99,11 @@ async function showLevel() {
   if (!state.past) handle.layer.addTo(state.map);
   document.body.dataset.tilesVersion = handle.version;
   state.layers.relabel(state.past ? state.pastLayer : null);
+}
+
+/** Says when the level on the map is not drawn at this zoom. */
+function zoomHint() {
+  document.getElementById('zoom-in').hidden = state.map.getZoom() >= DRAWN_FROM[state.level];
 }
 
 /** The codes of the areas on the map: drawn from tiles now, or the past outlines read for the view. */

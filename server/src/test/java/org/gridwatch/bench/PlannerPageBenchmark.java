@@ -19,7 +19,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * 1280×800 with a fresh profile per load (a cold cache), signed in as a planner through the form. Per page and round:
  * the bytes over the wire of every request the page made until it is ready and quiet (1.5 s without a new request),
  * grouped (tiles, whole-level or bbox GeoJSON, labels, buildings, code, the rest), and the first paint of the areas
- * (from navigation start until an area path is in the map, polled every 10 ms).
+ * (from navigation start until an area path — the level's or, zoomed out, the subdistricts' guide — is in the map, polled every 10 ms).
  *
  * <p>The baseline in the same run: the planner as it was before it read tiles, when {@code GRIDWATCH_BENCH_BEFORE}
  * names that version's static folder (e.g. {@code /work/main/web/src/main/resources/static} before the merge): its
@@ -29,7 +29,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * <p>Database: {@code GRIDWATCH_BENCH_PG_URL} (read only: Flyway off, no demo import), else the test suite's
  * {@code GRIDWATCH_TEST_PG_URL} (wiped and the demo imported first). {@code GRIDWATCH_BENCH_USER} ({@code planner}),
  * {@code GRIDWATCH_BENCH_PASSWORD} (the test profile's demo password; a generated city's is {@code city-demo-password}),
- * {@code GRIDWATCH_BENCH_ROUNDS} (3).
+ * {@code GRIDWATCH_BENCH_ROUNDS} (3), {@code GRIDWATCH_BENCH_STATIC} (a static folder served ahead of the built one, e.g. the
+ * working tree's {@code web/src/main/resources/static}).
  */
 public final class PlannerPageBenchmark {
   /** Per request: its path and query, bytes over the wire (body as sent, compressed or not) and decoded. */
@@ -42,9 +43,10 @@ public final class PlannerPageBenchmark {
     Path statics = Files.createTempDirectory("planner-before");
     String before = System.getenv("GRIDWATCH_BENCH_BEFORE");
     if (before != null) copyBefore(Path.of(before), statics);
+    String current = System.getenv("GRIDWATCH_BENCH_STATIC") == null ? "" : "file:" + System.getenv("GRIDWATCH_BENCH_STATIC") + "/,";
     List<String> a = new ArrayList<>(List.of("--spring.profiles.active=test-postgis", "--server.port=0",
         "--logging.level.root=WARN", "--spring.main.banner-mode=off", "--gridwatch.test.clean-database=" + (given == null),
-        "--spring.web.resources.static-locations=classpath:/static/,file:" + statics + "/"));
+        "--spring.web.resources.static-locations=" + current + "classpath:/static/,file:" + statics + "/"));
     if (given != null) {
       a.addAll(List.of("--spring.datasource.url=" + given, "--gridwatch.demo-data.enabled=false",
           "--spring.flyway.enabled=false", "--gridwatch.escalation.enabled=false",
@@ -103,7 +105,7 @@ public final class PlannerPageBenchmark {
       signIn(driver, base);
       driver.get(base + page);
       double paint = ((Number) driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
-          + " (function poll() { if (document.querySelector('#map path.gw-grid')) done(performance.now());"
+          + " (function poll() { if (document.querySelector('#map path[data-code], #map path.gw-grid')) done(performance.now());"
           + " else if (performance.now() > 150000) done(-1); else setTimeout(poll, 10); })()"))
           .doubleValue();
       if (paint < 0) {
