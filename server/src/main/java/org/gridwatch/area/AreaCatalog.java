@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.gridwatch.geo.index.PolygonCoverageIndex;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Propagation;
@@ -33,13 +34,24 @@ public class AreaCatalog {
   private final AtomicReference<Snapshot> snapshot = new AtomicReference<>();
   private final AtomicLong generations = new AtomicLong();
   private final DistrictProfile district;
+  private final ApplicationEventPublisher events;
+
+  /** Published after a load is installed (in the loading thread): what is built per load can be built ahead. */
+  public record Loaded(long generation) {}
 
   AreaCatalog(AreaVersionRepository versions, BuildingRows buildings, CompoundRepository compounds,
       DistrictProfile district) {
+    this(versions, buildings, compounds, district, null);
+  }
+
+  @org.springframework.beans.factory.annotation.Autowired
+  AreaCatalog(AreaVersionRepository versions, BuildingRows buildings, CompoundRepository compounds,
+      DistrictProfile district, ApplicationEventPublisher events) {
     this.versions = versions;
     this.buildings = buildings;
     this.compounds = compounds;
     this.district = district;
+    this.events = events;
   }
 
   /** An immutable view of the hierarchy at one moment. */
@@ -122,8 +134,9 @@ public class AreaCatalog {
         .sorted(Comparator.comparing(CompoundView::name)).toList();
     byLevel.replaceAll((k, v) -> List.copyOf(v));
     children.replaceAll((k, v) -> List.copyOf(v));
-    install(new Snapshot(Map.copyOf(byCode), Map.copyOf(byLevel), Map.copyOf(children), List.copyOf(placed), compoundViews,
-        grids, Instant.now(), generation));
+    boolean installed = install(new Snapshot(Map.copyOf(byCode), Map.copyOf(byLevel), Map.copyOf(children),
+        List.copyOf(placed), compoundViews, grids, Instant.now(), generation));
+    if (installed && events != null) events.publishEvent(new Loaded(generation));
   }
 
   private static CompoundView compoundView(Compound c, List<BuildingView> inside, List<AreaView> gridAreas) {
@@ -133,13 +146,14 @@ public class AreaCatalog {
         LargestOverlap.of(c.getOutline(), gridAreas));
   }
 
-  /** Installs {@code next} unless a load that began later is already in. */
-  private void install(Snapshot next) {
+  /** Installs {@code next} unless a load that began later is already in; says whether it did. */
+  private boolean install(Snapshot next) {
     Snapshot now;
     do {
       now = snapshot.get();
-      if (now != null && now.generation() > next.generation()) return;
+      if (now != null && now.generation() > next.generation()) return false;
     } while (!snapshot.compareAndSet(now, next));
+    return true;
   }
 
   static String etag(String code, AreaVersion v) {

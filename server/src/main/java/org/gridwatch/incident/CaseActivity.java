@@ -4,6 +4,7 @@ import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.gridwatch.incident.tally.CaseTally;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,18 +41,19 @@ public class CaseActivity {
   /** @param areaColumn the Incident property that holds the area's code (gridCode, communityCode, ...), null for all */
   @Transactional(readOnly = true)
   public Figures in(String areaColumn, String code, Instant from, Instant to, Instant now) {
+    return in(areaColumn, code, from, to, now, tally.read(CaseTally.scope(areaColumn, code), from, to));
+  }
+
+  /** As {@link #in(String, String, Instant, Instant, Instant)} with the case tally's part already read (empty: none). */
+  Figures in(String areaColumn, String code, Instant from, Instant to, Instant now, Optional<CaseTally.Period> read) {
     String area = areaColumn == null ? "" : " and i." + areaColumn + " = :code";
     // The district and a subdistrict: whole days from the case tally, the parts of a day at the ends counted directly.
-    String scope = CaseTally.scope(areaColumn, code);
-    var split = scope == null ? java.util.Optional.<CaseTally.Split>empty() : tally.split(from, to);
-    List<Instant[]> spans = split.map(CaseTally.Split::edges).orElse(List.<Instant[]>of(new Instant[] {from, to}));
+    List<Instant[]> spans = read.map(p -> p.split().edges()).orElse(List.<Instant[]>of(new Instant[] {from, to}));
     long reported = 0, closedCount = 0, onTime = 0;
-    if (split.isPresent() && split.get().hasDays()) {
-      for (CaseTally.Sums t : tally.byCategory(scope, split.get().firstDay(), split.get().endDay()).values()) {
-        reported += t.reported();
-        closedCount += t.closedThen();
-        onTime += t.closedThenOnTime();
-      }
+    for (CaseTally.Sums t : read.map(p -> p.byCategory().values()).orElse(List.of())) {
+      reported += t.reported();
+      closedCount += t.closedThen();
+      onTime += t.closedThenOnTime();
     }
     for (Instant[] span : spans) {
       reported += count("select count(i) from Incident i where i.reportedAt >= :from and i.reportedAt < :to" + area,

@@ -87,12 +87,11 @@ class IntakeWrite {
         Intake.Checked checked = batch.get(k);
         String key = checked.idempotencyKey();
         String salt = key == null ? null : FollowTokens.newToken();
-        String[] followToken = {null};
-        Incident i = stored(checked, probes.get(k).point(), publicIds.get(k), duplicate.map(Duplicates.Candidate::near), now,
-            incident -> followToken[0] = salt == null ? incident.issueFollowToken() : incident.issueFollowToken(FollowTokens.fromKey(key, salt)));
+        Stored one = stored(checked, probes.get(k).point(), publicIds.get(k), duplicate.map(Duplicates.Candidate::near), now, salt);
+        Incident i = one.incident();
         written.add(i);
         if (key != null) keys.add(new Object[] {key, checked.requestHash(), i.getId(), now, salt});
-        results.add(new Intake.Result(i, true, duplicate.map(d -> d.near().publicId()).orElse(null), followToken[0]));
+        results.add(new Intake.Result(i, true, duplicate.map(d -> d.near().publicId()).orElse(null), one.followToken()));
       } catch (RuntimeException e) {
         throw new ReportFailed(k, e);
       }
@@ -106,9 +105,15 @@ class IntakeWrite {
     return results;
   }
 
-  /** One report as a case, persisted (not yet flushed), with its first history entries. */
-  private Incident stored(Intake.Checked checked, org.locationtech.jts.geom.Point point, String publicId,
-      Optional<Duplicates.Near> duplicate, Instant now, java.util.function.Consumer<Incident> issueFollowToken) {
+  /** A report stored as a case, and the follow token its reporter is shown once. */
+  private record Stored(Incident incident, String followToken) {}
+
+  /**
+   * One report as a case, persisted (not yet flushed), with its first history entries. With an idempotency key's
+   * {@code salt} the follow token is derived from the key (a replay answers the same token), else it is random.
+   */
+  private Stored stored(Intake.Checked checked, org.locationtech.jts.geom.Point point, String publicId,
+      Optional<Duplicates.Near> duplicate, Instant now, String salt) {
     Submission s = checked.submission();
     Category c = checked.category();
     Placement p = checked.placement();
@@ -120,7 +125,8 @@ class IntakeWrite {
     Incident i = Incident.reported(report, now, workflow.deadline(c, Stage.REGISTER, now));
     i.setRequestType(s.requestType() != null ? s.requestType() : RequestType.defaultFor(report.kind()));
     i.setPublicText(s.publicText());
-    issueFollowToken.accept(i);
+    String followToken = salt == null ? i.issueFollowToken()
+        : i.issueFollowToken(FollowTokens.fromKey(checked.idempotencyKey(), salt));
     i.assignPublicId(publicId);
     duplicate.ifPresent(d -> i.linkDuplicateOf(d.id()));
     var company = propertyFirst.companyFor(c, i.getRequestType(), point, now);
@@ -130,6 +136,6 @@ class IntakeWrite {
     company.ifPresent(served -> workflow.dispatchToProperty(i, c, served.organisationId(), served.name(), served.compound(), now));
     duplicate.ifPresent(d -> workflow.recordNote(i, IncidentEvent.Type.LINKED_DUPLICATE, i.getStatus(), Actor.SYSTEM, now,
         Text.of("note.possible-duplicate", d.publicId()), null));
-    return i;
+    return new Stored(i, followToken);
   }
 }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -91,10 +92,12 @@ public class Measures {
 
   private final EntityManager em;
   private final CaseTally tally;
+  private final CaseActivity activity;
 
-  Measures(EntityManager em, CaseTally tally) {
+  Measures(EntityManager em, CaseTally tally, CaseActivity activity) {
     this.em = em;
     this.tally = tally;
+    this.activity = activity;
   }
 
   /**
@@ -105,16 +108,31 @@ public class Measures {
   @MayLag
   @Transactional(readOnly = true)
   public Map<String, Figures> byCategory(String areaColumn, String code, Instant from, Instant to) {
-    String scope = CaseTally.scope(areaColumn, code);
-    var split = scope == null ? java.util.Optional.<CaseTally.Split>empty() : tally.split(from, to);
-    if (split.isEmpty()) return counted(areaColumn, code, from, to);
+    return byCategory(areaColumn, code, from, to, tally.read(CaseTally.scope(areaColumn, code), from, to));
+  }
+
+  /** What {@code GET /api/v1/measures} shows of an area by its recorded codes: the three from one read of the tally. */
+  public record Report(Map<String, Figures> byCategory, PropertyTier propertyTier, CaseActivity.Figures activity) {}
+
+  /**
+   * {@link #byCategory}, {@link #propertyTier} and {@link CaseActivity#in} of an area (by recorded codes), in one
+   * transaction and with one read of the case tally for the three.
+   */
+  @MayLag
+  @Transactional(readOnly = true)
+  public Report report(String areaColumn, String code, Instant from, Instant to, Instant now) {
+    Optional<CaseTally.Period> read = tally.read(CaseTally.scope(areaColumn, code), from, to);
+    return new Report(byCategory(areaColumn, code, from, to, read), propertyTier(areaColumn, code, from, to, read),
+        activity.in(areaColumn, code, from, to, now, read));
+  }
+
+  private Map<String, Figures> byCategory(String areaColumn, String code, Instant from, Instant to, Optional<CaseTally.Period> read) {
+    if (read.isEmpty()) return counted(areaColumn, code, from, to);
     Map<String, Figures> out = new LinkedHashMap<>();
-    if (split.get().hasDays()) {
-      tally.byCategory(scope, split.get().firstDay(), split.get().endDay()).forEach((c, t) -> {
-        if (t.reported() > 0) out.put(c, figures(t));
-      });
-    }
-    for (Instant[] edge : split.get().edges()) counted(areaColumn, code, edge[0], edge[1]).forEach((c, f) -> out.merge(c, f, Figures::plus));
+    read.get().byCategory().forEach((c, t) -> {
+      if (t.reported() > 0) out.put(c, figures(t));
+    });
+    for (Instant[] edge : read.get().split().edges()) counted(areaColumn, code, edge[0], edge[1]).forEach((c, f) -> out.merge(c, f, Figures::plus));
     return out;
   }
 
@@ -163,18 +181,18 @@ public class Measures {
   @MayLag
   @Transactional(readOnly = true)
   public PropertyTier propertyTier(String areaColumn, String code, Instant from, Instant to) {
-    String scope = CaseTally.scope(areaColumn, code);
-    var split = scope == null ? java.util.Optional.<CaseTally.Split>empty() : tally.split(from, to);
-    if (split.isEmpty()) return propertyTierCounted(areaColumn, code, from, to);
+    return propertyTier(areaColumn, code, from, to, tally.read(CaseTally.scope(areaColumn, code), from, to));
+  }
+
+  private PropertyTier propertyTier(String areaColumn, String code, Instant from, Instant to, Optional<CaseTally.Period> read) {
+    if (read.isEmpty()) return propertyTierCounted(areaColumn, code, from, to);
     long cases = 0, onTime = 0, closed = 0;
-    if (split.get().hasDays()) {
-      for (CaseTally.Sums t : tally.byCategory(scope, split.get().firstDay(), split.get().endDay()).values()) {
-        cases += t.propertyCases();
-        onTime += t.propertyOnTime();
-        closed += t.propertyClosed();
-      }
+    for (CaseTally.Sums t : read.get().byCategory().values()) {
+      cases += t.propertyCases();
+      onTime += t.propertyOnTime();
+      closed += t.propertyClosed();
     }
-    for (Instant[] edge : split.get().edges()) {
+    for (Instant[] edge : read.get().split().edges()) {
       PropertyTier e = propertyTierCounted(areaColumn, code, edge[0], edge[1]);
       cases += e.cases();
       onTime += e.firstResponseOnTime();

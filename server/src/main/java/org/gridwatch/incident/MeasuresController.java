@@ -51,7 +51,9 @@ class MeasuresController {
     MeasuresQuery q = MeasuresQuery.parse(level, code, from, to, boundaries, clock.instant(), district.timeZone());
     String column = q.column();
     Geometry outline = column == null ? null : outline(q);
-    Map<String, Measures.Figures> byCategory = outline == null ? measures.byCategory(column, q.code(), q.from(), q.to())
+    // by recorded codes: the three parts from one read of the case tally; inside an outline: counted
+    Measures.Report recorded = outline == null ? measures.report(column, q.code(), q.from(), q.to(), clock.instant()) : null;
+    Map<String, Measures.Figures> byCategory = recorded != null ? recorded.byCategory()
         : measures.byCategoryWithin(outline, q.from(), q.to());
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("level", q.level());
@@ -63,9 +65,8 @@ class MeasuresController {
     Map<String, Object> categories = new LinkedHashMap<>();
     byCategory.forEach((c, f) -> categories.put(c, f.asMap()));
     out.put("byCategory", categories);
-    out.put("propertyTier", outline == null ? measures.propertyTier(column, q.code(), q.from(), q.to())
-        : measures.propertyTierWithin(outline, q.from(), q.to()));
-    out.put("activity", activity.in(column, q.code(), q.from(), q.to(), clock.instant()));
+    out.put("propertyTier", recorded != null ? recorded.propertyTier() : measures.propertyTierWithin(outline, q.from(), q.to()));
+    out.put("activity", recorded != null ? recorded.activity() : activity.in(column, q.code(), q.from(), q.to(), clock.instant()));
     return out;
   }
 

@@ -17,7 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Until start-up has finished, answers every request to the API ({@code /api/v1/**}, {@code /ogcapi/**},
- * {@code /open311/**}) with 503, {@code Retry-After} and a problem saying which step runs, in the reader's language,
+ * {@code /open311/**}) and the map tiles ({@code /tiles/**}, drawn from the area catalog) with 503, {@code Retry-After} and a problem saying which step runs, in the reader's language,
  * instead of letting it fail half-way ("area catalog is not loaded yet"). The status, the client configuration and the
  * district keep answering, so pages can show the progress; pages and {@code /actuator/health} are not touched.
  * Runs before security: a server that is not ready says so to everyone.
@@ -42,7 +42,7 @@ class StartingUpFilter extends OncePerRequestFilter {
     if (status.ready()) return true;
     String path = request.getRequestURI().substring(request.getContextPath().length());
     if (ALWAYS.contains(path)) return true;
-    return !(under(path, "/api/v1") || under(path, "/ogcapi") || under(path, "/open311"));
+    return !(under(path, "/api/v1") || under(path, "/ogcapi") || under(path, "/open311") || under(path, "/tiles"));
   }
 
   private static boolean under(String path, String root) { return path.equals(root) || path.startsWith(root + "/"); }

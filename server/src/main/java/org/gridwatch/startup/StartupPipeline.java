@@ -6,6 +6,7 @@ import org.gridwatch.area.AreaStartup;
 import org.gridwatch.coverage.CoverageStartup;
 import org.gridwatch.security.FirstAdministrator;
 import org.gridwatch.staff.Roster;
+import org.gridwatch.tiles.TilesAhead;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -33,6 +34,7 @@ class StartupPipeline implements ApplicationRunner {
   private final FirstAdministrator administrator;
   private final Geocoder geocoder;
   private final CoverageStartup coverage;
+  private final TilesAhead tiles;
   /** Builds ahead after ready; a daemon, so it never holds the JVM open. */
   private final java.util.concurrent.Executor ahead = r -> {
     Thread t = new Thread(r, "startup-ahead");
@@ -42,7 +44,8 @@ class StartupPipeline implements ApplicationRunner {
   };
 
   StartupPipeline(AreaStartup areas, Roster roster, ObjectProvider<StartupSteps> optional, StartupStatus status,
-      FirstAdministrator administrator, Geocoder geocoder, CoverageStartup coverage) {
+      FirstAdministrator administrator, Geocoder geocoder, CoverageStartup coverage, TilesAhead tiles) {
+    this.tiles = tiles;
     this.coverage = coverage;
     this.geocoder = geocoder;
     this.administrator = administrator;
@@ -71,8 +74,8 @@ class StartupPipeline implements ApplicationRunner {
   }
 
   /**
-   * After ready, on one background thread: what the first request of some kinds would otherwise build (the address
-   * index over every building, the coverage engine over every camera and route). Neither is needed to answer: a
+   * After ready, on one background thread: what the first request of some kinds would otherwise build (the area and
+   * building tile sets' indexes, the address index over every building, the coverage engine over every camera and route). Neither is needed to answer: a
    * search or a coverage figure asked meanwhile builds it on demand (or waits for this build, under the same lock),
    * so answers are never partial, only slower. On a city these are minutes of the start; they run after the demo,
    * which may have stored addresses, cameras and routes.
@@ -80,6 +83,7 @@ class StartupPipeline implements ApplicationRunner {
   private void buildAhead(long started) {
     try {
       run("indexing", "正在建立索引", "Indexing", List.of(
+          new StartupStep("tiles", "地图瓦片集", "the map's tile sets", tiles::build),
           new StartupStep("addresses", "地址检索索引", "the address index", geocoder::warm),
           new StartupStep("coverage", "天网地网覆盖", "sky-net and ground-net coverage", coverage::warm)));
       log.info("Built ahead {} ms after the start", (System.nanoTime() - started) / 1_000_000);

@@ -39,7 +39,8 @@ class StartingUpTest {
     assertThat(status.at("/message/en").asString()).isEqualTo(HeldStart.MESSAGE_EN);
 
     for (String path : new String[] {"/api/v1/categories", "/api/v1/locate?lon=120.38&lat=36.09", "/api/v1/incidents",
-        "/ogcapi/collections", "/ogcapi/collections/grids/items", "/open311/v2/services.json"}) {
+        "/ogcapi/collections", "/ogcapi/collections/grids/items", "/open311/v2/services.json", "/tiles/grids.json",
+        "/tiles/grids/14/13700/6330.mvt"}) {
       Http.Response r = http.get(path);
       assertThat(r.status()).as(path).isEqualTo(503);
       assertThat(r.header("Retry-After")).as(path).isEqualTo("5");
@@ -65,6 +66,7 @@ class StartingUpTest {
     assertThat(ready.get("stage").asString()).isEqualTo("ready");
     assertThat(http.get("/api/v1/categories").status()).isEqualTo(200);
     assertThat(http.get("/ogcapi/collections").status()).isEqualTo(200);
+    assertThat(http.get("/tiles/grids.json").status()).isEqualTo(200);
     assertThat(http.get("/actuator/health").json().get("status").asString()).isEqualTo("UP");
   }
 }

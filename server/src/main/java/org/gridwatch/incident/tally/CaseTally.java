@@ -81,6 +81,18 @@ public class CaseTally {
     return Optional.of(new Split(first, end, edges));
   }
 
+  /** A period read from the tally: its split and the sums per category of its whole days (none: empty). */
+  public record Period(Split split, Map<String, Sums> byCategory) {}
+
+  /**
+   * The tally's part of [from, to) for a scope (see {@link #scope}), read once: empty when the scope has no tally (null)
+   * or the tally cannot be used; then the caller counts the whole period directly.
+   */
+  public Optional<Period> read(String scope, Instant from, Instant to) {
+    if (scope == null) return Optional.empty();
+    return split(from, to).map(s -> new Period(s, s.hasDays() ? byCategory(scope, s.firstDay(), s.endDay()) : Map.of()));
+  }
+
   /** The sums per category over the days [firstDay, endDay) of a scope; categories with no row are absent. */
   public Map<String, Sums> byCategory(String scope, LocalDate firstDay, LocalDate endDay) {
     @SuppressWarnings("unchecked")
@@ -110,7 +122,8 @@ public class CaseTally {
     return out;
   }
 
-  private boolean usable() {
+  /** Whether the tallies count in the deployment's zone (else callers count directly); warns once when not. */
+  boolean usable() {
     Boolean u = usable;
     if (u == null) {
       Object zone = em.createNativeQuery("SELECT zone FROM case_tally_zone").getResultList().stream().findFirst().orElse(null);

@@ -7,7 +7,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -26,7 +25,9 @@ import org.h2.api.Trigger;
  * locking the case so that a concurrent change of the case sees the rating either before or after. Concurrent writers
  * of one tally row wait for each other's row lock (H2 re-reads the row after the wait), and of two first inserts of a
  * row the second fails on the key and adds instead; each writing thread adds to its own of eight rows per key
- * ({@code slot}), so such waits are rare. PostgreSQL runs the same in PL/pgSQL.
+ * ({@code slot}), so such waits are rare. The same contribution moves the case's month row of the need tally
+ * ({@code need_tally}, migration V25_2), so a change of its grid or community moves it between rows. PostgreSQL runs
+ * the same in PL/pgSQL.
  */
 public final class CaseTallyTrigger implements Trigger {
   private volatile Map<String, Integer> columns;
@@ -76,11 +77,15 @@ public final class CaseTallyTrigger implements Trigger {
         names.add("handling_seconds");
         deltas.add(c.handlingSeconds().multiply(BigDecimal.valueOf(sign)));
       }
-      upsert(conn, c.district(), c.day(), scope, c.category(), names, deltas);
+      upsert(conn, CASES, List.of(scope, c.day(), c.category(), c.district()), names, deltas);
       if (c.closedDay() != null) {
-        upsert(conn, c.district(), c.closedDay(), scope, c.category(), List.of("closed_then", "closed_then_on_time"),
+        upsert(conn, CASES, List.of(scope, c.closedDay(), c.category(), c.district()), List.of("closed_then", "closed_then_on_time"),
             List.of((long) sign, sign * c.closedOnTime()));
       }
+    }
+    if (c.counted()) {
+      upsert(conn, NEEDS, List.of(c.month(), c.grid(), c.community(), c.subdistrict(), c.district()), List.of("counted"),
+          List.of((long) sign));
     }
   }
 
@@ -88,43 +93,50 @@ public final class CaseTallyTrigger implements Trigger {
     long rated = c.flags()[CaseContribution.RATED], satisfied = c.flags()[CaseContribution.SATISFIED];
     if (rated == 0) return;
     for (String scope : c.scopes()) {
-      upsert(conn, c.district(), c.day(), scope, c.category(), List.of("rated", "satisfied"), List.of(sign * rated, sign * satisfied));
+      upsert(conn, CASES, List.of(scope, c.day(), c.category(), c.district()), List.of("rated", "satisfied"),
+          List.of(sign * rated, sign * satisfied));
     }
   }
 
-  /** Adds the deltas to the row, making it when missing (another session making it first: add to theirs). */
-  private static void upsert(Connection conn, String district, LocalDate day, String scope, String category, List<String> names,
-      List<Object> deltas) throws SQLException {
-    if (update(conn, district, day, scope, category, names, deltas) > 0) return;
-    StringBuilder sql = new StringBuilder("INSERT INTO case_tally (district_code, on_day, scope, category_code, slot");
-    names.forEach(n -> sql.append(", ").append(n));
-    sql.append(") VALUES (?, ?, ?, ?, ?").append(", ?".repeat(names.size())).append(')');
-    try (PreparedStatement ps = conn.prepareStatement(sql.toString())) {
-      ps.setString(1, district);
-      ps.setObject(2, day);
-      ps.setString(3, scope);
-      ps.setString(4, category);
-      ps.setInt(5, slot());
-      for (int i = 0; i < deltas.size(); i++) ps.setObject(6 + i, deltas.get(i));
+  /** A tally table and its key columns (the slot last, added here). */
+  private record Table(String name, List<String> key) {}
+
+  private static final Table CASES = new Table("case_tally", List.of("scope", "on_day", "category_code", "district_code"));
+  private static final Table NEEDS = new Table("need_tally",
+      List.of("in_month", "grid_code", "community_code", "subdistrict_code", "district_code"));
+
+  /** Adds the deltas to the row of the key, making it when missing (another session making it first: add to theirs). */
+  private static void upsert(Connection conn, Table table, List<Object> key, List<String> names, List<Object> deltas)
+      throws SQLException {
+    if (update(conn, table, key, names, deltas) > 0) return;
+    List<String> columns = new ArrayList<>(table.key());
+    columns.add("slot");
+    columns.addAll(names);
+    String sql = "INSERT INTO " + table.name() + " (" + String.join(", ", columns) + ") VALUES (?"
+        + ", ?".repeat(columns.size() - 1) + ")";
+    try (PreparedStatement ps = conn.prepareStatement(sql)) {
+      int i = 1;
+      for (Object k : key) ps.setObject(i++, k);
+      ps.setInt(i++, slot());
+      for (Object d : deltas) ps.setObject(i++, d);
       ps.executeUpdate();
     } catch (SQLException e) {
       if (!"23505".equals(e.getSQLState())) throw e;
-      update(conn, district, day, scope, category, names, deltas);
+      update(conn, table, key, names, deltas);
     }
   }
 
-  private static int update(Connection conn, String district, LocalDate day, String scope, String category, List<String> names,
-      List<Object> deltas) throws SQLException {
-    StringBuilder sql = new StringBuilder("UPDATE case_tally SET ");
+  private static int update(Connection conn, Table table, List<Object> key, List<String> names, List<Object> deltas)
+      throws SQLException {
+    StringBuilder sql = new StringBuilder("UPDATE ").append(table.name()).append(" SET ");
     for (int i = 0; i < names.size(); i++) sql.append(i == 0 ? "" : ", ").append(names.get(i)).append(" = ").append(names.get(i)).append(" + ?");
-    sql.append(" WHERE scope = ? AND on_day = ? AND category_code = ? AND district_code = ? AND slot = ?");
+    sql.append(" WHERE ");
+    for (String k : table.key()) sql.append(k).append(" = ? AND ");
+    sql.append("slot = ?");
     try (PreparedStatement ps = conn.prepareStatement(sql.toString())) {
       int i = 1;
       for (Object d : deltas) ps.setObject(i++, d);
-      ps.setString(i++, scope);
-      ps.setObject(i++, day);
-      ps.setString(i++, category);
-      ps.setString(i++, district);
+      for (Object k : key) ps.setObject(i++, k);
       ps.setInt(i, slot());
       return ps.executeUpdate();
     }
@@ -135,7 +147,7 @@ public final class CaseTallyTrigger implements Trigger {
 
   private CaseContribution.Case caseOf(Object[] row) {
     return new CaseContribution.Case(instant(value(row, "reported_at")), (String) value(row, "district_code"),
-        (String) value(row, "subdistrict_code"),
+        (String) value(row, "subdistrict_code"), (String) value(row, "community_code"), (String) value(row, "grid_code"),
         (String) value(row, "category_code"), (String) value(row, "status"), instant(value(row, "closed_at")),
         (Boolean) value(row, "closed_on_time"), instant(value(row, "dispatched_at")), instant(value(row, "resolved_at")),
         ((Number) value(row, "reopenings")).intValue(), (Boolean) value(row, "settled_in_grid"),
@@ -151,7 +163,7 @@ public final class CaseTallyTrigger implements Trigger {
       try (ResultSet rs = ps.executeQuery()) {
         if (!rs.next()) return null;
         return new CaseContribution.Case(instant(rs.getObject("reported_at")), rs.getString("district_code"),
-            rs.getString("subdistrict_code"),
+            rs.getString("subdistrict_code"), rs.getString("community_code"), rs.getString("grid_code"),
             rs.getString("category_code"), rs.getString("status"), instant(rs.getObject("closed_at")),
             (Boolean) rs.getObject("closed_on_time"), instant(rs.getObject("dispatched_at")),
             instant(rs.getObject("resolved_at")), rs.getInt("reopenings"), (Boolean) rs.getObject("settled_in_grid"),
