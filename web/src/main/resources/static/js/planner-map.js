@@ -1,9 +1,9 @@
 // The planner's map layers: grids coloured by how far their households lie from the band (a diverging scale:
-// below / within / above), with its legend; labels (code and name) when zoomed in far enough to read them; the
-// buildings from zoom 16. Labels and buildings can be switched off in the base-map switch; all re-render on a
+// below / within / above; the area tiles carry households and kind), with its legend; labels (code and name, from the
+// labels API for the view) when zoomed in far enough to read them; the buildings from zoom 16. Labels and buildings can be switched off in the base-map switch; all re-render on a
 // language change.
 import { getJson } from './api.js';
-import { areaName, onLanguageChange, t } from './i18n.js';
+import { areaName, currentLang, onLanguageChange, t } from './i18n.js';
 import { escapeHtml } from './layers.js';
 import { fill } from './planner-text.js';
 
@@ -27,10 +27,17 @@ export class PlannerLayers {
     this.labels = L.layerGroup().addTo(this.map);
     this.buildings = L.layerGroup().addTo(this.map);
     this.legend = L.control({ position: 'bottomright' });
-    this.legend.onAdd = () => { this.legendDiv = L.DomUtil.create('div', 'legend planner-legend'); this.renderLegend(); return this.legendDiv; };
+    this.legend.onAdd = () => {
+      // On a phone the legend starts folded to its title (it would cover a third of the map); a tap opens or folds it.
+      this.legendDiv = L.DomUtil.create('div', 'legend planner-legend folded');
+      this.legendDiv.addEventListener('click', () => this.legendDiv.classList.toggle('folded'));
+      L.DomEvent.disableClickPropagation(this.legendDiv);
+      this.renderLegend();
+      return this.legendDiv;
+    };
     this.legend.addTo(this.map);
     shell.setOverlays(() => ({ [t('buildings')]: this.buildings, [t('areaLabels')]: this.labels }));
-    this.map.on('zoomend moveend', () => { this.relabel(); this.loadBuildings(); });
+    this.map.on('moveend', () => { this.relabel(); this.loadBuildings(); });
     this.map.on('overlayadd', () => { this.relabel(); this.loadBuildings(); });
     onLanguageChange(() => { this.renderLegend(); this.relabel(); });
   }
@@ -41,11 +48,10 @@ export class PlannerLayers {
     this.renderLegend();
   }
 
-  /** The style of one area: grids by deviation, higher levels a neutral fill. */
-  style(feature) {
-    const p = feature.properties;
+  /** The style of one area from its properties (a tile feature's or a GeoJSON one's): grids by deviation, higher levels a neutral fill. */
+  style(p) {
     const key = this.level() !== 'grids' ? 'none' : p.kind === 'port' ? 'port' : deviation(p.households, this.band);
-    return { color: '#4d5b6b', weight: this.level() === 'grids' ? 0.8 : 1.6, fillColor: COLOURS[key], fillOpacity: 0.6,
+    return { color: '#4d5b6b', weight: this.level() === 'grids' ? 0.8 : 1.6, fill: true, fillColor: COLOURS[key], fillOpacity: 0.6,
       className: `gw-grid dev-${key}` };
   }
 
@@ -63,26 +69,43 @@ export class PlannerLayers {
       + (this.level() === 'grids' ? '' : `<div class="hint">${escapeHtml(t('devNoBand'))}</div>`);
   }
 
-  /** Labels for the areas in view: grids from zoom 15 (the sequence number), with their name from 16; higher levels earlier. */
-  relabel(areas = this.areas) {
-    this.areas = areas;
-    this.labels.clearLayers();
-    if (!areas || !this.map.hasLayer(this.labels)) return;
+  /**
+   * Labels for the areas in view: grids from zoom 15 (the sequence number), with their name from 16; higher levels
+   * earlier. Now: from the labels API for the view (GET /api/v1/areas/labels), the latest view winning; at a past
+   * moment: from the past outlines on the map ({@code past}, a GeoJSON layer bounded to the view).
+   */
+  async relabel(past = this.past) {
+    this.past = past;
     const zoom = this.map.getZoom(), view = this.map.getBounds();
     const from = { grids: 15, communities: 13, subdistricts: 11 }[this.level()];
-    if (zoom < from) return;
+    const key = [this.level(), zoom, view.toBBoxString(), currentLang(), past ? L.stamp(past) : 'now'].join('/');
+    this.labelsKey = key;
+    if (!this.map.hasLayer(this.labels) || zoom < from) { this.labels.clearLayers(); return; }
+    let areas;
+    if (past) {
+      areas = [];
+      past.eachLayer(layer => { const p = layer.feature.properties; areas.push({ ...p, at: layer.getBounds().getCenter() }); });
+    } else {
+      const bbox = [view.getWest(), view.getSouth(), view.getEast(), view.getNorth()].map(v => v.toFixed(6)).join(',');
+      try {
+        areas = (await getJson(`/api/v1/areas/labels?level=${this.level()}&bbox=${bbox}`)).areas
+          .map(a => ({ ...a, at: L.latLng(a.at[1], a.at[0]) }));
+      } catch (e) {
+        return; // labels are a help: the map stands without them
+      }
+    }
+    if (key !== this.labelsKey) return;
+    this.labels.clearLayers();
     const nameFrom = this.map.getSize().x < 500 ? 17 : 16; // a phone: names only when there is room for them
     let n = 0;
-    areas.eachLayer(layer => {
-      const p = layer.feature.properties;
-      const centre = p.label_point ? L.latLng(p.label_point[1], p.label_point[0]) : layer.getBounds().getCenter();
-      if (n >= 300 || !view.contains(centre)) return;
+    for (const a of areas) {
+      if (n >= 300 || !view.contains(a.at)) continue;
       n++;
-      const code = this.level() === 'grids' ? p.code.slice(-3) : p.code;
-      const text = this.level() !== 'grids' || zoom >= nameFrom ? `${code} ${areaName(p)}` : code;
-      this.labels.addLayer(L.marker(centre, { interactive: false, keyboard: false,
+      const code = this.level() === 'grids' ? a.code.slice(-3) : a.code;
+      const text = this.level() !== 'grids' || zoom >= nameFrom ? `${code} ${areaName(a)}` : code;
+      this.labels.addLayer(L.marker(a.at, { interactive: false, keyboard: false,
         icon: L.divIcon({ className: 'gw-label planner-label', html: escapeHtml(text), iconSize: null }) }));
-    });
+    }
   }
 
   /** The buildings in view from zoom 16 (each with its households), the latest view winning. */

@@ -10,7 +10,7 @@ addTexts({
   undoDone: '已撤销，原边界、案件和人员已恢复', revertTitle: '撤销结果', outcomeNone: '无', outcomeCases: '案件改属网格',
   planLegend: '网格户数（与标准 {low}–{high} 户比较）', devFarBelow: '远低于标准（< {x}）', devBelow: '低于标准（{x}–{y}）',
   devWithin: '在标准内（{x}–{y}）', devAbove: '高于标准（{x}–{y}）', devFarAbove: '远高于标准（≥ {x}）', devPort: '港区',
-  devNoBand: '社区和街道不按户数着色', areaLabels: '标注',
+  devNoBand: '社区和街道不按户数着色', areaLabels: '标注', pastZoomIn: '此范围内的历史边界太多，请放大查看全部。', levelZoomIn: '请放大地图以显示并编辑这一层级的区域。',
 }, {
   confirmTitle: 'Confirm before committing', confirmLead: 'This edit has warnings:', confirmCommit: 'Commit anyway', confirmCancel: 'Go back',
   warnBand: '{grid}: {households} households, outside {low}–{high}', warnStringy: '{area}: stringy (Polsby-Popper {pp}, below {limit})',
@@ -20,6 +20,7 @@ addTexts({
   planLegend: 'Grid households (vs. the band {low}–{high})', devFarBelow: 'far below (< {x})', devBelow: 'below ({x}–{y})',
   devWithin: 'within ({x}–{y})', devAbove: 'above ({x}–{y})', devFarAbove: 'far above (≥ {x})', devPort: 'port',
   devNoBand: 'Communities and subdistricts are not coloured by households', areaLabels: 'Labels',
+  pastZoomIn: 'Too many past outlines in this view: zoom in to see them all.', levelZoomIn: 'Zoom in to see and edit the areas of this level.',
 });
 
 /** A text with {name} placeholders filled in. */

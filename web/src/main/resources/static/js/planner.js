@@ -3,8 +3,12 @@
 // old/new diff) before it is committed or saved as a draft; the history slider shows past outlines. A commit with
 // warnings asks first; its answer lists what changed and offers Undo (planner-commit.js). Grids are coloured by
 // household deviation from the band, with legend, labels and buildings (planner-map.js).
-import { allItems, postJson, signedInUser } from './api.js';
-import { onLanguageChange, startLanguage, t } from './i18n.js';
+// The level on the map is drawn from vector tiles (/tiles/{level}), so a city of 20,000 grids costs what is on screen: a
+// click selects the tile feature's area, which is then read alone as GeoJSON (/ogcapi/collections/{level}/items/{code})
+// and edited as an overlay; a commit re-reads the TileJSON and redraws the tiles whose version moved. Past outlines
+// (the history slider) are read for the view only (bbox and datetime), at most PAST_LIMIT of them.
+import { getJson, postJson, signedInUser } from './api.js';
+import { areaName, onLanguageChange, startLanguage, t } from './i18n.js';
 import { escapeHtml } from './layers.js';
 import { startMap } from './basemap.js';
 import { toast } from './toast.js';
@@ -14,10 +18,22 @@ import { whenReady } from './startup.js';
 import { PlannerLayers } from './planner-map.js';
 import { commitEdit, showOutcome } from './planner-commit.js';
 import { balanceWarningText, warningText } from './planner-text.js';
+import { featureKey, tileLayer } from './tile-layers.js';
 
 const L = window.L;
 const HINTS = { reshape: 'plannerHint', split: 'splitHint', merge: 'mergeHint', balance: 'balanceHint' };
-const state = { level: 'grids', mode: 'reshape', selected: null, picked: [], ring: null, line: [], etag: null, preview: null, edit: null, asked: 0, past: null };
+const state = { level: 'grids', mode: 'reshape', selected: null, picked: [], ring: null, line: [], etag: null, preview: null, edit: null, asked: 0,
+  past: null, fetched: new Map(), clicks: Promise.resolve(), pastAsked: 0 };
+/** The most past outlines read for one view; beyond, the page asks to zoom in. */
+const PAST_LIMIT = 1000;
+const SELECTED = { color: '#b26a00', weight: 3 };
+const PICKED = { fillColor: '#f0a030', fillOpacity: 0.6, color: '#b26a00', weight: 2 };
+const LEVEL_OF_CODE = { 9: 'subdistricts', 12: 'communities', 15: 'grids' };
+/**
+ * Below these zooms a level is not drawn (a city's 20,000 grids at zoom 10 are megabytes of tiles no one can edit):
+ * the subdistricts' outlines stay as a guide and the panel asks to zoom in. A district fits the screen above them.
+ */
+const DRAWN_FROM = { grids: 12, communities: 10, subdistricts: 0 };
 
 async function start() {
   startLanguage();
@@ -31,9 +47,13 @@ async function start() {
   state.map = shell.map;
   state.layers = new PlannerLayers(shell, () => state.level);
   await state.layers.start();
-  state.grids = L.geoJSON(null, { style: f => state.layers.style(f),
-    onEachFeature: (f, l) => l.on('click', e => clickGrid(f, e)) }).addTo(state.map);
+  tileLayer(state.map, 'subdistricts', { zIndex: 2, styles: { subdistricts: { color: '#4d5b6b', weight: 1.2, fill: false, className: 'gw-subdistrict' } } })
+    .then(h => h.layer.addTo(state.map)).catch(e => console.warn(e));
+  state.map.on('zoomend', zoomHint);
+  zoomHint();
+  state.pastLayer = L.geoJSON(null, { style: f => state.layers.style(f.properties), interactive: false }).addTo(state.map);
   state.tools = L.layerGroup().addTo(state.map);
+  state.map.on('moveend', () => { if (state.past) loadPast(); });
   state.map.on('click', e => { if (state.mode === 'split' && state.selected) addLinePoint(e.latlng); });
   document.querySelectorAll('.modes button').forEach(b => b.addEventListener('click', () => setMode(b.dataset.mode)));
   document.getElementById('commit').addEventListener('click', commit);
@@ -47,10 +67,13 @@ async function start() {
     state.layers.renderLegend();
     document.querySelector('.modes button[data-mode=balance]').disabled = state.level !== 'grids';
     setMode('reshape');
-    await loadGrids(state.past);
+    state.fetched.clear();
+    zoomHint();
+    await showLevel();
+    if (state.past) await loadPast();
     await startHistory(showPast, state.level);
   });
-  await loadGrids();
+  await showLevel();
   await showDrafts(committed);
   await startHistory(showPast, state.level);
   onLanguageChange(() => {
@@ -58,23 +81,82 @@ async function start() {
     if (state.preview) setPreview(state.preview, state.edit);
     else if (state.edit?.kind === 'children' && state.proposal) showProposal();
   });
+  state.shownCodes = shownCodes;
   window.gridwatchPlanner = state;
   document.body.dataset.ready = 'true';
 }
 
-async function loadGrids(at) {
-  state.features = (await allItems(state.level, at ? `&datetime=${encodeURIComponent(at)}` : '')).features;
-  state.grids.clearLayers();
-  state.grids.addData(state.features);
-  state.layers.relabel(state.grids);
+/** Draws the level on the map from its tiles (replacing the previous level's); a click on an area selects it. */
+async function showLevel() {
+  const level = state.level;
+  // clicks without a hover style: leaving an area would reset the selection's and the picks' styles
+  const handle = await tileLayer(state.map, level, { zIndex: 1, interactive: true, minZoom: DRAWN_FROM[level],
+    styles: { [level]: p => state.layers.style(p) } });
+  if (level !== state.level) return; // the level changed again meanwhile
+  if (state.tiles) state.map.removeLayer(state.tiles.layer);
+  state.tiles = handle;
+  handle.layer.on('click', e => clickArea(featureKey(e.layer.properties, e.layer.mvtId), e));
+  if (!state.past) handle.layer.addTo(state.map);
+  document.body.dataset.tilesVersion = handle.version;
+  state.layers.relabel(state.past ? state.pastLayer : null);
 }
 
-/** The history slider: past outlines, read only (editing resumes at "now"). */
+/** Says when the level on the map is not drawn at this zoom. */
+function zoomHint() {
+  document.getElementById('zoom-in').hidden = state.map.getZoom() >= DRAWN_FROM[state.level];
+}
+
+/** The codes of the areas on the map: drawn from tiles now, or the past outlines read for the view. */
+function shownCodes() {
+  if (state.past) return state.pastLayer.getLayers().map(l => l.feature.id);
+  return [...new Set([...document.querySelectorAll(`#map path.gw-grid[data-code]`)].map(p => p.dataset.code))];
+}
+
+/** One current area as GeoJSON (with its ETag, for an edit made on it), read once per commit. */
+async function areaFeature(code) {
+  if (!state.fetched.has(code)) {
+    const level = LEVEL_OF_CODE[code.length] || state.level;
+    const read = (async () => {
+      const response = await fetch(`/ogcapi/collections/${level}/items/${encodeURIComponent(code)}`,
+        { headers: { Accept: 'application/geo+json' }, credentials: 'same-origin' });
+      if (!response.ok) throw new Error(`${code}: HTTP ${response.status}`);
+      return { ...(await response.json()), etag: response.headers.get('ETag') };
+    })();
+    state.fetched.set(code, read);
+    read.catch(() => state.fetched.delete(code));
+  }
+  return state.fetched.get(code);
+}
+
+/** The history slider: past outlines for the view, read only (editing resumes at "now"). */
 async function showPast(at) {
   state.past = at;
   setMode(state.mode);
-  await loadGrids(at);
+  if (at) {
+    state.map.removeLayer(state.tiles.layer);
+    await loadPast();
+  } else {
+    state.pastAsked++;
+    state.pastLayer.clearLayers();
+    state.tiles.layer.addTo(state.map);
+    document.getElementById('past-more').hidden = true;
+    state.layers.relabel(null);
+  }
   document.body.dataset.historyShown = at || 'now';
+}
+
+/** The level's outlines at the past moment inside the view (OGC API items with datetime and bbox), the latest view winning. */
+async function loadPast() {
+  const asked = ++state.pastAsked, b = state.map.getBounds();
+  const bbox = [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()].map(v => v.toFixed(6)).join(',');
+  const page = await getJson(`/ogcapi/collections/${state.level}/items?limit=${PAST_LIMIT}`
+    + `&datetime=${encodeURIComponent(state.past)}&bbox=${bbox}`);
+  if (asked !== state.pastAsked || !state.past) return;
+  state.pastLayer.clearLayers();
+  state.pastLayer.addData(page.features);
+  document.getElementById('past-more').hidden = !(page.numberMatched > page.numberReturned);
+  state.layers.relabel(state.pastLayer);
+  document.body.dataset.pastShown = String(page.features.length);
 }
 
 function setMode(mode) {
@@ -83,7 +165,7 @@ function setMode(mode) {
   state.picked = [];
   state.line = [];
   state.tools.clearLayers();
-  state.grids.resetStyle();
+  unstyle();
   setPreview(null, null);
   document.querySelectorAll('.modes button').forEach(b => { b.className = b.dataset.mode === mode ? 'on' : 'quiet'; });
   document.getElementById('split-tools').hidden = mode !== 'split';
@@ -93,13 +175,41 @@ function setMode(mode) {
   document.getElementById('selected').textContent = t(HINTS[mode]);
 }
 
-function clickGrid(feature, e) {
-  if (state.past) return;
+/** The selected and picked areas drawn as the tiles draw them again. */
+function unstyle() {
+  for (const code of state.styled || []) state.tiles?.layer.resetFeatureStyle(code);
+  state.styled = [];
+}
+
+/** Draws one area of the tiles in another style (over its own, from the area's properties). */
+function restyle(feature, style) {
+  state.tiles.layer.setFeatureStyle(feature.id, { ...state.layers.style(feature.properties), ...style });
+  state.styled.push(feature.id);
+}
+
+/** A click on an area drawn from the tiles: the area is read from the API, then selected (clicks are handled in turn). */
+function clickArea(code, e) {
+  if (state.past || !code) return;
   if (state.mode === 'split' && state.selected) return; // the map's click adds a point to the line
   L.DomEvent.stopPropagation(e);
+  state.clicks = state.clicks.then(async () => {
+    try {
+      const feature = await areaFeature(code);
+      if (state.past) return;
+      select(feature);
+    } catch (err) {
+      toast(err.message);
+    }
+  });
+}
+
+function select(feature) {
   if (state.mode === 'merge') return pick(feature);
+  unstyle();
   state.selected = feature;
+  restyle(feature, SELECTED);
   describe(feature);
+  document.getElementById('reset').disabled = false;
   if (state.mode === 'reshape') return handles(feature);
   if (state.mode === 'balance') {
     document.getElementById('propose').disabled = false;
@@ -108,14 +218,14 @@ function clickGrid(feature, e) {
 }
 
 function describe(f) {
-  document.getElementById('selected').innerHTML = `<b class="code">${escapeHtml(f.id)}</b> ${escapeHtml(f.properties.name)}`
+  document.getElementById('selected').innerHTML = `<b class="code">${escapeHtml(f.id)}</b> ${escapeHtml(areaName(f.properties))}`
     + ` · ${f.properties.households} ${t('households')}`;
 }
 
 /** Reshape: a draggable handle on every vertex of the grid's outer ring; each drop asks for a preview. */
-async function handles(feature) {
-  const response = await fetch(`/ogcapi/collections/${state.level}/items/${feature.id}`, { headers: { Accept: 'application/geo+json' } });
-  state.etag = response.headers.get('ETag');
+function handles(feature) {
+  state.tools.clearLayers();
+  state.etag = feature.etag;
   const ring = feature.geometry.coordinates[0][0].slice(0, -1).map(([lng, lat]) => L.latLng(lat, lng));
   state.ring = ring;
   const outline = L.polygon(ring, { color: '#b26a00', weight: 2, fillOpacity: 0.1, interactive: false }).addTo(state.tools);
@@ -142,8 +252,8 @@ function addLinePoint(latlng) {
 function pick(feature) {
   const at = state.picked.findIndex(f => f.id === feature.id);
   if (at >= 0) state.picked.splice(at, 1); else state.picked.push(feature);
-  state.grids.resetStyle();
-  state.grids.eachLayer(l => { if (state.picked.some(f => f.id === l.feature.id)) l.setStyle({ fillColor: '#f0a030', fillOpacity: 0.6 }); });
+  unstyle();
+  state.picked.forEach(f => restyle(f, PICKED));
   document.getElementById('selected').innerHTML = state.picked.map(f => `<b class="code">${escapeHtml(f.id)}</b>`).join(' + ');
   if (state.picked.length >= 2) {
     const codes = state.picked.map(f => f.id);
@@ -177,7 +287,15 @@ function setPreview(p, edit) {
   document.getElementById('preview').innerHTML = p && p.touched ? touchedTable(p) : '';
   document.getElementById('impact').innerHTML = p && p.touched ? impactLists(p) : '';
   if (!p || !p.touched) return;
-  const before = state.features.filter(f => p.touched.some(x => x.code === f.id));
+  drawDiff(p);
+}
+
+/** The diff: the touched areas' current outlines (each read alone) beside the previewed ones. */
+async function drawDiff(p) {
+  const codes = p.touched.map(x => x.code).filter(c => !c.startsWith('new-'));
+  const before = (await Promise.all(codes.map(c => areaFeature(c).catch(() => null)))).filter(Boolean);
+  if (state.preview !== p) return;
+  if (state.diff) state.map.removeLayer(state.diff);
   state.diff = diffLayer(L, p, before).addTo(state.map);
 }
 
@@ -241,12 +359,15 @@ async function committed(answer) {
 }
 
 /** Shows a current area on the map (a link in the commit's answer). */
-function focus(code) {
-  state.grids.eachLayer(l => {
-    if (l.feature.id !== code) return;
-    state.map.fitBounds(l.getBounds(), { maxZoom: 17 });
-    l.setStyle({ color: '#ffb000', weight: 4 });
-  });
+async function focus(code) {
+  try {
+    const feature = await areaFeature(code);
+    state.map.fitBounds(L.geoJSON(feature).getBounds(), { maxZoom: 17 });
+    unstyle();
+    restyle(feature, { color: '#ffb000', weight: 4 });
+  } catch (e) {
+    toast(e.message);
+  }
 }
 
 async function saveDraft() {
@@ -265,9 +386,14 @@ async function saveDraft() {
   }
 }
 
+/** After a commit or an undo: the areas are read anew, the tiles whose version moved are drawn again, and so are the labels. */
 async function afterCommit() {
   setMode(state.mode);
-  await loadGrids();
+  state.fetched.clear();
+  if (state.past) await showPast(null);
+  await state.tiles.refresh();
+  document.body.dataset.tilesVersion = state.tiles.version;
+  state.layers.relabel(null);
   await startHistory(showPast, state.level);
   document.body.dataset.committed = String(Number(document.body.dataset.committed || 0) + 1);
 }

@@ -31,15 +31,16 @@ export function tilePane(map) {
 /**
  * One tile layer, not yet added to the map. Options: {@code styles} {mvtLayer: (properties, zoom) => Path options,
  * or an array of them, or [] to hide the feature}; {@code hover} (properties) => Path options while the pointer is
- * on it; {@code minZoom} the page's own lower limit (never below the layer's); {@code zIndex} inside the tile pane.
+ * on it (which resets any style set meanwhile: a page that restyles features itself passes {@code interactive: true}
+ * instead, for clicks without hover); {@code minZoom} the page's own lower limit (never below the layer's); {@code zIndex} inside the tile pane.
  * Answers {name, layer, tilejson, refresh(), restyle(key)}.
  */
-export async function tileLayer(map, name, { styles, hover, minZoom = 0, zIndex = 1 } = {}) {
+export async function tileLayer(map, name, { styles, hover, interactive = false, minZoom = 0, zIndex = 1 } = {}) {
   const [L, tilejson] = await Promise.all([loadVectorGrid(), readTileJson(name)]);
   const layer = new (shiftedProtobuf(L))(tilejson.tiles[0], {
     rendererFactory: L.svg.tile,
     vectorTileLayerStyles: styles,
-    interactive: Boolean(hover),
+    interactive: interactive || Boolean(hover),
     getFeatureId: f => featureKey(f.properties, f.id),
     minZoom: Math.max(minZoom, tilejson.minzoom ?? 0),
     maxNativeZoom: tilejson.maxzoom ?? 22,

@@ -60,9 +60,11 @@ class AreaCollections {
 
   /**
    * An area layer as it was at an instant, from the stored versions (areas retired since included, areas made
-   * since left out); empty for the other collections.
+   * since left out); empty for the other collections. With {@code bbox} (null: everywhere) only the versions whose
+   * envelope meets one of its boxes are rendered (the page then keeps those the boxes meet exactly): a planner's view of
+   * a past moment renders what is on screen, not a city's every outline.
    */
-  Optional<FeatureCollection> asOf(String id, java.time.Instant at) {
+  Optional<FeatureCollection> asOf(String id, java.time.Instant at, List<org.locationtech.jts.geom.Envelope> bbox) {
     AreaLevel level = switch (id) {
       case "subdistricts" -> AreaLevel.SUBDISTRICT;
       case "communities" -> AreaLevel.COMMUNITY;
@@ -72,6 +74,7 @@ class AreaCollections {
     if (level == null) return Optional.empty();
     List<FeatureItem> items = new ArrayList<>();
     for (var v : history.level(level, at)) {
+      if (bbox != null && bbox.stream().noneMatch(b -> b.intersects(v.boundary().getEnvelopeInternal()))) continue;
       Map<String, Object> p = new LinkedHashMap<>();
       p.put("code", v.code());
       p.put("name", v.name());

@@ -44,7 +44,7 @@ class ItemsController {
     CrsQuery crs = CrsQuery.of(request.getParameterMap(), crsList);
     ItemsQuery q = ItemsQuery.parse(crs.params(), c);
     // An instant in datetime asks for the areas as they were then: the stored versions, not today's outlines.
-    if (q.from() != null && q.from().equals(q.to())) c = areas.asOf(collectionId, q.from()).<FeatureSource>map(x -> x).orElse(c);
+    if (q.from() != null && q.from().equals(q.to())) c = areas.asOf(collectionId, q.from(), q.bbox()).<FeatureSource>map(x -> x).orElse(c);
     OgcFormat format = OgcFormat.of(request);
     FeatureSource.Page result = c.page(q);
     List<FeatureItem> page = result.items();

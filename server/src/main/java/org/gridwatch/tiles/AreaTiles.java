@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 /**
  * Grids, communities and subdistricts from the in-memory area catalog. A tile's version is the digest of every
  * current area whose outline's envelope touches the tile with its buffer: code, boundary version and its start,
- * name and parent. Areas tile the district, so any boundary commit that changes what a tile shows changes the
+ * name, parent, households and kind. Areas tile the district, so any boundary commit that changes what a tile shows changes the
  * version or the set of an area touching it (the area that now owns the changed ground); tiles elsewhere keep
  * theirs. Every instance derives it from the same stored versions. The indexes are rebuilt once per catalog load, and
  * each tile's version is computed once per load.
@@ -47,6 +47,8 @@ class AreaTiles implements TileSource {
       p.put("name", a.name());
       p.put("parent", a.parentCode());
       p.put("level", a.level().name());
+      p.put("households", a.households());
+      if (a.kind() != null) p.put("kind", a.kind());
       out.add(new TileFeature(a.boundary(), null, p));
     }
     return List.of(new MvtLayerContent(layer.path(), out));
@@ -59,7 +61,8 @@ class AreaTiles implements TileSource {
 
   private String digest(TileLayer layer, TileAddress tile) {
     Fingerprint f = new Fingerprint();
-    for (AreaView a : touching(layer, tile)) f.add(a.code()).add(a.version()).add(a.validFrom()).add(a.name()).add(a.parentCode());
+    for (AreaView a : touching(layer, tile)) f.add(a.code()).add(a.version()).add(a.validFrom()).add(a.name()).add(a.parentCode())
+        .add(a.households()).add(a.kind());
     return f.hex();
   }
 

@@ -51,7 +51,7 @@ final class PostgisTileEncoder implements TileEncoder {
       case COMMUNITIES -> "COMMUNITY";
       default -> "SUBDISTRICT";
     };
-    return "with f as (select a.code, a.name, a.parent_code as parent, a.level, " + GEOM.formatted("v.boundary") + " as geom"
+    return "with f as (select a.code, a.name, a.parent_code as parent, a.level, v.households, a.kind, " + GEOM.formatted("v.boundary") + " as geom"
         + " from area_version v join area a on a.id = v.area_id"
         + " where v.valid_to is null and a.retired_at is null and a.level = '" + level + "'"
         + " and v.boundary && ST_Transform(" + TILE + ", 4326))"

@@ -60,7 +60,13 @@ public enum TileLayer {
 
   private static VectorLayer layer(String id, Map<String, String> fields) { return new VectorLayer(id, fields); }
 
-  private static Map<String, String> area() { return fields("code", "String", "name", "String", "parent", "String", "level", "String"); }
+  /**
+   * An area's fields: its code, name, parent's code, level (GRID, COMMUNITY, SUBDISTRICT), the households living in it
+   * (what the planner colours grids by against the band) and its kind when it has one ({@code port}, {@code residential}).
+   */
+  private static Map<String, String> area() {
+    return fields("code", "String", "name", "String", "parent", "String", "level", "String", "households", "Number", "kind", "String");
+  }
 
   private static Map<String, String> fields(String... nameType) {
     Map<String, String> out = new LinkedHashMap<>();

@@ -21,7 +21,7 @@ import org.springframework.stereotype.Service;
 @Service
 public class Tiles {
   /** Bumped when the drawing itself changes (simplification, properties), so every cached tile is refetched. */
-  static final String FORMAT = "1";
+  static final String FORMAT = "2";
 
   private final TileSources sources;
   private final TileEncoder encoder;

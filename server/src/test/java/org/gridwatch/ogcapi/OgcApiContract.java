@@ -183,6 +183,19 @@ abstract class OgcApiContract {
         .get("numberMatched").asInt()).isEqualTo(22);
   }
 
+  /** What the planner's history slider asks: the outlines valid at an instant inside the view only (issue 18). */
+  @Test
+  void aPastMomentInsideABboxHoldsTheAreasThereOnly() {
+    DemoFiles.Feature grid = DemoFiles.read("grids").get(321);
+    var p = grid.geometry().getInteriorPoint();
+    String bbox = (p.getX() - 0.0002) + "," + (p.getY() - 0.0002) + "," + (p.getX() + 0.0002) + "," + (p.getY() + 0.0002);
+    JsonNode then = getJson("/ogcapi/collections/grids/items?limit=1000&datetime=2025-06-01T00:00:00Z&bbox=" + bbox, "application/geo+json");
+    List<String> codes = new ArrayList<>();
+    then.get("features").forEach(f -> codes.add(f.get("id").asString()));
+    assertThat(codes).contains(grid.code()).hasSizeLessThan(5);
+    assertThat(then.get("numberMatched").asInt()).isEqualTo(codes.size());
+  }
+
   @Test
   void aSingleGridHasGeometryFiguresAndAStrongEtag() {
     DemoFiles.Feature grid = DemoFiles.read("grids").get(123);

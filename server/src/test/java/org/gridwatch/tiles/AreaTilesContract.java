@@ -67,6 +67,10 @@ abstract class AreaTilesContract {
     assertThat(tile.layers()).as("one MVT layer named like the URL's").containsOnlyKeys(layer);
     Geometry f = tile.feature(layer, "code", code).orElseThrow(() -> new AssertionError(code + " not in " + layer + " " + t));
     assertThat(TileClient.props(f)).containsEntry("parent", parent).containsEntry("level", level).containsKey("name");
+    // the figures the planner colours an area by, as the API has them
+    AreaView area = areas.now().find(code).orElseThrow();
+    assertThat(((Number) TileClient.props(f).get("households")).intValue()).as("households of " + code).isEqualTo(area.households());
+    assertThat(TileClient.props(f).get("kind")).as("kind of " + code).isEqualTo(area.kind());
     assertThat(f.getArea()).isPositive();
     assertThat(f.covers(UNITS.createPoint(new Coordinate(t.unitsX(lon), t.unitsY(lat)))))
         .as("%s %s at zoom %d holds the point (%f, %f)", layer, code, z, lon, lat).isTrue();
