@@ -14,8 +14,8 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * {@code GET /tiles/{layer}/{z}/{x}/{y}.mvt} and {@code GET /tiles/{layer}.json}. Tile URLs never change; every answer
- * says "revalidate first" ({@code no-cache}) with a strong ETag, so a browser re-downloads exactly the tiles whose tag
- * changed; {@value #CACHE_HEADER} says whether the server drew the tile for this request. Who may read which layer is decided in security/AccessRules.
+ * says "revalidate first" ({@code no-cache}) with a weak ETag (the tile, whatever its encoding: answers are gzipped
+ * for browsers that accept it), so a browser re-downloads exactly the tiles whose tag changed; {@value #CACHE_HEADER} says whether the server drew the tile for this request. Who may read which layer is decided in security/AccessRules.
  */
 @RestController
 class TileController {

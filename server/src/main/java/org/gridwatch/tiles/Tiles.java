@@ -14,14 +14,17 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
- * Serves tiles and describes tile sets. A tile's strong ETag is the encoder's name and its source's version of the
- * tile; a request carrying that tag in {@code If-None-Match} is answered "not modified" without drawing anything, and
- * a tile drawn once is kept under its tag ({@link TileBytes}), so a warm tile costs its version only.
+ * Serves tiles and describes tile sets. A tile's ETag is the encoder's name and its source's version of the tile; a
+ * request carrying that tag in {@code If-None-Match} is answered "not modified" without drawing anything, and a tile
+ * drawn once is kept under its tag ({@link TileBytes}), so a warm tile costs its version only. The tag is weak
+ * ({@code W/"..."}): it names the tile, not one encoding of its bytes, so the same tag holds for the gzipped answer
+ * (and the web server compresses only answers with a weak tag).
  */
 @Service
 public class Tiles {
   /** Bumped when the drawing itself changes (simplification, properties), so every cached tile is refetched. */
   static final String FORMAT = "2";
+  private static final String WEAK = "W/";
 
   private final TileSources sources;
   private final TileEncoder encoder;
@@ -48,9 +51,9 @@ public class Tiles {
     TileLayer layer = layer(layerPath);
     TileAddress tile = TileAddress.of(layer, z, x, y);
     String etag = "\"" + encoder.name() + FORMAT + "-" + sources.of(layer).version(layer, tile) + "\"";
-    if (matches(ifNoneMatch, etag)) return new Answer(layer, etag, true, null, false);
+    if (matches(ifNoneMatch, etag)) return new Answer(layer, WEAK + etag, true, null, false);
     TileBytes.Found found = bytes.get(layer, tile, etag, () -> encoder.encode(layer, tile));
-    return new Answer(layer, etag, false, found.body(), found.kept());
+    return new Answer(layer, WEAK + etag, false, found.body(), found.kept());
   }
 
   @MayLag
