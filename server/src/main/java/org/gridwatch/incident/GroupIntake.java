@@ -6,11 +6,8 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -20,19 +17,13 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The group-committing intake writer: reports checked and placed by {@link Intake} queue here, and whoever writes
- * next takes whatever has arrived (up to {@code gridwatch.intake.group.max-batch}), stores it in ONE transaction and
+ * The group-committing intake writer: reports checked and placed by {@link Intake} queue here, a writer thread
+ * takes whatever has arrived (up to {@code gridwatch.intake.group.max-batch}), stores them in ONE transaction and
  * commits, and only then answers each caller. The commit (and its fsync) is what a report costs the database most;
- * sharing it lets intake keep pace with the database instead of waiting for one flush per report.
+ * sharing it lets intake keep pace with the database instead of waiting for one flush per report. A few writers
+ * ({@code gridwatch.intake.group.writers}, default 2) take turns, so one batch's round trips overlap another's commit.
  *
- * <p>There is no writer thread: the callers write, in turn (leader and followers). A caller queues its report and,
- * if fewer than {@code gridwatch.intake.group.writers} (default 2) batches are being written, becomes a writer
- * itself: it takes the queue and writes batches until its own report is committed. The others wait for their answer
- * and look again every {@link #FOLLOWER_LOOK_MS} ms, so a report never waits behind a writer that has left. The
- * work runs on the request threads, which the machine shares out fairly: a dedicated writer pool was seen to fall
- * behind the request threads for a core when the CPU was saturated, and the queue to grow to seconds.
- *
- * <p>No added latency when idle: a lone report is written at once by its own caller. A writer waits (at most
+ * <p>No added latency when idle: a lone report is written at once. The writer waits (at most
  * {@code gridwatch.intake.group.max-wait}) for more only while reports keep arriving behind the first.
  *
  * <p>One failing report does not fail its batch: the batch is rolled back and written again without it, and the
@@ -45,8 +36,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class GroupIntake implements SmartLifecycle {
   private static final Logger log = LoggerFactory.getLogger(GroupIntake.class);
-  /** How often a waiting caller looks whether its report still needs a writer. */
-  static final long FOLLOWER_LOOK_MS = 2;
 
   private record Pending(Intake.Checked report, CompletableFuture<Intake.Result> answer) {}
 
@@ -55,12 +44,12 @@ class GroupIntake implements SmartLifecycle {
   private final IntakeWrite write;
   private final boolean enabled;
   private final int writers;
-  private final Semaphore writing;
   private final int maxBatch;
   private final long maxWaitNanos;
   private final java.util.concurrent.atomic.AtomicLong commits = new java.util.concurrent.atomic.AtomicLong();
   private final java.util.concurrent.atomic.AtomicLong committed = new java.util.concurrent.atomic.AtomicLong();
-  private volatile boolean running;
+  private boolean running;
+  private final List<Thread> threads = new ArrayList<>();
 
   GroupIntake(PlatformTransactionManager transactions, IntakeWrite write,
       @Value("${gridwatch.intake.group.enabled:true}") boolean enabled,
@@ -70,7 +59,6 @@ class GroupIntake implements SmartLifecycle {
     if (maxBatch < 1) throw new IllegalArgumentException("gridwatch.intake.group.max-batch must be at least 1");
     if (writers < 1) throw new IllegalArgumentException("gridwatch.intake.group.writers must be at least 1");
     this.writers = writers;
-    this.writing = new Semaphore(writers);
     this.tx = new TransactionTemplate(transactions);
     this.write = write;
     this.enabled = enabled;
@@ -79,9 +67,8 @@ class GroupIntake implements SmartLifecycle {
   }
 
   /**
-   * Queues the report and returns once the batch holding it has committed, writing batches itself while a writer's
-   * place is free. Empty when the writer is not running (disabled, not yet started or stopping): the caller then
-   * writes the report itself.
+   * Queues the report and waits until the batch holding it has committed. Empty when the writer is not running
+   * (disabled, not yet started or stopping): the caller then writes the report itself.
    */
   java.util.Optional<Intake.Result> write(Intake.Checked report) {
     Pending p = new Pending(report, new CompletableFuture<>());
@@ -89,27 +76,6 @@ class GroupIntake implements SmartLifecycle {
       if (!running) return java.util.Optional.empty();
       queue.add(p);
     }
-    boolean interrupted = false;
-    while (!p.answer().isDone()) {
-      if (!queue.isEmpty() && writing.tryAcquire()) {
-        try {
-          writeUntilAnswered(p);
-        } catch (InterruptedException e) {
-          interrupted = true;
-        } finally {
-          writing.release();
-        }
-      }
-      if (!p.answer().isDone()) { // another writer holds it, or no place was free: wait a little, then look again
-        try {
-          p.answer().get(FOLLOWER_LOOK_MS, TimeUnit.MILLISECONDS);
-        } catch (TimeoutException | ExecutionException e) { // not yet, or failed: the loop (or join below) sees it
-        } catch (InterruptedException e) { // the report is queued: it is written all the same; answer its caller
-          interrupted = true;
-        }
-      }
-    }
-    if (interrupted) Thread.currentThread().interrupt();
     try {
       return java.util.Optional.of(p.answer().join());
     } catch (CompletionException e) {
@@ -124,48 +90,63 @@ class GroupIntake implements SmartLifecycle {
 
   long committed() { return committed.get(); }
 
-  /** Reports queued and not yet taken by a writer. */
+  /** Reports queued and not yet taken by the writer. */
   int queued() { return queue.size(); }
 
   @Override
   public synchronized void start() {
-    if (enabled) running = true;
+    if (!enabled || running) return;
+    running = true;
+    threads.clear();
+    for (int i = 1; i <= writers; i++) {
+      Thread writer = new Thread(this::loop, "group-intake-" + i);
+      writer.setDaemon(true);
+      writer.start();
+      threads.add(writer);
+    }
   }
 
-  /** Stops taking reports, and waits (at most 30 s) until those already queued are written. */
+  /** Stops taking reports, writes those already queued, and waits for the writers to end. */
   @Override
   public void stop() {
+    List<Thread> ending;
     synchronized (this) {
       running = false;
+      ending = List.copyOf(threads);
     }
-    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
     try {
-      while ((!queue.isEmpty() || writing.availablePermits() < writers) && System.nanoTime() < until) Thread.sleep(10);
+      for (Thread w : ending) w.join(TimeUnit.SECONDS.toMillis(30));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
   }
 
   @Override
-  public boolean isRunning() { return running; }
+  public synchronized boolean isRunning() { return running; }
 
   /** Stops after the web server (which stops earlier, its phase being higher), so no answered request is cut off. */
   @Override
   public int getPhase() { return SmartLifecycle.DEFAULT_PHASE - 4096; }
 
-  /** As a writer: takes batches from the queue and stores them until {@code mine} is answered (or the queue is empty). */
-  private void writeUntilAnswered(Pending mine) throws InterruptedException {
-    while (!mine.answer().isDone()) {
+  private void loop() {
+    while (true) {
       List<Pending> batch = new ArrayList<>(Math.min(maxBatch, 256));
-      queue.drainTo(batch, maxBatch);
-      if (batch.isEmpty()) return; // another writer holds it
       try {
+        Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
+        if (first == null) {
+          synchronized (this) {
+            if (!running && queue.isEmpty()) return;
+          }
+          continue;
+        }
+        batch.add(first);
         gather(batch);
         store(batch);
       } catch (InterruptedException e) {
-        store(batch); // taken from the queue: written all the same, then the interrupt is passed on
-        throw e;
-      } catch (Throwable t) { // answer the batch: nobody may wait for ever
+        Thread.currentThread().interrupt();
+        fail(batch, new IllegalStateException("intake writer interrupted"));
+        return;
+      } catch (Throwable t) { // the writer must outlive any failure: answer the batch and go on
         log.error("intake batch of {} failed", batch.size(), t);
         fail(batch, t);
       }
@@ -174,7 +155,8 @@ class GroupIntake implements SmartLifecycle {
 
   /** Takes what is queued behind the first report; while more keep coming, waits up to max-wait to fill the batch. */
   private void gather(List<Pending> batch) throws InterruptedException {
-    if (batch.size() == 1 && queue.isEmpty() || maxWaitNanos <= 0) return;
+    queue.drainTo(batch, maxBatch - batch.size());
+    if (batch.size() == 1 || maxWaitNanos <= 0) return;
     long until = System.nanoTime() + maxWaitNanos;
     while (batch.size() < maxBatch) {
       long left = until - System.nanoTime();

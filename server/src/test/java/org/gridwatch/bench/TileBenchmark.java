@@ -107,10 +107,6 @@ public final class TileBenchmark {
     awaitReady(p);
     signIn(m);
     signIn(p);
-    long readyAt = System.nanoTime();
-    awaitWorkAhead();
-    System.out.printf("work ahead after ready (tile sets, address index, coverage) finished %.1f s after both were ready%n",
-        (System.nanoTime() - readyAt) / 1e9);
     AreaCatalog catalog = memory.getBean(AreaCatalog.class);
     List<AreaView> grids = catalog.now().level(AreaLevel.GRID);
     Envelope district = new Envelope();
@@ -308,16 +304,6 @@ public final class TileBenchmark {
   }
 
   // ---- HTTP
-
-  /**
-   * Waits until the servers' work ahead after ready (the start-up pipeline's thread) has finished: the first paint
-   * measured after it is what a user meets once a start is over, not a race with the indexes being built.
-   */
-  private static void awaitWorkAhead() throws InterruptedException {
-    while (Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().equals("startup-ahead") && t.isAlive())) {
-      Thread.sleep(200);
-    }
-  }
 
   /** Waits until a server has finished its start-up work (the demo import on an empty database). */
   private void awaitReady(String base) throws Exception {

@@ -20,7 +20,7 @@ import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.SimpleTransactionStatus;
 
 /**
- * The group writer's batching (the callers write in turn), without a database: a stand-in store records what each transaction held and what
+ * The group writer's batching, without a database: a stand-in store records what each transaction held and what
  * it committed, so the batches are exact. Reports are named by their idempotency key.
  */
 class GroupIntakeTest {
@@ -92,7 +92,6 @@ class GroupIntakeTest {
   void stop() {
     store.release.countDown();
     if (group != null) group.stop();
-    callers.shutdownNow();
   }
 
   GroupIntake started(int maxBatch, Duration maxWait) {
@@ -103,11 +102,8 @@ class GroupIntakeTest {
 
   static Intake.Checked report(String name) { return new Intake.Checked(null, null, null, null, name, null); }
 
-  /** Callers on threads of their own, as request threads are (a caller may write its neighbours' reports). */
-  final java.util.concurrent.ExecutorService callers = java.util.concurrent.Executors.newCachedThreadPool();
-
   CompletableFuture<Intake.Result> send(String name) {
-    return CompletableFuture.supplyAsync(() -> group.write(report(name)).orElseThrow(), callers);
+    return CompletableFuture.supplyAsync(() -> group.write(report(name)).orElseThrow());
   }
 
   /** Sends "slow" and waits until the writer is inside it, so what is sent next queues behind it. */
