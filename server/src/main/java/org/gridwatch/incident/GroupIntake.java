@@ -31,7 +31,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * its caller gets the error it would have got writing alone. A failed commit fails the whole batch (nobody was
  * answered, nothing is acknowledged). Thread-safe; the callers block until their report is committed.
  *
- * <p>With {@code gridwatch.intake.group.enabled=false} every report is written in its own transaction, as before.
+ * <p>Off by default ({@code gridwatch.intake.group.enabled=false}: every report in its own transaction, on the
+ * request's thread). Switch it on where the commit is what a report costs: synchronous replication to a standby (each
+ * commit waits for the standby's flush), a remote database, a slow disk. Where the CPU is the bound instead — the
+ * application and PostgreSQL sharing a few cores, as measured in docs/benchmarks.md ("Group-committed intake") — the
+ * writer's threads compete with the request threads for a core and an overload queues behind them, so one
+ * transaction per report answers sooner.
  */
 @Component
 class GroupIntake implements SmartLifecycle {
@@ -52,7 +57,7 @@ class GroupIntake implements SmartLifecycle {
   private final List<Thread> threads = new ArrayList<>();
 
   GroupIntake(PlatformTransactionManager transactions, IntakeWrite write,
-      @Value("${gridwatch.intake.group.enabled:true}") boolean enabled,
+      @Value("${gridwatch.intake.group.enabled:false}") boolean enabled,
       @Value("${gridwatch.intake.group.writers:2}") int writers,
       @Value("${gridwatch.intake.group.max-batch:100}") int maxBatch,
       @Value("${gridwatch.intake.group.max-wait:PT0.002S}") Duration maxWait) {

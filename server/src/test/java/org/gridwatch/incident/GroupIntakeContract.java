@@ -26,8 +26,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Issue 18: intake through the group-committing writer. Many residents reporting at once are all answered, each
  * with its own case in the right grid and its own number; the same idempotency key sent at once by many callers
- * makes one case and one answer; a report the database refuses does not take its batch-mates down with it.
+ * makes one case and one answer; a report the database refuses does not take its batch-mates down with it. The writer
+ * is off by default and switched on here.
  */
+@org.springframework.test.context.TestPropertySource(properties = "gridwatch.intake.group.enabled=true")
 abstract class GroupIntakeContract {
   @LocalServerPort int port;
   @Autowired JdbcTemplate jdbc;

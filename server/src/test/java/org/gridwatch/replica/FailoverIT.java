@@ -74,7 +74,9 @@ class FailoverIT {
         "gridwatch.data-dir=" + dir, "spring.datasource.url=" + jdbc, "spring.datasource.username=" + Replicas.user(),
         "spring.datasource.password=" + Replicas.password(), "spring.datasource.hikari.connection-timeout=2000",
         "spring.datasource.hikari.validation-timeout=1000", "gridwatch.demo-data.incidents=100",
-        "gridwatch.demo-password=failover-test", "gridwatch.map.tile-url=none", "logging.level.root=WARN");
+        "gridwatch.demo-password=failover-test", "gridwatch.map.tile-url=none", "logging.level.root=WARN",
+        // with synchronous replication every commit waits for the standby: where the group writer is meant to be on
+        "gridwatch.intake.group.enabled=true");
     long killedAt;
     long promotedAt;
     long promotedAfterMillis;
