@@ -9,7 +9,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CountDownLatch;
@@ -222,25 +221,8 @@ abstract class CaseTallyContract {
 
   /** Inserts a copy of a case reported at another time, with plain SQL (as a history import does): its id. */
   long copyCase(String publicId, Instant reportedAt) {
-    List<String> columns = new ArrayList<>();
-    jdbc.query("select * from incident where 1 = 0", (org.springframework.jdbc.core.ResultSetExtractor<Void>) rs -> {
-      var meta = rs.getMetaData();
-      for (int i = 1; i <= meta.getColumnCount(); i++) columns.add(meta.getColumnName(i).toLowerCase(Locale.ROOT));
-      return null;
-    });
-    long id = jdbc.queryForObject("select max(id) from incident", Long.class) + 1000 + COPIES.incrementAndGet() * 7;
-    String select = String.join(", ", columns.stream().map(c -> switch (c) {
-      case "id" -> "?";
-      case "public_id" -> "?";
-      case "reported_at" -> "?";
-      default -> c;
-    }).toList());
-    jdbc.update("insert into incident (" + String.join(", ", columns) + ") select " + select + " from incident where public_id = ?",
-        id, "GW-T-" + id, Timestamp.from(reportedAt), publicId);
-    return id;
+    return org.gridwatch.support.CaseCopies.copy(jdbc, publicId, reportedAt, "GW-T-");
   }
-
-  static final java.util.concurrent.atomic.AtomicInteger COPIES = new java.util.concurrent.atomic.AtomicInteger();
 
   static void sleep(long ms) {
     try {

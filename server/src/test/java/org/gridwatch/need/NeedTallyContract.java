@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
@@ -219,19 +218,6 @@ abstract class NeedTallyContract {
 
   /** Inserts a copy of a case reported at another time, with plain SQL (as a history import does): its id. */
   long copyCase(String publicId, Instant reportedAt) {
-    List<String> columns = new ArrayList<>();
-    jdbc.query("select * from incident where 1 = 0", (org.springframework.jdbc.core.ResultSetExtractor<Void>) rs -> {
-      var meta = rs.getMetaData();
-      for (int i = 1; i <= meta.getColumnCount(); i++) columns.add(meta.getColumnName(i).toLowerCase(Locale.ROOT));
-      return null;
-    });
-    long id = jdbc.queryForObject("select max(id) from incident", Long.class) + 5000 + NeedFixtures.id() % 1000;
-    String select = String.join(", ", columns.stream().map(c -> switch (c) {
-      case "id", "public_id", "reported_at" -> "?";
-      default -> c;
-    }).toList());
-    jdbc.update("insert into incident (" + String.join(", ", columns) + ") select " + select + " from incident where public_id = ?",
-        id, "GW-N-" + id, Timestamp.from(reportedAt), publicId);
-    return id;
+    return org.gridwatch.support.CaseCopies.copy(jdbc, publicId, reportedAt, "GW-N-");
   }
 }

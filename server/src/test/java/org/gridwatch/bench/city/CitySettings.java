@@ -40,4 +40,25 @@ record CitySettings(String url, String user, String password, double scale, long
     String v = System.getenv(name);
     return v == null || v.isBlank() ? fallback : v;
   }
+
+  /** What a harness reads after starting Gridwatch on the city. */
+  public interface OnCity {
+    void run(org.springframework.context.ConfigurableApplicationContext app, int port, String demoPassword) throws Exception;
+  }
+
+  /**
+   * Starts Gridwatch on the city (migrations run at the start, so a first start after an upgrade includes them),
+   * prints how long until its port opened, runs {@code body}, and stops it.
+   */
+  public void withServer(OnCity body) throws Exception {
+    long t = System.nanoTime();
+    var app = org.springframework.boot.SpringApplication.run(org.gridwatch.GridwatchApplication.class, serverArgs("--server.port=0"));
+    try {
+      int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
+      System.out.printf("server start (migrations included) until the port opened: %.1f s%n", (System.nanoTime() - t) / 1e9);
+      body.run(app, port, demoPassword());
+    } finally {
+      app.close();
+    }
+  }
 }

@@ -11,9 +11,7 @@ import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
 import javax.sql.DataSource;
-import org.gridwatch.GridwatchApplication;
 import org.gridwatch.area.DistrictProfile;
-import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -28,16 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class NeedLayerBenchmark {
   public static void main(String[] args) throws Exception {
-    CitySettings s = CitySettings.fromEnvironment();
-    long t = System.nanoTime();
-    ConfigurableApplicationContext app = SpringApplication.run(GridwatchApplication.class, s.serverArgs("--server.port=0"));
-    try {
-      int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
-      System.out.printf("server start (migrations included) until the port opened: %.1f s%n", (System.nanoTime() - t) / 1e9);
-      run(app, port, s.demoPassword());
-    } finally {
-      app.close();
-    }
+    CitySettings.fromEnvironment().withServer(NeedLayerBenchmark::run);
   }
 
   private static void run(ConfigurableApplicationContext app, int port, String password) throws Exception {

@@ -7,8 +7,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import javax.sql.DataSource;
-import org.gridwatch.GridwatchApplication;
-import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -23,16 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class TallyBenchmark {
   public static void main(String[] args) throws Exception {
-    CitySettings s = CitySettings.fromEnvironment();
-    long t = System.nanoTime();
-    ConfigurableApplicationContext app = SpringApplication.run(GridwatchApplication.class, s.serverArgs("--server.port=0"));
-    try {
-      int port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
-      System.out.printf("server start (migrations included) until the port opened: %.1f s%n", (System.nanoTime() - t) / 1e9);
-      new TallyBenchmark().run(app, port, s.demoPassword());
-    } finally {
-      app.close();
-    }
+    CitySettings.fromEnvironment().withServer((app, port, password) -> new TallyBenchmark().run(app, port, password));
   }
 
   private void run(ConfigurableApplicationContext app, int port, String password) throws Exception {
