@@ -14,9 +14,13 @@ export const SELECTED_COLOUR = '#ffb000';
 export const CAMERA_COLOUR = '#6a1b9a';
 
 let div = null;
+let shownOn = null; // the map the legend is on
+/** Below this map width the legend starts folded: open, it would cover a third of a narrow map (a phone, or a desktop map between the queue and the case). */
+const OPEN_FROM_MAP_WIDTH = 700;
 
 /** Adds the legend to the map (bottom left: the base-map switch is top right, the zoom and follow buttons top left). */
 export function addConsoleLegend(map) {
+  shownOn = map;
   const control = L.control({ position: 'bottomleft' });
   control.onAdd = () => {
     div = L.DomUtil.create('div', 'legend console-legend');
@@ -35,7 +39,8 @@ export function drawLegend() {
   const dot = (colour, extra = '') => `<i class="dot" style="background:${colour};${extra}"></i>`;
   const statuses = Object.entries(STATUS_COLOUR)
     .map(([s, c]) => `<div data-legend="status-${s}">${dot(c)}${t(s)}</div>`).join('');
-  const open = div.querySelector('details') ? div.querySelector('details').open : window.innerWidth > 700; // folded on a phone
+  const width = shownOn ? shownOn.getSize().x : window.innerWidth;
+  const open = div.querySelector('details') ? div.querySelector('details').open : width > OPEN_FROM_MAP_WIDTH;
   div.innerHTML = `<details${open ? ' open' : ''}><summary><h4>${t('legendTitle')}</h4></summary>
     <div class="legend-group">${t('legendCases')}</div><div class="legend-statuses">${statuses}</div>
     <div data-legend="overdue">${dot(OVERDUE_COLOUR)}${t('legendCaseOverdue')}</div>

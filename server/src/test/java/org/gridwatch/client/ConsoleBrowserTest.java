@@ -68,6 +68,26 @@ class ConsoleBrowserTest {
     Browser.screenshot(driver, "console");
   }
 
+  /** On a 1280-wide desktop the map between the queue and the case is narrow: the legend starts folded and opens on a click. */
+  @Test
+  void onANarrowMapTheLegendStartsFoldedAndOpensWhenClicked() throws Exception {
+    driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 800));
+    try {
+      signInAs("operator");
+      open("/console.html");
+      By legend = By.cssSelector("#map-legend details");
+      Browser.waitFor(driver, 20).until(ExpectedConditions.presenceOfElementLocated(legend));
+      assertThat(driver.findElement(legend).getAttribute("open")).as("folded on a map %s px wide",
+          driver.findElement(By.id("map")).getSize().getWidth()).isNull();
+      assertThat(driver.findElement(By.id("map-legend")).getText()).doesNotContain("已超时的案件");
+      driver.findElement(By.cssSelector("#map-legend summary")).click();
+      assertThat(driver.findElement(legend).getAttribute("open")).isNotNull();
+      assertThat(driver.findElement(By.id("map-legend")).getText()).contains("已超时的案件", "选中的案件");
+    } finally {
+      driver.manage().window().setSize(new org.openqa.selenium.Dimension(1500, 900));
+    }
+  }
+
   @Test
   void theLiveEchoOfAnOperatorsOwnActionDoesNotTakeTheNextButtonOrTheNoteAway() throws Exception {
     String id = caseReportedWhileTheOperatorWatches("370203014002002", "路灯不亮");
