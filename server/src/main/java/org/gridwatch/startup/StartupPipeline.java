@@ -6,7 +6,6 @@ import org.gridwatch.area.AreaStartup;
 import org.gridwatch.coverage.CoverageStartup;
 import org.gridwatch.security.FirstAdministrator;
 import org.gridwatch.staff.Roster;
-import org.gridwatch.tiles.TilesAhead;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -34,7 +33,6 @@ class StartupPipeline implements ApplicationRunner {
   private final FirstAdministrator administrator;
   private final Geocoder geocoder;
   private final CoverageStartup coverage;
-  private final TilesAhead tiles;
   /** Builds ahead after ready; a daemon, so it never holds the JVM open. */
   private final java.util.concurrent.Executor ahead = r -> {
     Thread t = new Thread(r, "startup-ahead");
@@ -44,8 +42,7 @@ class StartupPipeline implements ApplicationRunner {
   };
 
   StartupPipeline(AreaStartup areas, Roster roster, ObjectProvider<StartupSteps> optional, StartupStatus status,
-      FirstAdministrator administrator, Geocoder geocoder, CoverageStartup coverage, TilesAhead tiles) {
-    this.tiles = tiles;
+      FirstAdministrator administrator, Geocoder geocoder, CoverageStartup coverage) {
     this.coverage = coverage;
     this.geocoder = geocoder;
     this.administrator = administrator;
@@ -83,7 +80,6 @@ class StartupPipeline implements ApplicationRunner {
   private void buildAhead(long started) {
     try {
       run("indexing", "正在建立索引", "Indexing", List.of(
-          new StartupStep("tiles", "地图瓦片集", "the map's tile sets", tiles::build),
           new StartupStep("addresses", "地址检索索引", "the address index", geocoder::warm),
           new StartupStep("coverage", "天网地网覆盖", "sky-net and ground-net coverage", coverage::warm)));
       log.info("Built ahead {} ms after the start", (System.nanoTime() - started) / 1_000_000);

@@ -14,14 +14,13 @@ import org.springframework.stereotype.Component;
 
 /**
  * Builds what the tile sets build once per catalog load (the spatial indexes and the TileJSON versions; on a city the
- * buildings' index over two million footprints takes tens of seconds) ahead of the first map that asks: once after
- * ready, as a step of the start-up's work ahead ({@link #build}), and again after every later load (a boundary
- * commit, another instance's reload) on a thread of its own. Nothing waits for it; a tile asked for meanwhile builds
- * or waits for the same index itself. Loads during start-up are left alone: start-up is not made longer for a map
- * that is not open yet.
+ * buildings' index over two million footprints takes tens of seconds) ahead of the first map that asks: once the
+ * server is ready, and again after every later load (a boundary commit, another instance's reload), on a thread of its
+ * own (as the OGC collections render ahead). Nothing waits for it; a tile asked for meanwhile builds or waits for the
+ * same index itself. Loads during start-up are left alone: start-up is not made longer for a map that is not open yet.
  */
 @Component
-public class TilesAhead {
+class TilesAhead {
   private static final Logger LOG = LoggerFactory.getLogger(TilesAhead.class);
 
   /** The tile sets drawn from the area catalog (their sources index it once per load: {@link PerCatalogLoad}). */
@@ -39,10 +38,10 @@ public class TilesAhead {
 
   TilesAhead(TileSources sources) { this.sources = sources; }
 
-  /** Builds every catalog tile set now, in the caller's thread; from now on each later load is built ahead too. */
-  public String build() {
+  @EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+  void ready() {
     ready.set(true);
-    return buildNow();
+    buildAhead();
   }
 
   @EventListener(AreaCatalog.Loaded.class)
@@ -59,7 +58,8 @@ public class TilesAhead {
     });
   }
 
-  private String buildNow() {
+  /** Builds every catalog tile set now, in this thread: the names of those built. */
+  String buildNow() {
     List<String> built = new ArrayList<>();
     for (TileLayer layer : FROM_THE_CATALOG) {
       if (!sources.serves(layer)) continue;

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.ResultSetExtractor;
 
@@ -14,8 +13,6 @@ import org.springframework.jdbc.core.ResultSetExtractor;
  * new id and public id, another report time. The tallies' triggers must count them like any case.
  */
 public final class CaseCopies {
-  private static final AtomicInteger COPIES = new AtomicInteger();
-
   private CaseCopies() {}
 
   /** Inserts a copy of case {@code publicId} reported at {@code reportedAt}, public id {@code prefix + id}: its id. */
@@ -26,7 +23,11 @@ public final class CaseCopies {
       for (int i = 1; i <= meta.getColumnCount(); i++) columns.add(meta.getColumnName(i).toLowerCase(Locale.ROOT));
       return null;
     });
-    long id = jdbc.queryForObject("select max(id) from incident", Long.class) + 1000 + COPIES.incrementAndGet() * 7L;
+    // An id of the case sequence's own (a block Hibernate's pooled optimizer never hands out), never one ahead of it:
+    // a later case drawn from the sequence must not collide with a copy.
+    String product = jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName());
+    long id = jdbc.queryForObject(product.startsWith("PostgreSQL") ? "select nextval('incident_seq')" : "select next value for incident_seq",
+        Long.class);
     String select = String.join(", ", columns.stream().map(c -> switch (c) {
       case "id", "public_id", "reported_at" -> "?";
       default -> c;
