@@ -27,9 +27,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Issue 18: intake through the group-committing writer. Many residents reporting at once are all answered, each
  * with its own case in the right grid and its own number; the same idempotency key sent at once by many callers
  * makes one case and one answer; a report the database refuses does not take its batch-mates down with it. The writer
- * is off by default and switched on here.
+ * is off by default; the test profiles switch it on (a property of its own here would start a second context on the
+ * shared database).
  */
-@org.springframework.test.context.TestPropertySource(properties = "gridwatch.intake.group.enabled=true")
 abstract class GroupIntakeContract {
   @LocalServerPort int port;
   @Autowired JdbcTemplate jdbc;
