@@ -1,6 +1,7 @@
 // The workbench map's colours and its legend: one entry per layer, each saying when its data is unavailable.
 import { t, areaName } from './i18n.js';
 import { escapeHtml } from './layers.js';
+import { drawFoldable } from './legend-fold.js';
 import { word, fill } from './community-text.js';
 
 const L = window.L;
@@ -60,8 +61,7 @@ export function drawLegend(store) {
   const desert = store.service
     ? fill('desertLegend', { service: word('svc', store.service), distance: store.distance })
     : `${t('layerDeserts')} <small>(${t('desertChoose')})</small>`;
-  const open = div.querySelector('details') ? div.querySelector('details').open : window.innerWidth > 700;
-  div.innerHTML = `<details${open ? ' open' : ''}><summary><h4>${t('legendTitle')}</h4></summary>
+  drawFoldable(div, null, t('legendTitle'), `
     <div data-legend="community"><i style="border-top:3px solid #1f5fbf;height:0"></i>${t('layerCommunity')}
       ${store.community ? escapeHtml(areaName(store.community)) : ''}</div>
     <div data-legend="grids"><i style="border-top:1px solid #555;height:0"></i>${t('layerGrids')}</div>
@@ -78,6 +78,5 @@ export function drawLegend(store) {
       .map(([k, label]) => `<div data-legend="booking-${k}"><i class="square" style="background:${BOOKING_COLOUR[k]}"></i>${t(label)}</div>`).join('')}</div>
     <div class="legend-group">${t('layerDensity')}${state('density')}</div>
     <div class="legend-density">${density}</div>
-    <div data-legend="deserts">${swatch('rgba(215,48,39,.45)', DESERT_COLOUR, 'dashed')}${desert}${state('deserts')}</div>
-    </details>`;
+    <div data-legend="deserts">${swatch('rgba(215,48,39,.45)', DESERT_COLOUR, 'dashed')}${desert}${state('deserts')}</div>`);
 }

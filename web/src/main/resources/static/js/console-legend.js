@@ -3,6 +3,7 @@
 // the tiles, coverage per grid when shown, the hotline pin).
 import { t } from './i18n.js';
 import './console-text.js';
+import { drawFoldable } from './legend-fold.js';
 
 const L = window.L;
 /** Colour of a case point by status; overdue cases are red whatever their status. */
@@ -15,8 +16,6 @@ export const CAMERA_COLOUR = '#6a1b9a';
 
 let div = null;
 let shownOn = null; // the map the legend is on
-/** Below this map width the legend starts folded: open, it would cover a third of a narrow map (a phone, or a desktop map between the queue and the case). */
-const OPEN_FROM_MAP_WIDTH = 700;
 
 /** Adds the legend to the map (bottom left: the base-map switch is top right, the zoom and follow buttons top left). */
 export function addConsoleLegend(map) {
@@ -39,9 +38,7 @@ export function drawLegend() {
   const dot = (colour, extra = '') => `<i class="dot" style="background:${colour};${extra}"></i>`;
   const statuses = Object.entries(STATUS_COLOUR)
     .map(([s, c]) => `<div data-legend="status-${s}">${dot(c)}${t(s)}</div>`).join('');
-  const width = shownOn ? shownOn.getSize().x : window.innerWidth;
-  const open = div.querySelector('details') ? div.querySelector('details').open : width > OPEN_FROM_MAP_WIDTH;
-  div.innerHTML = `<details${open ? ' open' : ''}><summary><h4>${t('legendTitle')}</h4></summary>
+  drawFoldable(div, shownOn, t('legendTitle'), `
     <div class="legend-group">${t('legendCases')}</div><div class="legend-statuses">${statuses}</div>
     <div data-legend="overdue">${dot(OVERDUE_COLOUR)}${t('legendCaseOverdue')}</div>
     <div data-legend="selected">${dot('transparent', `border:3px solid ${SELECTED_COLOUR}`)}${t('legendSelectedCase')}</div>
@@ -54,5 +51,5 @@ export function drawLegend() {
     <div data-legend="camera-tiles">${dot('#546e7a')}${t('legendCameraTiles')}</div>
     <div data-legend="coverage"><i style="background:rgba(67,160,71,.45)"></i>${t('legendCoverageMet')}</div>
     <div data-legend="coverage-low"><i style="background:rgba(229,57,53,.45)"></i>${t('legendCoverageLow')}</div>
-    <div data-legend="pin"><img class="pin" src="/webjars/leaflet/dist/images/marker-icon.png" alt="">${t('legendNewCasePin')}</div></details>`;
+    <div data-legend="pin"><img class="pin" src="/webjars/leaflet/dist/images/marker-icon.png" alt="">${t('legendNewCasePin')}</div>`);
 }

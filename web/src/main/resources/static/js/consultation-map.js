@@ -5,6 +5,7 @@ import { allItems, getJson } from './api.js';
 import { t, when } from './i18n.js';
 import { escapeHtml as e } from './layers.js';
 import { word } from './consultation-text.js';
+import { drawFoldable } from './legend-fold.js';
 
 const L = window.L;
 export const COLOURS = { body: '#6a1b9a', openTopics: '#ef6c00', overdue: '#c62828', meeting: '#1565c0', decision: '#2e7d32',
@@ -141,15 +142,14 @@ export function addLegend(map) {
   const control = L.control({ position: 'bottomleft' });
   let div;
   const draw = () => {
-    const open = div.querySelector('details') ? div.querySelector('details').open : window.innerWidth > 700;
     const row = (swatch, key) => `<div class="legend-row">${swatch} ${t(key)}</div>`;
-    div.innerHTML = `<details${open ? ' open' : ''}><summary><h4>${t('cLegend')}</h4></summary>
+    drawFoldable(div, map, t('cLegend'), `
       ${row(`<i class="area" style="border-color:${COLOURS.body};background:${COLOURS.body}22"></i>`, 'cLayerBodies')}
       ${row(`<i class="area" style="border-color:${COLOURS.openTopics};background:${COLOURS.openTopics}55"></i>`, 'cLayerOpenTopics')}
       ${row(`<i class="area" style="border-color:${COLOURS.overdue};border-width:2px"></i>`, 'cOverdueTasks')}
       ${row(`<i class="dot" style="background:${COLOURS.meeting}"></i>`, 'cLayerMeetings')}
       ${row(`<i class="diamond" style="background:${COLOURS.decision}"></i>`, 'cLayerDecisions')}
-      ${row(`<i class="square" style="background:${COLOURS.servicePoint}"></i>`, 'cLayerServicePoints')}</details>`;
+      ${row(`<i class="square" style="background:${COLOURS.servicePoint}"></i>`, 'cLayerServicePoints')}`);
   };
   control.onAdd = () => {
     div = L.DomUtil.create('div', 'legend consultation-legend');

@@ -3,6 +3,8 @@
 import { getJson } from './api.js';
 import { t, areaName, onLanguageChange } from './i18n.js';
 import { tileLayer } from './tile-layers.js';
+import { drawFoldable } from './legend-fold.js';
+import { declutter } from './label-declutter.js';
 
 const L = window.L;
 export const MIN_ZOOM = { subdistricts: 0, communities: 12, grids: 13, buildings: 16 };
@@ -59,6 +61,7 @@ export class AreaLayers {
     this.labels = L.layerGroup().addTo(map);
     for (const id of LEVELS) this.groups[id] = L.layerGroup().addTo(map);
     map.on('moveend', () => this.relabel());
+    map.on('zoomend resize', () => this.declutter()); // the labels shown meanwhile, until the view's own arrive
     map.on('overlayadd overlayremove', () => this.relabel());
     onLanguageChange(() => this.relabel(true));
   }
@@ -114,18 +117,30 @@ export class AreaLayers {
       .then(a => [id, a.areas]).catch(() => [id, []])));
     if (asked !== this.asked) return; // the view moved on meanwhile
     this.labels.clearLayers();
+    const placed = [];
     for (const [id, areas] of answers) {
       for (const a of areas) this.known.set(a.code, a);
       if (id === 'grids') this.learnGrids(areas);
       const [from, to] = LABEL_ZOOM[id];
       if (zoom < from || zoom > to) continue;
-      for (const p of areas.filter(a => view.contains([a.at[1], a.at[0]])).slice(0, 300)) {
+      // The most populous first: where two labels would overprint, the larger area keeps its name.
+      const inView = areas.filter(a => view.contains([a.at[1], a.at[0]])).sort((a, b) => (b.residents || 0) - (a.residents || 0));
+      for (const p of inView.slice(0, 300)) {
         // Grids: the sequence number at zoom 16, with the name from 17 on, so that labels do not collide.
         const text = id !== 'grids' ? areaName(p) : zoom >= 17 ? `${p.code.slice(-3)} ${areaName(p)}` : p.code.slice(-3);
-        this.labels.addLayer(L.marker([p.at[1], p.at[0]], { interactive: false, keyboard: false,
-          icon: L.divIcon({ className: `gw-label ${id.slice(0, -1)}`, html: escapeHtml(text), iconSize: null }) }));
+        const marker = L.marker([p.at[1], p.at[0]], { interactive: false, keyboard: false,
+          icon: L.divIcon({ className: `gw-label ${id.slice(0, -1)}`, html: `<span>${escapeHtml(text)}</span>`, iconSize: null }) });
+        this.labels.addLayer(marker);
+        placed.push(marker);
       }
     }
+    this.placed = placed; // in priority order: subdistricts, then communities, then grids
+    this.declutter();
+  }
+
+  /** Hides the labels that would overprint one placed before them. */
+  declutter() {
+    if (this.placed) declutter(this.placed.map(m => m.getElement()).filter(Boolean));
   }
 
   learnGrids(areas) {
@@ -142,21 +157,29 @@ export class AreaLayers {
   }
 }
 
+let legendDiv = null; // the last legend drawn: a redraw keeps it folded or open
+
+/** The map's legend (bottom right), folded on a narrow map. */
 export function legend() {
   const control = L.control({ position: 'bottomright' });
-  control.onAdd = () => {
+  control.onAdd = map => {
     const div = L.DomUtil.create('div', 'legend');
+    div.id = 'map-legend';
+    L.DomEvent.disableClickPropagation(div);
+    L.DomEvent.disableScrollPropagation(div);
+    if (legendDiv) div.innerHTML = legendDiv.innerHTML;
+    legendDiv = div;
     const bins = HOUSEHOLD_BINS.map(([max, color], i) => {
       const lo = i === 0 ? '<' : `${HOUSEHOLD_BINS[i - 1][0]}–`;
       const label = i === 0 ? `< ${max}` : max === Infinity ? `≥ ${HOUSEHOLD_BINS[i - 1][0]}` : `${lo}${max}`;
       return `<div><i style="background:${color};border:1px solid #4d7a4d"></i>${label}</div>`;
     }).join('');
-    div.innerHTML = `<h4>${t('legend')}</h4>
+    drawFoldable(div, map, t('legend'), `
       <div><i style="border-top:3px solid #b22222;height:0"></i>${t('legendSub')}</div>
       <div><i style="border-top:2px solid #1f5fbf;height:0"></i>${t('legendCom')}</div>
       <div>${t('legendGrid')}</div>${bins}
       <div><i style="background:#c9d3dd;border:1px solid #4d7a4d"></i>${t('legendPort')}</div>
-      <div><i style="border:3px solid #ffb000;background:rgba(255,214,0,.25)"></i>${t('legendSel')}</div>`;
+      <div><i style="border:3px solid #ffb000;background:rgba(255,214,0,.25)"></i>${t('legendSel')}</div>`);
     return div;
   };
   return control;

@@ -5,6 +5,7 @@
 // area of the level it fell in, and the popup is that area's.
 import { t, areaName } from './i18n.js';
 import { escapeHtml } from './layers.js';
+import { drawFoldable } from './legend-fold.js';
 import { number } from './projects-format.js';
 import { recordNeedButton } from './projects-need-form.js';
 import { tileLayer } from './tile-layers.js';
@@ -179,16 +180,15 @@ export function addLegend(map, store) {
 export function drawLegend(store) {
   const div = document.getElementById('projects-legend');
   if (!div) return;
-  const open = div.querySelector('details')?.open ?? !window.matchMedia('(max-width: 600px)').matches;
   const b = store.breaks;
   const classes = b ? b.length + 1 : 0;
   const ramp = b ? Array.from({ length: classes }, (_, i) => `<i style="background:${classColour(i, classes)}"></i><span>${
     classes === 1 ? number(store.rateMax, 1) : i === 0 ? '≤ ' + number(b[0], 1) : i === classes - 1 ? '> ' + number(b[i - 1], 1) : number(b[i - 1], 1) + ' – ' + number(b[i], 1)
   }</span>`).join('') : '';
-  div.innerHTML = `<details ${open ? 'open' : ''}><summary><h4>${t('pLegend')}</h4></summary>
+  drawFoldable(div, null, t('pLegend'), `
     <div>${t('pLayerNeeds')}</div><div class="ramp">${ramp || `<span></span><em>${store.needsStatus === 'denied' ? t('pNeedsStaffOnly') : t('pLoading')}</em>`}</div>
     <div class="line"><i style="border:3px solid ${UNMET_COLOUR}"></i>${t('pLayerUnmet')}</div>
-    <div class="line"><i style="border:2px dashed ${PROJECT_COLOUR}"></i>${t('pLayerProjects')}</div></details>`;
+    <div class="line"><i style="border:2px dashed ${PROJECT_COLOUR}"></i>${t('pLayerProjects')}</div>`);
 }
 
 /**
