@@ -4,6 +4,9 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import org.gridwatch.geo.Geometries;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.MultiPolygon;
 import org.locationtech.jts.geom.Point;
 import org.springframework.stereotype.Service;
@@ -37,6 +40,18 @@ public class AreaHistory {
     return versions.findValidAt(level, at).stream().map(AreaHistory::view).sorted(Comparator.comparing(Version::code)).toList();
   }
 
+  /**
+   * The areas of a level as they were at an instant whose outline meets one of the WGS84 boxes, by code: what a map
+   * of that moment shows in its view. The database filters by the boxes (its spatial index on PostGIS), so a city's
+   * planner reads the outlines on screen, not the level's every version.
+   */
+  @Transactional(readOnly = true)
+  public List<Version> level(AreaLevel level, Instant at, List<Envelope> boxes) {
+    Geometry where = Geometries.FACTORY.buildGeometry(boxes.stream().map(Geometries.FACTORY::toGeometry).toList());
+    return versions.findValidAtMeeting(level, at, where).stream().map(AreaHistory::view)
+        .sorted(Comparator.comparing(Version::code)).toList();
+  }
+
   /** The moments a level's boundaries changed (the first is when they were loaded), oldest first. */
   @Transactional(readOnly = true)
   public List<Instant> changes(AreaLevel level) { return versions.findChangeMoments(level); }
@@ -44,7 +59,7 @@ public class AreaHistory {
   /** The grid that held a WGS84 point at an instant (on a shared edge: the lowest code), if any. */
   @Transactional(readOnly = true)
   public Optional<Version> gridAt(Point point, Instant at) {
-    return versions.findValidAt(AreaLevel.GRID, at).stream().filter(v -> v.getBoundary().covers(point)).map(AreaHistory::view)
+    return versions.findValidAtMeeting(AreaLevel.GRID, at, point).stream().filter(v -> v.getBoundary().covers(point)).map(AreaHistory::view)
         .min(Comparator.comparing(Version::code));
   }
 

@@ -23,6 +23,13 @@ interface AreaVersionRepository extends JpaRepository<AreaVersion, Long> {
   List<AreaVersion> findValidAt(@org.springframework.data.repository.query.Param("level") AreaLevel level,
       @org.springframework.data.repository.query.Param("at") java.time.Instant at);
 
+  /** The versions of one level valid at an instant whose outline meets a geometry (a point, the boxes of a view). */
+  @Query("select v from AreaVersion v join fetch v.area a where a.level = :level and v.validFrom <= :at"
+      + " and (v.validTo is null or v.validTo > :at) and st_intersects(v.boundary, :where) = true")
+  List<AreaVersion> findValidAtMeeting(@org.springframework.data.repository.query.Param("level") AreaLevel level,
+      @org.springframework.data.repository.query.Param("at") java.time.Instant at,
+      @org.springframework.data.repository.query.Param("where") org.locationtech.jts.geom.Geometry where);
+
   /** The current outline of one area. */
   @Query("select v from AreaVersion v join fetch v.area a where v.validTo is null and a.code = :code")
   java.util.Optional<AreaVersion> findCurrentOf(@org.springframework.data.repository.query.Param("code") String code);

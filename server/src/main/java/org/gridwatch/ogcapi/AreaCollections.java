@@ -73,7 +73,7 @@ class AreaCollections {
     };
     if (level == null) return Optional.empty();
     List<FeatureItem> items = new ArrayList<>();
-    for (var v : history.level(level, at)) {
+    for (var v : bbox == null ? history.level(level, at) : history.level(level, at, bbox)) {
       if (bbox != null && bbox.stream().noneMatch(b -> b.intersects(v.boundary().getEnvelopeInternal()))) continue;
       Map<String, Object> p = new LinkedHashMap<>();
       p.put("code", v.code());
