@@ -140,7 +140,7 @@ export class AreaLayers {
 
   /** Hides the labels that would overprint one placed before them. */
   declutter() {
-    if (this.placed) declutter(this.placed.map(m => m.getElement()).filter(Boolean));
+    if (this.placed) declutter(this.placed.map(m => m.getElement()).filter(Boolean), this.map.getContainer().getBoundingClientRect());
   }
 
   learnGrids(areas) {
