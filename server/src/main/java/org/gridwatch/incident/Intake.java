@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.gridwatch.area.LocateService;
 import org.gridwatch.area.Placement;
+import org.gridwatch.incident.admission.IntakeAdmission;
 import org.gridwatch.problem.ProblemException;
 import org.gridwatch.problem.Text;
 import org.springframework.http.HttpStatus;
@@ -27,6 +28,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>Checked and placed reports are stored by the {@link GroupIntake} writer, many to a transaction; each call
  * returns only after the commit holding its report. A call made inside a transaction of its own (the hotline
  * opens its ticket's case with the ticket) is written in that transaction instead, so both commit or neither.
+ *
+ * <p>At most so many reports are checked, placed and written at once ({@link IntakeAdmission}); beyond them, after a
+ * short wait, a report is refused with 503 and {@code Retry-After} before anything of it is written. A replay of a
+ * stored keyed report is a read and is never refused.
  */
 @Service
 public class Intake {
@@ -48,11 +53,13 @@ public class Intake {
   private final IntakeWrite write;
   private final GroupIntake group;
   private final IdempotencyKeys keys;
+  private final IntakeAdmission admission;
   private final TransactionTemplate tx;
   private final ConcurrentHashMap<String, Claim> claims = new ConcurrentHashMap<>();
 
   Intake(Categories categories, LocateService locate, IntakeWrite write, GroupIntake group, IdempotencyKeys keys,
-      PlatformTransactionManager transactions) {
+      IntakeAdmission admission, PlatformTransactionManager transactions) {
+    this.admission = admission;
     this.categories = categories;
     this.locate = locate;
     this.write = write;
@@ -88,9 +95,12 @@ public class Intake {
         List.of(new ProblemException.FieldError("Idempotency-Key", Text.of("incident.already-used-for-different-request"))));
   }
 
+  /** Checks, places and writes one report while holding an admission slot: 503 at once when intake is full. */
   private Result stored(Submission s, Actor actor, String idempotencyKey, String requestHash) {
-    Checked checked = check(s, actor, idempotencyKey, requestHash);
-    return group.write(checked).orElseGet(() -> tx.execute(status -> write.write(checked)));
+    try (IntakeAdmission.Slot slot = admission.enter()) {
+      Checked checked = check(s, actor, idempotencyKey, requestHash);
+      return group.write(checked).orElseGet(() -> tx.execute(status -> write.write(checked)));
+    }
   }
 
   private Result inTransaction(Submission s, Actor actor, String idempotencyKey, String requestHash) {
