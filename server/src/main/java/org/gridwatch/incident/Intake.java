@@ -30,8 +30,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * opens its ticket's case with the ticket) is written in that transaction instead, so both commit or neither.
  *
  * <p>At most so many reports are checked, placed and written at once ({@link IntakeAdmission}); beyond them, after a
- * short wait, a report is refused with 503 and {@code Retry-After} before anything of it is written. A replay of a
- * stored keyed report is a read and is never refused.
+ * short wait, a report is refused with 503 and {@code Retry-After} before anything of it is looked up or written
+ * (a keyed report sent again later is stored once, or answered with the case its first call made).
  */
 @Service
 public class Intake {
@@ -70,9 +70,12 @@ public class Intake {
 
   public Result submit(Submission s, Actor actor, String idempotencyKey, String requestHash) {
     if (TransactionSynchronizationManager.isActualTransactionActive()) return inTransaction(s, actor, idempotencyKey, requestHash);
-    if (idempotencyKey == null) return stored(s, actor, null, null);
-    return once(idempotencyKey, requestHash, () -> keys.replay(idempotencyKey, requestHash)
-        .orElseGet(() -> stored(s, actor, idempotencyKey, requestHash)));
+    // the slot is taken before the key's lookup: under overload that read, too, would queue for a pooled connection
+    try (IntakeAdmission.Slot slot = admission.enter()) {
+      if (idempotencyKey == null) return stored(s, actor, null, null);
+      return once(idempotencyKey, requestHash, () -> keys.replay(idempotencyKey, requestHash)
+          .orElseGet(() -> stored(s, actor, idempotencyKey, requestHash)));
+    }
   }
 
   /**
@@ -95,12 +98,9 @@ public class Intake {
         List.of(new ProblemException.FieldError("Idempotency-Key", Text.of("incident.already-used-for-different-request"))));
   }
 
-  /** Checks, places and writes one report while holding an admission slot: 503 at once when intake is full. */
   private Result stored(Submission s, Actor actor, String idempotencyKey, String requestHash) {
-    try (IntakeAdmission.Slot slot = admission.enter()) {
-      Checked checked = check(s, actor, idempotencyKey, requestHash);
-      return group.write(checked).orElseGet(() -> tx.execute(status -> write.write(checked)));
-    }
+    Checked checked = check(s, actor, idempotencyKey, requestHash);
+    return group.write(checked).orElseGet(() -> tx.execute(status -> write.write(checked)));
   }
 
   private Result inTransaction(Submission s, Actor actor, String idempotencyKey, String requestHash) {

@@ -46,7 +46,7 @@ public final class AdmissionBenchmark {
 
   /** What one open-loop run got: counts by outcome and the latencies of the accepted (from when each was due). */
   record Outcome(long sent, long accepted, long refused, long timedOut, long otherFailed, double seconds, long p50Micros,
-      long p99Micros) {
+      long p99Micros, java.util.Map<String, Long> others) {
     double acceptedPerSecond() { return accepted / seconds; }
     double share(long n) { return sent == 0 ? 0 : 100.0 * n / sent; }
   }
@@ -83,9 +83,9 @@ public final class AdmissionBenchmark {
         if (baseline == null) baseline = o.acceptedPerSecond();
         System.out.printf("max-in-flight %s: offered %,d/s (%.0f %% of the ceiling) for %d s: accepted %,d of %,d = %,.0f/s "
             + "(%.2fx the first setting's), p50 %.0f ms, p99 %.0f ms; refused (503) %.1f %%, timed out at the client %.1f %%, "
-            + "other failures %d%n", gate.strip(), rate, 100 * overload, seconds, o.accepted(), o.sent(), o.acceptedPerSecond(),
+            + "other failures %d %s%n", gate.strip(), rate, 100 * overload, seconds, o.accepted(), o.sent(), o.acceptedPerSecond(),
             baseline == 0 ? 0 : o.acceptedPerSecond() / baseline, o.p50Micros() / 1000.0, o.p99Micros() / 1000.0,
-            o.share(o.refused()), o.share(o.timedOut()), o.otherFailed());
+            o.share(o.refused()), o.share(o.timedOut()), o.otherFailed(), o.others());
       } finally {
         server.stop();
       }
@@ -101,6 +101,7 @@ public final class AdmissionBenchmark {
     long period = 1_000_000_000L / perSecond;
     List<Long> latencies = Collections.synchronizedList(new ArrayList<>(total));
     AtomicLong refused = new AtomicLong(), timedOut = new AtomicLong(), other = new AtomicLong();
+    java.util.Map<String, Long> others = new java.util.concurrent.ConcurrentSkipListMap<>();
     CountDownLatch done = new CountDownLatch(total);
     ExecutorService pool = Executors.newFixedThreadPool(8);
     var scheduler = Executors.newSingleThreadScheduledExecutor();
@@ -119,7 +120,10 @@ public final class AdmissionBenchmark {
             if (e == null && r.statusCode() / 100 == 2) latencies.add(micros);
             else if (e == null && r.statusCode() == 503) refused.incrementAndGet();
             else if (e != null && (e instanceof HttpTimeoutException || e.getCause() instanceof HttpTimeoutException)) timedOut.incrementAndGet();
-            else other.incrementAndGet();
+            else {
+              other.incrementAndGet();
+              others.merge(e == null ? "HTTP " + r.statusCode() : (e.getCause() != null ? e.getCause() : e).getClass().getSimpleName(), 1L, Long::sum);
+            }
             done.countDown();
           });
         }, due - System.nanoTime(), TimeUnit.NANOSECONDS);
@@ -133,7 +137,7 @@ public final class AdmissionBenchmark {
     Collections.sort(sorted);
     long p50 = sorted.isEmpty() ? 0 : sorted.get(sorted.size() / 2);
     long p99 = sorted.isEmpty() ? 0 : sorted.get((int) Math.min(sorted.size() - 1, Math.round(sorted.size() * 0.99)));
-    return new Outcome(total, sorted.size(), refused.get(), timedOut.get(), other.get(), forSeconds, p50, p99);
+    return new Outcome(total, sorted.size(), refused.get(), timedOut.get(), other.get(), forSeconds, p50, p99, others);
   }
 
   /** Reports per second a closed loop of {@code clients} gets accepted (2xx), each client waiting for its answer. */

@@ -25,9 +25,11 @@ import org.springframework.stereotype.Component;
  * (docs/benchmarks.md, "Intake admission control").
  *
  * <p>Cheap: one fair {@link Semaphore} (waiters get the freed slots first come, first served); no lock is held around
- * the request. Reads are never gated, nor is a report written inside a transaction its caller already holds (the
- * hotline opens its ticket's case with the ticket: that caller holds a connection already, and waiting here while
- * holding it would only make the pool scarcer). Thread-safe.
+ * the request. A report takes its slot before anything else touches the database — also before its Idempotency-Key
+ * is looked up, a read that under overload would itself queue for a pooled connection. Reads are never gated, nor is
+ * a report written inside a transaction its caller already holds (the hotline opens its ticket's case with the
+ * ticket: that caller holds a connection already, and waiting here while holding it would only make the pool
+ * scarcer). Thread-safe.
  */
 @Component
 public class IntakeAdmission {
