@@ -70,11 +70,17 @@ public class Intake {
 
   public Result submit(Submission s, Actor actor, String idempotencyKey, String requestHash) {
     if (TransactionSynchronizationManager.isActualTransactionActive()) return inTransaction(s, actor, idempotencyKey, requestHash);
-    // the slot is taken before the key's lookup: under overload that read, too, would queue for a pooled connection
+    if (idempotencyKey == null) return admitted(() -> stored(s, actor, null, null));
+    // the claim is in memory: calls waiting for another with the same key hold no slot; the one that goes on takes its
+    // slot before the key's lookup, a read that under overload would itself queue for a pooled connection
+    return once(idempotencyKey, requestHash, () -> admitted(() -> keys.replay(idempotencyKey, requestHash)
+        .orElseGet(() -> stored(s, actor, idempotencyKey, requestHash))));
+  }
+
+  /** Runs {@code work} holding an intake slot: 503 when none frees in time ({@link IntakeAdmission}). */
+  private Result admitted(Supplier<Result> work) {
     try (IntakeAdmission.Slot slot = admission.enter()) {
-      if (idempotencyKey == null) return stored(s, actor, null, null);
-      return once(idempotencyKey, requestHash, () -> keys.replay(idempotencyKey, requestHash)
-          .orElseGet(() -> stored(s, actor, idempotencyKey, requestHash)));
+      return work.get();
     }
   }
 

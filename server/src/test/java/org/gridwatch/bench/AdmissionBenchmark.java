@@ -26,7 +26,9 @@ import org.gridwatch.support.ServerProcess;
  * Intake admission control under overload (issue 18 §4; a harness, not a test), on PostGIS, in one run: the intake's
  * ceiling (closed loop, {@code GRIDWATCH_BENCH_CLIENTS} clients), then an open loop at {@code GRIDWATCH_BENCH_OVERLOAD}
  * (default 1.5) times that ceiling against a fresh server per setting of {@code gridwatch.intake.admission.max-in-flight}
- * ({@code GRIDWATCH_BENCH_GATES}, default {@code off,32}; {@code off} = effectively unbounded, the baseline). Each
+ * ({@code GRIDWATCH_BENCH_GATES}, default {@code off,8}; {@code off} = effectively unbounded, the baseline), the
+ * servers all started first and measured in turn for {@code GRIDWATCH_BENCH_ROUNDS} rounds (the shared machine's load
+ * drifts; each setting meets the same drift). Each
  * client waits at most {@code GRIDWATCH_BENCH_CLIENT_TIMEOUT} seconds (default 5) for its answer. Prints, per
  * setting: reports accepted per second (2xx within the timeout), p50/p99 of the accepted, the shares refused (503)
  * and timed out at the client, and the accepted rate as a ratio of the baseline's. One transaction per report (the
@@ -41,7 +43,8 @@ public final class AdmissionBenchmark {
   private final int seconds = Integer.parseInt(env("GRIDWATCH_BENCH_SECONDS", "20"));
   private final double overload = Double.parseDouble(env("GRIDWATCH_BENCH_OVERLOAD", "1.5"));
   private final Duration clientTimeout = Duration.ofSeconds(Long.parseLong(env("GRIDWATCH_BENCH_CLIENT_TIMEOUT", "5")));
-  private final List<String> gates = List.of(env("GRIDWATCH_BENCH_GATES", "off,32").split(","));
+  private final List<String> gates = List.of(env("GRIDWATCH_BENCH_GATES", "off,8").split(","));
+  private final int rounds = Integer.parseInt(env("GRIDWATCH_BENCH_ROUNDS", "2"));
   private final List<double[]> points = IntakeBenchmark.points(20_000);
 
   /** What one open-loop run got: counts by outcome and the latencies of the accepted (from when each was due). */
@@ -57,40 +60,58 @@ public final class AdmissionBenchmark {
 
   void run() throws Exception {
     System.out.printf("machine: %d cores (shared), Java %s; ceiling with %d clients; %d s warm-up, %d s per measure; "
-        + "client timeout %d s%n", Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), clients, warmup,
-        seconds, clientTimeout.toSeconds());
+        + "client timeout %d s; %d rounds%n", Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), clients,
+        warmup, seconds, clientTimeout.toSeconds(), rounds);
     Flyway.configure().dataSource(url, user, password).locations("classpath:db/migration/postgresql").cleanDisabled(false)
         .load().clean();
-    double ceiling = 0;
-    Double baseline = null;
-    for (String gate : gates) {
-      String maxInFlight = gate.strip().equals("off") ? "1000000" : gate.strip();
-      ServerProcess server = new ServerProcess(ServerProcess.freePort(), new File("target/bench-admission-server.log"),
-          "spring.datasource.url=" + url, "spring.datasource.username=" + user, "spring.datasource.password=" + password,
-          "gridwatch.data-dir=" + Files.createTempDirectory("gridwatch-bench"), "gridwatch.demo-data.incidents=100",
-          "gridwatch.demo-password=bench", "gridwatch.map.tile-url=none", "logging.level.root=WARN",
-          "gridwatch.intake.admission.max-in-flight=" + maxInFlight);
-      server.start();
-      try {
-        String intake = "http://localhost:" + server.port + "/api/v1/incidents";
-        closedLoop(intake, warmup);
-        if (ceiling == 0) {
-          ceiling = closedLoop(intake, seconds);
-          System.out.printf("ceiling, closed loop, %d clients: %,.0f reports/s%n", clients, ceiling);
-        }
-        int rate = (int) Math.max(10, Math.round(overload * ceiling));
-        Outcome o = openLoop(intake, rate, seconds);
-        if (baseline == null) baseline = o.acceptedPerSecond();
-        System.out.printf("max-in-flight %s: offered %,d/s (%.0f %% of the ceiling) for %d s: accepted %,d of %,d = %,.0f/s "
-            + "(%.2fx the first setting's), p50 %.0f ms, p99 %.0f ms; refused (503) %.1f %%, timed out at the client %.1f %%, "
-            + "other failures %d %s%n", gate.strip(), rate, 100 * overload, seconds, o.accepted(), o.sent(), o.acceptedPerSecond(),
-            baseline == 0 ? 0 : o.acceptedPerSecond() / baseline, o.p50Micros() / 1000.0, o.p99Micros() / 1000.0,
-            o.share(o.refused()), o.share(o.timedOut()), o.otherFailed(), o.others());
-      } finally {
-        server.stop();
+    // one server per setting, all started first, then measured in turn, round after round: the machine is shared and
+    // its load drifts, so each setting meets the same drift
+    List<ServerProcess> servers = new ArrayList<>();
+    try {
+      for (String gate : gates) {
+        String maxInFlight = gate.strip().equals("off") ? "1000000" : gate.strip();
+        ServerProcess server = new ServerProcess(ServerProcess.freePort(), new File("target/bench-admission-" + gate.strip() + ".log"),
+            "spring.datasource.url=" + url, "spring.datasource.username=" + user, "spring.datasource.password=" + password,
+            "gridwatch.data-dir=" + Files.createTempDirectory("gridwatch-bench"), "gridwatch.demo-data.incidents=100",
+            "gridwatch.demo-password=bench", "gridwatch.map.tile-url=none", "logging.level.root=WARN",
+            "gridwatch.intake.admission.max-in-flight=" + maxInFlight);
+        server.start();
+        servers.add(server);
+        closedLoop(intake(server), warmup);
       }
+      double ceiling = closedLoop(intake(servers.get(0)), seconds);
+      System.out.printf("ceiling, closed loop, %d clients, max-in-flight %s: %,.0f reports/s%n", clients, gates.get(0).strip(), ceiling);
+      int rate = (int) Math.max(10, Math.round(overload * ceiling));
+      long[][] sums = new long[gates.size()][5];
+      for (int round = 1; round <= rounds; round++) {
+        for (int k = 0; k < gates.size(); k++) {
+          Outcome o = openLoop(intake(servers.get(k)), rate, seconds);
+          long[] sum = sums[k];
+          sum[0] += o.sent();
+          sum[1] += o.accepted();
+          sum[2] += o.refused();
+          sum[3] += o.timedOut();
+          sum[4] += o.otherFailed();
+          System.out.printf("round %d, max-in-flight %s: offered %,d/s (%.0f %% of the ceiling) for %d s: accepted %,d of %,d = %,.0f/s, "
+              + "p50 %.0f ms, p99 %.0f ms; refused (503) %.1f %%, timed out at the client %.1f %%, other failures %d %s%n", round,
+              gates.get(k).strip(), rate, 100 * overload, seconds, o.accepted(), o.sent(), o.acceptedPerSecond(), o.p50Micros() / 1000.0,
+              o.p99Micros() / 1000.0, o.share(o.refused()), o.share(o.timedOut()), o.otherFailed(), o.others());
+          Thread.sleep(clientTimeout.toMillis()); // the server's backlog of abandoned requests drains before the next
+        }
+      }
+      double base = sums[0][1];
+      for (int k = 0; k < gates.size(); k++) {
+        long[] sum = sums[k];
+        System.out.printf("all rounds, max-in-flight %s: accepted %,d of %,d = %,.0f/s (%.2fx max-in-flight %s's), refused %.1f %%, "
+            + "timed out %.1f %%, other %d%n", gates.get(k).strip(), sum[1], sum[0], sum[1] / (double) (rounds * seconds),
+            base == 0 ? 0 : sum[1] / base, gates.get(0).strip(), 100.0 * sum[2] / sum[0], 100.0 * sum[3] / sum[0], sum[4]);
+      }
+    } finally {
+      for (ServerProcess server : servers) server.stop();
     }
   }
+
+  private static String intake(ServerProcess server) { return "http://localhost:" + server.port + "/api/v1/incidents"; }
 
   /**
    * Sends {@code perSecond} reports a second for {@code forSeconds} whatever the server does; each latency counts
