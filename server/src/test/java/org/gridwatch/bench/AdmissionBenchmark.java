@@ -26,7 +26,7 @@ import org.gridwatch.support.ServerProcess;
  * Intake admission control under overload (issue 18 §4; a harness, not a test), on PostGIS, in one run: the intake's
  * ceiling (closed loop, {@code GRIDWATCH_BENCH_CLIENTS} clients), then an open loop at {@code GRIDWATCH_BENCH_OVERLOAD}
  * (default 1.5) times that ceiling against a fresh server per setting of {@code gridwatch.intake.admission.max-in-flight}
- * ({@code GRIDWATCH_BENCH_GATES}, default {@code off,8}; {@code off} = effectively unbounded, the baseline), the
+ * ({@code GRIDWATCH_BENCH_GATES}, default {@code off,16}; {@code off} = effectively unbounded, the baseline), the
  * servers all started first and measured in turn for {@code GRIDWATCH_BENCH_ROUNDS} rounds (the shared machine's load
  * drifts; each setting meets the same drift). Each
  * client waits at most {@code GRIDWATCH_BENCH_CLIENT_TIMEOUT} seconds (default 5) for its answer. Prints, per
@@ -43,7 +43,7 @@ public final class AdmissionBenchmark {
   private final int seconds = Integer.parseInt(env("GRIDWATCH_BENCH_SECONDS", "20"));
   private final double overload = Double.parseDouble(env("GRIDWATCH_BENCH_OVERLOAD", "1.5"));
   private final Duration clientTimeout = Duration.ofSeconds(Long.parseLong(env("GRIDWATCH_BENCH_CLIENT_TIMEOUT", "5")));
-  private final List<String> gates = List.of(env("GRIDWATCH_BENCH_GATES", "off,8").split(","));
+  private final List<String> gates = List.of(env("GRIDWATCH_BENCH_GATES", "off,16").split(","));
   private final int rounds = Integer.parseInt(env("GRIDWATCH_BENCH_ROUNDS", "2"));
   private final List<double[]> points = IntakeBenchmark.points(20_000);
 

@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
  * report holds a connection only while it is written, and sixteen reporters arriving at once are all taken without
  * waiting. More only share the same cores more thinly on a CPU-bound machine (measured at 150 % of the ceiling: 32
  * in flight kept p99 of the accepted at 5.3–5.5 s, 8 at 0.5–3.3 s). With the group writer on, the slots also bound
- * a batch: raise it there.
+ * a batch: raise it there. A deployment under sustained overload on few cores may lower it (8 did better here).
  *
  * <p>Cheap: one fair {@link Semaphore} (waiters get the freed slots first come, first served); no lock is held around
  * the request. A report takes its slot before anything else touches the database — also before its Idempotency-Key
