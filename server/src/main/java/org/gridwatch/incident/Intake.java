@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.gridwatch.area.LocateService;
 import org.gridwatch.area.Placement;
+import org.gridwatch.incident.admission.IntakeAdmission;
 import org.gridwatch.problem.ProblemException;
 import org.gridwatch.problem.Text;
 import org.springframework.http.HttpStatus;
@@ -27,6 +28,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>Checked and placed reports are stored by the {@link GroupIntake} writer, many to a transaction; each call
  * returns only after the commit holding its report. A call made inside a transaction of its own (the hotline
  * opens its ticket's case with the ticket) is written in that transaction instead, so both commit or neither.
+ *
+ * <p>At most so many reports are checked, placed and written at once ({@link IntakeAdmission}); beyond them, after a
+ * short wait, a report is refused with 503 and {@code Retry-After} before anything of it is looked up or written
+ * (a keyed report sent again later is stored once, or answered with the case its first call made).
  */
 @Service
 public class Intake {
@@ -48,11 +53,13 @@ public class Intake {
   private final IntakeWrite write;
   private final GroupIntake group;
   private final IdempotencyKeys keys;
+  private final IntakeAdmission admission;
   private final TransactionTemplate tx;
   private final ConcurrentHashMap<String, Claim> claims = new ConcurrentHashMap<>();
 
   Intake(Categories categories, LocateService locate, IntakeWrite write, GroupIntake group, IdempotencyKeys keys,
-      PlatformTransactionManager transactions) {
+      IntakeAdmission admission, PlatformTransactionManager transactions) {
+    this.admission = admission;
     this.categories = categories;
     this.locate = locate;
     this.write = write;
@@ -63,9 +70,18 @@ public class Intake {
 
   public Result submit(Submission s, Actor actor, String idempotencyKey, String requestHash) {
     if (TransactionSynchronizationManager.isActualTransactionActive()) return inTransaction(s, actor, idempotencyKey, requestHash);
-    if (idempotencyKey == null) return stored(s, actor, null, null);
-    return once(idempotencyKey, requestHash, () -> keys.replay(idempotencyKey, requestHash)
-        .orElseGet(() -> stored(s, actor, idempotencyKey, requestHash)));
+    if (idempotencyKey == null) return admitted(() -> stored(s, actor, null, null));
+    // the claim is in memory: calls waiting for another with the same key hold no slot; the one that goes on takes its
+    // slot before the key's lookup, a read that under overload would itself queue for a pooled connection
+    return once(idempotencyKey, requestHash, () -> admitted(() -> keys.replay(idempotencyKey, requestHash)
+        .orElseGet(() -> stored(s, actor, idempotencyKey, requestHash))));
+  }
+
+  /** Runs {@code work} holding an intake slot: 503 when none frees in time ({@link IntakeAdmission}). */
+  private Result admitted(Supplier<Result> work) {
+    try (IntakeAdmission.Slot slot = admission.enter()) {
+      return work.get();
+    }
   }
 
   /**

@@ -135,7 +135,11 @@ class Open311Controller extends GeoReportErrors {
       r.put("account_id", null);
       return Open311Format.body(HttpStatus.CREATED, kind, json, "service_requests", "request", List.of(r));
     } catch (ProblemException e) {
-      return Open311Format.error(e.status(), kind, json, e.getMessage());
+      ResponseEntity<String> error = Open311Format.error(e.status(), kind, json, e.getMessage());
+      if (e.retryAfterSeconds() == null) return error;
+      // intake is full (503): the client is told when to send the request again, as on the native API
+      return ResponseEntity.status(error.getStatusCode()).headers(error.getHeaders())
+          .header(org.springframework.http.HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds())).body(error.getBody());
     }
   }
 

@@ -47,7 +47,9 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(ProblemException.class)
   ResponseEntity<Object> problem(ProblemException e, HttpServletRequest request) {
-    return answer(fromProblem(e, request), new HttpHeaders());
+    HttpHeaders headers = new HttpHeaders();
+    if (e.retryAfterSeconds() != null) headers.set(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));
+    return answer(fromProblem(e, request), headers);
   }
 
   /** Framework-level failures: Spring has chosen the status and headers (e.g. {@code Allow}); we write the body. */

@@ -30,6 +30,7 @@ public class ProblemException extends RuntimeException {
   private final Text detail;
   private final List<FieldError> errors;
   private final java.util.Map<String, Object> extra = new java.util.LinkedHashMap<>();
+  private Long retryAfterSeconds;
 
   public ProblemException(HttpStatus status, String slug, String title, Text detail, List<FieldError> errors) {
     super(detail == null ? null : detail.toString());
@@ -68,6 +69,18 @@ public class ProblemException extends RuntimeException {
     extra.put(member, value);
     return this;
   }
+
+  /**
+   * Tells the client when to send the request again: the answer carries {@code Retry-After} (RFC 9110 §10.2.3), in
+   * whole seconds, at least 1. For a refusal that is not the request's fault (503: the server is busy).
+   */
+  public ProblemException retryAfter(java.time.Duration wait) {
+    retryAfterSeconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+    return this;
+  }
+
+  /** The seconds of {@code Retry-After}, or {@code null} when the problem does not say when to retry. */
+  public Long retryAfterSeconds() { return retryAfterSeconds; }
 
   /** The extra members of the problem body, in the order added. */
   public java.util.Map<String, Object> extra() { return java.util.Collections.unmodifiableMap(extra); }

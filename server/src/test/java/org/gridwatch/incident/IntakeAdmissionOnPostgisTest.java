@@ -1,0 +1,6 @@
+package org.gridwatch.incident;
+
+import org.gridwatch.support.OnPostgis;
+
+@OnPostgis
+class IntakeAdmissionOnPostgisTest extends IntakeAdmissionContract {}
