@@ -15,9 +15,7 @@ import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.flywaydb.core.Flyway;
 import org.gridwatch.support.ServerProcess;
@@ -163,28 +161,8 @@ public final class AdmissionBenchmark {
 
   /** Reports per second a closed loop of {@code clients} gets accepted (2xx), each client waiting for its answer. */
   private double closedLoop(String url, int forSeconds) throws Exception {
-    AtomicLong ok = new AtomicLong();
-    AtomicInteger seq = new AtomicInteger(1_000_000);
-    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(forSeconds);
-    ExecutorService pool = Executors.newFixedThreadPool(clients);
-    try {
-      List<Future<?>> jobs = new ArrayList<>();
-      for (int t = 0; t < clients; t++) {
-        jobs.add(pool.submit(() -> {
-          HttpClient http = HttpClient.newHttpClient();
-          while (System.nanoTime() < end) {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(report(seq.incrementAndGet()))).build();
-            if (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() / 100 == 2) ok.incrementAndGet();
-          }
-          return null;
-        }));
-      }
-      for (Future<?> f : jobs) f.get();
-    } finally {
-      pool.shutdownNow();
-    }
-    return ok.get() / (double) forSeconds;
+    return ClosedLoop.answeredPerSecond(clients, forSeconds, 1_000_000, n -> HttpRequest.newBuilder(URI.create(url))
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(report(n))).build());
   }
 
   private String report(int i) {

@@ -2,9 +2,7 @@ package org.gridwatch.bench;
 
 import java.io.File;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -18,7 +16,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.flywaydb.core.Flyway;
 import org.gridwatch.support.ServerProcess;
@@ -141,27 +138,7 @@ public final class GroupIntakeBenchmark {
 
   /** Requests per second a closed loop of {@code clients} gets answered 2xx, each client sending {@code request(n)}. */
   private double closedLoop(String url, int forSeconds, java.util.function.IntFunction<HttpRequest> requestFor) throws Exception {
-    AtomicLong ok = new AtomicLong();
-    AtomicInteger seq = new AtomicInteger();
-    long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(forSeconds);
-    ExecutorService pool = Executors.newFixedThreadPool(clients);
-    try {
-      List<Future<?>> jobs = new ArrayList<>();
-      for (int t = 0; t < clients; t++) {
-        jobs.add(pool.submit(() -> {
-          HttpClient http = HttpClient.newHttpClient();
-          while (System.nanoTime() < end) {
-            HttpRequest request = requestFor.apply(seq.incrementAndGet());
-            if (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() / 100 == 2) ok.incrementAndGet();
-          }
-          return null;
-        }));
-      }
-      for (Future<?> f : jobs) f.get();
-    } finally {
-      pool.shutdownNow();
-    }
-    return ok.get() / (double) forSeconds;
+    return ClosedLoop.answeredPerSecond(clients, forSeconds, 0, requestFor);
   }
 
   /** PostgreSQL alone: {@code clients} connections, each one INSERT + COMMIT per row, for the measured time. */
