@@ -12,6 +12,7 @@ const SHELL = [
   '/js/field-grids.js', '/js/field-map.js', '/js/field-cases.js', '/js/field-report.js', '/js/field-patrol.js', '/js/field-photos.js',
   '/js/i18n.js', '/js/api.js', '/js/startup.js', '/js/toast.js', '/js/layers.js', '/js/basemap.js', '/js/gcj02.js',
   '/js/tile-layers.js', '/js/vectorgrid-shim.js', // imported by layers.js and field-map.js (the tiles themselves need the network)
+  '/js/legend-fold.js', '/js/label-declutter.js', // imported by layers.js
   '/img/field-icon.svg', '/img/field-icon-192.png', '/img/field-icon-512.png',
   '/webjars/leaflet/dist/leaflet.js', '/webjars/leaflet/dist/leaflet.css',
   '/webjars/leaflet/dist/images/marker-icon.png', '/webjars/leaflet/dist/images/marker-icon-2x.png',
